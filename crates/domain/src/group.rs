@@ -1,0 +1,243 @@
+//! The register of perpetrator groups: ids, names in fr/en/ar and aliases,
+//! so that "JNIM", "GSIM" and "جماعة نصرة الإسلام والمسلمين" all mean `jnim`.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::Lang;
+use crate::country::Names;
+use crate::fold::fold;
+
+/// The id of the group that stands for "not claimed or not attributed".
+pub const UNKNOWN_GROUP: &str = "unknown";
+
+/// Where a group of the register comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupOrigin {
+    /// Shipped with Vigie.
+    Builtin,
+    /// Added by an administrator.
+    Added,
+    /// Created by an import (`--new-groups`) from a name nobody knew.
+    Imported,
+}
+
+impl GroupOrigin {
+    pub fn code(self) -> &'static str {
+        match self {
+            GroupOrigin::Builtin => "builtin",
+            GroupOrigin::Added => "added",
+            GroupOrigin::Imported => "imported",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<GroupOrigin> {
+        match code {
+            "builtin" => Some(GroupOrigin::Builtin),
+            "added" => Some(GroupOrigin::Added),
+            "imported" => Some(GroupOrigin::Imported),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+pub struct Group {
+    pub id: String,
+    pub name: Names,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(skip_deserializing, default = "builtin")]
+    pub origin: GroupOrigin,
+}
+
+fn builtin() -> GroupOrigin {
+    GroupOrigin::Builtin
+}
+
+impl Group {
+    pub fn name(&self, lang: Lang) -> &str {
+        self.name.get(lang)
+    }
+
+    /// A group created from a name found in imported data, known by that
+    /// name in every language until an administrator names it properly.
+    pub fn from_unknown_name(name: &str) -> Group {
+        let name = name.trim().to_string();
+        Group {
+            id: slug(&name),
+            name: Names { fr: name.clone(), en: name.clone(), ar: name.clone() },
+            aliases: vec![name],
+            origin: GroupOrigin::Imported,
+        }
+    }
+}
+
+/// A lower-case, hyphenated id derived from a name ("Katiba Serma" →
+/// `katiba-serma`).
+pub fn slug(name: &str) -> String {
+    let slug = fold(name).replace(' ', "-");
+    if slug.is_empty() { "group".to_string() } else { slug }
+}
+
+/// Checks that an id is usable as a stable group id.
+pub fn valid_group_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        && id.chars().all(|c| !c.is_uppercase())
+}
+
+#[derive(Deserialize)]
+struct GroupsFile {
+    group: Vec<Group>,
+}
+
+/// All known groups, with a lookup from every id, name and alias.
+#[derive(Debug, Clone, Default)]
+pub struct GroupRegister {
+    groups: Vec<Group>,
+    by_id: HashMap<String, usize>,
+    by_folded: HashMap<String, usize>,
+}
+
+impl GroupRegister {
+    /// The groups shipped with Vigie (`data/groups.toml`).
+    pub fn builtin() -> GroupRegister {
+        let file: GroupsFile = toml::from_str(include_str!("../data/groups.toml"))
+            .expect("the shipped groups.toml is valid (checked by tests)");
+        let mut register = GroupRegister::default();
+        for group in file.group {
+            register.insert(group);
+        }
+        register
+    }
+
+    pub fn from_groups(groups: impl IntoIterator<Item = Group>) -> GroupRegister {
+        let mut register = GroupRegister::default();
+        for group in groups {
+            register.insert(group);
+        }
+        register
+    }
+
+    /// Adds a group; the first group to claim a name keeps it.
+    pub fn insert(&mut self, group: Group) {
+        let index = self.groups.len();
+        self.by_id.insert(group.id.clone(), index);
+        let names = [&group.id, &group.name.fr, &group.name.en, &group.name.ar];
+        for key in names.into_iter().chain(group.aliases.iter()) {
+            let folded = fold(key);
+            if !folded.is_empty() {
+                self.by_folded.entry(folded).or_insert(index);
+            }
+        }
+        self.groups.push(group);
+    }
+
+    /// Resolves an id, a name in any language or an alias.
+    pub fn resolve(&self, input: &str) -> Option<&Group> {
+        let trimmed = input.trim();
+        if let Some(&index) = self.by_id.get(trimmed) {
+            return Some(&self.groups[index]);
+        }
+        self.by_folded.get(&fold(trimmed)).map(|&index| &self.groups[index])
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Group> {
+        self.by_id.get(id).map(|&index| &self.groups[index])
+    }
+
+    /// The name of a group in a language, or its id when unknown.
+    pub fn name(&self, id: &str, lang: Lang) -> String {
+        self.get(id).map(|g| g.name(lang).to_string()).unwrap_or_else(|| id.to_string())
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Group> {
+        self.groups.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(input: &str) -> Option<String> {
+        GroupRegister::builtin().resolve(input).map(|g| g.id.clone())
+    }
+
+    #[test]
+    fn ships_the_required_groups() {
+        let register = GroupRegister::builtin();
+        for required in [
+            "jnim",
+            "is-sahel",
+            "iswap",
+            "boko-haram",
+            "ansarul-islam",
+            "aqim",
+            "al-shabaab",
+            "is-somalia",
+            "aqap",
+            "ttp",
+            "is-khorasan",
+            "unknown",
+        ] {
+            let group = register.get(required).unwrap_or_else(|| panic!("{required} missing"));
+            assert!(!group.name.fr.is_empty() && !group.name.en.is_empty() && !group.name.ar.is_empty());
+        }
+    }
+
+    #[test]
+    fn resolves_aliases_in_three_languages() {
+        for alias in [
+            "JNIM",
+            "GSIM",
+            "Jama'at Nusrat al-Islam wal-Muslimin",
+            "JNIM: Group for Support of Islam and Muslims",
+            "جماعة نصرة الإسلام والمسلمين",
+            "jnim",
+        ] {
+            assert_eq!(id(alias).as_deref(), Some("jnim"), "{alias}");
+        }
+        assert_eq!(id("EIGS").as_deref(), Some("is-sahel"));
+        assert_eq!(id("Islamic State (Sahel)").as_deref(), Some("is-sahel"));
+        assert_eq!(id("Al Shabaab").as_deref(), Some("al-shabaab"));
+        assert_eq!(id("Boko Haram").as_deref(), Some("boko-haram"));
+        assert_eq!(id("No such group"), None);
+    }
+
+    #[test]
+    fn no_alias_names_two_groups() {
+        let file: GroupsFile = toml::from_str(include_str!("../data/groups.toml")).unwrap();
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for group in &file.group {
+            assert!(valid_group_id(&group.id), "bad id {}", group.id);
+            let mut keys = vec![group.id.clone(), group.name.fr.clone(), group.name.en.clone(), group.name.ar.clone()];
+            keys.extend(group.aliases.iter().cloned());
+            for key in keys {
+                if let Some(other) = seen.insert(fold(&key), group.id.clone()) {
+                    assert_eq!(other, group.id, "{key:?} names both {other} and {}", group.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn slugs_unknown_names() {
+        assert_eq!(slug("Katiba Serma"), "katiba-serma");
+        assert_eq!(Group::from_unknown_name(" Ansar Dine (Mali) ").id, "ansar-dine-mali");
+        assert!(valid_group_id("is-sahel"));
+        assert!(!valid_group_id("IS Sahel"));
+    }
+}

@@ -1,0 +1,62 @@
+//! Vigie's domain: incidents, codes, countries, perpetrator groups, region
+//! groups and the rules that validate and count them. No I/O lives here.
+
+pub mod codes;
+pub mod country;
+pub mod fold;
+pub mod group;
+pub mod hash;
+pub mod incident;
+pub mod month;
+pub mod region;
+pub mod trend;
+pub mod validate;
+
+pub use codes::{DatePrecision, Method, Status, Target};
+pub use country::{Country, CountryCode, Names, countries};
+pub use group::{Group, GroupOrigin, GroupRegister};
+pub use incident::Incident;
+pub use month::Month;
+pub use region::{RegionGroup, Regions};
+pub use trend::{Change, Trend, change_pct};
+pub use validate::{FieldError, Validator};
+
+/// The three languages of Vigie's catalogues and reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    En,
+    Ar,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Fr, Lang::En, Lang::Ar];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+            Lang::Ar => "ar",
+        }
+    }
+
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    pub fn parse(input: &str) -> Option<Lang> {
+        match input.trim().to_ascii_lowercase().as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            "ar" => Some(Lang::Ar),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}

@@ -1,0 +1,495 @@
+//! Validation of one incident's raw field values against DATA-MODEL.md.
+//! Every problem is reported with its column and the value that was given.
+
+use jiff::civil::Date;
+
+use crate::codes::{DatePrecision, Method, Status, Target};
+use crate::country::countries;
+use crate::group::{Group, GroupRegister, UNKNOWN_GROUP};
+use crate::incident::{Column, Incident, derived_id};
+
+/// The longest text a free-text field may hold.
+const MAX_TEXT: usize = 20_000;
+const MAX_ID: usize = 128;
+
+/// One problem with one field of one row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub column: String,
+    pub message: String,
+    pub value: String,
+}
+
+impl FieldError {
+    pub fn new(column: impl Into<String>, message: impl Into<String>, value: impl Into<String>) -> FieldError {
+        FieldError { column: column.into(), message: message.into(), value: value.into() }
+    }
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "column {}: {} (got {:?})", self.column, self.message, self.value)
+    }
+}
+
+/// The raw text of each native column of one row; `None` when the column is
+/// absent from the file.
+#[derive(Debug, Clone, Default)]
+pub struct RawIncident<'a> {
+    values: [Option<&'a str>; 20],
+}
+
+impl<'a> RawIncident<'a> {
+    pub fn set(&mut self, column: Column, value: &'a str) {
+        self.values[column.index()] = Some(value);
+    }
+
+    /// The value exactly as read, `None` when the column is absent.
+    pub fn raw(&self, column: Column) -> Option<&'a str> {
+        self.values[column.index()]
+    }
+
+    /// The trimmed value, `None` when absent or empty.
+    pub fn get(&self, column: Column) -> Option<&'a str> {
+        self.values[column.index()].map(str::trim).filter(|v| !v.is_empty())
+    }
+}
+
+/// A valid incident, with the group an import must create for it, if any.
+#[derive(Debug, Clone)]
+pub struct Validated {
+    pub incident: Incident,
+    pub new_group: Option<Group>,
+}
+
+/// Validates rows with the register of groups and the rules of one import.
+pub struct Validator {
+    groups: GroupRegister,
+    today: Date,
+    /// Create groups for perpetrator names nobody knows, instead of failing.
+    pub new_groups: bool,
+    /// The status of rows that do not say.
+    pub default_status: Status,
+}
+
+impl Validator {
+    pub fn new(groups: GroupRegister, today: Date) -> Validator {
+        Validator { groups, today, new_groups: false, default_status: Status::Draft }
+    }
+
+    pub fn groups(&self) -> &GroupRegister {
+        &self.groups
+    }
+
+    pub fn validate(&mut self, raw: &RawIncident<'_>) -> Result<Validated, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut new_group = None;
+
+        let date = required(raw, Column::Date, &mut errors).and_then(|v| self.date(Column::Date, v, &mut errors));
+        let date_end = raw.get(Column::DateEnd).and_then(|v| self.date(Column::DateEnd, v, &mut errors));
+        if let (Some(date), Some(end)) = (date, date_end) {
+            if end < date {
+                errors.push(FieldError::new("date_end", format!("is before date {date}"), end.to_string()));
+            }
+        }
+        let date_precision = code::<DatePrecision>(raw, Column::DatePrecision, DatePrecision::Day, &mut errors);
+        let country = required(raw, Column::Country, &mut errors).and_then(|v| match countries().resolve(v) {
+            Some(country) => Some(country.code),
+            None => {
+                errors.push(FieldError::new(
+                    "country",
+                    "unknown country: give an ISO 3166-1 code or the English, French or Arabic name",
+                    v,
+                ));
+                None
+            }
+        });
+        let latitude = coordinate(raw, Column::Latitude, 90.0, &mut errors);
+        let longitude = coordinate(raw, Column::Longitude, 180.0, &mut errors);
+        match (raw.get(Column::Latitude), raw.get(Column::Longitude)) {
+            (Some(v), None) => errors.push(FieldError::new("longitude", "is missing while latitude is given", v)),
+            (None, Some(v)) => errors.push(FieldError::new("latitude", "is missing while longitude is given", v)),
+            _ => {}
+        }
+        let geo_precision = raw.get(Column::GeoPrecision).and_then(|v| match v {
+            "1" => Some(1),
+            "2" => Some(2),
+            "3" => Some(3),
+            _ => {
+                errors.push(FieldError::new(
+                    "geo_precision",
+                    "must be 1 (exact place), 2 (near, district) or 3 (region or country)",
+                    v,
+                ));
+                None
+            }
+        });
+        let perpetrator = match raw.get(Column::Perpetrator) {
+            None => Some(UNKNOWN_GROUP.to_string()),
+            Some(name) => match self.groups.resolve(name) {
+                Some(group) => Some(group.id.clone()),
+                None if self.new_groups => {
+                    let mut group = Group::from_unknown_name(name);
+                    while self.groups.get(&group.id).is_some() {
+                        group.id.push_str("-new");
+                    }
+                    let id = group.id.clone();
+                    self.groups.insert(group.clone());
+                    new_group = Some(group);
+                    Some(id)
+                }
+                None => {
+                    errors.push(FieldError::new(
+                        "perpetrator",
+                        "unknown perpetrator group: add it with `vigie groups add ID --name NAME --alias NAME`, \
+                         or import with --new-groups",
+                        name,
+                    ));
+                    None
+                }
+            },
+        };
+        let target = code::<Target>(raw, Column::Target, Target::Unknown, &mut errors);
+        let method = code::<Method>(raw, Column::Method, Method::Unknown, &mut errors);
+        let killed = count(raw, Column::Killed, &mut errors);
+        let wounded = count(raw, Column::Wounded, &mut errors);
+        let kidnapped = count(raw, Column::Kidnapped, &mut errors);
+        let perpetrators_killed = count(raw, Column::PerpetratorsKilled, &mut errors);
+        let admin1 = text(raw, Column::Admin1, &mut errors);
+        let location = text(raw, Column::Location, &mut errors);
+        let description = text(raw, Column::Description, &mut errors);
+        let sources = text(raw, Column::Sources, &mut errors);
+        let status = code::<Status>(raw, Column::Status, self.default_status, &mut errors);
+        let id = raw.get(Column::Id).map(|id| {
+            if id.chars().count() > MAX_ID || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                errors.push(FieldError::new("id", format!("must be 1 to {MAX_ID} characters without spaces"), id));
+            }
+            id.to_string()
+        });
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let (Some(date), Some(country), Some(perpetrator)) = (date, country, perpetrator) else {
+            unreachable!("a missing required value always records an error");
+        };
+        let id = id.unwrap_or_else(|| {
+            let date = date.to_string();
+            derived_id(&[
+                &date,
+                country.as_str(),
+                &admin1,
+                &location,
+                &perpetrator,
+                target.code(),
+                method.code(),
+                &description,
+            ])
+        });
+        Ok(Validated {
+            incident: Incident {
+                id,
+                date,
+                date_end,
+                date_precision,
+                country,
+                admin1,
+                location,
+                latitude,
+                longitude,
+                geo_precision,
+                perpetrator,
+                target,
+                method,
+                killed,
+                wounded,
+                kidnapped,
+                perpetrators_killed,
+                description,
+                sources,
+                status,
+            },
+            new_group,
+        })
+    }
+
+    fn date(&self, column: Column, value: &str, errors: &mut Vec<FieldError>) -> Option<Date> {
+        let date = parse_iso_date(value);
+        match date {
+            None => {
+                errors.push(FieldError::new(column.name(), "not a valid date: write YYYY-MM-DD", value));
+                None
+            }
+            Some(date) if date > self.today => {
+                errors.push(FieldError::new(
+                    column.name(),
+                    format!("is in the future (today is {})", self.today),
+                    value,
+                ));
+                None
+            }
+            Some(date) if date.year() < 1900 => {
+                errors.push(FieldError::new(column.name(), "is before 1900", value));
+                None
+            }
+            Some(date) => Some(date),
+        }
+    }
+}
+
+/// Parses exactly `YYYY-MM-DD` (no times, no other layouts).
+pub fn parse_iso_date(value: &str) -> Option<Date> {
+    let bytes = value.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    let year = value[0..4].parse().ok()?;
+    let month = value[5..7].parse().ok()?;
+    let day = value[8..10].parse().ok()?;
+    Date::new(year, month, day).ok()
+}
+
+fn required<'a>(raw: &RawIncident<'a>, column: Column, errors: &mut Vec<FieldError>) -> Option<&'a str> {
+    let value = raw.get(column);
+    if value.is_none() {
+        errors.push(FieldError::new(column.name(), "is required", ""));
+    }
+    value
+}
+
+trait Code: Sized + Copy {
+    fn parse_code(input: &str) -> Option<Self>;
+    fn what() -> &'static str;
+    fn codes() -> String;
+}
+
+macro_rules! impl_code {
+    ($($t:ty),*) => {$(
+        impl Code for $t {
+            fn parse_code(input: &str) -> Option<Self> { <$t>::parse(input) }
+            fn what() -> &'static str { <$t>::WHAT }
+            fn codes() -> String { <$t>::codes() }
+        }
+    )*};
+}
+impl_code!(Target, Method, Status, DatePrecision);
+
+fn code<T: Code>(raw: &RawIncident<'_>, column: Column, default: T, errors: &mut Vec<FieldError>) -> T {
+    match raw.get(column) {
+        None => default,
+        Some(value) => T::parse_code(value).unwrap_or_else(|| {
+            errors.push(FieldError::new(
+                column.name(),
+                format!("unknown {}: use one of {}", T::what(), T::codes()),
+                value,
+            ));
+            default
+        }),
+    }
+}
+
+fn count(raw: &RawIncident<'_>, column: Column, errors: &mut Vec<FieldError>) -> Option<u32> {
+    let value = raw.get(column)?;
+    match value.parse::<u32>() {
+        Ok(n) => Some(n),
+        Err(_) => {
+            let message = if value.starts_with('-') && value[1..].bytes().all(|b| b.is_ascii_digit()) {
+                "must be 0 or more (leave empty when not known)"
+            } else {
+                "not a whole number (leave empty when not known)"
+            };
+            errors.push(FieldError::new(column.name(), message, value));
+            None
+        }
+    }
+}
+
+fn coordinate(raw: &RawIncident<'_>, column: Column, limit: f64, errors: &mut Vec<FieldError>) -> Option<f64> {
+    let value = raw.get(column)?;
+    match value.parse::<f64>() {
+        Ok(n) if n.is_finite() && (-limit..=limit).contains(&n) => Some(n),
+        Ok(_) => {
+            errors.push(FieldError::new(
+                column.name(),
+                format!("out of range: decimal degrees between -{limit} and {limit}"),
+                value,
+            ));
+            None
+        }
+        Err(_) => {
+            errors.push(FieldError::new(column.name(), "not a number: write decimal degrees, e.g. 14.35", value));
+            None
+        }
+    }
+}
+
+fn text(raw: &RawIncident<'_>, column: Column, errors: &mut Vec<FieldError>) -> String {
+    let value = raw.get(column).unwrap_or("");
+    if value.chars().count() > MAX_TEXT {
+        let start: String = value.chars().take(40).collect();
+        errors.push(FieldError::new(column.name(), format!("longer than {MAX_TEXT} characters"), format!("{start}…")));
+        return String::new();
+    }
+    value.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn validator() -> Validator {
+        Validator::new(GroupRegister::builtin(), Date::new(2026, 11, 23).unwrap())
+    }
+
+    fn raw<'a>(pairs: &[(&str, &'a str)]) -> RawIncident<'a> {
+        let mut raw = RawIncident::default();
+        for (name, value) in pairs {
+            raw.set(Column::parse(name).unwrap(), value);
+        }
+        raw
+    }
+
+    fn errors(pairs: &[(&str, &str)]) -> Vec<String> {
+        match validator().validate(&raw(pairs)) {
+            Ok(_) => vec![],
+            Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    fn one_error(pairs: &[(&str, &str)]) -> String {
+        let errors = errors(pairs);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        errors[0].clone()
+    }
+
+    #[test]
+    fn minimal_row_gets_defaults_and_a_stable_id() {
+        let a = validator().validate(&raw(&[("date", "2023-12-05"), ("country", "Tchad")])).unwrap().incident;
+        assert_eq!(a.country.as_str(), "TD");
+        assert_eq!(a.perpetrator, "unknown");
+        assert_eq!(a.target, Target::Unknown);
+        assert_eq!(a.method, Method::Unknown);
+        assert_eq!(a.status, Status::Draft);
+        assert_eq!(a.date_precision, DatePrecision::Day);
+        assert_eq!(a.killed, None);
+        assert!(a.id.starts_with("vg-"));
+        let b = validator().validate(&raw(&[("date", "2023-12-05"), ("country", "TCD")])).unwrap().incident;
+        assert_eq!(a.id, b.id);
+    }
+
+    #[test]
+    fn full_row_is_kept_as_given() {
+        let incident = validator()
+            .validate(&raw(&[
+                ("id", "demo-1"),
+                ("date", "2023-12-05"),
+                ("date_end", "2023-12-06"),
+                ("date_precision", "week"),
+                ("country", "Burkina Faso"),
+                ("admin1", "Sahel"),
+                ("location", "Djibo"),
+                ("latitude", "14.1"),
+                ("longitude", "-1.63"),
+                ("geo_precision", "2"),
+                ("perpetrator", "GSIM"),
+                ("target", "military"),
+                ("method", "AMBUSH"),
+                ("killed", "12"),
+                ("wounded", "0"),
+                ("kidnapped", ""),
+                ("perpetrators_killed", "4"),
+                ("description", " text "),
+                ("sources", "a ; b"),
+                ("status", "verified"),
+            ]))
+            .unwrap()
+            .incident;
+        assert_eq!(incident.id, "demo-1");
+        assert_eq!(incident.perpetrator, "jnim");
+        assert_eq!(incident.method, Method::Ambush);
+        assert_eq!(incident.latitude, Some(14.1));
+        assert_eq!(incident.geo_precision, Some(2));
+        assert_eq!(incident.killed, Some(12));
+        assert_eq!(incident.kidnapped, None);
+        assert_eq!(incident.description, "text");
+        assert_eq!(incident.victims(), 12);
+        assert!(!incident.casualties_unknown());
+    }
+
+    #[test]
+    fn each_field_says_what_is_wrong() {
+        let base = [("date", "2023-12-05"), ("country", "ML")];
+        let with = |extra: (&'static str, &'static str)| {
+            let mut pairs: Vec<(&str, &str)> = base.iter().copied().filter(|(k, _)| *k != extra.0).collect();
+            pairs.push(extra);
+            one_error(&pairs)
+        };
+        assert_eq!(
+            with(("date", "05/12/2023")),
+            "column date: not a valid date: write YYYY-MM-DD (got \"05/12/2023\")"
+        );
+        assert_eq!(
+            with(("date", "2023-02-30")),
+            "column date: not a valid date: write YYYY-MM-DD (got \"2023-02-30\")"
+        );
+        assert!(with(("date", "2030-01-01")).contains("is in the future"));
+        assert!(with(("date_end", "2023-12-01")).starts_with("column date_end: is before date 2023-12-05"));
+        assert!(with(("date_precision", "year")).contains("use one of day, week, month"));
+        assert!(with(("country", "Atlantis")).starts_with("column country: unknown country"));
+        assert!(with(("geo_precision", "4")).starts_with("column geo_precision: must be 1"));
+        assert!(with(("perpetrator", "Nobody Known")).contains("--new-groups"));
+        assert!(with(("target", "army")).contains("use one of military, security"));
+        assert!(with(("method", "ied")).contains("use one of armed_assault"));
+        assert_eq!(
+            with(("killed", "-1")),
+            "column killed: must be 0 or more (leave empty when not known) (got \"-1\")"
+        );
+        assert!(with(("wounded", "1.5")).starts_with("column wounded: not a whole number"));
+        assert!(with(("kidnapped", "many")).starts_with("column kidnapped: not a whole number"));
+        assert!(with(("perpetrators_killed", "x")).starts_with("column perpetrators_killed:"));
+        assert!(with(("status", "approved")).contains("use one of draft, verified"));
+        assert!(with(("id", "has space")).starts_with("column id:"));
+    }
+
+    #[test]
+    fn coordinates_are_checked_together() {
+        let base = [("date", "2023-12-05"), ("country", "ML")];
+        let check = |extra: &[(&'static str, &'static str)]| {
+            let mut pairs = base.to_vec();
+            pairs.extend_from_slice(extra);
+            errors(&pairs)
+        };
+        assert_eq!(check(&[("latitude", "91"), ("longitude", "0")]).len(), 1);
+        assert!(check(&[("latitude", "10"), ("longitude", "-181")])[0].contains("between -180 and 180"));
+        assert!(check(&[("latitude", "abc"), ("longitude", "1")])[0].contains("not a number"));
+        assert!(check(&[("latitude", "NaN"), ("longitude", "1")])[0].contains("out of range"));
+        assert!(check(&[("latitude", "10")])[0].starts_with("column longitude: is missing"));
+        assert!(check(&[("latitude", "10"), ("longitude", "2")]).is_empty());
+    }
+
+    #[test]
+    fn required_fields() {
+        let errors = errors(&[("location", "x")]);
+        assert_eq!(errors, ["column date: is required (got \"\")", "column country: is required (got \"\")"]);
+    }
+
+    #[test]
+    fn new_groups_are_created_once() {
+        let mut validator = validator();
+        validator.new_groups = true;
+        let first = validator
+            .validate(&raw(&[("date", "2023-12-05"), ("country", "ML"), ("perpetrator", "Katiba Serma")]))
+            .unwrap();
+        assert_eq!(first.incident.perpetrator, "katiba-serma");
+        assert!(first.new_group.is_some());
+        let second = validator
+            .validate(&raw(&[("date", "2023-12-06"), ("country", "ML"), ("perpetrator", "KATIBA SERMA")]))
+            .unwrap();
+        assert_eq!(second.incident.perpetrator, "katiba-serma");
+        assert!(second.new_group.is_none());
+    }
+}

@@ -1,0 +1,182 @@
+//! Streaming reader of the native CSV: a header row, then one incident per
+//! record; memory stays that of one record.
+
+use std::io::Read;
+
+use csv::{ByteRecord, ReaderBuilder};
+use vigie_domain::incident::Column;
+use vigie_domain::validate::RawIncident;
+
+use super::REASON_COLUMN;
+use crate::{ReadError, Row, RowProblem};
+
+pub struct CsvReader<R: Read> {
+    reader: csv::Reader<R>,
+    /// For each field position, the native column it holds (None: ignored).
+    columns: Vec<Option<Column>>,
+    record: ByteRecord,
+}
+
+impl<R: Read> CsvReader<R> {
+    /// Reads and checks the header row.
+    pub fn new(input: R) -> Result<CsvReader<R>, ReadError> {
+        let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(input);
+        let mut header = ByteRecord::new();
+        if !reader.read_byte_record(&mut header).map_err(csv_error)? {
+            return Err(ReadError::Header(vec![problem(1, "", "the file is empty: expected a header row", None)]));
+        }
+        let line = header.position().map_or(1, |p| p.line());
+        let mut problems = Vec::new();
+        let mut columns = Vec::with_capacity(header.len());
+        for field in header.iter() {
+            let name = String::from_utf8_lossy(field);
+            let name = name.trim().trim_start_matches('\u{feff}');
+            match Column::parse(name) {
+                Some(column) if columns.contains(&Some(column)) => {
+                    problems.push(problem(line, name, "column appears twice in the header", None));
+                }
+                Some(column) => columns.push(Some(column)),
+                None if name == REASON_COLUMN => columns.push(None),
+                None => {
+                    problems.push(problem(
+                        line,
+                        name,
+                        &format!("unknown column (the native columns are {})", Column::header().join(", ")),
+                        None,
+                    ));
+                    columns.push(None);
+                }
+            }
+        }
+        for required in [Column::Date, Column::Country] {
+            if !columns.contains(&Some(required)) {
+                problems.push(problem(line, required.name(), "required column is missing from the header", None));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(ReadError::Header(problems));
+        }
+        Ok(CsvReader { reader, columns, record: ByteRecord::new() })
+    }
+
+    /// Calls `visit` for each data row, in order; stops at the first error
+    /// `visit` returns.
+    pub fn for_each<E: From<ReadError>>(&mut self, mut visit: impl FnMut(Row<'_>) -> Result<(), E>) -> Result<(), E> {
+        loop {
+            match self.reader.read_byte_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => return Ok(()),
+                Err(error) => {
+                    if let csv::ErrorKind::Io(_) = error.kind() {
+                        return Err(csv_error(error).into());
+                    }
+                    // csv's own shape errors (none with `flexible`), kept as a row problem
+                    let line = error.position().map_or(0, |p| p.line());
+                    let row = Row {
+                        line,
+                        raw: RawIncident::default(),
+                        problems: vec![problem(line, "", &error.to_string(), None)],
+                    };
+                    visit(row)?;
+                    continue;
+                }
+            }
+            let line = self.record.position().map_or(0, |p| p.line());
+            let mut row = Row { line, raw: RawIncident::default(), problems: Vec::new() };
+            if self.record.len() != self.columns.len() {
+                row.problems.push(problem(
+                    line,
+                    "",
+                    &format!(
+                        "row has {} field{} but the header has {}",
+                        self.record.len(),
+                        if self.record.len() == 1 { "" } else { "s" },
+                        self.columns.len()
+                    ),
+                    None,
+                ));
+            }
+            for (field, column) in self.record.iter().zip(&self.columns) {
+                let Some(column) = column else { continue };
+                match std::str::from_utf8(field) {
+                    Ok(text) => row.raw.set(*column, text),
+                    Err(_) => row.problems.push(problem(
+                        line,
+                        column.name(),
+                        "not valid UTF-8 (save the file as UTF-8)",
+                        Some(String::from_utf8_lossy(field).into_owned()),
+                    )),
+                }
+            }
+            visit(row)?;
+        }
+    }
+}
+
+fn problem(line: u64, column: &str, message: &str, value: Option<String>) -> RowProblem {
+    RowProblem { line, column: column.to_string(), message: message.to_string(), value }
+}
+
+fn csv_error(error: csv::Error) -> ReadError {
+    match error.into_kind() {
+        csv::ErrorKind::Io(io) => ReadError::Io(io),
+        other => ReadError::Io(std::io::Error::other(format!("{other:?}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(input: &str) -> Result<Vec<(u64, Vec<String>, Vec<String>)>, ReadError> {
+        let mut reader = CsvReader::new(input.as_bytes())?;
+        let mut out = Vec::new();
+        reader.for_each::<ReadError>(|row| {
+            let values =
+                Column::ALL.iter().filter_map(|c| row.raw.get(*c).map(|v| format!("{}={v}", c.name()))).collect();
+            out.push((row.line, values, row.problems.iter().map(RowProblem::describe).collect()));
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    #[test]
+    fn reads_rows_with_their_lines() {
+        let rows = rows("\u{feff}date,country,description\n2023-12-01,ML,\"two\nlines\"\n2023-12-02,BF,x\n").unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].0, 2);
+        assert_eq!(rows[0].1, ["date=2023-12-01", "country=ML", "description=two\nlines"]);
+        assert_eq!(rows[1].0, 4);
+    }
+
+    #[test]
+    fn header_problems_are_located() {
+        let Err(ReadError::Header(problems)) = rows("date,countr,date\n") else { panic!() };
+        let text: Vec<_> = problems.iter().map(RowProblem::describe).collect();
+        assert!(text[0].starts_with("1: column countr: unknown column"), "{text:?}");
+        assert_eq!(text[1], "1: column date: column appears twice in the header");
+        assert_eq!(text[2], "1: column country: required column is missing from the header");
+        assert!(matches!(rows(""), Err(ReadError::Header(_))));
+    }
+
+    #[test]
+    fn ragged_rows_and_bad_bytes_are_row_problems() {
+        let rows = rows("date,country\n2023-12-01\n2023-12-01,ML,extra\n").unwrap();
+        assert_eq!(rows[0].2, ["2: row has 1 field but the header has 2"]);
+        assert_eq!(rows[1].2, ["3: row has 3 fields but the header has 2"]);
+        let mut reader = CsvReader::new(&b"date,country\n2023-12-01,M\xffL\n"[..]).unwrap();
+        reader
+            .for_each::<ReadError>(|row| {
+                assert_eq!(row.problems[0].column, "country");
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn reason_column_is_ignored() {
+        let rows = rows("date,country,reason\n2023-12-01,ML,line 2: whatever\n").unwrap();
+        assert_eq!(rows[0].1, ["date=2023-12-01", "country=ML"]);
+        assert!(rows[0].2.is_empty());
+    }
+}

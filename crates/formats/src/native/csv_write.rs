@@ -1,0 +1,28 @@
+//! Writer of the native CSV: the header of DATA-MODEL.md, then one record an
+//! incident; what it writes imports back to the identical incidents.
+
+use std::io::Write;
+
+use vigie_domain::Incident;
+use vigie_domain::incident::Column;
+
+pub struct CsvWriter<W: Write> {
+    writer: csv::Writer<W>,
+}
+
+impl<W: Write> CsvWriter<W> {
+    pub fn new(output: W) -> csv::Result<CsvWriter<W>> {
+        let mut writer = csv::Writer::from_writer(output);
+        writer.write_record(Column::header())?;
+        Ok(CsvWriter { writer })
+    }
+
+    pub fn write(&mut self, incident: &Incident) -> csv::Result<()> {
+        self.writer.write_record(incident.values())
+    }
+
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.writer.flush()?;
+        self.writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+    }
+}

@@ -1,0 +1,119 @@
+//! Streaming reader of the native JSON Lines: one object a line with the
+//! keys of the CSV columns; blank lines are skipped.
+
+use std::io::BufRead;
+
+use serde_json::Value;
+use vigie_domain::incident::Column;
+use vigie_domain::validate::RawIncident;
+
+use super::REASON_COLUMN;
+use crate::{ReadError, Row, RowProblem};
+
+pub struct JsonlReader<R: BufRead> {
+    input: R,
+    line: u64,
+    buffer: Vec<u8>,
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    pub fn new(input: R) -> JsonlReader<R> {
+        JsonlReader { input, line: 0, buffer: Vec::new() }
+    }
+
+    /// Calls `visit` for each object, in order; stops at the first error
+    /// `visit` returns.
+    pub fn for_each<E: From<ReadError>>(&mut self, mut visit: impl FnMut(Row<'_>) -> Result<(), E>) -> Result<(), E> {
+        loop {
+            self.buffer.clear();
+            let read = self.input.read_until(b'\n', &mut self.buffer).map_err(ReadError::Io)?;
+            if read == 0 {
+                return Ok(());
+            }
+            self.line += 1;
+            let line = self.line;
+            let mut bytes = self.buffer.as_slice();
+            if line == 1 {
+                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let mut problems = Vec::new();
+            // owned text of each column, since JSON values are not all strings
+            let mut values: Vec<(Column, String)> = Vec::new();
+            match serde_json::from_slice::<serde_json::Map<String, Value>>(bytes) {
+                Err(error) => problems.push(RowProblem {
+                    line,
+                    column: String::new(),
+                    message: format!("not a JSON object: {error}"),
+                    value: None,
+                }),
+                Ok(object) => {
+                    for (key, value) in object {
+                        let Some(column) = Column::parse(&key) else {
+                            if key != REASON_COLUMN {
+                                problems.push(RowProblem {
+                                    line,
+                                    column: key,
+                                    message: format!(
+                                        "unknown key (the native keys are {})",
+                                        Column::header().join(", ")
+                                    ),
+                                    value: None,
+                                });
+                            }
+                            continue;
+                        };
+                        match value {
+                            Value::Null => {}
+                            Value::String(text) => values.push((column, text)),
+                            Value::Number(number) => values.push((column, number.to_string())),
+                            other => problems.push(RowProblem {
+                                line,
+                                column: key,
+                                message: "must be a string, a number or null".to_string(),
+                                value: Some(other.to_string()),
+                            }),
+                        }
+                    }
+                }
+            }
+            let mut raw = RawIncident::default();
+            for (column, text) in &values {
+                raw.set(*column, text);
+            }
+            visit(Row { line, raw, problems })?;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_objects_and_reports_bad_lines() {
+        let input = "{\"date\":\"2023-12-01\",\"country\":\"ML\",\"killed\":3,\"wounded\":null}\n\n{oops\n{\"date\":\"x\",\"colour\":1,\"killed\":[1]}\n";
+        let mut reader = JsonlReader::new(input.as_bytes());
+        let mut seen = Vec::new();
+        reader
+            .for_each::<ReadError>(|row| {
+                seen.push((
+                    row.line,
+                    row.raw.get(Column::Killed).map(str::to_string),
+                    row.raw.get(Column::Wounded).map(str::to_string),
+                    row.problems.iter().map(RowProblem::describe).collect::<Vec<_>>(),
+                ));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(seen.len(), 3);
+        assert_eq!(seen[0], (1, Some("3".into()), None, vec![]));
+        assert_eq!(seen[1].0, 3);
+        assert!(seen[1].3[0].starts_with("3: not a JSON object"));
+        assert_eq!(seen[2].0, 4);
+        assert!(seen[2].3.iter().any(|p| p.starts_with("4: column colour: unknown key")));
+        assert!(seen[2].3.iter().any(|p| p == "4: column killed: must be a string, a number or null (got \"[1]\")"));
+    }
+}

@@ -1,0 +1,15 @@
+//! The native formats of DATA-MODEL.md: CSV and JSON Lines, read and written.
+
+mod csv_read;
+mod csv_write;
+mod jsonl_read;
+mod jsonl_write;
+
+pub use csv_read::CsvReader;
+pub use csv_write::CsvWriter;
+pub use jsonl_read::JsonlReader;
+pub use jsonl_write::JsonlWriter;
+
+/// A column that `--rejects` adds and that imports therefore ignore, so a
+/// corrected rejects file imports as it is.
+pub const REASON_COLUMN: &str = "reason";

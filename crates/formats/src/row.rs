@@ -1,0 +1,49 @@
+//! What readers hand out: one row's raw values with its line number, or the
+//! problems that stop a file from being read at all.
+
+use vigie_domain::validate::RawIncident;
+
+/// One problem of one row (or of the header), located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    pub line: u64,
+    /// The column concerned; empty when the problem is the row's shape.
+    pub column: String,
+    pub message: String,
+    pub value: Option<String>,
+}
+
+impl RowProblem {
+    /// `LINE: column COLUMN: what is wrong (got "VALUE")`; the caller puts the
+    /// file name in front.
+    pub fn describe(&self) -> String {
+        let mut text = format!("{}: ", self.line);
+        if !self.column.is_empty() {
+            text.push_str(&format!("column {}: ", self.column));
+        }
+        text.push_str(&self.message);
+        if let Some(value) = &self.value {
+            text.push_str(&format!(" (got {value:?})"));
+        }
+        text
+    }
+}
+
+/// A data row: its line (where it starts), its raw values, and the
+/// structural problems the reader found (then the row is not valid).
+#[derive(Debug)]
+pub struct Row<'a> {
+    pub line: u64,
+    pub raw: RawIncident<'a>,
+    pub problems: Vec<RowProblem>,
+}
+
+/// Why a file cannot be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The header is unusable; each problem is located.
+    #[error("the header is not valid")]
+    Header(Vec<RowProblem>),
+}

@@ -1,0 +1,85 @@
+## Vigie — الفهرس العربي
+
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = مايو
+month-6 = يونيو
+month-7 = يوليو
+month-8 = أغسطس
+month-9 = سبتمبر
+month-10 = أكتوبر
+month-11 = نوفمبر
+month-12 = ديسمبر
+month-year = { $month } { $year }
+
+## القطاعات المستهدفة
+target-military = القوات المسلحة
+target-security = قوات الأمن والشرطة
+target-government = الحكومة والمسؤولون
+target-civilians = المدنيون
+target-religious = الشخصيات والأماكن الدينية
+target-education = المؤسسات التعليمية
+target-business = الشركات والمحلات التجارية
+target-infrastructure = البنية التحتية
+target-humanitarian = المنظمات غير الحكومية والعاملون الإنسانيون
+target-media = الصحفيون ووسائل الإعلام
+target-diplomatic = البعثات الدبلوماسية والدولية
+target-armed_groups = الجماعات المسلحة والميليشيات
+target-other = أخرى
+target-unknown = غير معروف
+
+## أساليب التنفيذ
+method-armed_assault = هجوم مسلح
+method-ambush = كمين
+method-explosive = عبوة ناسفة أو لغم
+method-suicide = هجوم انتحاري
+method-indirect_fire = قصف غير مباشر (هاون وصواريخ)
+method-drone = هجوم بطائرة مسيّرة
+method-kidnapping = اختطاف
+method-hostage_taking = احتجاز رهائن
+method-assassination = اغتيال
+method-facility_attack = هجوم على منشآت وحرق
+method-other = أخرى
+method-unknown = غير معروف
+
+status-draft = مسودة
+status-verified = موثّق
+
+## التقرير الشهري
+report-title = الإرهاب في { $region } خلال شهر { $month }
+report-col-country = الدولة
+report-col-operations = العمليات الإرهابية
+report-col-victims = الضحايا (القتلى والجرحى)
+report-col-operations-short = العمليات
+report-col-victims-short = الضحايا
+report-total = المجموع
+report-summary = خلال شهر { $month }، سُجِّل في { $region } { $operations ->
+        [up] ارتفاع في العمليات الإرهابية ({ $operations_pct })
+        [down] انخفاض في العمليات الإرهابية ({ $operations_pct })
+        [new] ارتفاع في العمليات الإرهابية بعد شهر خالٍ منها
+        [none] خلوّ من العمليات الإرهابية
+       *[same] استقرار في عدد العمليات الإرهابية
+    } و{ $victims ->
+        [up] ارتفاع في عدد القتلى والجرحى ({ $victims_pct })
+        [down] انخفاض في عدد القتلى والجرحى ({ $victims_pct })
+        [new] ارتفاع في عدد القتلى والجرحى بعد شهر بلا ضحايا
+        [none] عدم سقوط قتلى أو جرحى
+       *[same] استقرار في عدد القتلى والجرحى
+    } مقارنة بشهر { $previous }.
+report-by-target = القطاعات المستهدفة بالعمليات الإرهابية
+report-by-perpetrator = العمليات الإرهابية والضحايا حسب الجهة المنفذة
+report-by-method = الضحايا حسب أسلوب التنفيذ
+report-breakdown-key = الفئة
+report-no-operations = لا توجد عمليات إرهابية هذا الشهر.
+report-unknown-casualties = { $count ->
+        [one] عملية واحدة في { $month } حصيلتها غير معروفة (احتُسبت صفراً).
+        [two] عمليتان في { $month } حصيلتهما غير معروفة (احتُسبتا صفراً).
+        [few] { $count } عمليات في { $month } حصيلتها غير معروفة (احتُسبت صفراً).
+       *[other] { $count } عملية في { $month } حصيلتها غير معروفة (احتُسبت صفراً).
+    }
+report-drafts-included = تشمل الأرقام الحوادث غير الموثّقة (المسودات).
+report-verified-only = الحوادث الموثّقة فقط.
+report-former-members = يشمل الجدول أعضاء سابقين كما تعرضهم المجموعة: { $members }.
+report-former-member = { $country } (حتى { $until })

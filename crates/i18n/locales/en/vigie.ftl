@@ -1,0 +1,83 @@
+## Vigie — English catalogue
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+month-year = { $month } { $year }
+
+## Target sectors
+target-military = Military
+target-security = Security forces and police
+target-government = Government and officials
+target-civilians = Civilians
+target-religious = Religious figures and places
+target-education = Education
+target-business = Businesses
+target-infrastructure = Infrastructure
+target-humanitarian = NGOs and aid workers
+target-media = Journalists and media
+target-diplomatic = Diplomatic and international missions
+target-armed_groups = Armed groups and militias
+target-other = Other
+target-unknown = Unknown
+
+## Modus operandi
+method-armed_assault = Armed assault
+method-ambush = Ambush
+method-explosive = IED or landmine
+method-suicide = Suicide attack
+method-indirect_fire = Indirect fire (mortars, rockets)
+method-drone = Drone attack
+method-kidnapping = Kidnapping
+method-hostage_taking = Hostage taking
+method-assassination = Assassination
+method-facility_attack = Facility attack, arson
+method-other = Other
+method-unknown = Unknown
+
+status-draft = draft
+status-verified = verified
+
+## Monthly report
+report-title = Terrorism in { $region } in { $month }
+report-col-country = Country
+report-col-operations = Terrorist operations
+report-col-victims = Victims (killed and wounded)
+report-col-operations-short = Operations
+report-col-victims-short = Victims
+report-total = Total
+report-summary = In { $month }, { $region } saw { $operations ->
+        [up] a rise in terrorist operations ({ $operations_pct })
+        [down] a fall in terrorist operations ({ $operations_pct })
+        [new] a rise in terrorist operations, from none
+        [none] no terrorist operations
+       *[same] a steady number of terrorist operations
+    } and { $victims ->
+        [up] a rise in the number of people killed and wounded ({ $victims_pct })
+        [down] a fall in the number of people killed and wounded ({ $victims_pct })
+        [new] a rise in the number of people killed and wounded, from none
+        [none] no one killed or wounded
+       *[same] a steady number of people killed and wounded
+    } compared with { $previous }.
+report-by-target = Targeted sectors
+report-by-perpetrator = Terrorist operations and victims by perpetrator
+report-by-method = Victims by modus operandi
+report-breakdown-key = Category
+report-no-operations = No terrorist operations this month.
+report-unknown-casualties = { $count ->
+        [one] One incident of { $month } has unknown casualty figures (counted as 0).
+       *[other] { $count } incidents of { $month } have unknown casualty figures (counted as 0).
+    }
+report-drafts-included = Draft (unverified) incidents are included.
+report-verified-only = Verified incidents only.
+report-former-members = Former members included as the group reports them: { $members }.
+report-former-member = { $country } (until { $until })

@@ -1,0 +1,83 @@
+## Vigie — catalogue français
+
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+month-year = { $month } { $year }
+
+## Secteurs ciblés
+target-military = Forces armées
+target-security = Forces de sécurité et police
+target-government = Autorités et agents de l'État
+target-civilians = Civils
+target-religious = Personnalités et lieux religieux
+target-education = Établissements d'enseignement
+target-business = Entreprises et commerces
+target-infrastructure = Infrastructures (transport, énergie, télécoms, eau)
+target-humanitarian = ONG et acteurs humanitaires
+target-media = Journalistes et médias
+target-diplomatic = Missions diplomatiques et internationales
+target-armed_groups = Groupes armés et milices
+target-other = Autres
+target-unknown = Inconnu
+
+## Modes opératoires
+method-armed_assault = Attaque armée
+method-ambush = Embuscade
+method-explosive = Engin explosif improvisé ou mine
+method-suicide = Attentat suicide
+method-indirect_fire = Tirs indirects (mortiers, roquettes)
+method-drone = Attaque de drone
+method-kidnapping = Enlèvement
+method-hostage_taking = Prise d'otages
+method-assassination = Assassinat
+method-facility_attack = Attaque contre des installations, incendie
+method-other = Autre
+method-unknown = Inconnu
+
+status-draft = brouillon
+status-verified = vérifié
+
+## Rapport mensuel
+report-title = Le terrorisme dans { $region } en { $month }
+report-col-country = Pays
+report-col-operations = Opérations terroristes
+report-col-victims = Victimes (morts et blessés)
+report-col-operations-short = Opérations
+report-col-victims-short = Victimes
+report-total = Total
+report-summary = Au cours du mois de { $month }, { $region } a connu { $operations ->
+        [up] une hausse des opérations terroristes ({ $operations_pct })
+        [down] une baisse des opérations terroristes ({ $operations_pct })
+        [new] une hausse des opérations terroristes, après un mois sans opération
+        [none] aucune opération terroriste
+       *[same] un nombre stable d'opérations terroristes
+    } et { $victims ->
+        [up] une hausse du nombre de morts et de blessés ({ $victims_pct })
+        [down] une baisse du nombre de morts et de blessés ({ $victims_pct })
+        [new] une hausse du nombre de morts et de blessés, après un mois sans victime
+        [none] aucun mort ni blessé
+       *[same] un nombre stable de morts et de blessés
+    } par rapport à { $previous }.
+report-by-target = Secteurs ciblés par les opérations terroristes
+report-by-perpetrator = Opérations terroristes et victimes selon les auteurs
+report-by-method = Victimes selon le mode opératoire
+report-breakdown-key = Catégorie
+report-no-operations = Aucune opération terroriste ce mois-ci.
+report-unknown-casualties = { $count ->
+        [one] Une opération de { $month } a un bilan inconnu (compté comme 0).
+       *[other] { $count } opérations de { $month } ont un bilan inconnu (comptées comme 0).
+    }
+report-drafts-included = Les incidents en brouillon (non vérifiés) sont inclus.
+report-verified-only = Incidents vérifiés uniquement.
+report-former-members = Anciens membres inclus, comme le groupe les présente : { $members }.
+report-former-member = { $country } (jusqu'au { $until })

@@ -1,0 +1,49 @@
+//! Localised labels of codes, countries, groups and months.
+
+use vigie_domain::{CountryCode, Lang, Month, Names, countries};
+use vigie_i18n::{Value, catalog};
+
+/// The labels of one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Labels {
+    pub lang: Lang,
+}
+
+impl Labels {
+    pub fn new(lang: Lang) -> Labels {
+        Labels { lang }
+    }
+
+    pub fn text(&self, id: &str) -> String {
+        catalog().text(self.lang, id)
+    }
+
+    pub fn text_with(&self, id: &str, args: &[(&str, Value<'_>)]) -> String {
+        catalog().text_with(self.lang, id, args)
+    }
+
+    pub fn country(&self, code: CountryCode) -> String {
+        countries().name(code, self.lang)
+    }
+
+    pub fn month(&self, month: Month) -> String {
+        vigie_i18n::month_year(self.lang, month.year(), month.number())
+    }
+
+    /// The label of a target (`target-…`) or method (`method-…`) code.
+    pub fn code(&self, prefix: &str, code: &str) -> String {
+        self.text(&format!("{prefix}-{code}"))
+    }
+
+    pub fn names<'a>(&self, names: &'a Names) -> &'a str {
+        names.get(self.lang)
+    }
+
+    pub fn number(&self, value: u64) -> String {
+        vigie_i18n::number(self.lang, value as i64)
+    }
+
+    pub fn percent(&self, value: i64) -> String {
+        vigie_i18n::percent(self.lang, value)
+    }
+}

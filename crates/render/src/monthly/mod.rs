@@ -1,0 +1,164 @@
+//! Renderings of the monthly regional report. The parts every rendering
+//! shares (sentence, table cells, breakdown rows, notes) are built here once.
+
+mod csv;
+mod markdown;
+mod text;
+
+pub use csv::csv;
+pub use markdown::markdown;
+pub use text::text;
+
+use vigie_domain::Change;
+use vigie_domain::Trend;
+use vigie_i18n::{Value, capitalize};
+use vigie_report::{Breakdown, MonthlyReport};
+
+use crate::Labels;
+
+/// The report as the JSON of DATA-MODEL.md.
+pub fn json(report: &MonthlyReport) -> String {
+    let mut text = serde_json::to_string_pretty(report).expect("a report always serialises");
+    text.push('\n');
+    text
+}
+
+/// The selector of the summary sentence for one figure.
+fn selector(change: &Change) -> &'static str {
+    match (change.previous, change.current, change.trend) {
+        (0, 0, _) => "none",
+        (0, _, _) => "new",
+        (_, _, Trend::Up) => "up",
+        (_, _, Trend::Down) => "down",
+        (_, _, Trend::Same) => "same",
+    }
+}
+
+/// "In December 2023, the G5 Sahel saw a rise in terrorist operations (17%)
+/// and a fall …", in the report's language.
+pub fn summary(report: &MonthlyReport, labels: &Labels) -> String {
+    let pct = |change: &Change| labels.percent(change.change_pct.unwrap_or(0).abs());
+    let sentence = labels.text_with(
+        "report-summary",
+        &[
+            ("month", Value::from(labels.month(report.month))),
+            ("previous", Value::from(labels.month(report.previous_month))),
+            ("region", Value::from(labels.names(&report.region_group.phrase).to_string())),
+            ("operations", Value::from(selector(&report.total.operations))),
+            ("operations_pct", Value::from(pct(&report.total.operations))),
+            ("victims", Value::from(selector(&report.total.victims))),
+            ("victims_pct", Value::from(pct(&report.total.victims))),
+        ],
+    );
+    capitalize(&sentence)
+}
+
+pub fn title(report: &MonthlyReport, labels: &Labels) -> String {
+    capitalize(&labels.text_with(
+        "report-title",
+        &[
+            ("region", Value::from(labels.names(&report.region_group.phrase).to_string())),
+            ("month", Value::from(labels.month(report.month))),
+        ],
+    ))
+}
+
+/// `↑ 7`, `= 3`, `↓ 98`: this month's figure with its trend.
+fn current_cell(change: &Change, labels: &Labels) -> String {
+    format!("{} {}", change.trend.arrow(), labels.number(change.current))
+}
+
+/// The two header rows and the body rows of the country table.
+pub fn table(report: &MonthlyReport, labels: &Labels) -> Vec<Vec<String>> {
+    let previous = labels.month(report.previous_month);
+    let current = labels.month(report.month);
+    let mut rows = vec![
+        vec![
+            labels.text("report-col-country"),
+            labels.text("report-col-operations"),
+            String::new(),
+            labels.text("report-col-victims"),
+            String::new(),
+        ],
+        vec![String::new(), previous.clone(), current.clone(), previous, current],
+    ];
+    let mut push = |name: String, operations: &Change, victims: &Change| {
+        rows.push(vec![
+            name,
+            labels.number(operations.previous),
+            current_cell(operations, labels),
+            labels.number(victims.previous),
+            current_cell(victims, labels),
+        ]);
+    };
+    for row in &report.countries {
+        push(labels.country(row.country), &row.operations, &row.victims);
+    }
+    push(labels.text("report-total"), &report.total.operations, &report.total.victims);
+    rows
+}
+
+/// One breakdown: its title and its rows (label, operations, victims).
+pub struct BreakdownTable {
+    pub title: String,
+    pub rows: Vec<(String, String, String)>,
+}
+
+pub fn breakdowns(report: &MonthlyReport, labels: &Labels) -> Vec<BreakdownTable> {
+    let rows = |list: &[Breakdown], label: &dyn Fn(&str) -> String| {
+        list.iter().map(|b| (label(&b.key), labels.number(b.operations), labels.number(b.victims))).collect::<Vec<_>>()
+    };
+    vec![
+        BreakdownTable {
+            title: labels.text("report-by-target"),
+            rows: rows(&report.by_target, &|key| labels.code("target", key)),
+        },
+        BreakdownTable {
+            title: labels.text("report-by-perpetrator"),
+            rows: rows(&report.by_perpetrator, &|key| {
+                report
+                    .perpetrator_names
+                    .get(key)
+                    .map_or_else(|| key.to_string(), |names| labels.names(names).to_string())
+            }),
+        },
+        BreakdownTable {
+            title: labels.text("report-by-method"),
+            rows: rows(&report.by_method, &|key| labels.code("method", key)),
+        },
+    ]
+}
+
+/// The notes under the table: what was counted, unknown figures, membership.
+pub fn notes(report: &MonthlyReport, labels: &Labels) -> Vec<String> {
+    let mut notes =
+        vec![labels.text(if report.include_drafts { "report-drafts-included" } else { "report-verified-only" })];
+    for (count, month) in
+        [(report.unknown_casualties.current, report.month), (report.unknown_casualties.previous, report.previous_month)]
+    {
+        if count > 0 {
+            notes.push(labels.text_with(
+                "report-unknown-casualties",
+                &[("count", Value::from(count)), ("month", Value::from(labels.month(month)))],
+            ));
+        }
+    }
+    if !report.membership.former.is_empty() {
+        let members: Vec<String> = report
+            .membership
+            .former
+            .iter()
+            .map(|member| {
+                labels.text_with(
+                    "report-former-member",
+                    &[
+                        ("country", Value::from(labels.country(member.country))),
+                        ("until", Value::from(member.until.map(|d| d.to_string()).unwrap_or_default())),
+                    ],
+                )
+            })
+            .collect();
+        notes.push(labels.text_with("report-former-members", &[("members", Value::from(members.join(", ")))]));
+    }
+    notes
+}

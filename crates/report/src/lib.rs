@@ -1,0 +1,7 @@
+//! Vigie's report models, built from store queries and nothing else; the
+//! renderers turn them into text, JSON, CSV, Markdown (and later SVG, HTML,
+//! PDF) without seeing the store.
+
+pub mod monthly;
+
+pub use monthly::{Breakdown, CountryRow, MonthlyReport, Totals, monthly};

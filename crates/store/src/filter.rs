@@ -1,0 +1,50 @@
+//! Queries in domain terms: filters for lists and groupings for reports.
+
+use jiff::civil::Date;
+use vigie_domain::{CountryCode, Method, Status, Target};
+
+/// Which incidents a list or export wants; empty lists mean "any".
+#[derive(Debug, Clone, Default)]
+pub struct IncidentFilter {
+    pub countries: Vec<CountryCode>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub perpetrators: Vec<String>,
+    pub targets: Vec<Target>,
+    pub methods: Vec<Method>,
+    pub status: Option<Status>,
+    /// Text searched, case- and accent-insensitively, in id, description,
+    /// place names and sources.
+    pub search: Option<String>,
+    pub limit: Option<u64>,
+}
+
+/// What a report groups by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dimension {
+    Country,
+    Target,
+    Method,
+    Perpetrator,
+}
+
+/// Operations and victims of a period and a set of countries, grouped.
+#[derive(Debug, Clone)]
+pub struct Aggregate {
+    pub from: Date,
+    /// Inclusive.
+    pub to: Date,
+    pub countries: Vec<CountryCode>,
+    pub include_drafts: bool,
+    pub by: Dimension,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AggregateRow {
+    /// The country code, target code, method code or group id.
+    pub key: String,
+    pub operations: u64,
+    pub victims: u64,
+    /// Incidents whose killed or wounded figure is not known.
+    pub unknown_casualties: u64,
+}

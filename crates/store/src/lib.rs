@@ -1,0 +1,87 @@
+//! Vigie's store. Callers see the [`Store`] trait and plain domain types;
+//! each back end (SQLite now, PostgreSQL later) lives in its own module with
+//! its own migrations.
+
+mod error;
+mod filter;
+pub mod sqlite;
+
+use vigie_domain::{Group, GroupRegister, Incident};
+
+pub use error::StoreError;
+pub use filter::{Aggregate, AggregateRow, Dimension, IncidentFilter};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// What an upsert did to the stored incident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upsert {
+    New,
+    Updated,
+    Unchanged,
+}
+
+/// The counts of one import, recorded with it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub new: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub rejected: u64,
+}
+
+impl ImportCounts {
+    pub fn record(&mut self, outcome: Upsert) {
+        match outcome {
+            Upsert::New => self.new += 1,
+            Upsert::Updated => self.updated += 1,
+            Upsert::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
+/// One import as a transaction: nothing is visible until [`finish`], and
+/// dropping the session without finishing writes nothing.
+///
+/// [`finish`]: ImportSession::finish
+pub trait ImportSession {
+    /// Creates a group met for the first time in this import.
+    fn add_group(&mut self, group: &Group) -> Result<()>;
+    /// Inserts the incident, or updates it if its id exists and it changed.
+    fn upsert(&mut self, incident: &Incident) -> Result<Upsert>;
+    /// Records the import's counts and commits; returns the import's id.
+    fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
+}
+
+/// The boundary between Vigie and its database.
+pub trait Store {
+    /// The register of perpetrator groups: shipped, added and imported.
+    fn groups(&self) -> Result<GroupRegister>;
+    /// Adds a group (and its aliases); fails if the id exists.
+    fn add_group(&mut self, group: &Group) -> Result<()>;
+    /// Adds an alias to an existing group.
+    fn add_alias(&mut self, group_id: &str, alias: &str) -> Result<()>;
+
+    /// Starts an import of incidents from `source` (file names) in `format`.
+    fn begin_import(&mut self, source: &str, format: &str) -> Result<Box<dyn ImportSession + '_>>;
+
+    /// Streams the incidents that match, ordered by date then id; returns how
+    /// many were visited.
+    fn incidents(&self, filter: &IncidentFilter, visit: &mut dyn FnMut(Incident) -> Result<()>) -> Result<u64>;
+    fn incident(&self, id: &str) -> Result<Option<Incident>>;
+    /// Operations and victims grouped by one dimension.
+    fn aggregate(&self, query: &Aggregate) -> Result<Vec<AggregateRow>>;
+
+    fn meta(&self, key: &str) -> Result<Option<String>>;
+    fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;
+}
+
+/// Opens the store at `location`: a SQLite file path (created on first use).
+pub fn open(location: &str) -> Result<Box<dyn Store>> {
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        return Err(StoreError::Unsupported(
+            "the PostgreSQL back end is not available in this version; use a SQLite file path".into(),
+        ));
+    }
+    Ok(Box::new(sqlite::SqliteStore::open(std::path::Path::new(location))?))
+}

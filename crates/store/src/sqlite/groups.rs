@@ -1,0 +1,109 @@
+//! The groups register in SQLite: shipped groups are brought up to date on
+//! open; added and imported ones are kept as they are.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use vigie_domain::group::valid_group_id;
+use vigie_domain::hash::Fnv64;
+use vigie_domain::{Group, GroupOrigin, GroupRegister, Names};
+
+use crate::{Result, StoreError};
+
+/// Upserts the shipped groups when they differ from those last synced.
+pub fn sync_builtin(conn: &mut Connection) -> Result<()> {
+    let builtin = GroupRegister::builtin();
+    let mut hash = Fnv64::default();
+    for group in builtin.iter() {
+        hash.field(group.id.as_bytes());
+        for text in [&group.name.fr, &group.name.en, &group.name.ar].into_iter().chain(&group.aliases) {
+            hash.field(text.as_bytes());
+        }
+    }
+    let fingerprint = format!("{:016x}", hash.finish());
+    let synced: Option<String> =
+        conn.query_row("SELECT value FROM meta WHERE key = 'builtin_groups'", [], |row| row.get(0)).optional()?;
+    if synced.as_deref() == Some(fingerprint.as_str()) {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for group in builtin.iter() {
+        tx.execute(
+            "INSERT INTO perpetrator_group (id, name_fr, name_en, name_ar, origin) VALUES (?1, ?2, ?3, ?4, 'builtin')
+             ON CONFLICT (id) DO UPDATE SET name_fr = excluded.name_fr, name_en = excluded.name_en,
+                 name_ar = excluded.name_ar, origin = 'builtin'",
+            params![group.id, group.name.fr, group.name.en, group.name.ar],
+        )?;
+        for alias in &group.aliases {
+            tx.execute(
+                "INSERT OR IGNORE INTO group_alias (group_id, alias) VALUES (?1, ?2)",
+                params![group.id, alias],
+            )?;
+        }
+    }
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('builtin_groups', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [&fingerprint],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+pub fn load(conn: &Connection) -> Result<GroupRegister> {
+    let mut aliases: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    let mut statement = conn.prepare("SELECT group_id, alias FROM group_alias ORDER BY rowid")?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        aliases.entry(row.get(0)?).or_default().push(row.get(1)?);
+    }
+    // shipped groups first, in their shipped order, so they keep their names
+    let mut statement = conn.prepare(
+        "SELECT id, name_fr, name_en, name_ar, origin FROM perpetrator_group
+         ORDER BY origin <> 'builtin', rowid",
+    )?;
+    let mut rows = statement.query([])?;
+    let mut groups = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: String = row.get(0)?;
+        let origin: String = row.get(4)?;
+        groups.push(Group {
+            aliases: aliases.remove(&id).unwrap_or_default(),
+            name: Names { fr: row.get(1)?, en: row.get(2)?, ar: row.get(3)? },
+            origin: GroupOrigin::parse(&origin)
+                .ok_or_else(|| StoreError::Corrupt(format!("group origin {origin:?}")))?,
+            id,
+        });
+    }
+    Ok(GroupRegister::from_groups(groups))
+}
+
+pub fn insert(conn: &Connection, group: &Group) -> Result<()> {
+    if !valid_group_id(&group.id) {
+        return Err(StoreError::Conflict(format!(
+            "group id {:?} is not valid: use lower-case letters, digits and hyphens",
+            group.id
+        )));
+    }
+    let exists: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM perpetrator_group WHERE id = ?1)", [&group.id], |row| row.get(0))?;
+    if exists {
+        return Err(StoreError::Conflict(format!("group {:?} already exists", group.id)));
+    }
+    conn.execute(
+        "INSERT INTO perpetrator_group (id, name_fr, name_en, name_ar, origin) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![group.id, group.name.fr, group.name.en, group.name.ar, group.origin.code()],
+    )?;
+    for alias in &group.aliases {
+        conn.execute("INSERT OR IGNORE INTO group_alias (group_id, alias) VALUES (?1, ?2)", params![group.id, alias])?;
+    }
+    Ok(())
+}
+
+pub fn add_alias(conn: &Connection, group_id: &str, alias: &str) -> Result<()> {
+    let exists: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM perpetrator_group WHERE id = ?1)", [group_id], |row| row.get(0))?;
+    if !exists {
+        return Err(StoreError::NotFound(format!("no group {group_id:?}: see `vigie groups`")));
+    }
+    conn.execute("INSERT OR IGNORE INTO group_alias (group_id, alias) VALUES (?1, ?2)", params![group_id, alias])?;
+    Ok(())
+}

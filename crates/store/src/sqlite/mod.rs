@@ -1,0 +1,110 @@
+//! The SQLite back end: one file, WAL, foreign keys, versioned migrations
+//! applied on open.
+
+mod groups;
+mod import;
+mod migrate;
+mod query;
+
+use std::path::Path;
+
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{Connection, OptionalExtension};
+use vigie_domain::fold::fold;
+use vigie_domain::{Group, GroupRegister, Incident};
+
+use crate::{Aggregate, AggregateRow, ImportSession, IncidentFilter, Result, Store, StoreError};
+
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database file and brings its schema and
+    /// shipped groups up to date.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        let open_error = |source| StoreError::Open { path: path.display().to_string(), source };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            if !parent.is_dir() {
+                return Err(StoreError::NotFound(format!(
+                    "database {}: folder {} does not exist",
+                    path.display(),
+                    parent.display()
+                )));
+            }
+        }
+        let conn = Connection::open(path).map_err(open_error)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(open_error)?;
+        // WAL lets readers (reports, the web app) work during an import.
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0)).map_err(open_error)?;
+        if mode != "wal" && mode != "memory" {
+            tracing::warn!(mode, "SQLite refused WAL mode");
+        }
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON;
+             PRAGMA synchronous = NORMAL;
+             PRAGMA cache_size = -65536;
+             PRAGMA temp_store = MEMORY;",
+        )
+        .map_err(open_error)?;
+        conn.create_scalar_function(
+            "vigie_fold",
+            1,
+            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+            |ctx| {
+                let text: Option<String> = ctx.get(0)?;
+                Ok(text.map(|t| fold(&t)))
+            },
+        )
+        .map_err(open_error)?;
+        let mut store = SqliteStore { conn };
+        migrate::migrate(&mut store.conn, path)?;
+        groups::sync_builtin(&mut store.conn)?;
+        Ok(store)
+    }
+}
+
+impl Store for SqliteStore {
+    fn groups(&self) -> Result<GroupRegister> {
+        groups::load(&self.conn)
+    }
+
+    fn add_group(&mut self, group: &Group) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        groups::insert(&tx, group)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn add_alias(&mut self, group_id: &str, alias: &str) -> Result<()> {
+        groups::add_alias(&self.conn, group_id, alias)
+    }
+
+    fn begin_import(&mut self, source: &str, format: &str) -> Result<Box<dyn ImportSession + '_>> {
+        Ok(Box::new(import::SqliteImport::begin(&mut self.conn, source, format)?))
+    }
+
+    fn incidents(&self, filter: &IncidentFilter, visit: &mut dyn FnMut(Incident) -> Result<()>) -> Result<u64> {
+        query::incidents(&self.conn, filter, visit)
+    }
+
+    fn incident(&self, id: &str) -> Result<Option<Incident>> {
+        query::incident(&self.conn, id)
+    }
+
+    fn aggregate(&self, query: &Aggregate) -> Result<Vec<AggregateRow>> {
+        query::aggregate(&self.conn, query)
+    }
+
+    fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0)).optional()?)
+    }
+
+    fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,159 @@
+//! Reading incidents back: lists with filters, single incidents, and the
+//! grouped counts reports are built from.
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
+use vigie_domain::fold::fold;
+use vigie_domain::validate::parse_iso_date;
+use vigie_domain::{CountryCode, DatePrecision, Incident, Method, Status, Target};
+
+use crate::{Aggregate, AggregateRow, Dimension, IncidentFilter, Result, StoreError};
+
+const COLUMNS: &str = "id, date, date_end, date_precision, country, admin1, location, latitude, longitude,
+    geo_precision, perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description,
+    sources, status";
+
+/// Builds a WHERE clause with positional parameters.
+#[derive(Default)]
+struct Conditions {
+    clauses: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Conditions {
+    fn push(&mut self, clause: &str, value: Value) {
+        self.params.push(value);
+        self.clauses.push(clause.replace('?', &format!("?{}", self.params.len())));
+    }
+
+    fn any_of(&mut self, column: &str, values: impl IntoIterator<Item = String>) {
+        let mut placeholders = Vec::new();
+        for value in values {
+            self.params.push(Value::Text(value));
+            placeholders.push(format!("?{}", self.params.len()));
+        }
+        if !placeholders.is_empty() {
+            self.clauses.push(format!("{column} IN ({})", placeholders.join(", ")));
+        }
+    }
+
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() { String::new() } else { format!("WHERE {}", self.clauses.join(" AND ")) }
+    }
+}
+
+pub fn incidents(
+    conn: &Connection,
+    filter: &IncidentFilter,
+    visit: &mut dyn FnMut(Incident) -> Result<()>,
+) -> Result<u64> {
+    let mut conditions = Conditions::default();
+    conditions.any_of("country", filter.countries.iter().map(|c| c.to_string()));
+    if let Some(from) = filter.from {
+        conditions.push("date >= ?", Value::Text(from.to_string()));
+    }
+    if let Some(to) = filter.to {
+        conditions.push("date <= ?", Value::Text(to.to_string()));
+    }
+    conditions.any_of("perpetrator", filter.perpetrators.iter().cloned());
+    conditions.any_of("target", filter.targets.iter().map(|t| t.code().to_string()));
+    conditions.any_of("method", filter.methods.iter().map(|m| m.code().to_string()));
+    if let Some(status) = filter.status {
+        conditions.push("status = ?", Value::Text(status.code().to_string()));
+    }
+    if let Some(search) = filter.search.as_deref().map(fold).filter(|s| !s.is_empty()) {
+        conditions.push(
+            "instr(vigie_fold(id || ' ' || coalesce(description, '') || ' ' || coalesce(location, '') || ' ' || \
+             coalesce(admin1, '') || ' ' || coalesce(sources, '')), ?) > 0",
+            Value::Text(search),
+        );
+    }
+    let limit = filter.limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
+    let sql = format!("SELECT {COLUMNS} FROM incident {} ORDER BY date, id{limit}", conditions.sql());
+    let mut statement = conn.prepare(&sql)?;
+    let mut rows = statement.query(params_from_iter(conditions.params.iter()))?;
+    let mut count = 0;
+    while let Some(row) = rows.next()? {
+        visit(incident_from_row(row)?)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+pub fn incident(conn: &Connection, id: &str) -> Result<Option<Incident>> {
+    let sql = format!("SELECT {COLUMNS} FROM incident WHERE id = ?1");
+    let row = conn.query_row(&sql, [id], |row| Ok(incident_from_row(row))).optional()?;
+    row.transpose()
+}
+
+pub fn aggregate(conn: &Connection, query: &Aggregate) -> Result<Vec<AggregateRow>> {
+    let key = match query.by {
+        Dimension::Country => "country",
+        Dimension::Target => "target",
+        Dimension::Method => "method",
+        Dimension::Perpetrator => "perpetrator",
+    };
+    let mut conditions = Conditions::default();
+    conditions.any_of("country", query.countries.iter().map(|c| c.to_string()));
+    conditions.push("date >= ?", Value::Text(query.from.to_string()));
+    conditions.push("date <= ?", Value::Text(query.to.to_string()));
+    if !query.include_drafts {
+        conditions.push("status = ?", Value::Text(Status::Verified.code().to_string()));
+    }
+    if query.countries.is_empty() {
+        // an empty region has no incidents, not all of them
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT {key}, COUNT(*), SUM(coalesce(killed, 0) + coalesce(wounded, 0)),
+                SUM(killed IS NULL OR wounded IS NULL)
+         FROM incident {} GROUP BY {key} ORDER BY {key}",
+        conditions.sql()
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map(params_from_iter(conditions.params.iter()), |row| {
+        Ok(AggregateRow {
+            key: row.get(0)?,
+            operations: row.get::<_, i64>(1)? as u64,
+            victims: row.get::<_, i64>(2)? as u64,
+            unknown_casualties: row.get::<_, i64>(3)? as u64,
+        })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+fn incident_from_row(row: &Row<'_>) -> Result<Incident> {
+    let text = |index: usize| -> Result<String> { Ok(row.get::<_, Option<String>>(index)?.unwrap_or_default()) };
+    let corrupt = |what: &str, value: &str| StoreError::Corrupt(format!("{what} {value:?}"));
+    let date = |value: String| parse_iso_date(&value).ok_or_else(|| corrupt("date", &value));
+    let count = |index: usize| -> Result<Option<u32>> { Ok(row.get::<_, Option<i64>>(index)?.map(|n| n as u32)) };
+    let date_end = row.get::<_, Option<String>>(2)?.map(date).transpose()?;
+    let date_precision = text(3)?;
+    let country = text(4)?;
+    let target = text(11)?;
+    let method = text(12)?;
+    let status = text(19)?;
+    Ok(Incident {
+        id: text(0)?,
+        date: date(text(1)?)?,
+        date_end,
+        date_precision: DatePrecision::parse(&date_precision)
+            .ok_or_else(|| corrupt("date precision", &date_precision))?,
+        country: CountryCode::new(&country).ok_or_else(|| corrupt("country", &country))?,
+        admin1: text(5)?,
+        location: text(6)?,
+        latitude: row.get(7)?,
+        longitude: row.get(8)?,
+        geo_precision: row.get::<_, Option<i64>>(9)?.map(|n| n as u8),
+        perpetrator: text(10)?,
+        target: Target::parse(&target).ok_or_else(|| corrupt("target", &target))?,
+        method: Method::parse(&method).ok_or_else(|| corrupt("method", &method))?,
+        killed: count(13)?,
+        wounded: count(14)?,
+        kidnapped: count(15)?,
+        perpetrators_killed: count(16)?,
+        description: text(17)?,
+        sources: text(18)?,
+        status: Status::parse(&status).ok_or_else(|| corrupt("status", &status))?,
+    })
+}

@@ -1,0 +1,276 @@
+//! The command line: subcommands, flags and their help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "vigie",
+    version,
+    about = "Observatory of terrorist incidents and monthly bulletin platform",
+    long_about = "Vigie records terrorist incidents in member states, imports the datasets analysts use, \
+                  and computes the monthly regional statistics of the bulletin.\n\n\
+                  Start with `vigie demo`, then `vigie report monthly --region g5-sahel --month 2023-12`."
+)]
+pub struct Cli {
+    /// The SQLite database file, created on first use.
+    #[arg(long, global = true, env = "VIGIE_DB", default_value = "vigie.db", value_name = "PATH")]
+    pub db: PathBuf,
+
+    /// A region groups file (TOML) replacing the shipped defaults.
+    #[arg(long, global = true, env = "VIGIE_REGIONS", value_name = "FILE")]
+    pub regions: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database (or bring its schema up to date).
+    Init,
+    /// Import incidents from native CSV or JSON Lines files (`-` reads stdin).
+    Import(ImportArgs),
+    /// List or show incidents.
+    #[command(subcommand)]
+    Incidents(IncidentsCommand),
+    /// Statistics reports.
+    #[command(subcommand)]
+    Report(ReportCommand),
+    /// List the region groups of the statistics.
+    Regions(ListArgs),
+    /// List perpetrator groups, or add groups and aliases.
+    Groups(GroupsArgs),
+    /// List countries, or find the country a code or name means.
+    Countries(CountriesArgs),
+    /// Build the demo database and print the demo report.
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InputFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum StatusArg {
+    Draft,
+    Verified,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files to import; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The format, when the extension does not say (.csv, .jsonl, .ndjson).
+    #[arg(long, value_enum)]
+    pub format: Option<InputFormat>,
+    /// Import the valid rows and skip the invalid ones (default: one bad row
+    /// and nothing is written).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Write the rejected rows, with a `reason` column, to this file (CSV,
+    /// or JSON Lines if it ends in .jsonl).
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+    /// Create perpetrator groups for names the register does not know.
+    #[arg(long)]
+    pub new_groups: bool,
+    /// The status of rows without a `status` value.
+    #[arg(long, value_enum, default_value = "draft")]
+    pub default_status: StatusArg,
+    /// Check everything, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IncidentsCommand {
+    /// List the incidents that match the filters, by date.
+    List(ListIncidentsArgs),
+    /// Show one incident.
+    Show(ShowIncidentArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Countries (codes or names), comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "COUNTRY")]
+    pub country: Vec<String>,
+    /// A region group id (see `vigie regions`).
+    #[arg(long, value_name = "ID")]
+    pub region: Option<String>,
+    /// First day, YYYY-MM-DD (or a month, YYYY-MM).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day, YYYY-MM-DD (or a month, YYYY-MM).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Perpetrator groups (ids, names or aliases), comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "GROUP")]
+    pub perpetrator: Vec<String>,
+    /// Target sector codes, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "CODE")]
+    pub target: Vec<String>,
+    /// Modus operandi codes, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "CODE")]
+    pub method: Vec<String>,
+    /// draft or verified.
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+    /// Text to find in id, description, places and sources (case and
+    /// accents ignored).
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ListIncidentsArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
+    /// At most this many incidents.
+    #[arg(long)]
+    pub limit: Option<u64>,
+    /// Language of the table's labels.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowIncidentArgs {
+    pub id: String,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ShowFormat,
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LangArg {
+    Fr,
+    En,
+    Ar,
+}
+
+impl LangArg {
+    pub fn lang(self) -> vigie_domain::Lang {
+        match self {
+            LangArg::Fr => vigie_domain::Lang::Fr,
+            LangArg::En => vigie_domain::Lang::En,
+            LangArg::Ar => vigie_domain::Lang::Ar,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Operations and victims per country of a region, this month against
+    /// last month, with breakdowns by target, perpetrator and method.
+    Monthly(MonthlyArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Csv,
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct MonthlyArgs {
+    /// Region group id (see `vigie regions`).
+    #[arg(long, value_name = "ID")]
+    pub region: String,
+    /// The month, YYYY-MM.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: String,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+    #[arg(long, value_enum, default_value = "en", env = "VIGIE_LANG")]
+    pub lang: LangArg,
+    /// Count draft (unverified) incidents too.
+    #[arg(long)]
+    pub include_drafts: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TableFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: TableFormat,
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupsArgs {
+    #[command(subcommand)]
+    pub command: Option<GroupsCommand>,
+    #[command(flatten)]
+    pub list: ListArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupsCommand {
+    /// Add a perpetrator group to the register.
+    Add {
+        /// Stable id: lower-case letters, digits and hyphens (e.g. katiba-serma).
+        id: String,
+        /// Name in every language unless --name-fr/--name-en/--name-ar say otherwise.
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        name_fr: Option<String>,
+        #[arg(long)]
+        name_en: Option<String>,
+        #[arg(long)]
+        name_ar: Option<String>,
+        /// Other names the group is known by (repeatable).
+        #[arg(long)]
+        alias: Vec<String>,
+    },
+    /// Add an alias to a group.
+    Alias { id: String, alias: String },
+}
+
+#[derive(Debug, Args)]
+pub struct CountriesArgs {
+    /// A code or name to resolve; without it, all countries are listed.
+    pub query: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: TableFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Language of the printed report.
+    #[arg(long, value_enum, default_value = "fr")]
+    pub lang: LangArg,
+    /// Replace the database even if it holds data other than the demo's.
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,87 @@
+//! `vigie demo`: a demo database of illustrative incidents, then the G5
+//! Sahel report of December 2023, which reproduces the reference bulletin's
+//! table.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use vigie_domain::{Month, Status};
+use vigie_formats::Format;
+use vigie_render::{Labels, monthly};
+
+use super::import::{Options, Source, import, print_summary};
+use crate::Outcome;
+use crate::cli::{Cli, DemoArgs};
+use crate::context::{open_store, regions};
+
+/// Illustrative incidents written for the demo (descriptions in our own
+/// words, marked as illustrative).
+const DEMO_INCIDENTS: &str = include_str!("../../demo/incidents.csv");
+const DEMO_KEY: &str = "demo";
+
+fn sidecars(db: &Path) -> Vec<PathBuf> {
+    ["", "-wal", "-shm"]
+        .iter()
+        .map(|suffix| {
+            let mut name = db.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name)
+        })
+        .collect()
+}
+
+/// Starts from an empty file, unless the existing one holds other data.
+fn reset(db: &Path, force: bool) -> Result<()> {
+    if !db.exists() {
+        return Ok(());
+    }
+    let is_demo = open_store(db)?.meta(DEMO_KEY)?.is_some();
+    if !is_demo && !force {
+        bail!(
+            "{} exists and is not a demo database; choose another file with --db (e.g. --db vigie-demo.db) \
+             or replace it with --force",
+            db.display()
+        );
+    }
+    for file in sidecars(db) {
+        if file.exists() {
+            std::fs::remove_file(&file).with_context(|| format!("cannot remove {}", file.display()))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
+    reset(&cli.db, args.force)?;
+    let mut store = open_store(&cli.db)?;
+    store.set_meta(DEMO_KEY, "illustrative data written for the Vigie demo")?;
+    let options = Options {
+        format: Some(Format::Csv),
+        skip_invalid: false,
+        rejects: None,
+        new_groups: false,
+        default_status: Status::Draft,
+        dry_run: false,
+    };
+    let source = Source {
+        name: "demo/incidents.csv".into(),
+        input: Box::new(DEMO_INCIDENTS.as_bytes()),
+        size: None,
+        format: Some(Format::Csv),
+    };
+    let summary = import(store.as_mut(), vec![source], &options)?;
+    if print_summary(&summary, &options) != Outcome::Success {
+        bail!("the demo data did not import");
+    }
+    println!("demo database: {}", cli.db.display());
+    println!();
+    let regions = regions(cli.regions.as_deref())?;
+    let region = regions.get("g5-sahel").context("the regions file has no g5-sahel group")?;
+    let month = Month::parse("2023-12").context("demo month")?;
+    let report = vigie_report::monthly(store.as_ref(), &store.groups()?, region, month, false)?;
+    print!("{}", monthly::text(&report, &Labels::new(args.lang.lang())));
+    println!();
+    println!("Next: vigie report monthly --region lake-chad --month 2023-12 --lang en");
+    println!("      vigie incidents list --region g5-sahel --from 2023-12 --to 2023-12");
+    Ok(Outcome::Success)
+}

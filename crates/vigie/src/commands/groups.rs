@@ -1,0 +1,62 @@
+//! `vigie groups`: the perpetrator register.
+
+use anyhow::{Result, bail};
+use vigie_domain::{Group, GroupOrigin, Names};
+
+use crate::Outcome;
+use crate::cli::{Cli, GroupsArgs, GroupsCommand, TableFormat};
+use crate::context::open_store;
+
+pub fn run(cli: &Cli, args: &GroupsArgs) -> Result<Outcome> {
+    let mut store = open_store(&cli.db)?;
+    match &args.command {
+        None => {
+            let groups = store.groups()?;
+            let lang = args.list.lang.lang();
+            match args.list.format {
+                TableFormat::Json => {
+                    let list: Vec<&Group> = groups.iter().collect();
+                    println!("{}", serde_json::to_string_pretty(&list)?);
+                }
+                TableFormat::Table => {
+                    for group in groups.iter() {
+                        let aliases: Vec<&str> = group.aliases.iter().take(4).map(String::as_str).collect();
+                        let more = group.aliases.len().saturating_sub(aliases.len());
+                        let more = if more > 0 { format!(" (+{more})") } else { String::new() };
+                        println!("{:<20} {:<9} {}", group.id, group.origin.code(), group.name(lang));
+                        if !aliases.is_empty() {
+                            println!("{:<30} aka {}{more}", "", aliases.join(", "));
+                        }
+                    }
+                }
+            }
+        }
+        Some(GroupsCommand::Add { id, name, name_fr, name_en, name_ar, alias }) => {
+            let register = store.groups()?;
+            for other in std::iter::once(name).chain(alias) {
+                if let Some(existing) = register.resolve(other) {
+                    bail!("{other:?} already names group {:?}", existing.id);
+                }
+            }
+            let pick = |specific: &Option<String>| specific.clone().unwrap_or_else(|| name.clone());
+            let group = Group {
+                id: id.clone(),
+                name: Names { fr: pick(name_fr), en: pick(name_en), ar: pick(name_ar) },
+                aliases: alias.clone(),
+                origin: GroupOrigin::Added,
+            };
+            store.add_group(&group)?;
+            println!("added group {id}");
+        }
+        Some(GroupsCommand::Alias { id, alias }) => {
+            if let Some(existing) = store.groups()?.resolve(alias) {
+                if existing.id != *id {
+                    bail!("{alias:?} already names group {:?}", existing.id);
+                }
+            }
+            store.add_alias(id, alias)?;
+            println!("{alias:?} now names group {id}");
+        }
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,29 @@
+//! `vigie report monthly`.
+
+use anyhow::{Result, anyhow};
+use vigie_render::Labels;
+use vigie_render::monthly;
+
+use crate::Outcome;
+use crate::cli::{Cli, MonthlyArgs, ReportFormat};
+use crate::context::{month, open_store, regions};
+
+pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<Outcome> {
+    let regions = regions(cli.regions.as_deref())?;
+    let region = regions
+        .get(&args.region)
+        .ok_or_else(|| anyhow!("unknown region {:?}: choose one of {}", args.region, regions.ids()))?;
+    let month = month(&args.month)?;
+    let store = open_store(&cli.db)?;
+    let groups = store.groups()?;
+    let report = vigie_report::monthly(store.as_ref(), &groups, region, month, args.include_drafts)?;
+    let labels = Labels::new(args.lang.lang());
+    let output = match args.format {
+        ReportFormat::Text => monthly::text(&report, &labels),
+        ReportFormat::Json => monthly::json(&report),
+        ReportFormat::Csv => monthly::csv(&report, &labels),
+        ReportFormat::Md => monthly::markdown(&report, &labels),
+    };
+    print!("{output}");
+    Ok(Outcome::Success)
+}

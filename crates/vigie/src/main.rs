@@ -1,0 +1,44 @@
+//! `vigie`: the command line that wires Vigie's libraries together.
+
+mod cli;
+mod commands;
+mod context;
+mod progress;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// How a run ended, as the shell sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success = 0,
+    /// Bad input or a failure: the message says what and where.
+    Failure = 1,
+}
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("VIGIE_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_writer(std::io::stderr)
+        .without_time()
+        .init();
+    match commands::run(cli) {
+        Ok(outcome) => ExitCode::from(outcome as u8),
+        Err(error) => {
+            if is_broken_pipe(&error) {
+                // `vigie incidents list | head` is not an error
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {error:#}");
+            ExitCode::from(Outcome::Failure as u8)
+        }
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
