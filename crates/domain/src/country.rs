@@ -138,10 +138,8 @@ impl Countries {
     /// Resolves any code (alpha-2, alpha-3, numeric) or name in en/fr/ar.
     pub fn resolve(&self, input: &str) -> Option<&Country> {
         let trimmed = input.trim();
-        if let Some(code) = CountryCode::new(trimmed) {
-            if let Some(&index) = self.by_code.get(&code) {
-                return Some(&self.list[index]);
-            }
+        if let Some(&index) = CountryCode::new(trimmed).and_then(|code| self.by_code.get(&code)) {
+            return Some(&self.list[index]);
         }
         let mut folded = fold(trimmed);
         if !folded.is_empty() && folded.bytes().all(|b| b.is_ascii_digit()) {

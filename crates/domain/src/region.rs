@@ -98,9 +98,7 @@ impl RegionGroup {
         for member in &self.members {
             let not_yet = member.from.is_some_and(|from| from > last);
             let ended = member.until.is_some_and(|until| until < first);
-            if not_yet {
-                membership.excluded.push(member.clone());
-            } else if ended && self.former_members == FormerMembers::Exclude {
+            if not_yet || (ended && self.former_members == FormerMembers::Exclude) {
                 membership.excluded.push(member.clone());
             } else {
                 membership.countries.push(member.country);
@@ -156,10 +154,10 @@ impl Regions {
                 };
                 let from = date(&member.from, "from")?;
                 let until = date(&member.until, "until")?;
-                if let (Some(from), Some(until)) = (from, until) {
-                    if until < from {
-                        return Err(invalid(format!("{country}: until {until} is before from {from}")));
-                    }
+                if let (Some(from), Some(until)) = (from, until)
+                    && until < from
+                {
+                    return Err(invalid(format!("{country}: until {until} is before from {from}")));
                 }
                 members.push(Member { country, from, until });
             }

@@ -87,10 +87,10 @@ impl Validator {
 
         let date = required(raw, Column::Date, &mut errors).and_then(|v| self.date(Column::Date, v, &mut errors));
         let date_end = raw.get(Column::DateEnd).and_then(|v| self.date(Column::DateEnd, v, &mut errors));
-        if let (Some(date), Some(end)) = (date, date_end) {
-            if end < date {
-                errors.push(FieldError::new("date_end", format!("is before date {date}"), end.to_string()));
-            }
+        if let (Some(date), Some(end)) = (date, date_end)
+            && end < date
+        {
+            errors.push(FieldError::new("date_end", format!("is before date {date}"), end.to_string()));
         }
         let date_precision = code::<DatePrecision>(raw, Column::DatePrecision, DatePrecision::Day, &mut errors);
         let country = required(raw, Column::Country, &mut errors).and_then(|v| match countries().resolve(v) {

@@ -111,7 +111,7 @@ pub fn number(lang: Lang, value: i64) -> String {
         out.push('−');
     }
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(ch);
@@ -138,6 +138,19 @@ pub fn month_year(lang: Lang, year: i16, month: i8) -> String {
         lang,
         "month-year",
         &[("month", FluentValue::from(month_name(lang, month))), ("year", FluentValue::from(year.to_string()))],
+    )
+}
+
+/// A day in words: `2 décembre 2023`, `2 December 2023`, `2 ديسمبر 2023`.
+pub fn long_date(lang: Lang, year: i16, month: i8, day: i8) -> String {
+    catalog().text_with(
+        lang,
+        "date-long",
+        &[
+            ("day", FluentValue::from(day.to_string())),
+            ("month", FluentValue::from(month_name(lang, month))),
+            ("year", FluentValue::from(year.to_string())),
+        ],
     )
 }
 
@@ -183,6 +196,8 @@ mod tests {
         assert_eq!(month_year(Lang::En, 2023, 11), "November 2023");
         assert_eq!(month_year(Lang::Ar, 2023, 12), "ديسمبر 2023");
         assert_eq!(capitalize("au cours"), "Au cours");
+        assert_eq!(long_date(Lang::Fr, 2023, 12, 2), "2 décembre 2023");
+        assert_eq!(long_date(Lang::En, 2022, 5, 15), "15 May 2022");
     }
 
     #[test]

@@ -30,6 +30,10 @@ impl Labels {
         vigie_i18n::month_year(self.lang, month.year(), month.number())
     }
 
+    pub fn date(&self, date: jiff::civil::Date) -> String {
+        vigie_i18n::long_date(self.lang, date.year(), date.month(), date.day())
+    }
+
     /// The label of a target (`target-…`) or method (`method-…`) code.
     pub fn code(&self, prefix: &str, code: &str) -> String {
         self.text(&format!("{prefix}-{code}"))

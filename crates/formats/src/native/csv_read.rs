@@ -128,7 +128,10 @@ fn csv_error(error: csv::Error) -> ReadError {
 mod tests {
     use super::*;
 
-    fn rows(input: &str) -> Result<Vec<(u64, Vec<String>, Vec<String>)>, ReadError> {
+    /// Line, `column=value` pairs and described problems of each row.
+    type Seen = (u64, Vec<String>, Vec<String>);
+
+    fn rows(input: &str) -> Result<Vec<Seen>, ReadError> {
         let mut reader = CsvReader::new(input.as_bytes())?;
         let mut out = Vec::new();
         reader.for_each::<ReadError>(|row| {

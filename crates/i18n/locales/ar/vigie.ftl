@@ -13,6 +13,7 @@ month-10 = أكتوبر
 month-11 = نوفمبر
 month-12 = ديسمبر
 month-year = { $month } { $year }
+date-long = { $day } { $month } { $year }
 
 ## القطاعات المستهدفة
 target-military = القوات المسلحة

@@ -13,6 +13,7 @@ month-10 = October
 month-11 = November
 month-12 = December
 month-year = { $month } { $year }
+date-long = { $day } { $month } { $year }
 
 ## Target sectors
 target-military = Military

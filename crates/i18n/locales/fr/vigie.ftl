@@ -13,6 +13,7 @@ month-10 = octobre
 month-11 = novembre
 month-12 = décembre
 month-year = { $month } { $year }
+date-long = { $day } { $month } { $year }
 
 ## Secteurs ciblés
 target-military = Forces armées

@@ -153,7 +153,7 @@ pub fn notes(report: &MonthlyReport, labels: &Labels) -> Vec<String> {
                     "report-former-member",
                     &[
                         ("country", Value::from(labels.country(member.country))),
-                        ("until", Value::from(member.until.map(|d| d.to_string()).unwrap_or_default())),
+                        ("until", Value::from(member.until.map(|d| labels.date(d)).unwrap_or_default())),
                     ],
                 )
             })

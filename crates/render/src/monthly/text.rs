@@ -13,7 +13,7 @@ const RLM: char = '\u{200F}';
 
 pub fn text(report: &MonthlyReport, labels: &Labels) -> String {
     let mut lines = vec![title(report, labels), String::new(), summary(report, labels), String::new()];
-    lines.extend(layout(&table(report, labels)));
+    lines.extend(layout(&table(report, labels), 1));
     for breakdown in breakdowns(report, labels) {
         lines.push(String::new());
         lines.push(breakdown.title);
@@ -27,7 +27,7 @@ pub fn text(report: &MonthlyReport, labels: &Labels) -> String {
             labels.text("report-col-victims-short"),
         ]];
         rows.extend(breakdown.rows.into_iter().map(|(label, operations, victims)| vec![label, operations, victims]));
-        lines.extend(layout(&rows).into_iter().map(|line| format!("  {line}")));
+        lines.extend(layout(&rows, 0).into_iter().map(|line| format!("  {line}")));
     }
     lines.push(String::new());
     lines.extend(notes(report, labels));

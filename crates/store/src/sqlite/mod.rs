@@ -24,14 +24,12 @@ impl SqliteStore {
     /// shipped groups up to date.
     pub fn open(path: &Path) -> Result<SqliteStore> {
         let open_error = |source| StoreError::Open { path: path.display().to_string(), source };
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            if !parent.is_dir() {
-                return Err(StoreError::NotFound(format!(
-                    "database {}: folder {} does not exist",
-                    path.display(),
-                    parent.display()
-                )));
-            }
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
+            return Err(StoreError::NotFound(format!(
+                "database {}: folder {} does not exist",
+                path.display(),
+                parent.display()
+            )));
         }
         let conn = Connection::open(path).map_err(open_error)?;
         conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(open_error)?;

@@ -49,10 +49,10 @@ pub fn run(cli: &Cli, args: &GroupsArgs) -> Result<Outcome> {
             println!("added group {id}");
         }
         Some(GroupsCommand::Alias { id, alias }) => {
-            if let Some(existing) = store.groups()?.resolve(alias) {
-                if existing.id != *id {
-                    bail!("{alias:?} already names group {:?}", existing.id);
-                }
+            if let Some(existing) = store.groups()?.resolve(alias)
+                && existing.id != *id
+            {
+                bail!("{alias:?} already names group {:?}", existing.id);
             }
             store.add_alias(id, alias)?;
             println!("{alias:?} now names group {id}");

@@ -121,10 +121,8 @@ pub fn print_summary(summary: &Summary, options: &Options) -> Outcome {
             summary.drafts
         );
     }
-    if let Some(path) = &options.rejects {
-        if counts.rejected > 0 {
-            println!("rejected rows written to {}", path.display());
-        }
+    if let Some(path) = options.rejects.as_ref().filter(|_| counts.rejected > 0) {
+        println!("rejected rows written to {}", path.display());
     }
     if options.dry_run && summary.error_count > 0 && !options.skip_invalid {
         Outcome::Failure
@@ -202,7 +200,7 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
             Ok(())
         };
         let result = match format {
-            Format::Csv => CsvReader::new(input).and_then(|mut reader| Ok(reader.for_each(&mut visit))),
+            Format::Csv => CsvReader::new(input).map(|mut reader| reader.for_each(&mut visit)),
             Format::Jsonl => Ok(JsonlReader::new(input).for_each(&mut visit)),
         };
         bar.finish_and_clear();
@@ -231,7 +229,7 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
 
 /// The `--rejects` file: the rejected rows as read, with a `reason`.
 enum Rejects {
-    Csv(csv::Writer<BufWriter<File>>),
+    Csv(Box<csv::Writer<BufWriter<File>>>),
     Jsonl(BufWriter<File>),
 }
 
@@ -244,7 +242,7 @@ impl Rejects {
         }
         let mut writer = csv::Writer::from_writer(output);
         writer.write_record(Column::header().iter().chain(&[REASON_COLUMN]))?;
-        Ok(Rejects::Csv(writer))
+        Ok(Rejects::Csv(Box::new(writer)))
     }
 
     fn write(&mut self, raw: &RawIncident<'_>, reason: &str) -> Result<()> {
