@@ -48,7 +48,9 @@ pub trait ImportSession {
     /// Creates a group met for the first time in this import.
     fn add_group(&mut self, group: &Group) -> Result<()>;
     /// Inserts the incident, or updates it if its id exists and it changed.
-    fn upsert(&mut self, incident: &Incident) -> Result<Upsert>;
+    /// `content_hash` is `incident.content_hash()`, computed by the caller so
+    /// that it can be done off the writing thread.
+    fn upsert(&mut self, incident: &Incident, content_hash: i64) -> Result<Upsert>;
     /// Records the import's counts and commits; returns the import's id.
     fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
 }

@@ -8,10 +8,11 @@ use vigie_domain::incident::Column;
 use vigie_domain::validate::RawIncident;
 
 use super::REASON_COLUMN;
+use super::tail::Tail;
 use crate::{ReadError, Row, RowProblem};
 
 pub struct CsvReader<R: Read> {
-    reader: csv::Reader<R>,
+    reader: csv::Reader<Tail<R>>,
     /// For each field position, the native column it holds (None: ignored).
     columns: Vec<Option<Column>>,
     record: ByteRecord,
@@ -20,12 +21,12 @@ pub struct CsvReader<R: Read> {
 impl<R: Read> CsvReader<R> {
     /// Reads and checks the header row.
     pub fn new(input: R) -> Result<CsvReader<R>, ReadError> {
-        let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(input);
+        let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(Tail::new(input));
         let mut header = ByteRecord::new();
         if !reader.read_byte_record(&mut header).map_err(csv_error)? {
             return Err(ReadError::Header(vec![problem(1, "", "the file is empty: expected a header row", None)]));
         }
-        let line = header.position().map_or(1, |p| p.line());
+        let line = first_line(&reader, &header);
         let mut problems = Vec::new();
         let mut columns = Vec::with_capacity(header.len());
         for field in header.iter() {
@@ -81,7 +82,7 @@ impl<R: Read> CsvReader<R> {
                     continue;
                 }
             }
-            let line = self.record.position().map_or(0, |p| p.line());
+            let line = first_line(&self.reader, &self.record);
             let mut row = Row { line, raw: RawIncident::default(), problems: Vec::new() };
             if self.record.len() != self.columns.len() {
                 row.problems.push(problem(
@@ -111,6 +112,17 @@ impl<R: Read> CsvReader<R> {
             visit(row)?;
         }
     }
+}
+
+/// The line a record starts on. The reader's own record position comes
+/// before the blank lines (and the `\n` of a CRLF) it skips, so count back
+/// from where the record ended: its terminator, if that was a `\n` the
+/// reader counted, and the line breaks inside quoted fields.
+fn first_line<R: Read>(reader: &csv::Reader<Tail<R>>, record: &ByteRecord) -> u64 {
+    let end = reader.position();
+    let inside = record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
+    let terminator = end.byte().checked_sub(1).and_then(|offset| reader.get_ref().byte_at(offset)) == Some(b'\n');
+    end.line().saturating_sub(inside + u64::from(terminator)).max(1)
 }
 
 fn problem(line: u64, column: &str, message: &str, value: Option<String>) -> RowProblem {

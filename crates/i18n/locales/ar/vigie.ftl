@@ -84,3 +84,5 @@ report-drafts-included = تشمل الأرقام الحوادث غير المو�
 report-verified-only = الحوادث الموثّقة فقط.
 report-former-members = يشمل الجدول أعضاء سابقين كما تعرضهم المجموعة: { $members }.
 report-former-member = { $country } (حتى { $until })
+report-excluded-members = خارج الجدول (ليست عضواً في ذلك الشهر): { $members }.
+report-future-member = { $country } (ابتداءً من { $from })

@@ -82,3 +82,5 @@ report-drafts-included = Draft (unverified) incidents are included.
 report-verified-only = Verified incidents only.
 report-former-members = Former members included as the group reports them: { $members }.
 report-former-member = { $country } (until { $until })
+report-excluded-members = Not in the table (not a member that month): { $members }.
+report-future-member = { $country } (from { $from })

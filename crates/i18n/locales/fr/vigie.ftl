@@ -82,3 +82,5 @@ report-drafts-included = Les incidents en brouillon (non vérifiés) sont inclus
 report-verified-only = Incidents vérifiés uniquement.
 report-former-members = Anciens membres inclus, comme le groupe les présente : { $members }.
 report-former-member = { $country } (jusqu'au { $until })
+report-excluded-members = Hors du tableau (non membres ce mois-là) : { $members }.
+report-future-member = { $country } (à partir du { $from })

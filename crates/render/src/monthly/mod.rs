@@ -11,6 +11,7 @@ pub use text::text;
 
 use vigie_domain::Change;
 use vigie_domain::Trend;
+use vigie_domain::region::Member;
 use vigie_i18n::{Value, capitalize};
 use vigie_report::{Breakdown, MonthlyReport};
 
@@ -143,22 +144,22 @@ pub fn notes(report: &MonthlyReport, labels: &Labels) -> Vec<String> {
             ));
         }
     }
+    let member = |member: &Member| {
+        let country = Value::from(labels.country(member.country));
+        match (member.from, member.until) {
+            (_, Some(until)) if member.from.is_none_or(|from| from <= report.month.last_day()) => labels
+                .text_with("report-former-member", &[("country", country), ("until", Value::from(labels.date(until)))]),
+            (Some(from), _) => labels
+                .text_with("report-future-member", &[("country", country), ("from", Value::from(labels.date(from)))]),
+            _ => labels.country(member.country),
+        }
+    };
+    let list = |members: &[Member]| Value::from(members.iter().map(member).collect::<Vec<_>>().join(", "));
     if !report.membership.former.is_empty() {
-        let members: Vec<String> = report
-            .membership
-            .former
-            .iter()
-            .map(|member| {
-                labels.text_with(
-                    "report-former-member",
-                    &[
-                        ("country", Value::from(labels.country(member.country))),
-                        ("until", Value::from(member.until.map(|d| labels.date(d)).unwrap_or_default())),
-                    ],
-                )
-            })
-            .collect();
-        notes.push(labels.text_with("report-former-members", &[("members", Value::from(members.join(", ")))]));
+        notes.push(labels.text_with("report-former-members", &[("members", list(&report.membership.former))]));
+    }
+    if !report.membership.excluded.is_empty() {
+        notes.push(labels.text_with("report-excluded-members", &[("members", list(&report.membership.excluded))]));
     }
     notes
 }

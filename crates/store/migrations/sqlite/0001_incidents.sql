@@ -54,9 +54,8 @@ CREATE TABLE incident (
     status              TEXT NOT NULL CHECK (status IN ('draft', 'verified')),
     -- fingerprint of every field: an unchanged re-import is a lookup, not a compare
     content_hash        INTEGER NOT NULL,
-    import_id           INTEGER REFERENCES import_run (id),
-    created_at          TEXT NOT NULL,
-    updated_at          TEXT NOT NULL
+    -- the import that last wrote the row (its time is in import_run)
+    import_id           INTEGER REFERENCES import_run (id)
 );
 
 -- The monthly report: per country, a date range.

@@ -1,41 +1,91 @@
-//! An import as one SQLite transaction.
+//! An import as one SQLite transaction, with its statements prepared once.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Statement, params};
 use vigie_domain::{Group, Incident};
 
 use super::groups;
 use crate::{ImportCounts, ImportSession, Result, Upsert};
 
 pub struct SqliteImport<'a> {
-    tx: Transaction<'a>,
+    conn: &'a Connection,
+    select: Statement<'a>,
+    insert: Statement<'a>,
+    update: Statement<'a>,
     import_id: i64,
-    now: String,
+    /// Secondary indexes dropped for a bulk load, recreated at the end.
+    deferred_indexes: Vec<String>,
+    committed: bool,
 }
 
 impl<'a> SqliteImport<'a> {
     pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqliteImport<'a>> {
+        let conn: &'a Connection = conn;
         let now = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
-        let tx = conn.transaction()?;
-        tx.execute(
+        // IMMEDIATE: take the write lock now rather than fail half-way
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        match Self::prepare(conn, source, format, &now) {
+            Ok(import) => Ok(import),
+            Err(error) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                Err(error)
+            }
+        }
+    }
+
+    fn prepare(conn: &'a Connection, source: &str, format: &str, now: &str) -> Result<SqliteImport<'a>> {
+        conn.execute(
             "INSERT INTO import_run (started_at, source, format) VALUES (?1, ?2, ?3)",
             params![now, source, format],
         )?;
-        let import_id = tx.last_insert_rowid();
-        Ok(SqliteImport { tx, import_id, now })
+        let import_id = conn.last_insert_rowid();
+        // Into an empty table, building the secondary indexes once at the end
+        // (a sort) is much faster than updating them row by row. DDL is
+        // transactional in SQLite: a rollback restores them.
+        let empty: bool = conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM incident)", [], |row| row.get(0))?;
+        let mut deferred_indexes = Vec::new();
+        if empty {
+            let mut statement = conn.prepare(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'incident' AND sql IS NOT NULL",
+            )?;
+            let indexes: Vec<(String, String)> =
+                statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<Result<_, _>>()?;
+            for (name, sql) in indexes {
+                conn.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+                deferred_indexes.push(sql);
+            }
+        }
+        Ok(SqliteImport {
+            conn,
+            select: conn.prepare("SELECT content_hash FROM incident WHERE id = ?1")?,
+            insert: conn.prepare(INSERT)?,
+            update: conn.prepare(UPDATE)?,
+            import_id,
+            deferred_indexes,
+            committed: false,
+        })
+    }
+}
+
+impl Drop for SqliteImport<'_> {
+    fn drop(&mut self) {
+        if !self.committed {
+            // an import that did not finish leaves nothing behind
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
     }
 }
 
 const INSERT: &str = "INSERT INTO incident (
     id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision,
     perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description, sources, status,
-    content_hash, import_id, created_at, updated_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)";
+    content_hash, import_id)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)";
 
 const UPDATE: &str = "UPDATE incident SET
     date = ?2, date_end = ?3, date_precision = ?4, country = ?5, admin1 = ?6, location = ?7, latitude = ?8,
     longitude = ?9, geo_precision = ?10, perpetrator = ?11, target = ?12, method = ?13, killed = ?14, wounded = ?15,
     kidnapped = ?16, perpetrators_killed = ?17, description = ?18, sources = ?19, status = ?20,
-    content_hash = ?21, import_id = ?22, updated_at = ?23
+    content_hash = ?21, import_id = ?22
     WHERE id = ?1";
 
 fn empty_as_null(text: &str) -> Option<&str> {
@@ -44,27 +94,22 @@ fn empty_as_null(text: &str) -> Option<&str> {
 
 impl ImportSession for SqliteImport<'_> {
     fn add_group(&mut self, group: &Group) -> Result<()> {
-        groups::insert(&self.tx, group)
+        groups::insert(self.conn, group)
     }
 
-    fn upsert(&mut self, incident: &Incident) -> Result<Upsert> {
-        let hash = incident.content_hash();
-        let stored: Option<i64> = self
-            .tx
-            .prepare_cached("SELECT content_hash FROM incident WHERE id = ?1")?
-            .query_row([&incident.id], |row| row.get(0))
-            .optional()?;
-        let (sql, outcome) = match stored {
-            Some(stored) if stored == hash => return Ok(Upsert::Unchanged),
-            Some(_) => (UPDATE, Upsert::Updated),
-            None => (INSERT, Upsert::New),
+    fn upsert(&mut self, incident: &Incident, content_hash: i64) -> Result<Upsert> {
+        let stored: Option<i64> = self.select.query_row([&incident.id], |row| row.get(0)).optional()?;
+        let (statement, outcome) = match stored {
+            Some(stored) if stored == content_hash => return Ok(Upsert::Unchanged),
+            Some(_) => (&mut self.update, Upsert::Updated),
+            None => (&mut self.insert, Upsert::New),
         };
-        let date = incident.date.to_string();
-        let date_end = incident.date_end.map(|d| d.to_string());
-        self.tx.prepare_cached(sql)?.execute(params![
+        let mut date = [0u8; 10];
+        let mut date_end = [0u8; 10];
+        statement.execute(params![
             incident.id,
-            date,
-            date_end,
+            iso_date(incident.date, &mut date),
+            incident.date_end.map(|d| iso_date(d, &mut date_end)),
             incident.date_precision.code(),
             incident.country.as_str(),
             empty_as_null(&incident.admin1),
@@ -82,15 +127,17 @@ impl ImportSession for SqliteImport<'_> {
             empty_as_null(&incident.description),
             empty_as_null(&incident.sources),
             incident.status.code(),
-            hash,
+            content_hash,
             self.import_id,
-            self.now,
         ])?;
         Ok(outcome)
     }
 
-    fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64> {
-        self.tx.execute(
+    fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
+        for sql in &self.deferred_indexes {
+            self.conn.execute_batch(sql)?;
+        }
+        self.conn.execute(
             "UPDATE import_run SET new = ?2, updated = ?3, unchanged = ?4, rejected = ?5 WHERE id = ?1",
             params![
                 self.import_id,
@@ -100,8 +147,41 @@ impl ImportSession for SqliteImport<'_> {
                 counts.rejected as i64
             ],
         )?;
-        let import_id = self.import_id;
-        self.tx.commit()?;
-        Ok(import_id)
+        self.conn.execute_batch("COMMIT")?;
+        self.committed = true;
+        Ok(self.import_id)
+    }
+}
+
+/// `YYYY-MM-DD` without an allocation (this runs once per imported row).
+fn iso_date(date: jiff::civil::Date, buffer: &mut [u8; 10]) -> &str {
+    let year = date.year().clamp(0, 9999) as u16;
+    let digits = [
+        year / 1000,
+        year / 100 % 10,
+        year / 10 % 10,
+        year % 10,
+        0,
+        date.month() as u16 / 10,
+        date.month() as u16 % 10,
+        0,
+        date.day() as u16 / 10,
+        date.day() as u16 % 10,
+    ];
+    for (i, digit) in digits.iter().enumerate() {
+        buffer[i] = if i == 4 || i == 7 { b'-' } else { b'0' + *digit as u8 };
+    }
+    std::str::from_utf8(buffer).unwrap_or("0000-00-00")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn iso_dates_match_jiff() {
+        for (y, m, d) in [(2023, 12, 4), (1970, 1, 1), (2024, 2, 29), (999, 10, 31)] {
+            let date = jiff::civil::Date::new(y, m, d).unwrap();
+            let mut buffer = [0u8; 10];
+            assert_eq!(super::iso_date(date, &mut buffer), format!("{date}"));
+        }
     }
 }

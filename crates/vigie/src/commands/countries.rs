@@ -26,14 +26,11 @@ pub fn run(args: &CountriesArgs) -> Result<Outcome> {
     match args.format {
         TableFormat::Json => {
             let values: Vec<_> = list.iter().map(|c| json(c)).collect();
-            println!("{}", serde_json::to_string_pretty(&values)?);
+            out!("{}", serde_json::to_string_pretty(&values)?)?;
         }
         TableFormat::Table => {
             for c in list {
-                println!(
-                    "{}  {}  {:>3}  {} | {} | {}",
-                    c.code, c.alpha3, c.numeric, c.names.en, c.names.fr, c.names.ar
-                );
+                out!("{}  {}  {:>3}  {} | {} | {}", c.code, c.alpha3, c.numeric, c.names.en, c.names.fr, c.names.ar)?;
             }
         }
     }

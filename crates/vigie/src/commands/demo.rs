@@ -70,18 +70,18 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
         format: Some(Format::Csv),
     };
     let summary = import(store.as_mut(), vec![source], &options)?;
-    if print_summary(&summary, &options) != Outcome::Success {
+    if print_summary(&summary, &options)? != Outcome::Success {
         bail!("the demo data did not import");
     }
-    println!("demo database: {}", cli.db.display());
-    println!();
+    out!("demo database: {}", cli.db.display())?;
+    out!()?;
     let regions = regions(cli.regions.as_deref())?;
     let region = regions.get("g5-sahel").context("the regions file has no g5-sahel group")?;
     let month = Month::parse("2023-12").context("demo month")?;
     let report = vigie_report::monthly(store.as_ref(), &store.groups()?, region, month, false)?;
-    print!("{}", monthly::text(&report, &Labels::new(args.lang.lang())));
-    println!();
-    println!("Next: vigie report monthly --region lake-chad --month 2023-12 --lang en");
-    println!("      vigie incidents list --region g5-sahel --from 2023-12 --to 2023-12");
+    out_raw!("{}", monthly::text(&report, &Labels::new(args.lang.lang())))?;
+    out!()?;
+    out!("Next: vigie report monthly --region lake-chad --month 2023-12 --lang en")?;
+    out!("      vigie incidents list --region g5-sahel --from 2023-12 --to 2023-12")?;
     Ok(Outcome::Success)
 }

@@ -16,16 +16,16 @@ pub fn run(cli: &Cli, args: &GroupsArgs) -> Result<Outcome> {
             match args.list.format {
                 TableFormat::Json => {
                     let list: Vec<&Group> = groups.iter().collect();
-                    println!("{}", serde_json::to_string_pretty(&list)?);
+                    out!("{}", serde_json::to_string_pretty(&list)?)?;
                 }
                 TableFormat::Table => {
                     for group in groups.iter() {
                         let aliases: Vec<&str> = group.aliases.iter().take(4).map(String::as_str).collect();
                         let more = group.aliases.len().saturating_sub(aliases.len());
                         let more = if more > 0 { format!(" (+{more})") } else { String::new() };
-                        println!("{:<20} {:<9} {}", group.id, group.origin.code(), group.name(lang));
+                        out!("{:<20} {:<9} {}", group.id, group.origin.code(), group.name(lang))?;
                         if !aliases.is_empty() {
-                            println!("{:<30} aka {}{more}", "", aliases.join(", "));
+                            out!("{:<30} aka {}{more}", "", aliases.join(", "))?;
                         }
                     }
                 }
@@ -46,7 +46,7 @@ pub fn run(cli: &Cli, args: &GroupsArgs) -> Result<Outcome> {
                 origin: GroupOrigin::Added,
             };
             store.add_group(&group)?;
-            println!("added group {id}");
+            out!("added group {id}")?;
         }
         Some(GroupsCommand::Alias { id, alias }) => {
             if let Some(existing) = store.groups()?.resolve(alias)
@@ -55,7 +55,7 @@ pub fn run(cli: &Cli, args: &GroupsArgs) -> Result<Outcome> {
                 bail!("{alias:?} already names group {:?}", existing.id);
             }
             store.add_alias(id, alias)?;
-            println!("{alias:?} now names group {id}");
+            out!("{alias:?} now names group {id}")?;
         }
     }
     Ok(Outcome::Success)

@@ -6,12 +6,18 @@ use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::mpsc::{Receiver, Sender, SyncSender};
 use vigie_domain::incident::Column;
 use vigie_domain::validate::RawIncident;
+
+use vigie_domain::hash::Fnv64;
+use vigie_domain::validate::Validated;
 use vigie_domain::{Status, Validator};
 use vigie_formats::native::{CsvReader, JsonlReader, REASON_COLUMN};
 use vigie_formats::{Format, ReadError, RowProblem};
-use vigie_store::{ImportCounts, Store, Upsert};
+use vigie_store::{ImportCounts, ImportSession, Store, Upsert};
 
 use crate::Outcome;
 use crate::cli::{Cli, ImportArgs, InputFormat};
@@ -34,7 +40,7 @@ pub struct Options {
 /// One input: a name for messages and a byte stream.
 pub struct Source {
     pub name: String,
-    pub input: Box<dyn Read>,
+    pub input: Box<dyn Read + Send>,
     pub size: Option<u64>,
     pub format: Option<Format>,
 }
@@ -80,10 +86,10 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<Outcome> {
     let sources = args.files.iter().map(|path| Source::open(path)).collect::<Result<Vec<_>>>()?;
     let mut store = open_store(&cli.db)?;
     let summary = import(store.as_mut(), sources, &options)?;
-    Ok(print_summary(&summary, &options))
+    print_summary(&summary, &options)
 }
 
-pub fn print_summary(summary: &Summary, options: &Options) -> Outcome {
+pub fn print_summary(summary: &Summary, options: &Options) -> Result<Outcome> {
     let mut stderr = std::io::stderr().lock();
     for error in &summary.errors {
         let _ = writeln!(stderr, "{error}");
@@ -101,53 +107,148 @@ pub fn print_summary(summary: &Summary, options: &Options) -> Outcome {
             summary.error_count,
             if summary.error_count == 1 { "" } else { "s" }
         );
-        return Outcome::Failure;
+        return Ok(Outcome::Failure);
     }
-    println!(
+    out!(
         "{}{} new, {} updated, {} unchanged, {} rejected",
         if options.dry_run { "dry run, nothing written: " } else { "" },
         counts.new,
         counts.updated,
         counts.unchanged,
         counts.rejected
-    );
+    )?;
     if !summary.new_groups.is_empty() {
-        println!("new perpetrator groups: {}", summary.new_groups.join(", "));
+        out!("new perpetrator groups: {}", summary.new_groups.join(", "))?;
     }
     if summary.drafts > 0 {
-        println!(
+        out!(
             "{} of the new or updated incidents are drafts: reports count verified incidents only \
              (give a status column or --default-status verified)",
             summary.drafts
-        );
+        )?;
     }
     if let Some(path) = options.rejects.as_ref().filter(|_| counts.rejected > 0) {
-        println!("rejected rows written to {}", path.display());
+        out!("rejected rows written to {}", path.display())?;
     }
     if options.dry_run && summary.error_count > 0 && !options.skip_invalid {
-        Outcome::Failure
+        Ok(Outcome::Failure)
     } else {
-        Outcome::Success
+        Ok(Outcome::Success)
     }
 }
 
-/// Imports all sources in one transaction.
+/// Valid rows travel from the reading thread to the writing one in batches.
+const BATCH: usize = 1024;
+
+/// Imports all sources in one transaction. One thread reads and validates,
+/// the calling thread writes: on two cores, parsing overlaps SQLite's work.
 pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) -> Result<Summary> {
     let mut validator = Validator::new(store.groups()?, latest_valid_date());
     validator.new_groups = options.new_groups;
     validator.default_status = options.default_status;
-    let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
-    let source_label = names.join(", ");
-    let mut rejects = options.rejects.as_deref().map(Rejects::create).transpose()?;
+    let source_label = sources.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ");
+    let rejects = options.rejects.as_deref().map(Rejects::create).transpose()?;
     let mut session = store.begin_import(&source_label, "native")?;
     let mut summary = Summary::default();
-    let record_error = |summary: &mut Summary, name: &str, problem: &RowProblem| {
-        summary.error_count += 1;
-        if summary.errors.len() < ERRORS_SHOWN {
-            summary.errors.push(format!("{name}:{}", problem.describe()));
-        }
-    };
 
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Ready>>(8);
+    let (recycle, recycled) = std::sync::mpsc::channel::<Vec<Ready>>();
+    let (read, written) = std::thread::scope(|scope| {
+        let channels = Channels { sender, recycled };
+        let reader = scope.spawn(|| read_sources(sources, options, validator, rejects, channels));
+        let written = write_rows(session.as_mut(), receiver, recycle, &mut summary);
+        let read = reader.join().unwrap_or_else(|_| Err(anyhow!("the reading thread stopped unexpectedly")));
+        (read, written)
+    });
+    written?;
+    let read = read?;
+    summary.counts.rejected = read.rejected;
+    summary.errors = read.errors;
+    summary.error_count = read.error_count;
+
+    // a file whose header cannot be read fails the import, even with
+    // --skip-invalid: none of its rows could be checked
+    let complete = !read.unreadable && (summary.error_count == 0 || options.skip_invalid);
+    if complete && !options.dry_run {
+        session.finish(summary.counts)?;
+        summary.written = true;
+    }
+    // otherwise the session is dropped: the transaction rolls back
+    Ok(summary)
+}
+
+/// A valid row with its fingerprint, ready to be written.
+struct Ready {
+    valid: Validated,
+    content_hash: i64,
+}
+
+/// The reader's ends: batches go out, emptied batches come back so that
+/// their rows are freed (and their memory reused) on the reading thread.
+struct Channels {
+    sender: SyncSender<Vec<Ready>>,
+    recycled: Receiver<Vec<Ready>>,
+}
+
+/// Writes the valid rows as they arrive; returning drops the receiver, which
+/// stops the reader.
+fn write_rows(
+    session: &mut dyn ImportSession,
+    receiver: Receiver<Vec<Ready>>,
+    recycle: Sender<Vec<Ready>>,
+    summary: &mut Summary,
+) -> Result<()> {
+    for batch in receiver {
+        for Ready { valid, content_hash } in &batch {
+            if let Some(group) = &valid.new_group {
+                session.add_group(group)?;
+                summary.new_groups.push(format!("{} (from {:?})", group.id, group.aliases[0]));
+            }
+            let outcome = session.upsert(&valid.incident, *content_hash)?;
+            summary.counts.record(outcome);
+            if outcome != Upsert::Unchanged && valid.incident.status == Status::Draft {
+                summary.drafts += 1;
+            }
+        }
+        // the reader may be gone already: then the batch is freed here
+        let _ = recycle.send(batch);
+    }
+    Ok(())
+}
+
+/// What the reading side found wrong.
+#[derive(Default)]
+struct ReadSummary {
+    rejected: u64,
+    errors: Vec<String>,
+    error_count: u64,
+    /// A file's header was not usable.
+    unreadable: bool,
+}
+
+impl ReadSummary {
+    fn record(&mut self, name: &str, problem: &RowProblem) {
+        self.error_count += 1;
+        if self.errors.len() < ERRORS_SHOWN {
+            self.errors.push(format!("{name}:{}", problem.describe()));
+        }
+    }
+}
+
+/// Reads and validates every source, sends the valid rows, records and
+/// writes the rejected ones.
+fn read_sources(
+    sources: Vec<Source>,
+    options: &Options,
+    mut validator: Validator,
+    mut rejects: Option<Rejects>,
+    channels: Channels,
+) -> Result<ReadSummary> {
+    let mut read = ReadSummary::default();
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut seen_ids = SeenIds::default();
+    // the writer has stopped (it failed): its error is the one to report
+    let mut writer_gone = false;
     for source in sources {
         let bar = progress::bytes(source.size, &source.name);
         let mut input = BufReader::with_capacity(BUFFER, bar.wrap_read(source.input));
@@ -159,20 +260,30 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
         let mut visit = |row: vigie_formats::Row<'_>| -> Result<()> {
             let problems = if row.problems.is_empty() {
                 match validator.validate(&row.raw) {
+                    Ok(valid) if !seen_ids.insert(&valid.incident.id) => {
+                        let message = if row.raw.get(Column::Id).is_some() {
+                            "appears more than once in this import: give each incident its own id".to_string()
+                        } else {
+                            "repeats an earlier row of this import (same date, country, place, perpetrator, target, \
+                             method and description): give the rows ids"
+                                .to_string()
+                        };
+                        let value = Some(valid.incident.id);
+                        vec![RowProblem { line: row.line, column: "id".into(), message, value }]
+                    }
                     Ok(valid) => {
-                        let failing = summary.error_count > 0 && !options.skip_invalid;
-                        if failing {
-                            // nothing will be written: only keep checking
-                            return Ok(());
-                        }
-                        if let Some(group) = &valid.new_group {
-                            session.add_group(group)?;
-                            summary.new_groups.push(format!("{} (from {:?})", group.id, group.aliases[0]));
-                        }
-                        let outcome = session.upsert(&valid.incident)?;
-                        summary.counts.record(outcome);
-                        if outcome != Upsert::Unchanged && valid.incident.status == Status::Draft {
-                            summary.drafts += 1;
+                        // after an error nothing will be written: only keep checking
+                        if read.error_count == 0 || options.skip_invalid {
+                            let content_hash = valid.incident.content_hash();
+                            batch.push(Ready { valid, content_hash });
+                            if batch.len() == BATCH {
+                                let mut next = channels.recycled.try_recv().unwrap_or_default();
+                                next.clear();
+                                if channels.sender.send(std::mem::replace(&mut batch, next)).is_err() {
+                                    writer_gone = true;
+                                    return Err(anyhow!("the writer stopped"));
+                                }
+                            }
                         }
                         return Ok(());
                     }
@@ -189,9 +300,9 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
             } else {
                 row.problems
             };
-            summary.counts.rejected += 1;
+            read.rejected += 1;
             for problem in &problems {
-                record_error(&mut summary, name, problem);
+                read.record(name, problem);
             }
             if let Some(rejects) = rejects.as_mut() {
                 let reason = problems.iter().map(|p| format!("{name}:{}", p.describe())).collect::<Vec<_>>().join("; ");
@@ -205,26 +316,60 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
         };
         bar.finish_and_clear();
         match result {
+            Ok(Err(_)) if writer_gone => return Ok(read),
             Ok(rows) => rows.with_context(|| format!("cannot read {name}"))?,
             Err(ReadError::Header(problems)) => {
+                read.unreadable = true;
                 for problem in &problems {
-                    record_error(&mut summary, name, problem);
+                    read.record(name, problem);
                 }
             }
             Err(ReadError::Io(error)) => return Err(anyhow!("cannot read {name}: {error}")),
         }
     }
-
+    if !batch.is_empty() {
+        // a closed channel means the writer failed and reports why
+        let _ = channels.sender.send(batch);
+    }
     if let Some(rejects) = rejects {
         rejects.finish()?;
     }
-    let complete = summary.error_count == 0 || options.skip_invalid;
-    if complete && !options.dry_run {
-        session.finish(summary.counts)?;
-        summary.written = true;
+    Ok(read)
+}
+
+/// The ids met so far in one import, as 64-bit fingerprints (8 bytes an id,
+/// whatever its length): a second row with the same id is an error, not a
+/// silent overwrite.
+#[derive(Default)]
+struct SeenIds(HashSet<u64, BuildHasherDefault<Prehashed>>);
+
+impl SeenIds {
+    /// False if the id was met before.
+    fn insert(&mut self, id: &str) -> bool {
+        let mut hash = Fnv64::default();
+        hash.write(id.as_bytes());
+        self.0.insert(hash.finish())
     }
-    // otherwise the session is dropped: the transaction rolls back
-    Ok(summary)
+}
+
+/// The keys are hashes already: use them as they are.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
 }
 
 /// The `--rejects` file: the rejected rows as read, with a `reason`.

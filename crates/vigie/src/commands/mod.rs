@@ -18,7 +18,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Init => {
             open_store(&cli.db)?;
-            println!("database ready: {}", cli.db.display());
+            out!("database ready: {}", cli.db.display())?;
             Ok(Outcome::Success)
         }
         Command::Import(args) => import::run(&cli, args),

@@ -13,7 +13,7 @@ pub fn run(cli: &Cli, args: &ListArgs) -> Result<Outcome> {
     match args.format {
         TableFormat::Json => {
             let list: Vec<_> = regions.iter().collect();
-            println!("{}", serde_json::to_string_pretty(&list)?);
+            out!("{}", serde_json::to_string_pretty(&list)?)?;
         }
         TableFormat::Table => {
             for region in regions.iter() {
@@ -30,8 +30,8 @@ pub fn run(cli: &Cli, args: &ListArgs) -> Result<Outcome> {
                         text
                     })
                     .collect();
-                println!("{:<16} {}", region.id, region.name(lang));
-                println!("{:<16} {}", "", members.join(", "));
+                out!("{:<16} {}", region.id, region.name(lang))?;
+                out!("{:<16} {}", "", members.join(", "))?;
             }
         }
     }

@@ -24,6 +24,6 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<Outcome> {
         ReportFormat::Csv => monthly::csv(&report, &labels),
         ReportFormat::Md => monthly::markdown(&report, &labels),
     };
-    print!("{output}");
+    out_raw!("{output}")?;
     Ok(Outcome::Success)
 }

@@ -1,0 +1,235 @@
+//! The SQLite back end through the `Store` trait, on real files.
+
+use jiff::civil::Date;
+use vigie_domain::{CountryCode, DatePrecision, Group, GroupOrigin, Incident, Method, Names, Status, Target};
+use vigie_store::{Aggregate, Dimension, ImportCounts, IncidentFilter, Store, StoreError, Upsert};
+
+fn incident(
+    id: &str,
+    date: &str,
+    country: &str,
+    killed: Option<u32>,
+    wounded: Option<u32>,
+    status: Status,
+) -> Incident {
+    Incident {
+        id: id.into(),
+        date: date.parse().unwrap(),
+        date_end: None,
+        date_precision: DatePrecision::Day,
+        country: CountryCode::new(country).unwrap(),
+        admin1: String::new(),
+        location: "Ménaka".into(),
+        latitude: None,
+        longitude: None,
+        geo_precision: None,
+        perpetrator: "jnim".into(),
+        target: Target::Military,
+        method: Method::Ambush,
+        killed,
+        wounded,
+        kidnapped: None,
+        perpetrators_killed: None,
+        description: "text".into(),
+        sources: String::new(),
+        status,
+    }
+}
+
+fn store(dir: &tempfile::TempDir) -> Box<dyn Store> {
+    vigie_store::open(dir.path().join("t.db").to_str().unwrap()).unwrap()
+}
+
+fn import(store: &mut dyn Store, incidents: &[Incident]) -> Vec<Upsert> {
+    let mut session = store.begin_import("test", "native").unwrap();
+    let outcomes = incidents.iter().map(|i| session.upsert(i, i.content_hash()).unwrap()).collect();
+    session.finish(ImportCounts::default()).unwrap();
+    outcomes
+}
+
+fn all(store: &dyn Store, filter: &IncidentFilter) -> Vec<String> {
+    let mut ids = Vec::new();
+    store
+        .incidents(filter, &mut |i| {
+            ids.push(i.id);
+            Ok(())
+        })
+        .unwrap();
+    ids
+}
+
+#[test]
+fn creates_schema_with_wal_and_shipped_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(&dir);
+    assert!(store.groups().unwrap().get("jnim").is_some());
+    let conn = rusqlite::Connection::open(dir.path().join("t.db")).unwrap();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 1);
+    let indexes: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'incident' AND sql IS NOT NULL")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(indexes.contains(&"incident_country_date".to_string()), "{indexes:?}");
+}
+
+#[test]
+fn refuses_a_database_from_a_newer_version() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(store(&dir));
+    let conn = rusqlite::Connection::open(dir.path().join("t.db")).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let error = vigie_store::open(dir.path().join("t.db").to_str().unwrap()).err().unwrap();
+    assert!(matches!(error, StoreError::TooNew { found: 99, .. }), "{error}");
+    assert!(error.to_string().contains("upgrade Vigie"));
+}
+
+#[test]
+fn upsert_tells_new_updated_unchanged_and_keeps_indexes_after_bulk_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(&dir);
+    let a = incident("a", "2023-12-01", "ML", Some(1), Some(2), Status::Verified);
+    let b = incident("b", "2023-12-02", "BF", None, Some(2), Status::Verified);
+    assert_eq!(import(store.as_mut(), &[a.clone(), b.clone()]), [Upsert::New, Upsert::New]);
+    let mut changed = b.clone();
+    changed.killed = Some(7);
+    assert_eq!(import(store.as_mut(), &[a.clone(), changed.clone()]), [Upsert::Unchanged, Upsert::Updated]);
+    assert_eq!(store.incident("b").unwrap().unwrap(), changed);
+    assert_eq!(store.incident("a").unwrap().unwrap(), a);
+    assert_eq!(store.incident("zz").unwrap(), None);
+    let conn = rusqlite::Connection::open(dir.path().join("t.db")).unwrap();
+    let count: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'incident_%'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(count, 2, "the bulk load recreated the secondary indexes");
+}
+
+#[test]
+fn an_unfinished_import_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(&dir);
+    {
+        let mut session = store.begin_import("test", "native").unwrap();
+        let a = incident("a", "2023-12-01", "ML", Some(1), Some(2), Status::Verified);
+        session.upsert(&a, a.content_hash()).unwrap();
+        let group = Group {
+            id: "new-group".into(),
+            name: Names { fr: "x".into(), en: "x".into(), ar: "x".into() },
+            aliases: vec![],
+            origin: GroupOrigin::Imported,
+        };
+        session.add_group(&group).unwrap();
+        // dropped without finish
+    }
+    assert!(all(store.as_ref(), &IncidentFilter::default()).is_empty());
+    assert!(store.groups().unwrap().get("new-group").is_none());
+    // and the indexes dropped for the bulk load are back
+    let conn = rusqlite::Connection::open(dir.path().join("t.db")).unwrap();
+    let count: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'incident_%'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(count, 2);
+}
+
+#[test]
+fn filters_and_accent_insensitive_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(&dir);
+    let mut c = incident("c", "2023-11-30", "NE", Some(0), Some(0), Status::Draft);
+    c.location = "Tillabéri".into();
+    c.target = Target::Civilians;
+    import(
+        store.as_mut(),
+        &[
+            incident("a", "2023-12-01", "ML", Some(1), Some(2), Status::Verified),
+            incident("b", "2023-12-31", "BF", None, Some(2), Status::Verified),
+            c,
+        ],
+    );
+    let filter = |f: fn(&mut IncidentFilter)| {
+        let mut filter = IncidentFilter::default();
+        f(&mut filter);
+        all(store.as_ref(), &filter)
+    };
+    assert_eq!(filter(|_| {}), ["c", "a", "b"]);
+    assert_eq!(filter(|f| f.countries = vec![CountryCode::new("BF").unwrap()]), ["b"]);
+    assert_eq!(filter(|f| f.from = Some(Date::new(2023, 12, 1).unwrap())), ["a", "b"]);
+    assert_eq!(filter(|f| f.to = Some(Date::new(2023, 12, 1).unwrap())), ["c", "a"]);
+    assert_eq!(filter(|f| f.status = Some(Status::Draft)), ["c"]);
+    assert_eq!(filter(|f| f.targets = vec![Target::Civilians]), ["c"]);
+    assert_eq!(filter(|f| f.search = Some("TILLABERI".into())), ["c"]);
+    assert_eq!(filter(|f| f.search = Some("menaka".into())), ["a", "b"]);
+    assert_eq!(filter(|f| f.limit = Some(1)), ["c"]);
+}
+
+#[test]
+fn aggregates_count_verified_and_unknown_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(&dir);
+    import(
+        store.as_mut(),
+        &[
+            incident("a", "2023-12-01", "ML", Some(1), Some(2), Status::Verified),
+            incident("b", "2023-12-31", "ML", None, Some(2), Status::Verified),
+            incident("c", "2023-12-15", "ML", Some(10), Some(0), Status::Draft),
+            incident("d", "2024-01-01", "ML", Some(5), Some(5), Status::Verified),
+            incident("e", "2023-12-10", "BF", Some(5), Some(5), Status::Verified),
+        ],
+    );
+    let query = |include_drafts| Aggregate {
+        from: Date::new(2023, 12, 1).unwrap(),
+        to: Date::new(2023, 12, 31).unwrap(),
+        countries: vec![CountryCode::new("ML").unwrap()],
+        include_drafts,
+        by: Dimension::Country,
+    };
+    let rows = store.aggregate(&query(false)).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0].key.as_str(), rows[0].operations, rows[0].victims, rows[0].unknown_casualties),
+        ("ML", 2, 5, 1)
+    );
+    let rows = store.aggregate(&query(true)).unwrap();
+    assert_eq!((rows[0].operations, rows[0].victims), (3, 15));
+    let mut by_target = query(false);
+    by_target.by = Dimension::Target;
+    assert_eq!(store.aggregate(&by_target).unwrap()[0].key, "military");
+    let mut empty = query(false);
+    empty.countries.clear();
+    assert!(store.aggregate(&empty).unwrap().is_empty());
+}
+
+#[test]
+fn groups_can_be_added_once_and_aliased() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(&dir);
+    let group = Group {
+        id: "katiba-serma".into(),
+        name: Names { fr: "Katiba Serma".into(), en: "Katiba Serma".into(), ar: "كتيبة سرما".into() },
+        aliases: vec!["Serma".into()],
+        origin: GroupOrigin::Added,
+    };
+    store.add_group(&group).unwrap();
+    assert!(matches!(store.add_group(&group), Err(StoreError::Conflict(_))));
+    store.add_alias("katiba-serma", "Katibat Serma").unwrap();
+    let register = store.groups().unwrap();
+    assert_eq!(register.resolve("katibat serma").unwrap().id, "katiba-serma");
+    assert_eq!(register.get("katiba-serma").unwrap().origin, GroupOrigin::Added);
+    assert!(matches!(store.add_alias("nope", "x"), Err(StoreError::NotFound(_))));
+}
+
+#[test]
+fn a_missing_folder_is_a_clear_error() {
+    let error = vigie_store::open("/nonexistent-folder/x.db").err().unwrap();
+    assert!(error.to_string().contains("folder /nonexistent-folder does not exist"), "{error}");
+}
