@@ -19,6 +19,9 @@ pub enum Upsert {
     New,
     Updated,
     Unchanged,
+    /// This import already wrote an incident with the same id: nothing
+    /// written, the row is a duplicate.
+    Repeated,
 }
 
 /// The counts of one import, recorded with it.
@@ -36,6 +39,7 @@ impl ImportCounts {
             Upsert::New => self.new += 1,
             Upsert::Updated => self.updated += 1,
             Upsert::Unchanged => self.unchanged += 1,
+            Upsert::Repeated => self.rejected += 1,
         }
     }
 }

@@ -4,9 +4,9 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-/// A bar over `total` bytes (a spinner when the size is unknown), drawn on
+/// A bar over `total` bytes of `label` (a spinner when the size is unknown), drawn on
 /// standard error only if it is a terminal.
-pub fn bytes(total: Option<u64>, label: &str) -> ProgressBar {
+pub fn bytes(label: &str, total: Option<u64>) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }

@@ -54,7 +54,7 @@ CREATE TABLE incident (
     status              TEXT NOT NULL CHECK (status IN ('draft', 'verified')),
     -- fingerprint of every field: an unchanged re-import is a lookup, not a compare
     content_hash        INTEGER NOT NULL,
-    -- the import that last wrote the row (its time is in import_run)
+    -- the last import that included the row (its time is in import_run)
     import_id           INTEGER REFERENCES import_run (id)
 );
 

@@ -11,6 +11,7 @@ pub struct SqliteImport<'a> {
     select: Statement<'a>,
     insert: Statement<'a>,
     update: Statement<'a>,
+    touch: Statement<'a>,
     import_id: i64,
     /// Secondary indexes dropped for a bulk load, recreated at the end.
     deferred_indexes: Vec<String>,
@@ -56,7 +57,8 @@ impl<'a> SqliteImport<'a> {
         }
         Ok(SqliteImport {
             conn,
-            select: conn.prepare("SELECT content_hash FROM incident WHERE id = ?1")?,
+            select: conn.prepare("SELECT content_hash, import_id FROM incident WHERE id = ?1")?,
+            touch: conn.prepare("UPDATE incident SET import_id = ?2 WHERE id = ?1")?,
             insert: conn.prepare(INSERT)?,
             update: conn.prepare(UPDATE)?,
             import_id,
@@ -98,9 +100,15 @@ impl ImportSession for SqliteImport<'_> {
     }
 
     fn upsert(&mut self, incident: &Incident, content_hash: i64) -> Result<Upsert> {
-        let stored: Option<i64> = self.select.query_row([&incident.id], |row| row.get(0)).optional()?;
+        let stored: Option<(i64, Option<i64>)> =
+            self.select.query_row([&incident.id], |row| Ok((row.get(0)?, row.get(1)?))).optional()?;
         let (statement, outcome) = match stored {
-            Some(stored) if stored == content_hash => return Ok(Upsert::Unchanged),
+            Some((_, written_by)) if written_by == Some(self.import_id) => return Ok(Upsert::Repeated),
+            Some((stored, _)) if stored == content_hash => {
+                // mark it seen by this import, so that a repeat is caught
+                self.touch.execute(params![incident.id, self.import_id])?;
+                return Ok(Upsert::Unchanged);
+            }
             Some(_) => (&mut self.update, Upsert::Updated),
             None => (&mut self.insert, Upsert::New),
         };

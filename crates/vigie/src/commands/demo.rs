@@ -5,14 +5,16 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use vigie_domain::{Month, Status};
+use vigie_domain::Month;
 use vigie_formats::Format;
 use vigie_render::{Labels, monthly};
 
-use super::import::{Options, Source, import, print_summary};
+use vigie_ingest::{Options, Source};
+
+use super::import::print_summary;
 use crate::Outcome;
 use crate::cli::{Cli, DemoArgs};
-use crate::context::{open_store, regions};
+use crate::context::{latest_valid_date, open_store, regions};
 
 /// Illustrative incidents written for the demo (descriptions in our own
 /// words, marked as illustrative).
@@ -55,21 +57,9 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     reset(&cli.db, args.force)?;
     let mut store = open_store(&cli.db)?;
     store.set_meta(DEMO_KEY, "illustrative data written for the Vigie demo")?;
-    let options = Options {
-        format: Some(Format::Csv),
-        skip_invalid: false,
-        rejects: None,
-        new_groups: false,
-        default_status: Status::Draft,
-        dry_run: false,
-    };
-    let source = Source {
-        name: "demo/incidents.csv".into(),
-        input: Box::new(DEMO_INCIDENTS.as_bytes()),
-        size: None,
-        format: Some(Format::Csv),
-    };
-    let summary = import(store.as_mut(), vec![source], &options)?;
+    let options = Options::new(latest_valid_date());
+    let source = Source::from_bytes("demo/incidents.csv", DEMO_INCIDENTS.as_bytes(), Format::Csv);
+    let summary = vigie_ingest::import(store.as_mut(), vec![source], &options)?;
     if print_summary(&summary, &options)? != Outcome::Success {
         bail!("the demo data did not import");
     }

@@ -1,0 +1,114 @@
+//! Vigie's import pipeline: sources are read and validated on one thread,
+//! written to the store on the calling one, all in one transaction that
+//! commits only if the import is complete. Used by `vigie import` and, later,
+//! by the web application's upload.
+
+mod pipeline;
+mod problems;
+mod rejects;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use indicatif::ProgressBar;
+use vigie_domain::Status;
+use vigie_formats::Format;
+use vigie_store::{ImportCounts, StoreError};
+
+pub use pipeline::import;
+
+/// How many problems a summary keeps word for word; the rest are counted.
+pub const PROBLEMS_KEPT: usize = 20;
+
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("cannot read {name}: {source}")]
+    Read { name: String, source: std::io::Error },
+    #[error("cannot write rejects file {path}: {message}")]
+    Rejects { path: String, message: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the reading thread stopped unexpectedly")]
+    ReaderPanicked,
+}
+
+/// Makes the progress bar of a source from its name and size in bytes.
+pub type MakeProgress = dyn Fn(&str, Option<u64>) -> ProgressBar + Sync;
+
+/// How an import behaves.
+pub struct Options {
+    /// The format of every source, when known; otherwise each source's own,
+    /// or guessed from its first bytes.
+    pub format: Option<Format>,
+    /// Import the valid rows even if some are invalid.
+    pub skip_invalid: bool,
+    /// Where to write the rejected rows, with a `reason` column.
+    pub rejects: Option<PathBuf>,
+    /// Create groups for perpetrator names the register does not know.
+    pub new_groups: bool,
+    /// The status of rows that do not say.
+    pub default_status: Status,
+    /// Check everything, write nothing.
+    pub dry_run: bool,
+    /// The latest date an incident may have.
+    pub latest_date: jiff::civil::Date,
+    /// Makes the progress bar of a source.
+    pub progress: Box<MakeProgress>,
+}
+
+impl Options {
+    pub fn new(latest_date: jiff::civil::Date) -> Options {
+        Options {
+            format: None,
+            skip_invalid: false,
+            rejects: None,
+            new_groups: false,
+            default_status: Status::Draft,
+            dry_run: false,
+            latest_date,
+            progress: Box::new(|_, _| ProgressBar::hidden()),
+        }
+    }
+}
+
+/// One input: a name for messages and a byte stream.
+pub struct Source {
+    pub name: String,
+    pub input: Box<dyn Read + Send>,
+    pub size: Option<u64>,
+    pub format: Option<Format>,
+}
+
+impl Source {
+    /// A file, or standard input for `-`.
+    pub fn open(path: &Path) -> Result<Source, IngestError> {
+        if path == Path::new("-") {
+            return Ok(Source { name: "stdin".into(), input: Box::new(std::io::stdin()), size: None, format: None });
+        }
+        let name = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|source| IngestError::Read { name: name.clone(), source })?;
+        let size = file.metadata().ok().map(|m| m.len());
+        Ok(Source { name, input: Box::new(file), size, format: Format::from_path(path) })
+    }
+
+    pub fn from_bytes(name: &str, bytes: &'static [u8], format: Format) -> Source {
+        Source { name: name.into(), input: Box::new(bytes), size: Some(bytes.len() as u64), format: Some(format) }
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub counts: ImportCounts,
+    /// New or updated incidents left as drafts.
+    pub drafts: u64,
+    /// Groups created by `new_groups`: "id (from "Name")".
+    pub new_groups: Vec<String>,
+    /// The first problems in file and line order, as
+    /// `FILE:LINE: column COLUMN: what is wrong (got "VALUE")`.
+    pub problems: Vec<String>,
+    /// How many problems there were in all.
+    pub problem_count: u64,
+    /// Whether the transaction was committed.
+    pub written: bool,
+}

@@ -1,0 +1,228 @@
+//! The two threads of an import: the reader parses and validates, the
+//! caller's thread writes. On two cores, parsing overlaps SQLite's work.
+
+use std::io::{BufRead, BufReader};
+use std::sync::mpsc::{Receiver, Sender, SyncSender};
+
+use vigie_domain::incident::Column;
+use vigie_domain::validate::Validated;
+use vigie_domain::{Status, Validator};
+use vigie_formats::native::{CsvReader, JsonlReader};
+use vigie_formats::{Format, ReadError, Row, RowProblem};
+use vigie_store::{ImportSession, Store, Upsert};
+
+use crate::problems::Problems;
+use crate::rejects::Rejects;
+use crate::{IngestError, Options, Source, Summary};
+
+/// Valid rows travel from the reading thread to the writing one in batches.
+const BATCH: usize = 1024;
+const BUFFER: usize = 256 * 1024;
+
+/// A valid row with its fingerprint and its place, ready to be written.
+struct Ready {
+    valid: Validated,
+    content_hash: i64,
+    source: usize,
+    line: u64,
+}
+
+/// Imports all sources in one transaction, committed only if every row is
+/// valid (or `skip_invalid`), no header is unusable and it is not a dry run.
+pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) -> Result<Summary, IngestError> {
+    let mut validator = Validator::new(store.groups()?, options.latest_date);
+    validator.new_groups = options.new_groups;
+    validator.default_status = options.default_status;
+    let names: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
+    let rejects = options.rejects.as_deref().map(Rejects::create).transpose()?;
+    let problems = Problems::new(rejects);
+    let mut session = store.begin_import(&names.join(", "), "native")?;
+    let mut summary = Summary::default();
+
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Ready>>(8);
+    let (recycle, recycled) = std::sync::mpsc::channel::<Vec<Ready>>();
+    let (read, written) = std::thread::scope(|scope| {
+        let reader = Reader { options, problems: &problems, sender, recycled };
+        let reading = scope.spawn(move || reader.read(sources, validator));
+        let written = write(session.as_mut(), receiver, recycle, &problems, &names, &mut summary);
+        let read = reading.join().unwrap_or(Err(IngestError::ReaderPanicked));
+        (read, written)
+    });
+    // a failed write stops the reader: the write error is the one to report
+    written?;
+    read?;
+    let found = problems.finish()?;
+    summary.counts.rejected = found.rejected;
+    summary.problems = found.problems;
+    summary.problem_count = found.count;
+
+    let complete = !found.unreadable && (found.count == 0 || options.skip_invalid);
+    if complete && !options.dry_run {
+        session.finish(summary.counts)?;
+        summary.written = true;
+    }
+    // otherwise the session is dropped and the transaction rolls back
+    Ok(summary)
+}
+
+/// Writes the valid rows as they arrive; returning drops the receiver, which
+/// stops the reader. Emptied batches go back to be freed and reused there.
+fn write(
+    session: &mut dyn ImportSession,
+    receiver: Receiver<Vec<Ready>>,
+    recycle: Sender<Vec<Ready>>,
+    problems: &Problems,
+    names: &[String],
+    summary: &mut Summary,
+) -> Result<(), IngestError> {
+    for batch in receiver {
+        for ready in &batch {
+            let incident = &ready.valid.incident;
+            if let Some(group) = &ready.valid.new_group {
+                session.add_group(group)?;
+                summary.new_groups.push(format!("{} (from {:?})", group.id, group.aliases[0]));
+            }
+            let outcome = session.upsert(incident, ready.content_hash)?;
+            match outcome {
+                Upsert::Repeated => {
+                    let problem = RowProblem {
+                        line: ready.line,
+                        column: Column::Id.name().into(),
+                        message: "appears more than once in this import: each incident once, with its own id \
+                                  (rows without an id get one from their date, country, place, perpetrator, \
+                                  target, method and description)"
+                            .into(),
+                        value: Some(incident.id.clone()),
+                    };
+                    let values = incident.values();
+                    let values = std::array::from_fn(|i| Some(values[i].as_str()));
+                    problems.reject(ready.source, &names[ready.source], &[problem], &values)?;
+                }
+                Upsert::New | Upsert::Updated if incident.status == Status::Draft => summary.drafts += 1,
+                _ => {}
+            }
+            if outcome != Upsert::Repeated {
+                summary.counts.record(outcome);
+            }
+        }
+        // the reader may be gone already: then the batch is freed here
+        let _ = recycle.send(batch);
+    }
+    Ok(())
+}
+
+struct Reader<'a> {
+    options: &'a Options,
+    problems: &'a Problems,
+    sender: SyncSender<Vec<Ready>>,
+    recycled: Receiver<Vec<Ready>>,
+}
+
+/// Why the reader stopped early.
+enum Stop {
+    Failed(IngestError),
+    /// The writer failed and reports why.
+    WriterGone,
+}
+
+impl From<ReadError> for Stop {
+    fn from(error: ReadError) -> Stop {
+        match error {
+            ReadError::Io(source) => Stop::Failed(IngestError::Read { name: String::new(), source }),
+            // headers are read before the rows: not met here
+            ReadError::Header(_) => Stop::Failed(IngestError::Read {
+                name: String::new(),
+                source: std::io::Error::other("the header is not valid"),
+            }),
+        }
+    }
+}
+
+impl Reader<'_> {
+    fn read(self, sources: Vec<Source>, mut validator: Validator) -> Result<(), IngestError> {
+        let mut batch = Vec::with_capacity(BATCH);
+        for (index, source) in sources.into_iter().enumerate() {
+            let name = source.name.clone();
+            let located = |error: IngestError| match error {
+                IngestError::Read { source, .. } => IngestError::Read { name: name.clone(), source },
+                other => other,
+            };
+            match self.read_source(index, source, &mut validator, &mut batch) {
+                Ok(()) => {}
+                Err(Stop::WriterGone) => return Ok(()),
+                Err(Stop::Failed(error)) => return Err(located(error)),
+            }
+        }
+        if !batch.is_empty() {
+            // a closed channel means the writer failed and reports why
+            let _ = self.sender.send(batch);
+        }
+        Ok(())
+    }
+
+    fn read_source(
+        &self,
+        index: usize,
+        source: Source,
+        validator: &mut Validator,
+        batch: &mut Vec<Ready>,
+    ) -> Result<(), Stop> {
+        let bar = (self.options.progress)(&source.name, source.size);
+        let mut input = BufReader::with_capacity(BUFFER, bar.wrap_read(source.input));
+        let format = match self.options.format.or(source.format) {
+            Some(format) => format,
+            None => Format::sniff(input.fill_buf().map_err(ReadError::Io)?),
+        };
+        let name = source.name.as_str();
+        let mut visit = |row: Row<'_>| -> Result<(), Stop> { self.row(index, name, row, validator, batch) };
+        let result = match format {
+            Format::Csv => CsvReader::new(input).map(|mut reader| reader.for_each(&mut visit)),
+            Format::Jsonl => Ok(JsonlReader::new(input).for_each(&mut visit)),
+        };
+        bar.finish_and_clear();
+        match result {
+            Ok(rows) => rows,
+            Err(ReadError::Header(problems)) => {
+                self.problems.unreadable(index, name, &problems);
+                Ok(())
+            }
+            Err(ReadError::Io(error)) => Err(Stop::Failed(IngestError::Read { name: name.into(), source: error })),
+        }
+    }
+
+    fn row(
+        &self,
+        index: usize,
+        name: &str,
+        row: Row<'_>,
+        validator: &mut Validator,
+        batch: &mut Vec<Ready>,
+    ) -> Result<(), Stop> {
+        let problems = if row.problems.is_empty() {
+            match validator.validate(&row.raw) {
+                Ok(valid) => {
+                    // after a problem nothing will be written: only keep checking
+                    if self.problems.any() && !self.options.skip_invalid {
+                        return Ok(());
+                    }
+                    let content_hash = valid.incident.content_hash();
+                    batch.push(Ready { valid, content_hash, source: index, line: row.line });
+                    if batch.len() == BATCH {
+                        let mut next = self.recycled.try_recv().unwrap_or_default();
+                        next.clear();
+                        self.sender.send(std::mem::replace(batch, next)).map_err(|_| Stop::WriterGone)?;
+                    }
+                    return Ok(());
+                }
+                Err(errors) => errors
+                    .into_iter()
+                    .map(|e| RowProblem { line: row.line, column: e.column, message: e.message, value: Some(e.value) })
+                    .collect(),
+            }
+        } else {
+            row.problems
+        };
+        let values = Column::ALL.map(|column| row.raw.raw(column));
+        self.problems.reject(index, name, &problems, &values).map_err(Stop::Failed)
+    }
+}

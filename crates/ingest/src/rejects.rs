@@ -1,0 +1,70 @@
+//! The `--rejects` file: the rejected rows as read, with a `reason` column,
+//! in CSV (or JSON Lines when its name says so).
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use vigie_domain::incident::Column;
+use vigie_formats::Format;
+use vigie_formats::native::REASON_COLUMN;
+
+use crate::IngestError;
+
+pub enum Rejects {
+    Csv(Box<csv::Writer<BufWriter<File>>>, String),
+    Jsonl(BufWriter<File>, String),
+}
+
+impl Rejects {
+    pub fn create(path: &Path) -> Result<Rejects, IngestError> {
+        let name = path.display().to_string();
+        let error = |message: String| IngestError::Rejects { path: name.clone(), message };
+        let file = File::create(path).map_err(|e| error(e.to_string()))?;
+        let output = BufWriter::new(file);
+        if Format::from_path(path) == Some(Format::Jsonl) {
+            return Ok(Rejects::Jsonl(output, name));
+        }
+        let mut writer = csv::Writer::from_writer(output);
+        writer.write_record(Column::header().iter().chain(&[REASON_COLUMN])).map_err(|e| error(e.to_string()))?;
+        Ok(Rejects::Csv(Box::new(writer), name))
+    }
+
+    fn error(&self, message: impl ToString) -> IngestError {
+        let path = match self {
+            Rejects::Csv(_, path) | Rejects::Jsonl(_, path) => path.clone(),
+        };
+        IngestError::Rejects { path, message: message.to_string() }
+    }
+
+    /// Writes one row: its value of each native column (None: absent).
+    pub fn write(&mut self, values: &[Option<&str>; 20], reason: &str) -> Result<(), IngestError> {
+        let result = match self {
+            Rejects::Csv(writer, _) => {
+                let fields = values.map(|v| v.unwrap_or(""));
+                writer.write_record(fields.iter().chain(&[reason])).map_err(|e| e.to_string())
+            }
+            Rejects::Jsonl(output, _) => {
+                let mut object = serde_json::Map::new();
+                for (column, value) in Column::ALL.iter().zip(values) {
+                    if let Some(value) = value {
+                        object.insert(column.name().into(), (*value).into());
+                    }
+                }
+                object.insert(REASON_COLUMN.into(), reason.into());
+                serde_json::to_writer(&mut *output, &object)
+                    .map_err(|e| e.to_string())
+                    .and_then(|_| output.write_all(b"\n").map_err(|e| e.to_string()))
+            }
+        };
+        result.map_err(|message| self.error(message))
+    }
+
+    pub fn finish(self) -> Result<(), IngestError> {
+        let (flushed, path) = match self {
+            Rejects::Csv(mut writer, path) => (writer.flush(), path),
+            Rejects::Jsonl(mut output, path) => (output.flush(), path),
+        };
+        flushed.map_err(|e| IngestError::Rejects { path, message: e.to_string() })
+    }
+}
