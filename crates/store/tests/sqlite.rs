@@ -75,7 +75,7 @@ fn creates_schema_with_wal_and_shipped_groups() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert!(indexes.contains(&"incident_country_date".to_string()), "{indexes:?}");
+    assert!(indexes.contains(&"incident_report".to_string()), "{indexes:?}");
 }
 
 #[test]

@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# Vigie benchmark: `vigie import` of N synthetic incidents against DuckDB's and
+# sqlite3's plain CSV loads of the same file, and the latency of one
+# `vigie report monthly` process.
+#
+#   bash bench/run.sh [N]          N incidents (default 1000000)
+#
+# Environment: BENCH_RUNS (loads per tool, default 3, median kept),
+# BENCH_REPORT_RUNS (report processes, default 20), BENCH_SEED (default 1),
+# BENCH_BUILD=1 (rebuild the release binaries even if they exist).
+# Everything it makes goes to bench/work/ (git-ignored).
+set -euo pipefail
+
+N="${1:-1000000}"
+RUNS="${BENCH_RUNS:-3}"
+REPORT_RUNS="${BENCH_REPORT_RUNS:-20}"
+SEED="${BENCH_SEED:-1}"
+
+# Targets (BENCHMARKS.md).
+TARGET_RATIO=1.0   # vigie import wall time / DuckDB load wall time
+TARGET_RSS_MIB=150 # vigie import peak RSS
+TARGET_REPORT_MS=20
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT/bench"
+mkdir -p work
+VIGIE="$PWD/work/bin/vigie"
+GEN="$PWD/work/bin/gen-incidents"
+CSV="work/incidents-$N-seed$SEED.csv"
+
+log() { printf '== %s\n' "$*" >&2; }
+
+# --- tools -----------------------------------------------------------------
+
+# apt_need COMMAND PACKAGE: installs the Debian package when COMMAND is missing.
+apt_updated=""
+apt_need() {
+    if [ -x "$1" ] || command -v "$1" >/dev/null 2>&1; then return 0; fi
+    log "installing $2"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    if [ -z "$apt_updated" ]; then $sudo apt-get update -qq >>work/apt.log 2>&1 || true; apt_updated=1; fi
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >>work/apt.log 2>&1 ||
+        { cat work/apt.log >&2; return 1; }
+}
+apt_need /usr/bin/time time
+apt_need sqlite3 sqlite3
+apt_need hyperfine hyperfine || log "hyperfine unavailable: timing the report with a shell loop"
+
+# Python DuckDB in a private venv.
+PY="work/venv/bin/python"
+if ! [ -x "$PY" ] || ! "$PY" -c 'import duckdb' 2>/dev/null; then
+    log "creating work/venv with duckdb"
+    python3 -c 'import ensurepip' 2>/dev/null || apt_need /nonexistent python3-venv
+    python3 -m venv work/venv
+    "$PY" -m pip install -q --disable-pip-version-check duckdb >&2
+fi
+
+# Release binaries, built once (the build takes minutes), then copied to
+# work/bin so that a rebuild during the run cannot change what is measured.
+if [ -n "${BENCH_BUILD:-}" ] || ! [ -x "$ROOT/target/release/vigie" ] || ! [ -x "$ROOT/target/release/gen-incidents" ]; then
+    log "building release binaries"
+    (cd "$ROOT" && cargo build --release -p vigie -p gen-incidents >&2)
+fi
+mkdir -p work/bin
+cp -p "$ROOT/target/release/vigie" "$ROOT/target/release/gen-incidents" work/bin/
+
+# --- input -----------------------------------------------------------------
+
+# Generated afresh on each run (about 2 s per million rows), deterministic.
+rm -f work/incidents-*.csv
+log "generating $N incidents into $CSV"
+"$GEN" "$N" --seed "$SEED" -o "$CSV"
+CSV_MIB=$(awk -v b="$(stat -c %s "$CSV")" 'BEGIN { printf "%.0f", b / 1048576 }')
+
+cat >work/duck_load.py <<'EOF'
+import sys, duckdb
+path = sys.argv[1].replace("'", "''")
+con = duckdb.connect('work/duck.db')
+con.execute(f"CREATE TABLE incident AS SELECT * FROM read_csv('{path}', header=true)")
+con.close()
+EOF
+
+# --- loads -----------------------------------------------------------------
+
+# timed NAME CMD...: runs CMD under /usr/bin/time, appends "wall-seconds
+# peak-RSS-KiB user-seconds system-seconds" to
+# work/NAME.times; the output goes to work/NAME.log, shown if CMD fails.
+timed() {
+    local name="$1"
+    shift
+    sync # write back the previous load's files before timing this one
+    if ! /usr/bin/time -f '%e %M %U %S' -o work/time.out "$@" >"work/$name.log" 2>&1; then
+        cat "work/$name.log" >&2
+        log "$name failed"
+        exit 1
+    fi
+    tail -n 1 work/time.out >>"work/$name.times"
+}
+
+rm -f work/vigie.times work/duckdb.times work/sqlite3.times work/report.times
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+for run in $(seq 1 "$RUNS"); do
+    log "load run $run/$RUNS"
+    rm -f work/vigie.db work/vigie.db-wal work/vigie.db-shm work/vigie.db-journal
+    timed vigie "$VIGIE" --db work/vigie.db import "$CSV" --default-status verified
+    rm -f work/duck.db work/duck.db.wal
+    timed duckdb "$PY" work/duck_load.py "$CSV"
+    rm -f work/sq.db work/sq.db-journal
+    timed sqlite3 sqlite3 -cmd '.mode csv' work/sq.db ".import $CSV incident"
+done
+
+# Rows loaded, as a check that every tool read the whole file.
+ROWS_VIGIE=$(sqlite3 work/vigie.db 'SELECT count(*) FROM incident')
+ROWS_SQLITE=$(sqlite3 work/sq.db 'SELECT count(*) FROM incident')
+ROWS_DUCK=$("$PY" -c "import duckdb; print(duckdb.connect('work/duck.db', read_only=True).execute('SELECT count(*) FROM incident').fetchone()[0])")
+
+# median_of: median of the numbers on standard input, one a line.
+median_of() {
+    sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+# median FILE COLUMN: median of one column of a .times file.
+median() { awk -v c="$2" '{ print $c }' "$1" | median_of; }
+
+# --- report latency --------------------------------------------------------
+
+REPORT=("$VIGIE" --db work/vigie.db report monthly --region g5-sahel --month 2023-12 --format json)
+"${REPORT[@]}" >work/report.json # a failing report stops here
+log "timing $REPORT_RUNS report processes"
+if command -v hyperfine >/dev/null 2>&1; then
+    hyperfine -N --warmup 3 --runs "$REPORT_RUNS" --export-json work/report-hyperfine.json \
+        "${REPORT[*]}" >work/report-hyperfine.log 2>&1
+    REPORT_MS=$(python3 -c "import json, statistics; r = json.load(open('work/report-hyperfine.json'))['results'][0]; \
+print('%.1f' % (statistics.median(r['times']) * 1000))")
+    REPORT_TOOL="hyperfine $(hyperfine --version | awk '{ print $2 }'), median of $REPORT_RUNS after 3 warm-ups"
+else
+    : >work/report.times
+    for _ in $(seq 1 "$REPORT_RUNS"); do
+        start=$(date +%s%N)
+        "${REPORT[@]}" >/dev/null
+        echo $((($(date +%s%N) - start) / 1000)) >>work/report.times
+    done
+    REPORT_MS=$(awk '{ printf "%.1f\n", $1 / 1000 }' work/report.times | median_of)
+    REPORT_TOOL="shell loop with date +%s%N, median of $REPORT_RUNS"
+fi
+
+# --- results ---------------------------------------------------------------
+
+echo
+echo "Machine:  $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), \
+$(awk '/MemTotal/ { printf "%.1f GiB RAM", $2 / 1048576 }' /proc/meminfo)"
+echo "Kernel:   $(uname -sr)"
+echo "vigie:    $("$VIGIE" --version), binary sha256 $(sha256sum "$VIGIE" | cut -c1-12), built $(date -r "$VIGIE" '+%F %T')"
+echo "DuckDB:   $("$PY" -c 'import duckdb; print(duckdb.__version__)') (Python $("$PY" -c 'import platform; print(platform.python_version())'))"
+echo "sqlite3:  $(sqlite3 --version | cut -d' ' -f1-2)"
+echo "Load avg: $LOAD_START at the start of the loads, $(cut -d' ' -f1-3 /proc/loadavg) at the end (1/5/15 min)"
+echo "Input:    $CSV, $N rows, $CSV_MIB MiB; median of $RUNS loads each"
+echo "Rows:     vigie $ROWS_VIGIE, duckdb $ROWS_DUCK, sqlite3 $ROWS_SQLITE"
+echo
+printf '%-30s %10s %14s %12s %10s\n' "import" "seconds" "peak RSS MiB" "rows/s" "CPU s"
+for tool in vigie duckdb sqlite3; do
+    s=$(median "work/$tool.times" 1)
+    kib=$(median "work/$tool.times" 2)
+    cpu=$(awk '{ print $3 + $4 }' "work/$tool.times" | median_of)
+    label=$tool
+    [ "$tool" = vigie ] && label="vigie import"
+    [ "$tool" = duckdb ] && label="duckdb read_csv (python)"
+    [ "$tool" = sqlite3 ] && label="sqlite3 .import"
+    awk -v l="$label" -v s="$s" -v k="$kib" -v n="$N" -v c="$cpu" \
+        'BEGIN { printf "%-30s %10.2f %14.1f %12.0f %10.2f\n", l, s, k / 1024, (s > 0 ? n / s : 0), c }'
+    printf -v "S_$tool" '%s' "$s"
+    printf -v "KIB_$tool" '%s' "$kib"
+done
+echo
+awk -v v="$S_vigie" -v d="$S_duckdb" -v q="$S_sqlite3" -v k="$KIB_vigie" -v r="$REPORT_MS" \
+    -v tr="$TARGET_RATIO" -v trss="$TARGET_RSS_MIB" -v trep="$TARGET_REPORT_MS" -v tool="$REPORT_TOOL" 'BEGIN {
+    printf "vigie/duckdb  import time: %.2fx  (target <= %.1fx: %s)\n", v / d, tr, (v / d <= tr ? "met" : "missed")
+    printf "vigie/sqlite3 import time: %.2fx\n", v / q
+    printf "vigie import peak RSS:     %.1f MiB  (target <= %d MiB: %s)\n", k / 1024, trss, (k / 1024 <= trss ? "met" : "missed")
+    printf "vigie report monthly:      %.1f ms per process  (target <= %d ms: %s)\n", r, trep, (r <= trep ? "met" : "missed")
+    printf "                           (%s)\n", tool
+}'
