@@ -39,6 +39,7 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
     let mut session = store.begin_import(&names.join(", "), "native")?;
     let mut summary = Summary::default();
 
+    let started = std::time::Instant::now();
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Ready>>(8);
     let (recycle, recycled) = std::sync::mpsc::channel::<Vec<Ready>>();
     let (read, written) = std::thread::scope(|scope| {
@@ -46,6 +47,7 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
         let reading = scope.spawn(move || reader.read(sources, validator));
         let written = write(session.as_mut(), receiver, recycle, &problems, &names, &mut summary);
         let read = reading.join().unwrap_or(Err(IngestError::ReaderPanicked));
+        tracing::debug!(elapsed = ?started.elapsed(), "rows read and written");
         (read, written)
     });
     // a failed write stops the reader: the write error is the one to report
@@ -180,6 +182,7 @@ impl Reader<'_> {
             Format::Jsonl => Ok(JsonlReader::new(input).for_each(&mut visit)),
         };
         bar.finish_and_clear();
+        tracing::debug!(source = name, "source read");
         match result {
             Ok(rows) => rows,
             Err(ReadError::Header(problems)) => {

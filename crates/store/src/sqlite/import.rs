@@ -100,17 +100,77 @@ impl ImportSession for SqliteImport<'_> {
     }
 
     fn upsert(&mut self, incident: &Incident, content_hash: i64) -> Result<Upsert> {
+        if self.bulk() {
+            // the table was empty: an id already there was written by this import
+            return match self.write(Write::Insert, incident, content_hash) {
+                Ok(()) => Ok(Upsert::New),
+                Err(rusqlite::Error::SqliteFailure(error, _))
+                    if error.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY =>
+                {
+                    Ok(Upsert::Repeated)
+                }
+                Err(error) => Err(error.into()),
+            };
+        }
         let stored: Option<(i64, Option<i64>)> =
             self.select.query_row([&incident.id], |row| Ok((row.get(0)?, row.get(1)?))).optional()?;
-        let (statement, outcome) = match stored {
-            Some((_, written_by)) if written_by == Some(self.import_id) => return Ok(Upsert::Repeated),
+        match stored {
+            Some((_, written_by)) if written_by == Some(self.import_id) => Ok(Upsert::Repeated),
             Some((stored, _)) if stored == content_hash => {
                 // mark it seen by this import, so that a repeat is caught
                 self.touch.execute(params![incident.id, self.import_id])?;
-                return Ok(Upsert::Unchanged);
+                Ok(Upsert::Unchanged)
             }
-            Some(_) => (&mut self.update, Upsert::Updated),
-            None => (&mut self.insert, Upsert::New),
+            Some(_) => {
+                self.write(Write::Update, incident, content_hash)?;
+                Ok(Upsert::Updated)
+            }
+            None => {
+                self.write(Write::Insert, incident, content_hash)?;
+                Ok(Upsert::New)
+            }
+        }
+    }
+
+    fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
+        let started = std::time::Instant::now();
+        for sql in &self.deferred_indexes {
+            self.conn.execute_batch(sql)?;
+        }
+        tracing::debug!(elapsed = ?started.elapsed(), "secondary indexes rebuilt");
+        self.conn.execute(
+            "UPDATE import_run SET new = ?2, updated = ?3, unchanged = ?4, rejected = ?5 WHERE id = ?1",
+            params![
+                self.import_id,
+                counts.new as i64,
+                counts.updated as i64,
+                counts.unchanged as i64,
+                counts.rejected as i64
+            ],
+        )?;
+        self.conn.execute_batch("COMMIT")?;
+        self.committed = true;
+        tracing::debug!(elapsed = ?started.elapsed(), "import committed");
+        Ok(self.import_id)
+    }
+}
+
+enum Write {
+    Insert,
+    Update,
+}
+
+impl SqliteImport<'_> {
+    /// Loading into a table that was empty: the secondary indexes wait for
+    /// the end, and no row needs looking up first.
+    fn bulk(&self) -> bool {
+        !self.deferred_indexes.is_empty()
+    }
+
+    fn write(&mut self, write: Write, incident: &Incident, content_hash: i64) -> rusqlite::Result<()> {
+        let statement = match write {
+            Write::Insert => &mut self.insert,
+            Write::Update => &mut self.update,
         };
         let mut date = [0u8; 10];
         let mut date_end = [0u8; 10];
@@ -138,26 +198,7 @@ impl ImportSession for SqliteImport<'_> {
             content_hash,
             self.import_id,
         ])?;
-        Ok(outcome)
-    }
-
-    fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
-        for sql in &self.deferred_indexes {
-            self.conn.execute_batch(sql)?;
-        }
-        self.conn.execute(
-            "UPDATE import_run SET new = ?2, updated = ?3, unchanged = ?4, rejected = ?5 WHERE id = ?1",
-            params![
-                self.import_id,
-                counts.new as i64,
-                counts.updated as i64,
-                counts.unchanged as i64,
-                counts.rejected as i64
-            ],
-        )?;
-        self.conn.execute_batch("COMMIT")?;
-        self.committed = true;
-        Ok(self.import_id)
+        Ok(())
     }
 }
 

@@ -45,7 +45,7 @@ impl SqliteStore {
             "PRAGMA foreign_keys = ON;
              PRAGMA synchronous = NORMAL;
              PRAGMA cache_size = -65536;
-             PRAGMA temp_store = MEMORY;",
+             PRAGMA temp_store = FILE;",
         )
         .map_err(open_error)?;
         conn.create_scalar_function(
