@@ -3,6 +3,7 @@
 use std::io::{BufWriter, Write};
 
 use anyhow::{Result, anyhow};
+use vigie_domain::incident::Column;
 use vigie_domain::{Incident, countries};
 use vigie_formats::native::{CsvWriter, JsonlWriter};
 use vigie_i18n::catalog;
@@ -100,15 +101,19 @@ pub fn show(cli: &Cli, args: &ShowIncidentArgs) -> Result<Outcome> {
         ShowFormat::Text => {
             let lang = args.lang.lang();
             let groups = store.groups()?;
-            let labels: [(&str, String); 20] = vigie_domain::incident::Column::ALL.map(|column| {
+            let labels: [(&str, String); 20] = Column::ALL.map(|column| {
                 let value = incident.value(column);
-                let shown = match column.name() {
-                    "country" => format!("{value} ({})", countries().name(incident.country, lang)),
-                    "perpetrator" => format!("{value} ({})", groups.name(&value, lang)),
-                    "target" | "method" => {
-                        format!("{value} ({})", catalog().text(lang, &format!("{}-{value}", column.name())))
+                let label = |id: String| format!("{value} ({})", catalog().text(lang, &id));
+                let shown = match column {
+                    Column::Country => format!("{value} ({})", countries().name(incident.country, lang)),
+                    Column::Perpetrator => format!("{value} ({})", groups.name(&value, lang)),
+                    Column::Target => label(format!("target-{value}")),
+                    Column::Method => label(format!("method-{value}")),
+                    Column::Killed | Column::Wounded | Column::Kidnapped | Column::PerpetratorsKilled
+                        if value.is_empty() =>
+                    {
+                        "unknown".into()
                     }
-                    "killed" | "wounded" | "kidnapped" | "perpetrators_killed" if value.is_empty() => "unknown".into(),
                     _ => value,
                 };
                 (column.name(), shown)
