@@ -147,7 +147,7 @@ pub fn long_date(lang: Lang, year: i16, month: i8, day: i8) -> String {
         lang,
         "date-long",
         &[
-            ("day", FluentValue::from(day.to_string())),
+            ("day", FluentValue::from(day)),
             ("month", FluentValue::from(month_name(lang, month))),
             ("year", FluentValue::from(year.to_string())),
         ],
@@ -198,6 +198,8 @@ mod tests {
         assert_eq!(capitalize("au cours"), "Au cours");
         assert_eq!(long_date(Lang::Fr, 2023, 12, 2), "2 décembre 2023");
         assert_eq!(long_date(Lang::En, 2022, 5, 15), "15 May 2022");
+        assert_eq!(long_date(Lang::Fr, 2024, 1, 1), "1er janvier 2024");
+        assert_eq!(long_date(Lang::En, 2024, 1, 1), "1 January 2024");
     }
 
     #[test]

@@ -60,7 +60,12 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
 
     let complete = !found.unreadable && (found.count == 0 || options.skip_invalid);
     if complete && !options.dry_run {
-        session.finish(summary.counts)?;
+        // indexes and the commit take seconds on big loads: say so
+        let bar = (options.progress)("indexing and committing", None);
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        let finished = session.finish(summary.counts);
+        bar.finish_and_clear();
+        finished?;
         summary.written = true;
     }
     // otherwise the session is dropped and the transaction rolls back

@@ -4,8 +4,8 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-/// A bar over `total` bytes of `label` (a spinner when the size is unknown), drawn on
-/// standard error only if it is a terminal.
+/// A bar over `total` bytes of `label` (a spinner with the time spent when
+/// the size is unknown), drawn on standard error only if it is a terminal.
 pub fn bytes(label: &str, total: Option<u64>) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -17,7 +17,7 @@ pub fn bytes(label: &str, total: Option<u64>) -> ProgressBar {
                 .progress_chars("=> "),
         ),
         None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
-            ProgressStyle::with_template("{msg} {spinner} {bytes}")
+            ProgressStyle::with_template("{msg} {spinner} {elapsed}")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         ),
     };

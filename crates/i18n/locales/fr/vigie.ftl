@@ -13,7 +13,10 @@ month-10 = octobre
 month-11 = novembre
 month-12 = décembre
 month-year = { $month } { $year }
-date-long = { $day } { $month } { $year }
+date-long = { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $month } { $year }
 
 ## Secteurs ciblés
 target-military = Forces armées
