@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use indicatif::ProgressBar;
 use vigie_domain::Status;
 use vigie_formats::Format;
+use vigie_formats::dataset::DatasetOptions;
 use vigie_store::{ImportCounts, StoreError};
 
 pub use pipeline::import;
@@ -35,19 +36,43 @@ pub enum IngestError {
 /// Makes the progress bar of a source from its name and size in bytes.
 pub type MakeProgress = dyn Fn(&str, Option<u64>) -> ProgressBar + Sync;
 
+/// How the format of each source is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormatChoice {
+    /// From the file name (JSON Lines) or the first bytes: a JSON object, or
+    /// a CSV header of ACLED, UCDP GED, GTD or the native format.
+    Detect,
+    /// Native CSV or JSON Lines, whatever the header says.
+    Native,
+    /// This format for every source.
+    Given(Format),
+}
+
+impl FormatChoice {
+    pub fn name(self) -> &'static str {
+        match self {
+            FormatChoice::Detect => "detected",
+            FormatChoice::Native => "native",
+            FormatChoice::Given(format) => format.name(),
+        }
+    }
+}
+
 /// How an import behaves.
 pub struct Options {
-    /// The format of every source, when known; otherwise each source's own,
-    /// or guessed from its first bytes.
-    pub format: Option<Format>,
+    pub format: FormatChoice,
+    /// Options of the dataset readers (ACLED's `--all-events`).
+    pub dataset: DatasetOptions,
     /// Import the valid rows even if some are invalid.
     pub skip_invalid: bool,
     /// Where to write the rejected rows, with a `reason` column.
     pub rejects: Option<PathBuf>,
-    /// Create groups for perpetrator names the register does not know.
+    /// Create groups for perpetrator names the register does not know
+    /// (always so for the curated datasets).
     pub new_groups: bool,
-    /// The status of rows that do not say.
-    pub default_status: Status,
+    /// The status of rows that do not say; by default draft for the native
+    /// formats, verified for the curated datasets.
+    pub default_status: Option<Status>,
     /// Check everything, write nothing.
     pub dry_run: bool,
     /// The latest date an incident may have.
@@ -59,11 +84,12 @@ pub struct Options {
 impl Options {
     pub fn new(latest_date: jiff::civil::Date) -> Options {
         Options {
-            format: None,
+            format: FormatChoice::Detect,
+            dataset: DatasetOptions::default(),
             skip_invalid: false,
             rejects: None,
             new_groups: false,
-            default_status: Status::Draft,
+            default_status: None,
             dry_run: false,
             latest_date,
             progress: Box::new(|_, _| ProgressBar::hidden()),
@@ -96,10 +122,23 @@ impl Source {
     }
 }
 
+/// What was found in one source.
+#[derive(Debug, Clone)]
+pub struct SourceReport {
+    pub name: String,
+    pub format: Format,
+    /// The format and layout recognised, e.g. "UCDP GED annual release".
+    pub layout: String,
+    /// Rows left out on purpose (ACLED protests, riots, strategic
+    /// developments without `all_events`).
+    pub skipped: u64,
+}
+
 /// What an import did.
 #[derive(Debug, Default)]
 pub struct Summary {
     pub counts: ImportCounts,
+    pub sources: Vec<SourceReport>,
     /// New or updated incidents left as drafts.
     pub drafts: u64,
     /// Groups created by `new_groups`: "id (from "Name")".

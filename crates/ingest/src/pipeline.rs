@@ -2,18 +2,22 @@
 //! caller's thread writes. On two cores, parsing overlaps SQLite's work.
 
 use std::io::{BufRead, BufReader};
+use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, Sender, SyncSender};
 
 use vigie_domain::incident::Column;
 use vigie_domain::validate::Validated;
 use vigie_domain::{Status, Validator};
+use vigie_formats::dataset::acled::AcledReader;
+use vigie_formats::dataset::gtd::GtdReader;
+use vigie_formats::dataset::ucdp::UcdpReader;
 use vigie_formats::native::{CsvReader, JsonlReader};
 use vigie_formats::{Format, ReadError, Row, RowProblem};
 use vigie_store::{ImportSession, Store, Upsert};
 
 use crate::problems::Problems;
 use crate::rejects::Rejects;
-use crate::{IngestError, Options, Source, Summary};
+use crate::{FormatChoice, IngestError, Options, Source, SourceReport, Summary};
 
 /// Valid rows travel from the reading thread to the writing one in batches.
 const BATCH: usize = 1024;
@@ -30,20 +34,19 @@ struct Ready {
 /// Imports all sources in one transaction, committed only if every row is
 /// valid (or `skip_invalid`), no header is unusable and it is not a dry run.
 pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) -> Result<Summary, IngestError> {
-    let mut validator = Validator::new(store.groups()?, options.latest_date);
-    validator.new_groups = options.new_groups;
-    validator.default_status = options.default_status;
+    let validator = Validator::new(store.groups()?, options.latest_date);
     let names: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
     let rejects = options.rejects.as_deref().map(Rejects::create).transpose()?;
     let problems = Problems::new(rejects);
-    let mut session = store.begin_import(&names.join(", "), "native")?;
+    let mut session = store.begin_import(&names.join(", "), options.format.name())?;
     let mut summary = Summary::default();
+    let sources_read = Mutex::new(Vec::new());
 
     let started = std::time::Instant::now();
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Ready>>(8);
     let (recycle, recycled) = std::sync::mpsc::channel::<Vec<Ready>>();
     let (read, written) = std::thread::scope(|scope| {
-        let reader = Reader { options, problems: &problems, sender, recycled };
+        let reader = Reader { options, problems: &problems, sources: &sources_read, sender, recycled };
         let reading = scope.spawn(move || reader.read(sources, validator));
         let written = write(session.as_mut(), receiver, recycle, &problems, &names, &mut summary);
         let read = reading.join().unwrap_or(Err(IngestError::ReaderPanicked));
@@ -57,6 +60,8 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
     summary.counts.rejected = found.rejected;
     summary.problems = found.problems;
     summary.problem_count = found.count;
+    summary.sources = sources_read.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
+    summary.counts.skipped = summary.sources.iter().map(|s| s.skipped).sum();
 
     let complete = !found.unreadable && (found.count == 0 || options.skip_invalid);
     if complete && !options.dry_run {
@@ -121,6 +126,7 @@ fn write(
 struct Reader<'a> {
     options: &'a Options,
     problems: &'a Problems,
+    sources: &'a Mutex<Vec<SourceReport>>,
     sender: SyncSender<Vec<Ready>>,
     recycled: Receiver<Vec<Ready>>,
 }
@@ -176,18 +182,57 @@ impl Reader<'_> {
     ) -> Result<(), Stop> {
         let bar = (self.options.progress)(&source.name, source.size);
         let mut input = BufReader::with_capacity(BUFFER, bar.wrap_read(source.input));
-        let format = match self.options.format.or(source.format) {
-            Some(format) => format,
-            None => Format::sniff(input.fill_buf().map_err(ReadError::Io)?),
+        let format = match self.options.format {
+            FormatChoice::Given(format) => format,
+            FormatChoice::Native => match source.format {
+                Some(format) => format,
+                None if Format::sniff(input.fill_buf().map_err(ReadError::Io)?) == Format::Jsonl => Format::Jsonl,
+                None => Format::Csv,
+            },
+            FormatChoice::Detect => match source.format {
+                Some(format) => format,
+                None => Format::sniff(input.fill_buf().map_err(ReadError::Io)?),
+            },
         };
+        // the curated datasets' rows are verified and may name new groups
+        validator.default_status =
+            self.options.default_status.unwrap_or(if format.is_dataset() { Status::Verified } else { Status::Draft });
+        validator.new_groups = self.options.new_groups || format.is_dataset();
         let name = source.name.as_str();
         let mut visit = |row: Row<'_>| -> Result<(), Stop> { self.row(index, name, row, validator, batch) };
+        let dataset = self.options.dataset;
+        let mut report = SourceReport { name: name.to_string(), format, layout: String::new(), skipped: 0 };
         let result = match format {
-            Format::Csv => CsvReader::new(input).map(|mut reader| reader.for_each(&mut visit)),
-            Format::Jsonl => Ok(JsonlReader::new(input).for_each(&mut visit)),
+            Format::Csv => CsvReader::new(input).map(|mut reader| {
+                report.layout = "native CSV".into();
+                reader.for_each(&mut visit)
+            }),
+            Format::Jsonl => {
+                report.layout = "native JSON Lines".into();
+                Ok(JsonlReader::new(input).for_each(&mut visit))
+            }
+            Format::Acled => AcledReader::new(input, dataset).map(|mut reader| {
+                let rows = reader.for_each(&mut visit);
+                report.layout = reader.layout().into();
+                report.skipped = reader.skipped();
+                rows
+            }),
+            Format::Ucdp => UcdpReader::new(input, dataset).map(|mut reader| {
+                let rows = reader.for_each(&mut visit);
+                report.layout = reader.layout().into();
+                report.skipped = reader.skipped();
+                rows
+            }),
+            Format::Gtd => GtdReader::new(input, dataset).map(|mut reader| {
+                let rows = reader.for_each(&mut visit);
+                report.layout = reader.layout().into();
+                report.skipped = reader.skipped();
+                rows
+            }),
         };
         bar.finish_and_clear();
-        tracing::debug!(source = name, "source read");
+        tracing::debug!(source = name, layout = report.layout, "source read");
+        self.sources.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(report);
         match result {
             Ok(rows) => rows,
             Err(ReadError::Header(problems)) => {

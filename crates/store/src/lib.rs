@@ -31,6 +31,8 @@ pub struct ImportCounts {
     pub updated: u64,
     pub unchanged: u64,
     pub rejected: u64,
+    /// Rows left out on purpose (not terrorist operations).
+    pub skipped: u64,
 }
 
 impl ImportCounts {

@@ -50,8 +50,16 @@ pub enum Command {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum InputFormat {
+    /// Native CSV or JSON Lines, whatever the header says.
+    Native,
     Csv,
     Jsonl,
+    /// An ACLED export.
+    Acled,
+    /// A UCDP GED file.
+    Ucdp,
+    /// The Global Terrorism Database.
+    Gtd,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -65,9 +73,15 @@ pub struct ImportArgs {
     /// Files to import; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// The format, when the extension does not say (.csv, .jsonl, .ndjson).
+    /// The format; by default JSON Lines by extension (.jsonl, .ndjson) or
+    /// content, and a CSV file's layout (native, ACLED, UCDP GED, GTD) from
+    /// its header.
     #[arg(long, value_enum)]
     pub format: Option<InputFormat>,
+    /// ACLED: keep protests, riots and strategic developments (left out
+    /// otherwise: they are not terrorist operations).
+    #[arg(long)]
+    pub all_events: bool,
     /// Import the valid rows and skip the invalid ones (default: one bad row
     /// and nothing is written).
     #[arg(long)]
@@ -79,9 +93,10 @@ pub struct ImportArgs {
     /// Create perpetrator groups for names the register does not know.
     #[arg(long)]
     pub new_groups: bool,
-    /// The status of rows without a `status` value.
-    #[arg(long, value_enum, default_value = "draft")]
-    pub default_status: StatusArg,
+    /// The status of rows without a `status` value (default: draft for the
+    /// native formats, verified for ACLED, UCDP and GTD).
+    #[arg(long, value_enum)]
+    pub default_status: Option<StatusArg>,
     /// Check everything, write nothing.
     #[arg(long)]
     pub dry_run: bool,

@@ -3,30 +3,26 @@
 
 use std::io::Read;
 
-use csv::{ByteRecord, ReaderBuilder};
 use vigie_domain::incident::Column;
 use vigie_domain::validate::RawIncident;
 
 use super::REASON_COLUMN;
-use super::tail::Tail;
+use crate::records::{Records, fields};
 use crate::{ReadError, Row, RowProblem};
 
 pub struct CsvReader<R: Read> {
-    reader: csv::Reader<Tail<R>>,
+    records: Records<R>,
     /// For each field position, the native column it holds (None: ignored).
     columns: Vec<Option<Column>>,
-    record: ByteRecord,
 }
 
 impl<R: Read> CsvReader<R> {
     /// Reads and checks the header row.
     pub fn new(input: R) -> Result<CsvReader<R>, ReadError> {
-        let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(Tail::new(input));
-        let mut header = ByteRecord::new();
-        if !reader.read_byte_record(&mut header).map_err(csv_error)? {
+        let mut records = Records::new(input);
+        let Some((line, header)) = records.next_record()? else {
             return Err(ReadError::Header(vec![problem(1, "", "the file is empty: expected a header row", None)]));
-        }
-        let line = first_line(&reader, &header);
+        };
         let mut problems = Vec::new();
         let mut columns = Vec::with_capacity(header.len());
         for field in header.iter() {
@@ -57,47 +53,23 @@ impl<R: Read> CsvReader<R> {
         if !problems.is_empty() {
             return Err(ReadError::Header(problems));
         }
-        Ok(CsvReader { reader, columns, record: ByteRecord::new() })
+        Ok(CsvReader { records, columns })
     }
 
     /// Calls `visit` for each data row, in order; stops at the first error
     /// `visit` returns.
     pub fn for_each<E: From<ReadError>>(&mut self, mut visit: impl FnMut(Row<'_>) -> Result<(), E>) -> Result<(), E> {
-        loop {
-            match self.reader.read_byte_record(&mut self.record) {
-                Ok(true) => {}
-                Ok(false) => return Ok(()),
-                Err(error) => {
-                    if let csv::ErrorKind::Io(_) = error.kind() {
-                        return Err(csv_error(error).into());
-                    }
-                    // csv's own shape errors (none with `flexible`), kept as a row problem
-                    let line = error.position().map_or(0, |p| p.line());
-                    let row = Row {
-                        line,
-                        raw: RawIncident::default(),
-                        problems: vec![problem(line, "", &error.to_string(), None)],
-                    };
-                    visit(row)?;
-                    continue;
-                }
-            }
-            let line = first_line(&self.reader, &self.record);
+        while let Some((line, record)) = self.records.next_record()? {
             let mut row = Row { line, raw: RawIncident::default(), problems: Vec::new() };
-            if self.record.len() != self.columns.len() {
+            if record.len() != self.columns.len() {
                 row.problems.push(problem(
                     line,
                     "",
-                    &format!(
-                        "row has {} field{} but the header has {}",
-                        self.record.len(),
-                        if self.record.len() == 1 { "" } else { "s" },
-                        self.columns.len()
-                    ),
+                    &format!("row has {} but the header has {}", fields(record.len()), self.columns.len()),
                     None,
                 ));
             }
-            for (field, column) in self.record.iter().zip(&self.columns) {
+            for (field, column) in record.iter().zip(&self.columns) {
                 let Some(column) = column else { continue };
                 match std::str::from_utf8(field) {
                     Ok(text) => row.raw.set(*column, text),
@@ -111,29 +83,12 @@ impl<R: Read> CsvReader<R> {
             }
             visit(row)?;
         }
+        Ok(())
     }
-}
-
-/// The line a record starts on. The reader's own record position comes
-/// before the blank lines (and the `\n` of a CRLF) it skips, so count back
-/// from where the record ended: its terminator, if that was a `\n` the
-/// reader counted, and the line breaks inside quoted fields.
-fn first_line<R: Read>(reader: &csv::Reader<Tail<R>>, record: &ByteRecord) -> u64 {
-    let end = reader.position();
-    let inside = record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
-    let terminator = end.byte().checked_sub(1).and_then(|offset| reader.get_ref().byte_at(offset)) == Some(b'\n');
-    end.line().saturating_sub(inside + u64::from(terminator)).max(1)
 }
 
 fn problem(line: u64, column: &str, message: &str, value: Option<String>) -> RowProblem {
     RowProblem { line, column: column.to_string(), message: message.to_string(), value }
-}
-
-fn csv_error(error: csv::Error) -> ReadError {
-    match error.into_kind() {
-        csv::ErrorKind::Io(io) => ReadError::Io(io),
-        other => ReadError::Io(std::io::Error::other(format!("{other:?}"))),
-    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@ mod csv_read;
 mod csv_write;
 mod jsonl_read;
 mod jsonl_write;
-mod tail;
 
 pub use csv_read::CsvReader;
 pub use csv_write::CsvWriter;

@@ -28,7 +28,8 @@ CREATE TABLE import_run (
     new        INTEGER NOT NULL DEFAULT 0,
     updated    INTEGER NOT NULL DEFAULT 0,
     unchanged  INTEGER NOT NULL DEFAULT 0,
-    rejected   INTEGER NOT NULL DEFAULT 0
+    rejected   INTEGER NOT NULL DEFAULT 0,
+    skipped    INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE incident (

@@ -139,13 +139,14 @@ impl ImportSession for SqliteImport<'_> {
         }
         tracing::debug!(elapsed = ?started.elapsed(), "secondary indexes rebuilt");
         self.conn.execute(
-            "UPDATE import_run SET new = ?2, updated = ?3, unchanged = ?4, rejected = ?5 WHERE id = ?1",
+            "UPDATE import_run SET new = ?2, updated = ?3, unchanged = ?4, rejected = ?5, skipped = ?6 WHERE id = ?1",
             params![
                 self.import_id,
                 counts.new as i64,
                 counts.updated as i64,
                 counts.unchanged as i64,
-                counts.rejected as i64
+                counts.rejected as i64,
+                counts.skipped as i64
             ],
         )?;
         self.conn.execute_batch("COMMIT")?;

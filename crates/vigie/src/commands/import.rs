@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 use vigie_formats::Format;
-use vigie_ingest::{Options, Source, Summary};
+use vigie_ingest::{FormatChoice, Options, Source, Summary};
 
 use crate::Outcome;
 use crate::cli::{Cli, ImportArgs, InputFormat};
@@ -15,14 +15,20 @@ use crate::progress;
 
 pub fn run(cli: &Cli, args: &ImportArgs) -> Result<Outcome> {
     let mut options = Options::new(latest_valid_date());
-    options.format = args.format.map(|f| match f {
-        InputFormat::Csv => Format::Csv,
-        InputFormat::Jsonl => Format::Jsonl,
-    });
+    options.format = match args.format {
+        None => FormatChoice::Detect,
+        Some(InputFormat::Native) => FormatChoice::Native,
+        Some(InputFormat::Csv) => FormatChoice::Given(Format::Csv),
+        Some(InputFormat::Jsonl) => FormatChoice::Given(Format::Jsonl),
+        Some(InputFormat::Acled) => FormatChoice::Given(Format::Acled),
+        Some(InputFormat::Ucdp) => FormatChoice::Given(Format::Ucdp),
+        Some(InputFormat::Gtd) => FormatChoice::Given(Format::Gtd),
+    };
+    options.dataset.all_events = args.all_events;
     options.skip_invalid = args.skip_invalid;
     options.rejects = args.rejects.clone();
     options.new_groups = args.new_groups;
-    options.default_status = status(args.default_status);
+    options.default_status = args.default_status.map(status);
     options.dry_run = args.dry_run;
     options.progress = Box::new(progress::bytes);
     if args.files.iter().filter(|f| f.as_path() == Path::new("-")).count() > 1 {
@@ -44,6 +50,10 @@ pub fn print_summary(summary: &Summary, options: &Options) -> Result<Outcome> {
     if hidden > 0 {
         writeln!(stderr, "… and {hidden} more errors")?;
     }
+    for source in summary.sources.iter().filter(|s| s.format.is_dataset()) {
+        // which dataset and layout was recognised
+        writeln!(stderr, "{}: {}", source.name, source.layout)?;
+    }
     let counts = summary.counts;
     if !summary.written && !options.dry_run {
         writeln!(
@@ -63,6 +73,12 @@ pub fn print_summary(summary: &Summary, options: &Options) -> Result<Outcome> {
         counts.unchanged,
         counts.rejected
     )?;
+    if counts.skipped > 0 {
+        out!(
+            "{} skipped: protests, riots and strategic developments are not terrorist operations (--all-events keeps them)",
+            counts.skipped
+        )?;
+    }
     if !summary.new_groups.is_empty() {
         out!("new perpetrator groups: {}", summary.new_groups.join(", "))?;
     }
