@@ -94,6 +94,8 @@ code_enum!(
         Day => "day",
         Week => "week",
         Month => "month",
+        // added to the data model's three: GTD rows whose month is unknown
+        Year => "year",
     }
 );
 
@@ -148,6 +150,7 @@ mod tests {
         assert_eq!(Target::parse(" Military "), Some(Target::Military));
         assert_eq!(Method::parse("IED"), None);
         assert_eq!(Status::parse("VERIFIED"), Some(Status::Verified));
-        assert_eq!(DatePrecision::parse("year"), None);
+        assert_eq!(DatePrecision::parse("year"), Some(DatePrecision::Year));
+        assert_eq!(DatePrecision::parse("decade"), None);
     }
 }

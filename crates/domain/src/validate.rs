@@ -438,7 +438,7 @@ mod tests {
         );
         assert!(with(("date", "2030-01-01")).contains("is in the future"));
         assert!(with(("date_end", "2023-12-01")).starts_with("column date_end: is before date 2023-12-05"));
-        assert!(with(("date_precision", "year")).contains("use one of day, week, month"));
+        assert!(with(("date_precision", "decade")).contains("use one of day, week, month, year"));
         assert!(with(("country", "Atlantis")).starts_with("column country: unknown country"));
         assert!(with(("geo_precision", "4")).starts_with("column geo_precision: must be 1"));
         assert!(with(("perpetrator", "Nobody Known")).contains("--new-groups"));

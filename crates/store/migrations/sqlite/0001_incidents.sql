@@ -36,7 +36,7 @@ CREATE TABLE incident (
     id                  TEXT PRIMARY KEY,
     date                TEXT NOT NULL,
     date_end            TEXT,
-    date_precision      TEXT NOT NULL CHECK (date_precision IN ('day', 'week', 'month')),
+    date_precision      TEXT NOT NULL CHECK (date_precision IN ('day', 'week', 'month', 'year')),
     country             TEXT NOT NULL CHECK (length(country) = 2),
     admin1              TEXT,
     location            TEXT,
