@@ -35,6 +35,9 @@ pub enum Command {
     /// List or show incidents.
     #[command(subcommand)]
     Incidents(IncidentsCommand),
+    /// Export incidents: native CSV or JSON Lines (which import back), or
+    /// GeoJSON (QGIS, GDAL).
+    Export(ExportArgs),
     /// Statistics reports.
     #[command(subcommand)]
     Report(ReportCommand),
@@ -159,6 +162,33 @@ pub struct ListIncidentsArgs {
     #[arg(long)]
     pub limit: Option<u64>,
     /// Language of the table's labels.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Jsonl,
+    /// RFC 7946 FeatureCollection of points; incidents without coordinates
+    /// are left out (and counted).
+    Geojson,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ExportFormat,
+    /// The file to write (standard output when absent); written whole or
+    /// not at all.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// At most this many incidents.
+    #[arg(long)]
+    pub limit: Option<u64>,
+    /// Language of the GeoJSON labels (country, perpetrator, target, method).
     #[arg(long, value_enum, default_value = "en")]
     pub lang: LangArg,
 }

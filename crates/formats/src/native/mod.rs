@@ -2,11 +2,13 @@
 
 mod csv_read;
 mod csv_write;
+mod geojson_write;
 mod jsonl_read;
 mod jsonl_write;
 
 pub use csv_read::CsvReader;
 pub use csv_write::CsvWriter;
+pub use geojson_write::GeoJsonWriter;
 pub use jsonl_read::JsonlReader;
 pub use jsonl_write::JsonlWriter;
 

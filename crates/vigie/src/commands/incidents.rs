@@ -3,19 +3,18 @@
 use std::io::{BufWriter, Write};
 
 use anyhow::{Result, anyhow};
+use vigie_domain::Lang;
 use vigie_domain::incident::Column;
 use vigie_domain::{Incident, countries};
-use vigie_formats::native::{CsvWriter, JsonlWriter};
+use vigie_formats::native::JsonlWriter;
 use vigie_i18n::catalog;
-use vigie_store::StoreError;
+use vigie_store::{IncidentFilter, Store};
+
+use super::export::{self, visitor_error};
 
 use crate::Outcome;
-use crate::cli::{Cli, ListFormat, ListIncidentsArgs, ShowFormat, ShowIncidentArgs};
+use crate::cli::{Cli, ExportFormat, ListFormat, ListIncidentsArgs, ShowFormat, ShowIncidentArgs};
 use crate::context::{filter, open_store, regions};
-
-fn visitor_error(error: impl std::error::Error + Send + Sync + 'static) -> StoreError {
-    StoreError::Visitor(Box::new(error))
-}
 
 /// Cuts text to `width` characters, marking the cut.
 fn cut(text: &str, width: usize) -> String {
@@ -38,53 +37,48 @@ pub fn list(cli: &Cli, args: &ListIncidentsArgs) -> Result<Outcome> {
     let groups = store.groups()?;
     let mut filter = filter(&args.filter, &regions(cli.regions.as_deref())?, &groups)?;
     filter.limit = args.limit;
+    let lang = args.lang.lang();
     let stdout = std::io::stdout().lock();
-    let output = BufWriter::with_capacity(256 * 1024, stdout);
-    let count = match args.format {
-        ListFormat::Csv => {
-            let mut writer = CsvWriter::new(output)?;
-            let count = store.incidents(&filter, &mut |incident| writer.write(&incident).map_err(visitor_error))?;
-            writer.finish()?;
-            count
-        }
-        ListFormat::Jsonl => {
-            let mut writer = JsonlWriter::new(output);
-            let count = store.incidents(&filter, &mut |incident| writer.write(&incident).map_err(visitor_error))?;
-            writer.finish()?;
-            count
-        }
+    let format = match args.format {
+        ListFormat::Csv => ExportFormat::Csv,
+        ListFormat::Jsonl => ExportFormat::Jsonl,
         ListFormat::Table => {
-            let lang = args.lang.lang();
-            let mut output = output;
-            let header = format!(
-                "{:<24} {:<10} {:<2} {:<22} {:<16} {:<14} {:<16} {:>6} {:>7} {}",
-                "id", "date", "cc", "location", "perpetrator", "target", "method", "killed", "wounded", "status"
-            );
-            writeln!(output, "{}", header.trim_end())?;
-            let count = store.incidents(&filter, &mut |incident: Incident| {
-                let place = if incident.location.is_empty() { &incident.admin1 } else { &incident.location };
-                let line = format!(
-                    "{:<24} {:<10} {:<2} {:<22} {:<16} {:<14} {:<16} {:>6} {:>7} {}",
-                    cut(&incident.id, 24),
-                    incident.date.to_string(),
-                    incident.country.as_str(),
-                    cut(place, 22),
-                    cut(&incident.perpetrator, 16),
-                    cut(incident.target.code(), 14),
-                    cut(incident.method.code(), 16),
-                    figure(incident.killed),
-                    figure(incident.wounded),
-                    catalog().text(lang, &format!("status-{}", incident.status.code())),
-                );
-                writeln!(output, "{}", line.trim_end()).map_err(visitor_error)
-            })?;
-            output.flush()?;
+            let count = table(store.as_ref(), &filter, lang, stdout)?;
             eprintln!("{count} incident{}", if count == 1 { "" } else { "s" });
             return Ok(Outcome::Success);
         }
     };
-    tracing::info!(count, "incidents listed");
+    export::write(store.as_ref(), &groups, &filter, format, lang, stdout)?;
     Ok(Outcome::Success)
+}
+
+/// One line an incident, columns cut to width.
+fn table(store: &dyn Store, filter: &IncidentFilter, lang: Lang, output: impl Write) -> Result<u64> {
+    let mut output = BufWriter::new(output);
+    let header = format!(
+        "{:<24} {:<10} {:<2} {:<22} {:<16} {:<14} {:<16} {:>6} {:>7} {}",
+        "id", "date", "cc", "location", "perpetrator", "target", "method", "killed", "wounded", "status"
+    );
+    writeln!(output, "{}", header.trim_end())?;
+    let count = store.incidents(filter, &mut |incident: Incident| {
+        let place = if incident.location.is_empty() { &incident.admin1 } else { &incident.location };
+        let line = format!(
+            "{:<24} {:<10} {:<2} {:<22} {:<16} {:<14} {:<16} {:>6} {:>7} {}",
+            cut(&incident.id, 24),
+            incident.date.to_string(),
+            incident.country.as_str(),
+            cut(place, 22),
+            cut(&incident.perpetrator, 16),
+            cut(incident.target.code(), 14),
+            cut(incident.method.code(), 16),
+            figure(incident.killed),
+            figure(incident.wounded),
+            catalog().text(lang, &format!("status-{}", incident.status.code())),
+        );
+        writeln!(output, "{}", line.trim_end()).map_err(visitor_error)
+    })?;
+    output.flush()?;
+    Ok(count)
 }
 
 pub fn show(cli: &Cli, args: &ShowIncidentArgs) -> Result<Outcome> {

@@ -2,6 +2,7 @@
 
 mod countries;
 mod demo;
+mod export;
 mod groups;
 pub mod import;
 mod incidents;
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Import(args) => import::run(&cli, args),
         Command::Incidents(IncidentsCommand::List(args)) => incidents::list(&cli, args),
         Command::Incidents(IncidentsCommand::Show(args)) => incidents::show(&cli, args),
+        Command::Export(args) => export::run(&cli, args),
         Command::Report(ReportCommand::Monthly(args)) => report::monthly(&cli, args),
         Command::Regions(args) => regions::run(&cli, args),
         Command::Groups(args) => groups::run(&cli, args),
