@@ -3,6 +3,7 @@
 
 pub mod codes;
 pub mod country;
+pub mod duplicates;
 pub mod fold;
 pub mod group;
 pub mod hash;

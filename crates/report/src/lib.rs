@@ -2,6 +2,7 @@
 //! renderers turn them into text, JSON, CSV, Markdown (and later SVG, HTML,
 //! PDF) without seeing the store.
 
+pub mod duplicates;
 pub mod monthly;
 
 pub use monthly::{Breakdown, CountryRow, MonthlyReport, Totals, monthly};

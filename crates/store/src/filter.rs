@@ -17,6 +17,17 @@ pub struct IncidentFilter {
     /// place names and sources.
     pub search: Option<String>,
     pub limit: Option<u64>,
+    pub order: Order,
+}
+
+/// The order of a list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Order {
+    /// By date, then id.
+    #[default]
+    Date,
+    /// By country, then date, then id (what pairing duplicates needs).
+    CountryDate,
 }
 
 /// What a report groups by.

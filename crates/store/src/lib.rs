@@ -9,7 +9,7 @@ pub mod sqlite;
 use vigie_domain::{Group, GroupRegister, Incident};
 
 pub use error::StoreError;
-pub use filter::{Aggregate, AggregateRow, Dimension, IncidentFilter};
+pub use filter::{Aggregate, AggregateRow, Dimension, IncidentFilter, Order};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -79,6 +79,13 @@ pub trait Store {
     fn incident(&self, id: &str) -> Result<Option<Incident>>;
     /// Operations and victims grouped by one dimension.
     fn aggregate(&self, query: &Aggregate) -> Result<Vec<AggregateRow>>;
+
+    /// Merges the incident `drop` into `keep`: `drop`'s id (and its own
+    /// aliases) become aliases of `keep`, the merge is logged with the
+    /// dropped row, and `drop` is deleted.
+    fn merge(&mut self, keep: &str, drop: &str) -> Result<()>;
+    /// The other ids an incident is known by (merged duplicates' ids).
+    fn aliases(&self, id: &str) -> Result<Vec<String>>;
 
     fn meta(&self, key: &str) -> Result<Option<String>>;
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;

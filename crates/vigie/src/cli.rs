@@ -38,6 +38,18 @@ pub enum Command {
     /// Export incidents: native CSV or JSON Lines (which import back), or
     /// GeoJSON (QGIS, GDAL).
     Export(ExportArgs),
+    /// List likely duplicates: the same operation reported twice (same
+    /// country, a day apart at most, method or perpetrator agreeing, close
+    /// when both are located), best first.
+    Duplicates(DuplicatesArgs),
+    /// Merge the incident DROP into KEEP: KEEP also carries DROP's id, the
+    /// merge is logged, DROP is deleted.
+    Merge {
+        /// The incident to keep.
+        keep: String,
+        /// The duplicate to fold into it.
+        drop: String,
+    },
     /// Statistics reports.
     #[command(subcommand)]
     Report(ReportCommand),
@@ -191,6 +203,30 @@ pub struct ExportArgs {
     /// Language of the GeoJSON labels (country, perpetrator, target, method).
     #[arg(long, value_enum, default_value = "en")]
     pub lang: LangArg,
+}
+
+#[derive(Debug, Args)]
+pub struct DuplicatesArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Pairs scoring below this (0 to 1) are not listed.
+    #[arg(long, default_value_t = 0.5)]
+    pub min_score: f64,
+    /// Located incidents further apart than this are not the same operation.
+    #[arg(long, default_value_t = vigie_domain::duplicates::DEFAULT_MAX_KM)]
+    pub max_km: f64,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: DuplicatesFormat,
+    /// At most this many pairs.
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DuplicatesFormat {
+    Table,
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -12,6 +12,7 @@ pub struct SqliteImport<'a> {
     insert: Statement<'a>,
     update: Statement<'a>,
     touch: Statement<'a>,
+    merged: Statement<'a>,
     import_id: i64,
     /// Secondary indexes dropped for a bulk load, recreated at the end.
     deferred_indexes: Vec<String>,
@@ -59,6 +60,7 @@ impl<'a> SqliteImport<'a> {
             conn,
             select: conn.prepare("SELECT content_hash, import_id FROM incident WHERE id = ?1")?,
             touch: conn.prepare("UPDATE incident SET import_id = ?2 WHERE id = ?1")?,
+            merged: conn.prepare("SELECT 1 FROM incident_alias WHERE alias = ?1")?,
             insert: conn.prepare(INSERT)?,
             update: conn.prepare(UPDATE)?,
             import_id,
@@ -125,6 +127,8 @@ impl ImportSession for SqliteImport<'_> {
                 self.write(Write::Update, incident, content_hash)?;
                 Ok(Upsert::Updated)
             }
+            // a duplicate merged into another incident: the kept one stands
+            None if self.merged.exists([&incident.id])? => Ok(Upsert::Unchanged),
             None => {
                 self.write(Write::Insert, incident, content_hash)?;
                 Ok(Upsert::New)

@@ -3,6 +3,7 @@
 
 mod groups;
 mod import;
+mod merge;
 mod migrate;
 mod query;
 
@@ -95,6 +96,17 @@ impl Store for SqliteStore {
 
     fn aggregate(&self, query: &Aggregate) -> Result<Vec<AggregateRow>> {
         query::aggregate(&self.conn, query)
+    }
+
+    fn merge(&mut self, keep: &str, drop: &str) -> Result<()> {
+        merge::merge(&mut self.conn, keep, drop)
+    }
+
+    fn aliases(&self, id: &str) -> Result<Vec<String>> {
+        let mut statement =
+            self.conn.prepare("SELECT alias FROM incident_alias WHERE incident_id = ?1 ORDER BY alias")?;
+        let aliases = statement.query_map([id], |row| row.get(0))?.collect::<Result<Vec<String>, _>>()?;
+        Ok(aliases)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {

@@ -7,7 +7,7 @@ use vigie_domain::fold::fold;
 use vigie_domain::validate::parse_iso_date;
 use vigie_domain::{CountryCode, DatePrecision, Incident, Method, Status, Target};
 
-use crate::{Aggregate, AggregateRow, Dimension, IncidentFilter, Result, StoreError};
+use crate::{Aggregate, AggregateRow, Dimension, IncidentFilter, Order, Result, StoreError};
 
 const COLUMNS: &str = "id, date, date_end, date_precision, country, admin1, location, latitude, longitude,
     geo_precision, perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description,
@@ -69,7 +69,11 @@ pub fn incidents(
         );
     }
     let limit = filter.limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
-    let sql = format!("SELECT {COLUMNS} FROM incident {} ORDER BY date, id{limit}", conditions.sql());
+    let order = match filter.order {
+        Order::Date => "date, id",
+        Order::CountryDate => "country, date, id",
+    };
+    let sql = format!("SELECT {COLUMNS} FROM incident {} ORDER BY {order}{limit}", conditions.sql());
     let mut statement = conn.prepare(&sql)?;
     let mut rows = statement.query(params_from_iter(conditions.params.iter()))?;
     let mut count = 0;

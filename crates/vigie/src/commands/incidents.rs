@@ -117,6 +117,10 @@ pub fn show(cli: &Cli, args: &ShowIncidentArgs) -> Result<Outcome> {
                     writeln!(stdout, "{name:<20} {value}")?;
                 }
             }
+            let aliases = store.aliases(&incident.id)?;
+            if !aliases.is_empty() {
+                writeln!(stdout, "{:<20} {} (merged duplicates)", "also known as", aliases.join(", "))?;
+            }
         }
     }
     Ok(Outcome::Success)

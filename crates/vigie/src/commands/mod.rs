@@ -2,6 +2,7 @@
 
 mod countries;
 mod demo;
+mod duplicates;
 mod export;
 mod groups;
 pub mod import;
@@ -26,6 +27,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Incidents(IncidentsCommand::List(args)) => incidents::list(&cli, args),
         Command::Incidents(IncidentsCommand::Show(args)) => incidents::show(&cli, args),
         Command::Export(args) => export::run(&cli, args),
+        Command::Duplicates(args) => duplicates::list(&cli, args),
+        Command::Merge { keep, drop } => duplicates::merge(&cli, keep, drop),
         Command::Report(ReportCommand::Monthly(args)) => report::monthly(&cli, args),
         Command::Regions(args) => regions::run(&cli, args),
         Command::Groups(args) => groups::run(&cli, args),
