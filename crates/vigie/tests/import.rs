@@ -541,7 +541,7 @@ fn unknown_perpetrator_names_the_group_and_the_way_out() {
     let run = sb.run(&["import", "--new-groups", &file]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.starts_with("1 new, 0 updated, 0 unchanged, 0 rejected\n"), "{run:?}");
-    assert!(run.stdout.contains("new perpetrator groups: katiba-serma"), "{run:?}");
+    assert!(run.stdout.contains("1 new perpetrator group: katiba-serma (from \"Katiba Serma\")"), "{run:?}");
     assert_eq!(value_of(&sb.list_csv(&[]), "k-1", "perpetrator"), "katiba-serma");
 
     let groups: serde_json::Value = serde_json::from_str(&sb.ok(&["groups", "--format", "json"])).unwrap();
@@ -559,7 +559,7 @@ fn unknown_perpetrator_names_the_group_and_the_way_out() {
     let file = sb.write("ng2.csv", "id,date,country,perpetrator\nk-2,2023-12-02,ML,KATIBA SERMA\n");
     let run = sb.run(&["import", "--new-groups", &file]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(!run.stdout.contains("new perpetrator groups"), "{run:?}");
+    assert!(!run.stdout.contains("new perpetrator group"), "{run:?}");
     assert_eq!(value_of(&sb.list_csv(&[]), "k-2", "perpetrator"), "katiba-serma");
     let groups: serde_json::Value = serde_json::from_str(&sb.ok(&["groups", "--format", "json"])).unwrap();
     let count =

@@ -80,7 +80,13 @@ pub fn print_summary(summary: &Summary, options: &Options) -> Result<Outcome> {
         )?;
     }
     if !summary.new_groups.is_empty() {
-        out!("new perpetrator groups: {}", summary.new_groups.join(", "))?;
+        const LISTED: usize = 12;
+        let count = summary.new_groups.len();
+        let mut listed = summary.new_groups.iter().take(LISTED).cloned().collect::<Vec<_>>().join(", ");
+        if count > LISTED {
+            listed.push_str(&format!(", … and {} more (see `vigie groups`)", count - LISTED));
+        }
+        out!("{count} new perpetrator group{}: {listed}", if count == 1 { "" } else { "s" })?;
     }
     if summary.drafts > 0 {
         out!(
