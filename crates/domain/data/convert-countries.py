@@ -123,7 +123,10 @@ EXTRA_ALIASES = {
     "GB": ["UK", "U.K.", "Great Britain",  # GTD
            "Northern Ireland",  # GTD (coded as a country)
            "Grande-Bretagne", "بريطانيا"],
+    "GG": ["Bailiwick of Guernsey"],  # ACLED
     "GM": ["Gambia", "The Gambia", "Gambia, The", "Gambie"],
+    "JE": ["Bailiwick of Jersey"],  # ACLED
+    "SX": ["Sint Maarten"],  # ACLED
     "IQ": ["جمهورية العراق"],
     "IR": ["Iran", "Iran (Persia)",  # UCDP / Gleditsch-Ward
            "Iran, Islamic Republic of",  # ISO

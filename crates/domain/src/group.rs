@@ -79,7 +79,10 @@ impl Group {
 /// `katiba-serma`).
 pub fn slug(name: &str) -> String {
     let slug = fold(name).replace(' ', "-");
-    if slug.is_empty() { "group".to_string() } else { slug }
+    // ids stay within the 64 characters `valid_group_id` allows
+    let slug: String = slug.chars().take(56).collect();
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() { "group".to_string() } else { slug.to_string() }
 }
 
 /// Checks that an id is usable as a stable group id.
@@ -236,6 +239,8 @@ mod tests {
     #[test]
     fn slugs_unknown_names() {
         assert_eq!(slug("Katiba Serma"), "katiba-serma");
+        let long = slug(&"Afisare, Anaguta, Birom, Irigwe and many other communities of Plateau state".repeat(2));
+        assert!(long.chars().count() <= 56 && valid_group_id(&long) && !long.ends_with('-'), "{long}");
         assert_eq!(Group::from_unknown_name(" Ansar Dine (Mali) ").id, "ansar-dine-mali");
         assert!(valid_group_id("is-sahel"));
         assert!(!valid_group_id("IS Sahel"));
