@@ -14,8 +14,10 @@ fn ucdp_fixture(name: &str) -> PathBuf {
 }
 
 /// The real files, next to the workspace (CI has the folder).
+/// The five real files of `../shared/data/ucdp`, copied whole with their
+/// README (attribution, CC BY 4.0).
 fn real_file(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ucdp").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../formats/tests/fixtures/ucdp/real").join(name)
 }
 
 /// Copies a file into the sandbox; returns its name there.
