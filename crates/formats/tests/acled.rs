@@ -843,3 +843,27 @@ fn arbitrary_bytes_never_panic() {
         let _ = read_bytes(sample, all_events());
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Any damage to a real-layout file (bytes changed, cut short) gives rows
+    /// or located problems, never a panic.
+    #[test]
+    fn damaged_exports_never_panic(
+        edits in proptest::collection::vec((0usize..4000, proptest::prelude::any::<u8>()), 1..12),
+        cut in 0usize..4000,
+    ) {
+        let mut bytes = std::fs::read(fixture("current-export.csv")).unwrap();
+        for (position, byte) in edits {
+            let at = position % bytes.len();
+            bytes[at] = byte;
+        }
+        bytes.truncate(cut.max(1).min(bytes.len()));
+        if let Ok(read) = read_bytes(&bytes, DatasetOptions::default()) {
+            for row in read.rows {
+                proptest::prop_assert!(row.line >= 2, "a data row starts after the header");
+            }
+        }
+    }
+}

@@ -592,3 +592,27 @@ fn damaged_files_never_panic() {
         let _ = read(&damaged);
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Any damage to the cp1252 release (bytes changed, cut short) gives rows
+    /// or located problems, never a panic.
+    #[test]
+    fn damaged_releases_never_panic(
+        edits in proptest::collection::vec((0usize..20000, proptest::prelude::any::<u8>()), 1..12),
+        cut in 0usize..20000,
+    ) {
+        let mut bytes = fixture("gtd.csv");
+        for (position, byte) in edits {
+            let at = position % bytes.len();
+            bytes[at] = byte;
+        }
+        bytes.truncate(cut.max(1).min(bytes.len()));
+        if let Ok((_, rows)) = read(&bytes) {
+            for row in rows {
+                proptest::prop_assert!(row.line >= 2, "a data row starts after the header");
+            }
+        }
+    }
+}
