@@ -11,6 +11,9 @@ use crate::tail::Tail;
 pub struct Records<R: Read> {
     reader: csv::Reader<Tail<R>>,
     record: ByteRecord,
+    /// Line breaks counted before `counted_to` (a byte offset).
+    breaks: u64,
+    counted_to: u64,
 }
 
 impl<R: Read> Records<R> {
@@ -18,13 +21,18 @@ impl<R: Read> Records<R> {
         Records {
             reader: ReaderBuilder::new().has_headers(false).flexible(true).from_reader(Tail::new(input)),
             record: ByteRecord::new(),
+            breaks: 0,
+            counted_to: 0,
         }
     }
 
     /// The next record and the line it starts on; `None` at the end.
     pub fn next_record(&mut self) -> Result<Option<(u64, &ByteRecord)>, ReadError> {
         match self.reader.read_byte_record(&mut self.record) {
-            Ok(true) => Ok(Some((first_line(&self.reader, &self.record), &self.record))),
+            Ok(true) => {
+                let line = self.first_line();
+                Ok(Some((line, &self.record)))
+            }
             Ok(false) => Ok(None),
             Err(error) => Err(match error.into_kind() {
                 csv::ErrorKind::Io(io) => ReadError::Io(io),
@@ -33,13 +41,47 @@ impl<R: Read> Records<R> {
             }),
         }
     }
+
+    /// The line the record just read starts on, as an editor counts lines:
+    /// LF, CRLF and a lone CR each end one. The bytes since the previous
+    /// record (blank lines, the record, its terminator) are still in the
+    /// tail; their line breaks are counted, those before the record's first
+    /// byte telling its line.
+    fn first_line(&mut self) -> u64 {
+        let end = self.reader.position().byte();
+        let tail = self.reader.get_ref();
+        let is_break = |offset: u64, byte: u8| match byte {
+            b'\r' => true,
+            // the LF of a CRLF ends the same line as its CR
+            b'\n' => offset == 0 || tail.byte_at(offset - 1) != Some(b'\r'),
+            _ => false,
+        };
+        let mut breaks = self.breaks;
+        let mut first = None;
+        for offset in self.counted_to..end {
+            let Some(byte) = tail.byte_at(offset) else {
+                // a record longer than the tail keeps: count as csv does
+                self.breaks = self.reader.position().line().saturating_sub(1);
+                self.counted_to = end;
+                return fallback_first_line(&self.reader, &self.record);
+            };
+            if first.is_none() && byte != b'\r' && byte != b'\n' {
+                first = Some(breaks + 1);
+            }
+            if is_break(offset, byte) {
+                breaks += 1;
+            }
+        }
+        self.breaks = breaks;
+        self.counted_to = end;
+        first.unwrap_or(breaks + 1)
+    }
 }
 
-/// The line a record starts on. The reader's own record position comes
-/// before the blank lines (and the `\n` of a CRLF) it skips, so count back
-/// from where the record ended: its terminator, if that was a `\n` the
-/// reader counted, and the line breaks inside quoted fields.
-fn first_line<R: Read>(reader: &csv::Reader<Tail<R>>, record: &ByteRecord) -> u64 {
+/// The line a record starts on, from csv's own count of LFs (used only when
+/// a record is too long for the tail): csv's record position comes before
+/// the blank lines it skips, so count back from where the record ended.
+fn fallback_first_line<R: Read>(reader: &csv::Reader<Tail<R>>, record: &ByteRecord) -> u64 {
     let end = reader.position();
     let inside = record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
     let terminator = end.byte().checked_sub(1).and_then(|offset| reader.get_ref().byte_at(offset)) == Some(b'\n');
@@ -49,4 +91,41 @@ fn first_line<R: Read>(reader: &csv::Reader<Tail<R>>, record: &ByteRecord) -> u6
 /// "1 field", "3 fields".
 pub fn fields(count: usize) -> String {
     format!("{count} field{}", if count == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Records;
+
+    fn lines(input: &[u8]) -> Vec<(u64, String)> {
+        let mut records = Records::new(input);
+        let mut out = Vec::new();
+        while let Some((line, record)) = records.next_record().unwrap() {
+            out.push((line, String::from_utf8_lossy(record.get(0).unwrap_or_default()).into_owned()));
+        }
+        out
+    }
+
+    #[test]
+    fn lines_as_an_editor_counts_them() {
+        let expected = |text: &[u8]| lines(text).into_iter().map(|(line, _)| line).collect::<Vec<_>>();
+        assert_eq!(expected(b"h\na\nb\n"), [1, 2, 3]);
+        assert_eq!(expected(b"h\r\na\r\nb\r\n"), [1, 2, 3]);
+        assert_eq!(expected(b"h\ra\rb"), [1, 2, 3]);
+        assert_eq!(expected(b"h\n\n\r\na\n\nb"), [1, 4, 6]);
+        assert_eq!(expected(b"h\n\"x\ny\"\nb\n"), [1, 2, 4]);
+        assert_eq!(expected(b"h\r\n\"x\r\ny\"\r\nb\r\n"), [1, 2, 4]);
+        assert_eq!(expected(b"\n\nh\na"), [3, 4]);
+    }
+
+    #[test]
+    fn a_record_longer_than_the_tail_still_gets_its_line() {
+        let mut text = b"h\n\"".to_vec();
+        text.extend(std::iter::repeat_n(b'x', 300_000));
+        text.extend_from_slice(b"\"\nnext\n");
+        let found = lines(&text);
+        assert_eq!(found.len(), 3);
+        assert_eq!((found[0].0, found[1].0, found[2].0), (1, 2, 3));
+        assert_eq!(found[2].1, "next");
+    }
 }

@@ -282,7 +282,13 @@ proptest! {
     ) {
         let original = write_csv(&incidents);
         let bytes = mutate(original, &mutations);
-        let line_count = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        // lines as an editor counts them: LF, CRLF and a lone CR each end one
+        let breaks = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\r' || (b == b'\n' && (i == 0 || bytes[i - 1] != b'\r')))
+            .count();
+        let line_count = breaks as u64 + 1;
         match read_csv(&bytes) {
             Ok(rows) => {
                 for row in rows {
@@ -323,7 +329,13 @@ proptest! {
             writer.write(incident).unwrap();
         }
         let bytes = mutate(writer.finish().unwrap(), &mutations);
-        let line_count = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        // lines as an editor counts them: LF, CRLF and a lone CR each end one
+        let breaks = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\r' || (b == b'\n' && (i == 0 || bytes[i - 1] != b'\r')))
+            .count();
+        let line_count = breaks as u64 + 1;
         let mut validator = validator();
         let mut seen = Vec::new();
         JsonlReader::new(&bytes[..])
