@@ -1,5 +1,6 @@
 //! Vigie's domain: incidents, codes, countries, perpetrator groups, region
-//! groups and the rules that validate and count them. No I/O lives here.
+//! groups, member states and the rules that validate and count them. No I/O
+//! lives here.
 
 pub mod codes;
 pub mod country;
@@ -8,6 +9,7 @@ pub mod fold;
 pub mod group;
 pub mod hash;
 pub mod incident;
+pub mod member;
 pub mod month;
 pub mod region;
 pub mod trend;
@@ -17,6 +19,7 @@ pub use codes::{DatePrecision, Method, Status, Target};
 pub use country::{Country, CountryCode, Names, countries};
 pub use group::{Group, GroupOrigin, GroupRegister};
 pub use incident::Incident;
+pub use member::{Member, MemberValidator, NationalDay};
 pub use month::Month;
 pub use region::{RegionGroup, Regions};
 pub use trend::{Change, Trend, change_pct};

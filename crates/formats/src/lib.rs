@@ -1,11 +1,12 @@
 //! Vigie's file formats: readers that stream rows out of files and writers
-//! that put incidents back into them. Readers report structural problems;
+//! that put incidents (and the member register) back into them. Readers report structural problems;
 //! field rules belong to the domain's validator.
 
 pub mod dataset;
 pub mod mapping;
 pub mod native;
 pub mod records;
+pub mod register;
 mod row;
 mod tail;
 

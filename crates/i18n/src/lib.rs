@@ -154,6 +154,16 @@ pub fn long_date(lang: Lang, year: i16, month: i8, day: i8) -> String {
     )
 }
 
+/// A day of the year in words, without the year: `1er décembre`,
+/// `29 February`, `2 ديسمبر`.
+pub fn day_month(lang: Lang, month: i8, day: i8) -> String {
+    catalog().text_with(
+        lang,
+        "date-day-month",
+        &[("day", FluentValue::from(day)), ("month", FluentValue::from(month_name(lang, month)))],
+    )
+}
+
 /// Upper-cases the first letter of a sentence.
 pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
@@ -200,6 +210,10 @@ mod tests {
         assert_eq!(long_date(Lang::En, 2022, 5, 15), "15 May 2022");
         assert_eq!(long_date(Lang::Fr, 2024, 1, 1), "1er janvier 2024");
         assert_eq!(long_date(Lang::En, 2024, 1, 1), "1 January 2024");
+        assert_eq!(day_month(Lang::Fr, 2, 29), "29 février");
+        assert_eq!(day_month(Lang::Fr, 12, 1), "1er décembre");
+        assert_eq!(day_month(Lang::En, 2, 29), "29 February");
+        assert_eq!(day_month(Lang::Ar, 12, 2), "2 ديسمبر");
     }
 
     #[test]

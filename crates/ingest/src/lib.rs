@@ -1,8 +1,10 @@
 //! Vigie's import pipeline: sources are read and validated on one thread,
 //! written to the store on the calling one, all in one transaction that
 //! commits only if the import is complete. Used by `vigie import` and, later,
-//! by the web application's upload.
+//! by the web application's upload. Imports of the member register follow
+//! the same rules (`import_members`).
 
+mod members;
 mod pipeline;
 mod problems;
 mod rejects;
@@ -16,6 +18,7 @@ use vigie_formats::Format;
 use vigie_formats::dataset::DatasetOptions;
 use vigie_store::{ImportCounts, StoreError};
 
+pub use members::import_members;
 pub use pipeline::import;
 
 /// How many problems a summary keeps word for word; the rest are counted.

@@ -72,17 +72,26 @@ impl Problems {
         problems: &[RowProblem],
         values: &[Option<&str>; 20],
     ) -> Result<(), IngestError> {
-        self.any.store(true, Ordering::Relaxed);
+        let texts = self.note(source, name, problems);
         let mut inner = self.lock();
         inner.rejected += 1;
-        let texts: Vec<String> = problems.iter().map(|p| format!("{name}:{}", p.describe())).collect();
-        for (problem, text) in problems.iter().zip(&texts) {
-            Self::keep(&mut inner, (source, problem.line), text.clone());
-        }
         if let Some(rejects) = inner.rejects.as_mut() {
             rejects.write(values, &texts.join("; "))?;
         }
         Ok(())
+    }
+
+    /// The problems of a record whose rejection the caller handles (counted
+    /// and kept, not written to a rejects file here); returns them as
+    /// `FILE:LINE: …` texts.
+    pub fn note(&self, source: usize, name: &str, problems: &[RowProblem]) -> Vec<String> {
+        self.any.store(true, Ordering::Relaxed);
+        let mut inner = self.lock();
+        let texts: Vec<String> = problems.iter().map(|p| format!("{name}:{}", p.describe())).collect();
+        for (problem, text) in problems.iter().zip(&texts) {
+            Self::keep(&mut inner, (source, problem.line), text.clone());
+        }
+        texts
     }
 
     /// A source whose header is unusable: none of its rows can be read.

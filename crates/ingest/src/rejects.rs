@@ -17,7 +17,13 @@ pub enum Rejects {
 }
 
 impl Rejects {
+    /// A rejects file for incidents: the native columns and `reason`.
     pub fn create(path: &Path) -> Result<Rejects, IngestError> {
+        Rejects::create_with_header(path, &Column::header())
+    }
+
+    /// A rejects file whose CSV has these columns, then `reason`.
+    pub fn create_with_header(path: &Path, header: &[&str]) -> Result<Rejects, IngestError> {
         let name = path.display().to_string();
         let error = |message: String| IngestError::Rejects { path: name.clone(), message };
         let file = File::create(path).map_err(|e| error(e.to_string()))?;
@@ -26,7 +32,7 @@ impl Rejects {
             return Ok(Rejects::Jsonl(output, name));
         }
         let mut writer = csv::Writer::from_writer(output);
-        writer.write_record(Column::header().iter().chain(&[REASON_COLUMN])).map_err(|e| error(e.to_string()))?;
+        writer.write_record(header.iter().chain(&[REASON_COLUMN])).map_err(|e| error(e.to_string()))?;
         Ok(Rejects::Csv(Box::new(writer), name))
     }
 
@@ -39,23 +45,49 @@ impl Rejects {
 
     /// Writes one row: its value of each native column (None: absent).
     pub fn write(&mut self, values: &[Option<&str>; 20], reason: &str) -> Result<(), IngestError> {
-        let result = match self {
-            Rejects::Csv(writer, _) => {
-                let fields = values.map(|v| v.unwrap_or(""));
-                writer.write_record(fields.iter().chain(&[reason])).map_err(|e| e.to_string())
-            }
-            Rejects::Jsonl(output, _) => {
-                let mut object = serde_json::Map::new();
-                for (column, value) in Column::ALL.iter().zip(values) {
-                    if let Some(value) = value {
-                        object.insert(column.name().into(), (*value).into());
-                    }
+        if self.is_jsonl() {
+            let mut object = serde_json::Map::new();
+            for (column, value) in Column::ALL.iter().zip(values) {
+                if let Some(value) = value {
+                    object.insert(column.name().into(), (*value).into());
                 }
+            }
+            self.write_object(object, reason)
+        } else {
+            self.write_fields(&values.map(|v| v.unwrap_or("")), reason)
+        }
+    }
+
+    /// Whether the file is JSON Lines (its name ends in .jsonl or .ndjson).
+    pub fn is_jsonl(&self) -> bool {
+        matches!(self, Rejects::Jsonl(..))
+    }
+
+    /// Writes one CSV row: the fields of the header's columns, then the
+    /// reason. In a JSON Lines file, use `write_object`.
+    pub fn write_fields(&mut self, fields: &[&str], reason: &str) -> Result<(), IngestError> {
+        let result = match self {
+            Rejects::Csv(writer, _) => writer.write_record(fields.iter().chain(&[reason])).map_err(|e| e.to_string()),
+            Rejects::Jsonl(..) => Err("a JSON Lines rejects file takes objects".to_string()),
+        };
+        result.map_err(|message| self.error(message))
+    }
+
+    /// Writes one JSON object with a `reason` key. In a CSV file, use
+    /// `write_fields`.
+    pub fn write_object(
+        &mut self,
+        mut object: serde_json::Map<String, serde_json::Value>,
+        reason: &str,
+    ) -> Result<(), IngestError> {
+        let result = match self {
+            Rejects::Jsonl(output, _) => {
                 object.insert(REASON_COLUMN.into(), reason.into());
                 serde_json::to_writer(&mut *output, &object)
                     .map_err(|e| e.to_string())
                     .and_then(|_| output.write_all(b"\n").map_err(|e| e.to_string()))
             }
+            Rejects::Csv(..) => Err("a CSV rejects file takes rows".to_string()),
         };
         result.map_err(|message| self.error(message))
     }

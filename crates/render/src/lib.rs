@@ -3,6 +3,7 @@
 
 mod labels;
 pub mod monthly;
+pub mod national_days;
 mod table;
 
 pub use labels::Labels;

@@ -4,5 +4,7 @@
 
 pub mod duplicates;
 pub mod monthly;
+pub mod national_days;
 
 pub use monthly::{Breakdown, CountryRow, MonthlyReport, Totals, monthly};
+pub use national_days::{NationalDayEntry, NationalDaysReport, national_days};

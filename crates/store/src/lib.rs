@@ -6,7 +6,7 @@ mod error;
 mod filter;
 pub mod sqlite;
 
-use vigie_domain::{Group, GroupRegister, Incident};
+use vigie_domain::{Group, GroupRegister, Incident, Member};
 
 pub use error::StoreError;
 pub use filter::{Aggregate, AggregateRow, Dimension, IncidentFilter, Order};
@@ -61,6 +61,21 @@ pub trait ImportSession {
     fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
 }
 
+/// One import of the member register as a transaction, like
+/// [`ImportSession`]: nothing is visible until [`finish`], and dropping the
+/// session without finishing writes nothing.
+///
+/// [`finish`]: MemberImportSession::finish
+pub trait MemberImportSession {
+    /// Inserts the member, or, if its country is already a member and
+    /// anything changed, replaces its joined date, representative's title
+    /// and national days (as a whole). A country written twice in one
+    /// session is [`Upsert::Repeated`] the second time, and not written.
+    fn upsert(&mut self, member: &Member) -> Result<Upsert>;
+    /// Records the import's counts and commits; returns the import's id.
+    fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
+}
+
 /// The boundary between Vigie and its database.
 pub trait Store {
     /// The register of perpetrator groups: shipped, added and imported.
@@ -86,6 +101,13 @@ pub trait Store {
     fn merge(&mut self, keep: &str, drop: &str) -> Result<()>;
     /// The other ids an incident is known by (merged duplicates' ids).
     fn aliases(&self, id: &str) -> Result<Vec<String>>;
+
+    /// Starts an import of the member register from `source` (file names)
+    /// in `format`. Members the import does not mention are left as they are.
+    fn begin_member_import(&mut self, source: &str, format: &str) -> Result<Box<dyn MemberImportSession + '_>>;
+    /// The member states by country code, each with its national days in
+    /// calendar order.
+    fn members(&self) -> Result<Vec<Member>>;
 
     fn meta(&self, key: &str) -> Result<Option<String>>;
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;

@@ -1,7 +1,9 @@
 //! The SQLite back end through the `Store` trait, on real files.
 
 use jiff::civil::Date;
-use vigie_domain::{CountryCode, DatePrecision, Group, GroupOrigin, Incident, Method, Names, Status, Target};
+use vigie_domain::{
+    CountryCode, DatePrecision, Group, GroupOrigin, Incident, Member, Method, Names, NationalDay, Status, Target,
+};
 use vigie_store::{Aggregate, Dimension, ImportCounts, IncidentFilter, Store, StoreError, Upsert};
 
 fn incident(
@@ -67,7 +69,7 @@ fn creates_schema_with_wal_and_shipped_groups() {
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
     let indexes: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'incident' AND sql IS NOT NULL")
         .unwrap()
@@ -236,4 +238,78 @@ fn groups_can_be_added_once_and_aliased() {
 fn a_missing_folder_is_a_clear_error() {
     let error = vigie_store::open("/nonexistent-folder/x.db").err().unwrap();
     assert!(error.to_string().contains("folder /nonexistent-folder does not exist"), "{error}");
+}
+
+fn national_day(month: i8, day: i8, en: &str) -> NationalDay {
+    NationalDay { month, day, name: Names { fr: format!("{en} (fr)"), en: en.into(), ar: String::new() } }
+}
+
+fn member(country: &str, joined: Option<&str>, days: Vec<NationalDay>) -> Member {
+    Member {
+        country: CountryCode::new(country).unwrap(),
+        joined: joined.map(|d| d.parse().unwrap()),
+        national_days: days,
+        representative_title: String::new(),
+    }
+}
+
+fn import_members(store: &mut dyn Store, members: &[Member]) -> Vec<Upsert> {
+    let mut session = store.begin_member_import("test", "members").unwrap();
+    let outcomes = members.iter().map(|m| session.upsert(m).unwrap()).collect();
+    session.finish(ImportCounts::default()).unwrap();
+    outcomes
+}
+
+#[test]
+fn members_round_trip_and_reimports_replace_national_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(&dir);
+    assert!(store.members().unwrap().is_empty());
+    let mut pk = member(
+        "PK",
+        Some("2015-12-15"),
+        vec![national_day(8, 14, "Independence Day"), national_day(3, 23, "Pakistan Day")],
+    );
+    pk.representative_title = "Delegate".into();
+    let ae = member("AE", None, vec![national_day(12, 2, "National Day")]);
+    let leap = member("BN", None, vec![national_day(2, 29, "Leap Day")]);
+    assert_eq!(import_members(store.as_mut(), &[pk, ae.clone(), leap]), [Upsert::New; 3]);
+
+    let members = store.members().unwrap();
+    let codes: Vec<&str> = members.iter().map(|m| m.country.as_str()).collect();
+    assert_eq!(codes, ["AE", "BN", "PK"], "by country code");
+    let stored_pk = &members[2];
+    assert_eq!(stored_pk.representative_title, "Delegate");
+    assert_eq!(stored_pk.joined, Some("2015-12-15".parse().unwrap()));
+    let days: Vec<String> = stored_pk.national_days.iter().map(NationalDay::code).collect();
+    assert_eq!(days, ["03-23", "08-14"], "in calendar order");
+    assert_eq!(members[1].national_days[0].code(), "02-29");
+
+    // the same again: unchanged; a repeat in one import is caught
+    let mut session = store.begin_member_import("test", "members").unwrap();
+    assert_eq!(session.upsert(&ae).unwrap(), Upsert::Unchanged);
+    assert_eq!(session.upsert(&ae).unwrap(), Upsert::Repeated);
+    session.finish(ImportCounts::default()).unwrap();
+
+    // a new list of national days replaces the old one as a whole
+    let pk_one_day = member("PK", Some("2015-12-15"), vec![national_day(3, 23, "Pakistan Day")]);
+    assert_eq!(import_members(store.as_mut(), std::slice::from_ref(&pk_one_day)), [Upsert::Updated]);
+    let members = store.members().unwrap();
+    assert_eq!(members[2], pk_one_day);
+    assert_eq!(members.len(), 3, "members an import does not mention stay");
+
+    // a dropped session writes nothing
+    {
+        let mut session = store.begin_member_import("test", "members").unwrap();
+        session.upsert(&member("SA", None, vec![national_day(9, 23, "National Day")])).unwrap();
+        session.upsert(&member("AE", None, vec![])).unwrap();
+    }
+    assert_eq!(store.members().unwrap(), members);
+    let conn = rusqlite::Connection::open(dir.path().join("t.db")).unwrap();
+    let days: i64 = conn.query_row("SELECT count(*) FROM national_day", [], |r| r.get(0)).unwrap();
+    assert_eq!(days, 3);
+    // national days go with their member
+    conn.execute_batch("PRAGMA foreign_keys = ON; DELETE FROM member WHERE country = 'AE'").unwrap();
+    let days: i64 = conn.query_row("SELECT count(*) FROM national_day", [], |r| r.get(0)).unwrap();
+    assert_eq!(days, 2);
 }

@@ -53,6 +53,10 @@ pub enum Command {
     /// Statistics reports.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// The coalition's member states and their national days: import the
+    /// register, list it.
+    #[command(subcommand)]
+    Members(MembersCommand),
     /// List the region groups of the statistics.
     Regions(ListArgs),
     /// List perpetrator groups, or add groups and aliases.
@@ -266,6 +270,9 @@ pub enum ReportCommand {
     /// Operations and victims per country of a region, this month against
     /// last month, with breakdowns by target, perpetrator and method.
     Monthly(MonthlyArgs),
+    /// The national days of the member states that fall in a month, by date,
+    /// with the day's name (see `vigie members`).
+    NationalDays(NationalDaysArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -291,6 +298,79 @@ pub struct MonthlyArgs {
     /// Count draft (unverified) incidents too.
     #[arg(long)]
     pub include_drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NationalDaysArgs {
+    /// The month, YYYY-MM.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: String,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+    #[arg(long, value_enum, default_value = "en", env = "VIGIE_LANG")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MembersCommand {
+    /// Import member states and their national days from CSV or JSON Lines
+    /// files (`-` reads stdin). A member is its country: importing it again
+    /// replaces its joined date, title and national days.
+    Import(MembersImportArgs),
+    /// List the member states with their national days.
+    List(MembersListArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum RegisterFormat {
+    /// `country,joined,national_day,name_fr,name_en,name_ar,representative_title`,
+    /// one row per national day (MM-DD).
+    Csv,
+    /// One object a member, its national days in a list.
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct MembersImportArgs {
+    /// Files to import; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The format; by default JSON Lines by extension (.jsonl, .ndjson) or
+    /// content, CSV otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<RegisterFormat>,
+    /// Import the valid members and skip the invalid ones (default: one bad
+    /// row and nothing is written). A member with one bad row is skipped
+    /// whole.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Write the rejected rows, with a `reason` column, to this file (CSV,
+    /// or JSON Lines if it ends in .jsonl).
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+    /// Check everything, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum MembersListFormat {
+    Table,
+    /// The import CSV (imports back to the same register).
+    Csv,
+    /// The import JSON Lines (imports back to the same register).
+    Jsonl,
+    /// One JSON array of the JSON Lines objects.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct MembersListArgs {
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: MembersListFormat,
+    /// Language of the table's country and day names.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

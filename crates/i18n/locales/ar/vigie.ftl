@@ -14,6 +14,7 @@ month-11 = نوفمبر
 month-12 = ديسمبر
 month-year = { $month } { $year }
 date-long = { $day } { $month } { $year }
+date-day-month = { $day } { $month }
 
 ## القطاعات المستهدفة
 target-military = القوات المسلحة
@@ -86,3 +87,11 @@ report-former-members = يشمل الجدول أعضاء سابقين كما ت�
 report-former-member = { $country } (حتى { $until })
 report-excluded-members = خارج الجدول (ليست عضواً في ذلك الشهر): { $members }.
 report-future-member = { $country } (ابتداءً من { $from })
+
+## الأعياد الوطنية للدول الأعضاء
+national-days-title = الأعياد الوطنية للدول الأعضاء في { $month }
+national-days-col-date = التاريخ
+national-days-col-country = الدولة العضو
+national-days-col-name = المناسبة الوطنية
+national-days-none = لا يحلّ العيد الوطني لأي دولة عضو في { $month }.
+national-days-observed = { $country }: يُحتفى بالعيد الوطني الموافق { $day } يوم { $date }، لأن سنة { $year } ليست كبيسة.

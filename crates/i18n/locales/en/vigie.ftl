@@ -14,6 +14,7 @@ month-11 = November
 month-12 = December
 month-year = { $month } { $year }
 date-long = { $day } { $month } { $year }
+date-day-month = { $day } { $month }
 
 ## Target sectors
 target-military = Military
@@ -84,3 +85,11 @@ report-former-members = Former members included as the group reports them: { $me
 report-former-member = { $country } (until { $until })
 report-excluded-members = Not in the table (not a member that month): { $members }.
 report-future-member = { $country } (from { $from })
+
+## National days of the member states
+national-days-title = National days of the member states in { $month }
+national-days-col-date = Date
+national-days-col-country = Member state
+national-days-col-name = National day
+national-days-none = No member state has its national day in { $month }.
+national-days-observed = { $country }: the national day of { $day } is observed on { $date }, as { $year } is not a leap year.

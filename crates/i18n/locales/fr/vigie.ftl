@@ -17,6 +17,10 @@ date-long = { $day ->
         [1] 1er
        *[other] { $day }
     } { $month } { $year }
+date-day-month = { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $month }
 
 ## Secteurs ciblés
 target-military = Forces armées
@@ -87,3 +91,11 @@ report-former-members = Anciens membres inclus, comme le groupe les présente : 
 report-former-member = { $country } (jusqu'au { $until })
 report-excluded-members = Hors du tableau (non membres ce mois-là) : { $members }.
 report-future-member = { $country } (à partir du { $from })
+
+## Fêtes nationales des États membres
+national-days-title = Fêtes nationales des États membres en { $month }
+national-days-col-date = Date
+national-days-col-country = État membre
+national-days-col-name = Fête nationale
+national-days-none = Aucun État membre ne célèbre sa fête nationale en { $month }.
+national-days-observed = { $country } : la fête nationale du { $day } est célébrée le { $date }, { $year } n'étant pas une année bissextile.

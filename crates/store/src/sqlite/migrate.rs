@@ -10,6 +10,7 @@ use crate::{Result, StoreError};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_incidents.sql"),
     include_str!("../../migrations/sqlite/0002_merges.sql"),
+    include_str!("../../migrations/sqlite/0003_members.sql"),
 ];
 
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

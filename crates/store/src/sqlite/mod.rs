@@ -3,6 +3,7 @@
 
 mod groups;
 mod import;
+mod members;
 mod merge;
 mod migrate;
 mod query;
@@ -12,9 +13,9 @@ use std::path::Path;
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OptionalExtension};
 use vigie_domain::fold::fold;
-use vigie_domain::{Group, GroupRegister, Incident};
+use vigie_domain::{Group, GroupRegister, Incident, Member};
 
-use crate::{Aggregate, AggregateRow, ImportSession, IncidentFilter, Result, Store, StoreError};
+use crate::{Aggregate, AggregateRow, ImportSession, IncidentFilter, MemberImportSession, Result, Store, StoreError};
 
 pub struct SqliteStore {
     conn: Connection,
@@ -107,6 +108,14 @@ impl Store for SqliteStore {
             self.conn.prepare("SELECT alias FROM incident_alias WHERE incident_id = ?1 ORDER BY alias")?;
         let aliases = statement.query_map([id], |row| row.get(0))?.collect::<Result<Vec<String>, _>>()?;
         Ok(aliases)
+    }
+
+    fn begin_member_import(&mut self, source: &str, format: &str) -> Result<Box<dyn MemberImportSession + '_>> {
+        Ok(Box::new(members::SqliteMemberImport::begin(&mut self.conn, source, format)?))
+    }
+
+    fn members(&self) -> Result<Vec<Member>> {
+        members::all(&self.conn)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {

@@ -1,5 +1,6 @@
-//! `vigie demo`: a demo database of illustrative incidents, then the G5
-//! Sahel report of December 2023, which reproduces the reference bulletin's
+//! `vigie demo`: a demo database of illustrative incidents and of the
+//! coalition's member states with their national days, then the G5 Sahel
+//! report of December 2023, which reproduces the reference bulletin's
 //! table.
 
 use std::path::{Path, PathBuf};
@@ -19,6 +20,11 @@ use crate::context::{latest_valid_date, open_store, regions};
 /// Illustrative incidents written for the demo (descriptions in our own
 /// words, marked as illustrative).
 const DEMO_INCIDENTS: &str = include_str!("../../demo/incidents.csv");
+/// The coalition's 43 member states and their real national days. Joined
+/// dates only where known: the 34 founding members on 15 December 2015,
+/// Oman on 28 December 2016, Kenya on 1 September 2022; the others are
+/// left empty.
+const DEMO_MEMBERS: &str = include_str!("../../demo/members.csv");
 const DEMO_KEY: &str = "demo";
 
 fn sidecars(db: &Path) -> Vec<PathBuf> {
@@ -63,6 +69,15 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     if print_summary(&summary, &options)? != Outcome::Success {
         bail!("the demo data did not import");
     }
+    let source = Source::from_bytes("demo/members.csv", DEMO_MEMBERS.as_bytes(), Format::Csv);
+    let summary = vigie_ingest::import_members(store.as_mut(), vec![source], &options)?;
+    if !summary.written {
+        print_summary(&summary, &options)?;
+        bail!("the demo member states did not import");
+    }
+    let members = store.members()?;
+    let days: usize = members.iter().map(|m| m.national_days.len()).sum();
+    out!("{} member states with {days} national days (vigie report national-days --month 2023-12)", members.len())?;
     out!("demo database: {}", cli.db.display())?;
     out!()?;
     let regions = regions(cli.regions.as_deref())?;

@@ -2,7 +2,7 @@
 //! input, with a progress bar, the summary and the located problems.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use vigie_formats::Format;
@@ -31,13 +31,18 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<Outcome> {
     options.default_status = args.default_status.map(status);
     options.dry_run = args.dry_run;
     options.progress = Box::new(progress::bytes);
-    if args.files.iter().filter(|f| f.as_path() == Path::new("-")).count() > 1 {
-        bail!("standard input (-) can be read only once");
-    }
-    let sources = args.files.iter().map(|path| Source::open(path)).collect::<Result<Vec<_>, _>>()?;
+    let sources = open_sources(&args.files)?;
     let mut store = open_store(&cli.db)?;
     let summary = vigie_ingest::import(store.as_mut(), sources, &options)?;
     print_summary(&summary, &options)
+}
+
+/// The files to import (`-`: standard input, at most once).
+pub fn open_sources(files: &[PathBuf]) -> Result<Vec<Source>> {
+    if files.iter().filter(|f| f.as_path() == Path::new("-")).count() > 1 {
+        bail!("standard input (-) can be read only once");
+    }
+    Ok(files.iter().map(|path| Source::open(path)).collect::<Result<Vec<_>, _>>()?)
 }
 
 /// Problems on standard error, the summary on standard output.

@@ -7,13 +7,14 @@ mod export;
 mod groups;
 pub mod import;
 mod incidents;
+mod members;
 mod regions;
 mod report;
 
 use anyhow::Result;
 
 use crate::Outcome;
-use crate::cli::{Cli, Command, IncidentsCommand, ReportCommand};
+use crate::cli::{Cli, Command, IncidentsCommand, MembersCommand, ReportCommand};
 use crate::context::open_store;
 
 pub fn run(cli: Cli) -> Result<Outcome> {
@@ -30,6 +31,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Duplicates(args) => duplicates::list(&cli, args),
         Command::Merge { keep, drop } => duplicates::merge(&cli, keep, drop),
         Command::Report(ReportCommand::Monthly(args)) => report::monthly(&cli, args),
+        Command::Report(ReportCommand::NationalDays(args)) => report::national_days(&cli, args),
+        Command::Members(MembersCommand::Import(args)) => members::import(&cli, args),
+        Command::Members(MembersCommand::List(args)) => members::list(&cli, args),
         Command::Regions(args) => regions::run(&cli, args),
         Command::Groups(args) => groups::run(&cli, args),
         Command::Countries(args) => countries::run(args),

@@ -1,11 +1,11 @@
-//! `vigie report monthly`.
+//! `vigie report monthly` and `vigie report national-days`.
 
 use anyhow::{Result, anyhow};
 use vigie_render::Labels;
-use vigie_render::monthly;
+use vigie_render::{monthly, national_days as days};
 
 use crate::Outcome;
-use crate::cli::{Cli, MonthlyArgs, ReportFormat};
+use crate::cli::{Cli, MonthlyArgs, NationalDaysArgs, ReportFormat};
 use crate::context::{month, open_store, regions};
 
 pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<Outcome> {
@@ -23,6 +23,21 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<Outcome> {
         ReportFormat::Json => monthly::json(&report),
         ReportFormat::Csv => monthly::csv(&report, &labels),
         ReportFormat::Md => monthly::markdown(&report, &labels),
+    };
+    out_raw!("{output}")?;
+    Ok(Outcome::Success)
+}
+
+pub fn national_days(cli: &Cli, args: &NationalDaysArgs) -> Result<Outcome> {
+    let month = month(&args.month)?;
+    let store = open_store(&cli.db)?;
+    let report = vigie_report::national_days(store.as_ref(), month)?;
+    let labels = Labels::new(args.lang.lang());
+    let output = match args.format {
+        ReportFormat::Text => days::text(&report, &labels),
+        ReportFormat::Json => days::json(&report, &labels),
+        ReportFormat::Csv => days::csv(&report, &labels),
+        ReportFormat::Md => days::markdown(&report, &labels),
     };
     out_raw!("{output}")?;
     Ok(Outcome::Success)

@@ -1,0 +1,186 @@
+//! The member register in SQLite: members and their national days, read
+//! back in order, and imported in one transaction.
+
+use std::collections::HashSet;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use vigie_domain::validate::parse_iso_date;
+use vigie_domain::{CountryCode, Member, Names, NationalDay};
+
+use crate::{ImportCounts, MemberImportSession, Result, StoreError, Upsert};
+
+/// Every member, by country code, with its national days in calendar order.
+pub fn all(conn: &Connection) -> Result<Vec<Member>> {
+    let mut statement = conn.prepare("SELECT country, joined, representative_title FROM member ORDER BY country")?;
+    let mut members: Vec<Member> = statement
+        .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?, row.get(2)?)))?
+        .map(|row| {
+            let (country, joined, title) = row?;
+            member_row(&country, joined.as_deref(), title)
+        })
+        .collect::<Result<_>>()?;
+    let mut statement = conn.prepare(
+        "SELECT country, month, day, name_fr, name_en, name_ar FROM national_day ORDER BY country, month, day",
+    )?;
+    let mut rows = statement.query([])?;
+    // both lists are in country order: walk them together
+    let mut index = 0;
+    while let Some(row) = rows.next()? {
+        let country: String = row.get(0)?;
+        while index < members.len() && members[index].country.as_str() < country.as_str() {
+            index += 1;
+        }
+        let Some(member) = members.get_mut(index).filter(|m| m.country.as_str() == country) else {
+            return Err(StoreError::Corrupt(format!("national day of {country:?}, which is not a member")));
+        };
+        member.national_days.push(day_row(row)?);
+    }
+    Ok(members)
+}
+
+fn member_row(country: &str, joined: Option<&str>, title: Option<String>) -> Result<Member> {
+    let country =
+        CountryCode::new(country).ok_or_else(|| StoreError::Corrupt(format!("member country {country:?}")))?;
+    let joined = joined
+        .map(|text| parse_iso_date(text).ok_or_else(|| StoreError::Corrupt(format!("member joined {text:?}"))))
+        .transpose()?;
+    Ok(Member { country, joined, national_days: Vec::new(), representative_title: title.unwrap_or_default() })
+}
+
+/// A national day from `month, day, name_fr, name_en, name_ar` at columns 1 to 5.
+fn day_row(row: &rusqlite::Row<'_>) -> Result<NationalDay> {
+    Ok(NationalDay {
+        month: row.get(1)?,
+        day: row.get(2)?,
+        name: Names { fr: row.get(3)?, en: row.get(4)?, ar: row.get(5)? },
+    })
+}
+
+/// One member as stored, if it is one.
+fn one(conn: &Connection, country: CountryCode) -> Result<Option<Member>> {
+    let row: Option<(Option<String>, Option<String>)> = conn
+        .query_row("SELECT joined, representative_title FROM member WHERE country = ?1", [country.as_str()], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .optional()?;
+    let Some((joined, title)) = row else { return Ok(None) };
+    let mut member = member_row(country.as_str(), joined.as_deref(), title)?;
+    let mut statement = conn.prepare_cached(
+        "SELECT country, month, day, name_fr, name_en, name_ar FROM national_day WHERE country = ?1 ORDER BY month, day",
+    )?;
+    let mut rows = statement.query([country.as_str()])?;
+    while let Some(row) = rows.next()? {
+        member.national_days.push(day_row(row)?);
+    }
+    Ok(Some(member))
+}
+
+pub struct SqliteMemberImport<'a> {
+    conn: &'a Connection,
+    import_id: i64,
+    /// Countries written by this import: a second write is a repeat.
+    seen: HashSet<CountryCode>,
+    committed: bool,
+}
+
+impl<'a> SqliteMemberImport<'a> {
+    pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqliteMemberImport<'a>> {
+        let conn: &'a Connection = conn;
+        let now = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+        // IMMEDIATE: take the write lock now rather than fail half-way
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let started = conn.execute(
+            "INSERT INTO import_run (started_at, source, format) VALUES (?1, ?2, ?3)",
+            params![now, source, format],
+        );
+        if let Err(error) = started {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(error.into());
+        }
+        Ok(SqliteMemberImport { conn, import_id: conn.last_insert_rowid(), seen: HashSet::new(), committed: false })
+    }
+
+    fn write_days(&self, member: &Member) -> Result<()> {
+        let mut insert = self.conn.prepare_cached(
+            "INSERT INTO national_day (country, month, day, name_fr, name_en, name_ar) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for day in &member.national_days {
+            insert.execute(params![
+                member.country.as_str(),
+                day.month,
+                day.day,
+                day.name.fr,
+                day.name.en,
+                day.name.ar
+            ])?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for SqliteMemberImport<'_> {
+    fn drop(&mut self) {
+        if !self.committed {
+            // an import that did not finish leaves nothing behind
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+fn empty_as_null(text: &str) -> Option<&str> {
+    (!text.is_empty()).then_some(text)
+}
+
+impl MemberImportSession for SqliteMemberImport<'_> {
+    fn upsert(&mut self, member: &Member) -> Result<Upsert> {
+        if !self.seen.insert(member.country) {
+            return Ok(Upsert::Repeated);
+        }
+        let mut member = member.clone();
+        member.sort_days();
+        let joined = member.joined.map(|date| date.to_string());
+        let title = empty_as_null(&member.representative_title);
+        let country = member.country.as_str();
+        match one(self.conn, member.country)? {
+            Some(stored) if stored == member => {
+                self.conn
+                    .execute("UPDATE member SET import_id = ?2 WHERE country = ?1", params![country, self.import_id])?;
+                Ok(Upsert::Unchanged)
+            }
+            Some(_) => {
+                self.conn.execute(
+                    "UPDATE member SET joined = ?2, representative_title = ?3, import_id = ?4 WHERE country = ?1",
+                    params![country, joined, title, self.import_id],
+                )?;
+                self.conn.execute("DELETE FROM national_day WHERE country = ?1", [country])?;
+                self.write_days(&member)?;
+                Ok(Upsert::Updated)
+            }
+            None => {
+                self.conn.execute(
+                    "INSERT INTO member (country, joined, representative_title, import_id) VALUES (?1, ?2, ?3, ?4)",
+                    params![country, joined, title, self.import_id],
+                )?;
+                self.write_days(&member)?;
+                Ok(Upsert::New)
+            }
+        }
+    }
+
+    fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
+        self.conn.execute(
+            "UPDATE import_run SET new = ?2, updated = ?3, unchanged = ?4, rejected = ?5, skipped = ?6 WHERE id = ?1",
+            params![
+                self.import_id,
+                counts.new as i64,
+                counts.updated as i64,
+                counts.unchanged as i64,
+                counts.rejected as i64,
+                counts.skipped as i64
+            ],
+        )?;
+        self.conn.execute_batch("COMMIT")?;
+        self.committed = true;
+        Ok(self.import_id)
+    }
+}

@@ -1,0 +1,89 @@
+//! `vigie members import|list`: the register of member states and their
+//! national days.
+
+use std::io::Write;
+
+use anyhow::Result;
+use vigie_domain::{Lang, Member, countries};
+use vigie_formats::Format;
+use vigie_formats::register::members::{to_json, write_csv, write_jsonl};
+use vigie_ingest::{FormatChoice, Options};
+
+use super::import::{open_sources, print_summary};
+use crate::Outcome;
+use crate::cli::{Cli, MembersImportArgs, MembersListArgs, MembersListFormat, RegisterFormat};
+use crate::context::{latest_valid_date, open_store};
+
+pub fn import(cli: &Cli, args: &MembersImportArgs) -> Result<Outcome> {
+    let mut options = Options::new(latest_valid_date());
+    options.format = match args.format {
+        None => FormatChoice::Detect,
+        Some(RegisterFormat::Csv) => FormatChoice::Given(Format::Csv),
+        Some(RegisterFormat::Jsonl) => FormatChoice::Given(Format::Jsonl),
+    };
+    options.skip_invalid = args.skip_invalid;
+    options.rejects = args.rejects.clone();
+    options.dry_run = args.dry_run;
+    let sources = open_sources(&args.files)?;
+    let mut store = open_store(&cli.db)?;
+    let summary = vigie_ingest::import_members(store.as_mut(), sources, &options)?;
+    print_summary(&summary, &options)
+}
+
+pub fn list(cli: &Cli, args: &MembersListArgs) -> Result<Outcome> {
+    let store = open_store(&cli.db)?;
+    let members = store.members()?;
+    let mut stdout = std::io::stdout().lock();
+    match args.format {
+        MembersListFormat::Csv => {
+            write_csv(&members, &mut stdout)?;
+        }
+        MembersListFormat::Jsonl => {
+            write_jsonl(&members, &mut stdout)?;
+        }
+        MembersListFormat::Json => {
+            serde_json::to_writer_pretty(&mut stdout, &to_json(&members))?;
+            writeln!(stdout)?;
+        }
+        MembersListFormat::Table => {
+            table(&members, args.lang.lang(), &mut stdout)?;
+            let count = members.len();
+            eprintln!("{count} member state{}", if count == 1 { "" } else { "s" });
+        }
+    }
+    stdout.flush()?;
+    Ok(Outcome::Success)
+}
+
+/// Pads by characters (enough for the Latin names; Arabic ones are not
+/// aligned by a terminal anyway).
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.chars().count())))
+}
+
+/// One line a member: code, name, joined date, national days, title.
+fn table(members: &[Member], lang: Lang, output: &mut impl Write) -> std::io::Result<()> {
+    let rows: Vec<[String; 5]> = members
+        .iter()
+        .map(|member| {
+            let days: Vec<String> =
+                member.national_days.iter().map(|day| format!("{} {}", day.code(), day.name_in(lang))).collect();
+            [
+                member.country.to_string(),
+                countries().name(member.country, lang),
+                member.joined.map(|date| date.to_string()).unwrap_or_default(),
+                days.join("; "),
+                member.representative_title.clone(),
+            ]
+        })
+        .collect();
+    let header = ["cc", "member state", "joined", "national days", "representative"].map(String::from);
+    let widths: Vec<usize> = (0..5)
+        .map(|c| std::iter::once(&header).chain(&rows).map(|row| row[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    for row in std::iter::once(&header).chain(&rows) {
+        let line: Vec<String> = row.iter().zip(&widths).map(|(cell, &width)| pad(cell, width)).collect();
+        writeln!(output, "{}", line.join("  ").trim_end())?;
+    }
+    Ok(())
+}
