@@ -173,7 +173,7 @@ const CURRENT: &[Expected] = &[
             ("longitude", "-4.3650"),
             ("geo_precision", "2"),
             // a one-sided event: actor1 acts, even when it is the state
-            ("perpetrator", "Military Forces of Mali (2021-)"),
+            ("perpetrator", "Military Forces of Mali"),
             ("target", "armed_groups"),
             ("method", "drone"),
             ("killed", "6"),
@@ -181,7 +181,7 @@ const CURRENT: &[Expected] = &[
         ],
         notes: "On 1 December 2023, a FAMa drone struck a JNIM position",
         country: "ML",
-        group: "military-forces-of-mali-2021",
+        group: "military-forces-of-mali",
     },
     // line 7: looting (a strategic development), skipped
     Expected {

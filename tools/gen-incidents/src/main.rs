@@ -1,9 +1,15 @@
-//! `gen-incidents N [--seed S] [-o FILE]`: writes N synthetic incidents in
-//! Vigie's native CSV (see DATA-MODEL.md), for benchmarks.
+//! `gen-incidents N [--format native|acled|gtd] [--seed S] [-o FILE]`: writes
+//! N synthetic incidents in Vigie's native CSV (see DATA-MODEL.md), in the
+//! layout of ACLED's export (`acled.rs`) or of the GTD's release (`gtd.rs`),
+//! for benchmarks.
 //!
-//! The output depends only on N and the seed: the same arguments give the
-//! same bytes on every run and every machine. No dependencies: the random
-//! numbers come from a splitmix64 generator.
+//! The output depends only on N, the format and the seed: the same arguments
+//! give the same bytes on every run and every machine. No dependencies: the
+//! random numbers come from a splitmix64 generator.
+
+mod acled;
+mod datasets;
+mod gtd;
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -13,9 +19,10 @@ use std::process::ExitCode;
 const HEADER: &str = "id,date,date_end,date_precision,country,admin1,location,latitude,longitude,geo_precision,\
                       perpetrator,target,method,killed,wounded,kidnapped,perpetrators_killed,description,sources,status";
 
-const USAGE: &str = "usage: gen-incidents N [--seed S] [-o FILE]\n\
-                     Writes N synthetic incidents in Vigie's native CSV (standard output unless -o).\n\
-                     The same N and seed always give the same bytes (default seed 1).";
+const USAGE: &str = "usage: gen-incidents N [--format native|acled|gtd] [--seed S] [-o FILE]\n\
+                     Writes N synthetic incidents (standard output unless -o): in Vigie's native CSV (default),\n\
+                     in ACLED's export layout (31 columns, UTF-8) or in the GTD release's (135 columns,\n\
+                     Windows-1252, CRLF). The same N, format and seed always give the same bytes (default seed 1).";
 
 const DEFAULT_SEED: u64 = 1;
 
@@ -634,14 +641,33 @@ fn generate(n: u64, seed: u64, out: &mut dyn Write) -> io::Result<()> {
     out.flush()
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Native,
+    Acled,
+    Gtd,
+}
+
+impl Format {
+    fn generate(self, n: u64, seed: u64, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Format::Native => generate(n, seed, out),
+            Format::Acled => acled::generate(n, seed, out),
+            Format::Gtd => gtd::generate(n, seed, out),
+        }
+    }
+}
+
 struct Args {
     count: u64,
+    format: Format,
     seed: u64,
     output: Option<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut count = None;
+    let mut format = Format::Native;
     let mut seed = DEFAULT_SEED;
     let mut output = None;
     let mut args = std::env::args().skip(1);
@@ -652,6 +678,15 @@ fn parse_args() -> Result<Args, String> {
                 let value = args.next().ok_or("--seed needs a value")?;
                 seed = value.parse().map_err(|_| format!("--seed: not a whole number: {value:?}"))?;
             }
+            "--format" | "-f" => {
+                let value = args.next().ok_or("--format needs a value: native, acled or gtd")?;
+                format = match value.as_str() {
+                    "native" => Format::Native,
+                    "acled" => Format::Acled,
+                    "gtd" => Format::Gtd,
+                    _ => return Err(format!("--format: native, acled or gtd, not {value:?}")),
+                };
+            }
             "-o" | "--output" => output = Some(args.next().ok_or("-o needs a file name")?),
             _ if arg.starts_with('-') && arg.len() > 1 => return Err(format!("unknown option {arg:?}")),
             _ if count.is_none() => {
@@ -661,7 +696,7 @@ fn parse_args() -> Result<Args, String> {
             _ => return Err(format!("unexpected argument {arg:?}")),
         }
     }
-    Ok(Args { count: count.ok_or("N is required")?, seed, output })
+    Ok(Args { count: count.ok_or("N is required")?, format, seed, output })
 }
 
 fn main() -> ExitCode {
@@ -676,10 +711,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let Args { count, format, seed, .. } = args;
     let result = match &args.output {
         Some(path) if path != "-" => File::create(path)
-            .and_then(|file| generate(args.count, args.seed, &mut BufWriter::with_capacity(1 << 20, file))),
-        _ => generate(args.count, args.seed, &mut BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+            .and_then(|file| format.generate(count, seed, &mut BufWriter::with_capacity(1 << 20, file))),
+        _ => format.generate(count, seed, &mut BufWriter::with_capacity(1 << 20, io::stdout().lock())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -715,5 +751,210 @@ mod tests {
         let mut c = Vec::new();
         generate(500, 8, &mut c).unwrap();
         assert_ne!(a, c);
+    }
+
+    /// FNV-1a, 64 bits.
+    fn fnv(bytes: &[u8]) -> u64 {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+    }
+
+    #[test]
+    fn native_output_is_unchanged() {
+        // the bytes of the generator before the ACLED and GTD formats were added
+        let mut out = Vec::new();
+        Format::Native.generate(2000, 7, &mut out).unwrap();
+        assert_eq!((out.len(), fnv(&out)), (639_426, 0x4c6f_c6a0_d5ab_77b7));
+    }
+
+    /// The records of a CSV file (RFC 4180 quoting, LF or CRLF line ends),
+    /// each field as bytes, with the line-end bytes of each record.
+    fn records(bytes: &[u8]) -> Vec<(Vec<Vec<u8>>, Vec<u8>)> {
+        let mut records = Vec::new();
+        let mut fields = Vec::new();
+        let mut field = Vec::new();
+        let mut quoted = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if quoted {
+                if b == b'"' && bytes.get(i + 1) == Some(&b'"') {
+                    field.push(b'"');
+                    i += 1;
+                } else if b == b'"' {
+                    quoted = false;
+                } else {
+                    field.push(b);
+                }
+            } else if b == b'"' {
+                assert!(field.is_empty(), "quote inside a field at byte {i}");
+                quoted = true;
+            } else if b == b',' {
+                fields.push(std::mem::take(&mut field));
+            } else if b == b'\r' || b == b'\n' {
+                let end = if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                fields.push(std::mem::take(&mut field));
+                records.push((std::mem::take(&mut fields), bytes[i..i + end].to_vec()));
+                i += end - 1;
+            } else {
+                field.push(b);
+            }
+            i += 1;
+        }
+        assert!(!quoted && field.is_empty() && fields.is_empty(), "the file does not end with a line end");
+        records
+    }
+
+    fn text(field: &[u8]) -> &str {
+        std::str::from_utf8(field).unwrap()
+    }
+
+    fn generated(format: Format, n: u64, seed: u64) -> Vec<u8> {
+        let mut out = Vec::new();
+        format.generate(n, seed, &mut out).unwrap();
+        let mut again = Vec::new();
+        format.generate(n, seed, &mut again).unwrap();
+        assert!(out == again, "same arguments, different bytes");
+        let mut other = Vec::new();
+        format.generate(n, seed + 1, &mut other).unwrap();
+        assert!(out != other, "another seed, the same bytes");
+        out
+    }
+
+    #[test]
+    fn headers_have_31_and_135_distinct_columns() {
+        for (header, count) in [(acled::HEADER, 31), (gtd::HEADER, gtd::COLUMNS)] {
+            let mut names: Vec<&str> = header.split(',').collect();
+            assert_eq!(names.len(), count);
+            assert!(names.iter().all(|n| !n.is_empty() && n.trim() == *n), "{names:?}");
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), count);
+        }
+        assert_eq!(gtd::COLUMNS, 135);
+        assert!(gtd::HEADER.starts_with("eventid,iyear,imonth,iday,approxdate,extended,resolution,country,"));
+        assert!(gtd::HEADER.ends_with(",dbsource,INT_LOG,INT_IDEO,INT_MISC,INT_ANY,related"));
+    }
+
+    #[test]
+    fn acled_rows() {
+        let bytes = generated(Format::Acled, 5000, 3);
+        let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).expect("a byte-order mark");
+        let records = records(bytes);
+        assert_eq!(records.len(), 5001);
+        let header: Vec<&str> = records[0].0.iter().map(|f| text(f)).collect();
+        assert_eq!(header.join(","), acled::HEADER);
+        let column = |name: &str| header.iter().position(|n| *n == name).unwrap();
+        let (id, date, year, event_type, sub) = (
+            column("event_id_cnty"),
+            column("event_date"),
+            column("year"),
+            column("event_type"),
+            column("sub_event_type"),
+        );
+        let (inter1, interaction, actor1, fatalities) =
+            (column("inter1"), column("interaction"), column("actor1"), column("fatalities"));
+        let mut ids = std::collections::HashSet::new();
+        let mut demonstrations = 0;
+        for (fields, end) in &records[1..] {
+            assert_eq!(fields.len(), 31);
+            assert_eq!(end, b"\n");
+            assert!(ids.insert(text(&fields[id])), "duplicate id {}", text(&fields[id]));
+            // DD Month YYYY
+            let parts: Vec<&str> = text(&fields[date]).split(' ').collect();
+            assert_eq!(parts.len(), 3, "{:?}", text(&fields[date]));
+            assert_eq!(parts[0].len(), 2);
+            assert!((1..=31).contains(&parts[0].parse::<u32>().unwrap()));
+            assert!(datasets::MONTHS.contains(&parts[1]));
+            assert_eq!(parts[2], text(&fields[year]));
+            assert!(
+                ["State forces", "Rebel group", "Political militia", "Rioters", "Protesters"]
+                    .contains(&text(&fields[inter1]))
+            );
+            let interaction = text(&fields[interaction]);
+            assert!(interaction.ends_with(" only") || interaction.contains('-'), "{interaction}");
+            assert!(!fields[actor1].is_empty());
+            text(&fields[fatalities]).parse::<u32>().unwrap();
+            let event_type = text(&fields[event_type]);
+            if matches!(event_type, "Protests" | "Riots") {
+                demonstrations += 1;
+            }
+            assert!(
+                acled::EVENT_TYPES
+                    .iter()
+                    .any(|(t, _)| t.name == event_type && t.subs.iter().any(|(s, _)| *s == text(&fields[sub]))),
+                "{event_type} / {}",
+                text(&fields[sub])
+            );
+        }
+        // about 10 % protests and riots
+        assert!((350..650).contains(&demonstrations), "{demonstrations}");
+        assert!(bytes.windows(2).any(|w| w == "é".as_bytes()), "UTF-8 accents");
+    }
+
+    #[test]
+    fn gtd_rows() {
+        let bytes = generated(Format::Gtd, 5000, 3);
+        // Windows-1252 (Latin-1) bytes, not UTF-8, and nothing in 0x80–0x9F
+        assert!(std::str::from_utf8(&bytes).is_err());
+        assert!(bytes.contains(&0xE9));
+        assert!(!bytes.iter().any(|b| (0x80..0xA0).contains(b)));
+        let records = records(&bytes);
+        assert_eq!(records.len(), 5001);
+        let header: Vec<&str> = records[0].0.iter().map(|f| text(f)).collect();
+        assert_eq!(header.join(","), gtd::HEADER);
+        let column = |name: &str| header.iter().position(|n| *n == name).unwrap();
+        let (eventid, iyear, imonth, iday) = (column("eventid"), column("iyear"), column("imonth"), column("iday"));
+        let (attack, attack_txt, nkill, nkillter) =
+            (column("attacktype1"), column("attacktype1_txt"), column("nkill"), column("nkillter"));
+        let mut ids = std::collections::HashSet::new();
+        let (mut no_day, mut no_month, mut minus_9, mut minus_99) = (0, 0, 0, 0);
+        for (fields, end) in &records[1..] {
+            assert_eq!(fields.len(), 135);
+            assert_eq!(end, b"\r\n");
+            let id = text(&fields[eventid]);
+            assert!(id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()), "{id}");
+            assert!(ids.insert(id.to_string()), "duplicate id {id}");
+            let (y, m, d) = (text(&fields[iyear]), text(&fields[imonth]), text(&fields[iday]));
+            assert_eq!(&id[..8], format!("{y}{:02}{:02}", m.parse::<u8>().unwrap(), d.parse::<u8>().unwrap()));
+            no_day += (d == "0") as u32;
+            no_month += (m == "0") as u32;
+            minus_9 += fields.iter().filter(|f| f.as_slice() == b"-9").count();
+            minus_99 += fields.iter().filter(|f| f.as_slice() == b"-99").count();
+            let code: usize = text(&fields[attack]).parse().unwrap();
+            let names = [
+                "Assassination",
+                "Armed Assault",
+                "Bombing/Explosion",
+                "Hijacking",
+                "Hostage Taking (Barricade Incident)",
+                "Hostage Taking (Kidnapping)",
+                "Facility/Infrastructure Attack",
+                "Unarmed Assault",
+                "Unknown",
+            ];
+            assert_eq!(text(&fields[attack_txt]), names[code - 1]);
+            // nkill counts the perpetrators too; both written as decimals (12.0) or empty
+            let figure = |f: &[u8]| -> Option<u32> {
+                let value = text(f);
+                (!value.is_empty()).then(|| value.strip_suffix(".0").expect(value).parse().unwrap())
+            };
+            if let (Some(all), Some(perpetrators)) = (figure(&fields[nkill]), figure(&fields[nkillter])) {
+                assert!(all >= perpetrators);
+            }
+        }
+        assert!(no_day > 30 && no_month > 0, "{no_day} {no_month}");
+        assert!(minus_9 > 1000 && minus_99 > 1000, "{minus_9} {minus_99}");
+    }
+
+    #[test]
+    fn dataset_group_names_cover_the_groups() {
+        for country in COUNTRIES {
+            let info = datasets::country(country.code);
+            assert!(!info.regime(2014).is_empty() && !info.regime(2024).is_empty());
+            for (group, _) in country.groups {
+                datasets::gtd_gname(group);
+                datasets::acled_actor(group, country.code, 2020);
+            }
+        }
     }
 }

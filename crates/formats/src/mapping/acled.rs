@@ -274,9 +274,11 @@ pub fn sides(event_type: &str, civilian_targeting: &str, actor1: Actor<'_>, acto
 }
 
 /// The name passed to the register: ACLED's, or `unknown` for an
-/// unidentified or missing actor.
+/// unidentified or missing actor. ACLED dates state actors by government
+/// ("Military Forces of Mali (2021-)", "… (2012-2013)"); the period is
+/// dropped so that one army is one group.
 pub fn perpetrator_name(name: &str) -> String {
-    let name = name.trim();
+    let name = without_period(name.trim());
     if name.is_empty() {
         return "unknown".into();
     }
@@ -285,6 +287,21 @@ pub fn perpetrator_name(name: &str) -> String {
         Some(&(_, code)) => code.into(),
         None => name.into(),
     }
+}
+
+/// "Military Forces of Mali (2021-)" → "Military Forces of Mali": a final
+/// parenthesis holding only a year range (`YYYY-`, `YYYY-YYYY`) goes.
+fn without_period(name: &str) -> &str {
+    let Some(open) = name.rfind(" (") else { return name };
+    let inside = &name[open + 2..];
+    let Some(range) = inside.strip_suffix(')') else { return name };
+    let years: Vec<&str> = range.split('-').collect();
+    let is_year = |part: &str| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit());
+    let period = match years.as_slice() {
+        [from, to] => is_year(from) && (to.is_empty() || is_year(to)),
+        _ => false,
+    };
+    if period { name[..open].trim_end() } else { name }
 }
 
 /// The target sector of the actor on the receiving end.
@@ -309,6 +326,19 @@ fn target(civilian_targeting: &str, other: Actor<'_>) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn state_actors_lose_their_period() {
+        assert_eq!(perpetrator_name("Military Forces of Mali (2021-)"), "Military Forces of Mali");
+        assert_eq!(perpetrator_name("Military Forces of Mali (2013-2020)"), "Military Forces of Mali");
+        assert_eq!(perpetrator_name("Islamic State (Sahel)"), "Islamic State (Sahel)");
+        assert_eq!(
+            perpetrator_name("Police Forces of Niger (2023-) Gendarmerie"),
+            "Police Forces of Niger (2023-) Gendarmerie"
+        );
+        assert_eq!(perpetrator_name("Unidentified Armed Group (Mali)"), "unknown");
+    }
+
     use super::*;
 
     const DOC: &str = include_str!("../../../../docs/mapping-acled.md");
@@ -436,7 +466,7 @@ mod tests {
         let civilians = actor("Civilians (Mali)", "Civilians");
         // one-sided: actor1 acts, even when it is the state
         let strike = sides("Explosions/Remote violence", "", army, jnim);
-        assert_eq!(strike, Sides { perpetrator: army.name.into(), target: "armed_groups" });
+        assert_eq!(strike, Sides { perpetrator: "Military Forces of Mali".into(), target: "armed_groups" });
         let attack = sides("Violence against civilians", "Civilian targeting", jnim, civilians);
         assert_eq!(attack, Sides { perpetrator: jnim.name.into(), target: "civilians" });
         // battles: the non-state armed actor, whatever the order
@@ -449,7 +479,10 @@ mod tests {
         );
         // state against state: actor1
         let police = actor("Police Forces of Mali (2021-)", "1");
-        assert_eq!(sides("Battles", "", army, police), Sides { perpetrator: army.name.into(), target: "security" });
+        assert_eq!(
+            sides("Battles", "", army, police),
+            Sides { perpetrator: "Military Forces of Mali".into(), target: "security" }
+        );
     }
 
     #[test]
