@@ -5,8 +5,9 @@ use std::io::Read;
 
 use csv::{ByteRecord, ReaderBuilder};
 
-use crate::ReadError;
+use crate::native::REASON_COLUMN;
 use crate::tail::Tail;
+use crate::{ReadError, RowProblem};
 
 pub struct Records<R: Read> {
     reader: csv::Reader<Tail<R>>,
@@ -86,6 +87,53 @@ fn fallback_first_line<R: Read>(reader: &csv::Reader<Tail<R>>, record: &ByteReco
     let inside = record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
     let terminator = end.byte().checked_sub(1).and_then(|offset| reader.get_ref().byte_at(offset)) == Some(b'\n');
     end.line().saturating_sub(inside + u64::from(terminator)).max(1)
+}
+
+/// Reads a header row and maps each field position to a known column (`None`
+/// for the `reason` column that `--rejects` adds). An empty file, an unknown
+/// or repeated column, or a missing required one is a located header error;
+/// `kind` names the columns in messages ("native", "member").
+pub fn read_columns<R: Read, C: Copy + PartialEq>(
+    records: &mut Records<R>,
+    parse: impl Fn(&str) -> Option<C>,
+    name: impl Fn(C) -> &'static str,
+    known: &[&str],
+    required: &[C],
+    kind: &str,
+) -> Result<Vec<Option<C>>, ReadError> {
+    let header_problem = |line: u64, column: &str, message: String| RowProblem {
+        line,
+        column: column.to_string(),
+        message,
+        value: None,
+    };
+    let Some((line, header)) = records.next_record()? else {
+        return Err(ReadError::Header(vec![header_problem(1, "", "the file is empty: expected a header row".into())]));
+    };
+    let mut problems = Vec::new();
+    let mut columns = Vec::with_capacity(header.len());
+    for field in header.iter() {
+        let text = String::from_utf8_lossy(field);
+        let text = text.trim().trim_start_matches('\u{feff}');
+        match parse(text) {
+            Some(column) if columns.contains(&Some(column)) => {
+                problems.push(header_problem(line, text, "column appears twice in the header".into()));
+            }
+            Some(column) => columns.push(Some(column)),
+            None if text == REASON_COLUMN => columns.push(None),
+            None => {
+                let message = format!("unknown column (the {kind} columns are {})", known.join(", "));
+                problems.push(header_problem(line, text, message));
+                columns.push(None);
+            }
+        }
+    }
+    for &column in required {
+        if !columns.contains(&Some(column)) {
+            problems.push(header_problem(line, name(column), "required column is missing from the header".into()));
+        }
+    }
+    if problems.is_empty() { Ok(columns) } else { Err(ReadError::Header(problems)) }
 }
 
 /// "1 field", "3 fields".

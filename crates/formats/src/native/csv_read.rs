@@ -6,8 +6,7 @@ use std::io::Read;
 use vigie_domain::incident::Column;
 use vigie_domain::validate::RawIncident;
 
-use super::REASON_COLUMN;
-use crate::records::{Records, fields};
+use crate::records::{Records, fields, read_columns};
 use crate::{ReadError, Row, RowProblem};
 
 pub struct CsvReader<R: Read> {
@@ -20,39 +19,14 @@ impl<R: Read> CsvReader<R> {
     /// Reads and checks the header row.
     pub fn new(input: R) -> Result<CsvReader<R>, ReadError> {
         let mut records = Records::new(input);
-        let Some((line, header)) = records.next_record()? else {
-            return Err(ReadError::Header(vec![problem(1, "", "the file is empty: expected a header row", None)]));
-        };
-        let mut problems = Vec::new();
-        let mut columns = Vec::with_capacity(header.len());
-        for field in header.iter() {
-            let name = String::from_utf8_lossy(field);
-            let name = name.trim().trim_start_matches('\u{feff}');
-            match Column::parse(name) {
-                Some(column) if columns.contains(&Some(column)) => {
-                    problems.push(problem(line, name, "column appears twice in the header", None));
-                }
-                Some(column) => columns.push(Some(column)),
-                None if name == REASON_COLUMN => columns.push(None),
-                None => {
-                    problems.push(problem(
-                        line,
-                        name,
-                        &format!("unknown column (the native columns are {})", Column::header().join(", ")),
-                        None,
-                    ));
-                    columns.push(None);
-                }
-            }
-        }
-        for required in [Column::Date, Column::Country] {
-            if !columns.contains(&Some(required)) {
-                problems.push(problem(line, required.name(), "required column is missing from the header", None));
-            }
-        }
-        if !problems.is_empty() {
-            return Err(ReadError::Header(problems));
-        }
+        let columns = read_columns(
+            &mut records,
+            Column::parse,
+            Column::name,
+            &Column::header(),
+            &[Column::Date, Column::Country],
+            "native",
+        )?;
         Ok(CsvReader { records, columns })
     }
 

@@ -14,7 +14,7 @@ use vigie_domain::Member;
 use vigie_domain::member::{DayColumns, MemberColumn, RawMember, RawNationalDay};
 
 use crate::native::REASON_COLUMN;
-use crate::records::{Records, fields};
+use crate::records::{Records, fields, read_columns};
 use crate::{ReadError, RowProblem};
 
 /// One record of the register: a CSV row or a JSON Lines object.
@@ -44,37 +44,14 @@ impl<R: Read> MemberCsvReader<R> {
     /// Reads and checks the header row.
     pub fn new(input: R) -> Result<MemberCsvReader<R>, ReadError> {
         let mut records = Records::new(input);
-        let Some((line, header)) = records.next_record()? else {
-            return Err(ReadError::Header(vec![problem(1, "", "the file is empty: expected a header row", None)]));
-        };
-        let mut problems = Vec::new();
-        let mut columns = Vec::with_capacity(header.len());
-        for field in header.iter() {
-            let name = String::from_utf8_lossy(field);
-            let name = name.trim().trim_start_matches('\u{feff}');
-            match MemberColumn::parse(name) {
-                Some(column) if columns.contains(&Some(column)) => {
-                    problems.push(problem(line, name, "column appears twice in the header", None));
-                }
-                Some(column) => columns.push(Some(column)),
-                None if name == REASON_COLUMN => columns.push(None),
-                None => {
-                    problems.push(problem(
-                        line,
-                        name,
-                        format!("unknown column (the member columns are {})", MemberColumn::header().join(", ")),
-                        None,
-                    ));
-                    columns.push(None);
-                }
-            }
-        }
-        if !columns.contains(&Some(MemberColumn::Country)) {
-            problems.push(problem(line, "country", "required column is missing from the header", None));
-        }
-        if !problems.is_empty() {
-            return Err(ReadError::Header(problems));
-        }
+        let columns = read_columns(
+            &mut records,
+            MemberColumn::parse,
+            MemberColumn::name,
+            &MemberColumn::header(),
+            &[MemberColumn::Country],
+            "member",
+        )?;
         Ok(MemberCsvReader { records, columns })
     }
 

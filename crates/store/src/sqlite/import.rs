@@ -142,17 +142,7 @@ impl ImportSession for SqliteImport<'_> {
             self.conn.execute_batch(sql)?;
         }
         tracing::debug!(elapsed = ?started.elapsed(), "secondary indexes rebuilt");
-        self.conn.execute(
-            "UPDATE import_run SET new = ?2, updated = ?3, unchanged = ?4, rejected = ?5, skipped = ?6 WHERE id = ?1",
-            params![
-                self.import_id,
-                counts.new as i64,
-                counts.updated as i64,
-                counts.unchanged as i64,
-                counts.rejected as i64,
-                counts.skipped as i64
-            ],
-        )?;
+        record_counts(self.conn, self.import_id, counts)?;
         self.conn.execute_batch("COMMIT")?;
         self.committed = true;
         tracing::debug!(elapsed = ?started.elapsed(), "import committed");
@@ -205,6 +195,22 @@ impl SqliteImport<'_> {
         ])?;
         Ok(())
     }
+}
+
+/// Records an import's counts on its run.
+pub fn record_counts(conn: &Connection, import_id: i64, counts: ImportCounts) -> Result<()> {
+    conn.execute(
+        "UPDATE import_run SET new = ?2, updated = ?3, unchanged = ?4, rejected = ?5, skipped = ?6 WHERE id = ?1",
+        params![
+            import_id,
+            counts.new as i64,
+            counts.updated as i64,
+            counts.unchanged as i64,
+            counts.rejected as i64,
+            counts.skipped as i64
+        ],
+    )?;
+    Ok(())
 }
 
 /// `YYYY-MM-DD` without an allocation (this runs once per imported row).

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use vigie_domain::validate::parse_iso_date;
 use vigie_domain::{CountryCode, Member, Names, NationalDay};
 
+use super::import::record_counts;
 use crate::{ImportCounts, MemberImportSession, Result, StoreError, Upsert};
 
 /// Every member, by country code, with its national days in calendar order.
@@ -168,17 +169,7 @@ impl MemberImportSession for SqliteMemberImport<'_> {
     }
 
     fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
-        self.conn.execute(
-            "UPDATE import_run SET new = ?2, updated = ?3, unchanged = ?4, rejected = ?5, skipped = ?6 WHERE id = ?1",
-            params![
-                self.import_id,
-                counts.new as i64,
-                counts.updated as i64,
-                counts.unchanged as i64,
-                counts.rejected as i64,
-                counts.skipped as i64
-            ],
-        )?;
+        record_counts(self.conn, self.import_id, counts)?;
         self.conn.execute_batch("COMMIT")?;
         self.committed = true;
         Ok(self.import_id)
