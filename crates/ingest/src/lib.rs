@@ -2,9 +2,11 @@
 //! written to the store on the calling one, all in one transaction that
 //! commits only if the import is complete. Used by `vigie import` and, later,
 //! by the web application's upload. Imports of the member register follow
-//! the same rules (`import_members`).
+//! the same rules (`import_members`), and so do those of the partner
+//! register (`import_partners`).
 
 mod members;
+mod partners;
 mod pipeline;
 mod problems;
 mod rejects;
@@ -19,6 +21,7 @@ use vigie_formats::dataset::DatasetOptions;
 use vigie_store::{ImportCounts, StoreError};
 
 pub use members::import_members;
+pub use partners::import_partners;
 pub use pipeline::import;
 
 /// How many problems a summary keeps word for word; the rest are counted.

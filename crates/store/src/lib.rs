@@ -6,7 +6,7 @@ mod error;
 mod filter;
 pub mod sqlite;
 
-use vigie_domain::{Group, GroupRegister, Incident, Member};
+use vigie_domain::{Agreement, Group, GroupRegister, Incident, Member, Partner};
 
 pub use error::StoreError;
 pub use filter::{Aggregate, AggregateRow, Dimension, IncidentFilter, Order};
@@ -76,6 +76,20 @@ pub trait MemberImportSession {
     fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
 }
 
+/// One import of the partner register as a transaction, like
+/// [`MemberImportSession`].
+pub trait PartnerImportSession {
+    /// Inserts the partner (its id, names, scope and kind), or updates it if
+    /// anything changed; its agreements are left as they are. An id written
+    /// twice in one session is [`Upsert::Repeated`] the second time.
+    fn upsert_partner(&mut self, partner: &Partner) -> Result<Upsert>;
+    /// Inserts an agreement with an existing partner, or, if one with the
+    /// same signing date and titles exists, updates its areas and reference.
+    fn upsert_agreement(&mut self, partner: &str, agreement: &Agreement) -> Result<Upsert>;
+    /// Records the import's counts and commits; returns the import's id.
+    fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
+}
+
 /// The boundary between Vigie and its database.
 pub trait Store {
     /// The register of perpetrator groups: shipped, added and imported.
@@ -108,6 +122,12 @@ pub trait Store {
     /// The member states by country code, each with its national days in
     /// calendar order.
     fn members(&self) -> Result<Vec<Member>>;
+
+    /// Starts an import of the partner register. Partners and agreements the
+    /// import does not mention are left as they are.
+    fn begin_partner_import(&mut self, source: &str, format: &str) -> Result<Box<dyn PartnerImportSession + '_>>;
+    /// The partners by id, each with its agreements by signing date.
+    fn partners(&self) -> Result<Vec<Partner>>;
 
     fn meta(&self, key: &str) -> Result<Option<String>>;
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;

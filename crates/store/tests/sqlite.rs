@@ -69,7 +69,7 @@ fn creates_schema_with_wal_and_shipped_groups() {
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
     let indexes: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'incident' AND sql IS NOT NULL")
         .unwrap()
@@ -312,4 +312,56 @@ fn members_round_trip_and_reimports_replace_national_days() {
     conn.execute_batch("PRAGMA foreign_keys = ON; DELETE FROM member WHERE country = 'AE'").unwrap();
     let days: i64 = conn.query_row("SELECT count(*) FROM national_day", [], |r| r.get(0)).unwrap();
     assert_eq!(days, 2);
+}
+
+#[test]
+fn partners_round_trip_and_reimports_are_idempotent() {
+    use vigie_domain::{Agreement, Partner, Scope};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(&dir);
+    assert!(store.partners().unwrap().is_empty());
+    let partner = |id: &str, en: &str, scope| Partner {
+        id: id.into(),
+        name: Names { fr: format!("{en} (fr)"), en: en.into(), ar: String::new() },
+        scope,
+        kind: "university".into(),
+        agreements: vec![],
+    };
+    let agreement = Agreement {
+        title: Names { fr: String::new(), en: "Memorandum".into(), ar: "مذكرة".into() },
+        signed: "2023-12-27".parse().unwrap(),
+        areas: vec!["research".into(), "legal advice".into()],
+        reference: String::new(),
+    };
+    let b = partner("b-centre", "B Centre", Scope::International);
+    let a = partner("a-university", "A University", Scope::Local);
+    let import = |store: &mut dyn Store, partners: &[Partner], agreements: &[Agreement]| {
+        let mut session = store.begin_partner_import("test", "partners").unwrap();
+        let mut outcomes: Vec<Upsert> = partners.iter().map(|p| session.upsert_partner(p).unwrap()).collect();
+        outcomes.extend(agreements.iter().map(|a| session.upsert_agreement("b-centre", a).unwrap()));
+        session.finish(ImportCounts::default()).unwrap();
+        outcomes
+    };
+    let first = [b.clone(), a.clone()];
+    let second = std::slice::from_ref(&agreement);
+    assert_eq!(import(store.as_mut(), &first, second), [Upsert::New; 3]);
+    assert_eq!(import(store.as_mut(), &first, second), [Upsert::Unchanged; 3]);
+    let partners = store.partners().unwrap();
+    let ids: Vec<&str> = partners.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["a-university", "b-centre"]);
+    assert_eq!(partners[0], a);
+    assert_eq!(partners[1].agreements, [agreement]);
+    // a changed partner is updated, its agreements stay
+    let mut renamed = b.clone();
+    renamed.kind = "research centre".into();
+    assert_eq!(import(store.as_mut(), std::slice::from_ref(&renamed), &[]), [Upsert::Updated]);
+    let partners = store.partners().unwrap();
+    assert_eq!(partners[1].kind, "research centre");
+    assert_eq!(partners[1].agreements.len(), 1);
+    // a session dropped without finishing writes nothing
+    {
+        let mut session = store.begin_partner_import("test", "partners").unwrap();
+        session.upsert_partner(&partner("c", "C", Scope::Regional)).unwrap();
+    }
+    assert_eq!(store.partners().unwrap(), partners);
 }

@@ -57,6 +57,10 @@ pub enum Command {
     /// register, list it.
     #[command(subcommand)]
     Members(MembersCommand),
+    /// The coalition's partners and the agreements signed with them: import
+    /// the register, list it.
+    #[command(subcommand)]
+    Partners(PartnersCommand),
     /// List the region groups of the statistics.
     Regions(ListArgs),
     /// List perpetrator groups, or add groups and aliases.
@@ -369,6 +373,55 @@ pub struct MembersListArgs {
     #[arg(long, value_enum, default_value = "table")]
     pub format: MembersListFormat,
     /// Language of the table's country and day names.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PartnersCommand {
+    /// Import partners, or agreements with them, from CSV or JSON Lines files
+    /// (`-` reads stdin). A CSV holds partners
+    /// (`id,name_fr,name_en,name_ar,scope,kind`) or agreements
+    /// (`partner,title_fr,title_en,title_ar,signed,areas,reference`, areas
+    /// separated by ` ; `), as its header says; an agreement's partner must be
+    /// in the database or earlier in the import. A partner is its id:
+    /// importing it again updates it; so is an agreement its partner, date
+    /// and titles.
+    Import(PartnersImportArgs),
+    /// List the partners (or, with --agreements, their agreements).
+    List(PartnersListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PartnersImportArgs {
+    /// Files to import, partners before the agreements that name them; `-`
+    /// reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The format; by default JSON Lines by extension (.jsonl, .ndjson) or
+    /// content, CSV otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<RegisterFormat>,
+    /// Import the valid records and skip the invalid ones (default: one bad
+    /// record and nothing is written).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Check everything, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PartnersListArgs {
+    /// `csv` is the partner CSV (or, with --agreements, the agreement CSV);
+    /// `jsonl` the partner objects then the agreement objects; `json` one
+    /// array of partners with their agreements. All but the table import back.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: MembersListFormat,
+    /// List the agreements instead of the partners (table and csv).
+    #[arg(long)]
+    pub agreements: bool,
+    /// Language of the table's names and titles.
     #[arg(long, value_enum, default_value = "en")]
     pub lang: LangArg,
 }

@@ -1,5 +1,6 @@
 //! The registers the secretariat keeps beside the incidents, in their native
 //! CSV and JSON Lines layouts: for now the member states and their national
-//! days.
+//! days, the partners and their agreements.
 
 pub mod members;
+pub mod partners;

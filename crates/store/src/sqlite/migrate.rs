@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_incidents.sql"),
     include_str!("../../migrations/sqlite/0002_merges.sql"),
     include_str!("../../migrations/sqlite/0003_members.sql"),
+    include_str!("../../migrations/sqlite/0004_partners.sql"),
 ];
 
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

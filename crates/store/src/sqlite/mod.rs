@@ -6,6 +6,7 @@ mod import;
 mod members;
 mod merge;
 mod migrate;
+mod partners;
 mod query;
 
 use std::path::Path;
@@ -13,9 +14,12 @@ use std::path::Path;
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OptionalExtension};
 use vigie_domain::fold::fold;
-use vigie_domain::{Group, GroupRegister, Incident, Member};
+use vigie_domain::{Group, GroupRegister, Incident, Member, Partner};
 
-use crate::{Aggregate, AggregateRow, ImportSession, IncidentFilter, MemberImportSession, Result, Store, StoreError};
+use crate::{
+    Aggregate, AggregateRow, ImportSession, IncidentFilter, MemberImportSession, PartnerImportSession, Result, Store,
+    StoreError,
+};
 
 pub struct SqliteStore {
     conn: Connection,
@@ -116,6 +120,14 @@ impl Store for SqliteStore {
 
     fn members(&self) -> Result<Vec<Member>> {
         members::all(&self.conn)
+    }
+
+    fn begin_partner_import(&mut self, source: &str, format: &str) -> Result<Box<dyn PartnerImportSession + '_>> {
+        Ok(Box::new(partners::SqlitePartnerImport::begin(&mut self.conn, source, format)?))
+    }
+
+    fn partners(&self) -> Result<Vec<Partner>> {
+        partners::all(&self.conn)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {

@@ -1,5 +1,6 @@
 //! `vigie demo`: a demo database of illustrative incidents and of the
-//! coalition's member states with their national days, then the G5 Sahel
+//! coalition's member states with their national days and its partners,
+//! then the G5 Sahel
 //! report of December 2023, which reproduces the reference bulletin's
 //! table.
 
@@ -25,6 +26,10 @@ const DEMO_INCIDENTS: &str = include_str!("../../demo/incidents.csv");
 /// Oman on 28 December 2016, Kenya on 1 September 2022; the others are
 /// left empty.
 const DEMO_MEMBERS: &str = include_str!("../../demo/members.csv");
+/// The coalition's 14 partners named in the reference bulletin, and the
+/// memorandum of understanding it reports (signed on 27 December 2023).
+const DEMO_PARTNERS: &str = include_str!("../../demo/partners.csv");
+const DEMO_AGREEMENTS: &str = include_str!("../../demo/agreements.csv");
 const DEMO_KEY: &str = "demo";
 
 fn sidecars(db: &Path) -> Vec<PathBuf> {
@@ -78,6 +83,22 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     let members = store.members()?;
     let days: usize = members.iter().map(|m| m.national_days.len()).sum();
     out!("{} member states with {days} national days (vigie report national-days --month 2023-12)", members.len())?;
+    let sources = vec![
+        Source::from_bytes("demo/partners.csv", DEMO_PARTNERS.as_bytes(), Format::Csv),
+        Source::from_bytes("demo/agreements.csv", DEMO_AGREEMENTS.as_bytes(), Format::Csv),
+    ];
+    let summary = vigie_ingest::import_partners(store.as_mut(), sources, &options)?;
+    if !summary.written {
+        print_summary(&summary, &options)?;
+        bail!("the demo partners did not import");
+    }
+    let partners = store.partners()?;
+    let agreements: usize = partners.iter().map(|p| p.agreements.len()).sum();
+    out!(
+        "{} partners, {agreements} agreement{} (vigie partners list)",
+        partners.len(),
+        if agreements == 1 { "" } else { "s" }
+    )?;
     out!("demo database: {}", cli.db.display())?;
     out!()?;
     let regions = regions(cli.regions.as_deref())?;

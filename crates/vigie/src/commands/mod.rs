@@ -8,13 +8,14 @@ mod groups;
 pub mod import;
 mod incidents;
 mod members;
+mod partners;
 mod regions;
 mod report;
 
 use anyhow::Result;
 
 use crate::Outcome;
-use crate::cli::{Cli, Command, IncidentsCommand, MembersCommand, ReportCommand};
+use crate::cli::{Cli, Command, IncidentsCommand, MembersCommand, PartnersCommand, ReportCommand};
 use crate::context::open_store;
 
 pub fn run(cli: Cli) -> Result<Outcome> {
@@ -34,6 +35,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Report(ReportCommand::NationalDays(args)) => report::national_days(&cli, args),
         Command::Members(MembersCommand::Import(args)) => members::import(&cli, args),
         Command::Members(MembersCommand::List(args)) => members::list(&cli, args),
+        Command::Partners(PartnersCommand::Import(args)) => partners::import(&cli, args),
+        Command::Partners(PartnersCommand::List(args)) => partners::list(&cli, args),
         Command::Regions(args) => regions::run(&cli, args),
         Command::Groups(args) => groups::run(&cli, args),
         Command::Countries(args) => countries::run(args),

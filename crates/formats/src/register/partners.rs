@@ -1,0 +1,453 @@
+//! The partner register's native formats, read and written.
+//!
+//! CSV, two layouts told apart by their header: partners
+//! `id,name_fr,name_en,name_ar,scope,kind` (one row a partner), or
+//! agreements `partner,title_fr,title_en,title_ar,signed,areas,reference`
+//! (one row an agreement, `areas` separated by ` ; `). JSON Lines: the same
+//! records as objects, a partner object having `id` and an agreement object
+//! `partner` (its `areas` a list of strings, or one ` ; `-separated string).
+//! Readers hand out records with their line and structural problems; the
+//! domain's `PartnerValidator` decides what the values mean.
+
+use std::io::{BufRead, Read, Write};
+
+use serde_json::{Map, Value, json};
+use vigie_domain::Partner;
+use vigie_domain::partner::{AGREEMENT_COLUMNS, AREA_SEPARATOR, Agreement, PARTNER_COLUMNS, RawAgreement, RawPartner};
+
+use crate::native::REASON_COLUMN;
+use crate::records::{Records, fields, read_columns};
+use crate::{ReadError, RowProblem};
+
+/// The values of one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawRecord {
+    Partner(RawPartner),
+    Agreement(RawAgreement),
+}
+
+/// One record of the register: a CSV row or a JSON Lines object.
+#[derive(Debug, Clone)]
+pub struct PartnerRecord {
+    /// The line it starts on.
+    pub line: u64,
+    pub raw: RawRecord,
+    /// Structural problems (then the record is not valid).
+    pub problems: Vec<RowProblem>,
+}
+
+fn problem(line: u64, column: &str, message: impl Into<String>, value: Option<String>) -> RowProblem {
+    RowProblem { line, column: column.to_string(), message: message.into(), value }
+}
+
+fn partner_of(values: Vec<Option<String>>) -> RawPartner {
+    let mut v = values.into_iter();
+    let mut next = || v.next().flatten();
+    RawPartner { id: next(), name_fr: next(), name_en: next(), name_ar: next(), scope: next(), kind: next() }
+}
+
+fn agreement_of(values: Vec<Option<String>>) -> RawAgreement {
+    let mut v = values.into_iter();
+    let mut next = || v.next().flatten();
+    RawAgreement {
+        partner: next(),
+        title_fr: next(),
+        title_en: next(),
+        title_ar: next(),
+        signed: next(),
+        areas: next(),
+        reference: next(),
+    }
+}
+
+/// Whether a CSV's first line is the agreement layout's header (it has a
+/// `partner` column).
+fn is_agreement_header(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = bytes.split(|&b| b == b'\n').next().unwrap_or(b"");
+    String::from_utf8_lossy(first).split(',').any(|field| field.trim().trim_matches('"').trim() == "partner")
+}
+
+/// Reader of the partner CSV, either layout; the register is small, so the
+/// input is read whole.
+pub struct PartnerCsvReader {
+    records: Records<std::io::Cursor<Vec<u8>>>,
+    agreements: bool,
+    /// For each field position, the index of its column (None: ignored).
+    columns: Vec<Option<usize>>,
+}
+
+impl PartnerCsvReader {
+    /// Reads the input and checks the header row.
+    pub fn new(mut input: impl Read) -> Result<PartnerCsvReader, ReadError> {
+        let mut bytes = Vec::new();
+        input.read_to_end(&mut bytes).map_err(ReadError::Io)?;
+        let agreements = is_agreement_header(&bytes);
+        let mut records = Records::new(std::io::Cursor::new(bytes));
+        let (known, kind): (&[&'static str], &str) =
+            if agreements { (&AGREEMENT_COLUMNS, "agreement") } else { (&PARTNER_COLUMNS, "partner") };
+        let columns = read_columns(
+            &mut records,
+            |name| known.iter().position(|c| *c == name),
+            |index| known[index],
+            known,
+            &[0],
+            kind,
+        )?;
+        Ok(PartnerCsvReader { records, agreements, columns })
+    }
+
+    /// Whether the file holds agreements (else partners).
+    pub fn agreements(&self) -> bool {
+        self.agreements
+    }
+
+    /// Calls `visit` for each data row, in order; stops at the first error
+    /// `visit` returns.
+    pub fn for_each<E: From<ReadError>>(
+        &mut self,
+        mut visit: impl FnMut(PartnerRecord) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let known: &[&str] = if self.agreements { &AGREEMENT_COLUMNS } else { &PARTNER_COLUMNS };
+        while let Some((line, record)) = self.records.next_record()? {
+            let mut problems = Vec::new();
+            if record.len() != self.columns.len() {
+                problems.push(problem(
+                    line,
+                    "",
+                    format!("row has {} but the header has {}", fields(record.len()), self.columns.len()),
+                    None,
+                ));
+            }
+            let mut values: Vec<Option<String>> = vec![None; known.len()];
+            for (field, column) in record.iter().zip(&self.columns) {
+                let Some(index) = *column else { continue };
+                match std::str::from_utf8(field) {
+                    Ok(text) => values[index] = Some(text.to_string()),
+                    Err(_) => problems.push(problem(
+                        line,
+                        known[index],
+                        "not valid UTF-8 (save the file as UTF-8)",
+                        Some(String::from_utf8_lossy(field).into_owned()),
+                    )),
+                }
+            }
+            let raw = if self.agreements {
+                RawRecord::Agreement(agreement_of(values))
+            } else {
+                RawRecord::Partner(partner_of(values))
+            };
+            visit(PartnerRecord { line, raw, problems })?;
+        }
+        Ok(())
+    }
+}
+
+/// Streaming reader of the partner JSON Lines; blank lines are skipped.
+pub struct PartnerJsonlReader<R: BufRead> {
+    input: R,
+    line: u64,
+    buffer: Vec<u8>,
+}
+
+impl<R: BufRead> PartnerJsonlReader<R> {
+    pub fn new(input: R) -> PartnerJsonlReader<R> {
+        PartnerJsonlReader { input, line: 0, buffer: Vec::new() }
+    }
+
+    /// Calls `visit` for each object, in order; stops at the first error
+    /// `visit` returns.
+    pub fn for_each<E: From<ReadError>>(
+        &mut self,
+        mut visit: impl FnMut(PartnerRecord) -> Result<(), E>,
+    ) -> Result<(), E> {
+        loop {
+            self.buffer.clear();
+            let read = self.input.read_until(b'\n', &mut self.buffer).map_err(ReadError::Io)?;
+            if read == 0 {
+                return Ok(());
+            }
+            self.line += 1;
+            let line = self.line;
+            let mut bytes = self.buffer.as_slice();
+            if line == 1 {
+                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let mut problems = Vec::new();
+            let raw = match serde_json::from_slice::<Map<String, Value>>(bytes) {
+                Err(error) => {
+                    problems.push(problem(line, "", format!("not a JSON object: {error}"), None));
+                    RawRecord::Partner(RawPartner::default())
+                }
+                Ok(object) => read_object(line, &object, &mut problems),
+            };
+            visit(PartnerRecord { line, raw, problems })?;
+        }
+    }
+}
+
+/// A string value: strings as they are, numbers as written, null as absent.
+fn string(line: u64, column: &str, value: &Value, problems: &mut Vec<RowProblem>) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(text) => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        other => {
+            problems.push(problem(line, column, "must be a string or null", Some(other.to_string())));
+            None
+        }
+    }
+}
+
+fn read_object(line: u64, object: &Map<String, Value>, problems: &mut Vec<RowProblem>) -> RawRecord {
+    let agreement = object.contains_key("partner");
+    let known: &[&str] = if agreement { &AGREEMENT_COLUMNS } else { &PARTNER_COLUMNS };
+    let mut values: Vec<Option<String>> = vec![None; known.len()];
+    for (key, value) in object {
+        match known.iter().position(|c| c == key) {
+            Some(index) if known[index] == "areas" => {
+                values[index] = match value {
+                    Value::Array(items) => {
+                        let areas: Vec<String> = items
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, item)| string(line, &format!("areas[{i}]"), item, problems))
+                            .collect();
+                        Some(areas.join(AREA_SEPARATOR))
+                    }
+                    other => string(line, key, other, problems),
+                }
+            }
+            Some(index) => values[index] = string(line, key, value, problems),
+            None if key == REASON_COLUMN => {}
+            None => problems.push(problem(
+                line,
+                key,
+                format!(
+                    "unknown key (the {} keys are {})",
+                    if agreement { "agreement" } else { "partner" },
+                    known.join(", ")
+                ),
+                None,
+            )),
+        }
+    }
+    if agreement { RawRecord::Agreement(agreement_of(values)) } else { RawRecord::Partner(partner_of(values)) }
+}
+
+fn partner_row(partner: &Partner) -> [String; 6] {
+    [
+        partner.id.clone(),
+        partner.name.fr.clone(),
+        partner.name.en.clone(),
+        partner.name.ar.clone(),
+        partner.scope.code().to_string(),
+        partner.kind.clone(),
+    ]
+}
+
+fn agreement_row(partner: &str, agreement: &Agreement) -> [String; 7] {
+    [
+        partner.to_string(),
+        agreement.title.fr.clone(),
+        agreement.title.en.clone(),
+        agreement.title.ar.clone(),
+        agreement.signed.to_string(),
+        agreement.areas.join(AREA_SEPARATOR),
+        agreement.reference.clone(),
+    ]
+}
+
+fn finish_csv<W: Write>(mut writer: csv::Writer<W>) -> csv::Result<W> {
+    writer.flush()?;
+    writer.into_inner().map_err(|e| csv::Error::from(std::io::Error::other(e.to_string())))
+}
+
+/// Writes partners as the partner CSV (no agreements).
+pub fn write_partners_csv<W: Write>(partners: &[Partner], output: W) -> csv::Result<W> {
+    let mut writer = csv::Writer::from_writer(output);
+    writer.write_record(PARTNER_COLUMNS)?;
+    for partner in partners {
+        writer.write_record(partner_row(partner))?;
+    }
+    finish_csv(writer)
+}
+
+/// Writes the partners' agreements as the agreement CSV.
+pub fn write_agreements_csv<W: Write>(partners: &[Partner], output: W) -> csv::Result<W> {
+    let mut writer = csv::Writer::from_writer(output);
+    writer.write_record(AGREEMENT_COLUMNS)?;
+    for partner in partners {
+        for agreement in &partner.agreements {
+            writer.write_record(agreement_row(&partner.id, agreement))?;
+        }
+    }
+    finish_csv(writer)
+}
+
+fn partner_object(partner: &Partner) -> Value {
+    json!({
+        "id": partner.id,
+        "name_fr": partner.name.fr,
+        "name_en": partner.name.en,
+        "name_ar": partner.name.ar,
+        "scope": partner.scope.code(),
+        "kind": partner.kind,
+    })
+}
+
+fn agreement_object(partner: &str, agreement: &Agreement) -> Value {
+    json!({
+        "partner": partner,
+        "title_fr": agreement.title.fr,
+        "title_en": agreement.title.en,
+        "title_ar": agreement.title.ar,
+        "signed": agreement.signed.to_string(),
+        "areas": agreement.areas,
+        "reference": agreement.reference,
+    })
+}
+
+/// Writes the register as JSON Lines: every partner object, then every
+/// agreement object (so that the file imports back in one go).
+pub fn write_jsonl<W: Write>(partners: &[Partner], mut output: W) -> std::io::Result<W> {
+    for partner in partners {
+        serde_json::to_writer(&mut output, &partner_object(partner))?;
+        output.write_all(b"\n")?;
+    }
+    for partner in partners {
+        for agreement in &partner.agreements {
+            serde_json::to_writer(&mut output, &agreement_object(&partner.id, agreement))?;
+            output.write_all(b"\n")?;
+        }
+    }
+    Ok(output)
+}
+
+/// The partners as one JSON array, each object with its `agreements` (the
+/// agreement objects without their `partner` key).
+pub fn to_json(partners: &[Partner]) -> Value {
+    Value::Array(
+        partners
+            .iter()
+            .map(|partner| {
+                let mut object = partner_object(partner);
+                let agreements: Vec<Value> = partner
+                    .agreements
+                    .iter()
+                    .map(|a| {
+                        let mut a = agreement_object(&partner.id, a);
+                        if let Value::Object(fields) = &mut a {
+                            fields.remove("partner");
+                        }
+                        a
+                    })
+                    .collect();
+                object["agreements"] = Value::Array(agreements);
+                object
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_domain::{Names, PartnerValidator, Scope};
+
+    fn csv(input: &str) -> Result<Vec<PartnerRecord>, ReadError> {
+        let mut reader = PartnerCsvReader::new(input.as_bytes())?;
+        let mut out = Vec::new();
+        reader.for_each::<ReadError>(|record| {
+            out.push(record);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn jsonl(input: &str) -> Vec<PartnerRecord> {
+        let mut out = Vec::new();
+        PartnerJsonlReader::new(input.as_bytes())
+            .for_each::<ReadError>(|record| {
+                out.push(record);
+                Ok(())
+            })
+            .unwrap();
+        out
+    }
+
+    fn described(record: &PartnerRecord) -> Vec<String> {
+        record.problems.iter().map(RowProblem::describe).collect()
+    }
+
+    #[test]
+    fn the_header_tells_the_layout() {
+        let records = csv("\u{feff}id,name_en,scope\r\nnauss,Naif Arab University,regional\r\n").unwrap();
+        assert_eq!(records[0].line, 2);
+        let RawRecord::Partner(p) = &records[0].raw else { panic!() };
+        assert_eq!((p.id.as_deref(), p.scope.as_deref(), p.kind.as_deref()), (Some("nauss"), Some("regional"), None));
+        let records = csv("partner,title_en,signed,areas\nnauss,MoU,2023-01-01,a ; b\n").unwrap();
+        let RawRecord::Agreement(a) = &records[0].raw else { panic!() };
+        assert_eq!(a.areas.as_deref(), Some("a ; b"));
+    }
+
+    #[test]
+    fn csv_header_and_row_problems_are_located() {
+        let Err(ReadError::Header(problems)) = csv("name_en,colour\n") else { panic!() };
+        let text: Vec<String> = problems.iter().map(RowProblem::describe).collect();
+        assert!(text[0].starts_with("1: column colour: unknown column (the partner columns are id, name_fr"));
+        assert_eq!(text[1], "1: column id: required column is missing from the header");
+        let records = csv("id,scope\nx\n").unwrap();
+        assert_eq!(described(&records[0]), ["2: row has 1 field but the header has 2"]);
+    }
+
+    #[test]
+    fn jsonl_records() {
+        let records = jsonl(
+            "{\"id\":\"x\",\"scope\":\"local\"}\n\n{\"partner\":\"x\",\"areas\":[\"a\",\"b\"],\"colour\":1}\n{oops\n",
+        );
+        assert!(matches!(&records[0].raw, RawRecord::Partner(p) if p.id.as_deref() == Some("x")));
+        let RawRecord::Agreement(a) = &records[1].raw else { panic!() };
+        assert_eq!(a.areas.as_deref(), Some("a ; b"));
+        assert_eq!(records[1].line, 3);
+        assert!(described(&records[1])[0].starts_with("3: column colour: unknown key (the agreement keys are partner"));
+        assert!(described(&records[2])[0].starts_with("4: not a JSON object"));
+    }
+
+    #[test]
+    fn writers_give_what_the_readers_read_back() {
+        let validator = PartnerValidator::new("2026-01-01".parse().unwrap());
+        let agreement = Agreement {
+            title: Names { fr: "Mémorandum, \"1\"".into(), en: "MoU".into(), ar: String::new() },
+            signed: "2023-12-27".parse().unwrap(),
+            areas: vec!["research".into(), "legal advice".into()],
+            reference: String::new(),
+        };
+        let partner = Partner {
+            id: "scihl".into(),
+            name: Names { fr: "Comité".into(), en: "Committee".into(), ar: "اللجنة".into() },
+            scope: Scope::Local,
+            kind: "government body".into(),
+            agreements: vec![agreement.clone()],
+        };
+        let partners = vec![partner.clone()];
+        let text = String::from_utf8(write_partners_csv(&partners, Vec::new()).unwrap()).unwrap();
+        let RawRecord::Partner(raw) = &csv(&text).unwrap()[0].raw else { panic!() };
+        let mut bare = partner.clone();
+        bare.agreements.clear();
+        assert_eq!(validator.partner(raw).unwrap(), bare);
+        let text = String::from_utf8(write_agreements_csv(&partners, Vec::new()).unwrap()).unwrap();
+        assert!(text.contains("research ; legal advice"), "{text}");
+        let RawRecord::Agreement(raw) = &csv(&text).unwrap()[0].raw else { panic!() };
+        assert_eq!(validator.agreement(raw).unwrap(), ("scihl".to_string(), agreement.clone()));
+        let text = String::from_utf8(write_jsonl(&partners, Vec::new()).unwrap()).unwrap();
+        let records = jsonl(&text);
+        assert_eq!(records.len(), 2);
+        let RawRecord::Agreement(raw) = &records[1].raw else { panic!() };
+        assert_eq!(validator.agreement(raw).unwrap().1, agreement);
+        assert_eq!(to_json(&partners)[0]["agreements"][0]["areas"][1], "legal advice");
+    }
+}

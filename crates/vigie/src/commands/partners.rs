@@ -1,0 +1,115 @@
+//! `vigie partners import|list`: the register of the coalition's partners
+//! and the agreements signed with them.
+
+use std::io::Write;
+
+use anyhow::Result;
+use vigie_domain::partner::first_of;
+use vigie_domain::{Lang, Partner};
+use vigie_formats::Format;
+use vigie_formats::register::partners::{to_json, write_agreements_csv, write_jsonl, write_partners_csv};
+use vigie_ingest::{FormatChoice, Options};
+
+use super::import::{open_sources, print_summary};
+use crate::Outcome;
+use crate::cli::{Cli, MembersListFormat, PartnersImportArgs, PartnersListArgs, RegisterFormat};
+use crate::context::{latest_valid_date, open_store};
+
+pub fn import(cli: &Cli, args: &PartnersImportArgs) -> Result<Outcome> {
+    let mut options = Options::new(latest_valid_date());
+    options.format = match args.format {
+        None => FormatChoice::Detect,
+        Some(RegisterFormat::Csv) => FormatChoice::Given(Format::Csv),
+        Some(RegisterFormat::Jsonl) => FormatChoice::Given(Format::Jsonl),
+    };
+    options.skip_invalid = args.skip_invalid;
+    options.dry_run = args.dry_run;
+    let sources = open_sources(&args.files)?;
+    let mut store = open_store(&cli.db)?;
+    let summary = vigie_ingest::import_partners(store.as_mut(), sources, &options)?;
+    print_summary(&summary, &options)
+}
+
+pub fn list(cli: &Cli, args: &PartnersListArgs) -> Result<Outcome> {
+    let store = open_store(&cli.db)?;
+    let partners = store.partners()?;
+    let mut stdout = std::io::stdout().lock();
+    match args.format {
+        MembersListFormat::Csv if args.agreements => {
+            write_agreements_csv(&partners, &mut stdout)?;
+        }
+        MembersListFormat::Csv => {
+            write_partners_csv(&partners, &mut stdout)?;
+        }
+        MembersListFormat::Jsonl => {
+            write_jsonl(&partners, &mut stdout)?;
+        }
+        MembersListFormat::Json => {
+            serde_json::to_writer_pretty(&mut stdout, &to_json(&partners))?;
+            writeln!(stdout)?;
+        }
+        MembersListFormat::Table => {
+            let lang = args.lang.lang();
+            let rows = if args.agreements { agreement_rows(&partners, lang) } else { partner_rows(&partners, lang) };
+            table(&rows, &mut stdout)?;
+            let count = partners.len();
+            let agreements: usize = partners.iter().map(|p| p.agreements.len()).sum();
+            eprintln!(
+                "{count} partner{}, {agreements} agreement{}",
+                if count == 1 { "" } else { "s" },
+                if agreements == 1 { "" } else { "s" }
+            );
+        }
+    }
+    stdout.flush()?;
+    Ok(Outcome::Success)
+}
+
+fn partner_rows(partners: &[Partner], lang: Lang) -> Vec<Vec<String>> {
+    let header = ["id", "partner", "scope", "kind", "agreements"].map(String::from).to_vec();
+    std::iter::once(header)
+        .chain(partners.iter().map(|p| {
+            vec![
+                p.id.clone(),
+                p.name_in(lang).to_string(),
+                p.scope.code().to_string(),
+                p.kind.clone(),
+                p.agreements.len().to_string(),
+            ]
+        }))
+        .collect()
+}
+
+fn agreement_rows(partners: &[Partner], lang: Lang) -> Vec<Vec<String>> {
+    let header = ["partner", "signed", "title", "areas", "reference"].map(String::from).to_vec();
+    std::iter::once(header)
+        .chain(partners.iter().flat_map(|p| {
+            p.agreements.iter().map(|a| {
+                vec![
+                    p.id.clone(),
+                    a.signed.to_string(),
+                    first_of(&a.title, lang).to_string(),
+                    a.areas.join("; "),
+                    a.reference.clone(),
+                ]
+            })
+        }))
+        .collect()
+}
+
+/// Pads by characters (enough for the Latin names; Arabic ones are not
+/// aligned by a terminal anyway).
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.chars().count())))
+}
+
+fn table(rows: &[Vec<String>], output: &mut impl Write) -> std::io::Result<()> {
+    let columns = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> =
+        (0..columns).map(|c| rows.iter().map(|row| row[c].chars().count()).max().unwrap_or(0)).collect();
+    for row in rows {
+        let line: Vec<String> = row.iter().zip(&widths).map(|(cell, &width)| pad(cell, width)).collect();
+        writeln!(output, "{}", line.join("  ").trim_end())?;
+    }
+    Ok(())
+}
