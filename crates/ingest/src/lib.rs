@@ -128,6 +128,22 @@ impl Source {
     }
 }
 
+/// A register file (members, partners) is CSV or JSON Lines: as given, as its
+/// name says, or as its first bytes say.
+pub(crate) fn register_format(
+    options: &Options,
+    named: Option<Format>,
+    input: &mut impl std::io::BufRead,
+) -> std::io::Result<Format> {
+    Ok(match (options.format, named) {
+        (FormatChoice::Given(Format::Jsonl), _) => Format::Jsonl,
+        (FormatChoice::Given(_), _) => Format::Csv,
+        (_, Some(Format::Jsonl)) => Format::Jsonl,
+        _ if Format::sniff(input.fill_buf()?) == Format::Jsonl => Format::Jsonl,
+        _ => Format::Csv,
+    })
+}
+
 /// What was found in one source.
 #[derive(Debug, Clone)]
 pub struct SourceReport {

@@ -10,7 +10,7 @@
 //! rejects file describes it completely.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 
 use serde_json::{Map, Value};
 use vigie_domain::member::{MemberColumn, RawMember};
@@ -21,7 +21,7 @@ use vigie_store::{Store, Upsert};
 
 use crate::problems::Problems;
 use crate::rejects::Rejects;
-use crate::{FormatChoice, IngestError, Options, Source, SourceReport, Summary};
+use crate::{IngestError, Options, Source, SourceReport, Summary, register_format};
 
 /// One record read, with where it came from and what validation said.
 struct Entry {
@@ -139,13 +139,7 @@ fn read_source(
     let name = source.name.clone();
     let read_error = |error: std::io::Error| IngestError::Read { name: name.clone(), source: error };
     let mut input = BufReader::new(source.input);
-    let format = match (options.format, source.format) {
-        (FormatChoice::Given(Format::Jsonl), _) => Format::Jsonl,
-        (FormatChoice::Given(_), _) => Format::Csv,
-        (_, Some(Format::Jsonl)) => Format::Jsonl,
-        _ if Format::sniff(input.fill_buf().map_err(read_error)?) == Format::Jsonl => Format::Jsonl,
-        _ => Format::Csv,
-    };
+    let format = register_format(options, source.format, &mut input).map_err(read_error)?;
     let mut visit = |record: MemberRecord| -> Result<(), ReadError> {
         let result = if record.problems.is_empty() {
             validator.validate(&record.raw).map_err(|errors| {

@@ -4,7 +4,7 @@
 //! partner, which must be in the database or earlier in the same import.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 
 use vigie_domain::{Agreement, Partner, PartnerValidator};
 use vigie_formats::register::partners::{PartnerCsvReader, PartnerJsonlReader, PartnerRecord, RawRecord};
@@ -12,7 +12,7 @@ use vigie_formats::{Format, ReadError, RowProblem};
 use vigie_store::{Store, Upsert};
 
 use crate::problems::Problems;
-use crate::{FormatChoice, IngestError, Options, Source, SourceReport, Summary};
+use crate::{IngestError, Options, Source, SourceReport, Summary, register_format};
 
 /// A valid record, to be written in file and line order.
 enum Item {
@@ -157,13 +157,7 @@ fn read_source(
     let name = source.name.clone();
     let read_error = |error: std::io::Error| IngestError::Read { name: name.clone(), source: error };
     let mut input = BufReader::new(source.input);
-    let format = match (options.format, source.format) {
-        (FormatChoice::Given(Format::Jsonl), _) => Format::Jsonl,
-        (FormatChoice::Given(_), _) => Format::Csv,
-        (_, Some(Format::Jsonl)) => Format::Jsonl,
-        _ if Format::sniff(input.fill_buf().map_err(read_error)?) == Format::Jsonl => Format::Jsonl,
-        _ => Format::Csv,
-    };
+    let format = register_format(options, source.format, &mut input).map_err(read_error)?;
     let mut visit = |record: PartnerRecord| -> Result<(), ReadError> {
         match check(&record, format!("{name}:{}", record.line), state) {
             Ok(item) => state.items.push(item),

@@ -22,10 +22,8 @@ pub struct SqliteImport<'a> {
 impl<'a> SqliteImport<'a> {
     pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqliteImport<'a>> {
         let conn: &'a Connection = conn;
-        let now = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
-        // IMMEDIATE: take the write lock now rather than fail half-way
-        conn.execute_batch("BEGIN IMMEDIATE")?;
-        match Self::prepare(conn, source, format, &now) {
+        let import_id = begin_run(conn, source, format)?;
+        match Self::prepare(conn, import_id) {
             Ok(import) => Ok(import),
             Err(error) => {
                 let _ = conn.execute_batch("ROLLBACK");
@@ -34,12 +32,7 @@ impl<'a> SqliteImport<'a> {
         }
     }
 
-    fn prepare(conn: &'a Connection, source: &str, format: &str, now: &str) -> Result<SqliteImport<'a>> {
-        conn.execute(
-            "INSERT INTO import_run (started_at, source, format) VALUES (?1, ?2, ?3)",
-            params![now, source, format],
-        )?;
-        let import_id = conn.last_insert_rowid();
+    fn prepare(conn: &'a Connection, import_id: i64) -> Result<SqliteImport<'a>> {
         // Into an empty table, building the secondary indexes once at the end
         // (a sort) is much faster than updating them row by row. DDL is
         // transactional in SQLite: a rollback restores them.
@@ -195,6 +188,23 @@ impl SqliteImport<'_> {
         ])?;
         Ok(())
     }
+}
+
+/// Opens an import's transaction and records its run; returns the run's id.
+/// Nothing is left open if that fails.
+pub fn begin_run(conn: &Connection, source: &str, format: &str) -> Result<i64> {
+    let now = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    // IMMEDIATE: take the write lock now rather than fail half-way
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let started = conn.execute(
+        "INSERT INTO import_run (started_at, source, format) VALUES (?1, ?2, ?3)",
+        params![now, source, format],
+    );
+    if let Err(error) = started {
+        let _ = conn.execute_batch("ROLLBACK");
+        return Err(error.into());
+    }
+    Ok(conn.last_insert_rowid())
 }
 
 /// Records an import's counts on its run.

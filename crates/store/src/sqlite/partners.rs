@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use vigie_domain::validate::parse_iso_date;
 use vigie_domain::{Agreement, Names, Partner, Scope};
 
-use super::import::record_counts;
+use super::import::{begin_run, record_counts};
 use crate::{ImportCounts, PartnerImportSession, Result, StoreError, Upsert};
 
 /// Every partner, by id, with its agreements by signing date.
@@ -68,18 +68,8 @@ pub struct SqlitePartnerImport<'a> {
 impl<'a> SqlitePartnerImport<'a> {
     pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqlitePartnerImport<'a>> {
         let conn: &'a Connection = conn;
-        let now = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
-        // IMMEDIATE: take the write lock now rather than fail half-way
-        conn.execute_batch("BEGIN IMMEDIATE")?;
-        let started = conn.execute(
-            "INSERT INTO import_run (started_at, source, format) VALUES (?1, ?2, ?3)",
-            params![now, source, format],
-        );
-        if let Err(error) = started {
-            let _ = conn.execute_batch("ROLLBACK");
-            return Err(error.into());
-        }
-        Ok(SqlitePartnerImport { conn, import_id: conn.last_insert_rowid(), seen: HashSet::new(), committed: false })
+        let import_id = begin_run(conn, source, format)?;
+        Ok(SqlitePartnerImport { conn, import_id, seen: HashSet::new(), committed: false })
     }
 }
 

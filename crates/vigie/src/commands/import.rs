@@ -9,7 +9,7 @@ use vigie_formats::Format;
 use vigie_ingest::{FormatChoice, Options, Source, Summary};
 
 use crate::Outcome;
-use crate::cli::{Cli, ImportArgs, InputFormat};
+use crate::cli::{Cli, ImportArgs, InputFormat, RegisterFormat};
 use crate::context::{latest_valid_date, open_store, status};
 use crate::progress;
 
@@ -43,6 +43,19 @@ pub fn open_sources(files: &[PathBuf]) -> Result<Vec<Source>> {
         bail!("standard input (-) can be read only once");
     }
     Ok(files.iter().map(|path| Source::open(path)).collect::<Result<Vec<_>, _>>()?)
+}
+
+/// The import options of a register file (members, partners).
+pub fn register_options(format: Option<RegisterFormat>, skip_invalid: bool, dry_run: bool) -> Options {
+    let mut options = Options::new(latest_valid_date());
+    options.format = match format {
+        None => FormatChoice::Detect,
+        Some(RegisterFormat::Csv) => FormatChoice::Given(Format::Csv),
+        Some(RegisterFormat::Jsonl) => FormatChoice::Given(Format::Jsonl),
+    };
+    options.skip_invalid = skip_invalid;
+    options.dry_run = dry_run;
+    options
 }
 
 /// Problems on standard error, the summary on standard output.

@@ -5,25 +5,16 @@ use std::io::Write;
 
 use anyhow::Result;
 use vigie_domain::{Lang, Member, countries};
-use vigie_formats::Format;
 use vigie_formats::register::members::{to_json, write_csv, write_jsonl};
-use vigie_ingest::{FormatChoice, Options};
 
-use super::import::{open_sources, print_summary};
+use super::import::{open_sources, print_summary, register_options};
 use crate::Outcome;
-use crate::cli::{Cli, MembersImportArgs, MembersListArgs, MembersListFormat, RegisterFormat};
-use crate::context::{latest_valid_date, open_store};
+use crate::cli::{Cli, MembersImportArgs, MembersListArgs, MembersListFormat};
+use crate::context::open_store;
 
 pub fn import(cli: &Cli, args: &MembersImportArgs) -> Result<Outcome> {
-    let mut options = Options::new(latest_valid_date());
-    options.format = match args.format {
-        None => FormatChoice::Detect,
-        Some(RegisterFormat::Csv) => FormatChoice::Given(Format::Csv),
-        Some(RegisterFormat::Jsonl) => FormatChoice::Given(Format::Jsonl),
-    };
-    options.skip_invalid = args.skip_invalid;
+    let mut options = register_options(args.format, args.skip_invalid, args.dry_run);
     options.rejects = args.rejects.clone();
-    options.dry_run = args.dry_run;
     let sources = open_sources(&args.files)?;
     let mut store = open_store(&cli.db)?;
     let summary = vigie_ingest::import_members(store.as_mut(), sources, &options)?;

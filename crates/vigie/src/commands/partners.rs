@@ -6,24 +6,15 @@ use std::io::Write;
 use anyhow::Result;
 use vigie_domain::partner::first_of;
 use vigie_domain::{Lang, Partner};
-use vigie_formats::Format;
 use vigie_formats::register::partners::{to_json, write_agreements_csv, write_jsonl, write_partners_csv};
-use vigie_ingest::{FormatChoice, Options};
 
-use super::import::{open_sources, print_summary};
+use super::import::{open_sources, print_summary, register_options};
 use crate::Outcome;
-use crate::cli::{Cli, MembersListFormat, PartnersImportArgs, PartnersListArgs, RegisterFormat};
-use crate::context::{latest_valid_date, open_store};
+use crate::cli::{Cli, MembersListFormat, PartnersImportArgs, PartnersListArgs};
+use crate::context::open_store;
 
 pub fn import(cli: &Cli, args: &PartnersImportArgs) -> Result<Outcome> {
-    let mut options = Options::new(latest_valid_date());
-    options.format = match args.format {
-        None => FormatChoice::Detect,
-        Some(RegisterFormat::Csv) => FormatChoice::Given(Format::Csv),
-        Some(RegisterFormat::Jsonl) => FormatChoice::Given(Format::Jsonl),
-    };
-    options.skip_invalid = args.skip_invalid;
-    options.dry_run = args.dry_run;
+    let options = register_options(args.format, args.skip_invalid, args.dry_run);
     let sources = open_sources(&args.files)?;
     let mut store = open_store(&cli.db)?;
     let summary = vigie_ingest::import_partners(store.as_mut(), sources, &options)?;
