@@ -14,6 +14,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0004_partners.sql"),
 ];
 
+/// The schema version a store has once every migration is applied.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     let known = MIGRATIONS.len() as i64;

@@ -6,6 +6,8 @@ mod import;
 mod members;
 mod merge;
 mod migrate;
+
+pub use migrate::SCHEMA_VERSION;
 mod partners;
 mod query;
 
