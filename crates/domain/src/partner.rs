@@ -51,11 +51,21 @@ impl Scope {
 pub struct Agreement {
     /// At least one of the three is not empty.
     pub title: Names,
-    pub signed: Date,
+    /// `None` when the signing date is not on record (an agreement known
+    /// from the partners page, its document not at hand).
+    pub signed: Option<Date>,
     /// The areas of cooperation, in the order given.
     pub areas: Vec<String>,
     /// The document's reference; empty when not given.
     pub reference: String,
+}
+
+impl Agreement {
+    /// The signing date as written in files and the store: `YYYY-MM-DD`, or
+    /// empty when not on record.
+    pub fn signed_text(&self) -> String {
+        self.signed.map(|d| d.to_string()).unwrap_or_default()
+    }
 }
 
 /// One partner of the coalition, identified by a stable slug.
@@ -78,10 +88,17 @@ impl Partner {
         first_of(&self.name, lang)
     }
 
-    /// Puts the agreements in their stored order.
+    /// Puts the agreements in their stored order: by signing date, those
+    /// without one last.
     pub fn sort_agreements(&mut self) {
         self.agreements.sort_by(|a, b| {
-            (a.signed, &a.title.en, &a.title.fr, &a.title.ar).cmp(&(b.signed, &b.title.en, &b.title.fr, &b.title.ar))
+            (a.signed.is_none(), a.signed, &a.title.en, &a.title.fr, &a.title.ar).cmp(&(
+                b.signed.is_none(),
+                b.signed,
+                &b.title.en,
+                &b.title.fr,
+                &b.title.ar,
+            ))
         });
     }
 }
@@ -221,14 +238,12 @@ impl PartnerValidator {
         let partner = slug("partner", &raw.partner, &mut errors);
         let title =
             names(["title_fr", "title_en", "title_ar"], [&raw.title_fr, &raw.title_en, &raw.title_ar], &mut errors);
+        // Outer None: the date is wrong; inner None: not on record.
         let signed = match trimmed(&raw.signed) {
-            None => {
-                errors.push(FieldError::new("signed", "is required: write YYYY-MM-DD", ""));
-                None
-            }
+            None => Some(None),
             Some(value) => match parse_iso_date(value) {
                 None => {
-                    errors.push(FieldError::new("signed", "not a valid date: write YYYY-MM-DD", value));
+                    errors.push(FieldError::new("signed", "not a valid date: write YYYY-MM-DD or leave empty", value));
                     None
                 }
                 Some(date) if date > self.today => {
@@ -239,7 +254,7 @@ impl PartnerValidator {
                     ));
                     None
                 }
-                Some(date) => Some(date),
+                Some(date) => Some(Some(date)),
             },
         };
         let mut areas: Vec<String> = Vec::new();
@@ -330,11 +345,12 @@ mod tests {
         let (partner, a) = agreement(["scihl", "", "MoU", "", "2023-12-27", " a ; b;a ; ", "REF-1"]).unwrap();
         assert_eq!(partner, "scihl");
         assert_eq!(a.areas, ["a", "b"]);
-        assert_eq!(a.signed, Date::new(2023, 12, 27).unwrap());
+        assert_eq!(a.signed, Some(Date::new(2023, 12, 27).unwrap()));
+        assert_eq!(agreement(["scihl", "", "MoU", "", " ", "", ""]).unwrap().1.signed, None);
         assert_eq!(a.reference, "REF-1");
         assert_eq!(
             agreement(["scihl", "", "MoU", "", "27/12/2023", "", ""]).unwrap_err(),
-            ["column signed: not a valid date: write YYYY-MM-DD (got \"27/12/2023\")"]
+            ["column signed: not a valid date: write YYYY-MM-DD or leave empty (got \"27/12/2023\")"]
         );
         assert_eq!(
             agreement(["scihl", "", "MoU", "", "2027-01-01", "", ""]).unwrap_err(),
@@ -344,6 +360,6 @@ mod tests {
             agreement(["scihl", "", "", "", "2023-12-27", "", ""]).unwrap_err(),
             ["column title_fr: give at least one of title_fr, title_en or title_ar (got \"\")"]
         );
-        assert_eq!(agreement(["", "", "", "", "", "", ""]).unwrap_err().len(), 3);
+        assert_eq!(agreement(["", "", "", "", "", "", ""]).unwrap_err().len(), 2);
     }
 }

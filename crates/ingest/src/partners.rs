@@ -124,7 +124,7 @@ fn check(record: &PartnerRecord, place: String, state: &mut State) -> Result<Ite
             }
             let key = (
                 partner.clone(),
-                agreement.signed.to_string(),
+                agreement.signed_text(),
                 agreement.title.fr.clone(),
                 agreement.title.en.clone(),
                 agreement.title.ar.clone(),

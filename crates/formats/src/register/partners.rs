@@ -255,7 +255,7 @@ fn agreement_row(partner: &str, agreement: &Agreement) -> [String; 7] {
         agreement.title.fr.clone(),
         agreement.title.en.clone(),
         agreement.title.ar.clone(),
-        agreement.signed.to_string(),
+        agreement.signed_text(),
         agreement.areas.join(AREA_SEPARATOR),
         agreement.reference.clone(),
     ]
@@ -305,7 +305,7 @@ fn agreement_object(partner: &str, agreement: &Agreement) -> Value {
         "title_fr": agreement.title.fr,
         "title_en": agreement.title.en,
         "title_ar": agreement.title.ar,
-        "signed": agreement.signed.to_string(),
+        "signed": agreement.signed_text(),
         "areas": agreement.areas,
         "reference": agreement.reference,
     })
@@ -422,7 +422,7 @@ mod tests {
         let validator = PartnerValidator::new("2026-01-01".parse().unwrap());
         let agreement = Agreement {
             title: Names { fr: "Mémorandum, \"1\"".into(), en: "MoU".into(), ar: String::new() },
-            signed: "2023-12-27".parse().unwrap(),
+            signed: Some("2023-12-27".parse().unwrap()),
             areas: vec!["research".into(), "legal advice".into()],
             reference: String::new(),
         };

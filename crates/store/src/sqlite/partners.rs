@@ -51,7 +51,12 @@ fn agreement_row(row: &rusqlite::Row<'_>) -> Result<Agreement> {
     let areas: String = row.get(5)?;
     Ok(Agreement {
         title: Names { fr: row.get(1)?, en: row.get(2)?, ar: row.get(3)? },
-        signed: parse_iso_date(&signed).ok_or_else(|| StoreError::Corrupt(format!("agreement signed {signed:?}")))?,
+        signed: match signed.as_str() {
+            "" => None,
+            text => {
+                Some(parse_iso_date(text).ok_or_else(|| StoreError::Corrupt(format!("agreement signed {text:?}")))?)
+            }
+        },
         areas: areas.lines().map(String::from).collect(),
         reference: row.get(6)?,
     })
@@ -118,8 +123,7 @@ impl PartnerImportSession for SqlitePartnerImport<'_> {
     }
 
     fn upsert_agreement(&mut self, partner: &str, agreement: &Agreement) -> Result<Upsert> {
-        let key =
-            params![partner, agreement.title.fr, agreement.title.en, agreement.title.ar, agreement.signed.to_string()];
+        let key = params![partner, agreement.title.fr, agreement.title.en, agreement.title.ar, agreement.signed_text()];
         let stored: Option<(String, String)> = self
             .conn
             .query_row(
@@ -145,7 +149,7 @@ impl PartnerImportSession for SqlitePartnerImport<'_> {
                 agreement.title.fr,
                 agreement.title.en,
                 agreement.title.ar,
-                agreement.signed.to_string(),
+                agreement.signed_text(),
                 values.0,
                 values.1,
                 self.import_id

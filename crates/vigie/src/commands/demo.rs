@@ -26,8 +26,9 @@ const DEMO_INCIDENTS: &str = include_str!("../../demo/incidents.csv");
 /// Oman on 28 December 2016, Kenya on 1 September 2022; the others are
 /// left empty.
 const DEMO_MEMBERS: &str = include_str!("../../demo/members.csv");
-/// The coalition's 14 partners named in the reference bulletin, and the
-/// memorandum of understanding it reports (signed on 27 December 2023).
+/// The coalition's 14 partners named in the reference bulletin, one
+/// partnership agreement with each: the memorandum of understanding it
+/// reports (signed on 27 December 2023), and 13 whose date is not on record.
 const DEMO_PARTNERS: &str = include_str!("../../demo/partners.csv");
 const DEMO_AGREEMENTS: &str = include_str!("../../demo/agreements.csv");
 const DEMO_KEY: &str = "demo";

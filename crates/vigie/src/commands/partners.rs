@@ -78,7 +78,7 @@ fn agreement_rows(partners: &[Partner], lang: Lang) -> Vec<Vec<String>> {
             p.agreements.iter().map(|a| {
                 vec![
                     p.id.clone(),
-                    a.signed.to_string(),
+                    a.signed_text(),
                     first_of(&a.title, lang).to_string(),
                     a.areas.join("; "),
                     a.reference.clone(),
