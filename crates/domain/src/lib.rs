@@ -2,8 +2,11 @@
 //! groups, member states and the rules that validate and count them. No I/O
 //! lives here.
 
+pub mod activity;
+pub mod article;
 pub mod codes;
 pub mod country;
+pub mod domain_of_action;
 pub mod duplicates;
 pub mod fold;
 pub mod group;
@@ -11,17 +14,22 @@ pub mod hash;
 pub mod incident;
 pub mod member;
 pub mod month;
+pub mod note;
 pub mod partner;
 pub mod region;
 pub mod trend;
 pub mod validate;
 
+pub use activity::{Activity, ActivityKind, ActivityValidator};
+pub use article::{Article, ArticleImage, ArticleKind, ArticleStatus, Image, MediaType, Story};
 pub use codes::{DatePrecision, Method, Status, Target};
 pub use country::{Country, CountryCode, Names, countries};
+pub use domain_of_action::Domain;
 pub use group::{Group, GroupOrigin, GroupRegister};
 pub use incident::Incident;
 pub use member::{Member, MemberValidator, NationalDay};
 pub use month::Month;
+pub use note::{Note, NoteValidator};
 pub use partner::{Agreement, Partner, PartnerValidator, Scope};
 pub use region::{RegionGroup, Regions};
 pub use trend::{Change, Trend, change_pct};

@@ -2,6 +2,7 @@
 //! that put incidents (and the member register) back into them. Readers report structural problems;
 //! field rules belong to the domain's validator.
 
+pub mod article;
 pub mod dataset;
 pub mod mapping;
 pub mod native;

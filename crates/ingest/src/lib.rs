@@ -3,9 +3,15 @@
 //! commits only if the import is complete. Used by `vigie import` and, later,
 //! by the web application's upload. Imports of the member register follow
 //! the same rules (`import_members`), and so do those of the partner
-//! register (`import_partners`).
+//! register (`import_partners`), the developments notes (`import_notes`) and
+//! the activity register (`import_activities`) and the articles, read from a
+//! folder of Markdown files (`import_articles`).
 
+mod activities;
+mod articles;
+mod flat;
 mod members;
+mod notes;
 mod partners;
 mod pipeline;
 mod problems;
@@ -20,7 +26,10 @@ use vigie_formats::Format;
 use vigie_formats::dataset::DatasetOptions;
 use vigie_store::{ImportCounts, StoreError};
 
+pub use activities::import_activities;
+pub use articles::import_articles;
 pub use members::import_members;
+pub use notes::{NOTE_LAYOUT, import_notes};
 pub use partners::import_partners;
 pub use pipeline::import;
 
@@ -29,7 +38,8 @@ pub const PROBLEMS_KEPT: usize = 20;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    #[error("cannot read {name}: {source}")]
+    // the cause follows through the error chain (`source`), not repeated here
+    #[error("cannot read {name}")]
     Read { name: String, source: std::io::Error },
     #[error("cannot write rejects file {path}: {message}")]
     Rejects { path: String, message: String },

@@ -1,9 +1,13 @@
 //! Vigie's renderers: report models in, text, Markdown, CSV and JSON out.
 //! A renderer never sees the store; every label comes from the catalogues.
 
+pub mod article;
+pub mod charts;
 mod labels;
 pub mod monthly;
 pub mod national_days;
-mod table;
+pub mod table;
+pub mod timeline;
+pub mod year;
 
 pub use labels::Labels;

@@ -5,6 +5,10 @@
 pub mod duplicates;
 pub mod monthly;
 pub mod national_days;
+pub mod timeline;
+pub mod year;
 
-pub use monthly::{Breakdown, CountryRow, MonthlyReport, Totals, monthly};
+pub use monthly::{Breakdown, CountryRow, MembershipUsed, MonthlyReport, Totals, UnknownCasualties, monthly};
 pub use national_days::{NationalDayEntry, NationalDaysReport, national_days};
+pub use timeline::{TimelineMonth, TimelineReport, timeline};
+pub use year::{YearReport, year};

@@ -59,3 +59,15 @@ pub struct AggregateRow {
     /// Incidents whose killed or wounded figure is not known.
     pub unknown_casualties: u64,
 }
+
+/// Which activities a list or report wants; `None` and empty lists mean
+/// "any".
+#[derive(Debug, Clone, Default)]
+pub struct ActivityFilter {
+    /// First and last days, inclusive, of the activity's `date` (its first
+    /// day; the first of the month when only the month is known).
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub kinds: Vec<vigie_domain::ActivityKind>,
+    pub country: Option<CountryCode>,
+}

@@ -6,9 +6,10 @@ mod error;
 mod filter;
 pub mod sqlite;
 
-use vigie_domain::{Agreement, Group, GroupRegister, Incident, Member, Partner};
+use vigie_domain::{Agreement, CountryCode, Group, GroupRegister, Incident, Member, Month, Note, Partner};
 
 pub use error::StoreError;
+pub use filter::ActivityFilter;
 pub use filter::{Aggregate, AggregateRow, Dimension, IncidentFilter, Order};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -90,6 +91,62 @@ pub trait PartnerImportSession {
     fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
 }
 
+/// One import of a register whose records are all of one kind (the
+/// developments notes), as a transaction like [`ImportSession`].
+pub trait RegisterSession<T> {
+    /// Inserts the record, or updates it if one with the same key exists
+    /// and anything changed. A key written twice in one session is
+    /// [`Upsert::Repeated`] the second time, and not written.
+    fn upsert(&mut self, record: &T) -> Result<Upsert>;
+    /// Records the import's counts and commits; returns the import's id.
+    fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
+}
+
+/// Which developments notes to list; `None` matches all.
+#[derive(Debug, Clone, Default)]
+pub struct NoteFilter {
+    pub region: Option<String>,
+    /// First and last months, inclusive.
+    pub from: Option<Month>,
+    pub to: Option<Month>,
+    pub country: Option<CountryCode>,
+}
+
+/// One import of articles as a transaction, like [`ImportSession`].
+pub trait ArticleImportSession {
+    /// Stores an image's bytes under its hash, once however many articles
+    /// show it; put an article's images before the article.
+    fn put_image(&mut self, image: &vigie_domain::Image) -> Result<()>;
+    /// Inserts the language version, or, if one with the same id and
+    /// language exists and anything changed (its images included), replaces
+    /// it. A version written twice in one session is [`Upsert::Repeated`]
+    /// the second time, and not written.
+    fn upsert_article(&mut self, article: &vigie_domain::Article) -> Result<Upsert>;
+    /// Records the import's counts, drops the images no article shows any
+    /// more, and commits; returns the import's id.
+    fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
+}
+
+/// Which article versions to list; `None` matches all.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFilter {
+    /// One story.
+    pub id: Option<String>,
+    /// First and last days, inclusive.
+    pub from: Option<jiff::civil::Date>,
+    pub to: Option<jiff::civil::Date>,
+    pub status: Option<vigie_domain::ArticleStatus>,
+    pub lang: Option<vigie_domain::Lang>,
+    pub featured: Option<bool>,
+}
+
+impl ArticleFilter {
+    /// The versions dated in `month`.
+    pub fn month(month: vigie_domain::Month) -> ArticleFilter {
+        ArticleFilter { from: Some(month.first_day()), to: Some(month.last_day()), ..ArticleFilter::default() }
+    }
+}
+
 /// The boundary between Vigie and its database.
 pub trait Store {
     /// The register of perpetrator groups: shipped, added and imported.
@@ -128,6 +185,32 @@ pub trait Store {
     fn begin_partner_import(&mut self, source: &str, format: &str) -> Result<Box<dyn PartnerImportSession + '_>>;
     /// The partners by id, each with its agreements by signing date.
     fn partners(&self) -> Result<Vec<Partner>>;
+
+    /// Starts an import of the activity register. Activities the import
+    /// does not mention are left as they are; an activity is its id.
+    fn begin_activity_import(
+        &mut self,
+        source: &str,
+        format: &str,
+    ) -> Result<Box<dyn RegisterSession<vigie_domain::Activity> + '_>>;
+    /// The activities that match, by date, then highlight (none last), then
+    /// id.
+    fn activities(&self, filter: &ActivityFilter) -> Result<Vec<vigie_domain::Activity>>;
+
+    /// Starts an import of developments notes. Notes the import does not
+    /// mention are left as they are.
+    fn begin_note_import(&mut self, source: &str, format: &str) -> Result<Box<dyn RegisterSession<Note> + '_>>;
+    /// The notes that match, by region, month, then country.
+    fn notes(&self, filter: &NoteFilter) -> Result<Vec<Note>>;
+
+    /// Starts an import of articles. Versions the import does not mention
+    /// are left as they are.
+    fn begin_article_import(&mut self, source: &str, format: &str) -> Result<Box<dyn ArticleImportSession + '_>>;
+    /// The versions that match, by date, then id, then language (fr, en, ar),
+    /// each with its images.
+    fn articles(&self, filter: &ArticleFilter) -> Result<Vec<vigie_domain::Article>>;
+    /// The bytes of the image with this content hash.
+    fn image(&self, hash: &str) -> Result<Option<Vec<u8>>>;
 
     fn meta(&self, key: &str) -> Result<Option<String>>;
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;

@@ -330,7 +330,7 @@ fn partners_round_trip_and_reimports_are_idempotent() {
     };
     let agreement = Agreement {
         title: Names { fr: String::new(), en: "Memorandum".into(), ar: "مذكرة".into() },
-        signed: "2023-12-27".parse().unwrap(),
+        signed: Some("2023-12-27".parse().unwrap()),
         areas: vec!["research".into(), "legal advice".into()],
         reference: String::new(),
     };

@@ -61,6 +61,20 @@ pub enum Command {
     /// the register, list it.
     #[command(subcommand)]
     Partners(PartnersCommand),
+    /// The coalition's own activities (delegations, visits, conferences,
+    /// workshops…): import the register, list it. Reports: `vigie report
+    /// year` and `vigie report timeline`.
+    #[command(subcommand)]
+    Activities(ActivitiesCommand),
+    /// The analysts' developments notes, one per region group, month and
+    /// country, in fr/en/ar: import them, list them.
+    #[command(subcommand)]
+    Notes(NotesCommand),
+    /// The bulletin's articles, one Markdown file per language version:
+    /// import a folder of them, list the stories and their missing
+    /// translations, show one.
+    #[command(subcommand)]
+    Articles(ArticlesCommand),
     /// List the region groups of the statistics.
     Regions(ListArgs),
     /// List perpetrator groups, or add groups and aliases.
@@ -277,6 +291,12 @@ pub enum ReportCommand {
     /// The national days of the member states that fall in a month, by date,
     /// with the day's name (see `vigie members`).
     NationalDays(NationalDaysArgs),
+    /// The year in numbers: the coalition's activities of each kind, and its
+    /// agreements with partners (see `vigie activities`, `vigie partners`).
+    Year(YearArgs),
+    /// The key highlights of a year (or of one of its months), month by
+    /// month: the activities with a `highlight` position.
+    Timeline(TimelineArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -426,6 +446,87 @@ pub struct PartnersListArgs {
     pub lang: LangArg,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum ArticlesCommand {
+    /// Import the article files (`*.md`) of a folder, in file name order.
+    /// Each starts with a front matter block, TOML between `+++` lines or
+    /// YAML between `---` lines: `id` (the story, shared by its
+    /// translations), `lang` (fr, en or ar), `date` (YYYY-MM-DD), `title`,
+    /// and optionally `subtitle`, `kind` (news, opinion, feature), `domains`
+    /// (ideological, communication, counter_financing, military), `author`,
+    /// `status` (draft, published), `featured` (true, false) and `images`
+    /// (a list of `{ file = "photo.jpg", caption = "…" }`, files beside the
+    /// article, PNG, JPEG or SVG). The Markdown body follows. A version is its
+    /// id and language: importing it again updates it.
+    Import(ArticlesImportArgs),
+    /// List the stories, one row each, with the languages they are written
+    /// in and the translations missing.
+    List(ArticlesListArgs),
+    /// Print a story's versions as they were imported: front matter (TOML)
+    /// and Markdown body.
+    Show(ArticlesShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ArticlesImportArgs {
+    /// The folder holding the article files and their images.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Import the valid articles and skip the invalid ones (default: one bad
+    /// file and nothing is written).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Check everything, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ArticleStatusArg {
+    Draft,
+    Published,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ArticlesListFormat {
+    /// One row per story, the missing translations in their own column.
+    Table,
+    /// One row per language version, with the story's other languages.
+    Csv,
+    /// One story object per line.
+    Jsonl,
+    /// One array of story objects.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ArticlesListArgs {
+    /// Only versions dated in this month (YYYY-MM).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+    /// Only versions with this status; missing then means without a version
+    /// of that status.
+    #[arg(long, value_enum)]
+    pub status: Option<ArticleStatusArg>,
+    /// Only featured versions.
+    #[arg(long)]
+    pub featured: bool,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ArticlesListFormat,
+    /// Language of the table's titles (else English, French, Arabic).
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ArticlesShowArgs {
+    /// The story's id.
+    pub id: String,
+    /// Only this language version (default: all of them, fr, en, ar).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum TableFormat {
     Table,
@@ -487,4 +588,147 @@ pub struct DemoArgs {
     /// Replace the database even if it holds data other than the demo's.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotesCommand {
+    /// Import developments notes from CSV or JSON Lines files (`-` reads
+    /// stdin): `region,month,country,text_fr,text_en,text_ar`, at least one
+    /// text; the country must be in the region group's table for that month.
+    /// A note is its region, month and country: importing it again updates
+    /// its texts.
+    Import(NotesImportArgs),
+    /// List the notes, by region, month, then country.
+    List(NotesListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NotesImportArgs {
+    /// Files to import; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The format; by default JSON Lines by extension (.jsonl, .ndjson) or
+    /// content, CSV otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<RegisterFormat>,
+    /// Import the valid records and skip the invalid ones (default: one bad
+    /// record and nothing is written).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Check everything, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NotesListArgs {
+    /// Only this region group's notes.
+    #[arg(long, value_name = "ID")]
+    pub region: Option<String>,
+    /// Only this month's notes (YYYY-MM).
+    #[arg(long, value_name = "YYYY-MM", conflicts_with = "year")]
+    pub month: Option<String>,
+    /// Only this year's notes.
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i16>,
+    /// Only this country's notes (code or name).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// `csv` and `jsonl` import back; `json` is one array of the JSON Lines
+    /// objects.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: MembersListFormat,
+    /// Language of the table's texts (the others when that one is empty).
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActivitiesCommand {
+    /// Import activities from CSV or JSON Lines files (`-` reads stdin). The
+    /// columns: id, kind, date (YYYY-MM-DD, or YYYY-MM), end_date, title_fr,
+    /// title_en, title_ar, counterpart_country, counterpart_org,
+    /// counterpart_person, counterpart_title, domains (separated by ` ; `),
+    /// place, description, article, highlight. An activity is its id:
+    /// importing it again updates it.
+    Import(ActivitiesImportArgs),
+    /// List the activities that match, by date, then highlight, then id.
+    List(ActivitiesListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ActivitiesImportArgs {
+    /// Files to import; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The format; by default JSON Lines by extension (.jsonl, .ndjson) or
+    /// content, CSV otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<RegisterFormat>,
+    /// Import the valid records and skip the invalid ones (default: one bad
+    /// record and nothing is written).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Write the rejected records, with a `reason` column, to this file (CSV,
+    /// or JSON Lines if it ends in .jsonl).
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+    /// Check everything, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ActivitiesListArgs {
+    /// Only this year's activities.
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i16).range(1..=9999))]
+    pub year: Option<i16>,
+    /// Only this month's activities (YYYY-MM).
+    #[arg(long, value_name = "YYYY-MM", conflicts_with = "year")]
+    pub month: Option<String>,
+    /// Only activities of these kinds (repeatable, or comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "KIND")]
+    pub kind: Vec<String>,
+    /// Only activities with this counterpart country (code or name).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// `csv` and `jsonl` import back; `json` is one array of the JSON Lines
+    /// objects.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: MembersListFormat,
+    /// Language of the table's titles (another when that one is empty).
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum SummaryFormat {
+    Text,
+    Json,
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct YearArgs {
+    /// The year, YYYY.
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i16).range(1..=9999))]
+    pub year: i16,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: SummaryFormat,
+    #[arg(long, value_enum, default_value = "en", env = "VIGIE_LANG")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The year, YYYY.
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i16).range(1..=9999))]
+    pub year: i16,
+    /// Only this month of the year, 1 to 12.
+    #[arg(long, value_name = "MM", value_parser = clap::value_parser!(i8).range(1..=12))]
+    pub month: Option<i8>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: SummaryFormat,
+    #[arg(long, value_enum, default_value = "en", env = "VIGIE_LANG")]
+    pub lang: LangArg,
 }

@@ -88,6 +88,13 @@ report-former-member = { $country } (حتى { $until })
 report-excluded-members = خارج الجدول (ليست عضواً في ذلك الشهر): { $members }.
 report-future-member = { $country } (ابتداءً من { $from })
 
+## الرسوم البيانية
+chart-legend-operations = العمليات الإرهابية
+chart-legend-victims = القتلى والجرحى
+chart-axis-operations = عدد العمليات الإرهابية
+chart-axis-victims = عدد القتلى والجرحى
+chart-axis-count = العدد
+
 ## الأعياد الوطنية للدول الأعضاء
 national-days-title = الأعياد الوطنية للدول الأعضاء في { $month }
 national-days-col-date = التاريخ
@@ -95,3 +102,73 @@ national-days-col-country = الدولة العضو
 national-days-col-name = المناسبة الوطنية
 national-days-none = لا يحلّ العيد الوطني لأي دولة عضو في { $month }.
 national-days-observed = { $country }: يُحتفى بالعيد الوطني الموافق { $day } يوم { $date }، لأن سنة { $year } ليست كبيسة.
+
+## الأنشطة: أنواعها (بحسب العدد $count)، حصاد العام بالأرقام، أبرز المحطات
+activity-kind-delegation_received = { $count ->
+        [one] وفد زائر
+        [two] وفدان زائران
+       *[other] الوفود الزائرة
+    }
+activity-kind-visit_abroad = { $count ->
+        [one] زيارة خارجية
+        [two] زيارتان خارجيتان
+       *[other] الزيارات الخارجية
+    }
+activity-kind-conference = { $count ->
+        [one] مؤتمر
+        [two] مؤتمران
+       *[other] المؤتمرات
+    }
+activity-kind-workshop = { $count ->
+        [one] ورشة عمل
+        [two] ورشتا عمل
+       *[other] ورش العمل
+    }
+activity-kind-training = { $count ->
+        [one] دورة تدريبية
+        [two] دورتان تدريبيتان
+       *[other] الدورات التدريبية
+    }
+activity-kind-internal_activity = { $count ->
+        [one] نشاط داخلي
+        [two] نشاطان داخليان
+       *[other] الأنشطة الداخلية
+    }
+activity-kind-national_day = { $count ->
+        [one] مناسبة وطنية
+        [two] مناسبتان وطنيتان
+       *[other] المناسبات الوطنية
+    }
+activity-kind-delegate_accredited = { $count ->
+        [one] مندوب معتمد
+        [two] مندوبان معتمدان
+       *[other] المندوبون المعتمدون
+    }
+activity-kind-agreement_signed = { $count ->
+        [one] توقيع اتفاقية
+        [two] توقيع اتفاقيتين
+       *[other] توقيع الاتفاقيات
+    }
+activity-kind-exhibition = { $count ->
+        [one] معرض
+        [two] معرضان
+       *[other] المعارض
+    }
+activity-kind-meeting = { $count ->
+        [one] اجتماع
+        [two] اجتماعان
+       *[other] الاجتماعات
+    }
+year-title = عام { $year } بالأرقام
+year-col-category = الفئة
+year-col-count = العدد
+year-agreements-signed = { $count ->
+        [one] اتفاقية موقّعة في عام { $year }
+        [two] اتفاقيتان موقّعتان في عام { $year }
+       *[other] الاتفاقيات الموقّعة في عام { $year }
+    }
+year-agreements-total = إجمالي اتفاقيات الشراكة حتى نهاية عام { $year }
+timeline-title-year = أبرز محطات عام { $year }
+timeline-title-month = أبرز محطات { $month }
+timeline-none-year = لا توجد محطات بارزة مسجّلة لعام { $year }.
+timeline-none-month = لا توجد محطات بارزة مسجّلة في { $month }.

@@ -86,6 +86,13 @@ report-former-member = { $country } (until { $until })
 report-excluded-members = Not in the table (not a member that month): { $members }.
 report-future-member = { $country } (from { $from })
 
+## Charts
+chart-legend-operations = Terrorist operations
+chart-legend-victims = Killed and wounded
+chart-axis-operations = Number of terrorist operations
+chart-axis-victims = Number of people killed and wounded
+chart-axis-count = Number
+
 ## National days of the member states
 national-days-title = National days of the member states in { $month }
 national-days-col-date = Date
@@ -93,3 +100,64 @@ national-days-col-country = Member state
 national-days-col-name = National day
 national-days-none = No member state has its national day in { $month }.
 national-days-observed = { $country }: the national day of { $day } is observed on { $date }, as { $year } is not a leap year.
+
+## Activities: kinds (plural by $count), the year in numbers, the timeline
+activity-kind-delegation_received = { $count ->
+        [one] Delegation received
+       *[other] Delegations received
+    }
+activity-kind-visit_abroad = { $count ->
+        [one] Visit abroad
+       *[other] Visits abroad
+    }
+activity-kind-conference = { $count ->
+        [one] Conference
+       *[other] Conferences
+    }
+activity-kind-workshop = { $count ->
+        [one] Workshop
+       *[other] Workshops
+    }
+activity-kind-training = { $count ->
+        [one] Training course
+       *[other] Training courses
+    }
+activity-kind-internal_activity = { $count ->
+        [one] Internal activity
+       *[other] Internal activities
+    }
+activity-kind-national_day = { $count ->
+        [one] National day celebrated
+       *[other] National days celebrated
+    }
+activity-kind-delegate_accredited = { $count ->
+        [one] Delegate accredited
+       *[other] Delegates accredited
+    }
+activity-kind-agreement_signed = { $count ->
+        [one] Agreement signing
+       *[other] Agreement signings
+    }
+activity-kind-exhibition = { $count ->
+        [one] Exhibition
+       *[other] Exhibitions
+    }
+activity-kind-meeting = { $count ->
+        [one] Meeting
+       *[other] Meetings
+    }
+year-title = { $year } in numbers
+year-col-category = Category
+year-col-count = Number
+year-agreements-signed = { $count ->
+        [one] Agreement signed in { $year }
+       *[other] Agreements signed in { $year }
+    }
+year-agreements-total = { $count ->
+        [one] Partnership agreement in all, by the end of { $year }
+       *[other] Partnership agreements in all, by the end of { $year }
+    }
+timeline-title-year = Key highlights of { $year }
+timeline-title-month = Key highlights of { $month }
+timeline-none-year = No key highlights are recorded for { $year }.
+timeline-none-month = No key highlights are recorded for { $month }.

@@ -92,6 +92,13 @@ report-former-member = { $country } (jusqu'au { $until })
 report-excluded-members = Hors du tableau (non membres ce mois-là) : { $members }.
 report-future-member = { $country } (à partir du { $from })
 
+## Graphiques
+chart-legend-operations = Opérations terroristes
+chart-legend-victims = Morts et blessés
+chart-axis-operations = Nombre d'opérations terroristes
+chart-axis-victims = Nombre de morts et de blessés
+chart-axis-count = Nombre
+
 ## Fêtes nationales des États membres
 national-days-title = Fêtes nationales des États membres en { $month }
 national-days-col-date = Date
@@ -99,3 +106,64 @@ national-days-col-country = État membre
 national-days-col-name = Fête nationale
 national-days-none = Aucun État membre ne célèbre sa fête nationale en { $month }.
 national-days-observed = { $country } : la fête nationale du { $day } est célébrée le { $date }, { $year } n'étant pas une année bissextile.
+
+## Activités : genres (au pluriel selon $count), l'année en chiffres, la chronologie
+activity-kind-delegation_received = { $count ->
+        [one] Délégation reçue
+       *[other] Délégations reçues
+    }
+activity-kind-visit_abroad = { $count ->
+        [one] Visite à l'étranger
+       *[other] Visites à l'étranger
+    }
+activity-kind-conference = { $count ->
+        [one] Conférence
+       *[other] Conférences
+    }
+activity-kind-workshop = { $count ->
+        [one] Atelier
+       *[other] Ateliers
+    }
+activity-kind-training = { $count ->
+        [one] Formation
+       *[other] Formations
+    }
+activity-kind-internal_activity = { $count ->
+        [one] Activité interne
+       *[other] Activités internes
+    }
+activity-kind-national_day = { $count ->
+        [one] Fête nationale célébrée
+       *[other] Fêtes nationales célébrées
+    }
+activity-kind-delegate_accredited = { $count ->
+        [one] Délégué accrédité
+       *[other] Délégués accrédités
+    }
+activity-kind-agreement_signed = { $count ->
+        [one] Signature d'accord
+       *[other] Signatures d'accords
+    }
+activity-kind-exhibition = { $count ->
+        [one] Exposition
+       *[other] Expositions
+    }
+activity-kind-meeting = { $count ->
+        [one] Réunion
+       *[other] Réunions
+    }
+year-title = L'année { $year } en chiffres
+year-col-category = Catégorie
+year-col-count = Nombre
+year-agreements-signed = { $count ->
+        [one] Accord signé en { $year }
+       *[other] Accords signés en { $year }
+    }
+year-agreements-total = { $count ->
+        [one] Accord de partenariat au total, fin { $year }
+       *[other] Accords de partenariat au total, fin { $year }
+    }
+timeline-title-year = Faits marquants de l'année { $year }
+timeline-title-month = Faits marquants de { $month }
+timeline-none-year = Aucun fait marquant n'est enregistré pour l'année { $year }.
+timeline-none-month = Aucun fait marquant n'est enregistré pour { $month }.

@@ -12,6 +12,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0002_merges.sql"),
     include_str!("../../migrations/sqlite/0003_members.sql"),
     include_str!("../../migrations/sqlite/0004_partners.sql"),
+    include_str!("../../migrations/sqlite/0005_activities.sql"),
+    include_str!("../../migrations/sqlite/0006_articles.sql"),
+    include_str!("../../migrations/sqlite/0007_notes.sql"),
 ];
 
 /// The schema version a store has once every migration is applied.

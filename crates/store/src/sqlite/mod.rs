@@ -1,11 +1,14 @@
 //! The SQLite back end: one file, WAL, foreign keys, versioned migrations
 //! applied on open.
 
+mod activities;
+mod articles;
 mod groups;
 mod import;
 mod members;
 mod merge;
 mod migrate;
+mod notes;
 
 pub use migrate::SCHEMA_VERSION;
 mod partners;
@@ -16,11 +19,11 @@ use std::path::Path;
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OptionalExtension};
 use vigie_domain::fold::fold;
-use vigie_domain::{Group, GroupRegister, Incident, Member, Partner};
+use vigie_domain::{Group, GroupRegister, Incident, Member, Note, Partner};
 
 use crate::{
-    Aggregate, AggregateRow, ImportSession, IncidentFilter, MemberImportSession, PartnerImportSession, Result, Store,
-    StoreError,
+    Aggregate, AggregateRow, ImportSession, IncidentFilter, MemberImportSession, NoteFilter, PartnerImportSession,
+    RegisterSession, Result, Store, StoreError,
 };
 
 pub struct SqliteStore {
@@ -128,8 +131,44 @@ impl Store for SqliteStore {
         Ok(Box::new(partners::SqlitePartnerImport::begin(&mut self.conn, source, format)?))
     }
 
+    fn begin_note_import(&mut self, source: &str, format: &str) -> Result<Box<dyn RegisterSession<Note> + '_>> {
+        Ok(Box::new(notes::SqliteNoteImport::begin(&mut self.conn, source, format)?))
+    }
+
+    fn notes(&self, filter: &NoteFilter) -> Result<Vec<Note>> {
+        notes::matching(&self.conn, filter)
+    }
+
     fn partners(&self) -> Result<Vec<Partner>> {
         partners::all(&self.conn)
+    }
+
+    fn begin_activity_import(
+        &mut self,
+        source: &str,
+        format: &str,
+    ) -> Result<Box<dyn RegisterSession<vigie_domain::Activity> + '_>> {
+        Ok(Box::new(activities::SqliteActivityImport::begin(&mut self.conn, source, format)?))
+    }
+
+    fn activities(&self, filter: &crate::ActivityFilter) -> Result<Vec<vigie_domain::Activity>> {
+        activities::list(&self.conn, filter)
+    }
+
+    fn begin_article_import(
+        &mut self,
+        source: &str,
+        format: &str,
+    ) -> Result<Box<dyn crate::ArticleImportSession + '_>> {
+        Ok(Box::new(articles::SqliteArticleImport::begin(&mut self.conn, source, format)?))
+    }
+
+    fn articles(&self, filter: &crate::ArticleFilter) -> Result<Vec<vigie_domain::Article>> {
+        articles::matching(&self.conn, filter)
+    }
+
+    fn image(&self, hash: &str) -> Result<Option<Vec<u8>>> {
+        articles::image(&self.conn, hash)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {

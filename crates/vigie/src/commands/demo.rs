@@ -31,7 +31,49 @@ const DEMO_MEMBERS: &str = include_str!("../../demo/members.csv");
 /// reports (signed on 27 December 2023), and 13 whose date is not on record.
 const DEMO_PARTNERS: &str = include_str!("../../demo/partners.csv");
 const DEMO_AGREEMENTS: &str = include_str!("../../demo/agreements.csv");
+/// The coalition's 2023 activities: the bulletin's timeline, and further
+/// rows that make up its year in numbers (see demo/README.md).
+const DEMO_ACTIVITIES: &str = include_str!("../../demo/activities.csv");
+macro_rules! article {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../../demo/articles/", $name)))
+    };
+}
+
+/// Five stories in fr, en and ar: the reference's three cover stories, its
+/// cybersecurity exhibition and the January 2026 news item.
+const DEMO_ARTICLES: &[(&str, &str)] = &[
+    article!("chiefs-of-staff-second-meeting.ar.md"),
+    article!("chiefs-of-staff-second-meeting.en.md"),
+    article!("chiefs-of-staff-second-meeting.fr.md"),
+    article!("cybersecurity-exhibition-2023.ar.md"),
+    article!("cybersecurity-exhibition-2023.en.md"),
+    article!("cybersecurity-exhibition-2023.fr.md"),
+    article!("gcc-cooperation-visit-2026.ar.md"),
+    article!("gcc-cooperation-visit-2026.en.md"),
+    article!("gcc-cooperation-visit-2026.fr.md"),
+    article!("kyrgyz-chief-of-staff-visit.ar.md"),
+    article!("kyrgyz-chief-of-staff-visit.en.md"),
+    article!("kyrgyz-chief-of-staff-visit.fr.md"),
+    article!("mou-standing-committee-ihl.ar.md"),
+    article!("mou-standing-committee-ihl.en.md"),
+    article!("mou-standing-committee-ihl.fr.md"),
+];
+
+/// The G5 Sahel developments notes of December 2023, the reference
+/// bulletin's facts told in our own words.
+const DEMO_NOTES: &str = include_str!("../../demo/notes.csv");
 const DEMO_KEY: &str = "demo";
+
+/// Stops the demo when a register did not import, with the import's
+/// problems.
+fn loaded(summary: &vigie_ingest::Summary, options: &Options, what: &str) -> Result<()> {
+    if !summary.written {
+        print_summary(summary, options)?;
+        bail!("the demo {what} did not import");
+    }
+    Ok(())
+}
 
 fn sidecars(db: &Path) -> Vec<PathBuf> {
     ["", "-wal", "-shm"]
@@ -77,10 +119,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     }
     let source = Source::from_bytes("demo/members.csv", DEMO_MEMBERS.as_bytes(), Format::Csv);
     let summary = vigie_ingest::import_members(store.as_mut(), vec![source], &options)?;
-    if !summary.written {
-        print_summary(&summary, &options)?;
-        bail!("the demo member states did not import");
-    }
+    loaded(&summary, &options, "member states")?;
     let members = store.members()?;
     let days: usize = members.iter().map(|m| m.national_days.len()).sum();
     out!("{} member states with {days} national days (vigie report national-days --month 2023-12)", members.len())?;
@@ -89,10 +128,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
         Source::from_bytes("demo/agreements.csv", DEMO_AGREEMENTS.as_bytes(), Format::Csv),
     ];
     let summary = vigie_ingest::import_partners(store.as_mut(), sources, &options)?;
-    if !summary.written {
-        print_summary(&summary, &options)?;
-        bail!("the demo partners did not import");
-    }
+    loaded(&summary, &options, "partners")?;
     let partners = store.partners()?;
     let agreements: usize = partners.iter().map(|p| p.agreements.len()).sum();
     out!(
@@ -100,9 +136,18 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
         partners.len(),
         if agreements == 1 { "" } else { "s" }
     )?;
+    let source = Source::from_bytes("demo/activities.csv", DEMO_ACTIVITIES.as_bytes(), Format::Csv);
+    let summary = vigie_ingest::import_activities(store.as_mut(), vec![source], &options)?;
+    loaded(&summary, &options, "activities")?;
+    out!("{} activities (vigie report year --year 2023; vigie report timeline --year 2023)", summary.counts.new)?;
+    import_articles(store.as_mut(), &options)?;
+    let regions = regions(cli.regions.as_deref())?;
+    let source = Source::from_bytes("demo/notes.csv", DEMO_NOTES.as_bytes(), Format::Csv);
+    let summary = vigie_ingest::import_notes(store.as_mut(), vec![source], &options, &regions)?;
+    loaded(&summary, &options, "developments notes")?;
+    out!("{} developments notes (vigie notes list --region g5-sahel --month 2023-12)", summary.counts.new)?;
     out!("demo database: {}", cli.db.display())?;
     out!()?;
-    let regions = regions(cli.regions.as_deref())?;
     let region = regions.get("g5-sahel").context("the regions file has no g5-sahel group")?;
     let month = Month::parse("2023-12").context("demo month")?;
     let report = vigie_report::monthly(store.as_ref(), &store.groups()?, region, month, false)?;
@@ -111,4 +156,18 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     out!("Next: vigie report monthly --region lake-chad --month 2023-12 --lang en")?;
     out!("      vigie incidents list --region g5-sahel --from 2023-12 --to 2023-12")?;
     Ok(Outcome::Success)
+}
+
+/// Imports the demo articles: `articles import` reads a folder, so they are
+/// written to a temporary one first.
+fn import_articles(store: &mut dyn vigie_store::Store, options: &Options) -> Result<()> {
+    let dir = tempfile::tempdir().context("cannot create a temporary folder for the demo articles")?;
+    for (name, text) in DEMO_ARTICLES {
+        std::fs::write(dir.path().join(name), text).with_context(|| format!("cannot write the demo article {name}"))?;
+    }
+    let summary = vigie_ingest::import_articles(store, dir.path(), options)?;
+    loaded(&summary, options, "articles")?;
+    let versions = summary.counts.new;
+    out!("{versions} article versions in fr, en and ar (vigie articles list)")?;
+    Ok(())
 }

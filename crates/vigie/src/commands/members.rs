@@ -46,35 +46,24 @@ pub fn list(cli: &Cli, args: &MembersListArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// Pads by characters (enough for the Latin names; Arabic ones are not
-/// aligned by a terminal anyway).
-fn pad(text: &str, width: usize) -> String {
-    format!("{text}{}", " ".repeat(width.saturating_sub(text.chars().count())))
-}
-
 /// One line a member: code, name, joined date, national days, title.
 fn table(members: &[Member], lang: Lang, output: &mut impl Write) -> std::io::Result<()> {
-    let rows: Vec<[String; 5]> = members
-        .iter()
-        .map(|member| {
+    let header = ["cc", "member state", "joined", "national days", "representative"].map(String::from).to_vec();
+    let rows: Vec<Vec<String>> = std::iter::once(header)
+        .chain(members.iter().map(|member| {
             let days: Vec<String> =
                 member.national_days.iter().map(|day| format!("{} {}", day.code(), day.name_in(lang))).collect();
-            [
+            vec![
                 member.country.to_string(),
                 countries().name(member.country, lang),
                 member.joined.map(|date| date.to_string()).unwrap_or_default(),
                 days.join("; "),
                 member.representative_title.clone(),
             ]
-        })
+        }))
         .collect();
-    let header = ["cc", "member state", "joined", "national days", "representative"].map(String::from);
-    let widths: Vec<usize> = (0..5)
-        .map(|c| std::iter::once(&header).chain(&rows).map(|row| row[c].chars().count()).max().unwrap_or(0))
-        .collect();
-    for row in std::iter::once(&header).chain(&rows) {
-        let line: Vec<String> = row.iter().zip(&widths).map(|(cell, &width)| pad(cell, width)).collect();
-        writeln!(output, "{}", line.join("  ").trim_end())?;
+    for line in vigie_render::table::layout(&rows, 0) {
+        writeln!(output, "{line}")?;
     }
     Ok(())
 }

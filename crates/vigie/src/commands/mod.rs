@@ -1,5 +1,7 @@
 //! One module per subcommand; `run` dispatches.
 
+mod activities;
+mod articles;
 mod countries;
 mod demo;
 mod duplicates;
@@ -8,6 +10,7 @@ mod groups;
 pub mod import;
 mod incidents;
 mod members;
+mod notes;
 mod partners;
 mod regions;
 mod report;
@@ -15,7 +18,10 @@ mod report;
 use anyhow::Result;
 
 use crate::Outcome;
-use crate::cli::{Cli, Command, IncidentsCommand, MembersCommand, PartnersCommand, ReportCommand};
+use crate::cli::{
+    ActivitiesCommand, ArticlesCommand, Cli, Command, IncidentsCommand, MembersCommand, NotesCommand, PartnersCommand,
+    ReportCommand,
+};
 use crate::context::open_store;
 
 pub fn run(cli: Cli) -> Result<Outcome> {
@@ -33,10 +39,19 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Merge { keep, drop } => duplicates::merge(&cli, keep, drop),
         Command::Report(ReportCommand::Monthly(args)) => report::monthly(&cli, args),
         Command::Report(ReportCommand::NationalDays(args)) => report::national_days(&cli, args),
+        Command::Report(ReportCommand::Year(args)) => report::year(&cli, args),
+        Command::Report(ReportCommand::Timeline(args)) => report::timeline(&cli, args),
         Command::Members(MembersCommand::Import(args)) => members::import(&cli, args),
         Command::Members(MembersCommand::List(args)) => members::list(&cli, args),
         Command::Partners(PartnersCommand::Import(args)) => partners::import(&cli, args),
         Command::Partners(PartnersCommand::List(args)) => partners::list(&cli, args),
+        Command::Activities(ActivitiesCommand::Import(args)) => activities::import(&cli, args),
+        Command::Activities(ActivitiesCommand::List(args)) => activities::list(&cli, args),
+        Command::Notes(NotesCommand::Import(args)) => notes::import(&cli, args),
+        Command::Notes(NotesCommand::List(args)) => notes::list(&cli, args),
+        Command::Articles(ArticlesCommand::Import(args)) => articles::import(&cli, args),
+        Command::Articles(ArticlesCommand::List(args)) => articles::list(&cli, args),
+        Command::Articles(ArticlesCommand::Show(args)) => articles::show(&cli, args),
         Command::Regions(args) => regions::run(&cli, args),
         Command::Groups(args) => groups::run(&cli, args),
         Command::Countries(args) => countries::run(args),

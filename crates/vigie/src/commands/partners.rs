@@ -42,7 +42,9 @@ pub fn list(cli: &Cli, args: &PartnersListArgs) -> Result<Outcome> {
         MembersListFormat::Table => {
             let lang = args.lang.lang();
             let rows = if args.agreements { agreement_rows(&partners, lang) } else { partner_rows(&partners, lang) };
-            table(&rows, &mut stdout)?;
+            for line in vigie_render::table::layout(&rows, 0) {
+                writeln!(stdout, "{line}")?;
+            }
             let count = partners.len();
             let agreements: usize = partners.iter().map(|p| p.agreements.len()).sum();
             eprintln!(
@@ -86,21 +88,4 @@ fn agreement_rows(partners: &[Partner], lang: Lang) -> Vec<Vec<String>> {
             })
         }))
         .collect()
-}
-
-/// Pads by characters (enough for the Latin names; Arabic ones are not
-/// aligned by a terminal anyway).
-fn pad(text: &str, width: usize) -> String {
-    format!("{text}{}", " ".repeat(width.saturating_sub(text.chars().count())))
-}
-
-fn table(rows: &[Vec<String>], output: &mut impl Write) -> std::io::Result<()> {
-    let columns = rows.first().map_or(0, Vec::len);
-    let widths: Vec<usize> =
-        (0..columns).map(|c| rows.iter().map(|row| row[c].chars().count()).max().unwrap_or(0)).collect();
-    for row in rows {
-        let line: Vec<String> = row.iter().zip(&widths).map(|(cell, &width)| pad(cell, width)).collect();
-        writeln!(output, "{}", line.join("  ").trim_end())?;
-    }
-    Ok(())
 }

@@ -1,4 +1,5 @@
-//! `vigie report monthly` and `vigie report national-days`.
+//! `vigie report monthly`, `vigie report national-days`, `vigie report year`
+//! and `vigie report timeline`.
 
 use anyhow::{Result, anyhow};
 use vigie_render::Labels;
@@ -38,6 +39,34 @@ pub fn national_days(cli: &Cli, args: &NationalDaysArgs) -> Result<Outcome> {
         ReportFormat::Json => days::json(&report, &labels),
         ReportFormat::Csv => days::csv(&report, &labels),
         ReportFormat::Md => days::markdown(&report, &labels),
+    };
+    out_raw!("{output}")?;
+    Ok(Outcome::Success)
+}
+
+pub fn year(cli: &Cli, args: &crate::cli::YearArgs) -> Result<Outcome> {
+    use crate::cli::SummaryFormat;
+    let store = open_store(&cli.db)?;
+    let report = vigie_report::year(store.as_ref(), args.year)?;
+    let labels = Labels::new(args.lang.lang());
+    let output = match args.format {
+        SummaryFormat::Text => vigie_render::year::text(&report, &labels),
+        SummaryFormat::Json => vigie_render::year::json(&report),
+        SummaryFormat::Md => vigie_render::year::markdown(&report, &labels),
+    };
+    out_raw!("{output}")?;
+    Ok(Outcome::Success)
+}
+
+pub fn timeline(cli: &Cli, args: &crate::cli::TimelineArgs) -> Result<Outcome> {
+    use crate::cli::SummaryFormat;
+    let store = open_store(&cli.db)?;
+    let report = vigie_report::timeline(store.as_ref(), args.year, args.month)?;
+    let labels = Labels::new(args.lang.lang());
+    let output = match args.format {
+        SummaryFormat::Text => vigie_render::timeline::text(&report, &labels),
+        SummaryFormat::Json => vigie_render::timeline::json(&report, &labels),
+        SummaryFormat::Md => vigie_render::timeline::markdown(&report, &labels),
     };
     out_raw!("{output}")?;
     Ok(Outcome::Success)

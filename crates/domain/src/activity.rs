@@ -1,0 +1,601 @@
+//! The coalition's own activities (delegations, visits, conferences,
+//! workshops, agreements signed…), the register the year in numbers and the
+//! timeline of key highlights are built on; the validation of one record's
+//! raw values, every problem located by column.
+
+use jiff::civil::Date;
+
+use crate::codes::DatePrecision;
+use crate::country::{CountryCode, Names, countries};
+use crate::domain_of_action::Domain;
+use crate::month::Month;
+use crate::partner::{first_of, is_slug};
+use crate::validate::{FieldError, parse_iso_date};
+
+/// The longest counterpart organisation, person, title or place.
+const MAX_TEXT: usize = 200;
+/// The longest title: titles of official visits run long, in Arabic most.
+const MAX_TITLE: usize = 300;
+/// The longest description.
+const MAX_DESCRIPTION: usize = 5_000;
+
+/// The columns of the activity CSV, in order (also the JSON Lines keys).
+pub const ACTIVITY_COLUMNS: [&str; 16] = [
+    "id",
+    "kind",
+    "date",
+    "end_date",
+    "title_fr",
+    "title_en",
+    "title_ar",
+    "counterpart_country",
+    "counterpart_org",
+    "counterpart_person",
+    "counterpart_title",
+    "domains",
+    "place",
+    "description",
+    "article",
+    "highlight",
+];
+
+/// What kind of activity it was. Labels live in the translation catalogues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActivityKind {
+    DelegationReceived,
+    VisitAbroad,
+    Conference,
+    Workshop,
+    Training,
+    InternalActivity,
+    NationalDay,
+    DelegateAccredited,
+    AgreementSigned,
+    Exhibition,
+    Meeting,
+}
+
+impl ActivityKind {
+    pub const ALL: [ActivityKind; 11] = [
+        ActivityKind::DelegationReceived,
+        ActivityKind::VisitAbroad,
+        ActivityKind::Conference,
+        ActivityKind::Workshop,
+        ActivityKind::Training,
+        ActivityKind::InternalActivity,
+        ActivityKind::NationalDay,
+        ActivityKind::DelegateAccredited,
+        ActivityKind::AgreementSigned,
+        ActivityKind::Exhibition,
+        ActivityKind::Meeting,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ActivityKind::DelegationReceived => "delegation_received",
+            ActivityKind::VisitAbroad => "visit_abroad",
+            ActivityKind::Conference => "conference",
+            ActivityKind::Workshop => "workshop",
+            ActivityKind::Training => "training",
+            ActivityKind::InternalActivity => "internal_activity",
+            ActivityKind::NationalDay => "national_day",
+            ActivityKind::DelegateAccredited => "delegate_accredited",
+            ActivityKind::AgreementSigned => "agreement_signed",
+            ActivityKind::Exhibition => "exhibition",
+            ActivityKind::Meeting => "meeting",
+        }
+    }
+
+    /// Parses a code, ignoring case and surrounding spaces.
+    pub fn parse(input: &str) -> Option<ActivityKind> {
+        let input = input.trim();
+        ActivityKind::ALL.into_iter().find(|k| k.code().eq_ignore_ascii_case(input))
+    }
+
+    /// The valid codes, for error messages.
+    pub fn codes() -> String {
+        ActivityKind::ALL.map(ActivityKind::code).join(", ")
+    }
+}
+
+impl std::fmt::Display for ActivityKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl serde::Serialize for ActivityKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// One activity of the coalition, identified by a stable slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    pub id: String,
+    pub kind: ActivityKind,
+    /// The day it took place, or began; the first of the month when only the
+    /// month is known.
+    pub date: Date,
+    /// `Day`, or `Month` when the day is not known.
+    pub date_precision: DatePrecision,
+    /// The last day, for an activity of several days; never before `date`.
+    pub end_date: Option<Date>,
+    /// At least one of the three is not empty.
+    pub title: Names,
+    pub counterpart_country: Option<CountryCode>,
+    /// Free text; empty when not given.
+    pub counterpart_org: String,
+    pub counterpart_person: String,
+    pub counterpart_title: String,
+    /// In the order given, each once.
+    pub domains: Vec<Domain>,
+    pub place: String,
+    /// May hold line breaks.
+    pub description: String,
+    /// The id of the article that tells of the activity.
+    pub article: Option<String>,
+    /// Its position among its month's key highlights (1 first); `None` when
+    /// it is not one.
+    pub highlight: Option<u32>,
+}
+
+impl Activity {
+    /// The title in `lang`; when that one is empty, the English, then the
+    /// French, then the Arabic one.
+    pub fn title_in(&self, lang: crate::Lang) -> &str {
+        first_of(&self.title, lang)
+    }
+
+    /// The date as written: `YYYY-MM-DD`, or `YYYY-MM` when the day is not
+    /// known.
+    pub fn date_text(&self) -> String {
+        match self.date_precision {
+            DatePrecision::Month => Month::of(self.date).to_string(),
+            _ => self.date.to_string(),
+        }
+    }
+
+    pub fn month(&self) -> Month {
+        Month::of(self.date)
+    }
+}
+
+/// The raw text of an activity record, a field a column; `None` when absent.
+/// `domains` is as written in CSV (` ; `-separated).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawActivity {
+    pub id: Option<String>,
+    pub kind: Option<String>,
+    pub date: Option<String>,
+    pub end_date: Option<String>,
+    pub title_fr: Option<String>,
+    pub title_en: Option<String>,
+    pub title_ar: Option<String>,
+    pub counterpart_country: Option<String>,
+    pub counterpart_org: Option<String>,
+    pub counterpart_person: Option<String>,
+    pub counterpart_title: Option<String>,
+    pub domains: Option<String>,
+    pub place: Option<String>,
+    pub description: Option<String>,
+    pub article: Option<String>,
+    pub highlight: Option<String>,
+}
+
+impl RawActivity {
+    /// From the values of [`ACTIVITY_COLUMNS`], in order (missing ones are
+    /// absent).
+    pub fn from_values(values: Vec<Option<String>>) -> RawActivity {
+        let mut v = values.into_iter();
+        let mut next = || v.next().flatten();
+        RawActivity {
+            id: next(),
+            kind: next(),
+            date: next(),
+            end_date: next(),
+            title_fr: next(),
+            title_en: next(),
+            title_ar: next(),
+            counterpart_country: next(),
+            counterpart_org: next(),
+            counterpart_person: next(),
+            counterpart_title: next(),
+            domains: next(),
+            place: next(),
+            description: next(),
+            article: next(),
+            highlight: next(),
+        }
+    }
+
+    /// The values in the order of [`ACTIVITY_COLUMNS`].
+    pub fn values(&self) -> [&Option<String>; 16] {
+        [
+            &self.id,
+            &self.kind,
+            &self.date,
+            &self.end_date,
+            &self.title_fr,
+            &self.title_en,
+            &self.title_ar,
+            &self.counterpart_country,
+            &self.counterpart_org,
+            &self.counterpart_person,
+            &self.counterpart_title,
+            &self.domains,
+            &self.place,
+            &self.description,
+            &self.article,
+            &self.highlight,
+        ]
+    }
+}
+
+fn trimmed(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// A value's first characters, for the message of a value too long to quote.
+fn start_of(value: &str) -> String {
+    let start: String = value.chars().take(40).collect();
+    format!("{start}…")
+}
+
+/// Free text of at most `max` characters; one line unless `lines`.
+fn text(column: &str, value: &Option<String>, max: usize, lines: bool, errors: &mut Vec<FieldError>) -> String {
+    let value = trimmed(value).unwrap_or("");
+    if value.chars().count() > max {
+        errors.push(FieldError::new(column, format!("longer than {max} characters"), start_of(value)));
+        return String::new();
+    }
+    let allowed = |c: char| lines && matches!(c, '\n' | '\r' | '\t');
+    if value.chars().any(|c| c.is_control() && !allowed(c)) {
+        let message = if lines {
+            "must be text without control characters"
+        } else {
+            "must be one line of text (no line breaks or tabs)"
+        };
+        errors.push(FieldError::new(column, message, value));
+        return String::new();
+    }
+    value.to_string()
+}
+
+/// Parses `YYYY-MM-DD` (a day) or `YYYY-MM` (a month whose day is not known).
+pub fn parse_activity_date(value: &str) -> Option<(Date, DatePrecision)> {
+    let value = value.trim();
+    if let Some(date) = parse_iso_date(value) {
+        return Some((date, DatePrecision::Day));
+    }
+    Month::parse(value).map(|month| (month.first_day(), DatePrecision::Month))
+}
+
+/// Validates activity records.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ActivityValidator;
+
+impl ActivityValidator {
+    pub fn new() -> ActivityValidator {
+        ActivityValidator
+    }
+
+    /// Turns an activity record into an activity, or says what is wrong with
+    /// each of its values.
+    pub fn activity(&self, raw: &RawActivity) -> Result<Activity, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let id = match trimmed(&raw.id) {
+            None => {
+                errors.push(FieldError::new("id", "is required", ""));
+                None
+            }
+            Some(id) if is_slug(id) => Some(id.to_string()),
+            Some(id) => {
+                errors.push(FieldError::new(
+                    "id",
+                    "not an activity id: use lowercase letters, digits and hyphens (at most 64), \
+                     e.g. 2023-12-13-chiefs-of-staff-meeting",
+                    id,
+                ));
+                None
+            }
+        };
+        let kind = match trimmed(&raw.kind) {
+            None => {
+                errors.push(FieldError::new("kind", format!("is required: use one of {}", ActivityKind::codes()), ""));
+                None
+            }
+            Some(value) => ActivityKind::parse(value).or_else(|| {
+                errors.push(FieldError::new(
+                    "kind",
+                    format!("unknown activity kind: use one of {}", ActivityKind::codes()),
+                    value,
+                ));
+                None
+            }),
+        };
+        const DATE_HINT: &str = "write YYYY-MM-DD, or YYYY-MM when the day is not known";
+        let date = match trimmed(&raw.date) {
+            None => {
+                errors.push(FieldError::new("date", format!("is required: {DATE_HINT}"), ""));
+                None
+            }
+            Some(value) => parse_activity_date(value).or_else(|| {
+                errors.push(FieldError::new("date", format!("not a valid date: {DATE_HINT}"), value));
+                None
+            }),
+        };
+        let end_date = trimmed(&raw.end_date).and_then(|value| match parse_iso_date(value) {
+            None => {
+                errors.push(FieldError::new("end_date", "not a valid date: write YYYY-MM-DD or leave empty", value));
+                None
+            }
+            Some(end) => match date {
+                Some((start, _)) if end < start => {
+                    errors.push(FieldError::new("end_date", format!("is before date {start}"), value));
+                    None
+                }
+                _ => Some(end),
+            },
+        });
+        let before = errors.len();
+        let title = Names {
+            fr: text("title_fr", &raw.title_fr, MAX_TITLE, false, &mut errors),
+            en: text("title_en", &raw.title_en, MAX_TITLE, false, &mut errors),
+            ar: text("title_ar", &raw.title_ar, MAX_TITLE, false, &mut errors),
+        };
+        if errors.len() == before && title.fr.is_empty() && title.en.is_empty() && title.ar.is_empty() {
+            errors.push(FieldError::new("title_en", "give at least one of title_fr, title_en or title_ar", ""));
+        }
+        let counterpart_country =
+            trimmed(&raw.counterpart_country).and_then(|value| match countries().resolve(value) {
+                Some(country) => Some(country.code),
+                None => {
+                    errors.push(FieldError::new(
+                        "counterpart_country",
+                        "unknown country: give an ISO 3166-1 code or the English, French or Arabic name",
+                        value,
+                    ));
+                    None
+                }
+            });
+        let counterpart_org = text("counterpart_org", &raw.counterpart_org, MAX_TEXT, false, &mut errors);
+        let counterpart_person = text("counterpart_person", &raw.counterpart_person, MAX_TEXT, false, &mut errors);
+        let counterpart_title = text("counterpart_title", &raw.counterpart_title, MAX_TEXT, false, &mut errors);
+        let mut domains: Vec<Domain> = Vec::new();
+        for code in trimmed(&raw.domains).unwrap_or("").split(';').map(str::trim).filter(|c| !c.is_empty()) {
+            match Domain::parse(code) {
+                None => errors.push(FieldError::new(
+                    "domains",
+                    format!("unknown domain: use one of {}, separated by \" ; \"", Domain::codes()),
+                    code,
+                )),
+                Some(domain) if domains.contains(&domain) => {
+                    errors.push(FieldError::new("domains", "appears twice: give each domain once", code));
+                }
+                Some(domain) => domains.push(domain),
+            }
+        }
+        let place = text("place", &raw.place, MAX_TEXT, false, &mut errors);
+        let description = text("description", &raw.description, MAX_DESCRIPTION, true, &mut errors);
+        let article = trimmed(&raw.article).and_then(|value| {
+            if is_slug(value) {
+                Some(value.to_string())
+            } else {
+                errors.push(FieldError::new(
+                    "article",
+                    "not an article id: use lowercase letters, digits and hyphens (at most 64), or leave empty",
+                    value,
+                ));
+                None
+            }
+        });
+        let highlight = trimmed(&raw.highlight).and_then(|value| match value.parse::<u32>() {
+            Ok(n) if n >= 1 && value.bytes().all(|b| b.is_ascii_digit()) => Some(n),
+            _ => {
+                errors.push(FieldError::new(
+                    "highlight",
+                    "must be a whole number from 1 (the month's first highlight), or empty",
+                    value,
+                ));
+                None
+            }
+        });
+        match (id, kind, date) {
+            (Some(id), Some(kind), Some((date, date_precision))) if errors.is_empty() => Ok(Activity {
+                id,
+                kind,
+                date,
+                date_precision,
+                end_date,
+                title,
+                counterpart_country,
+                counterpart_org,
+                counterpart_person,
+                counterpart_title,
+                domains,
+                place,
+                description,
+                article,
+                highlight,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record from its values in column order ("" is an empty cell).
+    fn raw(values: &[&str]) -> RawActivity {
+        RawActivity::from_values(values.iter().map(|v| Some(v.to_string())).collect())
+    }
+
+    fn check(values: &[&str]) -> Result<Activity, Vec<String>> {
+        ActivityValidator::new().activity(&raw(values)).map_err(|e| e.iter().map(|e| e.to_string()).collect())
+    }
+
+    const GOOD: [&str; 16] = [
+        "2023-12-13-chiefs-of-staff-meeting",
+        "Conference",
+        "2023-12-13",
+        "2023-12-14",
+        "Réunion des chefs d'état-major",
+        "",
+        "اجتماع رؤساء الأركان",
+        "Pakistan",
+        "Armed forces",
+        "",
+        "",
+        " military ; Ideological;",
+        "Riyadh",
+        "First line\nsecond line",
+        "chiefs-of-staff",
+        "2",
+    ];
+
+    /// The good record with one value changed.
+    fn with(column: &str, value: &str) -> Result<Activity, Vec<String>> {
+        let mut values = GOOD;
+        values[ACTIVITY_COLUMNS.iter().position(|c| *c == column).unwrap()] = value;
+        check(&values)
+    }
+
+    #[test]
+    fn kinds_and_their_order() {
+        let codes: Vec<&str> = ActivityKind::ALL.iter().map(|k| k.code()).collect();
+        assert_eq!(
+            codes,
+            [
+                "delegation_received",
+                "visit_abroad",
+                "conference",
+                "workshop",
+                "training",
+                "internal_activity",
+                "national_day",
+                "delegate_accredited",
+                "agreement_signed",
+                "exhibition",
+                "meeting"
+            ]
+        );
+        for kind in ActivityKind::ALL {
+            assert_eq!(ActivityKind::parse(&kind.code().to_uppercase()), Some(kind));
+        }
+    }
+
+    #[test]
+    fn a_full_record() {
+        let a = check(&GOOD).unwrap();
+        assert_eq!(a.kind, ActivityKind::Conference);
+        assert_eq!(a.date_text(), "2023-12-13");
+        assert_eq!(a.end_date, Some(Date::new(2023, 12, 14).unwrap()));
+        assert_eq!(a.counterpart_country.unwrap().as_str(), "PK");
+        assert_eq!(a.domains, [Domain::Military, Domain::Ideological]);
+        assert_eq!(a.description, "First line\nsecond line");
+        assert_eq!(a.article.as_deref(), Some("chiefs-of-staff"));
+        assert_eq!(a.highlight, Some(2));
+        assert_eq!(a.title_in(crate::Lang::En), "Réunion des chefs d'état-major", "no English title: the French one");
+        assert_eq!(a.title_in(crate::Lang::Ar), "اجتماع رؤساء الأركان");
+    }
+
+    #[test]
+    fn a_minimal_record_and_a_month() {
+        let mut values = [""; 16];
+        values[0] = "x";
+        values[1] = "meeting";
+        values[2] = "2023-05";
+        values[6] = "اجتماع";
+        let a = check(&values).unwrap();
+        assert_eq!((a.date, a.date_precision), (Date::new(2023, 5, 1).unwrap(), DatePrecision::Month));
+        assert_eq!(a.date_text(), "2023-05");
+        assert_eq!((a.end_date, a.counterpart_country, a.article.as_deref(), a.highlight), (None, None, None, None));
+        assert!(a.domains.is_empty());
+        let absent = RawActivity {
+            id: Some("x".into()),
+            kind: Some("meeting".into()),
+            date: Some("2023-05-02".into()),
+            title_en: Some("Meeting".into()),
+            ..RawActivity::default()
+        };
+        assert!(ActivityValidator::new().activity(&absent).is_ok());
+    }
+
+    #[test]
+    fn problems_are_located() {
+        let one = |column: &str, value: &str| with(column, value).unwrap_err();
+        assert_eq!(
+            one("id", "Chiefs of staff"),
+            ["column id: not an activity id: use lowercase letters, digits and hyphens (at most 64), e.g. \
+                 2023-12-13-chiefs-of-staff-meeting (got \"Chiefs of staff\")"]
+        );
+        assert_eq!(
+            one("kind", "seminar"),
+            ["column kind: unknown activity kind: use one of delegation_received, visit_abroad, conference, \
+                 workshop, training, internal_activity, national_day, delegate_accredited, agreement_signed, \
+                 exhibition, meeting (got \"seminar\")"]
+        );
+        assert_eq!(
+            one("date", "13/12/2023"),
+            [
+                "column date: not a valid date: write YYYY-MM-DD, or YYYY-MM when the day is not known (got \"13/12/2023\")"
+            ]
+        );
+        assert!(one("date", "2023-02-30")[0].starts_with("column date: not a valid date"));
+        assert!(one("date", "2023-13")[0].starts_with("column date: not a valid date"));
+        assert_eq!(one("end_date", "2023-12-12"), ["column end_date: is before date 2023-12-13 (got \"2023-12-12\")"]);
+        assert_eq!(
+            one("end_date", "2023-12"),
+            ["column end_date: not a valid date: write YYYY-MM-DD or leave empty (got \"2023-12\")"]
+        );
+        assert!(one("counterpart_country", "Atlantis")[0].starts_with("column counterpart_country: unknown country"));
+        assert_eq!(
+            one("domains", "military ; finance"),
+            ["column domains: unknown domain: use one of ideological, communication, counter_financing, military, \
+                 separated by \" ; \" (got \"finance\")"]
+        );
+        assert_eq!(
+            one("domains", "military;MILITARY"),
+            ["column domains: appears twice: give each domain once (got \"MILITARY\")"]
+        );
+        for bad in ["0", "-1", "1.5", "first", "+2", "99999999999"] {
+            assert_eq!(
+                one("highlight", bad),
+                [format!(
+                    "column highlight: must be a whole number from 1 (the month's first highlight), or empty (got {bad:?})"
+                )],
+                "{bad}"
+            );
+        }
+        assert!(one("article", "Some Article")[0].starts_with("column article: not an article id"));
+        assert!(one("place", "a\tb")[0].starts_with("column place: must be one line"));
+        assert!(one("description", "a\u{7}b")[0].starts_with("column description: must be text without control"));
+        assert_eq!(
+            one("counterpart_org", &"x".repeat(201))[0],
+            format!("column counterpart_org: longer than 200 characters (got \"{}…\")", "x".repeat(40))
+        );
+        assert!(with("description", &"x".repeat(5_000)).is_ok());
+        assert!(one("description", &"x".repeat(5_001))[0].starts_with("column description: longer than 5000"));
+    }
+
+    #[test]
+    fn a_title_is_required_and_said_on_title_en() {
+        let mut values = GOOD;
+        (values[4], values[6]) = ("", "");
+        assert_eq!(
+            check(&values).unwrap_err(),
+            ["column title_en: give at least one of title_fr, title_en or title_ar (got \"\")"]
+        );
+    }
+
+    #[test]
+    fn every_problem_of_a_record_at_once() {
+        let errors = check(&[""; 16]).unwrap_err();
+        let columns: Vec<&str> = errors.iter().map(|e| e.split(':').next().unwrap()).collect();
+        assert_eq!(columns, ["column id", "column kind", "column date", "column title_en"]);
+    }
+}

@@ -1,0 +1,611 @@
+//! The bulletin's articles. A story (its id) is written in up to three
+//! language versions, one file each; the versions share the id, which is how
+//! translations are linked. This module holds the article, its images (kept
+//! by content hash so that the bulletin never depends on the folder it was
+//! imported from) and the validation of one version's raw front matter
+//! values, every problem named by its key.
+
+use jiff::civil::Date;
+use sha2::{Digest, Sha256};
+
+use crate::Lang;
+use crate::domain_of_action::Domain;
+use crate::partner::is_slug;
+use crate::validate::{FieldError, parse_iso_date};
+
+/// The longest title or subtitle: official titles run long, in Arabic most.
+const MAX_TITLE: usize = 300;
+/// The longest author line.
+const MAX_AUTHOR: usize = 200;
+/// The longest image caption.
+const MAX_CAPTION: usize = 1_000;
+/// The most images one version may carry.
+pub const MAX_IMAGES: usize = 50;
+/// The largest image file accepted, in bytes.
+pub const MAX_IMAGE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The front matter keys, in the order files are written with.
+pub const ARTICLE_KEYS: [&str; 11] =
+    ["id", "lang", "date", "title", "subtitle", "kind", "domains", "author", "status", "featured", "images"];
+/// The keys of one image.
+pub const IMAGE_KEYS: [&str; 2] = ["file", "caption"];
+
+/// What kind of piece an article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ArticleKind {
+    #[default]
+    News,
+    Opinion,
+    Feature,
+}
+
+impl ArticleKind {
+    pub const ALL: [ArticleKind; 3] = [ArticleKind::News, ArticleKind::Opinion, ArticleKind::Feature];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ArticleKind::News => "news",
+            ArticleKind::Opinion => "opinion",
+            ArticleKind::Feature => "feature",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<ArticleKind> {
+        ArticleKind::ALL.into_iter().find(|k| k.code().eq_ignore_ascii_case(value.trim()))
+    }
+}
+
+/// Whether a version may go into the bulletin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ArticleStatus {
+    #[default]
+    Draft,
+    Published,
+}
+
+impl ArticleStatus {
+    pub const ALL: [ArticleStatus; 2] = [ArticleStatus::Draft, ArticleStatus::Published];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ArticleStatus::Draft => "draft",
+            ArticleStatus::Published => "published",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<ArticleStatus> {
+        ArticleStatus::ALL.into_iter().find(|s| s.code().eq_ignore_ascii_case(value.trim()))
+    }
+}
+
+/// The image formats the bulletin can embed, told by content, never by the
+/// file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MediaType {
+    Png,
+    Jpeg,
+    Svg,
+}
+
+impl MediaType {
+    pub const ALL: [MediaType; 3] = [MediaType::Png, MediaType::Jpeg, MediaType::Svg];
+
+    /// The IANA media type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            MediaType::Png => "image/png",
+            MediaType::Jpeg => "image/jpeg",
+            MediaType::Svg => "image/svg+xml",
+        }
+    }
+
+    pub fn parse(mime: &str) -> Option<MediaType> {
+        MediaType::ALL.into_iter().find(|m| m.mime() == mime)
+    }
+
+    /// What the first bytes say: the PNG and JPEG signatures, or an XML
+    /// document whose root element is `<svg`.
+    pub fn sniff(bytes: &[u8]) -> Option<MediaType> {
+        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            return Some(MediaType::Png);
+        }
+        if bytes.starts_with(b"\xFF\xD8\xFF") {
+            return Some(MediaType::Jpeg);
+        }
+        is_svg(bytes).then_some(MediaType::Svg)
+    }
+}
+
+/// Whether the text starts (after an XML declaration, comments and a
+/// doctype) with an `<svg` root element.
+fn is_svg(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let mut rest = head;
+    loop {
+        rest = rest.trim_ascii_start();
+        let skip_to = |rest: &[u8], end: &[u8]| -> Option<usize> {
+            rest.windows(end.len()).position(|w| w == end).map(|at| at + end.len())
+        };
+        let skipped = if rest.starts_with(b"<?") {
+            skip_to(rest, b"?>")
+        } else if rest.starts_with(b"<!--") {
+            skip_to(rest, b"-->")
+        } else if rest.len() >= 9 && rest[..9].eq_ignore_ascii_case(b"<!doctype") {
+            let subset = rest.iter().position(|&b| b == b'[');
+            let close = rest.iter().position(|&b| b == b'>');
+            match (subset, close) {
+                (Some(open), Some(close)) if open < close => skip_to(rest, b"]>"),
+                _ => close.map(|at| at + 1),
+            }
+        } else {
+            break;
+        };
+        match skipped {
+            Some(at) => rest = &rest[at..],
+            None => return false,
+        }
+    }
+    rest.starts_with(b"<svg") && rest.get(4).is_none_or(|&b| b.is_ascii_whitespace() || b == b'>' || b == b'/')
+}
+
+/// The lowercase hexadecimal SHA-256 of `bytes`: images are kept by it, so
+/// the same picture in several articles is stored once.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        hex.push(char::from_digit(u32::from(byte >> 4), 16).unwrap_or('0'));
+        hex.push(char::from_digit(u32::from(byte & 0xf), 16).unwrap_or('0'));
+    }
+    hex
+}
+
+/// An image's bytes, with what they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// `content_hash(bytes)`.
+    pub hash: String,
+    pub media_type: MediaType,
+    pub bytes: Vec<u8>,
+}
+
+impl Image {
+    /// The image, if the bytes are PNG, JPEG or SVG.
+    pub fn from_bytes(bytes: Vec<u8>) -> Option<Image> {
+        let media_type = MediaType::sniff(&bytes)?;
+        Some(Image { hash: content_hash(&bytes), media_type, bytes })
+    }
+}
+
+/// An image as one article version shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleImage {
+    /// The file name as the front matter gave it, relative to the article.
+    pub file: String,
+    pub caption: String,
+    pub hash: String,
+    pub media_type: MediaType,
+}
+
+/// One language version of a story.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// The story's id, shared by its versions.
+    pub id: String,
+    pub lang: Lang,
+    pub date: Date,
+    pub title: String,
+    /// Empty when there is none; so are `author` and image captions.
+    pub subtitle: String,
+    pub kind: ArticleKind,
+    /// In the order given, without repeats.
+    pub domains: Vec<Domain>,
+    pub author: String,
+    pub status: ArticleStatus,
+    pub featured: bool,
+    pub images: Vec<ArticleImage>,
+    /// Markdown, as written (leading blank lines left out).
+    pub body: String,
+}
+
+impl Article {
+    /// The front matter values that describe this version, defaults written
+    /// out: what a file must say to be imported as it is.
+    pub fn to_raw(&self) -> RawArticle {
+        let given = |text: &str| Some(text.to_string()).filter(|t| !t.is_empty());
+        RawArticle {
+            id: Some(self.id.clone()),
+            lang: Some(self.lang.code().to_string()),
+            date: Some(self.date.to_string()),
+            title: Some(self.title.clone()),
+            subtitle: given(&self.subtitle),
+            kind: Some(self.kind.code().to_string()),
+            domains: Some(self.domains.iter().map(|d| d.code().to_string()).collect())
+                .filter(|d: &Vec<_>| !d.is_empty()),
+            author: given(&self.author),
+            status: Some(self.status.code().to_string()),
+            featured: Some(self.featured),
+            images: self
+                .images
+                .iter()
+                .map(|image| RawImage { file: Some(image.file.clone()), caption: given(&image.caption) })
+                .collect(),
+            body: self.body.clone(),
+        }
+    }
+}
+
+/// Sorts languages as the bulletin lists them: fr, en, ar.
+pub fn lang_rank(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(Lang::ALL.len())
+}
+
+/// A story: the versions that share an id, in fr, en, ar order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Story {
+    pub id: String,
+    /// Never empty.
+    pub versions: Vec<Article>,
+}
+
+impl Story {
+    /// Brings versions together by id; stories by their earliest date, then id.
+    pub fn group(articles: Vec<Article>) -> Vec<Story> {
+        let mut stories: Vec<Story> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for article in articles {
+            match index.get(&article.id) {
+                Some(&at) => stories[at].versions.push(article),
+                None => {
+                    index.insert(article.id.clone(), stories.len());
+                    stories.push(Story { id: article.id.clone(), versions: vec![article] });
+                }
+            }
+        }
+        for story in &mut stories {
+            story.versions.sort_by_key(|v| lang_rank(v.lang));
+        }
+        stories.sort_by(|a, b| (a.date(), &a.id).cmp(&(b.date(), &b.id)));
+        stories
+    }
+
+    /// The earliest date of its versions.
+    pub fn date(&self) -> Date {
+        self.versions.iter().map(|v| v.date).min().unwrap_or_default()
+    }
+
+    pub fn version(&self, lang: Lang) -> Option<&Article> {
+        self.versions.iter().find(|v| v.lang == lang)
+    }
+
+    /// The version in `lang`, else the English, French, then Arabic one.
+    pub fn preferred(&self, lang: Lang) -> Option<&Article> {
+        [lang, Lang::En, Lang::Fr, Lang::Ar].into_iter().find_map(|l| self.version(l))
+    }
+
+    pub fn languages(&self) -> Vec<Lang> {
+        self.versions.iter().map(|v| v.lang).collect()
+    }
+
+    /// The languages without a version: translations still to be written.
+    pub fn missing(&self) -> Vec<Lang> {
+        Lang::ALL.into_iter().filter(|l| self.version(*l).is_none()).collect()
+    }
+}
+
+/// The raw front matter values of one version; `None` when the key is
+/// absent. Types (text, list, true/false) are the file reader's concern;
+/// values are checked here.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawArticle {
+    pub id: Option<String>,
+    pub lang: Option<String>,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub kind: Option<String>,
+    pub domains: Option<Vec<String>>,
+    pub author: Option<String>,
+    pub status: Option<String>,
+    pub featured: Option<bool>,
+    pub images: Vec<RawImage>,
+    pub body: String,
+}
+
+/// One entry of `images`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawImage {
+    pub file: Option<String>,
+    pub caption: Option<String>,
+}
+
+/// An image an article names, still to be read and checked by the importer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageRef {
+    /// The key problems about this image are named by, e.g. `images[2].file`.
+    pub key: String,
+    pub file: String,
+    pub caption: String,
+}
+
+fn trimmed(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn text(key: &str, value: &Option<String>, max: usize, errors: &mut Vec<FieldError>) -> String {
+    let value = trimmed(value).unwrap_or("");
+    if value.chars().count() > max {
+        let start: String = value.chars().take(40).collect();
+        errors.push(FieldError::new(key, format!("longer than {max} characters"), format!("{start}…")));
+        return String::new();
+    }
+    if value.chars().any(char::is_control) {
+        errors.push(FieldError::new(key, "must be one line of text (no line breaks or tabs)", value));
+        return String::new();
+    }
+    value.to_string()
+}
+
+fn required<'a>(key: &str, value: &'a Option<String>, hint: &str, errors: &mut Vec<FieldError>) -> Option<&'a str> {
+    let found = trimmed(value);
+    if found.is_none() {
+        errors.push(FieldError::new(key, format!("is required{hint}"), ""));
+    }
+    found
+}
+
+/// `a, b or c`.
+fn one_of(codes: &[&str]) -> String {
+    match codes.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// Whether `file` is a relative path: images live beside their article.
+fn is_relative(file: &str) -> bool {
+    let bytes = file.as_bytes();
+    let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
+    !file.starts_with('/') && !file.starts_with('\\') && !drive
+}
+
+/// Checks one version's values; returns the article (without its images)
+/// and the images it names, which the importer reads.
+pub fn validate_article(raw: &RawArticle) -> Result<(Article, Vec<ImageRef>), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let id = required("id", &raw.id, ": a slug naming the story, e.g. chiefs-of-staff-second-meeting", &mut errors)
+        .and_then(|id| {
+            if is_slug(id) {
+                return Some(id.to_string());
+            }
+            errors.push(FieldError::new(
+                "id",
+                "not an article id: use lowercase letters, digits and hyphens (at most 64), \
+                 e.g. chiefs-of-staff-second-meeting",
+                id,
+            ));
+            None
+        });
+    let lang = required("lang", &raw.lang, ": fr, en or ar", &mut errors).and_then(|value| {
+        Lang::parse(value).or_else(|| {
+            errors.push(FieldError::new("lang", "unknown language: use fr, en or ar", value));
+            None
+        })
+    });
+    let date = required("date", &raw.date, ": write YYYY-MM-DD", &mut errors).and_then(|value| {
+        parse_iso_date(value).or_else(|| {
+            errors.push(FieldError::new("date", "not a valid date: write YYYY-MM-DD", value));
+            None
+        })
+    });
+    let before = errors.len();
+    let title = text("title", &raw.title, MAX_TITLE, &mut errors);
+    if title.is_empty() && errors.len() == before {
+        errors.push(FieldError::new("title", "is required", ""));
+    }
+    let subtitle = text("subtitle", &raw.subtitle, MAX_TITLE, &mut errors);
+    let kind = match trimmed(&raw.kind) {
+        None => ArticleKind::default(),
+        Some(value) => ArticleKind::parse(value).unwrap_or_else(|| {
+            errors.push(FieldError::new("kind", "unknown kind: use news, opinion or feature", value));
+            ArticleKind::default()
+        }),
+    };
+    let mut domains = Vec::new();
+    for value in raw.domains.iter().flatten() {
+        match Domain::parse(value) {
+            Some(domain) if !domains.contains(&domain) => domains.push(domain),
+            Some(_) => {}
+            None => errors.push(FieldError::new(
+                "domains",
+                format!("unknown domain: use {}", one_of(&Domain::ALL.map(Domain::code))),
+                value.as_str(),
+            )),
+        }
+    }
+    let author = text("author", &raw.author, MAX_AUTHOR, &mut errors);
+    let status = match trimmed(&raw.status) {
+        None => ArticleStatus::default(),
+        Some(value) => ArticleStatus::parse(value).unwrap_or_else(|| {
+            errors.push(FieldError::new("status", "unknown status: use draft or published", value));
+            ArticleStatus::default()
+        }),
+    };
+    if raw.images.len() > MAX_IMAGES {
+        errors.push(FieldError::new("images", format!("more than {MAX_IMAGES} images"), raw.images.len().to_string()));
+    }
+    let mut images = Vec::new();
+    for (index, image) in raw.images.iter().enumerate() {
+        let key = format!("images[{}]", index + 1);
+        let file_key = format!("{key}.file");
+        let caption = text(&format!("{key}.caption"), &image.caption, MAX_CAPTION, &mut errors);
+        let Some(file) = required(&file_key, &image.file, ": the image file, relative to the article", &mut errors)
+        else {
+            continue;
+        };
+        if !is_relative(file) {
+            errors.push(FieldError::new(&file_key, "must be relative to the article's folder", file));
+        } else if file.chars().any(char::is_control) {
+            errors.push(FieldError::new(&file_key, "must be one line of text (no line breaks or tabs)", file));
+        } else {
+            images.push(ImageRef { key: file_key, file: file.to_string(), caption });
+        }
+    }
+    match (id, lang, date) {
+        (Some(id), Some(lang), Some(date)) if errors.is_empty() => Ok((
+            Article {
+                id,
+                lang,
+                date,
+                title,
+                subtitle,
+                kind,
+                domains,
+                author,
+                status,
+                featured: raw.featured.unwrap_or(false),
+                images: Vec::new(),
+                body: raw.body.clone(),
+            },
+            images,
+        )),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn some(value: &str) -> Option<String> {
+        Some(value.to_string())
+    }
+
+    fn raw() -> RawArticle {
+        RawArticle {
+            id: some("chiefs-of-staff-second-meeting"),
+            lang: some("fr"),
+            date: some("2024-02-11"),
+            title: some(" Deuxième réunion des chefs d'état-major "),
+            domains: Some(vec!["military".into(), "Military".into(), "ideological".into()]),
+            images: vec![RawImage { file: some("photos/a.jpg"), caption: some("La salle") }],
+            body: "Texte.\n".into(),
+            ..RawArticle::default()
+        }
+    }
+
+    fn errors(raw: &RawArticle) -> Vec<String> {
+        validate_article(raw).unwrap_err().iter().map(|e| e.to_string()).collect()
+    }
+
+    #[test]
+    fn a_valid_version_with_defaults() {
+        let (article, images) = validate_article(&raw()).unwrap();
+        assert_eq!(article.title, "Deuxième réunion des chefs d'état-major");
+        assert_eq!(article.lang, Lang::Fr);
+        assert_eq!(article.kind, ArticleKind::News);
+        assert_eq!(article.status, ArticleStatus::Draft);
+        assert!(!article.featured);
+        assert_eq!(article.domains, [Domain::Military, Domain::Ideological]);
+        assert_eq!(
+            images,
+            [ImageRef { key: "images[1].file".into(), file: "photos/a.jpg".into(), caption: "La salle".into() }]
+        );
+    }
+
+    #[test]
+    fn problems_are_named_by_key() {
+        let mut bad = raw();
+        bad.id = some("Chiefs of staff");
+        bad.lang = some("de");
+        bad.date = some("2024-02-30");
+        bad.kind = some("interview");
+        bad.status = some("live");
+        bad.domains = Some(vec!["financing".into()]);
+        bad.images = vec![RawImage { file: some("/tmp/a.png"), caption: None }, RawImage::default()];
+        assert_eq!(
+            errors(&bad),
+            [
+                "column id: not an article id: use lowercase letters, digits and hyphens (at most 64), e.g. chiefs-of-staff-second-meeting (got \"Chiefs of staff\")",
+                "column lang: unknown language: use fr, en or ar (got \"de\")",
+                "column date: not a valid date: write YYYY-MM-DD (got \"2024-02-30\")",
+                "column kind: unknown kind: use news, opinion or feature (got \"interview\")",
+                "column domains: unknown domain: use ideological, communication, counter_financing or military (got \"financing\")",
+                "column status: unknown status: use draft or published (got \"live\")",
+                "column images[1].file: must be relative to the article's folder (got \"/tmp/a.png\")",
+                "column images[2].file: is required: the image file, relative to the article (got \"\")",
+            ]
+        );
+        assert_eq!(errors(&RawArticle::default()).len(), 4, "id, lang, date and title are required");
+        let mut long = raw();
+        long.title = Some("x".repeat(301));
+        assert!(errors(&long)[0].starts_with("column title: longer than 300 characters"));
+    }
+
+    #[test]
+    fn media_types_by_content() {
+        assert_eq!(MediaType::sniff(b"\x89PNG\r\n\x1a\n...."), Some(MediaType::Png));
+        assert_eq!(MediaType::sniff(b"\xFF\xD8\xFF\xE0..JFIF"), Some(MediaType::Jpeg));
+        assert_eq!(MediaType::sniff(b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), Some(MediaType::Svg));
+        let prolog = "\u{feff}<?xml version=\"1.0\"?>\n<!-- drawn -->\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"x\">\n<svg>";
+        assert_eq!(MediaType::sniff(prolog.as_bytes()), Some(MediaType::Svg));
+        assert_eq!(MediaType::sniff(b"<svgx>"), None);
+        assert_eq!(MediaType::sniff(b"<html><svg>"), None);
+        assert_eq!(MediaType::sniff(b"GIF89a"), None);
+        assert_eq!(MediaType::sniff(b""), None);
+        assert_eq!(MediaType::sniff(b"<?xml never closed"), None);
+        for media_type in MediaType::ALL {
+            assert_eq!(MediaType::parse(media_type.mime()), Some(media_type));
+        }
+    }
+
+    #[test]
+    fn images_are_kept_by_sha256() {
+        assert_eq!(content_hash(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        let image = Image::from_bytes(b"\x89PNG\r\n\x1a\nrest".to_vec()).unwrap();
+        assert_eq!(image.media_type, MediaType::Png);
+        assert_eq!(image.hash.len(), 64);
+        assert!(Image::from_bytes(b"text".to_vec()).is_none());
+    }
+
+    #[test]
+    fn an_article_gives_back_its_values() {
+        let (mut article, images) = validate_article(&raw()).unwrap();
+        article.images = images
+            .into_iter()
+            .map(|i| ArticleImage {
+                file: i.file,
+                caption: i.caption,
+                hash: "0".repeat(64),
+                media_type: MediaType::Jpeg,
+            })
+            .collect();
+        let (again, _) = validate_article(&article.to_raw()).unwrap();
+        assert_eq!(again, Article { images: Vec::new(), ..article });
+    }
+
+    #[test]
+    fn stories_link_translations() {
+        let version = |id: &str, lang: Lang, day: i8| {
+            let mut raw = raw();
+            raw.id = some(id);
+            raw.lang = some(lang.code());
+            raw.date = some(&format!("2024-02-{day:02}"));
+            validate_article(&raw).unwrap().0
+        };
+        let stories = Story::group(vec![
+            version("b", Lang::Ar, 3),
+            version("a", Lang::En, 5),
+            version("b", Lang::Fr, 4),
+            version("b", Lang::En, 3),
+        ]);
+        assert_eq!(stories.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["b", "a"]);
+        assert_eq!(stories[0].languages(), [Lang::Fr, Lang::En, Lang::Ar]);
+        assert!(stories[0].missing().is_empty());
+        assert_eq!(stories[1].missing(), [Lang::Fr, Lang::Ar]);
+        assert_eq!(stories[1].preferred(Lang::Ar).map(|v| v.lang), Some(Lang::En));
+        assert_eq!(stories[0].date(), Date::new(2024, 2, 3).unwrap());
+    }
+}

@@ -1,0 +1,174 @@
+//! Properties of the activity register's formats: any valid activity the
+//! writers put in CSV or JSON Lines, the readers and the validator give back
+//! identically, each record at the line it starts on.
+
+use jiff::civil::Date;
+use proptest::prelude::*;
+use proptest::sample::{select, subsequence};
+use vigie_domain::activity::ActivityValidator;
+use vigie_domain::{Activity, ActivityKind, CountryCode, DatePrecision, Domain, Names};
+use vigie_formats::ReadError;
+use vigie_formats::register::activities::{
+    ActivityCsvReader, ActivityJsonlReader, ActivityRecord, write_csv, write_jsonl,
+};
+
+const COUNTRIES: &[&str] = &["SA", "PK", "TD", "NE", "EG", "FR", "US", "MA"];
+/// Pieces of one-line text: letters, accents, Arabic, and what CSV and JSON
+/// must quote or escape.
+const PIECES: &[&str] = &[
+    "a",
+    "Z",
+    "0",
+    " ",
+    "\u{a0}",
+    "é",
+    "Œ",
+    "Riyad",
+    "N'Djamena",
+    "الرياض",
+    "وفد",
+    ",",
+    "\"",
+    "\"\"",
+    "'",
+    ";",
+    " ; ",
+    "\\",
+    "«",
+    "»",
+    "…",
+    "-",
+    "{",
+    "}",
+    "|",
+];
+/// More pieces a description may hold: line breaks and tabs.
+const BREAKS: &[&str] = &["\n", "\r\n", "\t", "\n\n"];
+
+fn line_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(select(PIECES), 0..12).prop_map(|pieces| pieces.concat().trim().to_string())
+}
+
+fn description() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![4 => select(PIECES), 1 => select(BREAKS)];
+    prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat().trim().to_string())
+}
+
+fn slug() -> impl Strategy<Value = String> {
+    "[a-z0-9]{1,12}(-[a-z0-9]{1,12}){0,3}"
+}
+
+/// A day, or the first of a month whose day is not known.
+fn when() -> impl Strategy<Value = (Date, DatePrecision)> {
+    (2015i16..=2030, 1i8..=12, 1i8..=31, any::<bool>()).prop_map(|(year, month, day, by_month)| {
+        if by_month {
+            (Date::new(year, month, 1).unwrap(), DatePrecision::Month)
+        } else {
+            let last = Date::new(year, month, 1).unwrap().days_in_month();
+            (Date::new(year, month, day.min(last)).unwrap(), DatePrecision::Day)
+        }
+    })
+}
+
+fn activity() -> impl Strategy<Value = Activity> {
+    let head = (slug(), select(ActivityKind::ALL.to_vec()), when(), prop::option::of(0i64..60));
+    let title = (line_text(), line_text(), line_text());
+    let counterpart = (prop::option::of(select(COUNTRIES)), line_text(), line_text(), line_text());
+    let rest = (
+        subsequence(Domain::ALL.to_vec(), 0..=Domain::ALL.len()).prop_shuffle(),
+        line_text(),
+        description(),
+        prop::option::of(slug()),
+        prop::option::of(1u32..),
+    );
+    (head, title, counterpart, rest).prop_map(
+        |(
+            (id, kind, (date, date_precision), end_days),
+            (fr, en, ar),
+            (country, counterpart_org, counterpart_person, counterpart_title),
+            (domains, place, description, article, highlight),
+        )| {
+            let mut title = Names { fr, en, ar };
+            if title.fr.is_empty() && title.en.is_empty() && title.ar.is_empty() {
+                title.ar = "نشاط".into();
+            }
+            Activity {
+                id,
+                kind,
+                date,
+                date_precision,
+                end_date: end_days.map(|days| date.checked_add(jiff::Span::new().days(days)).unwrap()),
+                title,
+                counterpart_country: country.and_then(CountryCode::new),
+                counterpart_org,
+                counterpart_person,
+                counterpart_title,
+                domains,
+                place,
+                description,
+                article,
+                highlight,
+            }
+        },
+    )
+}
+
+/// The line breaks an editor sees in a text (CRLF, LF and a lone CR each
+/// one).
+fn breaks(text: &str) -> u64 {
+    let text = text.replace("\r\n", "\n");
+    text.chars().filter(|&c| c == '\n' || c == '\r').count() as u64
+}
+
+fn validated(records: Vec<ActivityRecord>) -> Vec<(u64, Activity)> {
+    let validator = ActivityValidator::new();
+    records
+        .into_iter()
+        .map(|record| {
+            assert!(record.problems.is_empty(), "line {}: {:?}", record.line, record.problems);
+            let activity = validator
+                .activity(&record.raw)
+                .unwrap_or_else(|errors| panic!("line {}: {errors:?} in {:?}", record.line, record.raw));
+            (record.line, activity)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn csv_gives_back_what_it_was_given(activities in prop::collection::vec(activity(), 0..8)) {
+        let bytes = write_csv(&activities, Vec::new()).unwrap();
+        let mut records = Vec::new();
+        ActivityCsvReader::new(bytes.as_slice())
+            .unwrap()
+            .for_each::<ReadError>(|record| {
+                records.push(record);
+                Ok(())
+            })
+            .unwrap();
+        let read = validated(records);
+        let mut line = 2;
+        let mut expected = Vec::new();
+        for activity in &activities {
+            expected.push((line, activity.clone()));
+            line += 1 + breaks(&activity.description);
+        }
+        prop_assert_eq!(read, expected);
+    }
+
+    #[test]
+    fn jsonl_gives_back_what_it_was_given(activities in prop::collection::vec(activity(), 0..8)) {
+        let bytes = write_jsonl(&activities, Vec::new()).unwrap();
+        let mut records = Vec::new();
+        ActivityJsonlReader::new(bytes.as_slice())
+            .for_each::<ReadError>(|record| {
+                records.push(record);
+                Ok(())
+            })
+            .unwrap();
+        let expected: Vec<(u64, Activity)> = (1..).zip(activities.iter().cloned()).collect();
+        prop_assert_eq!(validated(records), expected);
+    }
+}

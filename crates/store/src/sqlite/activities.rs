@@ -1,0 +1,184 @@
+//! The activity register in SQLite: activities listed in date order, and
+//! imported in one transaction.
+
+use std::collections::HashSet;
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+use vigie_domain::validate::parse_iso_date;
+use vigie_domain::{Activity, ActivityKind, CountryCode, DatePrecision, Domain, Names};
+
+use super::import::{begin_run, record_counts};
+use crate::{ActivityFilter, ImportCounts, RegisterSession, Result, StoreError, Upsert};
+
+const COLUMNS: &str = "id, kind, date, date_precision, end_date, title_fr, title_en, title_ar, counterpart_country, \
+                       counterpart_org, counterpart_person, counterpart_title, domains, place, description, article, \
+                       highlight";
+
+fn corrupt(what: &str, value: &str) -> StoreError {
+    StoreError::Corrupt(format!("activity {what} {value:?}"))
+}
+
+fn date(what: &str, text: &str) -> Result<jiff::civil::Date> {
+    parse_iso_date(text).ok_or_else(|| corrupt(what, text))
+}
+
+/// An activity from the columns of [`COLUMNS`], in order.
+fn activity_row(row: &rusqlite::Row<'_>) -> Result<Activity> {
+    let kind: String = row.get(1)?;
+    let start: String = row.get(2)?;
+    let precision: String = row.get(3)?;
+    let end: Option<String> = row.get(4)?;
+    let country: Option<String> = row.get(8)?;
+    let domains: String = row.get(12)?;
+    let highlight: Option<i64> = row.get(16)?;
+    Ok(Activity {
+        id: row.get(0)?,
+        kind: ActivityKind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,
+        date: date("date", &start)?,
+        date_precision: match precision.as_str() {
+            "day" => DatePrecision::Day,
+            "month" => DatePrecision::Month,
+            other => return Err(corrupt("date precision", other)),
+        },
+        end_date: end.map(|end| date("end date", &end)).transpose()?,
+        title: Names { fr: row.get(5)?, en: row.get(6)?, ar: row.get(7)? },
+        counterpart_country: country
+            .map(|code| CountryCode::new(&code).ok_or_else(|| corrupt("counterpart country", &code)))
+            .transpose()?,
+        counterpart_org: row.get(9)?,
+        counterpart_person: row.get(10)?,
+        counterpart_title: row.get(11)?,
+        domains: domains
+            .lines()
+            .map(|code| Domain::parse(code).ok_or_else(|| corrupt("domain", code)))
+            .collect::<Result<_>>()?,
+        place: row.get(13)?,
+        description: row.get(14)?,
+        article: row.get(15)?,
+        highlight: highlight.map(|h| u32::try_from(h).map_err(|_| corrupt("highlight", &h.to_string()))).transpose()?,
+    })
+}
+
+/// The activities that match, by date, then highlight (none last), then id.
+pub fn list(conn: &Connection, filter: &ActivityFilter) -> Result<Vec<Activity>> {
+    let mut conditions: Vec<String> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(from) = filter.from {
+        values.push(Value::Text(from.to_string()));
+        conditions.push(format!("date >= ?{}", values.len()));
+    }
+    if let Some(to) = filter.to {
+        values.push(Value::Text(to.to_string()));
+        conditions.push(format!("date <= ?{}", values.len()));
+    }
+    if !filter.kinds.is_empty() {
+        let mut places = Vec::new();
+        for kind in &filter.kinds {
+            values.push(Value::Text(kind.code().to_string()));
+            places.push(format!("?{}", values.len()));
+        }
+        conditions.push(format!("kind IN ({})", places.join(", ")));
+    }
+    if let Some(country) = filter.country {
+        values.push(Value::Text(country.to_string()));
+        conditions.push(format!("counterpart_country = ?{}", values.len()));
+    }
+    let mut sql = format!("SELECT {COLUMNS} FROM activity");
+    if !conditions.is_empty() {
+        sql.push_str(" WHERE ");
+        sql.push_str(&conditions.join(" AND "));
+    }
+    sql.push_str(" ORDER BY date, highlight IS NULL, highlight, id");
+    let mut statement = conn.prepare(&sql)?;
+    let mut rows = statement.query(params_from_iter(values))?;
+    let mut activities = Vec::new();
+    while let Some(row) = rows.next()? {
+        activities.push(activity_row(row)?);
+    }
+    Ok(activities)
+}
+
+pub struct SqliteActivityImport<'a> {
+    conn: &'a Connection,
+    import_id: i64,
+    /// Activities written by this import: a second write is a repeat.
+    seen: HashSet<String>,
+    committed: bool,
+}
+
+impl<'a> SqliteActivityImport<'a> {
+    pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqliteActivityImport<'a>> {
+        let conn: &'a Connection = conn;
+        let import_id = begin_run(conn, source, format)?;
+        Ok(SqliteActivityImport { conn, import_id, seen: HashSet::new(), committed: false })
+    }
+}
+
+impl Drop for SqliteActivityImport<'_> {
+    fn drop(&mut self) {
+        if !self.committed {
+            // an import that did not finish leaves nothing behind
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+impl RegisterSession<Activity> for SqliteActivityImport<'_> {
+    fn upsert(&mut self, activity: &Activity) -> Result<Upsert> {
+        if !self.seen.insert(activity.id.clone()) {
+            return Ok(Upsert::Repeated);
+        }
+        let stored: Option<Activity> = self
+            .conn
+            .query_row(&format!("SELECT {COLUMNS} FROM activity WHERE id = ?1"), [&activity.id], |row| {
+                Ok(activity_row(row))
+            })
+            .optional()?
+            .transpose()?;
+        let outcome = match stored {
+            Some(stored) if stored == *activity => Upsert::Unchanged,
+            Some(_) => Upsert::Updated,
+            None => Upsert::New,
+        };
+        let domains: Vec<&str> = activity.domains.iter().map(|d| d.code()).collect();
+        self.conn.execute(
+            &format!(
+                "INSERT INTO activity ({COLUMNS}, import_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                 ON CONFLICT (id) DO UPDATE SET kind = ?2, date = ?3, date_precision = ?4, end_date = ?5,
+                     title_fr = ?6, title_en = ?7, title_ar = ?8, counterpart_country = ?9, counterpart_org = ?10,
+                     counterpart_person = ?11, counterpart_title = ?12, domains = ?13, place = ?14,
+                     description = ?15, article = ?16, highlight = ?17, import_id = ?18"
+            ),
+            params![
+                activity.id,
+                activity.kind.code(),
+                activity.date.to_string(),
+                activity.date_precision.code(),
+                activity.end_date.map(|d| d.to_string()),
+                activity.title.fr,
+                activity.title.en,
+                activity.title.ar,
+                activity.counterpart_country.map(|c| c.to_string()),
+                activity.counterpart_org,
+                activity.counterpart_person,
+                activity.counterpart_title,
+                domains.join("\n"),
+                activity.place,
+                activity.description,
+                activity.article,
+                activity.highlight,
+                self.import_id
+            ],
+        )?;
+        Ok(outcome)
+    }
+
+    fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
+        record_counts(self.conn, self.import_id, counts)?;
+        self.conn.execute_batch("COMMIT")?;
+        self.committed = true;
+        Ok(self.import_id)
+    }
+}

@@ -1,0 +1,124 @@
+//! Country developments notes: stored, listed and imported.
+
+use std::collections::HashSet;
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params};
+use vigie_domain::{CountryCode, Month, Names, Note};
+
+use super::import::{begin_run, record_counts};
+use crate::{ImportCounts, NoteFilter, RegisterSession, Result, StoreError, Upsert};
+
+const COLUMNS: &str = "region, month, country, text_fr, text_en, text_ar";
+
+fn note_row(row: &rusqlite::Row<'_>) -> Result<Note> {
+    let month: String = row.get(1)?;
+    let country: String = row.get(2)?;
+    Ok(Note {
+        region: row.get(0)?,
+        month: Month::parse(&month).ok_or_else(|| StoreError::Corrupt(format!("note month {month:?}")))?,
+        country: CountryCode::new(&country).ok_or_else(|| StoreError::Corrupt(format!("note country {country:?}")))?,
+        text: Names { fr: row.get(3)?, en: row.get(4)?, ar: row.get(5)? },
+    })
+}
+
+/// The notes that match, by region, month, then country.
+pub fn matching(conn: &Connection, filter: &NoteFilter) -> Result<Vec<Note>> {
+    let mut conditions = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(region) = &filter.region {
+        values.push(Value::Text(region.clone()));
+        conditions.push(format!("region = ?{}", values.len()));
+    }
+    if let Some(from) = filter.from {
+        values.push(Value::Text(from.to_string()));
+        conditions.push(format!("month >= ?{}", values.len()));
+    }
+    if let Some(to) = filter.to {
+        values.push(Value::Text(to.to_string()));
+        conditions.push(format!("month <= ?{}", values.len()));
+    }
+    if let Some(country) = filter.country {
+        values.push(Value::Text(country.to_string()));
+        conditions.push(format!("country = ?{}", values.len()));
+    }
+    let condition = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+    let mut statement =
+        conn.prepare(&format!("SELECT {COLUMNS} FROM note {condition} ORDER BY region, month, country"))?;
+    let mut rows = statement.query(rusqlite::params_from_iter(values))?;
+    let mut notes = Vec::new();
+    while let Some(row) = rows.next()? {
+        notes.push(note_row(row)?);
+    }
+    Ok(notes)
+}
+
+pub struct SqliteNoteImport<'a> {
+    conn: &'a Connection,
+    import_id: i64,
+    seen: HashSet<(String, Month, CountryCode)>,
+    committed: bool,
+}
+
+impl<'a> SqliteNoteImport<'a> {
+    pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqliteNoteImport<'a>> {
+        let conn: &'a Connection = conn;
+        let import_id = begin_run(conn, source, format)?;
+        Ok(SqliteNoteImport { conn, import_id, seen: HashSet::new(), committed: false })
+    }
+}
+
+impl Drop for SqliteNoteImport<'_> {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+impl RegisterSession<Note> for SqliteNoteImport<'_> {
+    fn upsert(&mut self, note: &Note) -> Result<Upsert> {
+        if !self.seen.insert((note.region.clone(), note.month, note.country)) {
+            return Ok(Upsert::Repeated);
+        }
+        let key = params![note.region, note.month.to_string(), note.country.as_str()];
+        let stored: Option<Note> = self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM note WHERE region = ?1 AND month = ?2 AND country = ?3"),
+                key,
+                |row| Ok(note_row(row)),
+            )
+            .optional()?
+            .transpose()?;
+        let outcome = match stored {
+            Some(stored) if &stored == note => Upsert::Unchanged,
+            Some(_) => Upsert::Updated,
+            None => Upsert::New,
+        };
+        self.conn.execute(
+            &format!(
+                "INSERT INTO note ({COLUMNS}, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (region, month, country) DO UPDATE SET
+                     text_fr = ?4, text_en = ?5, text_ar = ?6, import_id = ?7"
+            ),
+            params![
+                note.region,
+                note.month.to_string(),
+                note.country.as_str(),
+                note.text.fr,
+                note.text.en,
+                note.text.ar,
+                self.import_id
+            ],
+        )?;
+        Ok(outcome)
+    }
+
+    fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
+        record_counts(self.conn, self.import_id, counts)?;
+        self.conn.execute_batch("COMMIT")?;
+        self.committed = true;
+        Ok(self.import_id)
+    }
+}
