@@ -47,7 +47,7 @@ fn rows(report: &NationalDaysReport, labels: &Labels) -> Vec<Vec<String>> {
 }
 
 /// One note a national day of 29 February kept on the 28th.
-fn notes(report: &NationalDaysReport, labels: &Labels) -> Vec<String> {
+pub fn notes(report: &NationalDaysReport, labels: &Labels) -> Vec<String> {
     report
         .entries
         .iter()

@@ -75,6 +75,10 @@ pub enum Command {
     /// translations, show one.
     #[command(subcommand)]
     Articles(ArticlesCommand),
+    /// Compose the monthly bulletin and print its editions: PDF and HTML in
+    /// French, English and Arabic, written as DIR/bulletin-N-YYYY-MM.LANG.pdf
+    /// and .html.
+    Bulletin(BulletinArgs),
     /// List the region groups of the statistics.
     Regions(ListArgs),
     /// List perpetrator groups, or add groups and aliases.
@@ -731,4 +735,59 @@ pub struct TimelineArgs {
     pub format: SummaryFormat,
     #[arg(long, value_enum, default_value = "en", env = "VIGIE_LANG")]
     pub lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum BulletinLang {
+    Fr,
+    En,
+    Ar,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum BulletinFormat {
+    Pdf,
+    Html,
+    Both,
+    /// The edition as the templates see it (every text localised), for
+    /// checking or for other tools.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct BulletinArgs {
+    /// The month the issue covers (YYYY-MM).
+    #[arg(long, value_name = "YYYY-MM", required_unless_present = "issue")]
+    pub month: Option<String>,
+    /// The issue's number.
+    #[arg(long, required_unless_present = "issue")]
+    pub number: Option<u32>,
+    /// An issue file (TOML): number, month, featured = [story ids in the
+    /// cover's order], regions, editorial, year_review, standing_pages. The
+    /// flags given beside it override it.
+    #[arg(long, value_name = "FILE")]
+    pub issue: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "all")]
+    pub lang: BulletinLang,
+    #[arg(long, value_enum, default_value = "both")]
+    pub format: BulletinFormat,
+    /// Region groups of the statistics section, comma-separated (default
+    /// g5-sahel).
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    pub regions: Vec<String>,
+    /// Story ids of the cover, in order, comma-separated (default: the
+    /// month's featured stories).
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    pub featured: Vec<String>,
+    /// Review the year (year in numbers and timeline), as December does.
+    #[arg(long)]
+    pub year_review: bool,
+    /// The organisation profile (TOML) of the standing pages; default: the
+    /// demo organisation's.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// The folder the files are written to (created if needed).
+    #[arg(short, long, value_name = "DIR", default_value = ".")]
+    pub output: PathBuf,
 }

@@ -172,3 +172,42 @@ timeline-title-year = أبرز محطات عام { $year }
 timeline-title-month = أبرز محطات { $month }
 timeline-none-year = لا توجد محطات بارزة مسجّلة لعام { $year }.
 timeline-none-month = لا توجد محطات بارزة مسجّلة في { $month }.
+
+## النشرة
+bulletin-issue-line = العدد { $number } · { $month }
+bulletin-contents = المحتويات
+bulletin-continued = التتمة في الصفحة
+bulletin-page = الصفحة
+bulletin-news = أخبار
+bulletin-statistics = الإرهاب في المناطق
+bulletin-about = عن { $organisation }
+bulletin-footer = { $publication } · العدد { $number } · { $month }
+bulletin-byline = بقلم { $author }
+bulletin-translation-missing = لا تتوفر لهذه المادة نسخة { $missing } بعد؛ تُنشر النسخة { $printed }.
+bulletin-notes-title = أبرز التطورات السياسية والأمنية
+bulletin-agreements-title = الاتفاقيات الموقعة في { $month }
+bulletin-agreements-areas = مجالات التعاون
+bulletin-partners-title = شركاؤنا
+bulletin-partners-count = { $count ->
+        [one] شريك واحد
+        [two] شريكان
+        [few] { $count } شركاء
+        [many] { $count } شريكًا
+       *[other] { $count } شريك
+    }
+bulletin-partnerships = { $count ->
+        [one] شراكة
+        [two] شراكتان
+        [few] شراكات
+       *[other] شراكة
+    }
+lang-fr = الفرنسية
+lang-en = الإنجليزية
+lang-ar = العربية
+article-kind-news = خبر
+article-kind-opinion = رأي
+article-kind-feature = ملف
+domain-ideological = المجال الفكري
+domain-communication = المجال الإعلامي
+domain-counter_financing = محاربة تمويل الإرهاب
+domain-military = المجال العسكري

@@ -161,3 +161,37 @@ timeline-title-year = Key highlights of { $year }
 timeline-title-month = Key highlights of { $month }
 timeline-none-year = No key highlights are recorded for { $year }.
 timeline-none-month = No key highlights are recorded for { $month }.
+
+## Bulletin
+bulletin-issue-line = Issue { $number } · { $month }
+bulletin-contents = Contents
+bulletin-continued = Continued on page
+bulletin-page = Page
+bulletin-news = News
+bulletin-statistics = Terrorism in the regions
+bulletin-about = About { $organisation }
+bulletin-footer = { $publication } · Issue { $number } · { $month }
+bulletin-byline = By { $author }
+bulletin-translation-missing = This story has no { $missing } version yet; the { $printed } version is printed.
+bulletin-notes-title = The most important political and security developments
+bulletin-agreements-title = Agreements signed in { $month }
+bulletin-agreements-areas = Areas of cooperation
+bulletin-partners-title = Our partners
+bulletin-partners-count = { $count ->
+        [one] One partner
+       *[other] { $count } partners
+    }
+bulletin-partnerships = { $count ->
+        [one] Partnership
+       *[other] Partnerships
+    }
+lang-fr = French
+lang-en = English
+lang-ar = Arabic
+article-kind-news = News
+article-kind-opinion = Opinion
+article-kind-feature = Feature
+domain-ideological = Ideological
+domain-communication = Communication
+domain-counter_financing = Countering the financing of terrorism
+domain-military = Military

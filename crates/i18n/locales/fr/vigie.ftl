@@ -167,3 +167,37 @@ timeline-title-year = Faits marquants de l'année { $year }
 timeline-title-month = Faits marquants de { $month }
 timeline-none-year = Aucun fait marquant n'est enregistré pour l'année { $year }.
 timeline-none-month = Aucun fait marquant n'est enregistré pour { $month }.
+
+## Bulletin
+bulletin-issue-line = Numéro { $number } · { $month }
+bulletin-contents = Sommaire
+bulletin-continued = Suite page
+bulletin-page = Page
+bulletin-news = Actualités
+bulletin-statistics = Le terrorisme dans les régions
+bulletin-about = La { $organisation }
+bulletin-footer = { $publication } · Numéro { $number } · { $month }
+bulletin-byline = Par { $author }
+bulletin-translation-missing = Cet article n'existe pas encore en { $missing } ; la version en { $printed } est publiée.
+bulletin-notes-title = Les principaux développements politiques et sécuritaires
+bulletin-agreements-title = Accords signés en { $month }
+bulletin-agreements-areas = Domaines de coopération
+bulletin-partners-title = Nos partenaires
+bulletin-partners-count = { $count ->
+        [one] Un partenaire
+       *[other] { $count } partenaires
+    }
+bulletin-partnerships = { $count ->
+        [one] Partenariat
+       *[other] Partenariats
+    }
+lang-fr = français
+lang-en = anglais
+lang-ar = arabe
+article-kind-news = Actualité
+article-kind-opinion = Opinion
+article-kind-feature = Dossier
+domain-ideological = Idéologique
+domain-communication = Communication
+domain-counter_financing = Lutte contre le financement du terrorisme
+domain-military = Militaire

@@ -2,6 +2,7 @@
 
 mod activities;
 mod articles;
+mod bulletin;
 mod countries;
 mod demo;
 mod duplicates;
@@ -52,6 +53,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Articles(ArticlesCommand::Import(args)) => articles::import(&cli, args),
         Command::Articles(ArticlesCommand::List(args)) => articles::list(&cli, args),
         Command::Articles(ArticlesCommand::Show(args)) => articles::show(&cli, args),
+        Command::Bulletin(args) => bulletin::run(&cli, args),
         Command::Regions(args) => regions::run(&cli, args),
         Command::Groups(args) => groups::run(&cli, args),
         Command::Countries(args) => countries::run(args),

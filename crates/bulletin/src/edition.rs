@@ -1,0 +1,556 @@
+//! One language's edition of an issue: every text already in that
+//! language, numbers and dates formatted, charts drawn. The PDF template
+//! reads it as JSON data and the HTML template as its context, so both
+//! print exactly the same things; neither computes anything.
+
+use serde::Serialize;
+use vigie_domain::partner::first_of;
+use vigie_domain::{Article, Change, DatePrecision, Lang, Story, Trend};
+use vigie_i18n::{Value, capitalize};
+use vigie_render::Labels;
+use vigie_render::article::{Block, parse, plain};
+use vigie_render::charts::monthly_charts;
+use vigie_report::MonthlyReport;
+
+use crate::profile::Profile;
+use crate::sources::{RegionSource, Sources};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Edition {
+    pub lang: &'static str,
+    /// `ltr` or `rtl`.
+    pub dir: &'static str,
+    pub number: u32,
+    /// `YYYY-MM`.
+    pub month: String,
+    /// "décembre 2023".
+    pub month_name: String,
+    pub organisation: String,
+    pub short_name: String,
+    /// The masthead's title ("Monthly Bulletin").
+    pub publication: String,
+    /// "Issue 58 · December 2023".
+    pub issue_line: String,
+    /// Fixed words of the layout, by name.
+    pub labels: EditionLabels,
+    pub editorial: Option<ArticleView>,
+    /// The cover's stories, in order, told in full after the cover.
+    pub featured: Vec<ArticleView>,
+    /// The month's other stories.
+    pub articles: Vec<ArticleView>,
+    pub pages: Vec<PageView>,
+    pub domains: DomainsView,
+    pub agreements: AgreementsView,
+    pub partners: PartnersView,
+    pub year: Option<YearView>,
+    pub regions: Vec<RegionView>,
+    pub national_days: NationalDaysView,
+}
+
+/// The words the templates print around the data.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionLabels {
+    pub contents: String,
+    /// "Continued on page", followed by the number.
+    pub continued: String,
+    pub page: String,
+    pub news: String,
+    pub statistics: String,
+    pub about: String,
+    /// The footer line: publication, number.
+    pub footer: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    /// The virtual file name (`images/HASH.EXT`).
+    pub file: String,
+    pub caption: String,
+    pub media_type: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    pub id: String,
+    /// A name for cross-references ("continued on page N").
+    pub anchor: String,
+    pub title: String,
+    pub subtitle: String,
+    pub date: String,
+    /// "By …", or empty.
+    pub byline: String,
+    /// News, opinion, feature, in words.
+    pub kind: String,
+    pub domains: Vec<String>,
+    /// The first paragraph as plain text: the cover's opening.
+    pub opening: String,
+    pub blocks: Vec<Block>,
+    pub images: Vec<ImageView>,
+    /// Said when the story has no version in the edition's language (then
+    /// another language's version is printed), else empty.
+    pub translation_note: String,
+    /// The language of the printed version (`ar` inside a French edition
+    /// when that is all there is).
+    pub lang: &'static str,
+    pub dir: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    pub id: String,
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainView {
+    pub id: &'static str,
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainsView {
+    pub title: String,
+    pub items: Vec<DomainView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementView {
+    pub partner: String,
+    pub title: String,
+    pub date: String,
+    pub areas: Vec<String>,
+    pub reference: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementsView {
+    pub title: String,
+    pub areas_label: String,
+    pub items: Vec<AgreementView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnersView {
+    pub title: String,
+    pub count: usize,
+    /// "14 partners".
+    pub count_label: String,
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureView {
+    /// The activity kind's code, or `agreements`.
+    pub kind: String,
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineItemView {
+    pub date: String,
+    pub title: String,
+    pub kind: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineMonthView {
+    pub name: String,
+    pub items: Vec<TimelineItemView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct YearView {
+    pub title: String,
+    pub figures: Vec<FigureView>,
+    pub timeline_title: String,
+    pub months: Vec<TimelineMonthView>,
+}
+
+/// A figure of the statistics table with its trend against last month.
+#[derive(Debug, Clone, Serialize)]
+pub struct CellView {
+    pub previous: String,
+    pub current: String,
+    /// `up`, `down` or `same`.
+    pub trend: &'static str,
+    /// ↑ ↓ =
+    pub arrow: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    pub country: String,
+    pub operations: CellView,
+    pub victims: CellView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView {
+    pub country: String,
+    pub operations: String,
+    pub victims: String,
+    pub previous_month: String,
+    pub current_month: String,
+    pub rows: Vec<RowView>,
+    pub total: RowView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartView {
+    /// The virtual file the PDF reads (`charts/ID.svg`).
+    pub file: String,
+    pub title: String,
+    /// The SVG itself, which the HTML edition inlines.
+    pub svg: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteView {
+    pub country: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionView {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub table: TableView,
+    pub charts: Vec<ChartView>,
+    pub notes_title: String,
+    pub notes: Vec<NoteView>,
+    /// What was counted; membership.
+    pub footnotes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NationalDayView {
+    pub date: String,
+    pub country: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NationalDaysView {
+    pub title: String,
+    pub date_label: String,
+    pub country_label: String,
+    pub name_label: String,
+    pub rows: Vec<NationalDayView>,
+    /// Said when no national day falls in the month, else empty.
+    pub empty: String,
+    /// 29 February kept on the 28th.
+    pub footnotes: Vec<String>,
+}
+
+fn dir(lang: Lang) -> &'static str {
+    if lang.is_rtl() { "rtl" } else { "ltr" }
+}
+
+/// The version a reader of `lang` gets, and the note that says when it is
+/// in another language.
+fn article(story: &Story, labels: &Labels) -> Option<ArticleView> {
+    let lang = labels.lang;
+    let version: &Article = story.preferred(lang)?;
+    let translation_note = if version.lang == lang {
+        String::new()
+    } else {
+        labels.text_with(
+            "bulletin-translation-missing",
+            &[
+                ("missing", Value::from(labels.text(&format!("lang-{}", lang.code())))),
+                ("printed", Value::from(labels.text(&format!("lang-{}", version.lang.code())))),
+            ],
+        )
+    };
+    let blocks = parse(&version.body);
+    let opening = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph { content } => Some(plain(content)),
+            _ => None,
+        })
+        .unwrap_or_default();
+    Some(ArticleView {
+        id: story.id.clone(),
+        anchor: format!("story-{}", story.id),
+        title: version.title.clone(),
+        subtitle: version.subtitle.clone(),
+        date: labels.date(version.date),
+        byline: if version.author.is_empty() {
+            String::new()
+        } else {
+            labels.text_with("bulletin-byline", &[("author", Value::from(version.author.clone()))])
+        },
+        kind: labels.text(&format!("article-kind-{}", version.kind.code())),
+        domains: version.domains.iter().map(|d| labels.text(&format!("domain-{}", d.code()))).collect(),
+        opening,
+        blocks,
+        images: version
+            .images
+            .iter()
+            .map(|image| ImageView {
+                file: image_file(&image.hash, image.media_type),
+                caption: image.caption.clone(),
+                media_type: image.media_type.mime(),
+            })
+            .collect(),
+        translation_note,
+        lang: version.lang.code(),
+        dir: dir(version.lang),
+    })
+}
+
+/// The virtual file of an image: its hash and the extension of its type.
+pub fn image_file(hash: &str, media_type: vigie_domain::MediaType) -> String {
+    let extension = match media_type {
+        vigie_domain::MediaType::Png => "png",
+        vigie_domain::MediaType::Jpeg => "jpg",
+        vigie_domain::MediaType::Svg => "svg",
+    };
+    format!("images/{hash}.{extension}")
+}
+
+fn cell(change: &Change, labels: &Labels) -> CellView {
+    let trend = match change.trend {
+        Trend::Up => "up",
+        Trend::Down => "down",
+        Trend::Same => "same",
+    };
+    CellView {
+        previous: labels.number(change.previous),
+        current: labels.number(change.current),
+        trend,
+        arrow: change.trend.arrow(),
+    }
+}
+
+fn table(report: &MonthlyReport, labels: &Labels) -> TableView {
+    TableView {
+        country: labels.text("report-col-country"),
+        operations: labels.text("report-col-operations"),
+        victims: labels.text("report-col-victims"),
+        previous_month: labels.month(report.previous_month),
+        current_month: labels.month(report.month),
+        rows: report
+            .countries
+            .iter()
+            .map(|row| RowView {
+                country: labels.country(row.country),
+                operations: cell(&row.operations, labels),
+                victims: cell(&row.victims, labels),
+            })
+            .collect(),
+        total: RowView {
+            country: labels.text("report-total"),
+            operations: cell(&report.total.operations, labels),
+            victims: cell(&report.total.victims, labels),
+        },
+    }
+}
+
+fn region(source: &RegionSource, labels: &Labels) -> RegionView {
+    let report = &source.report;
+    let charts = monthly_charts(report, labels)
+        .into_iter()
+        .map(|chart| ChartView {
+            file: format!("charts/{}.{}.svg", chart.id, labels.lang.code()),
+            title: chart.title.clone(),
+            svg: chart.svg(),
+        })
+        .collect();
+    // the notes in the table's order
+    let mut notes: Vec<NoteView> = Vec::new();
+    for row in &report.countries {
+        if let Some(note) = source.notes.iter().find(|n| n.country == row.country) {
+            notes.push(NoteView {
+                country: labels.country(note.country),
+                text: first_of(&note.text, labels.lang).into(),
+            });
+        }
+    }
+    RegionView {
+        id: report.region.clone(),
+        title: vigie_render::monthly::title(report, labels),
+        summary: vigie_render::monthly::summary(report, labels),
+        table: table(report, labels),
+        charts,
+        notes_title: labels.text("bulletin-notes-title"),
+        notes,
+        footnotes: vigie_render::monthly::notes(report, labels),
+    }
+}
+
+fn year(sources: &Sources, labels: &Labels) -> Option<YearView> {
+    let (report, timeline) = sources.year.as_ref()?;
+    let mut figures: Vec<FigureView> = vigie_render::year::kind_order()
+        .into_iter()
+        .filter(|kind| report.count(*kind) > 0)
+        .map(|kind| {
+            let n = report.count(kind);
+            FigureView {
+                kind: kind.code().to_string(),
+                label: labels.text_with(&format!("activity-kind-{}", kind.code()), &[("count", Value::from(n))]),
+                value: labels.number(n),
+            }
+        })
+        .collect();
+    figures.push(FigureView {
+        kind: "agreements".into(),
+        label: labels.text_with("bulletin-partnerships", &[("count", Value::from(report.agreements_total))]),
+        value: labels.number(report.agreements_total),
+    });
+    let months = timeline
+        .months
+        .iter()
+        .map(|month| TimelineMonthView {
+            name: capitalize(&labels.month(month.month)),
+            items: month
+                .items
+                .iter()
+                .map(|activity| TimelineItemView {
+                    date: match activity.date_precision {
+                        DatePrecision::Day => labels.date(activity.date),
+                        _ => String::new(),
+                    },
+                    title: activity.title_in(labels.lang).to_string(),
+                    kind: activity.kind.code(),
+                })
+                .collect(),
+        })
+        .collect();
+    Some(YearView {
+        title: vigie_render::year::title(report, labels),
+        figures,
+        timeline_title: vigie_render::timeline::title(timeline, labels),
+        months,
+    })
+}
+
+impl Edition {
+    pub fn new(sources: &Sources, profile: &Profile, lang: Lang) -> Edition {
+        let labels = Labels::new(lang);
+        let issue = &sources.issue;
+        let month_name = labels.month(issue.month);
+        let publication = profile.publication.get(lang).to_string();
+        let number = Value::from(issue.number.to_string());
+        let stories = |list: &[Story]| list.iter().filter_map(|s| article(s, &labels)).collect::<Vec<_>>();
+        let agreements = sources
+            .agreements_of_month()
+            .into_iter()
+            .map(|(partner, agreement)| AgreementView {
+                partner: partner.name_in(lang).to_string(),
+                title: first_of(&agreement.title, lang).to_string(),
+                date: agreement.signed.map(|d| labels.date(d)).unwrap_or_default(),
+                areas: agreement.areas.clone(),
+                reference: agreement.reference.clone(),
+            })
+            .collect();
+        let partners = &sources.partners;
+        let national_days = &sources.national_days;
+        Edition {
+            lang: lang.code(),
+            dir: dir(lang),
+            number: issue.number,
+            month: issue.month.to_string(),
+            month_name: month_name.clone(),
+            organisation: profile.name.get(lang).to_string(),
+            short_name: profile.short_name.get(lang).to_string(),
+            publication: publication.clone(),
+            issue_line: labels.text_with(
+                "bulletin-issue-line",
+                &[("number", number.clone()), ("month", Value::from(month_name.clone()))],
+            ),
+            labels: EditionLabels {
+                contents: labels.text("bulletin-contents"),
+                continued: labels.text("bulletin-continued"),
+                page: labels.text("bulletin-page"),
+                news: labels.text("bulletin-news"),
+                statistics: labels.text("bulletin-statistics"),
+                about: labels.text_with(
+                    "bulletin-about",
+                    &[("organisation", Value::from(profile.short_name.get(lang).to_string()))],
+                ),
+                footer: labels.text_with(
+                    "bulletin-footer",
+                    &[
+                        ("publication", Value::from(publication)),
+                        ("number", number),
+                        ("month", Value::from(month_name)),
+                    ],
+                ),
+            },
+            editorial: sources.editorial.as_ref().and_then(|s| article(s, &labels)),
+            featured: stories(&sources.featured),
+            articles: stories(&sources.others),
+            pages: if issue.standing_pages {
+                profile
+                    .pages
+                    .iter()
+                    .map(|page| PageView {
+                        id: page.id.clone(),
+                        title: page.title.get(lang).to_string(),
+                        blocks: parse(page.body.get(lang)),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            domains: DomainsView {
+                title: profile.domains_title.get(lang).to_string(),
+                items: if issue.standing_pages {
+                    profile
+                        .domains
+                        .iter()
+                        .filter_map(|d| vigie_domain::Domain::parse(&d.domain).map(|code| (code, d)))
+                        .map(|(code, d)| DomainView {
+                            id: code.code(),
+                            title: labels.text(&format!("domain-{}", code.code())),
+                            blocks: parse(d.body.get(lang)),
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            },
+            agreements: AgreementsView {
+                title: labels
+                    .text_with("bulletin-agreements-title", &[("month", Value::from(labels.month(issue.month)))]),
+                areas_label: labels.text("bulletin-agreements-areas"),
+                items: agreements,
+            },
+            partners: PartnersView {
+                title: labels.text("bulletin-partners-title"),
+                count: partners.len(),
+                count_label: labels.text_with("bulletin-partners-count", &[("count", Value::from(partners.len()))]),
+                names: partners.iter().map(|p| p.name_in(lang).to_string()).collect(),
+            },
+            year: year(sources, &labels),
+            regions: sources.regions.iter().map(|r| region(r, &labels)).collect(),
+            national_days: NationalDaysView {
+                title: vigie_render::national_days::title(national_days, &labels),
+                date_label: labels.text("national-days-col-date"),
+                country_label: labels.text("national-days-col-country"),
+                name_label: labels.text("national-days-col-name"),
+                rows: national_days
+                    .entries
+                    .iter()
+                    .map(|entry| NationalDayView {
+                        date: labels.date(entry.date),
+                        country: labels.country(entry.country),
+                        name: entry.national_day.name_in(lang).to_string(),
+                    })
+                    .collect(),
+                empty: if national_days.entries.is_empty() {
+                    labels.text_with("national-days-none", &[("month", Value::from(labels.month(issue.month)))])
+                } else {
+                    String::new()
+                },
+                footnotes: vigie_render::national_days::notes(national_days, &labels),
+            },
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Everything an issue prints, read from the store once, before any
+//! language: the stories, the register's month, the year under review, and
+//! the statistics of each region.
+
+use std::collections::BTreeMap;
+
+use vigie_domain::{ArticleStatus, Member, Note, Partner, Regions, Story};
+use vigie_report::{MonthlyReport, NationalDaysReport, TimelineReport, YearReport};
+use vigie_store::{ArticleFilter, NoteFilter, Store};
+
+use crate::BulletinError;
+use crate::issue::Issue;
+
+/// One region's statistics and notes.
+pub struct RegionSource {
+    pub report: MonthlyReport,
+    pub notes: Vec<Note>,
+}
+
+pub struct Sources {
+    pub issue: Issue,
+    /// The cover's stories, in order.
+    pub featured: Vec<Story>,
+    /// The editorial, if the issue names one.
+    pub editorial: Option<Story>,
+    /// The month's other published stories, by date.
+    pub others: Vec<Story>,
+    pub partners: Vec<Partner>,
+    pub members: Vec<Member>,
+    /// The year in numbers and the timeline, when the issue reviews the year.
+    pub year: Option<(YearReport, TimelineReport)>,
+    pub regions: Vec<RegionSource>,
+    pub national_days: NationalDaysReport,
+    /// Image bytes by hash, for every image of the printed stories.
+    pub images: BTreeMap<String, Vec<u8>>,
+}
+
+/// The published versions of one story, whatever their date.
+fn story(store: &dyn Store, id: &str, what: &str) -> Result<Story, BulletinError> {
+    let filter = ArticleFilter { id: Some(id.to_string()), ..ArticleFilter::default() };
+    let versions: Vec<_> =
+        store.articles(&filter)?.into_iter().filter(|a| a.status == ArticleStatus::Published).collect();
+    Story::group(versions)
+        .pop()
+        .ok_or_else(|| BulletinError::Issue(format!("{what} {id:?}: no published article has this id")))
+}
+
+impl Sources {
+    pub fn read(store: &dyn Store, issue: &Issue, regions: &Regions) -> Result<Sources, BulletinError> {
+        let month = issue.month;
+        let mut month_filter = ArticleFilter::month(month);
+        month_filter.status = Some(ArticleStatus::Published);
+        let month_stories = Story::group(store.articles(&month_filter)?);
+
+        let featured: Vec<Story> = if issue.featured.is_empty() {
+            month_stories.iter().filter(|s| s.versions.iter().any(|v| v.featured)).cloned().collect()
+        } else {
+            issue.featured.iter().map(|id| story(store, id, "featured story")).collect::<Result<_, _>>()?
+        };
+        let editorial = issue.editorial.as_deref().map(|id| story(store, id, "editorial")).transpose()?;
+        let printed = |id: &str| featured.iter().any(|s| s.id == id) || editorial.as_ref().is_some_and(|s| s.id == id);
+        let others: Vec<Story> = month_stories.iter().filter(|s| !printed(&s.id)).cloned().collect();
+
+        let year = if issue.year_review {
+            let y = month.year();
+            Some((vigie_report::year(store, y)?, vigie_report::timeline(store, y, None)?))
+        } else {
+            None
+        };
+        let groups = store.groups()?;
+        let mut region_sources = Vec::new();
+        for id in &issue.regions {
+            let region = regions
+                .get(id)
+                .ok_or_else(|| BulletinError::Issue(format!("unknown region {id:?}: use one of {}", regions.ids())))?;
+            let report = vigie_report::monthly(store, &groups, region, month, false)?;
+            let notes = store.notes(&NoteFilter {
+                region: Some(id.clone()),
+                from: Some(month),
+                to: Some(month),
+                country: None,
+            })?;
+            region_sources.push(RegionSource { report, notes });
+        }
+        let mut images = BTreeMap::new();
+        for story in featured.iter().chain(&editorial).chain(&others) {
+            for image in story.versions.iter().flat_map(|v| &v.images) {
+                if !images.contains_key(&image.hash) {
+                    let bytes = store.image(&image.hash)?.ok_or_else(|| {
+                        BulletinError::Issue(format!(
+                            "story {:?}: image {} is not in the database",
+                            story.id, image.file
+                        ))
+                    })?;
+                    images.insert(image.hash.clone(), bytes);
+                }
+            }
+        }
+        Ok(Sources {
+            issue: issue.clone(),
+            featured,
+            editorial,
+            others,
+            partners: store.partners()?,
+            members: store.members()?,
+            year,
+            regions: region_sources,
+            national_days: vigie_report::national_days(store, month)?,
+            images,
+        })
+    }
+
+    /// The agreements signed in the issue's month: (partner, agreement).
+    pub fn agreements_of_month(&self) -> Vec<(&Partner, &vigie_domain::Agreement)> {
+        self.partners
+            .iter()
+            .flat_map(|p| p.agreements.iter().map(move |a| (p, a)))
+            .filter(|(_, a)| a.signed.is_some_and(|d| self.issue.month.contains(d)))
+            .collect()
+    }
+}
