@@ -18,8 +18,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "VIGIE_DB", default_value = "vigie.db", value_name = "PATH")]
     pub db: PathBuf,
 
-    /// A region groups file (TOML) replacing the shipped defaults.
-    #[arg(long, global = true, env = "VIGIE_REGIONS", value_name = "FILE")]
+    /// A region groups file (TOML) replacing the shipped defaults. Given
+    /// before the command (`vigie --regions FILE report …`): `bulletin
+    /// --regions` names the issue's region groups.
+    #[arg(long, env = "VIGIE_REGIONS", value_name = "FILE")]
     pub regions: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -344,7 +346,7 @@ pub enum MembersCommand {
     /// Import member states and their national days from CSV or JSON Lines
     /// files (`-` reads stdin). A member is its country: importing it again
     /// replaces its joined date, title and national days.
-    Import(MembersImportArgs),
+    Import(RejectingImportArgs),
     /// List the member states with their national days.
     List(MembersListArgs),
 }
@@ -356,29 +358,6 @@ pub enum RegisterFormat {
     Csv,
     /// One object a member, its national days in a list.
     Jsonl,
-}
-
-#[derive(Debug, Args)]
-pub struct MembersImportArgs {
-    /// Files to import; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
-    /// The format; by default JSON Lines by extension (.jsonl, .ndjson) or
-    /// content, CSV otherwise.
-    #[arg(long, value_enum)]
-    pub format: Option<RegisterFormat>,
-    /// Import the valid members and skip the invalid ones (default: one bad
-    /// row and nothing is written). A member with one bad row is skipped
-    /// whole.
-    #[arg(long)]
-    pub skip_invalid: bool,
-    /// Write the rejected rows, with a `reason` column, to this file (CSV,
-    /// or JSON Lines if it ends in .jsonl).
-    #[arg(long, value_name = "FILE")]
-    pub rejects: Option<PathBuf>,
-    /// Check everything, write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -411,28 +390,9 @@ pub enum PartnersCommand {
     /// in the database or earlier in the import. A partner is its id:
     /// importing it again updates it; so is an agreement its partner, date
     /// and titles.
-    Import(PartnersImportArgs),
+    Import(RegisterImportArgs),
     /// List the partners (or, with --agreements, their agreements).
     List(PartnersListArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct PartnersImportArgs {
-    /// Files to import, partners before the agreements that name them; `-`
-    /// reads standard input.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
-    /// The format; by default JSON Lines by extension (.jsonl, .ndjson) or
-    /// content, CSV otherwise.
-    #[arg(long, value_enum)]
-    pub format: Option<RegisterFormat>,
-    /// Import the valid records and skip the invalid ones (default: one bad
-    /// record and nothing is written).
-    #[arg(long)]
-    pub skip_invalid: bool,
-    /// Check everything, write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -592,6 +552,13 @@ pub struct DemoArgs {
     /// Replace the database even if it holds data other than the demo's.
     #[arg(long)]
     pub force: bool,
+    /// Where the demo bulletin (no. 58, December 2023: PDF and HTML in fr,
+    /// en and ar) is written.
+    #[arg(long, value_name = "DIR", default_value = "bulletin")]
+    pub bulletin: PathBuf,
+    /// Do not print the demo bulletin.
+    #[arg(long, conflicts_with = "bulletin")]
+    pub no_bulletin: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -601,27 +568,9 @@ pub enum NotesCommand {
     /// text; the country must be in the region group's table for that month.
     /// A note is its region, month and country: importing it again updates
     /// its texts.
-    Import(NotesImportArgs),
+    Import(RegisterImportArgs),
     /// List the notes, by region, month, then country.
     List(NotesListArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct NotesImportArgs {
-    /// Files to import; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
-    /// The format; by default JSON Lines by extension (.jsonl, .ndjson) or
-    /// content, CSV otherwise.
-    #[arg(long, value_enum)]
-    pub format: Option<RegisterFormat>,
-    /// Import the valid records and skip the invalid ones (default: one bad
-    /// record and nothing is written).
-    #[arg(long)]
-    pub skip_invalid: bool,
-    /// Check everything, write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -655,31 +604,9 @@ pub enum ActivitiesCommand {
     /// counterpart_person, counterpart_title, domains (separated by ` ; `),
     /// place, description, article, highlight. An activity is its id:
     /// importing it again updates it.
-    Import(ActivitiesImportArgs),
+    Import(RejectingImportArgs),
     /// List the activities that match, by date, then highlight, then id.
     List(ActivitiesListArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct ActivitiesImportArgs {
-    /// Files to import; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
-    /// The format; by default JSON Lines by extension (.jsonl, .ndjson) or
-    /// content, CSV otherwise.
-    #[arg(long, value_enum)]
-    pub format: Option<RegisterFormat>,
-    /// Import the valid records and skip the invalid ones (default: one bad
-    /// record and nothing is written).
-    #[arg(long)]
-    pub skip_invalid: bool,
-    /// Write the rejected records, with a `reason` column, to this file (CSV,
-    /// or JSON Lines if it ends in .jsonl).
-    #[arg(long, value_name = "FILE")]
-    pub rejects: Option<PathBuf>,
-    /// Check everything, write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -772,8 +699,8 @@ pub struct BulletinArgs {
     pub lang: BulletinLang,
     #[arg(long, value_enum, default_value = "both")]
     pub format: BulletinFormat,
-    /// Region groups of the statistics section, comma-separated (default
-    /// g5-sahel).
+    /// Region groups of the statistics section, in order, comma-separated
+    /// (default g5-sahel).
     #[arg(long, value_delimiter = ',', value_name = "ID,...")]
     pub regions: Vec<String>,
     /// Story ids of the cover, in order, comma-separated (default: the
@@ -790,4 +717,35 @@ pub struct BulletinArgs {
     /// The folder the files are written to (created if needed).
     #[arg(short, long, value_name = "DIR", default_value = ".")]
     pub output: PathBuf,
+}
+
+/// The flags of every register import (members, partners, activities,
+/// notes).
+#[derive(Debug, Args)]
+pub struct RegisterImportArgs {
+    /// Files to import, in order; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The format; by default JSON Lines by extension (.jsonl, .ndjson) or
+    /// content, CSV otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<RegisterFormat>,
+    /// Import the valid records and skip the invalid ones (default: one bad
+    /// record and nothing is written).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Check everything, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// A register import that can also write its rejected records.
+#[derive(Debug, Args)]
+pub struct RejectingImportArgs {
+    #[command(flatten)]
+    pub import: RegisterImportArgs,
+    /// Write the rejected records, with a `reason` column, to this file (CSV,
+    /// or JSON Lines if it ends in .jsonl).
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
 }

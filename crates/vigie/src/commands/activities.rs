@@ -11,13 +11,13 @@ use vigie_store::ActivityFilter;
 
 use super::import::{open_sources, print_summary, register_options};
 use crate::Outcome;
-use crate::cli::{ActivitiesImportArgs, ActivitiesListArgs, Cli, MembersListFormat};
+use crate::cli::{ActivitiesListArgs, Cli, MembersListFormat, RejectingImportArgs};
 use crate::context::{country, month, open_store};
 
-pub fn import(cli: &Cli, args: &ActivitiesImportArgs) -> Result<Outcome> {
-    let mut options = register_options(args.format, args.skip_invalid, args.dry_run);
+pub fn import(cli: &Cli, args: &RejectingImportArgs) -> Result<Outcome> {
+    let mut options = register_options(&args.import);
     options.rejects = args.rejects.clone();
-    let sources = open_sources(&args.files)?;
+    let sources = open_sources(&args.import.files)?;
     let mut store = open_store(&cli.db)?;
     let summary = vigie_ingest::import_activities(store.as_mut(), sources, &options)?;
     print_summary(&summary, &options)

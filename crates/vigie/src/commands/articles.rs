@@ -8,15 +8,18 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 use vigie_domain::{Article, ArticleStatus, Lang, Story};
 use vigie_formats::article::{Syntax, write_article_with_notes};
+use vigie_ingest::Options;
 use vigie_store::ArticleFilter;
 
-use super::import::{print_summary, register_options};
+use super::import::print_summary;
 use crate::Outcome;
 use crate::cli::{ArticleStatusArg, ArticlesImportArgs, ArticlesListArgs, ArticlesListFormat, ArticlesShowArgs, Cli};
-use crate::context::{month, open_store};
+use crate::context::{latest_valid_date, month, open_store};
 
 pub fn import(cli: &Cli, args: &ArticlesImportArgs) -> Result<Outcome> {
-    let options = register_options(None, args.skip_invalid, args.dry_run);
+    let mut options = Options::new(latest_valid_date());
+    options.skip_invalid = args.skip_invalid;
+    options.dry_run = args.dry_run;
     let mut store = open_store(&cli.db)?;
     let summary = vigie_ingest::import_articles(store.as_mut(), &args.dir, &options)?;
     print_summary(&summary, &options)

@@ -15,7 +15,7 @@ use vigie_ingest::{Options, Source};
 
 use super::import::print_summary;
 use crate::Outcome;
-use crate::cli::{Cli, DemoArgs};
+use crate::cli::{BulletinArgs, BulletinFormat, BulletinLang, Cli, DemoArgs};
 use crate::context::{latest_valid_date, open_store, regions};
 
 /// Illustrative incidents written for the demo (descriptions in our own
@@ -152,6 +152,25 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     let month = Month::parse("2023-12").context("demo month")?;
     let report = vigie_report::monthly(store.as_ref(), &store.groups()?, region, month, false)?;
     out_raw!("{}", monthly::text(&report, &Labels::new(args.lang.lang())))?;
+    if !args.no_bulletin {
+        out!()?;
+        let bulletin = BulletinArgs {
+            month: Some("2023-12".into()),
+            number: Some(58),
+            issue: None,
+            lang: BulletinLang::All,
+            format: BulletinFormat::Both,
+            regions: Vec::new(),
+            featured: Vec::new(),
+            year_review: false,
+            profile: None,
+            output: args.bulletin.clone(),
+        };
+        out!("The demo bulletin, no. 58, December 2023:")?;
+        for path in super::bulletin::build(cli, &bulletin)? {
+            out!("  {}", path.display())?;
+        }
+    }
     out!()?;
     out!("Next: vigie report monthly --region lake-chad --month 2023-12 --lang en")?;
     out!("      vigie incidents list --region g5-sahel --from 2023-12 --to 2023-12")?;

@@ -9,7 +9,7 @@ use vigie_formats::Format;
 use vigie_ingest::{FormatChoice, Options, Source, Summary};
 
 use crate::Outcome;
-use crate::cli::{Cli, ImportArgs, InputFormat, RegisterFormat};
+use crate::cli::{Cli, ImportArgs, InputFormat, RegisterFormat, RegisterImportArgs};
 use crate::context::{latest_valid_date, open_store, status};
 use crate::progress;
 
@@ -45,16 +45,17 @@ pub fn open_sources(files: &[PathBuf]) -> Result<Vec<Source>> {
     Ok(files.iter().map(|path| Source::open(path)).collect::<Result<Vec<_>, _>>()?)
 }
 
-/// The import options of a register file (members, partners).
-pub fn register_options(format: Option<RegisterFormat>, skip_invalid: bool, dry_run: bool) -> Options {
+/// The import options of a register file (members, partners, activities,
+/// notes).
+pub fn register_options(args: &RegisterImportArgs) -> Options {
     let mut options = Options::new(latest_valid_date());
-    options.format = match format {
+    options.format = match args.format {
         None => FormatChoice::Detect,
         Some(RegisterFormat::Csv) => FormatChoice::Given(Format::Csv),
         Some(RegisterFormat::Jsonl) => FormatChoice::Given(Format::Jsonl),
     };
-    options.skip_invalid = skip_invalid;
-    options.dry_run = dry_run;
+    options.skip_invalid = args.skip_invalid;
+    options.dry_run = args.dry_run;
     options
 }
 

@@ -9,13 +9,13 @@ use vigie_formats::register::members::{to_json, write_csv, write_jsonl};
 
 use super::import::{open_sources, print_summary, register_options};
 use crate::Outcome;
-use crate::cli::{Cli, MembersImportArgs, MembersListArgs, MembersListFormat};
+use crate::cli::{Cli, MembersListArgs, MembersListFormat, RejectingImportArgs};
 use crate::context::open_store;
 
-pub fn import(cli: &Cli, args: &MembersImportArgs) -> Result<Outcome> {
-    let mut options = register_options(args.format, args.skip_invalid, args.dry_run);
+pub fn import(cli: &Cli, args: &RejectingImportArgs) -> Result<Outcome> {
+    let mut options = register_options(&args.import);
     options.rejects = args.rejects.clone();
-    let sources = open_sources(&args.files)?;
+    let sources = open_sources(&args.import.files)?;
     let mut store = open_store(&cli.db)?;
     let summary = vigie_ingest::import_members(store.as_mut(), sources, &options)?;
     print_summary(&summary, &options)

@@ -12,12 +12,12 @@ use vigie_store::NoteFilter;
 
 use super::import::{open_sources, print_summary, register_options};
 use crate::Outcome;
-use crate::cli::{Cli, MembersListFormat, NotesImportArgs, NotesListArgs};
+use crate::cli::{Cli, MembersListFormat, NotesListArgs, RegisterImportArgs};
 use crate::context::{open_store, regions};
 
-pub fn import(cli: &Cli, args: &NotesImportArgs) -> Result<Outcome> {
+pub fn import(cli: &Cli, args: &RegisterImportArgs) -> Result<Outcome> {
     let regions = regions(cli.regions.as_deref())?;
-    let options = register_options(args.format, args.skip_invalid, args.dry_run);
+    let options = register_options(args);
     let sources = open_sources(&args.files)?;
     let mut store = open_store(&cli.db)?;
     let summary = vigie_ingest::import_notes(store.as_mut(), sources, &options, &regions)?;

@@ -10,11 +10,11 @@ use vigie_formats::register::partners::{to_json, write_agreements_csv, write_jso
 
 use super::import::{open_sources, print_summary, register_options};
 use crate::Outcome;
-use crate::cli::{Cli, MembersListFormat, PartnersImportArgs, PartnersListArgs};
+use crate::cli::{Cli, MembersListFormat, PartnersListArgs, RegisterImportArgs};
 use crate::context::open_store;
 
-pub fn import(cli: &Cli, args: &PartnersImportArgs) -> Result<Outcome> {
-    let options = register_options(args.format, args.skip_invalid, args.dry_run);
+pub fn import(cli: &Cli, args: &RegisterImportArgs) -> Result<Outcome> {
+    let options = register_options(args);
     let sources = open_sources(&args.files)?;
     let mut store = open_store(&cli.db)?;
     let summary = vigie_ingest::import_partners(store.as_mut(), sources, &options)?;
