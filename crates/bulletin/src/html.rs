@@ -56,7 +56,8 @@ pub fn html(edition: &Edition, images: &BTreeMap<String, String>) -> Result<Stri
             bodies => Value::from(bodies(edition)),
             charts => Value::from(charts(edition)),
             style => Value::from_safe_string(STYLE.to_string()),
-            images => Value::from(Serde(images)),
+            // data URLs: base64 and a media type, nothing to escape
+            images => Value::from(images.iter().map(|(file, url)| (file.clone(), Value::from_safe_string(url.clone()))).collect::<BTreeMap<_, _>>()),
         })
         .map_err(|e| BulletinError::Html(format!("{e:#}")))
 }

@@ -1,9 +1,10 @@
 //! Vigie's domain: incidents, codes, countries, perpetrator groups, region
-//! groups, member states and the rules that validate and count them. No I/O
-//! lives here.
+//! groups, member states, user accounts and their access rules, and the rules
+//! that validate and count them. No I/O lives here.
 
 pub mod activity;
 pub mod article;
+pub mod audit;
 pub mod codes;
 pub mod country;
 pub mod domain_of_action;
@@ -18,10 +19,12 @@ pub mod note;
 pub mod partner;
 pub mod region;
 pub mod trend;
+pub mod user;
 pub mod validate;
 
 pub use activity::{Activity, ActivityKind, ActivityValidator};
 pub use article::{Article, ArticleImage, ArticleKind, ArticleStatus, Image, MediaType, Story};
+pub use audit::{AuditEntry, FieldChange};
 pub use codes::{DatePrecision, Method, Status, Target};
 pub use country::{Country, CountryCode, Names, countries};
 pub use domain_of_action::Domain;
@@ -33,6 +36,7 @@ pub use note::{Note, NoteValidator};
 pub use partner::{Agreement, Partner, PartnerValidator, Scope};
 pub use region::{RegionGroup, Regions};
 pub use trend::{Change, Trend, change_pct};
+pub use user::{Role, User, UserError};
 pub use validate::{FieldError, Validator};
 
 /// The three languages of Vigie's catalogues and reports.

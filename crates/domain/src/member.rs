@@ -10,6 +10,10 @@ use crate::validate::{FieldError, parse_iso_date};
 /// The longest name of a national day or representative's title.
 const MAX_NAME: usize = 200;
 
+/// The names of the member register's CSV columns, in order.
+pub const MEMBER_COLUMNS: [&str; 7] =
+    ["country", "joined", "national_day", "name_fr", "name_en", "name_ar", "representative_title"];
+
 /// The columns of the member register's CSV, in order. One row per national
 /// day: a country with two national days has two rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,15 +39,7 @@ impl MemberColumn {
     ];
 
     pub fn name(self) -> &'static str {
-        match self {
-            MemberColumn::Country => "country",
-            MemberColumn::Joined => "joined",
-            MemberColumn::NationalDay => "national_day",
-            MemberColumn::NameFr => "name_fr",
-            MemberColumn::NameEn => "name_en",
-            MemberColumn::NameAr => "name_ar",
-            MemberColumn::RepresentativeTitle => "representative_title",
-        }
+        MEMBER_COLUMNS[self as usize]
     }
 
     pub fn parse(name: &str) -> Option<MemberColumn> {
@@ -51,7 +47,7 @@ impl MemberColumn {
     }
 
     pub fn header() -> [&'static str; 7] {
-        MemberColumn::ALL.map(MemberColumn::name)
+        MEMBER_COLUMNS
     }
 }
 

@@ -5,12 +5,11 @@
 use jiff::civil::Date;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
-use vigie_domain::activity::ActivityValidator;
+use vigie_domain::activity::{ActivityValidator, RawActivity};
 use vigie_domain::{Activity, ActivityKind, CountryCode, DatePrecision, Domain, Names};
-use vigie_formats::ReadError;
-use vigie_formats::register::activities::{
-    ActivityCsvReader, ActivityJsonlReader, ActivityRecord, write_csv, write_jsonl,
-};
+use vigie_formats::register::activities::{ACTIVITY_LAYOUT, write_csv, write_jsonl};
+use vigie_formats::register::flat::{self, FlatRecord};
+use vigie_formats::{Format, ReadError};
 
 const COUNTRIES: &[&str] = &["SA", "PK", "TD", "NE", "EG", "FR", "US", "MA"];
 /// Pieces of one-line text: letters, accents, Arabic, and what CSV and JSON
@@ -120,15 +119,25 @@ fn breaks(text: &str) -> u64 {
     text.chars().filter(|&c| c == '\n' || c == '\r').count() as u64
 }
 
-fn validated(records: Vec<ActivityRecord>) -> Vec<(u64, Activity)> {
+fn read(format: Format, bytes: &[u8]) -> Vec<FlatRecord> {
+    let mut records = Vec::new();
+    flat::read::<ReadError>(format, bytes, &ACTIVITY_LAYOUT, |record| {
+        records.push(record);
+        Ok(())
+    })
+    .unwrap();
+    records
+}
+
+fn validated(records: Vec<FlatRecord>) -> Vec<(u64, Activity)> {
     let validator = ActivityValidator::new();
     records
         .into_iter()
         .map(|record| {
             assert!(record.problems.is_empty(), "line {}: {:?}", record.line, record.problems);
-            let activity = validator
-                .activity(&record.raw)
-                .unwrap_or_else(|errors| panic!("line {}: {errors:?} in {:?}", record.line, record.raw));
+            let raw = RawActivity::from_values(record.values);
+            let activity =
+                validator.activity(&raw).unwrap_or_else(|errors| panic!("line {}: {errors:?} in {raw:?}", record.line));
             (record.line, activity)
         })
         .collect()
@@ -140,15 +149,7 @@ proptest! {
     #[test]
     fn csv_gives_back_what_it_was_given(activities in prop::collection::vec(activity(), 0..8)) {
         let bytes = write_csv(&activities, Vec::new()).unwrap();
-        let mut records = Vec::new();
-        ActivityCsvReader::new(bytes.as_slice())
-            .unwrap()
-            .for_each::<ReadError>(|record| {
-                records.push(record);
-                Ok(())
-            })
-            .unwrap();
-        let read = validated(records);
+        let read = validated(read(Format::Csv, &bytes));
         let mut line = 2;
         let mut expected = Vec::new();
         for activity in &activities {
@@ -161,14 +162,7 @@ proptest! {
     #[test]
     fn jsonl_gives_back_what_it_was_given(activities in prop::collection::vec(activity(), 0..8)) {
         let bytes = write_jsonl(&activities, Vec::new()).unwrap();
-        let mut records = Vec::new();
-        ActivityJsonlReader::new(bytes.as_slice())
-            .for_each::<ReadError>(|record| {
-                records.push(record);
-                Ok(())
-            })
-            .unwrap();
         let expected: Vec<(u64, Activity)> = (1..).zip(activities.iter().cloned()).collect();
-        prop_assert_eq!(validated(records), expected);
+        prop_assert_eq!(validated(read(Format::Jsonl, &bytes)), expected);
     }
 }

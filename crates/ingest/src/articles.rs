@@ -14,7 +14,7 @@ use vigie_domain::article::{ImageRef, MAX_IMAGE_BYTES, validate_article};
 use vigie_domain::{Article, ArticleImage, FieldError, Image, Lang};
 use vigie_formats::RowProblem;
 use vigie_formats::article::{KeyLines, read_article};
-use vigie_store::{ArticleImportSession, Store, Upsert};
+use vigie_store::{ArticleImportSession, Store};
 
 use crate::problems::Problems;
 use crate::{IngestError, Options, Summary};
@@ -48,11 +48,8 @@ pub fn import_articles(store: &mut dyn Store, dir: &Path, options: &Options) -> 
     let complete = found.count == 0 || options.skip_invalid;
     if complete || options.dry_run {
         for article in &articles {
-            match session.upsert_article(article)? {
-                // repeats are found above: one cannot reach here
-                Upsert::Repeated => summary.counts.rejected += 1,
-                outcome => summary.counts.record(outcome),
-            }
+            // repeats are found above: none comes here (it would count as rejected)
+            summary.counts.record(session.upsert_article(article)?);
         }
         if complete && !options.dry_run {
             session.finish(summary.counts)?;

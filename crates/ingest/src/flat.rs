@@ -1,18 +1,24 @@
-//! Imports of a register whose records are all of one kind (the
-//! developments notes), with the rules of the other register imports: all
-//! files in one transaction, committed only if every record is valid (or
+//! Imports of a register whose records are all of one kind (the activities,
+//! the developments notes), with the rules of the other register imports:
+//! all files in one transaction, committed only if every record is valid (or
 //! `skip_invalid`), problems located and counted, a key met twice in one
-//! import rejected the second time.
+//! import rejected the second time, rejected records written to the rejects
+//! file as they were read.
+//!
+//! Such registers are small (some hundreds of records a year), so every
+//! record is read and checked before anything is written, on one thread.
 
 use std::collections::HashMap;
 use std::io::BufReader;
 
+use serde_json::{Map, Value};
 use vigie_domain::FieldError;
 use vigie_formats::register::flat::{self, FlatLayout, FlatRecord};
 use vigie_formats::{Format, ReadError, RowProblem};
-use vigie_store::{RegisterSession, Store, StoreError, Upsert};
+use vigie_store::{RegisterSession, Store, StoreError};
 
 use crate::problems::Problems;
+use crate::rejects::Rejects;
 use crate::{IngestError, Options, Source, SourceReport, Summary, register_format};
 
 /// What the generic import needs to know of one register.
@@ -22,6 +28,11 @@ pub(crate) trait FlatRegister {
     fn layout(&self) -> &'static FlatLayout;
     /// The column a repeated key is reported on.
     fn key_column(&self) -> &'static str;
+    /// What is wrong with a record whose key was first met at `first`
+    /// (`FILE:LINE`).
+    fn repeated(&self, first: &str) -> String {
+        format!("the same {} appears more than once in this import (first at {first})", self.layout().kind)
+    }
     /// Turns one record's values into a record and its key.
     fn check(&self, values: &[Option<String>]) -> Result<(Self::Record, String), Vec<FieldError>>;
     /// Starts the import's transaction.
@@ -37,6 +48,7 @@ struct State<T> {
     records: Vec<T>,
     seen: HashMap<String, String>,
     rejected: u64,
+    rejects: Option<Rejects>,
 }
 
 /// Imports the records of all sources in one transaction.
@@ -50,7 +62,9 @@ pub(crate) fn import_flat<R: FlatRegister>(
     let problems = Problems::new(None);
     let mut summary = Summary::default();
     let mut unreadable = false;
-    let mut state = State { records: Vec::new(), seen: HashMap::new(), rejected: 0 };
+    let rejects = options.rejects.as_deref();
+    let rejects = rejects.map(|path| Rejects::create_with_header(path, register.layout().columns)).transpose()?;
+    let mut state = State { records: Vec::new(), seen: HashMap::new(), rejected: 0, rejects };
     for (index, source) in sources.into_iter().enumerate() {
         let (report, read) = read_source(register, index, source, options, &problems, &mut state)?;
         if let Err(header_problems) = read {
@@ -58,6 +72,9 @@ pub(crate) fn import_flat<R: FlatRegister>(
             unreadable = true;
         }
         summary.sources.push(report);
+    }
+    if let Some(rejects) = state.rejects.take() {
+        rejects.finish()?;
     }
     summary.counts.rejected += state.rejected;
     let found = problems.finish()?;
@@ -68,11 +85,8 @@ pub(crate) fn import_flat<R: FlatRegister>(
     if complete || options.dry_run {
         let mut session = register.begin(store, &names.join(", "))?;
         for record in &state.records {
-            match session.upsert(record)? {
-                // repeats are found while reading: one cannot reach here
-                Upsert::Repeated => summary.counts.rejected += 1,
-                outcome => summary.counts.record(outcome),
-            }
+            // repeats are found while reading: none comes here (it would count as rejected)
+            summary.counts.record(session.upsert(record)?);
         }
         if complete && !options.dry_run {
             session.finish(summary.counts)?;
@@ -103,15 +117,45 @@ fn check<R: FlatRegister>(
         return Err(vec![RowProblem {
             line,
             column: register.key_column().into(),
-            message: format!(
-                "the same {} appears more than once in this import (first at {first})",
-                register.layout().kind
-            ),
+            message: register.repeated(first),
             value: Some(key),
         }]);
     }
     state.seen.insert(key, place);
     Ok(checked)
+}
+
+/// A rejected record's CSV fields: its values in column order, empty when
+/// absent.
+fn reject_fields(record: &FlatRecord) -> Vec<&str> {
+    record.values.iter().map(|v| v.as_deref().unwrap_or("")).collect()
+}
+
+/// A rejected record as a JSON object: the object as read, or (for a CSV
+/// row) its values under their column names.
+fn reject_object(layout: &FlatLayout, record: FlatRecord) -> Map<String, Value> {
+    record.object.unwrap_or_else(|| {
+        layout
+            .columns
+            .iter()
+            .zip(record.values)
+            .filter_map(|(column, value)| value.map(|v| (column.to_string(), Value::from(v))))
+            .collect()
+    })
+}
+
+/// Writes a rejected record as it was read, with the reason.
+fn write_reject(
+    rejects: &mut Rejects,
+    layout: &FlatLayout,
+    record: FlatRecord,
+    reason: &str,
+) -> Result<(), IngestError> {
+    if rejects.is_jsonl() {
+        rejects.write_object(reject_object(layout, record), reason)
+    } else {
+        rejects.write_fields(&reject_fields(&record), reason)
+    }
 }
 
 /// Reads and checks one source's records; the header's problems, if it is
@@ -128,22 +172,59 @@ fn read_source<R: FlatRegister>(
     let read_error = |error: std::io::Error| IngestError::Read { name: name.clone(), source: error };
     let mut input = BufReader::new(source.input);
     let format = register_format(options, source.format, &mut input).map_err(read_error)?;
+    // a rejects file that cannot be written stops the reading, and is reported
+    let mut write_failed: Option<IngestError> = None;
     let visit = |record: FlatRecord| -> Result<(), ReadError> {
         match check(register, &record, format!("{name}:{}", record.line), state) {
             Ok(checked) => state.records.push(checked),
             Err(row_problems) => {
-                problems.note(index, &name, &row_problems);
+                let reasons = problems.note(index, &name, &row_problems);
                 state.rejected += 1;
+                if let Some(rejects) = state.rejects.as_mut()
+                    && let Err(error) = write_reject(rejects, register.layout(), record, &reasons.join("; "))
+                {
+                    write_failed = Some(error);
+                    return Err(ReadError::Io(std::io::Error::other("the rejects file cannot be written")));
+                }
             }
         }
         Ok(())
     };
     let read = flat::read(format, input, register.layout(), visit);
-    let layout = format!("{}s, {}", register.layout().kind, if format == Format::Jsonl { "JSON Lines" } else { "CSV" });
+    if let Some(error) = write_failed {
+        return Err(error);
+    }
+    let kind = register.layout().kind;
+    let layout = format!("{kind} register, {}", if format == Format::Jsonl { "JSON Lines" } else { "CSV" });
     let report = SourceReport { name: name.clone(), format, layout, skipped: 0 };
     match read {
         Ok(()) => Ok((report, Ok(()))),
         Err(ReadError::Header(problems)) => Ok((report, Err(problems))),
         Err(ReadError::Io(error)) => Err(read_error(error)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LAYOUT: FlatLayout = FlatLayout {
+        kind: "test",
+        columns: &["id", "text", "tags"],
+        required: &[0],
+        lists: &["tags"],
+        booleans: false,
+    };
+
+    #[test]
+    fn rejects_hold_the_values_as_read() {
+        let values = vec![Some("x".to_string()), None, Some("a ; b".to_string())];
+        let record = FlatRecord { line: 2, values, problems: vec![], object: None };
+        assert_eq!(reject_fields(&record), ["x", "", "a ; b"]);
+        let object = reject_object(&LAYOUT, record.clone());
+        assert_eq!(Value::Object(object), serde_json::json!({"id": "x", "tags": "a ; b"}));
+        let read: Map<String, Value> = serde_json::from_str(r#"{"id":"x","tags":["a","b"],"n":1}"#).unwrap();
+        let record = FlatRecord { object: Some(read.clone()), ..record };
+        assert_eq!(reject_object(&LAYOUT, record), read);
     }
 }

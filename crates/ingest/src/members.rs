@@ -17,7 +17,7 @@ use vigie_domain::member::{MemberColumn, RawMember};
 use vigie_domain::{CountryCode, Member, MemberValidator, countries};
 use vigie_formats::register::members::{MemberCsvReader, MemberJsonlReader, MemberRecord, csv_rows, json_object};
 use vigie_formats::{Format, ReadError, RowProblem};
-use vigie_store::{Store, Upsert};
+use vigie_store::Store;
 
 use crate::problems::Problems;
 use crate::rejects::Rejects;
@@ -112,11 +112,8 @@ pub fn import_members(store: &mut dyn Store, sources: Vec<Source>, options: &Opt
     if complete || options.dry_run {
         let mut session = store.begin_member_import(&names.join(", "), "members")?;
         for member in valid {
-            match session.upsert(member)? {
-                // members are brought together above: a repeat cannot reach here
-                Upsert::Repeated => summary.counts.rejected += 1,
-                outcome => summary.counts.record(outcome),
-            }
+            // members are brought together above: no repeat comes here (it would count as rejected)
+            summary.counts.record(session.upsert(member)?);
         }
         if complete && !options.dry_run {
             session.finish(summary.counts)?;

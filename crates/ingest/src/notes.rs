@@ -8,9 +8,10 @@ use vigie_store::{RegisterSession, Store, StoreError};
 use crate::flat::{FlatRegister, import_flat};
 use crate::{IngestError, Options, Source, Summary};
 
-/// The note files' columns: region, month and country are required.
+/// The note files' columns: region, month and country are required; a JSON
+/// `true` or `false` is read as that text.
 pub const NOTE_LAYOUT: FlatLayout =
-    FlatLayout { kind: "note", columns: &NOTE_COLUMNS, required: &[0, 1, 2], lists: &[] };
+    FlatLayout { kind: "note", columns: &NOTE_COLUMNS, required: &[0, 1, 2], lists: &[], booleans: true };
 
 struct Notes<'a> {
     validator: NoteValidator<'a>,

@@ -9,7 +9,7 @@ use std::io::BufReader;
 use vigie_domain::{Agreement, Partner, PartnerValidator};
 use vigie_formats::register::partners::{PartnerCsvReader, PartnerJsonlReader, PartnerRecord, RawRecord};
 use vigie_formats::{Format, ReadError, RowProblem};
-use vigie_store::{Store, Upsert};
+use vigie_store::Store;
 
 use crate::problems::Problems;
 use crate::{IngestError, Options, Source, SourceReport, Summary, register_format};
@@ -68,11 +68,8 @@ pub fn import_partners(store: &mut dyn Store, sources: Vec<Source>, options: &Op
                 Item::Partner(partner) => session.upsert_partner(partner)?,
                 Item::Agreement(partner, agreement) => session.upsert_agreement(partner, agreement)?,
             };
-            match outcome {
-                // repeats are found above: one cannot reach here
-                Upsert::Repeated => summary.counts.rejected += 1,
-                outcome => summary.counts.record(outcome),
-            }
+            // repeats are found above: none comes here (it would count as rejected)
+            summary.counts.record(outcome);
         }
         if complete && !options.dry_run {
             session.finish(summary.counts)?;

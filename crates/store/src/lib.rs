@@ -4,6 +4,7 @@
 
 mod error;
 mod filter;
+pub mod password;
 pub mod sqlite;
 
 use vigie_domain::{Agreement, CountryCode, Group, GroupRegister, Incident, Member, Month, Note, Partner};
@@ -140,6 +141,46 @@ pub struct ArticleFilter {
     pub featured: Option<bool>,
 }
 
+/// An account to create: its values checked by the domain's rules
+/// (`vigie_domain::user`), its password already hashed (see [`password`]).
+#[derive(Clone)]
+pub struct NewUser {
+    pub email: String,
+    pub role: vigie_domain::Role,
+    pub countries: Vec<CountryCode>,
+    pub password_hash: String,
+}
+
+impl std::fmt::Debug for NewUser {
+    /// Leaves the hash out: it has no business in a log either.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewUser")
+            .field("email", &self.email)
+            .field("role", &self.role)
+            .field("countries", &self.countries)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Which audit entries to list; `None` matches all.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// A user's email (any case), or `cli`.
+    pub actor: Option<String>,
+    /// The kind of record: `user`, `incident`, …
+    pub entity: Option<String>,
+    /// One record of that kind (a user's email, an incident's id).
+    pub entity_id: Option<String>,
+    /// The action: `user.add`, `login`, …
+    pub action: Option<String>,
+    /// From this instant, inclusive.
+    pub from: Option<jiff::Timestamp>,
+    /// Before this instant, exclusive.
+    pub to: Option<jiff::Timestamp>,
+    /// At most this many entries, the latest.
+    pub limit: Option<u64>,
+}
+
 impl ArticleFilter {
     /// The versions dated in `month`.
     pub fn month(month: vigie_domain::Month) -> ArticleFilter {
@@ -211,6 +252,30 @@ pub trait Store {
     fn articles(&self, filter: &ArticleFilter) -> Result<Vec<vigie_domain::Article>>;
     /// The bytes of the image with this content hash.
     fn image(&self, hash: &str) -> Result<Option<Vec<u8>>>;
+
+    /// Creates an account, and records `user.add` by `actor` in the audit
+    /// log in the same transaction; returns the account's id. An email
+    /// already taken (in any case) is a [`StoreError::Conflict`].
+    fn add_user(&mut self, user: &NewUser, actor: &str) -> Result<i64>;
+    /// The account with this email (any case).
+    fn user_by_email(&self, email: &str) -> Result<Option<vigie_domain::User>>;
+    /// The password hash of the account with this email, to check a login.
+    fn password_hash(&self, email: &str) -> Result<Option<String>>;
+    /// Every account, by email.
+    fn users(&self) -> Result<Vec<vigie_domain::User>>;
+    /// Replaces an account's password hash and records `user.passwd` (the
+    /// field `password`, its values hidden). An unknown email is a
+    /// [`StoreError::NotFound`].
+    fn set_password(&mut self, email: &str, password_hash: &str, actor: &str) -> Result<()>;
+    /// Disables or enables an account and records `user.disable` or
+    /// `user.enable`; returns false, recording nothing, when it already was.
+    /// An unknown email is a [`StoreError::NotFound`].
+    fn set_user_disabled(&mut self, email: &str, disabled: bool, actor: &str) -> Result<bool>;
+    /// Appends an entry to the audit log (its `id` is ignored); returns the
+    /// entry's id. The log is append-only.
+    fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<i64>;
+    /// The audit entries that match, latest first.
+    fn audit(&self, filter: &AuditFilter) -> Result<Vec<vigie_domain::AuditEntry>>;
 
     fn meta(&self, key: &str) -> Result<Option<String>>;
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;

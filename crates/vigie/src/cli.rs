@@ -89,6 +89,13 @@ pub enum Command {
     Countries(CountriesArgs),
     /// Build the demo database and print the demo report.
     Demo(DemoArgs),
+    /// User accounts of the web application: add one, change its password,
+    /// disable or enable it, list them. Passwords are read from standard
+    /// input when it is not a terminal (one line), else asked twice.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// The audit log: who changed what, when, field by field; latest first.
+    Audit(AuditArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -568,7 +575,7 @@ pub enum NotesCommand {
     /// text; the country must be in the region group's table for that month.
     /// A note is its region, month and country: importing it again updates
     /// its texts.
-    Import(RegisterImportArgs),
+    Import(RejectingImportArgs),
     /// List the notes, by region, month, then country.
     List(NotesListArgs),
 }
@@ -748,4 +755,70 @@ pub struct RejectingImportArgs {
     /// or JSON Lines if it ends in .jsonl).
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add an account. The password (at least 12 characters) is read from
+    /// standard input when it is not a terminal (one line), else asked
+    /// twice without echo.
+    Add(UserAddArgs),
+    /// Change an account's password (read as for `add`).
+    Passwd(UserEmailArgs),
+    /// Disable an account: it can no longer log in.
+    Disable(UserEmailArgs),
+    /// Enable a disabled account again.
+    Enable(UserEmailArgs),
+    /// List the accounts, by email (never their password hashes).
+    List(UserListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// The account's email address, its login.
+    #[arg(long)]
+    pub email: String,
+    /// admin, analyst, editor, delegate (of --country) or viewer.
+    #[arg(long)]
+    pub role: String,
+    /// A delegate's member states (codes or names), comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "COUNTRY")]
+    pub country: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UserEmailArgs {
+    /// The account's email address.
+    #[arg(long)]
+    pub email: String,
+}
+
+#[derive(Debug, Args)]
+pub struct UserListArgs {
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: TableFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Only changes made by this user (email), or `cli` for the command line.
+    #[arg(long, value_name = "EMAIL")]
+    pub actor: Option<String>,
+    /// Only changes to this kind of record: user, incident, …
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Only this action: user.add, user.passwd, user.disable, user.enable, …
+    #[arg(long)]
+    pub action: Option<String>,
+    /// From this day (YYYY-MM-DD, UTC), inclusive.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// To this day (YYYY-MM-DD, UTC), inclusive.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// At most this many entries, the latest.
+    #[arg(long)]
+    pub limit: Option<u64>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: TableFormat,
 }

@@ -475,7 +475,7 @@ fn report_timeline_in_french_and_arabic() {
 #[test]
 fn demo_gives_the_reference_year_in_numbers() {
     let sb = Sandbox::new();
-    let out = sb.ok(&["demo"]);
+    let out = sb.ok(&["demo", "--no-bulletin"]);
     assert!(out.contains("140 activities"), "{out}");
     let json: serde_json::Value =
         serde_json::from_str(&sb.ok(&["report", "year", "--year", "2023", "--format", "json"])).unwrap();

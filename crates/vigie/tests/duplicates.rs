@@ -22,7 +22,7 @@ fn second_source(sb: &Sandbox) -> String {
 #[test]
 fn likely_pairs_are_listed_best_first_with_reasons() {
     let sb = Sandbox::new();
-    sb.ok(&["demo"]);
+    sb.ok(&["demo", "--no-bulletin"]);
     sb.ok(&["import", &second_source(&sb)]);
     let json: serde_json::Value =
         serde_json::from_str(&sb.ok(&["duplicates", "--format", "json", "--from", "2023-12", "--to", "2023-12"]))
@@ -56,7 +56,7 @@ fn likely_pairs_are_listed_best_first_with_reasons() {
 #[test]
 fn merge_keeps_both_ids_and_a_reimport_changes_nothing() {
     let sb = Sandbox::new();
-    sb.ok(&["demo"]);
+    sb.ok(&["demo", "--no-bulletin"]);
     let other = second_source(&sb);
     sb.ok(&["import", &other]);
     let out = sb.ok(&["merge", "demo-bf-2023-12-01", "other:1"]);

@@ -7,7 +7,7 @@ use common::Sandbox;
 
 fn demo() -> Sandbox {
     let sb = Sandbox::new();
-    sb.ok(&["demo"]);
+    sb.ok(&["demo", "--no-bulletin"]);
     sb
 }
 

@@ -324,7 +324,7 @@ fn a_bad_month_is_a_usage_error() {
 #[test]
 fn december_2023_of_the_demo_in_three_languages() {
     let sb = Sandbox::new();
-    let out = sb.ok(&["demo"]);
+    let out = sb.ok(&["demo", "--no-bulletin"]);
     assert!(out.starts_with("49 new, 0 updated, 0 unchanged, 0 rejected\n"), "{out}");
     line_starting(&out, "43 member states with 46 national days (vigie report national-days --month 2023-12)");
     assert_eq!(sb.ok(&["members", "list", "--format", "jsonl"]).lines().count(), 43);
@@ -387,7 +387,7 @@ fn december_2023_of_the_demo_in_three_languages() {
 #[test]
 fn every_month_of_the_demo_has_a_national_day() {
     let sb = Sandbox::new();
-    sb.ok(&["demo"]);
+    sb.ok(&["demo", "--no-bulletin"]);
     for month in 1..=12 {
         let month = format!("2024-{month:02}");
         let list = national_days_json(&sb, &month, "en");

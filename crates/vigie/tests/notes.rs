@@ -144,10 +144,56 @@ fn jsonl_problems_are_located() {
 #[test]
 fn demo_has_the_g5_sahel_notes_of_december_2023() {
     let sb = Sandbox::new();
-    sb.ok(&["demo"]);
+    sb.ok(&["demo", "--no-bulletin"]);
     let csv = sb.ok(&["notes", "list", "--region", "g5-sahel", "--month", "2023-12", "--format", "csv"]);
     let countries: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').nth(2).unwrap()).collect();
     assert_eq!(countries, ["BF", "ML", "MR", "NE", "TD"]);
     let json: serde_json::Value = serde_json::from_str(&sb.ok(&["notes", "list", "--format", "json"])).unwrap();
     assert!(json.as_array().unwrap().iter().all(|n| n["text_fr"] != "" && n["text_en"] != "" && n["text_ar"] != ""));
+}
+
+#[test]
+fn skip_invalid_writes_the_rejects_as_read() {
+    let sb = Sandbox::new();
+    let file = sb.write(
+        "mixed.csv",
+        format!(
+            "{HEADER}\n\
+             g5-sahel,2023-12,NE,,Fine.,\n\
+             g5-sahel,2023-12,SN,,\"Not in the G5, \"\"really\"\".\",\n\
+             g5-sahel,2023-12,NE,,Twice.,\n"
+        ),
+    );
+    let run = sb.run(&["notes", "import", "--skip-invalid", "--rejects", "r.csv", &file]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.stdout, "1 new, 0 updated, 0 unchanged, 2 rejected\nrejected rows written to r.csv\n");
+    assert_eq!(
+        sb.read("r.csv"),
+        format!(
+            "{HEADER},reason\n\
+             g5-sahel,2023-12,SN,,\"Not in the G5, \"\"really\"\".\",,\
+             \"mixed.csv:3: column country: is not in the g5-sahel group's table for 2023-12 (got \"\"SN\"\")\"\n\
+             g5-sahel,2023-12,NE,,Twice.,,\
+             \"mixed.csv:4: column country: the same note appears more than once in this import \
+             (first at mixed.csv:2) (got \"\"g5-sahel 2023-12 NE\"\")\"\n"
+        )
+    );
+    // the rejects file imports back once corrected (its reason column is ignored)
+    let corrected = sb.write("corrected.csv", sb.read("r.csv").replace(",SN,", ",ML,").replace(",NE,", ",TD,"));
+    assert_eq!(sb.ok(&["notes", "import", &corrected]), "2 new, 0 updated, 0 unchanged, 0 rejected\n");
+
+    // JSON Lines: the rejected objects as read, with their reason
+    let jsonl = sb.write(
+        "mixed.jsonl",
+        "{\"region\":\"g5-sahel\",\"month\":\"2024-01\",\"country\":\"NE\",\"text_en\":\"ok\"}\n\
+         {\"region\":\"g5-sahel\",\"month\":\"2024-01\",\"country\":\"SN\",\"text_en\":\"no\",\"text_fr\":1}\n",
+    );
+    let run = sb.run(&["notes", "import", "--skip-invalid", "--rejects", "r.jsonl", &jsonl]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        sb.read("r.jsonl"),
+        "{\"country\":\"SN\",\"month\":\"2024-01\",\"reason\":\"mixed.jsonl:2: column country: is not in the \
+         g5-sahel group's table for 2024-01 (got \\\"SN\\\")\",\"region\":\"g5-sahel\",\"text_en\":\"no\",\
+         \"text_fr\":1}\n"
+    );
 }

@@ -31,7 +31,7 @@ fn with_closed_stdout(sb: &Sandbox, args: &[&str]) -> (Option<i32>, String) {
 
 fn demo() -> Sandbox {
     let sb = Sandbox::new();
-    sb.ok(&["demo"]);
+    sb.ok(&["demo", "--no-bulletin"]);
     sb
 }
 

@@ -177,7 +177,7 @@ fn list_formats_import_back() {
 #[test]
 fn demo_has_the_fourteen_partners_and_the_memorandum() {
     let sb = Sandbox::new();
-    let out = sb.ok(&["demo"]);
+    let out = sb.ok(&["demo", "--no-bulletin"]);
     line_starting(&out, "14 partners, 14 agreements (vigie partners list)");
     let json: serde_json::Value = serde_json::from_str(&list(&sb, &["--format", "json"])).unwrap();
     let partners = json.as_array().unwrap();

@@ -11,7 +11,7 @@ const RLM: char = '\u{200F}';
 
 fn demo() -> Sandbox {
     let sb = Sandbox::new();
-    sb.ok(&["demo"]);
+    sb.ok(&["demo", "--no-bulletin"]);
     sb
 }
 
@@ -112,13 +112,13 @@ fn demo_with_drafts_counts_the_two_drafts() {
 #[test]
 fn demo_prints_the_french_report() {
     let sb = Sandbox::new();
-    let out = sb.ok(&["demo"]);
+    let out = sb.ok(&["demo", "--no-bulletin"]);
     assert!(out.starts_with("49 new, 0 updated, 0 unchanged, 0 rejected\n"), "{out}");
     assert!(out.contains(&format!("hausse des opérations terroristes (17{NNBSP}%)")), "{out}");
     assert!(out.contains(&format!("baisse du nombre de morts et de blessés (11{NNBSP}%)")), "{out}");
     assert!(out.contains("par rapport à novembre 2023"), "{out}");
     // running it again on the demo database rebuilds it
-    let again = sb.ok(&["demo"]);
+    let again = sb.ok(&["demo", "--no-bulletin"]);
     assert!(again.starts_with("49 new, 0 updated, 0 unchanged, 0 rejected\n"), "{again}");
 }
 
@@ -128,11 +128,11 @@ fn demo_refuses_to_replace_another_database() {
     let file = sb.fixture("good.csv");
     sb.ok(&["import", &file]);
     let before = sb.list_csv(&[]);
-    let run = sb.run(&["demo"]);
+    let run = sb.run(&["demo", "--no-bulletin"]);
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stderr.contains("is not a demo database"), "{run:?}");
     assert_eq!(sb.list_csv(&[]), before);
-    let run = sb.run(&["demo", "--force"]);
+    let run = sb.run(&["demo", "--force", "--no-bulletin"]);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(sb.list_csv(&[]).lines().count(), 50);
 }

@@ -68,7 +68,7 @@ fn jsonl_export_has_typed_values() {
 #[test]
 fn demo_data_round_trips_through_both_formats() {
     let sb = Sandbox::new();
-    sb.ok(&["demo"]);
+    sb.ok(&["demo", "--no-bulletin"]);
     let csv = sb.list_csv(&[]);
     assert_eq!(csv.lines().count(), 50, "header and the 49 demo incidents");
     let jsonl = sb.ok(&["incidents", "list", "--format", "jsonl"]);

@@ -8,47 +8,27 @@ use vigie_domain::incident::Column;
 use vigie_domain::validate::RawIncident;
 
 use super::REASON_COLUMN;
+use crate::register::jsonl::for_each_object;
 use crate::{ReadError, Row, RowProblem};
 
 pub struct JsonlReader<R: BufRead> {
     input: R,
-    line: u64,
-    buffer: Vec<u8>,
 }
 
 impl<R: BufRead> JsonlReader<R> {
     pub fn new(input: R) -> JsonlReader<R> {
-        JsonlReader { input, line: 0, buffer: Vec::new() }
+        JsonlReader { input }
     }
 
     /// Calls `visit` for each object, in order; stops at the first error
     /// `visit` returns.
     pub fn for_each<E: From<ReadError>>(&mut self, mut visit: impl FnMut(Row<'_>) -> Result<(), E>) -> Result<(), E> {
-        loop {
-            self.buffer.clear();
-            let read = self.input.read_until(b'\n', &mut self.buffer).map_err(ReadError::Io)?;
-            if read == 0 {
-                return Ok(());
-            }
-            self.line += 1;
-            let line = self.line;
-            let mut bytes = self.buffer.as_slice();
-            if line == 1 {
-                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
+        for_each_object(&mut self.input, |line, object| {
             let mut problems = Vec::new();
             // owned text of each column, since JSON values are not all strings
             let mut values: Vec<(Column, String)> = Vec::new();
-            match serde_json::from_slice::<serde_json::Map<String, Value>>(bytes) {
-                Err(error) => problems.push(RowProblem {
-                    line,
-                    column: String::new(),
-                    message: format!("not a JSON object: {error}"),
-                    value: None,
-                }),
+            match object {
+                Err(problem) => problems.push(problem),
                 Ok(object) => {
                     for (key, value) in object {
                         let Some(column) = Column::parse(&key) else {
@@ -83,8 +63,8 @@ impl<R: BufRead> JsonlReader<R> {
             for (column, text) in &values {
                 raw.set(*column, text);
             }
-            visit(Row { line, raw, problems })?;
-        }
+            visit(Row { line, raw, problems })
+        })
     }
 }
 

@@ -5,202 +5,31 @@
 //! description,article,highlight`, one row an activity, `domains` separated
 //! by ` ; `. JSON Lines: one object an activity with the same keys, `domains`
 //! a list of strings (or one ` ; `-separated string), `highlight` a number;
-//! an absent or null key is an empty value. Readers hand out records with
-//! their line and structural problems; the domain's `ActivityValidator`
-//! decides what the values mean.
+//! an absent or null key is an empty value. A register of flat records, read
+//! by `flat::read` with [`ACTIVITY_LAYOUT`]; the domain's `ActivityValidator`
+//! decides what the values mean. The writers are the register's own (every
+//! key, `highlight` a number).
 
-use std::io::{BufRead, Read, Write};
+use std::io::Write;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use vigie_domain::Activity;
-use vigie_domain::activity::{ACTIVITY_COLUMNS, RawActivity};
+use vigie_domain::activity::ACTIVITY_COLUMNS;
 use vigie_domain::domain_of_action::Domain;
 
-use crate::native::REASON_COLUMN;
-use crate::records::{Records, fields, read_columns};
-use crate::{ReadError, RowProblem};
+use super::flat::{self, FlatLayout};
+use super::jsonl;
 
-/// The columns a CSV header must have: those whose value is required.
-const REQUIRED: [usize; 3] = [0, 1, 2];
-
-/// One record of the register: a CSV row or a JSON Lines object.
-#[derive(Debug, Clone)]
-pub struct ActivityRecord {
-    /// The line it starts on.
-    pub line: u64,
-    pub raw: RawActivity,
-    /// Structural problems (then the record is not valid).
-    pub problems: Vec<RowProblem>,
-    /// The object as read, for a JSON Lines record that is an object (what
-    /// a JSON Lines rejects file gives back).
-    pub object: Option<Map<String, Value>>,
-}
-
-fn problem(line: u64, column: &str, message: impl Into<String>, value: Option<String>) -> RowProblem {
-    RowProblem { line, column: column.to_string(), message: message.into(), value }
-}
-
-/// Streaming reader of the activity CSV.
-pub struct ActivityCsvReader<R: Read> {
-    records: Records<R>,
-    /// For each field position, the index of its column (None: ignored).
-    columns: Vec<Option<usize>>,
-}
-
-impl<R: Read> ActivityCsvReader<R> {
-    /// Reads and checks the header row.
-    pub fn new(input: R) -> Result<ActivityCsvReader<R>, ReadError> {
-        let mut records = Records::new(input);
-        let columns = read_columns(
-            &mut records,
-            |name| ACTIVITY_COLUMNS.iter().position(|c| *c == name),
-            |index| ACTIVITY_COLUMNS[index],
-            &ACTIVITY_COLUMNS,
-            &REQUIRED,
-            "activity",
-        )?;
-        Ok(ActivityCsvReader { records, columns })
-    }
-
-    /// Calls `visit` for each data row, in order; stops at the first error
-    /// `visit` returns.
-    pub fn for_each<E: From<ReadError>>(
-        &mut self,
-        mut visit: impl FnMut(ActivityRecord) -> Result<(), E>,
-    ) -> Result<(), E> {
-        while let Some((line, record)) = self.records.next_record()? {
-            let mut problems = Vec::new();
-            if record.len() != self.columns.len() {
-                problems.push(problem(
-                    line,
-                    "",
-                    format!("row has {} but the header has {}", fields(record.len()), self.columns.len()),
-                    None,
-                ));
-            }
-            let mut values: Vec<Option<String>> = vec![None; ACTIVITY_COLUMNS.len()];
-            for (field, column) in record.iter().zip(&self.columns) {
-                let Some(index) = *column else { continue };
-                match std::str::from_utf8(field) {
-                    Ok(text) => values[index] = Some(text.to_string()),
-                    Err(_) => problems.push(problem(
-                        line,
-                        ACTIVITY_COLUMNS[index],
-                        "not valid UTF-8 (save the file as UTF-8)",
-                        Some(String::from_utf8_lossy(field).into_owned()),
-                    )),
-                }
-            }
-            visit(ActivityRecord { line, raw: RawActivity::from_values(values), problems, object: None })?;
-        }
-        Ok(())
-    }
-}
-
-/// Streaming reader of the activity JSON Lines; blank lines are skipped.
-pub struct ActivityJsonlReader<R: BufRead> {
-    input: R,
-    line: u64,
-    buffer: Vec<u8>,
-}
-
-impl<R: BufRead> ActivityJsonlReader<R> {
-    pub fn new(input: R) -> ActivityJsonlReader<R> {
-        ActivityJsonlReader { input, line: 0, buffer: Vec::new() }
-    }
-
-    /// Calls `visit` for each object, in order; stops at the first error
-    /// `visit` returns.
-    pub fn for_each<E: From<ReadError>>(
-        &mut self,
-        mut visit: impl FnMut(ActivityRecord) -> Result<(), E>,
-    ) -> Result<(), E> {
-        loop {
-            self.buffer.clear();
-            let read = self.input.read_until(b'\n', &mut self.buffer).map_err(ReadError::Io)?;
-            if read == 0 {
-                return Ok(());
-            }
-            self.line += 1;
-            let line = self.line;
-            let mut bytes = self.buffer.as_slice();
-            if line == 1 {
-                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let mut problems = Vec::new();
-            let (raw, object) = match serde_json::from_slice::<Map<String, Value>>(bytes) {
-                Err(error) => {
-                    problems.push(problem(line, "", format!("not a JSON object: {error}"), None));
-                    (RawActivity::default(), None)
-                }
-                Ok(object) => (read_object(line, &object, &mut problems), Some(object)),
-            };
-            visit(ActivityRecord { line, raw, problems, object })?;
-        }
-    }
-}
-
-/// A string value: strings as they are, numbers as written, null as absent.
-fn string(line: u64, column: &str, value: &Value, problems: &mut Vec<RowProblem>) -> Option<String> {
-    match value {
-        Value::Null => None,
-        Value::String(text) => Some(text.clone()),
-        Value::Number(number) => Some(number.to_string()),
-        other => {
-            problems.push(problem(line, column, "must be a string or null", Some(other.to_string())));
-            None
-        }
-    }
-}
-
-fn read_object(line: u64, object: &Map<String, Value>, problems: &mut Vec<RowProblem>) -> RawActivity {
-    let mut values: Vec<Option<String>> = vec![None; ACTIVITY_COLUMNS.len()];
-    for (key, value) in object {
-        match ACTIVITY_COLUMNS.iter().position(|c| c == key) {
-            Some(index) if key == "domains" => {
-                values[index] = match value {
-                    Value::Array(items) => {
-                        let domains: Vec<String> = items
-                            .iter()
-                            .enumerate()
-                            .filter_map(|(i, item)| string(line, &format!("domains[{i}]"), item, problems))
-                            .collect();
-                        Some(domains.join(Domain::SEPARATOR))
-                    }
-                    other => string(line, key, other, problems),
-                }
-            }
-            Some(index) => values[index] = string(line, key, value, problems),
-            None if key == REASON_COLUMN => {}
-            None => problems.push(problem(
-                line,
-                key,
-                format!("unknown key (the activity keys are {})", ACTIVITY_COLUMNS.join(", ")),
-                None,
-            )),
-        }
-    }
-    RawActivity::from_values(values)
-}
-
-/// A record's values as CSV fields, in column order (absent: empty); what
-/// a CSV rejects file holds.
-pub fn csv_fields(raw: &RawActivity) -> Vec<&str> {
-    raw.values().iter().map(|v| v.as_deref().unwrap_or("")).collect()
-}
-
-/// A record's values as a JSON object with the keys given; what a JSON
-/// Lines rejects file holds for a CSV row.
-pub fn raw_object(raw: &RawActivity) -> Map<String, Value> {
-    ACTIVITY_COLUMNS
-        .iter()
-        .zip(raw.values())
-        .filter_map(|(key, value)| value.as_ref().map(|v| (key.to_string(), Value::from(v.as_str()))))
-        .collect()
-}
+/// The register's columns, for `flat::read`: a record's values make a
+/// `RawActivity` (`RawActivity::from_values`). The columns whose value is
+/// required must be in a CSV header.
+pub const ACTIVITY_LAYOUT: FlatLayout = FlatLayout {
+    kind: "activity",
+    columns: &ACTIVITY_COLUMNS,
+    required: &[0, 1, 2],
+    lists: &["domains"],
+    booleans: false,
+};
 
 fn row(activity: &Activity) -> [String; 16] {
     [
@@ -225,13 +54,7 @@ fn row(activity: &Activity) -> [String; 16] {
 
 /// Writes activities as the activity CSV.
 pub fn write_csv<W: Write>(activities: &[Activity], output: W) -> csv::Result<W> {
-    let mut writer = csv::Writer::from_writer(output);
-    writer.write_record(ACTIVITY_COLUMNS)?;
-    for activity in activities {
-        writer.write_record(row(activity))?;
-    }
-    writer.flush()?;
-    writer.into_inner().map_err(|e| csv::Error::from(std::io::Error::other(e.to_string())))
+    flat::write_csv(&ACTIVITY_LAYOUT, activities.iter().map(row), output)
 }
 
 /// One activity as its JSON Lines object: every key, text values empty when
@@ -258,12 +81,8 @@ pub fn to_object(activity: &Activity) -> Value {
 }
 
 /// Writes activities as JSON Lines, one object a line.
-pub fn write_jsonl<W: Write>(activities: &[Activity], mut output: W) -> std::io::Result<W> {
-    for activity in activities {
-        serde_json::to_writer(&mut output, &to_object(activity))?;
-        output.write_all(b"\n")?;
-    }
-    Ok(output)
+pub fn write_jsonl<W: Write>(activities: &[Activity], output: W) -> std::io::Result<W> {
+    jsonl::write_lines(activities.iter().map(to_object), output)
 }
 
 /// The activities as one JSON array of their JSON Lines objects.
@@ -274,27 +93,34 @@ pub fn to_json(activities: &[Activity]) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Format, ReadError, RowProblem};
     use vigie_domain::ActivityValidator;
+    use vigie_domain::activity::RawActivity;
 
-    fn csv(input: &str) -> Result<Vec<ActivityRecord>, ReadError> {
-        let mut reader = ActivityCsvReader::new(input.as_bytes())?;
+    /// A record as the importer sees it: its values as a `RawActivity`.
+    struct ActivityRecord {
+        line: u64,
+        raw: RawActivity,
+        problems: Vec<RowProblem>,
+        object: Option<serde_json::Map<String, Value>>,
+    }
+
+    fn read(format: Format, input: &str) -> Result<Vec<ActivityRecord>, ReadError> {
         let mut out = Vec::new();
-        reader.for_each::<ReadError>(|record| {
-            out.push(record);
+        flat::read::<ReadError>(format, input.as_bytes(), &ACTIVITY_LAYOUT, |record| {
+            let raw = RawActivity::from_values(record.values);
+            out.push(ActivityRecord { line: record.line, raw, problems: record.problems, object: record.object });
             Ok(())
         })?;
         Ok(out)
     }
 
+    fn csv(input: &str) -> Result<Vec<ActivityRecord>, ReadError> {
+        read(Format::Csv, input)
+    }
+
     fn jsonl(input: &str) -> Vec<ActivityRecord> {
-        let mut out = Vec::new();
-        ActivityJsonlReader::new(input.as_bytes())
-            .for_each::<ReadError>(|record| {
-                out.push(record);
-                Ok(())
-            })
-            .unwrap();
-        out
+        read(Format::Jsonl, input).unwrap()
     }
 
     fn described(record: &ActivityRecord) -> Vec<String> {
@@ -371,13 +197,5 @@ mod tests {
         let back: Vec<Activity> = jsonl(&text).iter().map(|r| validator.activity(&r.raw).unwrap()).collect();
         assert_eq!(back, activities);
         assert_eq!(to_json(&activities)[0]["domains"][1], "ideological");
-    }
-
-    #[test]
-    fn rejects_hold_the_values_as_read() {
-        let raw = RawActivity { id: Some("x".into()), highlight: Some("first".into()), ..RawActivity::default() };
-        let fields = csv_fields(&raw);
-        assert_eq!((fields.len(), fields[0], fields[15], fields[1]), (16, "x", "first", ""));
-        assert_eq!(Value::Object(raw_object(&raw)), json!({"id": "x", "highlight": "first"}));
     }
 }

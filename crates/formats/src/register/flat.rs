@@ -1,14 +1,18 @@
 //! A register whose records are all of one kind, each a flat list of text
-//! columns (the developments notes; any later register of the same shape).
-//! CSV has a header naming the columns in any order; JSON Lines has one
-//! object per line with the same keys, list columns as arrays of strings.
-//! Readers hand out each record's values with its line and structural
-//! problems; the domain decides what the values mean.
+//! columns (the activities, the developments notes; any later register of
+//! the same shape). CSV has a header naming the columns in any order; JSON
+//! Lines has one object per line with the same keys, list columns as arrays
+//! of strings (or one ` ; `-separated string). Readers hand out each
+//! record's values with its line and structural problems; the domain decides
+//! what the values mean. The member and partner registers read their CSV
+//! (and the partners their JSON objects) with the same pieces.
 
 use std::io::{BufRead, Read, Write};
 
 use serde_json::{Map, Value};
 
+use super::jsonl::{self, for_each_object};
+use super::problem;
 use crate::native::REASON_COLUMN;
 use crate::records::{Records, fields, read_columns};
 use crate::{Format, ReadError, RowProblem};
@@ -27,6 +31,9 @@ pub struct FlatLayout {
     pub required: &'static [usize],
     /// Columns that hold lists: JSON arrays, or ` ; `-separated in CSV.
     pub lists: &'static [&'static str],
+    /// Whether a JSON `true` or `false` is read as that text (else it is a
+    /// problem, as in the other registers).
+    pub booleans: bool,
 }
 
 /// One record: a CSV row or a JSON Lines object.
@@ -38,10 +45,9 @@ pub struct FlatRecord {
     pub values: Vec<Option<String>>,
     /// Structural problems (then the record is not valid).
     pub problems: Vec<RowProblem>,
-}
-
-fn problem(line: u64, column: &str, message: impl Into<String>, value: Option<String>) -> RowProblem {
-    RowProblem { line, column: column.to_string(), message: message.into(), value }
+    /// The object as read, for a JSON Lines record that is an object (what
+    /// a JSON Lines rejects file gives back).
+    pub object: Option<Map<String, Value>>,
 }
 
 /// Reads every record of `input` in `format` (CSV or JSON Lines) and calls
@@ -50,109 +56,97 @@ pub fn read<E: From<ReadError>>(
     format: Format,
     input: impl BufRead,
     layout: &FlatLayout,
-    visit: impl FnMut(FlatRecord) -> Result<(), E>,
+    mut visit: impl FnMut(FlatRecord) -> Result<(), E>,
 ) -> Result<(), E> {
     match format {
-        Format::Jsonl => read_jsonl(input, layout, visit),
-        _ => read_csv(input, layout, visit),
+        Format::Jsonl => for_each_object(input, |line, object| {
+            let mut problems = Vec::new();
+            let (values, object) = match object {
+                Err(problem) => {
+                    problems.push(problem);
+                    (vec![None; layout.columns.len()], None)
+                }
+                Ok(object) => (object_values(line, &object, layout, &mut problems), Some(object)),
+            };
+            visit(FlatRecord { line, values, problems, object })
+        }),
+        _ => FlatCsvReader::new(input, layout)?.for_each(visit),
     }
 }
 
-fn read_csv<E: From<ReadError>>(
-    input: impl Read,
-    layout: &FlatLayout,
-    mut visit: impl FnMut(FlatRecord) -> Result<(), E>,
-) -> Result<(), E> {
-    let known = layout.columns;
-    let mut records = Records::new(input);
-    let columns = read_columns(
-        &mut records,
-        |name| known.iter().position(|c| *c == name),
-        |index| known[index],
-        known,
-        layout.required,
-        layout.kind,
-    )?;
-    while let Some((line, record)) = records.next_record()? {
-        let mut problems = Vec::new();
-        if record.len() != columns.len() {
-            problems.push(problem(
-                line,
-                "",
-                format!("row has {} but the header has {}", fields(record.len()), columns.len()),
-                None,
-            ));
-        }
-        let mut values: Vec<Option<String>> = vec![None; known.len()];
-        for (field, column) in record.iter().zip(&columns) {
-            let Some(index) = *column else { continue };
-            match std::str::from_utf8(field) {
-                Ok(text) => values[index] = Some(text.to_string()),
-                Err(_) => problems.push(problem(
+/// Streaming reader of a register's CSV.
+pub struct FlatCsvReader<'a, R: Read> {
+    records: Records<R>,
+    layout: &'a FlatLayout,
+    /// For each field position, the index of its column (None: ignored).
+    columns: Vec<Option<usize>>,
+}
+
+impl<'a, R: Read> FlatCsvReader<'a, R> {
+    /// Reads and checks the header row.
+    pub fn new(input: R, layout: &'a FlatLayout) -> Result<FlatCsvReader<'a, R>, ReadError> {
+        let known = layout.columns;
+        let mut records = Records::new(input);
+        let columns = read_columns(
+            &mut records,
+            |name| known.iter().position(|c| *c == name),
+            |index| known[index],
+            known,
+            layout.required,
+            layout.kind,
+        )?;
+        Ok(FlatCsvReader { records, layout, columns })
+    }
+
+    /// Calls `visit` for each data row, in order; stops at the first error
+    /// `visit` returns.
+    pub fn for_each<E: From<ReadError>>(
+        &mut self,
+        mut visit: impl FnMut(FlatRecord) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let known = self.layout.columns;
+        while let Some((line, record)) = self.records.next_record()? {
+            let mut problems = Vec::new();
+            if record.len() != self.columns.len() {
+                problems.push(problem(
                     line,
-                    known[index],
-                    "not valid UTF-8 (save the file as UTF-8)",
-                    Some(String::from_utf8_lossy(field).into_owned()),
-                )),
+                    "",
+                    format!("row has {} but the header has {}", fields(record.len()), self.columns.len()),
+                    None,
+                ));
             }
-        }
-        visit(FlatRecord { line, values, problems })?;
-    }
-    Ok(())
-}
-
-fn read_jsonl<E: From<ReadError>>(
-    mut input: impl BufRead,
-    layout: &FlatLayout,
-    mut visit: impl FnMut(FlatRecord) -> Result<(), E>,
-) -> Result<(), E> {
-    let mut buffer = Vec::new();
-    let mut line = 0;
-    loop {
-        buffer.clear();
-        if input.read_until(b'\n', &mut buffer).map_err(ReadError::Io)? == 0 {
-            return Ok(());
-        }
-        line += 1;
-        let mut bytes = buffer.as_slice();
-        if line == 1 {
-            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        }
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let mut problems = Vec::new();
-        let values = match serde_json::from_slice::<Map<String, Value>>(bytes) {
-            Err(error) => {
-                problems.push(problem(line, "", format!("not a JSON object: {error}"), None));
-                vec![None; layout.columns.len()]
+            let mut values: Vec<Option<String>> = vec![None; known.len()];
+            for (field, column) in record.iter().zip(&self.columns) {
+                let Some(index) = *column else { continue };
+                match std::str::from_utf8(field) {
+                    Ok(text) => values[index] = Some(text.to_string()),
+                    Err(_) => problems.push(problem(
+                        line,
+                        known[index],
+                        "not valid UTF-8 (save the file as UTF-8)",
+                        Some(String::from_utf8_lossy(field).into_owned()),
+                    )),
+                }
             }
-            Ok(object) => object_values(line, &object, layout, &mut problems),
-        };
-        visit(FlatRecord { line, values, problems })?;
-    }
-}
-
-/// A string value: strings as they are, numbers and booleans as written,
-/// null as absent.
-fn string(line: u64, column: &str, value: &Value, problems: &mut Vec<RowProblem>) -> Option<String> {
-    match value {
-        Value::Null => None,
-        Value::String(text) => Some(text.clone()),
-        Value::Number(_) | Value::Bool(_) => Some(value.to_string()),
-        other => {
-            problems.push(problem(line, column, "must be a string or null", Some(other.to_string())));
-            None
+            visit(FlatRecord { line, values, problems, object: None })?;
         }
+        Ok(())
     }
 }
 
-fn object_values(
+/// The values of a JSON object, one per column of the layout: list columns
+/// given as arrays are joined with ` ; `; the `reason` key of a rejects file
+/// is ignored, other keys are problems.
+pub fn object_values(
     line: u64,
     object: &Map<String, Value>,
     layout: &FlatLayout,
     problems: &mut Vec<RowProblem>,
 ) -> Vec<Option<String>> {
+    let string = |column: &str, value: &Value, problems: &mut Vec<RowProblem>| match value {
+        Value::Bool(_) if layout.booleans => Some(value.to_string()),
+        other => jsonl::string(line, column, other, problems),
+    };
     let mut values = vec![None; layout.columns.len()];
     for (key, value) in object {
         match layout.columns.iter().position(|c| c == key) {
@@ -162,11 +156,11 @@ fn object_values(
                         let items: Vec<String> = items
                             .iter()
                             .enumerate()
-                            .filter_map(|(i, item)| string(line, &format!("{key}[{i}]"), item, problems))
+                            .filter_map(|(i, item)| string(&format!("{key}[{i}]"), item, problems))
                             .collect();
                         Some(items.join(LIST_SEPARATOR))
                     }
-                    other => string(line, key, other, problems),
+                    other => string(key, other, problems),
                 }
             }
             None if key == REASON_COLUMN => {}
@@ -183,11 +177,15 @@ fn object_values(
 
 /// Writes records as CSV with the layout's header; each record has one
 /// value per column.
-pub fn write_csv<W: Write>(layout: &FlatLayout, records: &[Vec<String>], output: W) -> csv::Result<W> {
+pub fn write_csv<W: Write, R: AsRef<[String]>>(
+    layout: &FlatLayout,
+    records: impl IntoIterator<Item = R>,
+    output: W,
+) -> csv::Result<W> {
     let mut writer = csv::Writer::from_writer(output);
     writer.write_record(layout.columns)?;
     for record in records {
-        writer.write_record(record)?;
+        writer.write_record(record.as_ref())?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
 }
@@ -211,12 +209,8 @@ pub fn to_object(layout: &FlatLayout, record: &[String]) -> Value {
 }
 
 /// Writes records as JSON Lines, one object a line.
-pub fn write_jsonl<W: Write>(layout: &FlatLayout, records: &[Vec<String>], mut output: W) -> std::io::Result<W> {
-    for record in records {
-        serde_json::to_writer(&mut output, &to_object(layout, record))?;
-        output.write_all(b"\n")?;
-    }
-    Ok(output)
+pub fn write_jsonl<W: Write>(layout: &FlatLayout, records: &[Vec<String>], output: W) -> std::io::Result<W> {
+    jsonl::write_lines(records.iter().map(|record| to_object(layout, record)), output)
 }
 
 #[cfg(test)]
@@ -224,7 +218,7 @@ mod tests {
     use super::*;
 
     const LAYOUT: FlatLayout =
-        FlatLayout { kind: "test", columns: &["id", "text", "tags"], required: &[0], lists: &["tags"] };
+        FlatLayout { kind: "test", columns: &["id", "text", "tags"], required: &[0], lists: &["tags"], booleans: true };
 
     fn all(format: Format, input: &str) -> Result<Vec<FlatRecord>, ReadError> {
         let mut records = Vec::new();

@@ -11,10 +11,12 @@ use std::io::{BufRead, Read, Write};
 
 use serde_json::{Map, Value};
 use vigie_domain::Member;
-use vigie_domain::member::{DayColumns, MemberColumn, RawMember, RawNationalDay};
+use vigie_domain::member::{DayColumns, MEMBER_COLUMNS, RawMember, RawNationalDay};
 
+use super::flat::{self, FlatCsvReader, FlatLayout};
+use super::jsonl::{for_each_object, string, write_lines};
+use super::problem;
 use crate::native::REASON_COLUMN;
-use crate::records::{Records, fields, read_columns};
 use crate::{ReadError, RowProblem};
 
 /// One record of the register: a CSV row or a JSON Lines object.
@@ -29,30 +31,19 @@ pub struct MemberRecord {
     pub object: Option<Map<String, Value>>,
 }
 
-fn problem(line: u64, column: &str, message: impl Into<String>, value: Option<String>) -> RowProblem {
-    RowProblem { line, column: column.to_string(), message: message.into(), value }
-}
+/// The CSV's columns: `country` is required.
+const MEMBER_LAYOUT: FlatLayout =
+    FlatLayout { kind: "member", columns: &MEMBER_COLUMNS, required: &[0], lists: &[], booleans: false };
 
 /// Streaming reader of the member CSV.
 pub struct MemberCsvReader<R: Read> {
-    records: Records<R>,
-    /// For each field position, the column it holds (None: ignored).
-    columns: Vec<Option<MemberColumn>>,
+    reader: FlatCsvReader<'static, R>,
 }
 
 impl<R: Read> MemberCsvReader<R> {
     /// Reads and checks the header row.
     pub fn new(input: R) -> Result<MemberCsvReader<R>, ReadError> {
-        let mut records = Records::new(input);
-        let columns = read_columns(
-            &mut records,
-            MemberColumn::parse,
-            MemberColumn::name,
-            &MemberColumn::header(),
-            &[MemberColumn::Country],
-            "member",
-        )?;
-        Ok(MemberCsvReader { records, columns })
+        Ok(MemberCsvReader { reader: FlatCsvReader::new(input, &MEMBER_LAYOUT)? })
     }
 
     /// Calls `visit` for each data row, in order; stops at the first error
@@ -61,40 +52,20 @@ impl<R: Read> MemberCsvReader<R> {
         &mut self,
         mut visit: impl FnMut(MemberRecord) -> Result<(), E>,
     ) -> Result<(), E> {
-        while let Some((line, record)) = self.records.next_record()? {
-            let mut problems = Vec::new();
-            if record.len() != self.columns.len() {
-                problems.push(problem(
-                    line,
-                    "",
-                    format!("row has {} but the header has {}", fields(record.len()), self.columns.len()),
-                    None,
-                ));
-            }
-            let mut values: [Option<String>; 7] = Default::default();
-            for (field, column) in record.iter().zip(&self.columns) {
-                let Some(column) = column else { continue };
-                let index = MemberColumn::ALL.iter().position(|c| c == column).unwrap_or_default();
-                match std::str::from_utf8(field) {
-                    Ok(text) => values[index] = Some(text.to_string()),
-                    Err(_) => problems.push(problem(
-                        line,
-                        column.name(),
-                        "not valid UTF-8 (save the file as UTF-8)",
-                        Some(String::from_utf8_lossy(field).into_owned()),
-                    )),
-                }
-            }
-            let [country, joined, date, name_fr, name_en, name_ar, representative_title] = values;
+        self.reader.for_each(|record| {
+            let mut values = record.values.into_iter();
+            let mut next = || values.next().flatten();
+            let (country, joined) = (next(), next());
+            let (date, name_fr, name_en, name_ar) = (next(), next(), next(), next());
+            let representative_title = next();
             let raw = RawMember {
                 country,
                 joined,
                 representative_title,
                 national_days: vec![RawNationalDay { date, name_fr, name_en, name_ar, columns: DayColumns::csv() }],
             };
-            visit(MemberRecord { line, raw, problems, object: None })?;
-        }
-        Ok(())
+            visit(MemberRecord { line: record.line, raw, problems: record.problems, object: None })
+        })
     }
 }
 
@@ -114,13 +85,11 @@ const KEYS: [&str; 4] = ["country", "joined", "national_days", "representative_t
 /// Streaming reader of the member JSON Lines; blank lines are skipped.
 pub struct MemberJsonlReader<R: BufRead> {
     input: R,
-    line: u64,
-    buffer: Vec<u8>,
 }
 
 impl<R: BufRead> MemberJsonlReader<R> {
     pub fn new(input: R) -> MemberJsonlReader<R> {
-        MemberJsonlReader { input, line: 0, buffer: Vec::new() }
+        MemberJsonlReader { input }
     }
 
     /// Calls `visit` for each object, in order; stops at the first error
@@ -129,26 +98,12 @@ impl<R: BufRead> MemberJsonlReader<R> {
         &mut self,
         mut visit: impl FnMut(MemberRecord) -> Result<(), E>,
     ) -> Result<(), E> {
-        loop {
-            self.buffer.clear();
-            let read = self.input.read_until(b'\n', &mut self.buffer).map_err(ReadError::Io)?;
-            if read == 0 {
-                return Ok(());
-            }
-            self.line += 1;
-            let line = self.line;
-            let mut bytes = self.buffer.as_slice();
-            if line == 1 {
-                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
+        for_each_object(&mut self.input, |line, object| {
             let mut problems = Vec::new();
             let mut raw = RawMember { country: None, joined: None, representative_title: None, national_days: vec![] };
-            let object = match serde_json::from_slice::<Map<String, Value>>(bytes) {
-                Err(error) => {
-                    problems.push(problem(line, "", format!("not a JSON object: {error}"), None));
+            let object = match object {
+                Err(problem) => {
+                    problems.push(problem);
                     None
                 }
                 Ok(object) => {
@@ -156,21 +111,8 @@ impl<R: BufRead> MemberJsonlReader<R> {
                     Some(object)
                 }
             };
-            visit(MemberRecord { line, raw, problems, object })?;
-        }
-    }
-}
-
-/// A string value: strings as they are, numbers as written, null as absent.
-fn string(line: u64, column: &str, value: &Value, problems: &mut Vec<RowProblem>) -> Option<String> {
-    match value {
-        Value::Null => None,
-        Value::String(text) => Some(text.clone()),
-        Value::Number(number) => Some(number.to_string()),
-        other => {
-            problems.push(problem(line, column, "must be a string or null", Some(other.to_string())));
-            None
-        }
+            visit(MemberRecord { line, raw, problems, object })
+        })
     }
 }
 
@@ -348,24 +290,13 @@ pub fn json_object(raw: &RawMember) -> Map<String, Value> {
 
 /// Writes members as the native CSV (header, one row per national day).
 pub fn write_csv<W: Write>(members: &[Member], output: W) -> csv::Result<W> {
-    let mut writer = csv::Writer::from_writer(output);
-    writer.write_record(MemberColumn::header())?;
-    for member in members {
-        for row in csv_rows(&raw_of(member)) {
-            writer.write_record(&row)?;
-        }
-    }
-    writer.flush()?;
-    writer.into_inner().map_err(|e| csv::Error::from(std::io::Error::other(e.to_string())))
+    flat::write_csv(&MEMBER_LAYOUT, members.iter().flat_map(|member| csv_rows(&raw_of(member))), output)
 }
 
 /// Writes members as the native JSON Lines (one object a line).
-pub fn write_jsonl<W: Write>(members: &[Member], mut output: W) -> std::io::Result<W> {
-    for member in members {
-        serde_json::to_writer(&mut output, &json_member(&raw_of(member)))?;
-        output.write_all(b"\n")?;
-    }
-    Ok(output)
+pub fn write_jsonl<W: Write>(members: &[Member], output: W) -> std::io::Result<W> {
+    let raws: Vec<RawMember> = members.iter().map(raw_of).collect();
+    write_lines(raws.iter().map(json_member), output)
 }
 
 /// The members as one JSON array of the JSON Lines objects.

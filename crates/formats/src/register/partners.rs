@@ -9,15 +9,23 @@
 //! Readers hand out records with their line and structural problems; the
 //! domain's `PartnerValidator` decides what the values mean.
 
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Cursor, Read, Write};
 
 use serde_json::{Map, Value, json};
 use vigie_domain::Partner;
 use vigie_domain::partner::{AGREEMENT_COLUMNS, AREA_SEPARATOR, Agreement, PARTNER_COLUMNS, RawAgreement, RawPartner};
 
-use crate::native::REASON_COLUMN;
-use crate::records::{Records, fields, read_columns};
+use super::flat::{self, FlatCsvReader, FlatLayout, object_values};
+use super::jsonl::{for_each_object, write_lines};
 use crate::{ReadError, RowProblem};
+
+/// The partner records' columns.
+const PARTNER_LAYOUT: FlatLayout =
+    FlatLayout { kind: "partner", columns: &PARTNER_COLUMNS, required: &[0], lists: &[], booleans: false };
+
+/// The agreement records' columns; `areas` is a list.
+const AGREEMENT_LAYOUT: FlatLayout =
+    FlatLayout { kind: "agreement", columns: &AGREEMENT_COLUMNS, required: &[0], lists: &["areas"], booleans: false };
 
 /// The values of one record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,10 +42,6 @@ pub struct PartnerRecord {
     pub raw: RawRecord,
     /// Structural problems (then the record is not valid).
     pub problems: Vec<RowProblem>,
-}
-
-fn problem(line: u64, column: &str, message: impl Into<String>, value: Option<String>) -> RowProblem {
-    RowProblem { line, column: column.to_string(), message: message.into(), value }
 }
 
 fn partner_of(values: Vec<Option<String>>) -> RawPartner {
@@ -71,10 +75,8 @@ fn is_agreement_header(bytes: &[u8]) -> bool {
 /// Reader of the partner CSV, either layout; the register is small, so the
 /// input is read whole.
 pub struct PartnerCsvReader {
-    records: Records<std::io::Cursor<Vec<u8>>>,
+    reader: FlatCsvReader<'static, Cursor<Vec<u8>>>,
     agreements: bool,
-    /// For each field position, the index of its column (None: ignored).
-    columns: Vec<Option<usize>>,
 }
 
 impl PartnerCsvReader {
@@ -83,18 +85,9 @@ impl PartnerCsvReader {
         let mut bytes = Vec::new();
         input.read_to_end(&mut bytes).map_err(ReadError::Io)?;
         let agreements = is_agreement_header(&bytes);
-        let mut records = Records::new(std::io::Cursor::new(bytes));
-        let (known, kind): (&[&'static str], &str) =
-            if agreements { (&AGREEMENT_COLUMNS, "agreement") } else { (&PARTNER_COLUMNS, "partner") };
-        let columns = read_columns(
-            &mut records,
-            |name| known.iter().position(|c| *c == name),
-            |index| known[index],
-            known,
-            &[0],
-            kind,
-        )?;
-        Ok(PartnerCsvReader { records, agreements, columns })
+        let layout = if agreements { &AGREEMENT_LAYOUT } else { &PARTNER_LAYOUT };
+        let reader = FlatCsvReader::new(Cursor::new(bytes), layout)?;
+        Ok(PartnerCsvReader { reader, agreements })
     }
 
     /// Whether the file holds agreements (else partners).
@@ -108,51 +101,26 @@ impl PartnerCsvReader {
         &mut self,
         mut visit: impl FnMut(PartnerRecord) -> Result<(), E>,
     ) -> Result<(), E> {
-        let known: &[&str] = if self.agreements { &AGREEMENT_COLUMNS } else { &PARTNER_COLUMNS };
-        while let Some((line, record)) = self.records.next_record()? {
-            let mut problems = Vec::new();
-            if record.len() != self.columns.len() {
-                problems.push(problem(
-                    line,
-                    "",
-                    format!("row has {} but the header has {}", fields(record.len()), self.columns.len()),
-                    None,
-                ));
-            }
-            let mut values: Vec<Option<String>> = vec![None; known.len()];
-            for (field, column) in record.iter().zip(&self.columns) {
-                let Some(index) = *column else { continue };
-                match std::str::from_utf8(field) {
-                    Ok(text) => values[index] = Some(text.to_string()),
-                    Err(_) => problems.push(problem(
-                        line,
-                        known[index],
-                        "not valid UTF-8 (save the file as UTF-8)",
-                        Some(String::from_utf8_lossy(field).into_owned()),
-                    )),
-                }
-            }
-            let raw = if self.agreements {
-                RawRecord::Agreement(agreement_of(values))
+        let agreements = self.agreements;
+        self.reader.for_each(|record| {
+            let raw = if agreements {
+                RawRecord::Agreement(agreement_of(record.values))
             } else {
-                RawRecord::Partner(partner_of(values))
+                RawRecord::Partner(partner_of(record.values))
             };
-            visit(PartnerRecord { line, raw, problems })?;
-        }
-        Ok(())
+            visit(PartnerRecord { line: record.line, raw, problems: record.problems })
+        })
     }
 }
 
 /// Streaming reader of the partner JSON Lines; blank lines are skipped.
 pub struct PartnerJsonlReader<R: BufRead> {
     input: R,
-    line: u64,
-    buffer: Vec<u8>,
 }
 
 impl<R: BufRead> PartnerJsonlReader<R> {
     pub fn new(input: R) -> PartnerJsonlReader<R> {
-        PartnerJsonlReader { input, line: 0, buffer: Vec::new() }
+        PartnerJsonlReader { input }
     }
 
     /// Calls `visit` for each object, in order; stops at the first error
@@ -161,81 +129,27 @@ impl<R: BufRead> PartnerJsonlReader<R> {
         &mut self,
         mut visit: impl FnMut(PartnerRecord) -> Result<(), E>,
     ) -> Result<(), E> {
-        loop {
-            self.buffer.clear();
-            let read = self.input.read_until(b'\n', &mut self.buffer).map_err(ReadError::Io)?;
-            if read == 0 {
-                return Ok(());
-            }
-            self.line += 1;
-            let line = self.line;
-            let mut bytes = self.buffer.as_slice();
-            if line == 1 {
-                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
+        for_each_object(&mut self.input, |line, object| {
             let mut problems = Vec::new();
-            let raw = match serde_json::from_slice::<Map<String, Value>>(bytes) {
-                Err(error) => {
-                    problems.push(problem(line, "", format!("not a JSON object: {error}"), None));
+            let raw = match object {
+                Err(problem) => {
+                    problems.push(problem);
                     RawRecord::Partner(RawPartner::default())
                 }
                 Ok(object) => read_object(line, &object, &mut problems),
             };
-            visit(PartnerRecord { line, raw, problems })?;
-        }
+            visit(PartnerRecord { line, raw, problems })
+        })
     }
 }
 
-/// A string value: strings as they are, numbers as written, null as absent.
-fn string(line: u64, column: &str, value: &Value, problems: &mut Vec<RowProblem>) -> Option<String> {
-    match value {
-        Value::Null => None,
-        Value::String(text) => Some(text.clone()),
-        Value::Number(number) => Some(number.to_string()),
-        other => {
-            problems.push(problem(line, column, "must be a string or null", Some(other.to_string())));
-            None
-        }
-    }
-}
-
+/// A partner object's values, or an agreement's if it has a `partner` key.
 fn read_object(line: u64, object: &Map<String, Value>, problems: &mut Vec<RowProblem>) -> RawRecord {
-    let agreement = object.contains_key("partner");
-    let known: &[&str] = if agreement { &AGREEMENT_COLUMNS } else { &PARTNER_COLUMNS };
-    let mut values: Vec<Option<String>> = vec![None; known.len()];
-    for (key, value) in object {
-        match known.iter().position(|c| c == key) {
-            Some(index) if known[index] == "areas" => {
-                values[index] = match value {
-                    Value::Array(items) => {
-                        let areas: Vec<String> = items
-                            .iter()
-                            .enumerate()
-                            .filter_map(|(i, item)| string(line, &format!("areas[{i}]"), item, problems))
-                            .collect();
-                        Some(areas.join(AREA_SEPARATOR))
-                    }
-                    other => string(line, key, other, problems),
-                }
-            }
-            Some(index) => values[index] = string(line, key, value, problems),
-            None if key == REASON_COLUMN => {}
-            None => problems.push(problem(
-                line,
-                key,
-                format!(
-                    "unknown key (the {} keys are {})",
-                    if agreement { "agreement" } else { "partner" },
-                    known.join(", ")
-                ),
-                None,
-            )),
-        }
+    if object.contains_key("partner") {
+        RawRecord::Agreement(agreement_of(object_values(line, object, &AGREEMENT_LAYOUT, problems)))
+    } else {
+        RawRecord::Partner(partner_of(object_values(line, object, &PARTNER_LAYOUT, problems)))
     }
-    if agreement { RawRecord::Agreement(agreement_of(values)) } else { RawRecord::Partner(partner_of(values)) }
 }
 
 fn partner_row(partner: &Partner) -> [String; 6] {
@@ -261,31 +175,15 @@ fn agreement_row(partner: &str, agreement: &Agreement) -> [String; 7] {
     ]
 }
 
-fn finish_csv<W: Write>(mut writer: csv::Writer<W>) -> csv::Result<W> {
-    writer.flush()?;
-    writer.into_inner().map_err(|e| csv::Error::from(std::io::Error::other(e.to_string())))
-}
-
 /// Writes partners as the partner CSV (no agreements).
 pub fn write_partners_csv<W: Write>(partners: &[Partner], output: W) -> csv::Result<W> {
-    let mut writer = csv::Writer::from_writer(output);
-    writer.write_record(PARTNER_COLUMNS)?;
-    for partner in partners {
-        writer.write_record(partner_row(partner))?;
-    }
-    finish_csv(writer)
+    flat::write_csv(&PARTNER_LAYOUT, partners.iter().map(partner_row), output)
 }
 
 /// Writes the partners' agreements as the agreement CSV.
 pub fn write_agreements_csv<W: Write>(partners: &[Partner], output: W) -> csv::Result<W> {
-    let mut writer = csv::Writer::from_writer(output);
-    writer.write_record(AGREEMENT_COLUMNS)?;
-    for partner in partners {
-        for agreement in &partner.agreements {
-            writer.write_record(agreement_row(&partner.id, agreement))?;
-        }
-    }
-    finish_csv(writer)
+    let rows = partners.iter().flat_map(|p| p.agreements.iter().map(|a| agreement_row(&p.id, a)));
+    flat::write_csv(&AGREEMENT_LAYOUT, rows, output)
 }
 
 fn partner_object(partner: &Partner) -> Value {
@@ -313,18 +211,9 @@ fn agreement_object(partner: &str, agreement: &Agreement) -> Value {
 
 /// Writes the register as JSON Lines: every partner object, then every
 /// agreement object (so that the file imports back in one go).
-pub fn write_jsonl<W: Write>(partners: &[Partner], mut output: W) -> std::io::Result<W> {
-    for partner in partners {
-        serde_json::to_writer(&mut output, &partner_object(partner))?;
-        output.write_all(b"\n")?;
-    }
-    for partner in partners {
-        for agreement in &partner.agreements {
-            serde_json::to_writer(&mut output, &agreement_object(&partner.id, agreement))?;
-            output.write_all(b"\n")?;
-        }
-    }
-    Ok(output)
+pub fn write_jsonl<W: Write>(partners: &[Partner], output: W) -> std::io::Result<W> {
+    let agreements = partners.iter().flat_map(|p| p.agreements.iter().map(|a| agreement_object(&p.id, a)));
+    write_lines(partners.iter().map(partner_object).chain(agreements), output)
 }
 
 /// The partners as one JSON array, each object with its `agreements` (the

@@ -81,7 +81,7 @@ impl BarChart {
         let _ = writeln!(
             svg,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" \
-             role=\"img\" aria-labelledby=\"{id}-title\" font-family=\"{fonts}\" font-size=\"12\" fill=\"{INK}\">",
+             role=\"img\" aria-labelledby=\"{id}-title\" font-family=\"{fonts}\" font-size=\"12\" fill=\"{INK}\" direction=\"ltr\">",
             w = num(WIDTH),
             h = num(height),
         );

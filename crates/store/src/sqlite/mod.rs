@@ -13,6 +13,7 @@ mod notes;
 pub use migrate::SCHEMA_VERSION;
 mod partners;
 mod query;
+mod users;
 
 use std::path::Path;
 
@@ -169,6 +170,38 @@ impl Store for SqliteStore {
 
     fn image(&self, hash: &str) -> Result<Option<Vec<u8>>> {
         articles::image(&self.conn, hash)
+    }
+
+    fn add_user(&mut self, user: &crate::NewUser, actor: &str) -> Result<i64> {
+        users::add(&mut self.conn, user, actor)
+    }
+
+    fn user_by_email(&self, email: &str) -> Result<Option<vigie_domain::User>> {
+        users::by_email(&self.conn, email)
+    }
+
+    fn password_hash(&self, email: &str) -> Result<Option<String>> {
+        users::password_hash(&self.conn, email)
+    }
+
+    fn users(&self) -> Result<Vec<vigie_domain::User>> {
+        users::all(&self.conn)
+    }
+
+    fn set_password(&mut self, email: &str, password_hash: &str, actor: &str) -> Result<()> {
+        users::set_password(&mut self.conn, email, password_hash, actor)
+    }
+
+    fn set_user_disabled(&mut self, email: &str, disabled: bool, actor: &str) -> Result<bool> {
+        users::set_disabled(&mut self.conn, email, disabled, actor)
+    }
+
+    fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<i64> {
+        users::record(&self.conn, entry)
+    }
+
+    fn audit(&self, filter: &crate::AuditFilter) -> Result<Vec<vigie_domain::AuditEntry>> {
+        users::matching(&self.conn, filter)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use vigie_domain::Month;
+use vigie_domain::{CountryCode, Month, Role};
 use vigie_formats::Format;
 use vigie_render::{Labels, monthly};
 
@@ -146,6 +146,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     let summary = vigie_ingest::import_notes(store.as_mut(), vec![source], &options, &regions)?;
     loaded(&summary, &options, "developments notes")?;
     out!("{} developments notes (vigie notes list --region g5-sahel --month 2023-12)", summary.counts.new)?;
+    demo_accounts(store.as_mut())?;
     out!("demo database: {}", cli.db.display())?;
     out!()?;
     let region = regions.get("g5-sahel").context("the regions file has no g5-sahel group")?;
@@ -175,6 +176,36 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     out!("Next: vigie report monthly --region lake-chad --month 2023-12 --lang en")?;
     out!("      vigie incidents list --region g5-sahel --from 2023-12 --to 2023-12")?;
     Ok(Outcome::Success)
+}
+
+/// The demo accounts' password: public, like the accounts themselves.
+pub const DEMO_PASSWORD: &str = "vigie-demo-2023";
+/// One account a role, and a second analyst for four-eyes approval.
+const DEMO_ACCOUNTS: [(&str, Role, &str); 6] = [
+    ("admin@vigie.example", Role::Admin, ""),
+    ("analyst@vigie.example", Role::Analyst, ""),
+    ("analyst2@vigie.example", Role::Analyst, ""),
+    ("editor@vigie.example", Role::Editor, ""),
+    ("delegate.bf@vigie.example", Role::Delegate, "BF"),
+    ("viewer@vigie.example", Role::Viewer, ""),
+];
+
+/// Creates the demo accounts, their passwords hashed with the real
+/// argon2id parameters.
+fn demo_accounts(store: &mut dyn vigie_store::Store) -> Result<()> {
+    for (email, role, country) in DEMO_ACCOUNTS {
+        let countries: Vec<CountryCode> = CountryCode::new(country).into_iter().collect();
+        super::user::create(store, email, role, DEMO_PASSWORD, &countries)
+            .with_context(|| format!("the demo account {email}"))?;
+    }
+    let names: Vec<&str> = DEMO_ACCOUNTS.iter().filter_map(|(email, _, _)| email.split('@').next()).collect();
+    out!(
+        "{} demo accounts ({} @vigie.example), all with the password {DEMO_PASSWORD}: \
+         demo accounts only, never for real use (vigie user list)",
+        DEMO_ACCOUNTS.len(),
+        names.join(", ")
+    )?;
+    Ok(())
 }
 
 /// Imports the demo articles: `articles import` reads a folder, so they are

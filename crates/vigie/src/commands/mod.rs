@@ -15,13 +15,14 @@ mod notes;
 mod partners;
 mod regions;
 mod report;
+mod user;
 
 use anyhow::Result;
 
 use crate::Outcome;
 use crate::cli::{
     ActivitiesCommand, ArticlesCommand, Cli, Command, IncidentsCommand, MembersCommand, NotesCommand, PartnersCommand,
-    ReportCommand,
+    ReportCommand, UserCommand,
 };
 use crate::context::open_store;
 
@@ -58,5 +59,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Groups(args) => groups::run(&cli, args),
         Command::Countries(args) => countries::run(args),
         Command::Demo(args) => demo::run(&cli, args),
+        Command::User(UserCommand::Add(args)) => user::add(&cli, args),
+        Command::User(UserCommand::Passwd(args)) => user::passwd(&cli, args),
+        Command::User(UserCommand::Disable(args)) => user::set_disabled(&cli, args, true),
+        Command::User(UserCommand::Enable(args)) => user::set_disabled(&cli, args, false),
+        Command::User(UserCommand::List(args)) => user::list(&cli, args),
+        Command::Audit(args) => user::audit(&cli, args),
     }
 }

@@ -12,13 +12,14 @@ use vigie_store::NoteFilter;
 
 use super::import::{open_sources, print_summary, register_options};
 use crate::Outcome;
-use crate::cli::{Cli, MembersListFormat, NotesListArgs, RegisterImportArgs};
+use crate::cli::{Cli, MembersListFormat, NotesListArgs, RejectingImportArgs};
 use crate::context::{open_store, regions};
 
-pub fn import(cli: &Cli, args: &RegisterImportArgs) -> Result<Outcome> {
+pub fn import(cli: &Cli, args: &RejectingImportArgs) -> Result<Outcome> {
     let regions = regions(cli.regions.as_deref())?;
-    let options = register_options(args);
-    let sources = open_sources(&args.files)?;
+    let mut options = register_options(&args.import);
+    options.rejects = args.rejects.clone();
+    let sources = open_sources(&args.import.files)?;
     let mut store = open_store(&cli.db)?;
     let summary = vigie_ingest::import_notes(store.as_mut(), sources, &options, &regions)?;
     print_summary(&summary, &options)

@@ -1,0 +1,442 @@
+//! User accounts: roles, a delegate's member states, the rules an email
+//! address and a password must meet, and the access rules of the web
+//! application as pure functions.
+//!
+//! No hashing here: a password is checked against the policy, then hashed by
+//! the store's `password` module (argon2id). The domain never sees a hash.
+
+use crate::country::{CountryCode, countries};
+
+/// The longest email address (RFC 5321's path limit).
+pub const MAX_EMAIL: usize = 254;
+/// The shortest password, in characters.
+pub const MIN_PASSWORD: usize = 12;
+/// The longest password, in characters: long pass phrases are welcome, a
+/// megabyte pasted into a form is not.
+pub const MAX_PASSWORD: usize = 1024;
+
+/// What a user may do. A delegate acts for one or more member states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    /// Everything, including managing the accounts.
+    Admin,
+    /// Enters, imports and verifies incidents of every country.
+    Analyst,
+    /// Writes the articles and composes the bulletin.
+    Editor,
+    /// A member state's delegate: submits their own countries' incidents.
+    Delegate,
+    /// Reads.
+    Viewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [Role::Admin, Role::Analyst, Role::Editor, Role::Delegate, Role::Viewer];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Analyst => "analyst",
+            Role::Editor => "editor",
+            Role::Delegate => "delegate",
+            Role::Viewer => "viewer",
+        }
+    }
+
+    /// A role's code, any case, surrounding spaces ignored.
+    pub fn parse(input: &str) -> Option<Role> {
+        let input = input.trim();
+        Role::ALL.into_iter().find(|role| role.code().eq_ignore_ascii_case(input))
+    }
+
+    /// The codes, comma-separated, for messages.
+    pub fn codes() -> String {
+        Role::ALL.map(Role::code).join(", ")
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl serde::Serialize for Role {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// A user account, as the application sees it (never with its password
+/// hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    /// Lower case; unique.
+    pub email: String,
+    pub role: Role,
+    /// A delegate's member states, sorted, at least one; empty for every
+    /// other role.
+    pub countries: Vec<CountryCode>,
+    /// A disabled account cannot log in and has no rights.
+    pub disabled: bool,
+    pub created_at: jiff::Timestamp,
+}
+
+/// Why an account's values were refused: one sentence each.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UserError {
+    #[error("the email address is empty")]
+    EmptyEmail,
+    #[error("the email address {0:?} is longer than {MAX_EMAIL} characters")]
+    EmailTooLong(String),
+    #[error("the email address {0:?} has a space or a control character")]
+    EmailSpace(String),
+    #[error("the email address {0:?} is not valid: write one name, one @ and a domain, e.g. name@example.org")]
+    EmailShape(String),
+    #[error("the email address {0:?} is not valid: its domain needs a dot, e.g. name@example.org")]
+    EmailDomain(String),
+    #[error("unknown role {0:?}: use one of {roles}", roles = Role::codes())]
+    UnknownRole(String),
+    #[error("a delegate acts for at least one member state: give --country, e.g. --country BF")]
+    DelegateWithoutCountry,
+    #[error("only delegates have countries: a user with the role {0} takes no --country")]
+    CountryForbidden(Role),
+    #[error("unknown country {0:?}: give an ISO 3166-1 code (see `vigie countries`)")]
+    UnknownCountry(String),
+    #[error("the password is too short: use at least {MIN_PASSWORD} characters (a few words make a good one)")]
+    PasswordTooShort,
+    #[error("the password is too long: use at most {MAX_PASSWORD} characters")]
+    PasswordTooLong,
+    #[error("the password repeats one character: choose a less guessable one")]
+    PasswordOneCharacter,
+    #[error("the password is the email address: choose another one")]
+    PasswordIsEmail,
+}
+
+/// Checks an email address and returns it trimmed and in lower case.
+///
+/// Deliberately simple: one `@` with something before it, a domain with a
+/// dot that neither starts nor ends it, no space, at most [`MAX_EMAIL`]
+/// characters. Whether the address receives mail is not ours to tell.
+pub fn check_email(input: &str) -> Result<String, UserError> {
+    let email = input.trim().to_lowercase();
+    if email.is_empty() {
+        return Err(UserError::EmptyEmail);
+    }
+    if email.chars().count() > MAX_EMAIL {
+        return Err(UserError::EmailTooLong(email));
+    }
+    if email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(UserError::EmailSpace(email));
+    }
+    let Some((local, domain)) = email.split_once('@') else {
+        return Err(UserError::EmailShape(email));
+    };
+    if local.is_empty() || domain.is_empty() || domain.contains('@') {
+        return Err(UserError::EmailShape(email));
+    }
+    if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') || domain.contains("..") {
+        return Err(UserError::EmailDomain(email));
+    }
+    Ok(email)
+}
+
+/// Checks a role's countries: a delegate needs at least one, the other roles
+/// take none, every code is a known country. Returns them sorted, each once.
+pub fn check_countries(role: Role, countries_given: &[CountryCode]) -> Result<Vec<CountryCode>, UserError> {
+    if let Some(unknown) = countries_given.iter().find(|code| countries().get(**code).is_none()) {
+        return Err(UserError::UnknownCountry(unknown.to_string()));
+    }
+    let mut codes = countries_given.to_vec();
+    codes.sort();
+    codes.dedup();
+    match (role, codes.is_empty()) {
+        (Role::Delegate, true) => Err(UserError::DelegateWithoutCountry),
+        (Role::Delegate, false) | (_, true) => Ok(codes),
+        (role, false) => Err(UserError::CountryForbidden(role)),
+    }
+}
+
+/// Checks a new password against the policy: at least [`MIN_PASSWORD`]
+/// characters (and at most [`MAX_PASSWORD`]), not one character repeated,
+/// not the account's email address.
+pub fn check_password(password: &str, email: &str) -> Result<(), UserError> {
+    let length = password.chars().count();
+    if length < MIN_PASSWORD {
+        return Err(UserError::PasswordTooShort);
+    }
+    if length > MAX_PASSWORD {
+        return Err(UserError::PasswordTooLong);
+    }
+    let mut chars = password.chars();
+    let first = chars.next();
+    if chars.all(|c| Some(c) == first) {
+        return Err(UserError::PasswordOneCharacter);
+    }
+    if password.trim().to_lowercase() == email.trim().to_lowercase() {
+        return Err(UserError::PasswordIsEmail);
+    }
+    Ok(())
+}
+
+// The access rules. A disabled account has no rights at all: it cannot log
+// in, and these rules say no even if it somehow holds a session. Anonymous
+// visitors are not users: what they see (published bulletins and
+// statistics) is decided elsewhere.
+
+impl User {
+    /// Whether the user is active and has this role.
+    fn is(&self, role: Role) -> bool {
+        !self.disabled && self.role == role
+    }
+
+    /// Whether the user is an active delegate of `country`.
+    fn delegate_of(&self, country: CountryCode) -> bool {
+        self.is(Role::Delegate) && self.countries.contains(&country)
+    }
+}
+
+/// Whether `user` may read an incident of `country`. Verified incidents are
+/// read by everyone; drafts by administrators, analysts and editors, by a
+/// delegate only for their own countries, and never by viewers.
+pub fn can_read_incident(user: &User, country: CountryCode, verified: bool) -> bool {
+    if user.disabled {
+        return false;
+    }
+    verified || user.is(Role::Admin) || user.is(Role::Analyst) || user.is(Role::Editor) || user.delegate_of(country)
+}
+
+/// Whether `user` may create or edit an incident of `country`:
+/// administrators and analysts everywhere, a delegate in their own
+/// countries; editors and viewers never.
+pub fn can_edit_incident(user: &User, country: CountryCode) -> bool {
+    user.is(Role::Admin) || user.is(Role::Analyst) || user.delegate_of(country)
+}
+
+/// Whether `user` may approve (verify) an incident written by `author_id`
+/// (`None`: imported from a file, no author): administrators and analysts,
+/// never their own incidents (four eyes).
+pub fn can_approve(user: &User, author_id: Option<i64>) -> bool {
+    (user.is(Role::Admin) || user.is(Role::Analyst)) && author_id != Some(user.id)
+}
+
+/// Whether `user` may add, change and disable accounts, and read the audit
+/// log: administrators.
+pub fn can_manage_users(user: &User) -> bool {
+    user.is(Role::Admin)
+}
+
+/// Whether `user` may write and publish articles and compose the bulletin:
+/// administrators and editors.
+pub fn can_edit_articles(user: &User) -> bool {
+    user.is(Role::Admin) || user.is(Role::Editor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> CountryCode {
+        CountryCode::new(text).unwrap()
+    }
+
+    fn user(id: i64, role: Role, countries: &[&str]) -> User {
+        User {
+            id,
+            email: format!("{role}@example.org"),
+            role,
+            countries: countries.iter().map(|c| code(c)).collect(),
+            disabled: false,
+            created_at: jiff::Timestamp::UNIX_EPOCH,
+        }
+    }
+
+    /// One user of each role; the delegate acts for Burkina Faso.
+    fn everyone() -> Vec<User> {
+        vec![
+            user(1, Role::Admin, &[]),
+            user(2, Role::Analyst, &[]),
+            user(3, Role::Editor, &[]),
+            user(4, Role::Delegate, &["BF"]),
+            user(5, Role::Viewer, &[]),
+        ]
+    }
+
+    #[test]
+    fn roles_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.code()), Some(role));
+            assert_eq!(Role::parse(&format!(" {} ", role.code().to_uppercase())), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+        assert_eq!(Role::codes(), "admin, analyst, editor, delegate, viewer");
+        assert_eq!(serde_json::to_string(&Role::Delegate).unwrap(), "\"delegate\"");
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(check_email("  Ada.Lovelace@Example.ORG "), Ok("ada.lovelace@example.org".into()));
+        assert_eq!(check_email("delegate.bf@vigie.example"), Ok("delegate.bf@vigie.example".into()));
+        assert_eq!(check_email("élodie@exemple.fr"), Ok("élodie@exemple.fr".into()));
+        assert_eq!(check_email(""), Err(UserError::EmptyEmail));
+        assert_eq!(check_email("   "), Err(UserError::EmptyEmail));
+        for bad in ["ada", "@example.org", "ada@", "ada@@example.org", "a@b@example.org"] {
+            assert_eq!(check_email(bad), Err(UserError::EmailShape(bad.into())), "{bad}");
+        }
+        for bad in ["ada@localhost", "ada@.example", "ada@example.", "ada@example..org"] {
+            assert_eq!(check_email(bad), Err(UserError::EmailDomain(bad.into())), "{bad}");
+        }
+        assert_eq!(
+            check_email("ada lovelace@example.org"),
+            Err(UserError::EmailSpace("ada lovelace@example.org".into()))
+        );
+        assert!(matches!(check_email("a@b.c\u{7}"), Err(UserError::EmailSpace(_))));
+        let longest = format!("{}@example.org", "a".repeat(MAX_EMAIL - 12));
+        assert_eq!(longest.len(), MAX_EMAIL);
+        assert!(check_email(&longest).is_ok());
+        let longer = format!("a{longest}");
+        assert_eq!(check_email(&longer), Err(UserError::EmailTooLong(longer.clone())));
+        assert_eq!(
+            check_email("ada").unwrap_err().to_string(),
+            "the email address \"ada\" is not valid: write one name, one @ and a domain, e.g. name@example.org"
+        );
+    }
+
+    #[test]
+    fn countries_follow_the_role() {
+        assert_eq!(
+            check_countries(Role::Delegate, &[code("ML"), code("BF"), code("ML")]),
+            Ok(vec![code("BF"), code("ML")])
+        );
+        assert_eq!(check_countries(Role::Delegate, &[]), Err(UserError::DelegateWithoutCountry));
+        for role in [Role::Admin, Role::Analyst, Role::Editor, Role::Viewer] {
+            assert_eq!(check_countries(role, &[]), Ok(vec![]));
+            assert_eq!(check_countries(role, &[code("BF")]), Err(UserError::CountryForbidden(role)));
+        }
+        assert_eq!(check_countries(Role::Delegate, &[code("QQ")]), Err(UserError::UnknownCountry("QQ".into())));
+        assert_eq!(
+            UserError::DelegateWithoutCountry.to_string(),
+            "a delegate acts for at least one member state: give --country, e.g. --country BF"
+        );
+        assert_eq!(
+            UserError::CountryForbidden(Role::Viewer).to_string(),
+            "only delegates have countries: a user with the role viewer takes no --country"
+        );
+    }
+
+    #[test]
+    fn password_policy() {
+        let email = "ada@example.org";
+        assert_eq!(check_password("correct horse battery", email), Ok(()));
+        assert_eq!(check_password("vigie-demo-2023", email), Ok(()));
+        // twelve characters, counted as characters, not bytes
+        assert_eq!(check_password("abcdefghijkl", email), Ok(()));
+        assert_eq!(check_password("abcdefghijk", email), Err(UserError::PasswordTooShort));
+        assert_eq!(check_password("éééééééééééa", email), Ok(()));
+        assert_eq!(check_password("ééééééééééa", email), Err(UserError::PasswordTooShort));
+        assert_eq!(check_password("", email), Err(UserError::PasswordTooShort));
+        assert_eq!(check_password("aaaaaaaaaaaaaaaa", email), Err(UserError::PasswordOneCharacter));
+        assert_eq!(check_password("            ", email), Err(UserError::PasswordOneCharacter));
+        assert_eq!(check_password("ada@example.org", email), Err(UserError::PasswordIsEmail));
+        assert_eq!(check_password("ADA@Example.org", email), Err(UserError::PasswordIsEmail));
+        assert_eq!(check_password(&"ab".repeat(MAX_PASSWORD / 2), email), Ok(()));
+        assert_eq!(check_password(&"ab".repeat(MAX_PASSWORD / 2 + 1), email), Err(UserError::PasswordTooLong));
+        assert_eq!(
+            UserError::PasswordTooShort.to_string(),
+            "the password is too short: use at least 12 characters (a few words make a good one)"
+        );
+    }
+
+    /// Reading: the full matrix of role × own or other country × draft or
+    /// verified.
+    #[test]
+    fn read_matrix() {
+        let (bf, ml) = (code("BF"), code("ML"));
+        // (role, BF draft, ML draft); verified is always readable
+        let expected = [
+            (Role::Admin, true, true),
+            (Role::Analyst, true, true),
+            (Role::Editor, true, true),
+            (Role::Delegate, true, false),
+            (Role::Viewer, false, false),
+        ];
+        for (user, (role, bf_draft, ml_draft)) in everyone().iter().zip(expected) {
+            assert_eq!(user.role, role);
+            assert!(can_read_incident(user, bf, true), "{role} reads verified BF");
+            assert!(can_read_incident(user, ml, true), "{role} reads verified ML");
+            assert_eq!(can_read_incident(user, bf, false), bf_draft, "{role} reads BF draft");
+            assert_eq!(can_read_incident(user, ml, false), ml_draft, "{role} reads ML draft");
+        }
+    }
+
+    #[test]
+    fn edit_matrix() {
+        let (bf, ml) = (code("BF"), code("ML"));
+        let expected = [
+            (Role::Admin, true, true),
+            (Role::Analyst, true, true),
+            (Role::Editor, false, false),
+            (Role::Delegate, true, false),
+            (Role::Viewer, false, false),
+        ];
+        for (user, (role, edit_bf, edit_ml)) in everyone().iter().zip(expected) {
+            assert_eq!(user.role, role);
+            assert_eq!(can_edit_incident(user, bf), edit_bf, "{role} edits BF");
+            assert_eq!(can_edit_incident(user, ml), edit_ml, "{role} edits ML");
+        }
+        let both = user(6, Role::Delegate, &["BF", "ML"]);
+        assert!(can_edit_incident(&both, bf) && can_edit_incident(&both, ml));
+        assert!(!can_edit_incident(&both, code("NE")));
+    }
+
+    #[test]
+    fn approval_needs_four_eyes() {
+        // (role, someone else's, imported, their own)
+        let expected = [
+            (Role::Admin, true, true, false),
+            (Role::Analyst, true, true, false),
+            (Role::Editor, false, false, false),
+            (Role::Delegate, false, false, false),
+            (Role::Viewer, false, false, false),
+        ];
+        for (user, (role, other, imported, own)) in everyone().iter().zip(expected) {
+            assert_eq!(can_approve(user, Some(99)), other, "{role} approves another's");
+            assert_eq!(can_approve(user, None), imported, "{role} approves an imported incident");
+            assert_eq!(can_approve(user, Some(user.id)), own, "{role} approves their own");
+        }
+        // a second analyst approves the first one's incident
+        let (first, second) = (user(2, Role::Analyst, &[]), user(7, Role::Analyst, &[]));
+        assert!(!can_approve(&first, Some(first.id)));
+        assert!(can_approve(&second, Some(first.id)));
+    }
+
+    #[test]
+    fn users_and_articles() {
+        let expected = [
+            (Role::Admin, true, true),
+            (Role::Analyst, false, false),
+            (Role::Editor, false, true),
+            (Role::Delegate, false, false),
+            (Role::Viewer, false, false),
+        ];
+        for (user, (role, manage, articles)) in everyone().iter().zip(expected) {
+            assert_eq!(can_manage_users(user), manage, "{role} manages users");
+            assert_eq!(can_edit_articles(user), articles, "{role} edits articles");
+        }
+    }
+
+    #[test]
+    fn disabled_users_have_no_rights() {
+        let bf = code("BF");
+        for mut user in everyone() {
+            user.disabled = true;
+            assert!(!can_read_incident(&user, bf, true), "{}", user.role);
+            assert!(!can_read_incident(&user, bf, false), "{}", user.role);
+            assert!(!can_edit_incident(&user, bf), "{}", user.role);
+            assert!(!can_approve(&user, None), "{}", user.role);
+            assert!(!can_manage_users(&user), "{}", user.role);
+            assert!(!can_edit_articles(&user), "{}", user.role);
+        }
+    }
+}
