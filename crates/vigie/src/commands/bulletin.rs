@@ -92,6 +92,10 @@ pub fn build(cli: &Cli, args: &BulletinArgs) -> Result<Vec<PathBuf>> {
             written.push(write(name("json"), &json)?);
         }
         if let Some(pdf) = &printed.pdf {
+            // the layout printed, but something in it deserves a look
+            for warning in &pdf.warnings {
+                eprintln!("{}: {warning}", name("pdf").display());
+            }
             written.push(write(name("pdf"), &pdf.bytes)?);
         }
         if let Some(html) = &printed.html {
