@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use vigie_domain::validate::parse_iso_date;
 use vigie_domain::{Activity, ActivityKind, CountryCode, DatePrecision, Domain, Names};
 
-use super::import::{begin_run, record_counts};
+use super::import::RunTransaction;
 use crate::{ActivityFilter, ImportCounts, RegisterSession, Result, StoreError, Upsert};
 
 const COLUMNS: &str = "id, kind, date, date_precision, end_date, title_fr, title_en, title_ar, counterpart_country, \
@@ -100,27 +100,14 @@ pub fn list(conn: &Connection, filter: &ActivityFilter) -> Result<Vec<Activity>>
 }
 
 pub struct SqliteActivityImport<'a> {
-    conn: &'a Connection,
-    import_id: i64,
+    run: RunTransaction<'a>,
     /// Activities written by this import: a second write is a repeat.
     seen: HashSet<String>,
-    committed: bool,
 }
 
 impl<'a> SqliteActivityImport<'a> {
     pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqliteActivityImport<'a>> {
-        let conn: &'a Connection = conn;
-        let import_id = begin_run(conn, source, format)?;
-        Ok(SqliteActivityImport { conn, import_id, seen: HashSet::new(), committed: false })
-    }
-}
-
-impl Drop for SqliteActivityImport<'_> {
-    fn drop(&mut self) {
-        if !self.committed {
-            // an import that did not finish leaves nothing behind
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
+        Ok(SqliteActivityImport { run: RunTransaction::begin(conn, source, format)?, seen: HashSet::new() })
     }
 }
 
@@ -130,6 +117,7 @@ impl RegisterSession<Activity> for SqliteActivityImport<'_> {
             return Ok(Upsert::Repeated);
         }
         let stored: Option<Activity> = self
+            .run
             .conn
             .query_row(&format!("SELECT {COLUMNS} FROM activity WHERE id = ?1"), [&activity.id], |row| {
                 Ok(activity_row(row))
@@ -142,7 +130,7 @@ impl RegisterSession<Activity> for SqliteActivityImport<'_> {
             None => Upsert::New,
         };
         let domains: Vec<&str> = activity.domains.iter().map(|d| d.code()).collect();
-        self.conn.execute(
+        self.run.conn.execute(
             &format!(
                 "INSERT INTO activity ({COLUMNS}, import_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
@@ -169,16 +157,13 @@ impl RegisterSession<Activity> for SqliteActivityImport<'_> {
                 activity.description,
                 activity.article,
                 activity.highlight,
-                self.import_id
+                self.run.import_id
             ],
         )?;
         Ok(outcome)
     }
 
     fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
-        record_counts(self.conn, self.import_id, counts)?;
-        self.conn.execute_batch("COMMIT")?;
-        self.committed = true;
-        Ok(self.import_id)
+        self.run.finish(counts)
     }
 }

@@ -9,7 +9,7 @@ use vigie_domain::article::lang_rank;
 use vigie_domain::validate::parse_iso_date;
 use vigie_domain::{Article, ArticleImage, ArticleKind, ArticleStatus, Domain, Image, Lang, MediaType};
 
-use super::import::{begin_run, record_counts};
+use super::import::RunTransaction;
 use crate::{ArticleFilter, ArticleImportSession, ImportCounts, Result, StoreError, Upsert};
 
 const COLUMNS: &str = "id, lang, date, title, subtitle, kind, domains, author, status, featured, body";
@@ -127,33 +127,20 @@ pub fn image(conn: &Connection, hash: &str) -> Result<Option<Vec<u8>>> {
 }
 
 pub struct SqliteArticleImport<'a> {
-    conn: &'a Connection,
-    import_id: i64,
+    run: RunTransaction<'a>,
     /// Versions written by this import: a second write is a repeat.
     seen: HashSet<(String, Lang)>,
-    committed: bool,
 }
 
 impl<'a> SqliteArticleImport<'a> {
     pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqliteArticleImport<'a>> {
-        let conn: &'a Connection = conn;
-        let import_id = begin_run(conn, source, format)?;
-        Ok(SqliteArticleImport { conn, import_id, seen: HashSet::new(), committed: false })
-    }
-}
-
-impl Drop for SqliteArticleImport<'_> {
-    fn drop(&mut self) {
-        if !self.committed {
-            // an import that did not finish leaves nothing behind
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
+        Ok(SqliteArticleImport { run: RunTransaction::begin(conn, source, format)?, seen: HashSet::new() })
     }
 }
 
 impl ArticleImportSession for SqliteArticleImport<'_> {
     fn put_image(&mut self, image: &Image) -> Result<()> {
-        self.conn.execute(
+        self.run.conn.execute(
             "INSERT INTO image (hash, bytes) VALUES (?1, ?2) ON CONFLICT (hash) DO NOTHING",
             params![image.hash, image.bytes],
         )?;
@@ -165,20 +152,20 @@ impl ArticleImportSession for SqliteArticleImport<'_> {
             return Ok(Upsert::Repeated);
         }
         let lang = article.lang.code();
-        let outcome = match one(self.conn, &article.id, article.lang)? {
+        let outcome = match one(self.run.conn, &article.id, article.lang)? {
             Some(stored) if stored == *article => Upsert::Unchanged,
             Some(_) => Upsert::Updated,
             None => Upsert::New,
         };
         if outcome == Upsert::Unchanged {
-            self.conn.execute(
+            self.run.conn.execute(
                 "UPDATE article SET import_id = ?3 WHERE id = ?1 AND lang = ?2",
-                params![article.id, lang, self.import_id],
+                params![article.id, lang, self.run.import_id],
             )?;
             return Ok(outcome);
         }
         let domains: Vec<&str> = article.domains.iter().map(|d| d.code()).collect();
-        self.conn.execute(
+        self.run.conn.execute(
             &format!(
                 "INSERT INTO article ({COLUMNS}, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                  ON CONFLICT (id, lang) DO UPDATE SET date = ?3, title = ?4, subtitle = ?5, kind = ?6, domains = ?7,
@@ -196,12 +183,14 @@ impl ArticleImportSession for SqliteArticleImport<'_> {
                 article.status.code(),
                 article.featured,
                 article.body,
-                self.import_id
+                self.run.import_id
             ],
         )?;
         // the images are replaced as a whole: their order is part of the article
-        self.conn.execute("DELETE FROM article_image WHERE article = ?1 AND lang = ?2", params![article.id, lang])?;
-        let mut insert = self.conn.prepare_cached(
+        self.run
+            .conn
+            .execute("DELETE FROM article_image WHERE article = ?1 AND lang = ?2", params![article.id, lang])?;
+        let mut insert = self.run.conn.prepare_cached(
             "INSERT INTO article_image (article, lang, position, hash, media_type, file, caption)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
@@ -220,11 +209,8 @@ impl ArticleImportSession for SqliteArticleImport<'_> {
     }
 
     fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
-        record_counts(self.conn, self.import_id, counts)?;
         // images no article shows any more (replaced, or never used)
-        self.conn.execute("DELETE FROM image WHERE hash NOT IN (SELECT hash FROM article_image)", [])?;
-        self.conn.execute_batch("COMMIT")?;
-        self.committed = true;
-        Ok(self.import_id)
+        self.run.conn.execute("DELETE FROM image WHERE hash NOT IN (SELECT hash FROM article_image)", [])?;
+        self.run.finish(counts)
     }
 }

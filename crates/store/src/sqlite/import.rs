@@ -207,6 +207,40 @@ pub fn begin_run(conn: &Connection, source: &str, format: &str) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
+/// The transaction of one register import and its run: begun by
+/// [`RunTransaction::begin`], committed by [`RunTransaction::finish`], rolled
+/// back when dropped unfinished, so that an import that did not finish leaves
+/// nothing behind.
+pub struct RunTransaction<'a> {
+    pub conn: &'a Connection,
+    pub import_id: i64,
+    committed: bool,
+}
+
+impl<'a> RunTransaction<'a> {
+    pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<RunTransaction<'a>> {
+        let conn: &'a Connection = conn;
+        let import_id = begin_run(conn, source, format)?;
+        Ok(RunTransaction { conn, import_id, committed: false })
+    }
+
+    /// Records the counts and commits; returns the run's id.
+    pub fn finish(&mut self, counts: ImportCounts) -> Result<i64> {
+        record_counts(self.conn, self.import_id, counts)?;
+        self.conn.execute_batch("COMMIT")?;
+        self.committed = true;
+        Ok(self.import_id)
+    }
+}
+
+impl Drop for RunTransaction<'_> {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
 /// Records an import's counts on its run.
 pub fn record_counts(conn: &Connection, import_id: i64, counts: ImportCounts) -> Result<()> {
     conn.execute(

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use vigie_domain::validate::parse_iso_date;
 use vigie_domain::{CountryCode, Member, Names, NationalDay};
 
-use super::import::{begin_run, record_counts};
+use super::import::RunTransaction;
 use crate::{ImportCounts, MemberImportSession, Result, StoreError, Upsert};
 
 /// Every member, by country code, with its national days in calendar order.
@@ -77,22 +77,18 @@ fn one(conn: &Connection, country: CountryCode) -> Result<Option<Member>> {
 }
 
 pub struct SqliteMemberImport<'a> {
-    conn: &'a Connection,
-    import_id: i64,
+    run: RunTransaction<'a>,
     /// Countries written by this import: a second write is a repeat.
     seen: HashSet<CountryCode>,
-    committed: bool,
 }
 
 impl<'a> SqliteMemberImport<'a> {
     pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqliteMemberImport<'a>> {
-        let conn: &'a Connection = conn;
-        let import_id = begin_run(conn, source, format)?;
-        Ok(SqliteMemberImport { conn, import_id, seen: HashSet::new(), committed: false })
+        Ok(SqliteMemberImport { run: RunTransaction::begin(conn, source, format)?, seen: HashSet::new() })
     }
 
     fn write_days(&self, member: &Member) -> Result<()> {
-        let mut insert = self.conn.prepare_cached(
+        let mut insert = self.run.conn.prepare_cached(
             "INSERT INTO national_day (country, month, day, name_fr, name_en, name_ar) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         for day in &member.national_days {
@@ -106,15 +102,6 @@ impl<'a> SqliteMemberImport<'a> {
             ])?;
         }
         Ok(())
-    }
-}
-
-impl Drop for SqliteMemberImport<'_> {
-    fn drop(&mut self) {
-        if !self.committed {
-            // an import that did not finish leaves nothing behind
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
     }
 }
 
@@ -132,25 +119,27 @@ impl MemberImportSession for SqliteMemberImport<'_> {
         let joined = member.joined.map(|date| date.to_string());
         let title = empty_as_null(&member.representative_title);
         let country = member.country.as_str();
-        match one(self.conn, member.country)? {
+        match one(self.run.conn, member.country)? {
             Some(stored) if stored == member => {
-                self.conn
-                    .execute("UPDATE member SET import_id = ?2 WHERE country = ?1", params![country, self.import_id])?;
+                self.run.conn.execute(
+                    "UPDATE member SET import_id = ?2 WHERE country = ?1",
+                    params![country, self.run.import_id],
+                )?;
                 Ok(Upsert::Unchanged)
             }
             Some(_) => {
-                self.conn.execute(
+                self.run.conn.execute(
                     "UPDATE member SET joined = ?2, representative_title = ?3, import_id = ?4 WHERE country = ?1",
-                    params![country, joined, title, self.import_id],
+                    params![country, joined, title, self.run.import_id],
                 )?;
-                self.conn.execute("DELETE FROM national_day WHERE country = ?1", [country])?;
+                self.run.conn.execute("DELETE FROM national_day WHERE country = ?1", [country])?;
                 self.write_days(&member)?;
                 Ok(Upsert::Updated)
             }
             None => {
-                self.conn.execute(
+                self.run.conn.execute(
                     "INSERT INTO member (country, joined, representative_title, import_id) VALUES (?1, ?2, ?3, ?4)",
-                    params![country, joined, title, self.import_id],
+                    params![country, joined, title, self.run.import_id],
                 )?;
                 self.write_days(&member)?;
                 Ok(Upsert::New)
@@ -159,9 +148,6 @@ impl MemberImportSession for SqliteMemberImport<'_> {
     }
 
     fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
-        record_counts(self.conn, self.import_id, counts)?;
-        self.conn.execute_batch("COMMIT")?;
-        self.committed = true;
-        Ok(self.import_id)
+        self.run.finish(counts)
     }
 }

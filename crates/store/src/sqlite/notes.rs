@@ -6,7 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 use vigie_domain::{CountryCode, Month, Names, Note};
 
-use super::import::{begin_run, record_counts};
+use super::import::RunTransaction;
 use crate::{ImportCounts, NoteFilter, RegisterSession, Result, StoreError, Upsert};
 
 const COLUMNS: &str = "region, month, country, text_fr, text_en, text_ar";
@@ -54,25 +54,13 @@ pub fn matching(conn: &Connection, filter: &NoteFilter) -> Result<Vec<Note>> {
 }
 
 pub struct SqliteNoteImport<'a> {
-    conn: &'a Connection,
-    import_id: i64,
+    run: RunTransaction<'a>,
     seen: HashSet<(String, Month, CountryCode)>,
-    committed: bool,
 }
 
 impl<'a> SqliteNoteImport<'a> {
     pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqliteNoteImport<'a>> {
-        let conn: &'a Connection = conn;
-        let import_id = begin_run(conn, source, format)?;
-        Ok(SqliteNoteImport { conn, import_id, seen: HashSet::new(), committed: false })
-    }
-}
-
-impl Drop for SqliteNoteImport<'_> {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
+        Ok(SqliteNoteImport { run: RunTransaction::begin(conn, source, format)?, seen: HashSet::new() })
     }
 }
 
@@ -83,6 +71,7 @@ impl RegisterSession<Note> for SqliteNoteImport<'_> {
         }
         let key = params![note.region, note.month.to_string(), note.country.as_str()];
         let stored: Option<Note> = self
+            .run
             .conn
             .query_row(
                 &format!("SELECT {COLUMNS} FROM note WHERE region = ?1 AND month = ?2 AND country = ?3"),
@@ -96,7 +85,7 @@ impl RegisterSession<Note> for SqliteNoteImport<'_> {
             Some(_) => Upsert::Updated,
             None => Upsert::New,
         };
-        self.conn.execute(
+        self.run.conn.execute(
             &format!(
                 "INSERT INTO note ({COLUMNS}, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (region, month, country) DO UPDATE SET
@@ -109,16 +98,13 @@ impl RegisterSession<Note> for SqliteNoteImport<'_> {
                 note.text.fr,
                 note.text.en,
                 note.text.ar,
-                self.import_id
+                self.run.import_id
             ],
         )?;
         Ok(outcome)
     }
 
     fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
-        record_counts(self.conn, self.import_id, counts)?;
-        self.conn.execute_batch("COMMIT")?;
-        self.committed = true;
-        Ok(self.import_id)
+        self.run.finish(counts)
     }
 }

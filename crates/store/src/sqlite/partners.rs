@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use vigie_domain::validate::parse_iso_date;
 use vigie_domain::{Agreement, Names, Partner, Scope};
 
-use super::import::{begin_run, record_counts};
+use super::import::RunTransaction;
 use crate::{ImportCounts, PartnerImportSession, Result, StoreError, Upsert};
 
 /// Every partner, by id, with its agreements by signing date.
@@ -63,27 +63,14 @@ fn agreement_row(row: &rusqlite::Row<'_>) -> Result<Agreement> {
 }
 
 pub struct SqlitePartnerImport<'a> {
-    conn: &'a Connection,
-    import_id: i64,
+    run: RunTransaction<'a>,
     /// Partners written by this import: a second write is a repeat.
     seen: HashSet<String>,
-    committed: bool,
 }
 
 impl<'a> SqlitePartnerImport<'a> {
     pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqlitePartnerImport<'a>> {
-        let conn: &'a Connection = conn;
-        let import_id = begin_run(conn, source, format)?;
-        Ok(SqlitePartnerImport { conn, import_id, seen: HashSet::new(), committed: false })
-    }
-}
-
-impl Drop for SqlitePartnerImport<'_> {
-    fn drop(&mut self) {
-        if !self.committed {
-            // an import that did not finish leaves nothing behind
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
+        Ok(SqlitePartnerImport { run: RunTransaction::begin(conn, source, format)?, seen: HashSet::new() })
     }
 }
 
@@ -93,6 +80,7 @@ impl PartnerImportSession for SqlitePartnerImport<'_> {
             return Ok(Upsert::Repeated);
         }
         let stored: Option<(String, String, String, String, String)> = self
+            .run
             .conn
             .query_row(
                 "SELECT name_fr, name_en, name_ar, scope, kind FROM partner WHERE id = ?1",
@@ -112,12 +100,12 @@ impl PartnerImportSession for SqlitePartnerImport<'_> {
             Some(_) => Upsert::Updated,
             None => Upsert::New,
         };
-        self.conn.execute(
+        self.run.conn.execute(
             "INSERT INTO partner (id, name_fr, name_en, name_ar, scope, kind, import_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT (id) DO UPDATE SET name_fr = ?2, name_en = ?3, name_ar = ?4, scope = ?5, kind = ?6,
                  import_id = ?7",
-            params![partner.id, values.0, values.1, values.2, values.3, values.4, self.import_id],
+            params![partner.id, values.0, values.1, values.2, values.3, values.4, self.run.import_id],
         )?;
         Ok(outcome)
     }
@@ -125,6 +113,7 @@ impl PartnerImportSession for SqlitePartnerImport<'_> {
     fn upsert_agreement(&mut self, partner: &str, agreement: &Agreement) -> Result<Upsert> {
         let key = params![partner, agreement.title.fr, agreement.title.en, agreement.title.ar, agreement.signed_text()];
         let stored: Option<(String, String)> = self
+            .run
             .conn
             .query_row(
                 "SELECT areas, reference FROM agreement
@@ -139,7 +128,7 @@ impl PartnerImportSession for SqlitePartnerImport<'_> {
             Some(_) => Upsert::Updated,
             None => Upsert::New,
         };
-        self.conn.execute(
+        self.run.conn.execute(
             "INSERT INTO agreement (partner, title_fr, title_en, title_ar, signed, areas, reference, import_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (partner, signed, title_fr, title_en, title_ar) DO UPDATE SET areas = ?6, reference = ?7,
@@ -152,16 +141,13 @@ impl PartnerImportSession for SqlitePartnerImport<'_> {
                 agreement.signed_text(),
                 values.0,
                 values.1,
-                self.import_id
+                self.run.import_id
             ],
         )?;
         Ok(outcome)
     }
 
     fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
-        record_counts(self.conn, self.import_id, counts)?;
-        self.conn.execute_batch("COMMIT")?;
-        self.committed = true;
-        Ok(self.import_id)
+        self.run.finish(counts)
     }
 }
