@@ -189,7 +189,7 @@ impl ArticleFilter {
 }
 
 /// The boundary between Vigie and its database.
-pub trait Store {
+pub trait Store: Send {
     /// The register of perpetrator groups: shipped, added and imported.
     fn groups(&self) -> Result<GroupRegister>;
     /// Adds a group (and its aliases); fails if the id exists.
@@ -276,6 +276,24 @@ pub trait Store {
     fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<i64>;
     /// The audit entries that match, latest first.
     fn audit(&self, filter: &AuditFilter) -> Result<Vec<vigie_domain::AuditEntry>>;
+
+    /// Opens a web session: `token_hash` is the SHA-256 (lower-case hex) of
+    /// the browser's token, never the token. Drops ended sessions.
+    fn create_session(&mut self, token_hash: &str, user_id: i64, expires_at: jiff::Timestamp) -> Result<()>;
+    /// The session's user and its end, expired or not (the caller compares
+    /// with its clock).
+    fn session(&self, token_hash: &str) -> Result<Option<(vigie_domain::User, jiff::Timestamp)>>;
+    /// Ends a session (logout); whether there was one.
+    fn delete_session(&mut self, token_hash: &str) -> Result<bool>;
+    /// Moves a session's end (tests, and a later sliding expiry).
+    fn set_session_expiry(&mut self, token_hash: &str, expires_at: jiff::Timestamp) -> Result<bool>;
+    /// The date of the latest incident of these countries (verified ones
+    /// only unless `include_drafts`): the month a home page shows.
+    fn latest_incident_date(
+        &self,
+        countries: &[CountryCode],
+        include_drafts: bool,
+    ) -> Result<Option<jiff::civil::Date>>;
 
     fn meta(&self, key: &str) -> Result<Option<String>>;
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;

@@ -96,6 +96,8 @@ pub enum Command {
     User(UserCommand),
     /// The audit log: who changed what, when, field by field; latest first.
     Audit(AuditArgs),
+    /// Serve the web application on the database until Ctrl-C.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -549,6 +551,17 @@ pub struct CountriesArgs {
     pub query: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: TableFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "IP:PORT")]
+    pub addr: std::net::SocketAddr,
+    /// Mark the session cookies Secure (browsers then send them over HTTPS
+    /// only): turn it on behind HTTPS; off by default for http://127.0.0.1.
+    #[arg(long)]
+    pub secure_cookies: bool,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,7 @@ mod notes;
 pub use migrate::SCHEMA_VERSION;
 mod partners;
 mod query;
+mod sessions;
 mod users;
 
 use std::path::Path;
@@ -202,6 +203,30 @@ impl Store for SqliteStore {
 
     fn audit(&self, filter: &crate::AuditFilter) -> Result<Vec<vigie_domain::AuditEntry>> {
         users::matching(&self.conn, filter)
+    }
+
+    fn create_session(&mut self, token_hash: &str, user_id: i64, expires_at: jiff::Timestamp) -> Result<()> {
+        sessions::create(&self.conn, token_hash, user_id, expires_at)
+    }
+
+    fn session(&self, token_hash: &str) -> Result<Option<(vigie_domain::User, jiff::Timestamp)>> {
+        sessions::get(&self.conn, token_hash)
+    }
+
+    fn delete_session(&mut self, token_hash: &str) -> Result<bool> {
+        sessions::delete(&self.conn, token_hash)
+    }
+
+    fn set_session_expiry(&mut self, token_hash: &str, expires_at: jiff::Timestamp) -> Result<bool> {
+        sessions::set_expiry(&self.conn, token_hash, expires_at)
+    }
+
+    fn latest_incident_date(
+        &self,
+        countries: &[vigie_domain::CountryCode],
+        include_drafts: bool,
+    ) -> Result<Option<jiff::civil::Date>> {
+        sessions::latest_incident_date(&self.conn, countries, include_drafts)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {

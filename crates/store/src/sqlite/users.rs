@@ -9,16 +9,16 @@ use vigie_domain::{AuditEntry, CountryCode, Role, User};
 
 use crate::{AuditFilter, NewUser, Result, StoreError};
 
-const USER_COLUMNS: &str = "id, email, role, countries, disabled, created_at";
+pub(super) const USER_COLUMNS: &str = "id, email, role, countries, disabled, created_at";
 const AUDIT_COLUMNS: &str = "id, at, actor, action, entity, entity_id, changes, detail";
 
 /// A timestamp as stored: UTC to the millisecond, fixed width, so that text
 /// order is time order.
-fn stamp(at: Timestamp) -> String {
+pub(super) fn stamp(at: Timestamp) -> String {
     at.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
-fn parse_stamp(text: &str) -> Result<Timestamp> {
+pub(super) fn parse_stamp(text: &str) -> Result<Timestamp> {
     text.parse().map_err(|_| StoreError::Corrupt(format!("timestamp {text:?}")))
 }
 
@@ -26,7 +26,7 @@ fn normal(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-fn user_row(row: &rusqlite::Row<'_>) -> Result<User> {
+pub(super) fn user_row(row: &rusqlite::Row<'_>) -> Result<User> {
     let role: String = row.get(2)?;
     let countries: String = row.get(3)?;
     let created: String = row.get(5)?;

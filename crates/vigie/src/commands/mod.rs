@@ -15,6 +15,7 @@ mod notes;
 mod partners;
 mod regions;
 mod report;
+mod serve;
 mod user;
 
 use anyhow::Result;
@@ -65,5 +66,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::User(UserCommand::Enable(args)) => user::set_disabled(&cli, args, false),
         Command::User(UserCommand::List(args)) => user::list(&cli, args),
         Command::Audit(args) => user::audit(&cli, args),
+        Command::Serve(args) => serve::run(&cli, args),
     }
 }

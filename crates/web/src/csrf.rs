@@ -1,0 +1,132 @@
+//! CSRF protection of every POST (every method but GET and HEAD), as one
+//! middleware. A request passes with a `csrf` form field (or an
+//! `X-CSRF-Token` header) equal to either
+//! - its session's token (`session.rs`: derived from the session's secret
+//!   token), or
+//! - the signed double-submit token of the login form: the `vigie_csrf`
+//!   cookie holds a random nonce, the form holds HMAC-SHA256(server secret,
+//!   nonce); a forged request can neither read the cookie nor sign a nonce.
+//!
+//! Anything else gets 403.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use sha2::{Digest, Sha256};
+
+use crate::cookies;
+use crate::errors;
+use crate::session::{Session, hex, new_token};
+use crate::state::AppState;
+
+pub const CSRF_COOKIE: &str = "vigie_csrf";
+const CSRF_HEADER: &str = "x-csrf-token";
+/// The largest form body read (forms of this application are small).
+const MAX_FORM: usize = 1024 * 1024;
+
+fn hmac_sha256(key: &[u8; 32], message: &[u8]) -> [u8; 32] {
+    let mut padded = [0u8; 64];
+    padded[..32].copy_from_slice(key);
+    let inner_key: Vec<u8> = padded.iter().map(|b| b ^ 0x36).collect();
+    let outer_key: Vec<u8> = padded.iter().map(|b| b ^ 0x5c).collect();
+    let inner = Sha256::new().chain_update(&inner_key).chain_update(message).finalize();
+    Sha256::new().chain_update(&outer_key).chain_update(inner).finalize().into()
+}
+
+fn sign(secret: &[u8; 32], nonce: &str) -> String {
+    hex(&hmac_sha256(secret, format!("vigie-login-csrf:{nonce}").as_bytes()))
+}
+
+/// Compares in time independent of where the strings differ.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The login form's token, and the `Set-Cookie` value of a new nonce when
+/// the request had none.
+pub fn login_token(state: &AppState, headers: &HeaderMap) -> anyhow::Result<(String, Option<String>)> {
+    match cookies::get(headers, CSRF_COOKIE).filter(|n| n.len() == 64) {
+        Some(nonce) => Ok((sign(&state.secret, &nonce), None)),
+        None => {
+            let nonce = new_token()?;
+            let cookie = cookies::set(CSRF_COOKIE, &nonce, 24 * 3600, state.config.secure_cookies);
+            Ok((sign(&state.secret, &nonce), Some(cookie)))
+        }
+    }
+}
+
+fn valid(state: &AppState, headers: &HeaderMap, session: Option<&Session>, token: &str) -> bool {
+    if token.is_empty() {
+        return false;
+    }
+    if session.is_some_and(|s| same(token, &s.csrf)) {
+        return true;
+    }
+    cookies::get(headers, CSRF_COOKIE).is_some_and(|nonce| same(token, &sign(&state.secret, &nonce)))
+}
+
+fn form_field(body: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Field {
+        csrf: Option<String>,
+    }
+    // other fields are ignored; a body that is not a form has no token
+    serde_urlencoded::from_bytes::<Field>(body).ok().and_then(|f| f.csrf)
+}
+
+pub async fn check(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(request).await;
+    }
+    let lang = crate::i18n::of(&request);
+    let forbidden = || errors::page(lang, StatusCode::FORBIDDEN, "web-error-csrf");
+    let (parts, body) = request.into_parts();
+    let session = parts.extensions.get::<Session>();
+    let mut token = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let is_form = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let body = if is_form {
+        let bytes = match to_bytes(body, MAX_FORM).await {
+            Ok(bytes) => bytes,
+            Err(_) => return errors::page(lang, StatusCode::PAYLOAD_TOO_LARGE, "web-error-too-large"),
+        };
+        if token.is_none() {
+            token = form_field(&bytes);
+        }
+        Body::from(bytes)
+    } else {
+        body
+    };
+    if !valid(&state, &parts.headers, session, token.as_deref().unwrap_or("")) {
+        return forbidden();
+    }
+    next.run(Request::from_parts(parts, body)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hmac_matches_rfc_4231_test_case_1() {
+        // a 20-byte key is padded with zeros, as a 32-byte one is
+        let mut key = [0u8; 32];
+        key[..20].fill(0x0b);
+        assert_eq!(
+            hex(&hmac_sha256(&key, b"Hi There")),
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
+        );
+    }
+
+    #[test]
+    fn constant_time_comparison() {
+        assert!(same("abc", "abc"));
+        assert!(!same("abc", "abd"));
+        assert!(!same("abc", "abcd"));
+    }
+}

@@ -1,0 +1,225 @@
+//! The pages and the API: public home, dashboard (and its JSON), users and
+//! audit log for administrators. Statistics are of verified incidents only
+//! (drafts follow per-country rules that aggregate views do not apply yet).
+
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use minijinja::{Value, context};
+use serde::Deserialize;
+use vigie_domain::region::{RegionGroup, Regions};
+use vigie_domain::{Lang, Month};
+use vigie_render::{Labels, monthly};
+use vigie_report::MonthlyReport;
+use vigie_store::{AuditFilter, StoreError};
+
+use crate::auth::{CurrentUser, RequireAdmin, RequireUser};
+use crate::errors;
+use crate::session::Session;
+use crate::state::AppState;
+use crate::templates;
+
+/// The region shown when none is asked for.
+const DEFAULT_REGION: &str = "g5-sahel";
+
+pub async fn stylesheet() -> Response {
+    (
+        [(CONTENT_TYPE, "text/css; charset=utf-8"), (CACHE_CONTROL, "public, max-age=31536000, immutable")],
+        templates::CSS,
+    )
+        .into_response()
+}
+
+fn page(name: &str, lang: Lang, session: Option<&Session>, values: Value) -> Response {
+    match templates::render(name, lang, session, values) {
+        Ok(html) => html.into_response(),
+        Err(e) => errors::internal(lang, e),
+    }
+}
+
+fn default_region(regions: &Regions) -> Option<&RegionGroup> {
+    regions.get(DEFAULT_REGION).or_else(|| regions.iter().next())
+}
+
+/// The report of `region` for `month`, or for the latest month with
+/// verified incidents; `None` when the region has none.
+async fn report(state: &AppState, region: String, month: Option<Month>) -> Result<Option<MonthlyReport>, StoreError> {
+    let regions = Arc::clone(&state.regions);
+    state
+        .with_store(move |store| {
+            let Some(group) = regions.get(&region) else {
+                return Ok(None);
+            };
+            let month = match month {
+                Some(month) => month,
+                None => {
+                    let countries: Vec<_> = group.members.iter().map(|m| m.country).collect();
+                    match store.latest_incident_date(&countries, false)? {
+                        Some(date) => Month::of(date),
+                        None => return Ok(None),
+                    }
+                }
+            };
+            Ok(Some(vigie_report::monthly(store, &store.groups()?, group, month, false)?))
+        })
+        .await
+}
+
+/// What the monthly template shows of a report.
+fn report_values(report: &MonthlyReport, lang: Lang, charts: bool) -> Value {
+    let labels = Labels::new(lang);
+    let table = monthly::table(report, &labels);
+    let (head, body) = table.split_at(2.min(table.len()));
+    let svgs: Vec<Value> = if charts {
+        // the chart renderer escapes every text it draws
+        vigie_render::charts::monthly_charts(report, &labels).iter().map(|c| Value::from_safe_string(c.svg())).collect()
+    } else {
+        Vec::new()
+    };
+    context! {
+        title => monthly::title(report, &labels),
+        summary => monthly::summary(report, &labels),
+        head => head.to_vec(),
+        body => body.to_vec(),
+        notes => monthly::notes(report, &labels),
+        charts => svgs,
+    }
+}
+
+pub async fn home(State(state): State<AppState>, current: CurrentUser) -> Response {
+    let lang = current.lang;
+    let region = default_region(&state.regions).map(|r| r.id.clone()).unwrap_or_default();
+    let report = match report(&state, region, None).await {
+        Ok(report) => report,
+        Err(e) => return errors::internal(lang, e),
+    };
+    let monthly = report.as_ref().map(|r| report_values(r, lang, false));
+    let organisation = state.config.organisation(lang).map(str::to_string);
+    page("home.html", lang, current.session.as_ref(), context! { monthly, organisation })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DashboardQuery {
+    region: Option<String>,
+    month: Option<String>,
+}
+
+/// The region id and month asked for, checked; the message id when wrong.
+fn selection(state: &AppState, query: &DashboardQuery) -> Result<(String, Option<Month>), &'static str> {
+    let region = match query.region.as_deref().filter(|r| !r.is_empty()) {
+        Some(id) if state.regions.get(id).is_some() => id.to_string(),
+        Some(_) => return Err("web-error-region"),
+        None => default_region(&state.regions).map(|r| r.id.clone()).ok_or("web-error-region")?,
+    };
+    let month = match query.month.as_deref().filter(|m| !m.is_empty()) {
+        Some(text) => Some(Month::parse(text).ok_or("web-error-month")?),
+        None => None,
+    };
+    Ok((region, month))
+}
+
+pub async fn dashboard(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Query(query): Query<DashboardQuery>,
+) -> Response {
+    let lang = user.lang;
+    let (region, month) = match selection(&state, &query) {
+        Ok(selection) => selection,
+        Err(id) => return errors::page(lang, StatusCode::BAD_REQUEST, id),
+    };
+    let report = match report(&state, region.clone(), month).await {
+        Ok(report) => report,
+        Err(e) => return errors::internal(lang, e),
+    };
+    let labels = Labels::new(lang);
+    let regions: Vec<Value> = state
+        .regions
+        .iter()
+        .map(|r| context! { id => r.id.clone(), name => labels.names(&r.name).to_string(), selected => r.id == region })
+        .collect();
+    let month = report.as_ref().map(|r| r.month).or(month).map(|m| m.to_string()).unwrap_or_default();
+    let monthly = report.as_ref().map(|r| report_values(r, lang, true));
+    page("dashboard.html", lang, Some(&user.session), context! { regions, month, monthly })
+}
+
+pub async fn dashboard_json(
+    State(state): State<AppState>,
+    _user: RequireUser,
+    Query(query): Query<DashboardQuery>,
+) -> Response {
+    let (region, month) = match selection(&state, &query) {
+        Ok(selection) => selection,
+        Err("web-error-month") => return errors::json(StatusCode::BAD_REQUEST, "month must be YYYY-MM"),
+        Err(_) => return errors::json(StatusCode::BAD_REQUEST, "unknown region"),
+    };
+    match report(&state, region, month).await {
+        Ok(Some(report)) => ([(CONTENT_TYPE, "application/json")], monthly::json(&report)).into_response(),
+        Ok(None) => errors::json(StatusCode::NOT_FOUND, "no verified incidents in this region"),
+        Err(e) => {
+            tracing::error!("{e}");
+            errors::json(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
+        }
+    }
+}
+
+pub async fn users(State(state): State<AppState>, admin: RequireAdmin) -> Response {
+    let lang = admin.lang;
+    let users = match state.with_store(|store| store.users()).await {
+        Ok(users) => users,
+        Err(e) => return errors::internal(lang, e),
+    };
+    let rows: Vec<Value> = users
+        .iter()
+        .map(|u| {
+            context! {
+                email => u.email.clone(),
+                role => u.role.code(),
+                countries => u.countries.iter().map(|c| c.as_str().to_string()).collect::<Vec<_>>().join(", "),
+                disabled => u.disabled,
+                created => u.created_at.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+            }
+        })
+        .collect();
+    page("users.html", lang, Some(&admin.session), context! { users => rows })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AuditQuery {
+    actor: Option<String>,
+    action: Option<String>,
+}
+
+pub async fn audit(State(state): State<AppState>, admin: RequireAdmin, Query(query): Query<AuditQuery>) -> Response {
+    let lang = admin.lang;
+    let nonempty = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+    let filter = AuditFilter {
+        actor: nonempty(&query.actor),
+        action: nonempty(&query.action),
+        limit: Some(100),
+        ..Default::default()
+    };
+    let (actor, action) = (filter.actor.clone(), filter.action.clone());
+    let entries = match state.with_store(move |store| store.audit(&filter)).await {
+        Ok(entries) => entries,
+        Err(e) => return errors::internal(lang, e),
+    };
+    let rows: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            context! {
+                at => e.at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                actor => e.actor.clone(),
+                action => e.action.clone(),
+                entity => e.entity.clone(),
+                entity_id => e.entity_id.clone(),
+                changes => if e.changes.is_empty() { String::new() } else { serde_json::to_string(&e.changes).unwrap_or_default() },
+                detail => e.detail.clone(),
+            }
+        })
+        .collect();
+    page("audit.html", lang, Some(&admin.session), context! { entries => rows, actor, action })
+}

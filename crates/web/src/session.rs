@@ -1,0 +1,72 @@
+//! Sessions: a random 32-byte token in the `vigie_session` cookie, its
+//! SHA-256 in the store. The middleware here resolves the cookie once per
+//! request and leaves a [`Session`] (or nothing) in the request's
+//! extensions for the extractors of `auth.rs`.
+
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use sha2::{Digest, Sha256};
+use vigie_domain::User;
+
+use crate::cookies;
+use crate::state::AppState;
+
+pub const SESSION_COOKIE: &str = "vigie_session";
+/// How long a session lasts after login (not sliding).
+pub const SESSION_HOURS: i64 = 8;
+
+/// The logged-in user of a request.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub user: User,
+    pub token_hash: String,
+    /// The CSRF token of this session's forms.
+    pub csrf: String,
+}
+
+pub fn random_bytes() -> anyhow::Result<[u8; 32]> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no random numbers: {e}"))?;
+    Ok(bytes)
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A new session token, as the cookie holds it (64 hex digits).
+pub fn new_token() -> anyhow::Result<String> {
+    Ok(hex(&random_bytes()?))
+}
+
+/// What the store keeps of a token: its SHA-256, lower-case hex.
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// The CSRF token of a session: derived from its secret token, so nothing
+/// more is stored and it cannot be computed without the cookie.
+fn session_csrf(token: &str) -> String {
+    hex(&Sha256::digest(format!("vigie-csrf:{token}").as_bytes()))
+}
+
+fn well_formed(token: &str) -> bool {
+    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Resolves the session cookie: an unknown, expired or disabled account's
+/// session is no session.
+pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if let Some(token) = cookies::get(request.headers(), SESSION_COOKIE).filter(|t| well_formed(t)) {
+        let hash = token_hash(&token);
+        let lookup = hash.clone();
+        if let Ok(Some((user, expires))) = state.with_store(move |store| store.session(&lookup)).await
+            && expires > jiff::Timestamp::now()
+            && !user.disabled
+        {
+            request.extensions_mut().insert(Session { user, token_hash: hash, csrf: session_csrf(&token) });
+        }
+    }
+    next.run(request).await
+}

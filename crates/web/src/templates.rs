@@ -1,0 +1,89 @@
+//! The page templates (minijinja, compiled in; `.html` templates escape
+//! every value unless it is marked safe) and the embedded stylesheet.
+
+use std::sync::OnceLock;
+
+use axum::response::Html;
+use minijinja::{Environment, State, Value, context};
+use sha2::{Digest, Sha256};
+use vigie_domain::Lang;
+
+use crate::session::{Session, hex};
+
+pub const CSS: &str = include_str!("../static/vigie.css");
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("layout.html", include_str!("../templates/layout.html")),
+    ("error.html", include_str!("../templates/error.html")),
+    ("home.html", include_str!("../templates/home.html")),
+    ("login.html", include_str!("../templates/login.html")),
+    ("monthly.html", include_str!("../templates/monthly.html")),
+    ("dashboard.html", include_str!("../templates/dashboard.html")),
+    ("users.html", include_str!("../templates/users.html")),
+    ("audit.html", include_str!("../templates/audit.html")),
+];
+
+/// The stylesheet's version in its URL, so that its long cache ends when
+/// it changes.
+pub fn css_version() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| hex(&Sha256::digest(CSS.as_bytes()))[..12].to_string())
+}
+
+/// `t("web-login")`: a catalogue message in the page's language.
+fn translate(state: &State, id: &str) -> String {
+    let lang = state.lookup("lang").and_then(|v| v.as_str().and_then(Lang::parse)).unwrap_or(Lang::Fr);
+    vigie_i18n::catalog().text(lang, id)
+}
+
+fn environment() -> &'static Environment<'static> {
+    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let mut env = Environment::new();
+        for (name, source) in TEMPLATES {
+            env.add_template(name, source).expect("the shipped templates parse (checked by tests)");
+        }
+        env.add_function("t", translate);
+        env
+    })
+}
+
+/// Renders `name` with `page`'s values and what the layout needs: the
+/// language and direction, the user, the CSRF token of the session's forms.
+pub fn render(
+    name: &str,
+    lang: Lang,
+    session: Option<&Session>,
+    page: Value,
+) -> Result<Html<String>, minijinja::Error> {
+    let template = environment().get_template(name)?;
+    let user = session.map(|s| {
+        context! {
+            email => s.user.email.clone(),
+            role => s.user.role.code(),
+            admin => vigie_domain::user::can_manage_users(&s.user),
+        }
+    });
+    let html = template.render(context! {
+        lang => lang.code(),
+        dir => if lang.is_rtl() { "rtl" } else { "ltr" },
+        langs => Lang::ALL.iter().map(|l| l.code()).collect::<Vec<_>>(),
+        user,
+        session_csrf => session.map(|s| s.csrf.clone()),
+        css_version => css_version(),
+        ..page
+    })?;
+    Ok(Html(html))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_parses() {
+        for (name, _) in TEMPLATES {
+            environment().get_template(name).unwrap();
+        }
+    }
+}

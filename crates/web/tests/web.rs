@@ -1,0 +1,311 @@
+//! The router driven in process against a temporary SQLite store.
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+use vigie_domain::region::Regions;
+use vigie_domain::{CountryCode, Role};
+use vigie_store::{AuditFilter, NewUser, Store, password};
+use vigie_web::{AppState, Config};
+
+const PASSWORD: &str = "vigie-demo-2023";
+
+struct App {
+    router: Router,
+    db: String,
+    _dir: tempfile::TempDir,
+}
+
+struct Reply {
+    status: StatusCode,
+    location: Option<String>,
+    set_cookies: Vec<String>,
+    body: String,
+    content_type: String,
+}
+
+fn add_user(store: &mut dyn Store, email: &str, role: Role, countries: &[&str]) {
+    let countries: Vec<CountryCode> = countries.iter().map(|c| CountryCode::new(c).unwrap()).collect();
+    let user = NewUser { email: email.into(), role, countries, password_hash: password::hash(PASSWORD).unwrap() };
+    store.add_user(&user, "cli").unwrap();
+}
+
+fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("web.db").to_str().unwrap().to_string();
+    let mut store = vigie_store::open(&db).unwrap();
+    add_user(store.as_mut(), "admin@vigie.example", Role::Admin, &[]);
+    add_user(store.as_mut(), "viewer@vigie.example", Role::Viewer, &[]);
+    add_user(store.as_mut(), "delegate.bf@vigie.example", Role::Delegate, &["BF"]);
+    let config = Config { secure_cookies: false, organisation: ["Org FR".into(), "Org EN".into(), "Org AR".into()] };
+    let state = AppState::new(store, Regions::builtin(), config).unwrap();
+    let router = vigie_web::router(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
+    App { router, db, _dir: dir }
+}
+
+impl App {
+    fn store(&self) -> Box<dyn Store> {
+        vigie_store::open(&self.db).unwrap()
+    }
+
+    async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let header = |name: header::HeaderName| response.headers().get(name).map(|v| v.to_str().unwrap().to_string());
+        let location = header(header::LOCATION);
+        let content_type = header(header::CONTENT_TYPE).unwrap_or_default();
+        let set_cookies =
+            response.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_string()).collect();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        Reply { status, location, set_cookies, body: String::from_utf8(bytes.to_vec()).unwrap(), content_type }
+    }
+
+    async fn get(&self, path: &str, cookie: &str) -> Reply {
+        let request = Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+        self.send(request).await
+    }
+
+    async fn post(&self, path: &str, form: &str, cookie: &str) -> Reply {
+        let request = Request::post(path)
+            .header(header::COOKIE, cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form.to_string()))
+            .unwrap();
+        self.send(request).await
+    }
+
+    /// The login form's CSRF cookie (as a `Cookie` pair) and token.
+    async fn login_form(&self) -> (String, String) {
+        let reply = self.get("/login", "").await;
+        assert_eq!(reply.status, StatusCode::OK);
+        let cookie = cookie_pair(&reply, "vigie_csrf").expect("the login form sets its CSRF cookie");
+        (cookie, csrf_in(&reply.body))
+    }
+
+    async fn try_login(&self, email: &str, password: &str) -> Reply {
+        let (cookie, csrf) = self.login_form().await;
+        let form = format!("email={}&password={}&csrf={csrf}", encode(email), encode(password));
+        self.post("/login", &form, &cookie).await
+    }
+
+    /// Logs in; the `Cookie` header value of the session.
+    async fn login(&self, email: &str) -> String {
+        let reply = self.try_login(email, PASSWORD).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        cookie_pair(&reply, "vigie_session").expect("a session cookie")
+    }
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
+        })
+        .collect()
+}
+
+fn cookie_pair(reply: &Reply, name: &str) -> Option<String> {
+    reply
+        .set_cookies
+        .iter()
+        .find(|c| c.starts_with(&format!("{name}=")))
+        .map(|c| c.split(';').next().unwrap().to_string())
+}
+
+fn csrf_in(html: &str) -> String {
+    let start = html.find(r#"name="csrf" value=""#).expect("a csrf field") + r#"name="csrf" value=""#.len();
+    html[start..start + 64].to_string()
+}
+
+#[tokio::test]
+async fn anonymous_pages_redirect_to_login_and_the_api_says_401() {
+    let app = app();
+    for path in ["/dashboard", "/admin/users", "/audit", "/dashboard?region=g5-sahel&month=2023-12"] {
+        let reply = app.get(path, "").await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{path}");
+        let location = reply.location.unwrap();
+        assert!(location.starts_with("/login?next=/"), "{location}");
+    }
+    let reply = app.get("/dashboard?region=g5-sahel&month=2023-12", "").await;
+    assert_eq!(reply.location.as_deref(), Some("/login?next=/dashboard%3Fregion%3Dg5-sahel%26month%3D2023-12"));
+    let reply = app.get("/api/v1/dashboard", "").await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert!(reply.content_type.starts_with("application/json"));
+    let json: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    assert!(json["error"].is_string());
+}
+
+#[tokio::test]
+async fn unbuilt_pages_are_not_routed() {
+    let app = app();
+    for path in ["/incidents", "/activities", "/articles", "/bulletins"] {
+        assert_eq!(app.get(path, "").await.status, StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_public_home_shows_the_organisation() {
+    let app = app();
+    let reply = app.get("/?lang=en", "").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("Org EN"));
+    assert!(reply.body.contains(r#"<html lang="en" dir="ltr">"#));
+}
+
+#[tokio::test]
+async fn a_good_password_opens_a_session_that_reaches_the_dashboard() {
+    let app = app();
+    let reply = app.try_login("viewer@vigie.example", PASSWORD).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(reply.location.as_deref(), Some("/dashboard"));
+    let cookie = reply.set_cookies.iter().find(|c| c.starts_with("vigie_session=")).unwrap();
+    for flag in ["HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=28800"] {
+        assert!(cookie.contains(flag), "{cookie} lacks {flag}");
+    }
+    assert!(!cookie.contains("Secure"), "not Secure unless asked");
+    let session = cookie_pair(&reply, "vigie_session").unwrap();
+    let page = app.get("/dashboard?lang=en", &session).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("viewer@vigie.example"));
+    assert!(page.body.contains(r#"name="region""#));
+    let api = app.get("/api/v1/dashboard?region=nowhere", &session).await;
+    assert_eq!(api.status, StatusCode::BAD_REQUEST);
+    let audit = app.store().audit(&AuditFilter { action: Some("login".into()), ..Default::default() }).unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].actor, "viewer@vigie.example");
+}
+
+#[tokio::test]
+async fn a_wrong_password_stays_on_the_login_form_and_is_audited() {
+    let app = app();
+    let reply = app.try_login("viewer@vigie.example", "not-the-password").await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert!(cookie_pair(&reply, "vigie_session").is_none());
+    let fr = vigie_i18n::catalog().text(vigie_domain::Lang::Fr, "web-login-failed");
+    assert!(reply.body.contains(&fr.replace('\'', "&#x27;")), "{}", reply.body);
+    let audit = app.store().audit(&AuditFilter { action: Some("login.failed".into()), ..Default::default() }).unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].actor, "viewer@vigie.example");
+    let logged = serde_json::to_string(&audit[0]).unwrap();
+    assert!(!logged.contains("not-the-password"));
+}
+
+#[tokio::test]
+async fn a_post_without_a_valid_csrf_token_is_refused() {
+    let app = app();
+    // the login form: no token, then a token without its cookie
+    let reply = app.post("/login", &format!("email=viewer%40vigie.example&password={PASSWORD}"), "").await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let (cookie, csrf) = app.login_form().await;
+    let form = format!("email=viewer%40vigie.example&password={PASSWORD}&csrf={csrf}");
+    assert_eq!(app.post("/login", &form, "").await.status, StatusCode::FORBIDDEN);
+    let forged = format!("email=viewer%40vigie.example&password={PASSWORD}&csrf={}", "0".repeat(64));
+    assert_eq!(app.post("/login", &forged, &cookie).await.status, StatusCode::FORBIDDEN);
+    // logout with a session but no token
+    let session = app.login("viewer@vigie.example").await;
+    assert_eq!(app.post("/logout", "", &session).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get("/dashboard", &session).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn logout_ends_the_session() {
+    let app = app();
+    let session = app.login("viewer@vigie.example").await;
+    let page = app.get("/dashboard", &session).await;
+    let csrf = csrf_in(&page.body);
+    let reply = app.post("/logout", &format!("csrf={csrf}"), &session).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert!(reply.set_cookies.iter().any(|c| c.starts_with("vigie_session=;") && c.contains("Max-Age=0")));
+    assert_eq!(app.get("/dashboard", &session).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn an_expired_session_redirects_to_login() {
+    let app = app();
+    let session = app.login("viewer@vigie.example").await;
+    let token = session.strip_prefix("vigie_session=").unwrap();
+    let past = jiff::Timestamp::now() - jiff::SignedDuration::from_secs(1);
+    assert!(app.store().set_session_expiry(&vigie_web::token_hash(token), past).unwrap());
+    let reply = app.get("/dashboard", &session).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert!(reply.location.unwrap().starts_with("/login"));
+}
+
+#[tokio::test]
+async fn only_administrators_see_users_and_audit() {
+    let app = app();
+    let viewer = app.login("viewer@vigie.example").await;
+    assert_eq!(app.get("/admin/users", &viewer).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get("/audit", &viewer).await.status, StatusCode::FORBIDDEN);
+    let delegate = app.login("delegate.bf@vigie.example").await;
+    assert_eq!(app.get("/admin/users", &delegate).await.status, StatusCode::FORBIDDEN);
+    let admin = app.login("admin@vigie.example").await;
+    let users = app.get("/admin/users", &admin).await;
+    assert_eq!(users.status, StatusCode::OK);
+    assert!(users.body.contains("delegate.bf@vigie.example") && users.body.contains("BF"));
+    assert!(!users.body.contains("$argon2id$"));
+    let audit = app.get("/audit?actor=viewer%40vigie.example&action=login", &admin).await;
+    assert_eq!(audit.status, StatusCode::OK);
+    assert!(audit.body.contains("viewer@vigie.example"));
+    assert!(!audit.body.contains("delegate.bf@vigie.example"), "filtered by actor");
+}
+
+#[tokio::test]
+async fn the_sixth_failed_login_is_refused_with_429() {
+    let app = app();
+    for _ in 0..vigie_web::MAX_FAILURES {
+        assert_eq!(app.try_login("viewer@vigie.example", "wrong-password-1").await.status, StatusCode::UNAUTHORIZED);
+    }
+    let reply = app.try_login("viewer@vigie.example", PASSWORD).await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(reply.body.contains("15"));
+    // the same client address is refused for another email too
+    assert_eq!(app.try_login("admin@vigie.example", PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn a_script_in_an_email_comes_back_escaped() {
+    let app = app();
+    {
+        let mut store = app.store();
+        let user = NewUser {
+            email: "<script>alert(1)</script>@x.example".into(),
+            role: Role::Viewer,
+            countries: Vec::new(),
+            password_hash: password::hash(PASSWORD).unwrap(),
+        };
+        store.add_user(&user, "cli").unwrap();
+    }
+    let admin = app.login("admin@vigie.example").await;
+    let users = app.get("/admin/users", &admin).await;
+    assert_eq!(users.status, StatusCode::OK);
+    assert!(!users.body.contains("<script>"));
+    assert!(users.body.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;@x.example"), "{}", users.body);
+}
+
+#[tokio::test]
+async fn arabic_is_right_to_left_and_remembered() {
+    let app = app();
+    let reply = app.get("/?lang=ar", "").await;
+    assert!(reply.body.contains(r#"<html lang="ar" dir="rtl">"#));
+    let cookie = cookie_pair(&reply, "vigie_lang").unwrap();
+    assert_eq!(cookie, "vigie_lang=ar");
+    let again = app.get("/login", &cookie).await;
+    assert!(again.body.contains(r#"dir="rtl""#));
+}
+
+#[tokio::test]
+async fn the_stylesheet_is_cached_long_and_pages_have_a_strict_policy() {
+    let app = app();
+    let response =
+        app.router.clone().oneshot(Request::get("/static/vigie.css").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()[header::CACHE_CONTROL].to_str().unwrap().contains("max-age=31536000"));
+    let response = app.router.clone().oneshot(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
+    assert!(response.headers()["content-security-policy"].to_str().unwrap().contains("default-src 'none'"));
+}
