@@ -6,9 +6,11 @@ pub mod duplicates;
 pub mod monthly;
 pub mod national_days;
 pub mod timeline;
+pub mod trend;
 pub mod year;
 
 pub use monthly::{Breakdown, CountryRow, MembershipUsed, MonthlyReport, Totals, UnknownCasualties, monthly};
 pub use national_days::{NationalDayEntry, NationalDaysReport, national_days};
 pub use timeline::{TimelineMonth, TimelineReport, timeline};
+pub use trend::{MapIncident, MapReport, TrendMonth, TrendReport, incident_map, trend};
 pub use year::{YearReport, year};

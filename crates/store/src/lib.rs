@@ -295,8 +295,42 @@ pub trait Store: Send {
         include_drafts: bool,
     ) -> Result<Option<jiff::civil::Date>>;
 
+    /// Creates an incident entered in the web application, with its
+    /// author and `audit` entry, in one transaction; `false` (and nothing
+    /// written) when an incident with its id exists already.
+    fn create_incident(
+        &mut self,
+        incident: &Incident,
+        author_id: i64,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool>;
+    /// The author and last review of an incident (`None`: no such
+    /// incident; an imported one has no author).
+    fn incident_workflow(&self, id: &str) -> Result<Option<Workflow>>;
+    /// Sets an incident's status after a review by `reviewer_id`, with the
+    /// comment (a rejection's) and its `audit` entry, in one transaction;
+    /// `false` when there is no such incident.
+    fn review_incident(
+        &mut self,
+        id: &str,
+        status: vigie_domain::Status,
+        reviewer_id: i64,
+        comment: Option<&str>,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool>;
+
     fn meta(&self, key: &str) -> Result<Option<String>>;
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;
+}
+
+/// Who wrote an incident and who last reviewed it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Workflow {
+    /// `None` for an imported incident.
+    pub author_id: Option<i64>,
+    pub reviewer_id: Option<i64>,
+    /// The comment of the last rejection.
+    pub review_comment: Option<String>,
 }
 
 /// Opens the store at `location`: a SQLite file path (created on first use).

@@ -9,6 +9,7 @@ mod cookies;
 mod csrf;
 mod errors;
 mod i18n;
+mod incidents;
 mod login;
 mod pages;
 mod rate_limit;

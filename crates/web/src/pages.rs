@@ -143,7 +143,41 @@ pub async fn dashboard(
         .collect();
     let month = report.as_ref().map(|r| r.month).or(month).map(|m| m.to_string()).unwrap_or_default();
     let monthly = report.as_ref().map(|r| report_values(r, lang, true));
-    page("dashboard.html", lang, Some(&user.session), context! { regions, month, monthly })
+    let figures = match report.as_ref().map(|r| (r.region.clone(), r.month)) {
+        Some((region, month)) => match trend_and_map(&state, region, month, &labels).await {
+            Ok(svgs) => svgs,
+            Err(e) => return errors::internal(lang, e),
+        },
+        None => Vec::new(),
+    };
+    page("dashboard.html", lang, Some(&user.session), context! { regions, month, monthly, figures })
+}
+
+/// The dashboard's twelve-month trend chart and map of the month's
+/// incidents, as SVG (the renderers escape every text they draw).
+async fn trend_and_map(
+    state: &AppState,
+    region: String,
+    month: Month,
+    labels: &Labels,
+) -> Result<Vec<Value>, StoreError> {
+    let regions = Arc::clone(&state.regions);
+    let models = state
+        .with_store(move |store| {
+            let Some(group) = regions.get(&region) else {
+                return Ok(None);
+            };
+            let trend = vigie_report::trend(store, group, month, 12, false)?;
+            let map = vigie_report::incident_map(store, group, month, false)?;
+            Ok(Some((trend, map)))
+        })
+        .await?;
+    Ok(models.map_or_else(Vec::new, |(trend, map)| {
+        vec![
+            Value::from_safe_string(vigie_render::charts::trend_chart(&trend, labels)),
+            Value::from_safe_string(vigie_render::charts::incident_map(&map, labels)),
+        ]
+    }))
 }
 
 pub async fn dashboard_json(

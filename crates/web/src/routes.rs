@@ -9,7 +9,7 @@ use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::state::AppState;
-use crate::{csrf, errors, i18n, login, pages, session};
+use crate::{csrf, errors, i18n, incidents, login, pages, session};
 
 /// No page is framed, sniffed, or loads anything but this site's own
 /// stylesheet (no script at all).
@@ -38,6 +38,13 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(login::logout))
         .route("/dashboard", get(pages::dashboard))
         .route("/api/v1/dashboard", get(pages::dashboard_json))
+        .route("/incidents", get(incidents::list).post(incidents::create))
+        .route("/incidents/new", get(incidents::new_form))
+        .route("/incidents/export.csv", get(incidents::export_csv))
+        .route("/incidents/export.geojson", get(incidents::export_geojson))
+        .route("/incidents/{id}", get(incidents::show))
+        .route("/incidents/{id}/approve", post(incidents::approve))
+        .route("/incidents/{id}/reject", post(incidents::reject))
         .route("/admin/users", get(pages::users))
         .route("/audit", get(pages::audit))
         .fallback(not_found)

@@ -21,6 +21,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("dashboard.html", include_str!("../templates/dashboard.html")),
     ("users.html", include_str!("../templates/users.html")),
     ("audit.html", include_str!("../templates/audit.html")),
+    ("incidents.html", include_str!("../templates/incidents.html")),
+    ("incident.html", include_str!("../templates/incident.html")),
+    ("incident_form.html", include_str!("../templates/incident_form.html")),
 ];
 
 /// The stylesheet's version in its URL, so that its long cache ends when

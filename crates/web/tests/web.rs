@@ -143,7 +143,7 @@ async fn anonymous_pages_redirect_to_login_and_the_api_says_401() {
 #[tokio::test]
 async fn unbuilt_pages_are_not_routed() {
     let app = app();
-    for path in ["/incidents", "/activities", "/articles", "/bulletins"] {
+    for path in ["/activities", "/articles", "/bulletins"] {
         assert_eq!(app.get(path, "").await.status, StatusCode::NOT_FOUND, "{path}");
     }
 }
@@ -308,4 +308,49 @@ async fn the_stylesheet_is_cached_long_and_pages_have_a_strict_policy() {
     assert!(response.headers()[header::CACHE_CONTROL].to_str().unwrap().contains("max-age=31536000"));
     let response = app.router.clone().oneshot(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
     assert!(response.headers()["content-security-policy"].to_str().unwrap().contains("default-src 'none'"));
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_the_trend_and_the_map_of_the_month() {
+    use vigie_domain::{DatePrecision, Incident, Method, Status, Target};
+    let app = app();
+    {
+        let mut store = app.store();
+        let mut session = store.begin_import("test", "native").unwrap();
+        for (id, day, position, killed) in [("t-1", 4, Some((14.1, -1.63)), 40), ("t-2", 9, None, 5)] {
+            let incident = Incident {
+                id: id.into(),
+                date: jiff::civil::date(2023, 12, day),
+                date_end: None,
+                date_precision: DatePrecision::Day,
+                country: CountryCode::new("BF").unwrap(),
+                admin1: "Sahel".into(),
+                location: "Djibo".into(),
+                latitude: position.map(|p: (f64, f64)| p.0),
+                longitude: position.map(|p: (f64, f64)| p.1),
+                geo_precision: Some(1),
+                perpetrator: "jnim".into(),
+                target: Target::Military,
+                method: Method::Ambush,
+                killed: Some(killed),
+                wounded: None,
+                kidnapped: None,
+                perpetrators_killed: None,
+                description: "text".into(),
+                sources: "a".into(),
+                status: Status::Verified,
+            };
+            session.upsert(&incident, incident.content_hash()).unwrap();
+        }
+        session.finish(Default::default()).unwrap();
+    }
+    let session = app.login("viewer@vigie.example").await;
+    let page = app.get("/dashboard?region=g5-sahel&month=2023-12&lang=en", &session).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(r#"class="trend""#), "{}", page.body);
+    assert!(page.body.contains("Trend over twelve months"));
+    assert!(page.body.contains(r#"class="map""#));
+    assert!(page.body.contains(r#"data-country="854" class="member""#));
+    assert_eq!(page.body.matches(r#"class="incident""#).count(), 1);
+    assert!(page.body.contains("1 incident shown, 1 without coordinates"));
 }

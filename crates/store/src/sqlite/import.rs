@@ -72,7 +72,7 @@ impl Drop for SqliteImport<'_> {
     }
 }
 
-const INSERT: &str = "INSERT INTO incident (
+pub(super) const INSERT: &str = "INSERT INTO incident (
     id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision,
     perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description, sources, status,
     content_hash, import_id)

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0007_notes.sql"),
     include_str!("../../migrations/sqlite/0008_users.sql"),
     include_str!("../../migrations/sqlite/0009_sessions.sql"),
+    include_str!("../../migrations/sqlite/0010_incident_workflow.sql"),
 ];
 
 /// The schema version a store has once every migration is applied.

@@ -15,6 +15,7 @@ mod partners;
 mod query;
 mod sessions;
 mod users;
+mod workflow;
 
 use std::path::Path;
 
@@ -227,6 +228,30 @@ impl Store for SqliteStore {
         include_drafts: bool,
     ) -> Result<Option<jiff::civil::Date>> {
         sessions::latest_incident_date(&self.conn, countries, include_drafts)
+    }
+
+    fn create_incident(
+        &mut self,
+        incident: &Incident,
+        author_id: i64,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool> {
+        workflow::create(&mut self.conn, incident, author_id, audit)
+    }
+
+    fn incident_workflow(&self, id: &str) -> Result<Option<crate::Workflow>> {
+        workflow::get(&self.conn, id)
+    }
+
+    fn review_incident(
+        &mut self,
+        id: &str,
+        status: vigie_domain::Status,
+        reviewer_id: i64,
+        comment: Option<&str>,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool> {
+        workflow::review(&mut self.conn, id, status, reviewer_id, comment, audit)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {

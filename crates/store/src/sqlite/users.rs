@@ -72,7 +72,7 @@ fn audit_row(row: &rusqlite::Row<'_>) -> Result<AuditEntry> {
     })
 }
 
-fn insert_audit(conn: &Connection, entry: &AuditEntry) -> Result<i64> {
+pub(super) fn insert_audit(conn: &Connection, entry: &AuditEntry) -> Result<i64> {
     let changes = serde_json::to_string(&entry.changes).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     conn.execute(
         "INSERT INTO audit_log (at, actor, action, entity, entity_id, changes, detail)
