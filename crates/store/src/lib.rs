@@ -319,8 +319,46 @@ pub trait Store: Send {
         audit: &vigie_domain::AuditEntry,
     ) -> Result<bool>;
 
+    /// Saves a bulletin issue composed in the web application (inserts,
+    /// or replaces the one of that number).
+    fn save_bulletin(&mut self, issue: &BulletinIssue) -> Result<()>;
+    /// Every issue, latest month first.
+    fn bulletins(&self) -> Result<Vec<BulletinIssue>>;
+    /// Replaces an issue's built files.
+    fn save_bulletin_files(&mut self, number: u32, files: &[BulletinFile]) -> Result<()>;
+    /// One built file: `lang` (`fr`, …), `format` (`pdf`, `html`).
+    fn bulletin_file(&self, number: u32, lang: &str, format: &str) -> Result<Option<BulletinFile>>;
+    /// Marks an issue published; `false` when there is none.
+    fn publish_bulletin(&mut self, number: u32, at: jiff::Timestamp) -> Result<bool>;
+
     fn meta(&self, key: &str) -> Result<Option<String>>;
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;
+}
+
+/// A bulletin issue composed in the web application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulletinIssue {
+    pub number: u32,
+    /// `YYYY-MM`.
+    pub month: String,
+    /// The issue as JSON (featured ids, regions, year review).
+    pub spec: String,
+    pub published: bool,
+    pub built_at: Option<jiff::Timestamp>,
+    pub published_at: Option<jiff::Timestamp>,
+    /// The email of who composed it.
+    pub created_by: String,
+}
+
+/// One built file of an issue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulletinFile {
+    pub lang: String,
+    /// `pdf` or `html`.
+    pub format: String,
+    pub bytes: Vec<u8>,
+    /// SHA-256 of the bytes, lower-case hex.
+    pub sha256: String,
 }
 
 /// Who wrote an incident and who last reviewed it.

@@ -5,6 +5,7 @@
 //! on the server.
 
 mod auth;
+mod bulletins;
 mod cookies;
 mod csrf;
 mod errors;

@@ -98,7 +98,11 @@ pub async fn home(State(state): State<AppState>, current: CurrentUser) -> Respon
     };
     let monthly = report.as_ref().map(|r| report_values(r, lang, false));
     let organisation = state.config.organisation(lang).map(str::to_string);
-    page("home.html", lang, current.session.as_ref(), context! { monthly, organisation })
+    let bulletins = match crate::bulletins::published(&state).await {
+        Ok(bulletins) => bulletins,
+        Err(e) => return errors::internal(lang, e),
+    };
+    page("home.html", lang, current.session.as_ref(), context! { monthly, organisation, bulletins })
 }
 
 #[derive(Debug, Deserialize)]

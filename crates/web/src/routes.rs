@@ -9,7 +9,7 @@ use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::state::AppState;
-use crate::{csrf, errors, i18n, incidents, login, pages, session};
+use crate::{bulletins, csrf, errors, i18n, incidents, login, pages, session};
 
 /// No page is framed, sniffed, or loads anything but this site's own
 /// stylesheet (no script at all).
@@ -45,6 +45,9 @@ pub fn router(state: AppState) -> Router {
         .route("/incidents/{id}", get(incidents::show))
         .route("/incidents/{id}/approve", post(incidents::approve))
         .route("/incidents/{id}/reject", post(incidents::reject))
+        .route("/bulletins", get(bulletins::list).post(bulletins::create))
+        .route("/bulletins/{number}/publish", post(bulletins::publish))
+        .route("/bulletins/{number}/{file}", get(bulletins::file))
         .route("/admin/users", get(pages::users))
         .route("/audit", get(pages::audit))
         .fallback(not_found)

@@ -33,6 +33,8 @@ pub struct AppState {
     pub(crate) limiter: Arc<RateLimiter>,
     /// Signs the login form's CSRF cookie; new at each start.
     pub(crate) secret: Arc<[u8; 32]>,
+    /// The organisation profile bulletins are built with.
+    pub(crate) profile: Arc<vigie_bulletin::Profile>,
 }
 
 impl AppState {
@@ -43,7 +45,14 @@ impl AppState {
             config: Arc::new(config),
             limiter: Arc::new(RateLimiter::default()),
             secret: Arc::new(crate::session::random_bytes()?),
+            profile: Arc::new(crate::bulletins::default_profile()),
         })
+    }
+
+    /// Builds bulletins with `profile` (the demo's otherwise).
+    pub fn with_profile(mut self, profile: vigie_bulletin::Profile) -> AppState {
+        self.profile = Arc::new(profile);
+        self
     }
 
     /// Runs `work` on the store in a blocking thread (SQLite calls block).

@@ -24,6 +24,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("incidents.html", include_str!("../templates/incidents.html")),
     ("incident.html", include_str!("../templates/incident.html")),
     ("incident_form.html", include_str!("../templates/incident_form.html")),
+    ("bulletins.html", include_str!("../templates/bulletins.html")),
 ];
 
 /// The stylesheet's version in its URL, so that its long cache ends when

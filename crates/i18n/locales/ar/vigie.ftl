@@ -324,3 +324,27 @@ web-field-perpetrators_killed = المهاجمون القتلى
 web-field-description = الوصف
 web-field-sources = المصادر
 web-field-status = الحالة
+
+## Bulletins (web)
+web-bulletins = النشرات
+web-bulletin-number = العدد
+web-bulletin-month = الشهر
+web-bulletin-status = الحالة
+web-bulletin-files = الملفات
+web-bulletin-published = منشور
+web-bulletin-draft = مسودة
+web-bulletin-publish = نشر
+web-bulletin-none = لا توجد نشرة منشورة.
+web-bulletin-compose = إعداد عدد
+web-bulletin-show-articles = عرض مقالات الشهر
+web-bulletin-featured = المقالات البارزة
+web-bulletin-position = الترتيب
+web-bulletin-no-articles = لا توجد مقالات منشورة في هذا الشهر.
+web-bulletin-featured-list = أو معرّفاتها مفصولة بفواصل
+web-bulletin-regions = المناطق
+web-bulletin-year-review = حصيلة العام
+web-bulletin-build = إنشاء العدد
+web-bulletin-error-number = يجب أن يكون العدد رقمًا صحيحًا موجبًا.
+web-bulletin-error-month = اكتب الشهر بالصيغة YYYY-MM.
+web-bulletin-error-featured = لا توجد مقالة منشورة بهذا المعرّف.
+web-bulletin-error-build = تعذّر إنشاء النشرة.

@@ -311,3 +311,27 @@ web-field-perpetrators_killed = Perpetrators killed
 web-field-description = Description
 web-field-sources = Sources
 web-field-status = Status
+
+## Bulletins (web)
+web-bulletins = Bulletins
+web-bulletin-number = Number
+web-bulletin-month = Month
+web-bulletin-status = Status
+web-bulletin-files = Files
+web-bulletin-published = Published
+web-bulletin-draft = Draft
+web-bulletin-publish = Publish
+web-bulletin-none = No bulletin published.
+web-bulletin-compose = Compose an issue
+web-bulletin-show-articles = Show the month's articles
+web-bulletin-featured = Featured stories
+web-bulletin-position = Position
+web-bulletin-no-articles = No article published this month.
+web-bulletin-featured-list = Or their ids, separated by commas
+web-bulletin-regions = Regions
+web-bulletin-year-review = Year in review
+web-bulletin-build = Build the issue
+web-bulletin-error-number = The number must be a positive whole number.
+web-bulletin-error-month = Write the month as YYYY-MM.
+web-bulletin-error-featured = No published article has this id.
+web-bulletin-error-build = The bulletin could not be built.

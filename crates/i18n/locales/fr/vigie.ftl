@@ -317,3 +317,27 @@ web-field-perpetrators_killed = Assaillants tués
 web-field-description = Description
 web-field-sources = Sources
 web-field-status = Statut
+
+## Bulletins (web)
+web-bulletins = Bulletins
+web-bulletin-number = Numéro
+web-bulletin-month = Mois
+web-bulletin-status = État
+web-bulletin-files = Fichiers
+web-bulletin-published = Publié
+web-bulletin-draft = Brouillon
+web-bulletin-publish = Publier
+web-bulletin-none = Aucun bulletin publié.
+web-bulletin-compose = Composer un numéro
+web-bulletin-show-articles = Afficher les articles du mois
+web-bulletin-featured = Articles à la une
+web-bulletin-position = Position
+web-bulletin-no-articles = Aucun article publié ce mois-ci.
+web-bulletin-featured-list = Ou leurs identifiants, séparés par des virgules
+web-bulletin-regions = Régions
+web-bulletin-year-review = Bilan de l’année
+web-bulletin-build = Construire le numéro
+web-bulletin-error-number = Le numéro doit être un entier positif.
+web-bulletin-error-month = Le mois s’écrit AAAA-MM.
+web-bulletin-error-featured = Aucun article publié n’a cet identifiant.
+web-bulletin-error-build = Le bulletin n’a pas pu être construit.

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0008_users.sql"),
     include_str!("../../migrations/sqlite/0009_sessions.sql"),
     include_str!("../../migrations/sqlite/0010_incident_workflow.sql"),
+    include_str!("../../migrations/sqlite/0011_bulletins.sql"),
 ];
 
 /// The schema version a store has once every migration is applied.

@@ -3,6 +3,7 @@
 
 mod activities;
 mod articles;
+mod bulletins;
 mod groups;
 mod import;
 mod members;
@@ -252,6 +253,26 @@ impl Store for SqliteStore {
         audit: &vigie_domain::AuditEntry,
     ) -> Result<bool> {
         workflow::review(&mut self.conn, id, status, reviewer_id, comment, audit)
+    }
+
+    fn save_bulletin(&mut self, issue: &crate::BulletinIssue) -> Result<()> {
+        bulletins::save(&self.conn, issue)
+    }
+
+    fn bulletins(&self) -> Result<Vec<crate::BulletinIssue>> {
+        bulletins::list(&self.conn)
+    }
+
+    fn save_bulletin_files(&mut self, number: u32, files: &[crate::BulletinFile]) -> Result<()> {
+        bulletins::save_files(&mut self.conn, number, files)
+    }
+
+    fn bulletin_file(&self, number: u32, lang: &str, format: &str) -> Result<Option<crate::BulletinFile>> {
+        bulletins::file(&self.conn, number, lang, format)
+    }
+
+    fn publish_bulletin(&mut self, number: u32, at: jiff::Timestamp) -> Result<bool> {
+        bulletins::publish(&self.conn, number, at)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {

@@ -16,7 +16,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<Outcome> {
         secure_cookies: args.secure_cookies,
         organisation: Lang::ALL.map(|lang| profile.name.get(lang).to_string()),
     };
-    let state = AppState::new(store, regions(cli.regions.as_deref())?, config)?;
+    let state = AppState::new(store, regions(cli.regions.as_deref())?, config)?.with_profile(profile);
     vigie_web::serve(args.addr, state, |addr| {
         let _ = out!("Vigie on http://{addr}/ (database {}); Ctrl-C stops it", cli.db.display());
     })?;

@@ -1,0 +1,411 @@
+//! The bulletin pages: the published issues for everyone, drafts and the
+//! compose form for editors and administrators. An issue is built with
+//! `vigie_bulletin` (three languages, PDF and HTML) off the async threads
+//! and its six files are kept in the store; a draft's files are read by
+//! editors, administrators and analysts only (anyone else: not found).
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::{Value, context};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use vigie_bulletin::issue::Issue;
+use vigie_bulletin::{Profile, Sources, print};
+use vigie_domain::user::can_edit_articles;
+use vigie_domain::{ArticleStatus, AuditEntry, Lang, Month, Role, User};
+use vigie_store::{ArticleFilter, BulletinFile, BulletinIssue};
+
+use crate::auth::{CurrentUser, RequireUser};
+use crate::errors;
+use crate::session::{Session, hex};
+use crate::state::AppState;
+use crate::templates;
+
+/// Who reads a draft's files.
+fn can_read_drafts(user: &User) -> bool {
+    can_edit_articles(user) || (!user.disabled && user.role == Role::Analyst)
+}
+
+/// What an issue's spec keeps (JSON).
+#[derive(Debug, serde::Serialize, Deserialize)]
+struct Spec {
+    featured: Vec<String>,
+    regions: Vec<String>,
+    year_review: bool,
+}
+
+fn issue_values(issue: &BulletinIssue) -> Value {
+    let files: Vec<Value> = Lang::ALL
+        .iter()
+        .map(|lang| {
+            context! {
+                lang => lang.code(),
+                pdf => format!("/bulletins/{}/{}.pdf", issue.number, lang.code()),
+                html => format!("/bulletins/{}/{}.html", issue.number, lang.code()),
+            }
+        })
+        .collect();
+    context! {
+        number => issue.number,
+        month => issue.month.clone(),
+        published => issue.published,
+        publish => format!("/bulletins/{}/publish", issue.number),
+        files,
+    }
+}
+
+/// The published issues, latest first (the home page's list).
+pub async fn published(state: &AppState) -> Result<Vec<Value>, vigie_store::StoreError> {
+    let issues = state.with_store(|store| store.bulletins()).await?;
+    Ok(issues.iter().filter(|i| i.published).map(issue_values).collect())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ComposeQuery {
+    month: Option<String>,
+}
+
+/// What the form shows back after a refused submission.
+#[derive(Default)]
+struct Entered {
+    number: String,
+    month: String,
+    featured: Vec<(String, String)>,
+    featured_list: String,
+    regions: Vec<String>,
+    year_review: bool,
+}
+
+async fn render_page(
+    state: &AppState,
+    lang: Lang,
+    session: Option<&Session>,
+    month: Option<Month>,
+    entered: Option<Entered>,
+    message: Option<String>,
+) -> Response {
+    let user = session.map(|s| s.user.clone());
+    let drafts = user.as_ref().is_some_and(can_read_drafts);
+    let compose = user.as_ref().is_some_and(can_edit_articles);
+    let today = Month::of(jiff::Zoned::now().date());
+    let month = month.unwrap_or(today);
+    let result = state
+        .with_store(move |store| {
+            let issues = store.bulletins()?;
+            let mut filter = ArticleFilter::month(month);
+            filter.status = Some(ArticleStatus::Published);
+            let articles = if compose { store.articles(&filter)? } else { Vec::new() };
+            Ok((issues, articles))
+        })
+        .await;
+    let (issues, articles) = match result {
+        Ok(found) => found,
+        Err(e) => return errors::internal(lang, e),
+    };
+    let shown: Vec<Value> = issues.iter().filter(|i| i.published || drafts).map(issue_values).collect();
+    // one line a story: its title in the page's language, else the first
+    let mut stories: Vec<(String, String)> = Vec::new();
+    for article in &articles {
+        match stories.iter_mut().find(|(id, _)| *id == article.id) {
+            Some(story) if article.lang == lang => story.1 = article.title.clone(),
+            Some(_) => {}
+            None => stories.push((article.id.clone(), article.title.clone())),
+        }
+    }
+    let entered = entered.unwrap_or_else(|| Entered {
+        month: month.to_string(),
+        regions: vec![vigie_bulletin::issue::DEFAULT_REGIONS[0].to_string()],
+        ..Entered::default()
+    });
+    let stories: Vec<Value> = stories
+        .iter()
+        .map(|(id, title)| {
+            let position = entered.featured.iter().find(|(f, _)| f == id).map(|(_, p)| p.clone());
+            context! { id => id.clone(), title => title.clone(), checked => position.is_some(), position => position.unwrap_or_default() }
+        })
+        .collect();
+    let regions: Vec<Value> = state
+        .regions
+        .iter()
+        .map(|r| context! { id => r.id.clone(), name => r.name(lang).to_string(), checked => entered.regions.contains(&r.id) })
+        .collect();
+    let values = context! {
+        issues => shown,
+        compose,
+        stories,
+        regions,
+        message,
+        form => context! {
+            number => entered.number,
+            month => entered.month,
+            featured_list => entered.featured_list,
+            year_review => entered.year_review,
+        },
+    };
+    let status = if values.get_attr("message").is_ok_and(|m| !m.is_none()) {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    match templates::render("bulletins.html", lang, session, values) {
+        Ok(html) => (status, html).into_response(),
+        Err(e) => errors::internal(lang, e),
+    }
+}
+
+pub async fn list(State(state): State<AppState>, current: CurrentUser, Query(query): Query<ComposeQuery>) -> Response {
+    let month = query.month.as_deref().and_then(Month::parse);
+    render_page(&state, current.lang, current.session.as_ref(), month, None, None).await
+}
+
+/// The form's fields read into an issue; the message id of the first wrong
+/// one, with the value at fault.
+fn read_form(pairs: &[(String, String)], state: &AppState) -> (Entered, Result<Issue, (&'static str, String)>) {
+    let field = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string());
+    let mut entered = Entered {
+        number: field("number").unwrap_or_default(),
+        month: field("month").unwrap_or_default(),
+        featured_list: field("featured_list").unwrap_or_default(),
+        year_review: field("year_review").is_some(),
+        ..Entered::default()
+    };
+    for (key, value) in pairs {
+        match key.as_str() {
+            "featured" => {
+                let position = field(&format!("position-{value}")).unwrap_or_default();
+                entered.featured.push((value.clone(), position));
+            }
+            "region" => entered.regions.push(value.clone()),
+            _ => {}
+        }
+    }
+    let result = (|| {
+        let number: u32 = entered
+            .number
+            .parse()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or(("web-bulletin-error-number", entered.number.clone()))?;
+        let month = Month::parse(&entered.month).ok_or(("web-bulletin-error-month", entered.month.clone()))?;
+        let mut issue = Issue::new(number, month);
+        issue.featured = if entered.featured_list.is_empty() {
+            // checked stories by their position, then in the form's order
+            let mut checked: Vec<(u32, usize, String)> = entered
+                .featured
+                .iter()
+                .enumerate()
+                .map(|(index, (id, position))| (position.parse().unwrap_or(u32::MAX), index, id.clone()))
+                .collect();
+            checked.sort();
+            checked.into_iter().map(|(_, _, id)| id).collect()
+        } else {
+            entered.featured_list.split(',').map(str::trim).filter(|id| !id.is_empty()).map(str::to_string).collect()
+        };
+        if !entered.regions.is_empty() {
+            for region in &entered.regions {
+                if state.regions.get(region).is_none() {
+                    return Err(("web-error-region", region.clone()));
+                }
+            }
+            issue.regions = entered.regions.clone();
+        }
+        issue.year_review |= entered.year_review;
+        Ok(issue)
+    })();
+    (entered, result)
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+pub async fn create(State(state): State<AppState>, user: RequireUser, body: Bytes) -> Response {
+    let lang = user.lang;
+    if !can_edit_articles(&user.session.user) {
+        return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden");
+    }
+    let pairs: Vec<(String, String)> = match serde_urlencoded::from_bytes(&body) {
+        Ok(pairs) => pairs,
+        Err(_) => return errors::page(lang, StatusCode::BAD_REQUEST, "web-error-filter"),
+    };
+    let (entered, issue) = read_form(&pairs, &state);
+    let session = Some(&user.session);
+    let refuse = |entered: Entered, id: &str, value: &str| {
+        let text = vigie_i18n::catalog().text(lang, id);
+        let message = if value.is_empty() { text } else { format!("{text} ({value})") };
+        let month = Month::parse(&entered.month);
+        render_page(&state, lang, session, month, Some(entered), Some(message))
+    };
+    let issue = match issue {
+        Ok(issue) => issue,
+        Err((id, value)) => return refuse(entered, id, &value).await,
+    };
+    // every featured story must be a published article
+    let (worker_issue, regions) = (issue.clone(), std::sync::Arc::clone(&state.regions));
+    let read = state
+        .with_store(move |store| {
+            for id in &worker_issue.featured {
+                let filter = ArticleFilter {
+                    id: Some(id.clone()),
+                    status: Some(ArticleStatus::Published),
+                    ..ArticleFilter::default()
+                };
+                if store.articles(&filter)?.is_empty() {
+                    return Ok(Err(("web-bulletin-error-featured", id.clone())));
+                }
+            }
+            Ok(Sources::read(store, &worker_issue, &regions).map_err(|e| ("web-bulletin-error-build", e.to_string())))
+        })
+        .await;
+    let sources = match read {
+        Ok(Ok(sources)) => sources,
+        Ok(Err((id, value))) => return refuse(entered, id, &value).await,
+        Err(e) => return errors::internal(lang, e),
+    };
+    let profile = std::sync::Arc::clone(&state.profile);
+    let outputs = vigie_bulletin::Outputs { pdf: true, html: true };
+    let built = tokio::task::spawn_blocking(move || print(&sources, &profile, &Lang::ALL, outputs)).await;
+    let printed = match built {
+        Ok(Ok(printed)) => printed,
+        Ok(Err(e)) => return refuse(entered, "web-bulletin-error-build", &e.to_string()).await,
+        Err(e) => return errors::internal(lang, e),
+    };
+    let mut files = Vec::new();
+    for edition in printed {
+        if let Some(pdf) = edition.pdf {
+            let sha256 = sha256(&pdf.bytes);
+            files.push(BulletinFile {
+                lang: edition.lang.code().into(),
+                format: "pdf".into(),
+                bytes: pdf.bytes,
+                sha256,
+            });
+        }
+        if let Some(html) = edition.html {
+            let bytes = html.into_bytes();
+            let sha256 = sha256(&bytes);
+            files.push(BulletinFile { lang: edition.lang.code().into(), format: "html".into(), bytes, sha256 });
+        }
+    }
+    let spec =
+        Spec { featured: issue.featured.clone(), regions: issue.regions.clone(), year_review: issue.year_review };
+    let record = BulletinIssue {
+        number: issue.number,
+        month: issue.month.to_string(),
+        spec: serde_json::to_string(&spec).unwrap_or_default(),
+        published: false,
+        built_at: Some(jiff::Timestamp::now()),
+        published_at: None,
+        created_by: user.session.user.email.clone(),
+    };
+    let email = user.session.user.email.clone();
+    let saved = state
+        .with_store(move |store| {
+            store.save_bulletin(&record)?;
+            store.save_bulletin_files(record.number, &files)?;
+            let entry = AuditEntry::new(
+                jiff::Timestamp::now(),
+                &email,
+                "bulletin.build",
+                "bulletin",
+                Some(&record.number.to_string()),
+            )
+            .with_detail(format!("{} {}", record.month, record.spec));
+            store.record_audit(&entry)?;
+            Ok(())
+        })
+        .await;
+    match saved {
+        Ok(()) => Redirect::to("/bulletins").into_response(),
+        Err(e) => errors::internal(lang, e),
+    }
+}
+
+pub async fn publish(State(state): State<AppState>, user: RequireUser, Path(number): Path<u32>) -> Response {
+    let lang = user.lang;
+    if !can_edit_articles(&user.session.user) {
+        return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden");
+    }
+    let email = user.session.user.email.clone();
+    let done = state
+        .with_store(move |store| {
+            if !store.publish_bulletin(number, jiff::Timestamp::now())? {
+                return Ok(false);
+            }
+            let entry = AuditEntry::new(
+                jiff::Timestamp::now(),
+                &email,
+                "bulletin.publish",
+                "bulletin",
+                Some(&number.to_string()),
+            );
+            store.record_audit(&entry)?;
+            Ok(true)
+        })
+        .await;
+    match done {
+        Ok(true) => Redirect::to("/bulletins").into_response(),
+        Ok(false) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
+        Err(e) => errors::internal(lang, e),
+    }
+}
+
+/// The bulletin's HTML carries its own style and images (data URLs).
+const HTML_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
+
+pub async fn file(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path((number, name)): Path<(u32, String)>,
+) -> Response {
+    let lang = current.lang;
+    let not_found = || errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found");
+    let Some((file_lang, format)) = name.split_once('.') else {
+        return not_found();
+    };
+    let (Some(file_lang), "pdf" | "html") = (Lang::parse(file_lang), format) else {
+        return not_found();
+    };
+    let drafts = current.session.as_ref().is_some_and(|s| can_read_drafts(&s.user));
+    let format = format.to_string();
+    let found = state
+        .with_store(move |store| {
+            let Some(issue) = store.bulletins()?.into_iter().find(|i| i.number == number) else {
+                return Ok(None);
+            };
+            if !issue.published && !drafts {
+                return Ok(None);
+            }
+            Ok(store.bulletin_file(number, file_lang.code(), &format)?.map(|file| (issue, file)))
+        })
+        .await;
+    let (issue, file) = match found {
+        Ok(Some(found)) => found,
+        Ok(None) => return not_found(),
+        Err(e) => return errors::internal(lang, e),
+    };
+    let disposition =
+        format!("inline; filename=\"bulletin-{}-{}.{}.{}\"", issue.number, issue.month, file.lang, file.format);
+    if file.format == "pdf" {
+        ([(CONTENT_TYPE, "application/pdf"), (CONTENT_DISPOSITION, disposition.as_str())], file.bytes).into_response()
+    } else {
+        (
+            [
+                (CONTENT_TYPE, "text/html; charset=utf-8"),
+                (CONTENT_DISPOSITION, disposition.as_str()),
+                (axum::http::header::CONTENT_SECURITY_POLICY, HTML_POLICY),
+            ],
+            file.bytes,
+        )
+            .into_response()
+    }
+}
+
+/// The profile the web builds bulletins with.
+pub fn default_profile() -> Profile {
+    Profile::demo()
+}
