@@ -1,140 +1,24 @@
 //! Bulletin issues composed, built, published and downloaded through the
 //! router, against a temporary SQLite store with one published article.
 
-use std::net::SocketAddr;
+mod common;
 
-use axum::Router;
-use axum::body::Body;
-use axum::extract::connect_info::MockConnectInfo;
-use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
-use vigie_domain::region::Regions;
-use vigie_domain::{CountryCode, Role};
+use axum::http::StatusCode;
+use common::*;
+use vigie_domain::Role;
 use vigie_ingest::Options;
-use vigie_store::{AuditFilter, NewUser, Store, password};
-use vigie_web::{AppState, Config};
-
-const PASSWORD: &str = "vigie-demo-2023";
-
-struct App {
-    router: Router,
-    db: String,
-    _dir: tempfile::TempDir,
-}
-
-struct Reply {
-    status: StatusCode,
-    location: Option<String>,
-    set_cookies: Vec<String>,
-    body: String,
-    bytes: Vec<u8>,
-    content_type: String,
-    disposition: String,
-}
-
-fn add_user(store: &mut dyn Store, email: &str, role: Role, countries: &[&str]) {
-    let countries: Vec<CountryCode> = countries.iter().map(|c| CountryCode::new(c).unwrap()).collect();
-    let user = NewUser { email: email.into(), role, countries, password_hash: password::hash(PASSWORD).unwrap() };
-    store.add_user(&user, "cli").unwrap();
-}
+use vigie_store::{AuditFilter, Store};
 
 fn app() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("web.db").to_str().unwrap().to_string();
-    let mut store = vigie_store::open(&db).unwrap();
-    add_user(store.as_mut(), "admin@vigie.example", Role::Admin, &[]);
-    add_user(store.as_mut(), "viewer@vigie.example", Role::Viewer, &[]);
-    add_user(store.as_mut(), "editor@vigie.example", Role::Editor, &[]);
-    add_user(store.as_mut(), "analyst@vigie.example", Role::Analyst, &[]);
-    load_article(store.as_mut(), dir.path());
-    let config = Config { secure_cookies: false, organisation: ["Org FR".into(), "Org EN".into(), "Org AR".into()] };
-    let state = AppState::new(store, Regions::builtin(), config).unwrap();
-    let router = vigie_web::router(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
-    App { router, db, _dir: dir }
-}
-
-impl App {
-    fn store(&self) -> Box<dyn Store> {
-        vigie_store::open(&self.db).unwrap()
-    }
-
-    async fn send(&self, request: Request<Body>) -> Reply {
-        let response = self.router.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let header = |name: header::HeaderName| response.headers().get(name).map(|v| v.to_str().unwrap().to_string());
-        let location = header(header::LOCATION);
-        let content_type = header(header::CONTENT_TYPE).unwrap_or_default();
-        let disposition = header(header::CONTENT_DISPOSITION).unwrap_or_default();
-        let set_cookies =
-            response.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_string()).collect();
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        Reply {
-            status,
-            location,
-            set_cookies,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-            bytes: bytes.to_vec(),
-            content_type,
-            disposition,
-        }
-    }
-
-    async fn get(&self, path: &str, cookie: &str) -> Reply {
-        let request = Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap();
-        self.send(request).await
-    }
-
-    async fn post(&self, path: &str, form: &str, cookie: &str) -> Reply {
-        let request = Request::post(path)
-            .header(header::COOKIE, cookie)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(form.to_string()))
-            .unwrap();
-        self.send(request).await
-    }
-
-    /// The login form's CSRF cookie (as a `Cookie` pair) and token.
-    async fn login_form(&self) -> (String, String) {
-        let reply = self.get("/login", "").await;
-        assert_eq!(reply.status, StatusCode::OK);
-        let cookie = cookie_pair(&reply, "vigie_csrf").expect("the login form sets its CSRF cookie");
-        (cookie, csrf_in(&reply.body))
-    }
-
-    async fn try_login(&self, email: &str, password: &str) -> Reply {
-        let (cookie, csrf) = self.login_form().await;
-        let form = format!("email={}&password={}&csrf={csrf}", encode(email), encode(password));
-        self.post("/login", &form, &cookie).await
-    }
-
-    /// Logs in; the `Cookie` header value of the session.
-    async fn login(&self, email: &str) -> String {
-        let reply = self.try_login(email, PASSWORD).await;
-        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-        cookie_pair(&reply, "vigie_session").expect("a session cookie")
-    }
-}
-
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
-        })
-        .collect()
-}
-
-fn cookie_pair(reply: &Reply, name: &str) -> Option<String> {
-    reply
-        .set_cookies
-        .iter()
-        .find(|c| c.starts_with(&format!("{name}=")))
-        .map(|c| c.split(';').next().unwrap().to_string())
-}
-
-fn csrf_in(html: &str) -> String {
-    let start = html.find(r#"name="csrf" value=""#).expect("a csrf field") + r#"name="csrf" value=""#.len();
-    html[start..start + 64].to_string()
+    app_with(
+        &[
+            ("admin@vigie.example", Role::Admin, &[]),
+            ("viewer@vigie.example", Role::Viewer, &[]),
+            ("editor@vigie.example", Role::Editor, &[]),
+            ("analyst@vigie.example", Role::Analyst, &[]),
+        ],
+        load_article,
+    )
 }
 
 const ARTICLE: &str = r#"+++

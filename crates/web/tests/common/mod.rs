@@ -1,0 +1,146 @@
+//! What every web test needs: a router over a temporary SQLite store with
+//! users of the given roles, requests with cookies, the login dance with
+//! its CSRF cookie and token.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+use vigie_domain::region::Regions;
+use vigie_domain::{CountryCode, Role};
+use vigie_store::{NewUser, Store, password};
+use vigie_web::{AppState, Config};
+
+pub const PASSWORD: &str = "vigie-demo-2023";
+
+pub struct App {
+    pub router: Router,
+    pub db: String,
+    _dir: tempfile::TempDir,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub set_cookies: Vec<String>,
+    /// The body as text (lossy for binary bodies: see `bytes`).
+    pub body: String,
+    pub bytes: Vec<u8>,
+    pub content_type: String,
+    pub disposition: String,
+}
+
+pub fn add_user(store: &mut dyn Store, email: &str, role: Role, countries: &[&str]) {
+    let countries: Vec<CountryCode> = countries.iter().map(|c| CountryCode::new(c).unwrap()).collect();
+    let user = NewUser { email: email.into(), role, countries, password_hash: password::hash(PASSWORD).unwrap() };
+    store.add_user(&user, "cli").unwrap();
+}
+
+/// A router over a new store holding `users` (email, role, countries);
+/// `seed` may add more, given the store and the temporary folder.
+pub fn app_with(users: &[(&str, Role, &[&str])], seed: impl FnOnce(&mut dyn Store, &Path)) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("web.db").to_str().unwrap().to_string();
+    let mut store = vigie_store::open(&db).unwrap();
+    for (email, role, countries) in users {
+        add_user(store.as_mut(), email, *role, countries);
+    }
+    seed(store.as_mut(), dir.path());
+    let config = Config { secure_cookies: false, organisation: ["Org FR".into(), "Org EN".into(), "Org AR".into()] };
+    let state = AppState::new(store, Regions::builtin(), config).unwrap();
+    let router = vigie_web::router(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
+    App { router, db, _dir: dir }
+}
+
+impl App {
+    pub fn store(&self) -> Box<dyn Store> {
+        vigie_store::open(&self.db).unwrap()
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let header = |name: header::HeaderName| response.headers().get(name).map(|v| v.to_str().unwrap().to_string());
+        let location = header(header::LOCATION);
+        let content_type = header(header::CONTENT_TYPE).unwrap_or_default();
+        let disposition = header(header::CONTENT_DISPOSITION).unwrap_or_default();
+        let set_cookies =
+            response.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_string()).collect();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        Reply {
+            status,
+            location,
+            set_cookies,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
+            content_type,
+            disposition,
+        }
+    }
+
+    pub async fn get(&self, path: &str, cookie: &str) -> Reply {
+        let request = Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+        self.send(request).await
+    }
+
+    pub async fn post(&self, path: &str, form: &str, cookie: &str) -> Reply {
+        let request = Request::post(path)
+            .header(header::COOKIE, cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form.to_string()))
+            .unwrap();
+        self.send(request).await
+    }
+
+    /// The login form's CSRF cookie (as a `Cookie` pair) and token.
+    pub async fn login_form(&self) -> (String, String) {
+        let reply = self.get("/login", "").await;
+        assert_eq!(reply.status, StatusCode::OK);
+        let cookie = cookie_pair(&reply, "vigie_csrf").expect("the login form sets its CSRF cookie");
+        (cookie, csrf_in(&reply.body))
+    }
+
+    pub async fn try_login(&self, email: &str, password: &str) -> Reply {
+        let (cookie, csrf) = self.login_form().await;
+        let form = format!("email={}&password={}&csrf={csrf}", encode(email), encode(password));
+        self.post("/login", &form, &cookie).await
+    }
+
+    /// Logs in; the `Cookie` header value of the session.
+    pub async fn login(&self, email: &str) -> String {
+        let reply = self.try_login(email, PASSWORD).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        cookie_pair(&reply, "vigie_session").expect("a session cookie")
+    }
+}
+
+/// Percent-encodes a form value.
+pub fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
+        })
+        .collect()
+}
+
+/// The `name=value` pair of a cookie the reply sets.
+pub fn cookie_pair(reply: &Reply, name: &str) -> Option<String> {
+    reply
+        .set_cookies
+        .iter()
+        .find(|c| c.starts_with(&format!("{name}=")))
+        .map(|c| c.split(';').next().unwrap().to_string())
+}
+
+/// The CSRF token of the first form of a page.
+pub fn csrf_in(html: &str) -> String {
+    let start = html.find(r#"name="csrf" value=""#).expect("a csrf field") + r#"name="csrf" value=""#.len();
+    html[start..start + 64].to_string()
+}
