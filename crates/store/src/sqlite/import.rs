@@ -160,32 +160,7 @@ impl SqliteImport<'_> {
             Write::Insert => &mut self.insert,
             Write::Update => &mut self.update,
         };
-        let mut date = [0u8; 10];
-        let mut date_end = [0u8; 10];
-        statement.execute(params![
-            incident.id,
-            iso_date(incident.date, &mut date),
-            incident.date_end.map(|d| iso_date(d, &mut date_end)),
-            incident.date_precision.code(),
-            incident.country.as_str(),
-            empty_as_null(&incident.admin1),
-            empty_as_null(&incident.location),
-            incident.latitude,
-            incident.longitude,
-            incident.geo_precision,
-            incident.perpetrator,
-            incident.target.code(),
-            incident.method.code(),
-            incident.killed,
-            incident.wounded,
-            incident.kidnapped,
-            incident.perpetrators_killed,
-            empty_as_null(&incident.description),
-            empty_as_null(&incident.sources),
-            incident.status.code(),
-            content_hash,
-            self.import_id,
-        ])?;
+        execute_row(statement, incident, content_hash, Some(self.import_id))?;
         Ok(())
     }
 }
@@ -205,6 +180,43 @@ pub fn begin_run(conn: &Connection, source: &str, format: &str) -> Result<i64> {
         return Err(error.into());
     }
     Ok(conn.last_insert_rowid())
+}
+
+/// Binds an incident's columns in the order of [`INSERT`] (and of the update
+/// statement) and runs `statement`; `import_id` is `None` for an incident
+/// entered by hand.
+pub(super) fn execute_row(
+    statement: &mut rusqlite::Statement<'_>,
+    incident: &Incident,
+    content_hash: i64,
+    import_id: Option<i64>,
+) -> rusqlite::Result<usize> {
+    let mut date = [0u8; 10];
+    let mut date_end = [0u8; 10];
+    statement.execute(params![
+        incident.id,
+        iso_date(incident.date, &mut date),
+        incident.date_end.map(|d| iso_date(d, &mut date_end)),
+        incident.date_precision.code(),
+        incident.country.as_str(),
+        empty_as_null(&incident.admin1),
+        empty_as_null(&incident.location),
+        incident.latitude,
+        incident.longitude,
+        incident.geo_precision,
+        incident.perpetrator,
+        incident.target.code(),
+        incident.method.code(),
+        incident.killed,
+        incident.wounded,
+        incident.kidnapped,
+        incident.perpetrators_killed,
+        empty_as_null(&incident.description),
+        empty_as_null(&incident.sources),
+        incident.status.code(),
+        content_hash,
+        import_id,
+    ])
 }
 
 /// The transaction of one register import and its run: begun by

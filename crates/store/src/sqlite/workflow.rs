@@ -5,13 +5,9 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use vigie_domain::{AuditEntry, Incident, Status};
 
-use super::import::INSERT;
+use super::import::{INSERT, execute_row};
 use super::users::insert_audit;
 use crate::{Result, Workflow};
-
-fn empty_as_null(text: &str) -> Option<&str> {
-    (!text.is_empty()).then_some(text)
-}
 
 pub fn create(conn: &mut Connection, incident: &Incident, author_id: i64, audit: &AuditEntry) -> Result<bool> {
     let tx = conn.transaction()?;
@@ -24,33 +20,7 @@ pub fn create(conn: &mut Connection, incident: &Incident, author_id: i64, audit:
     if exists {
         return Ok(false);
     }
-    tx.execute(
-        INSERT,
-        params![
-            incident.id,
-            incident.date.to_string(),
-            incident.date_end.map(|d| d.to_string()),
-            incident.date_precision.code(),
-            incident.country.as_str(),
-            empty_as_null(&incident.admin1),
-            empty_as_null(&incident.location),
-            incident.latitude,
-            incident.longitude,
-            incident.geo_precision,
-            incident.perpetrator,
-            incident.target.code(),
-            incident.method.code(),
-            incident.killed,
-            incident.wounded,
-            incident.kidnapped,
-            incident.perpetrators_killed,
-            empty_as_null(&incident.description),
-            empty_as_null(&incident.sources),
-            incident.status.code(),
-            incident.content_hash(),
-            None::<i64>,
-        ],
-    )?;
+    execute_row(&mut tx.prepare(INSERT)?, incident, incident.content_hash(), None)?;
     tx.execute(
         "INSERT INTO incident_workflow (incident_id, author_id) VALUES (?1, ?2)",
         params![incident.id, author_id],
