@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::svg::{FONTS_ARABIC, FONTS_LATIN, GRID, INK, MUTED, axis, escape, label, num, shorten};
+use super::svg::{GRID, INK, MUTED, axis, escape, label, num, open, shorten};
 
 /// One measure drawn for every category.
 #[derive(Debug, Clone)]
@@ -74,24 +74,9 @@ impl BarChart {
         // x in left-to-right terms; mirrored for right-to-left
         let x = |value: f64| if self.rtl { WIDTH - value } else { value };
         let (start, end) = if self.rtl { ("end", "start") } else { ("start", "end") };
-        let fonts = if self.rtl { FONTS_ARABIC } else { FONTS_LATIN };
         let id = escape(&self.id);
 
-        let mut svg = String::new();
-        let _ = writeln!(
-            svg,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" \
-             role=\"img\" aria-labelledby=\"{id}-title\" font-family=\"{fonts}\" font-size=\"12\" fill=\"{INK}\" direction=\"ltr\">",
-            w = num(WIDTH),
-            h = num(height),
-        );
-        let _ = writeln!(
-            svg,
-            "<title id=\"{id}-title\">{}</title>\n<text x=\"{}\" y=\"22\" font-size=\"15\" font-weight=\"bold\" text-anchor=\"{start}\">{}</text>",
-            escape(&self.title),
-            num(x(12.0)),
-            label(&self.title, self.rtl)
-        );
+        let mut svg = open(&id, None, WIDTH, height, &self.title, self.rtl);
         // legend
         let mut legend_x = 12.0;
         for s in &self.series {

@@ -16,7 +16,7 @@ use vigie_domain::countries;
 use vigie_i18n::Value;
 use vigie_report::{MapIncident, MapReport};
 
-use super::svg::{FONTS_ARABIC, FONTS_LATIN, MUTED, VICTIMS, escape, label, num};
+use super::svg::{MUTED, VICTIMS, escape, label, num, open};
 use crate::Labels;
 
 /// A country's polygons, each a list of rings of `[lon, lat]`.
@@ -76,7 +76,6 @@ pub fn incident_map(report: &MapReport, labels: &Labels) -> String {
     let rtl = labels.lang.is_rtl();
     let x = |value: f64| if rtl { WIDTH - value } else { value };
     let start = if rtl { "end" } else { "start" };
-    let fonts = if rtl { FONTS_ARABIC } else { FONTS_LATIN };
     let id = escape(&format!("{}-{}-map", report.region, report.month));
     let title = labels.text_with("chart-map-title", &[("month", Value::from(labels.month(report.month)))]);
     let atlas = atlas();
@@ -111,21 +110,7 @@ pub fn incident_map(report: &MapReport, labels: &Labels) -> String {
     let size_row = 2.0 * radius(LEGEND_SIZES[2]) + 10.0;
     let height = legend_top + 22.0 + size_row + 26.0;
 
-    let mut svg = String::new();
-    let _ = writeln!(
-        svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" \
-         role=\"img\" aria-labelledby=\"{id}-title\" font-family=\"{fonts}\" font-size=\"12\" fill=\"#1b1f24\" direction=\"ltr\" class=\"map\">",
-        w = num(WIDTH),
-        h = num(height),
-    );
-    let _ = writeln!(
-        svg,
-        "<title id=\"{id}-title\">{}</title>\n<text x=\"{}\" y=\"22\" font-size=\"15\" font-weight=\"bold\" text-anchor=\"{start}\">{}</text>",
-        escape(&title),
-        num(x(12.0)),
-        label(&title, rtl)
-    );
+    let mut svg = open(&id, Some("map"), WIDTH, height, &title, rtl);
     let _ = writeln!(
         svg,
         "<clipPath id=\"{id}-clip\"><rect x=\"{l}\" y=\"{t}\" width=\"{w}\" height=\"{h}\"/></clipPath>\n<rect x=\"{l}\" y=\"{t}\" width=\"{w}\" height=\"{h}\" fill=\"{SEA}\" stroke=\"{OTHER_STROKE}\"/>\n<g clip-path=\"url(#{id}-clip)\" stroke-linejoin=\"round\">",

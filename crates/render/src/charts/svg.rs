@@ -61,6 +61,26 @@ pub fn axis(max: u64, ticks: u64) -> (u64, u64) {
     }
 }
 
+/// The opening of a chart: the `<svg>` element (fonts for the edition's
+/// script, `direction="ltr"` since charts are mirrored by their
+/// coordinates), its accessible title and the visible title on the reading
+/// side. `id` is already escaped; `class` is added when given.
+pub fn open(id: &str, class: Option<&str>, width: f64, height: f64, title: &str, rtl: bool) -> String {
+    let fonts = if rtl { FONTS_ARABIC } else { FONTS_LATIN };
+    let class = class.map(|c| format!(" class=\"{c}\"")).unwrap_or_default();
+    let (title_x, anchor) = if rtl { (width - 12.0, "end") } else { (12.0, "start") };
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" \
+         role=\"img\" aria-labelledby=\"{id}-title\" font-family=\"{fonts}\" font-size=\"12\" fill=\"{INK}\" direction=\"ltr\"{class}>\n\
+         <title id=\"{id}-title\">{}</title>\n<text x=\"{}\" y=\"22\" font-size=\"15\" font-weight=\"bold\" text-anchor=\"{anchor}\">{}</text>\n",
+        escape(title),
+        num(title_x),
+        label(title, rtl),
+        w = num(width),
+        h = num(height),
+    )
+}
+
 /// Shortens a label to `max` characters, with an ellipsis.
 pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {

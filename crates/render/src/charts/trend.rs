@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use vigie_report::TrendReport;
 
-use super::svg::{FONTS_ARABIC, FONTS_LATIN, GRID, MUTED, OPERATIONS, VICTIMS, axis, escape, label, num};
+use super::svg::{GRID, MUTED, OPERATIONS, VICTIMS, axis, escape, label, num, open};
 use crate::Labels;
 
 const WIDTH: f64 = 640.0;
@@ -25,7 +25,6 @@ pub fn trend_chart(report: &TrendReport, labels: &Labels) -> String {
     let rtl = labels.lang.is_rtl();
     let x = |value: f64| if rtl { WIDTH - value } else { value };
     let (start, end) = if rtl { ("end", "start") } else { ("start", "end") };
-    let fonts = if rtl { FONTS_ARABIC } else { FONTS_LATIN };
     let last = report.months.last().map(|m| m.month.to_string()).unwrap_or_default();
     let id = escape(&format!("{}-{last}-trend", report.region));
     let title = labels.text("chart-trend-title");
@@ -34,21 +33,7 @@ pub fn trend_chart(report: &TrendReport, labels: &Labels) -> String {
     let slot = (PLOT_END - PLOT_START) / slots;
     let centre = |index: usize| x(PLOT_START + slot * (index as f64 + 0.5));
 
-    let mut svg = String::new();
-    let _ = writeln!(
-        svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" \
-         role=\"img\" aria-labelledby=\"{id}-title\" font-family=\"{fonts}\" font-size=\"12\" fill=\"#1b1f24\" direction=\"ltr\" class=\"trend\">",
-        w = num(WIDTH),
-        h = num(height),
-    );
-    let _ = writeln!(
-        svg,
-        "<title id=\"{id}-title\">{}</title>\n<text x=\"{}\" y=\"22\" font-size=\"15\" font-weight=\"bold\" text-anchor=\"{start}\">{}</text>",
-        escape(&title),
-        num(x(12.0)),
-        label(&title, rtl)
-    );
+    let mut svg = open(&id, Some("trend"), WIDTH, height, &title, rtl);
     // legend: a column swatch, a line swatch
     let operations = labels.text("chart-legend-operations");
     let victims = labels.text("chart-legend-victims");
