@@ -10,7 +10,7 @@ use crate::country::{CountryCode, Names, countries};
 use crate::domain_of_action::Domain;
 use crate::month::Month;
 use crate::partner::{first_of, is_slug};
-use crate::validate::{FieldError, parse_iso_date};
+use crate::validate::{FieldError, FieldErrorKind, parse_iso_date};
 
 /// The longest counterpart organisation, person, title or place.
 const MAX_TEXT: usize = 200;
@@ -160,6 +160,30 @@ impl Activity {
     pub fn month(&self) -> Month {
         Month::of(self.date)
     }
+
+    /// The values of the activity's columns as written in the register, in
+    /// [`ACTIVITY_COLUMNS`] order (an absent value is empty, `domains`
+    /// ` ; `-separated): what a validator reads back into the same activity.
+    pub fn values(&self) -> [String; 16] {
+        [
+            self.id.clone(),
+            self.kind.code().to_string(),
+            self.date_text(),
+            self.end_date.map(|d| d.to_string()).unwrap_or_default(),
+            self.title.fr.clone(),
+            self.title.en.clone(),
+            self.title.ar.clone(),
+            self.counterpart_country.map(|c| c.to_string()).unwrap_or_default(),
+            self.counterpart_org.clone(),
+            self.counterpart_person.clone(),
+            self.counterpart_title.clone(),
+            self.domains.iter().map(|d| d.code()).collect::<Vec<_>>().join(Domain::SEPARATOR),
+            self.place.clone(),
+            self.description.clone(),
+            self.article.clone().unwrap_or_default(),
+            self.highlight.map(|h| h.to_string()).unwrap_or_default(),
+        ]
+    }
 }
 
 /// The raw text of an activity record, a field a column; `None` when absent.
@@ -247,7 +271,10 @@ fn start_of(value: &str) -> String {
 fn text(column: &str, value: &Option<String>, max: usize, lines: bool, errors: &mut Vec<FieldError>) -> String {
     let value = trimmed(value).unwrap_or("");
     if value.chars().count() > max {
-        errors.push(FieldError::new(column, format!("longer than {max} characters"), start_of(value)));
+        errors.push(
+            FieldError::new(column, format!("longer than {max} characters"), start_of(value))
+                .with_kind(FieldErrorKind::TooLong { max }),
+        );
         return String::new();
     }
     let allowed = |c: char| lines && matches!(c, '\n' | '\r' | '\t');
@@ -287,7 +314,7 @@ impl ActivityValidator {
         let mut errors = Vec::new();
         let id = match trimmed(&raw.id) {
             None => {
-                errors.push(FieldError::new("id", "is required", ""));
+                errors.push(FieldError::new("id", "is required", "").with_kind(FieldErrorKind::Required));
                 None
             }
             Some(id) if is_slug(id) => Some(id.to_string()),
@@ -303,7 +330,10 @@ impl ActivityValidator {
         };
         let kind = match trimmed(&raw.kind) {
             None => {
-                errors.push(FieldError::new("kind", format!("is required: use one of {}", ActivityKind::codes()), ""));
+                errors.push(
+                    FieldError::new("kind", format!("is required: use one of {}", ActivityKind::codes()), "")
+                        .with_kind(FieldErrorKind::Required),
+                );
                 None
             }
             Some(value) => ActivityKind::parse(value).or_else(|| {
@@ -318,7 +348,10 @@ impl ActivityValidator {
         const DATE_HINT: &str = "write YYYY-MM-DD, or YYYY-MM when the day is not known";
         let date = match trimmed(&raw.date) {
             None => {
-                errors.push(FieldError::new("date", format!("is required: {DATE_HINT}"), ""));
+                errors.push(
+                    FieldError::new("date", format!("is required: {DATE_HINT}"), "")
+                        .with_kind(FieldErrorKind::Required),
+                );
                 None
             }
             Some(value) => parse_activity_date(value).or_else(|| {
@@ -328,12 +361,18 @@ impl ActivityValidator {
         };
         let end_date = trimmed(&raw.end_date).and_then(|value| match parse_iso_date(value) {
             None => {
-                errors.push(FieldError::new("end_date", "not a valid date: write YYYY-MM-DD or leave empty", value));
+                errors.push(
+                    FieldError::new("end_date", "not a valid date: write YYYY-MM-DD or leave empty", value)
+                        .with_kind(FieldErrorKind::InvalidDate),
+                );
                 None
             }
             Some(end) => match date {
                 Some((start, _)) if end < start => {
-                    errors.push(FieldError::new("end_date", format!("is before date {start}"), value));
+                    errors.push(
+                        FieldError::new("end_date", format!("is before date {start}"), value)
+                            .with_kind(FieldErrorKind::EndBeforeStart { start }),
+                    );
                     None
                 }
                 _ => Some(end),
@@ -352,11 +391,14 @@ impl ActivityValidator {
             trimmed(&raw.counterpart_country).and_then(|value| match countries().resolve(value) {
                 Some(country) => Some(country.code),
                 None => {
-                    errors.push(FieldError::new(
-                        "counterpart_country",
-                        "unknown country: give an ISO 3166-1 code or the English, French or Arabic name",
-                        value,
-                    ));
+                    errors.push(
+                        FieldError::new(
+                            "counterpart_country",
+                            "unknown country: give an ISO 3166-1 code or the English, French or Arabic name",
+                            value,
+                        )
+                        .with_kind(FieldErrorKind::UnknownCountry),
+                    );
                     None
                 }
             });
@@ -501,6 +543,15 @@ mod tests {
         assert_eq!(a.highlight, Some(2));
         assert_eq!(a.title_in(crate::Lang::En), "Réunion des chefs d'état-major", "no English title: the French one");
         assert_eq!(a.title_in(crate::Lang::Ar), "اجتماع رؤساء الأركان");
+    }
+
+    #[test]
+    fn values_read_back_into_the_same_activity() {
+        let a = check(&GOOD).unwrap();
+        let values = a.values();
+        assert_eq!(values[11], "military ; ideological");
+        let again = RawActivity::from_values(values.into_iter().map(Some).collect());
+        assert_eq!(ActivityValidator::new().activity(&again).unwrap(), a);
     }
 
     #[test]

@@ -14,11 +14,11 @@ use crate::partner::is_slug;
 use crate::validate::{FieldError, parse_iso_date};
 
 /// The longest title or subtitle: official titles run long, in Arabic most.
-const MAX_TITLE: usize = 300;
+pub const MAX_TITLE: usize = 300;
 /// The longest author line.
-const MAX_AUTHOR: usize = 200;
+pub const MAX_AUTHOR: usize = 200;
 /// The longest image caption.
-const MAX_CAPTION: usize = 1_000;
+pub const MAX_CAPTION: usize = 1_000;
 /// The most images one version may carry.
 pub const MAX_IMAGES: usize = 50;
 /// The largest image file accepted, in bytes.

@@ -37,7 +37,7 @@ pub use partner::{Agreement, Partner, PartnerValidator, Scope};
 pub use region::{RegionGroup, Regions};
 pub use trend::{Change, Trend, change_pct};
 pub use user::{Role, User, UserError};
-pub use validate::{FieldError, Validator};
+pub use validate::{FieldError, FieldErrorKind, Validator};
 
 /// The three languages of Vigie's catalogues and reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 use crate::country::{CountryCode, Names, countries};
-use crate::validate::{FieldError, parse_iso_date};
+use crate::validate::{FieldError, FieldErrorKind, parse_iso_date};
 
 /// The longest name of a national day or representative's title.
 const MAX_NAME: usize = 200;
@@ -193,32 +193,44 @@ impl MemberValidator {
         let mut errors = Vec::new();
         let country = match trimmed(&raw.country) {
             None => {
-                errors.push(FieldError::new(MemberColumn::Country.name(), "is required", ""));
+                errors.push(
+                    FieldError::new(MemberColumn::Country.name(), "is required", "")
+                        .with_kind(FieldErrorKind::Required),
+                );
                 None
             }
             Some(value) => match countries().resolve(value) {
                 Some(country) => Some(country.code),
                 None => {
-                    errors.push(FieldError::new(
-                        MemberColumn::Country.name(),
-                        "unknown country: give an ISO 3166-1 code or the English, French or Arabic name",
-                        value,
-                    ));
+                    errors.push(
+                        FieldError::new(
+                            MemberColumn::Country.name(),
+                            "unknown country: give an ISO 3166-1 code or the English, French or Arabic name",
+                            value,
+                        )
+                        .with_kind(FieldErrorKind::UnknownCountry),
+                    );
                     None
                 }
             },
         };
         let joined = trimmed(&raw.joined).and_then(|value| match parse_iso_date(value) {
             None => {
-                errors.push(FieldError::new(MemberColumn::Joined.name(), "not a valid date: write YYYY-MM-DD", value));
+                errors.push(
+                    FieldError::new(MemberColumn::Joined.name(), "not a valid date: write YYYY-MM-DD", value)
+                        .with_kind(FieldErrorKind::InvalidDate),
+                );
                 None
             }
             Some(date) if date > self.today => {
-                errors.push(FieldError::new(
-                    MemberColumn::Joined.name(),
-                    format!("is in the future (today is {})", self.today),
-                    value,
-                ));
+                errors.push(
+                    FieldError::new(
+                        MemberColumn::Joined.name(),
+                        format!("is in the future (today is {})", self.today),
+                        value,
+                    )
+                    .with_kind(FieldErrorKind::FutureDate { today: self.today }),
+                );
                 None
             }
             Some(date) => Some(date),
@@ -302,7 +314,10 @@ fn text(column: &str, value: &Option<String>, errors: &mut Vec<FieldError>) -> S
     let value = trimmed(value).unwrap_or("");
     if value.chars().count() > MAX_NAME {
         let start: String = value.chars().take(40).collect();
-        errors.push(FieldError::new(column, format!("longer than {MAX_NAME} characters"), format!("{start}…")));
+        errors.push(
+            FieldError::new(column, format!("longer than {MAX_NAME} characters"), format!("{start}…"))
+                .with_kind(FieldErrorKind::TooLong { max: MAX_NAME }),
+        );
         return String::new();
     }
     if value.chars().any(char::is_control) {

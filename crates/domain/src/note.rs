@@ -5,7 +5,7 @@
 use crate::country::{CountryCode, Names, countries};
 use crate::month::Month;
 use crate::region::Regions;
-use crate::validate::FieldError;
+use crate::validate::{FieldError, FieldErrorKind};
 
 /// The columns of the note CSV, in order.
 pub const NOTE_COLUMNS: [&str; 6] = ["region", "month", "country", "text_fr", "text_en", "text_ar"];
@@ -95,11 +95,17 @@ impl<'a> NoteValidator<'a> {
         };
         let country = match trimmed(&value(2)) {
             None => {
-                errors.push(FieldError::new("country", "is required: a country code or name", ""));
+                errors.push(
+                    FieldError::new("country", "is required: a country code or name", "")
+                        .with_kind(FieldErrorKind::Required),
+                );
                 None
             }
             Some(text) => countries().resolve(text).map(|c| c.code).or_else(|| {
-                errors.push(FieldError::new("country", "unknown country: use an ISO 3166 code or a name", text));
+                errors.push(
+                    FieldError::new("country", "unknown country: use an ISO 3166 code or a name", text)
+                        .with_kind(FieldErrorKind::UnknownCountry),
+                );
                 None
             }),
         };
@@ -136,7 +142,10 @@ fn text(column: &str, value: &Option<String>, errors: &mut Vec<FieldError>) -> S
     let value = trimmed(value).unwrap_or("").replace("\r\n", "\n");
     if value.chars().count() > MAX_NOTE {
         let start: String = value.chars().take(40).collect();
-        errors.push(FieldError::new(column, format!("longer than {MAX_NOTE} characters"), format!("{start}…")));
+        errors.push(
+            FieldError::new(column, format!("longer than {MAX_NOTE} characters"), format!("{start}…"))
+                .with_kind(FieldErrorKind::TooLong { max: MAX_NOTE }),
+        );
         return String::new();
     }
     if value.chars().any(|c| c.is_control() && c != '\n') {

@@ -6,7 +6,7 @@
 use jiff::civil::Date;
 
 use crate::country::Names;
-use crate::validate::{FieldError, parse_iso_date};
+use crate::validate::{FieldError, FieldErrorKind, parse_iso_date};
 
 /// The longest name, title, kind, area or reference.
 const MAX_TEXT: usize = 200;
@@ -150,7 +150,7 @@ pub fn is_slug(id: &str) -> bool {
 fn slug(column: &str, value: &Option<String>, errors: &mut Vec<FieldError>) -> Option<String> {
     match trimmed(value) {
         None => {
-            errors.push(FieldError::new(column, "is required", ""));
+            errors.push(FieldError::new(column, "is required", "").with_kind(FieldErrorKind::Required));
             None
         }
         Some(id) if is_slug(id) => Some(id.to_string()),
@@ -171,7 +171,10 @@ fn text(column: &str, value: &Option<String>, errors: &mut Vec<FieldError>) -> S
     let value = trimmed(value).unwrap_or("");
     if value.chars().count() > MAX_TEXT {
         let start: String = value.chars().take(40).collect();
-        errors.push(FieldError::new(column, format!("longer than {MAX_TEXT} characters"), format!("{start}…")));
+        errors.push(
+            FieldError::new(column, format!("longer than {MAX_TEXT} characters"), format!("{start}…"))
+                .with_kind(FieldErrorKind::TooLong { max: MAX_TEXT }),
+        );
         return String::new();
     }
     if value.chars().any(char::is_control) {
@@ -243,15 +246,17 @@ impl PartnerValidator {
             None => Some(None),
             Some(value) => match parse_iso_date(value) {
                 None => {
-                    errors.push(FieldError::new("signed", "not a valid date: write YYYY-MM-DD or leave empty", value));
+                    errors.push(
+                        FieldError::new("signed", "not a valid date: write YYYY-MM-DD or leave empty", value)
+                            .with_kind(FieldErrorKind::InvalidDate),
+                    );
                     None
                 }
                 Some(date) if date > self.today => {
-                    errors.push(FieldError::new(
-                        "signed",
-                        format!("is in the future (today is {})", self.today),
-                        value,
-                    ));
+                    errors.push(
+                        FieldError::new("signed", format!("is in the future (today is {})", self.today), value)
+                            .with_kind(FieldErrorKind::FutureDate { today: self.today }),
+                    );
                     None
                 }
                 Some(date) => Some(Some(date)),

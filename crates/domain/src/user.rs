@@ -221,6 +221,22 @@ pub fn can_approve(user: &User, author_id: Option<i64>) -> bool {
     (user.is(Role::Admin) || user.is(Role::Analyst)) && author_id != Some(user.id)
 }
 
+/// Whether `user` may change an existing incident of `country`: who may
+/// edit the country's incidents (`can_edit_incident`), and for a verified
+/// one an administrator or analyst only; their change makes it a draft
+/// again, to be approved anew by someone else (`can_approve_draft`).
+pub fn can_change_incident(user: &User, country: CountryCode, verified: bool) -> bool {
+    can_edit_incident(user, country) && (!verified || user.is(Role::Admin) || user.is(Role::Analyst))
+}
+
+/// Four eyes on a draft written by `author_id` and changed since its last
+/// approval by the accounts `editors`: `can_approve`, and never by one of
+/// those who changed it (an analyst who edits a verified incident does not
+/// approve their own change).
+pub fn can_approve_draft(user: &User, author_id: Option<i64>, editors: &[i64]) -> bool {
+    can_approve(user, author_id) && !editors.contains(&user.id)
+}
+
 /// Whether `user` may add, change and disable accounts, and read the audit
 /// log: administrators.
 pub fn can_manage_users(user: &User) -> bool {
@@ -231,6 +247,54 @@ pub fn can_manage_users(user: &User) -> bool {
 /// administrators and editors.
 pub fn can_edit_articles(user: &User) -> bool {
     user.is(Role::Admin) || user.is(Role::Editor)
+}
+
+/// Whether `user` may read articles that are still drafts: those who write
+/// them, and analysts (who check the facts); delegates and viewers read
+/// published versions only.
+pub fn can_read_draft_articles(user: &User) -> bool {
+    can_edit_articles(user) || user.is(Role::Analyst)
+}
+
+/// Whether `user` may enter activities at all (of some country):
+/// administrators, analysts, editors and delegates.
+pub fn can_write_activities(user: &User) -> bool {
+    user.is(Role::Admin) || user.is(Role::Analyst) || user.is(Role::Editor) || user.is(Role::Delegate)
+}
+
+/// Whether `user` may create or change an activity whose counterpart
+/// country is `country`: administrators, analysts and editors any; a
+/// delegate only one whose counterpart country is one of theirs (the only
+/// country an activity names), so never one without a counterpart country;
+/// viewers never.
+pub fn can_edit_activity(user: &User, country: Option<CountryCode>) -> bool {
+    user.is(Role::Admin)
+        || user.is(Role::Analyst)
+        || user.is(Role::Editor)
+        || country.is_some_and(|country| user.delegate_of(country))
+}
+
+/// Whether `user` may add and change member states: administrators.
+pub fn can_manage_members(user: &User) -> bool {
+    user.is(Role::Admin)
+}
+
+/// Whether `user` may add and change partners and their agreements:
+/// administrators.
+pub fn can_manage_partners(user: &User) -> bool {
+    user.is(Role::Admin)
+}
+
+/// Whether `user` may write developments notes at all (of some country):
+/// administrators, analysts and delegates.
+pub fn can_write_notes(user: &User) -> bool {
+    user.is(Role::Admin) || user.is(Role::Analyst) || user.is(Role::Delegate)
+}
+
+/// Whether `user` may write or change the developments note of `country`:
+/// administrators and analysts any, a delegate their own countries' only.
+pub fn can_edit_note(user: &User, country: CountryCode) -> bool {
+    user.is(Role::Admin) || user.is(Role::Analyst) || user.delegate_of(country)
 }
 
 #[cfg(test)]
@@ -412,6 +476,50 @@ mod tests {
     }
 
     #[test]
+    fn changing_an_incident_and_approving_a_change() {
+        let (bf, ml) = (code("BF"), code("ML"));
+        // (role, BF draft, BF verified, ML draft)
+        let expected = [
+            (Role::Admin, true, true, true),
+            (Role::Analyst, true, true, true),
+            (Role::Editor, false, false, false),
+            (Role::Delegate, true, false, false),
+            (Role::Viewer, false, false, false),
+        ];
+        for (user, (role, draft, verified, other)) in everyone().iter().zip(expected) {
+            assert_eq!(can_change_incident(user, bf, false), draft, "{role} changes a BF draft");
+            assert_eq!(can_change_incident(user, bf, true), verified, "{role} changes a verified BF incident");
+            assert_eq!(can_change_incident(user, ml, false), other, "{role} changes an ML draft");
+        }
+        // the second analyst changed an imported incident: the first approves it, not the second
+        let (first, second) = (user(2, Role::Analyst, &[]), user(7, Role::Analyst, &[]));
+        assert!(can_approve_draft(&first, None, &[second.id]));
+        assert!(!can_approve_draft(&second, None, &[second.id]));
+        assert!(!can_approve_draft(&first, Some(first.id), &[second.id]));
+        let mut disabled = first.clone();
+        disabled.disabled = true;
+        assert!(!can_change_incident(&disabled, bf, false) && !can_approve_draft(&disabled, None, &[]));
+    }
+
+    #[test]
+    fn article_drafts() {
+        let expected = [
+            (Role::Admin, true),
+            (Role::Analyst, true),
+            (Role::Editor, true),
+            (Role::Delegate, false),
+            (Role::Viewer, false),
+        ];
+        for (user, (role, drafts)) in everyone().iter().zip(expected) {
+            assert_eq!(user.role, role);
+            assert_eq!(can_read_draft_articles(user), drafts, "{role} reads article drafts");
+            let mut disabled = user.clone();
+            disabled.disabled = true;
+            assert!(!can_read_draft_articles(&disabled), "disabled {role}");
+        }
+    }
+
+    #[test]
     fn users_and_articles() {
         let expected = [
             (Role::Admin, true, true),
@@ -427,6 +535,36 @@ mod tests {
     }
 
     #[test]
+    fn register_matrix() {
+        let (bf, ml) = (code("BF"), code("ML"));
+        // (role, writes activities, BF activity, ML activity, activity without
+        // country, members, partners, writes notes, BF note, ML note)
+        let expected = [
+            (Role::Admin, true, true, true, true, true, true, true, true, true),
+            (Role::Analyst, true, true, true, true, false, false, true, true, true),
+            (Role::Editor, true, true, true, true, false, false, false, false, false),
+            (Role::Delegate, true, true, false, false, false, false, true, true, false),
+            (Role::Viewer, false, false, false, false, false, false, false, false, false),
+        ];
+        for (user, row) in everyone().iter().zip(expected) {
+            let (role, activities, act_bf, act_ml, act_none, members, partners, notes, note_bf, note_ml) = row;
+            assert_eq!(user.role, role);
+            assert_eq!(can_write_activities(user), activities, "{role} writes activities");
+            assert_eq!(can_edit_activity(user, Some(bf)), act_bf, "{role} edits a BF activity");
+            assert_eq!(can_edit_activity(user, Some(ml)), act_ml, "{role} edits an ML activity");
+            assert_eq!(can_edit_activity(user, None), act_none, "{role} edits an activity without country");
+            assert_eq!(can_manage_members(user), members, "{role} manages members");
+            assert_eq!(can_manage_partners(user), partners, "{role} manages partners");
+            assert_eq!(can_write_notes(user), notes, "{role} writes notes");
+            assert_eq!(can_edit_note(user, bf), note_bf, "{role} edits a BF note");
+            assert_eq!(can_edit_note(user, ml), note_ml, "{role} edits an ML note");
+        }
+        let both = user(6, Role::Delegate, &["BF", "ML"]);
+        assert!(can_edit_activity(&both, Some(ml)) && can_edit_note(&both, ml));
+        assert!(!can_edit_activity(&both, Some(code("NE"))) && !can_edit_note(&both, code("NE")));
+    }
+
+    #[test]
     fn disabled_users_have_no_rights() {
         let bf = code("BF");
         for mut user in everyone() {
@@ -437,6 +575,9 @@ mod tests {
             assert!(!can_approve(&user, None), "{}", user.role);
             assert!(!can_manage_users(&user), "{}", user.role);
             assert!(!can_edit_articles(&user), "{}", user.role);
+            assert!(!can_write_activities(&user) && !can_edit_activity(&user, Some(bf)), "{}", user.role);
+            assert!(!can_manage_members(&user) && !can_manage_partners(&user), "{}", user.role);
+            assert!(!can_write_notes(&user) && !can_edit_note(&user, bf), "{}", user.role);
         }
     }
 }

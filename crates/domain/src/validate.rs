@@ -16,13 +16,69 @@ const MAX_ID: usize = 128;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub column: String,
+    /// What is wrong, in English (the command line's message).
     pub message: String,
     pub value: String,
+    /// What is wrong, for a message in another language.
+    pub kind: FieldErrorKind,
+}
+
+/// What is wrong with a field, with what a message needs to say it in any
+/// language (`vigie_i18n::field_error`); `Other` when only the English
+/// message says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldErrorKind {
+    Required,
+    InvalidDate,
+    FutureDate {
+        today: Date,
+    },
+    Before1900,
+    EndBeforeStart {
+        start: Date,
+    },
+    UnknownCountry,
+    /// Not one of a closed list's codes.
+    UnknownCode {
+        codes: String,
+    },
+    UnknownGroup,
+    Negative,
+    NotWholeNumber,
+    NotANumber,
+    OutOfRange {
+        limit: u16,
+    },
+    /// Given without its pair (latitude and longitude).
+    MissingPair {
+        other: Column,
+    },
+    GeoPrecision,
+    TooLong {
+        max: usize,
+    },
+    BadId {
+        max: usize,
+    },
+    /// The same incident twice in one import.
+    RepeatedId,
+    /// A row of a country the importer may not write.
+    CountryNotAllowed {
+        allowed: Vec<crate::CountryCode>,
+    },
+    /// A row that would change a verified incident in an import of drafts.
+    AlreadyVerified,
+    Other,
 }
 
 impl FieldError {
     pub fn new(column: impl Into<String>, message: impl Into<String>, value: impl Into<String>) -> FieldError {
-        FieldError { column: column.into(), message: message.into(), value: value.into() }
+        FieldError { column: column.into(), message: message.into(), value: value.into(), kind: FieldErrorKind::Other }
+    }
+
+    pub fn with_kind(mut self, kind: FieldErrorKind) -> FieldError {
+        self.kind = kind;
+        self
     }
 }
 
@@ -90,25 +146,37 @@ impl Validator {
         if let (Some(date), Some(end)) = (date, date_end)
             && end < date
         {
-            errors.push(FieldError::new("date_end", format!("is before date {date}"), end.to_string()));
+            errors.push(
+                FieldError::new("date_end", format!("is before date {date}"), end.to_string())
+                    .with_kind(FieldErrorKind::EndBeforeStart { start: date }),
+            );
         }
         let date_precision = code::<DatePrecision>(raw, Column::DatePrecision, DatePrecision::Day, &mut errors);
         let country = required(raw, Column::Country, &mut errors).and_then(|v| match countries().resolve(v) {
             Some(country) => Some(country.code),
             None => {
-                errors.push(FieldError::new(
-                    "country",
-                    "unknown country: give an ISO 3166-1 code or the English, French or Arabic name",
-                    v,
-                ));
+                errors.push(
+                    FieldError::new(
+                        "country",
+                        "unknown country: give an ISO 3166-1 code or the English, French or Arabic name",
+                        v,
+                    )
+                    .with_kind(FieldErrorKind::UnknownCountry),
+                );
                 None
             }
         });
-        let latitude = coordinate(raw, Column::Latitude, 90.0, &mut errors);
-        let longitude = coordinate(raw, Column::Longitude, 180.0, &mut errors);
+        let latitude = coordinate(raw, Column::Latitude, 90, &mut errors);
+        let longitude = coordinate(raw, Column::Longitude, 180, &mut errors);
         match (raw.get(Column::Latitude), raw.get(Column::Longitude)) {
-            (Some(v), None) => errors.push(FieldError::new("longitude", "is missing while latitude is given", v)),
-            (None, Some(v)) => errors.push(FieldError::new("latitude", "is missing while longitude is given", v)),
+            (Some(v), None) => errors.push(
+                FieldError::new("longitude", "is missing while latitude is given", v)
+                    .with_kind(FieldErrorKind::MissingPair { other: Column::Latitude }),
+            ),
+            (None, Some(v)) => errors.push(
+                FieldError::new("latitude", "is missing while longitude is given", v)
+                    .with_kind(FieldErrorKind::MissingPair { other: Column::Longitude }),
+            ),
             _ => {}
         }
         let geo_precision = raw.get(Column::GeoPrecision).and_then(|v| match v {
@@ -116,11 +184,14 @@ impl Validator {
             "2" => Some(2),
             "3" => Some(3),
             _ => {
-                errors.push(FieldError::new(
-                    "geo_precision",
-                    "must be 1 (exact place), 2 (near, district) or 3 (region or country)",
-                    v,
-                ));
+                errors.push(
+                    FieldError::new(
+                        "geo_precision",
+                        "must be 1 (exact place), 2 (near, district) or 3 (region or country)",
+                        v,
+                    )
+                    .with_kind(FieldErrorKind::GeoPrecision),
+                );
                 None
             }
         });
@@ -139,12 +210,15 @@ impl Validator {
                     Some(id)
                 }
                 None => {
-                    errors.push(FieldError::new(
-                        "perpetrator",
-                        "unknown perpetrator group: add it with `vigie groups add ID --name NAME --alias NAME`, \
-                         or import with --new-groups",
-                        name,
-                    ));
+                    errors.push(
+                        FieldError::new(
+                            "perpetrator",
+                            "unknown perpetrator group: add it with `vigie groups add ID --name NAME --alias NAME`, \
+                             or import with --new-groups",
+                            name,
+                        )
+                        .with_kind(FieldErrorKind::UnknownGroup),
+                    );
                     None
                 }
             },
@@ -162,7 +236,10 @@ impl Validator {
         let status = code::<Status>(raw, Column::Status, self.default_status, &mut errors);
         let id = raw.get(Column::Id).map(|id| {
             if id.chars().count() > MAX_ID || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                errors.push(FieldError::new("id", format!("must be 1 to {MAX_ID} characters without spaces"), id));
+                errors.push(
+                    FieldError::new("id", format!("must be 1 to {MAX_ID} characters without spaces"), id)
+                        .with_kind(FieldErrorKind::BadId { max: MAX_ID }),
+                );
             }
             id.to_string()
         });
@@ -217,19 +294,23 @@ impl Validator {
         let date = parse_iso_date(value);
         match date {
             None => {
-                errors.push(FieldError::new(column.name(), "not a valid date: write YYYY-MM-DD", value));
+                errors.push(
+                    FieldError::new(column.name(), "not a valid date: write YYYY-MM-DD", value)
+                        .with_kind(FieldErrorKind::InvalidDate),
+                );
                 None
             }
             Some(date) if date > self.today => {
-                errors.push(FieldError::new(
-                    column.name(),
-                    format!("is in the future (today is {})", self.today),
-                    value,
-                ));
+                errors.push(
+                    FieldError::new(column.name(), format!("is in the future (today is {})", self.today), value)
+                        .with_kind(FieldErrorKind::FutureDate { today: self.today }),
+                );
                 None
             }
             Some(date) if date.year() < 1900 => {
-                errors.push(FieldError::new(column.name(), "is before 1900", value));
+                errors.push(
+                    FieldError::new(column.name(), "is before 1900", value).with_kind(FieldErrorKind::Before1900),
+                );
                 None
             }
             Some(date) => Some(date),
@@ -256,7 +337,7 @@ pub fn parse_iso_date(value: &str) -> Option<Date> {
 fn required<'a>(raw: &RawIncident<'a>, column: Column, errors: &mut Vec<FieldError>) -> Option<&'a str> {
     let value = raw.get(column);
     if value.is_none() {
-        errors.push(FieldError::new(column.name(), "is required", ""));
+        errors.push(FieldError::new(column.name(), "is required", "").with_kind(FieldErrorKind::Required));
     }
     value
 }
@@ -282,11 +363,10 @@ fn code<T: Code>(raw: &RawIncident<'_>, column: Column, default: T, errors: &mut
     match raw.get(column) {
         None => default,
         Some(value) => T::parse_code(value).unwrap_or_else(|| {
-            errors.push(FieldError::new(
-                column.name(),
-                format!("unknown {}: use one of {}", T::what(), T::codes()),
-                value,
-            ));
+            errors.push(
+                FieldError::new(column.name(), format!("unknown {}: use one of {}", T::what(), T::codes()), value)
+                    .with_kind(FieldErrorKind::UnknownCode { codes: T::codes() }),
+            );
             default
         }),
     }
@@ -297,31 +377,38 @@ fn count(raw: &RawIncident<'_>, column: Column, errors: &mut Vec<FieldError>) ->
     match value.parse::<u32>() {
         Ok(n) => Some(n),
         Err(_) => {
-            let message = if value.starts_with('-') && value[1..].bytes().all(|b| b.is_ascii_digit()) {
-                "must be 0 or more (leave empty when not known)"
+            let (message, kind) = if value.starts_with('-') && value[1..].bytes().all(|b| b.is_ascii_digit()) {
+                ("must be 0 or more (leave empty when not known)", FieldErrorKind::Negative)
             } else {
-                "not a whole number (leave empty when not known)"
+                ("not a whole number (leave empty when not known)", FieldErrorKind::NotWholeNumber)
             };
-            errors.push(FieldError::new(column.name(), message, value));
+            errors.push(FieldError::new(column.name(), message, value).with_kind(kind));
             None
         }
     }
 }
 
-fn coordinate(raw: &RawIncident<'_>, column: Column, limit: f64, errors: &mut Vec<FieldError>) -> Option<f64> {
+fn coordinate(raw: &RawIncident<'_>, column: Column, limit: u16, errors: &mut Vec<FieldError>) -> Option<f64> {
     let value = raw.get(column)?;
+    let range = f64::from(limit);
     match value.parse::<f64>() {
-        Ok(n) if n.is_finite() && (-limit..=limit).contains(&n) => Some(n),
+        Ok(n) if n.is_finite() && (-range..=range).contains(&n) => Some(n),
         Ok(_) => {
-            errors.push(FieldError::new(
-                column.name(),
-                format!("out of range: decimal degrees between -{limit} and {limit}"),
-                value,
-            ));
+            errors.push(
+                FieldError::new(
+                    column.name(),
+                    format!("out of range: decimal degrees between -{limit} and {limit}"),
+                    value,
+                )
+                .with_kind(FieldErrorKind::OutOfRange { limit }),
+            );
             None
         }
         Err(_) => {
-            errors.push(FieldError::new(column.name(), "not a number: write decimal degrees, e.g. 14.35", value));
+            errors.push(
+                FieldError::new(column.name(), "not a number: write decimal degrees, e.g. 14.35", value)
+                    .with_kind(FieldErrorKind::NotANumber),
+            );
             None
         }
     }
@@ -331,7 +418,10 @@ fn text(raw: &RawIncident<'_>, column: Column, errors: &mut Vec<FieldError>) -> 
     let value = raw.get(column).unwrap_or("");
     if value.chars().count() > MAX_TEXT {
         let start: String = value.chars().take(40).collect();
-        errors.push(FieldError::new(column.name(), format!("longer than {MAX_TEXT} characters"), format!("{start}…")));
+        errors.push(
+            FieldError::new(column.name(), format!("longer than {MAX_TEXT} characters"), format!("{start}…"))
+                .with_kind(FieldErrorKind::TooLong { max: MAX_TEXT }),
+        );
         return String::new();
     }
     value.to_string()
@@ -453,6 +543,27 @@ mod tests {
         assert!(with(("perpetrators_killed", "x")).starts_with("column perpetrators_killed:"));
         assert!(with(("status", "approved")).contains("use one of draft, verified"));
         assert!(with(("id", "has space")).starts_with("column id:"));
+    }
+
+    #[test]
+    fn each_error_has_a_kind_for_other_languages() {
+        let kinds = |pairs: &[(&str, &str)]| -> Vec<(String, FieldErrorKind)> {
+            validator().validate(&raw(pairs)).unwrap_err().into_iter().map(|e| (e.column, e.kind)).collect()
+        };
+        assert_eq!(
+            kinds(&[("date", "2030-01-01"), ("killed", "-2"), ("latitude", "95")]),
+            [
+                ("date".into(), FieldErrorKind::FutureDate { today: Date::new(2026, 11, 23).unwrap() }),
+                ("country".into(), FieldErrorKind::Required),
+                ("latitude".into(), FieldErrorKind::OutOfRange { limit: 90 }),
+                ("longitude".into(), FieldErrorKind::MissingPair { other: Column::Latitude }),
+                ("killed".into(), FieldErrorKind::Negative),
+            ]
+        );
+        let unknown = kinds(&[("date", "2023-12-05"), ("country", "ML"), ("target", "army")]);
+        assert!(matches!(&unknown[0].1, FieldErrorKind::UnknownCode { codes } if codes.starts_with("military")));
+        // the other validators' errors say it in English only
+        assert_eq!(FieldError::new("x", "is wrong", "").kind, FieldErrorKind::Other);
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub use fluent_bundle::FluentValue as Value;
 
 pub use vigie_domain::Lang;
 
+mod field_errors;
+pub use field_errors::{field_error, field_error_kind};
+
 fn index(lang: Lang) -> usize {
     lang as usize
 }

@@ -43,6 +43,7 @@ pub fn import_articles(store: &mut dyn Store, dir: &Path, options: &Options) -> 
     }
     let found = problems.finish()?;
     summary.problems = found.problems;
+    summary.details = found.details;
     summary.problem_count = found.count;
 
     let complete = found.count == 0 || options.skip_invalid;

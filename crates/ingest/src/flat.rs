@@ -79,6 +79,7 @@ pub(crate) fn import_flat<R: FlatRegister>(
     summary.counts.rejected += state.rejected;
     let found = problems.finish()?;
     summary.problems = found.problems;
+    summary.details = found.details;
     summary.problem_count = found.count;
 
     let complete = !unreadable && (found.count == 0 || options.skip_invalid);

@@ -21,9 +21,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use indicatif::ProgressBar;
-use vigie_domain::Status;
-use vigie_formats::Format;
+use vigie_domain::{CountryCode, FieldErrorKind, Status};
 use vigie_formats::dataset::DatasetOptions;
+use vigie_formats::{Format, RowProblem};
 use vigie_store::{ImportCounts, StoreError};
 
 pub use activities::import_activities;
@@ -91,6 +91,15 @@ pub struct Options {
     pub default_status: Option<Status>,
     /// Check everything, write nothing.
     pub dry_run: bool,
+    /// Only rows of these countries may be written; the others are
+    /// rejected (a delegate's import).
+    pub countries: Option<Vec<CountryCode>>,
+    /// Every row lands as a draft, and a row that would change a verified
+    /// incident is rejected (a delegate's import).
+    pub drafts_only: bool,
+    /// Who imports: an `incident.import` entry with the counts goes to the
+    /// audit log, in the import's transaction.
+    pub audit_actor: Option<String>,
     /// The latest date an incident may have.
     pub latest_date: jiff::civil::Date,
     /// Makes the progress bar of a source.
@@ -107,6 +116,9 @@ impl Options {
             new_groups: false,
             default_status: None,
             dry_run: false,
+            countries: None,
+            drafts_only: false,
+            audit_actor: None,
             latest_date,
             progress: Box::new(|_, _| ProgressBar::hidden()),
         }
@@ -166,6 +178,23 @@ pub struct SourceReport {
     pub skipped: u64,
 }
 
+/// One problem of an import, where it is and what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocatedProblem {
+    /// The source's name.
+    pub source: String,
+    pub problem: RowProblem,
+    /// What is wrong, for a message in another language than English.
+    pub kind: FieldErrorKind,
+}
+
+impl std::fmt::Display for LocatedProblem {
+    /// `FILE:LINE: column COLUMN: what is wrong (got "VALUE")`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.source, self.problem.describe())
+    }
+}
+
 /// What an import did.
 #[derive(Debug, Default)]
 pub struct Summary {
@@ -178,6 +207,8 @@ pub struct Summary {
     /// The first problems in file and line order, as
     /// `FILE:LINE: column COLUMN: what is wrong (got "VALUE")`.
     pub problems: Vec<String>,
+    /// The same problems, each part apart (a web page translates them).
+    pub details: Vec<LocatedProblem>,
     /// How many problems there were in all.
     pub problem_count: u64,
     /// Whether the transaction was committed.

@@ -106,6 +106,7 @@ pub fn import_members(store: &mut dyn Store, sources: Vec<Source>, options: &Opt
     }
     let found = problems.finish()?;
     summary.problems = found.problems;
+    summary.details = found.details;
     summary.problem_count = found.count;
 
     let complete = !unreadable && (found.count == 0 || options.skip_invalid);

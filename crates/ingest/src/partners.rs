@@ -58,6 +58,7 @@ pub fn import_partners(store: &mut dyn Store, sources: Vec<Source>, options: &Op
     summary.counts.rejected += state.rejected;
     let found = problems.finish()?;
     summary.problems = found.problems;
+    summary.details = found.details;
     summary.problem_count = found.count;
 
     let complete = !unreadable && (found.count == 0 || options.skip_invalid);

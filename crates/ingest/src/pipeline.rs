@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, Sender, SyncSender};
 
 use vigie_domain::incident::Column;
 use vigie_domain::validate::Validated;
-use vigie_domain::{Status, Validator};
+use vigie_domain::{AuditEntry, FieldErrorKind, Incident, Status, Validator};
 use vigie_formats::dataset::acled::AcledReader;
 use vigie_formats::dataset::gtd::GtdReader;
 use vigie_formats::dataset::ucdp::UcdpReader;
@@ -48,7 +48,8 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
     let (read, written) = std::thread::scope(|scope| {
         let reader = Reader { options, problems: &problems, sources: &sources_read, sender, recycled };
         let reading = scope.spawn(move || reader.read(sources, validator));
-        let written = write(session.as_mut(), receiver, recycle, &problems, &names, &mut summary);
+        let writer = Writer { options, problems: &problems, names: &names };
+        let written = writer.write(session.as_mut(), receiver, recycle, &mut summary);
         let read = reading.join().unwrap_or(Err(IngestError::ReaderPanicked));
         tracing::debug!(elapsed = ?started.elapsed(), "rows read and written");
         (read, written)
@@ -59,12 +60,16 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
     let found = problems.finish()?;
     summary.counts.rejected = found.rejected;
     summary.problems = found.problems;
+    summary.details = found.details;
     summary.problem_count = found.count;
     summary.sources = sources_read.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
     summary.counts.skipped = summary.sources.iter().map(|s| s.skipped).sum();
 
     let complete = !found.unreadable && (found.count == 0 || options.skip_invalid);
     if complete && !options.dry_run {
+        if let Some(actor) = &options.audit_actor {
+            session.record_audit(&audit_entry(actor, &names, options, &summary))?;
+        }
         // indexes and the commit take seconds on big loads: say so
         let bar = (options.progress)("indexing and committing", None);
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
@@ -77,50 +82,125 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
     Ok(summary)
 }
 
-/// Writes the valid rows as they arrive; returning drops the receiver, which
-/// stops the reader. Emptied batches go back to be freed and reused there.
-fn write(
-    session: &mut dyn ImportSession,
-    receiver: Receiver<Vec<Ready>>,
-    recycle: Sender<Vec<Ready>>,
-    problems: &Problems,
-    names: &[String],
-    summary: &mut Summary,
-) -> Result<(), IngestError> {
-    for batch in receiver {
-        for ready in &batch {
-            let incident = &ready.valid.incident;
-            if let Some(group) = &ready.valid.new_group {
-                session.add_group(group)?;
-                summary.new_groups.push(format!("{} (from {:?})", group.id, group.aliases[0]));
-            }
-            let outcome = session.upsert(incident, ready.content_hash)?;
-            match outcome {
-                Upsert::Repeated => {
-                    let problem = RowProblem {
-                        line: ready.line,
-                        column: Column::Id.name().into(),
-                        message: "appears more than once in this import: each incident once, with its own id \
-                                  (rows without an id get one from their date, country, place, perpetrator, \
-                                  target, method and description)"
-                            .into(),
-                        value: Some(incident.id.clone()),
-                    };
-                    let values = incident.values();
-                    let values = std::array::from_fn(|i| Some(values[i].as_str()));
-                    problems.reject(ready.source, &names[ready.source], &[problem], &values)?;
+/// The import's entry in the audit log: its sources, format and counts.
+fn audit_entry(actor: &str, names: &[String], options: &Options, summary: &Summary) -> AuditEntry {
+    let counts = summary.counts;
+    AuditEntry::new(jiff::Timestamp::now(), actor, "incident.import", "incident", None).with_detail(format!(
+        "{} ({}): {} new, {} updated, {} unchanged, {} rejected, {} skipped",
+        names.join(", "),
+        options.format.name(),
+        counts.new,
+        counts.updated,
+        counts.unchanged,
+        counts.rejected,
+        counts.skipped
+    ))
+}
+
+/// A row of an import of drafts against a verified incident.
+enum Verified {
+    /// Not of a verified incident (or not an import of drafts).
+    No,
+    /// Says what the verified incident says, but for its status: left as
+    /// it is (unchanged).
+    Same(Box<Incident>),
+    /// Would change it: refused.
+    Changed,
+}
+
+/// The writing side: the rows the reader found valid, and the rules that
+/// need the store (repeated ids, a delegate's countries and drafts).
+struct Writer<'a> {
+    options: &'a Options,
+    problems: &'a Problems,
+    names: &'a [String],
+}
+
+impl Writer<'_> {
+    /// Writes the valid rows as they arrive; returning drops the receiver,
+    /// which stops the reader. Emptied batches go back to be freed and
+    /// reused there.
+    fn write(
+        &self,
+        session: &mut dyn ImportSession,
+        receiver: Receiver<Vec<Ready>>,
+        recycle: Sender<Vec<Ready>>,
+        summary: &mut Summary,
+    ) -> Result<(), IngestError> {
+        for batch in receiver {
+            for ready in &batch {
+                let incident = &ready.valid.incident;
+                // added even when the row is refused below: a later row may
+                // name the group, and the validator now knows it
+                if let Some(group) = &ready.valid.new_group {
+                    session.add_group(group)?;
+                    summary.new_groups.push(format!("{} (from {:?})", group.id, group.aliases[0]));
                 }
-                Upsert::New | Upsert::Updated if incident.status == Status::Draft => summary.drafts += 1,
-                _ => {}
+                if let Some(allowed) = self.options.countries.as_ref().filter(|a| !a.contains(&incident.country)) {
+                    let codes: Vec<&str> = allowed.iter().map(|c| c.as_str()).collect();
+                    let message = format!("is not one of the countries this import may write ({})", codes.join(", "));
+                    let kind = FieldErrorKind::CountryNotAllowed { allowed: allowed.clone() };
+                    self.refuse(ready, Column::Country, incident.country.as_str(), message, kind)?;
+                    continue;
+                }
+                let outcome = match self.verified(session, incident)? {
+                    Verified::No => session.upsert(incident, ready.content_hash)?,
+                    Verified::Same(verified) => session.upsert(&verified, verified.content_hash())?,
+                    Verified::Changed => {
+                        let message = "is a verified incident: an import of drafts cannot change it".to_string();
+                        self.refuse(ready, Column::Id, &incident.id, message, FieldErrorKind::AlreadyVerified)?;
+                        continue;
+                    }
+                };
+                match outcome {
+                    Upsert::Repeated => {
+                        let message = "appears more than once in this import: each incident once, with its own id \
+                                       (rows without an id get one from their date, country, place, perpetrator, \
+                                       target, method and description)";
+                        self.refuse(ready, Column::Id, &incident.id, message.into(), FieldErrorKind::RepeatedId)?;
+                    }
+                    Upsert::New | Upsert::Updated if incident.status == Status::Draft => summary.drafts += 1,
+                    _ => {}
+                }
+                if outcome != Upsert::Repeated {
+                    summary.counts.record(outcome);
+                }
             }
-            if outcome != Upsert::Repeated {
-                summary.counts.record(outcome);
-            }
+            // the reader may be gone already: then the batch is freed here
+            let _ = recycle.send(batch);
         }
-        // the reader may be gone already: then the batch is freed here
-        let _ = recycle.send(batch);
+        Ok(())
     }
-    Ok(())
+
+    /// Whether a row of an import of drafts is of a verified incident, and
+    /// whether it would change it.
+    fn verified(&self, session: &mut dyn ImportSession, incident: &Incident) -> Result<Verified, IngestError> {
+        if !self.options.drafts_only {
+            return Ok(Verified::No);
+        }
+        let Some((Status::Verified, stored_hash)) = session.stored(&incident.id)? else {
+            return Ok(Verified::No);
+        };
+        let mut verified = incident.clone();
+        verified.status = Status::Verified;
+        Ok(if verified.content_hash() == stored_hash { Verified::Same(Box::new(verified)) } else { Verified::Changed })
+    }
+
+    /// Rejects a valid row for a reason found on the writing side.
+    fn refuse(
+        &self,
+        ready: &Ready,
+        column: Column,
+        value: &str,
+        message: String,
+        kind: FieldErrorKind,
+    ) -> Result<(), IngestError> {
+        let problem =
+            RowProblem { line: ready.line, column: column.name().into(), message, value: Some(value.to_string()) };
+        let values = ready.valid.incident.values();
+        let values = std::array::from_fn(|i| Some(values[i].as_str()));
+        self.problems.reject(ready.source, &self.names[ready.source], &[problem], &[kind], &values)
+    }
 }
 
 struct Reader<'a> {
@@ -251,9 +331,12 @@ impl Reader<'_> {
         validator: &mut Validator,
         batch: &mut Vec<Ready>,
     ) -> Result<(), Stop> {
-        let problems = if row.problems.is_empty() {
+        let (problems, kinds) = if row.problems.is_empty() {
             match validator.validate(&row.raw) {
-                Ok(valid) => {
+                Ok(mut valid) => {
+                    if self.options.drafts_only {
+                        valid.incident.status = Status::Draft;
+                    }
                     // after a problem nothing will be written: only keep checking
                     if self.problems.any() && !self.options.skip_invalid {
                         return Ok(());
@@ -269,13 +352,17 @@ impl Reader<'_> {
                 }
                 Err(errors) => errors
                     .into_iter()
-                    .map(|e| RowProblem { line: row.line, column: e.column, message: e.message, value: Some(e.value) })
-                    .collect(),
+                    .map(|e| {
+                        let problem =
+                            RowProblem { line: row.line, column: e.column, message: e.message, value: Some(e.value) };
+                        (problem, e.kind)
+                    })
+                    .unzip(),
             }
         } else {
-            row.problems
+            (row.problems, Vec::new())
         };
         let values = Column::ALL.map(|column| row.raw.raw(column));
-        self.problems.reject(index, name, &problems, &values).map_err(Stop::Failed)
+        self.problems.reject(index, name, &problems, &kinds, &values).map_err(Stop::Failed)
     }
 }

@@ -5,17 +5,18 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use vigie_domain::FieldErrorKind;
 use vigie_formats::RowProblem;
 
 use crate::rejects::Rejects;
-use crate::{IngestError, PROBLEMS_KEPT};
+use crate::{IngestError, LocatedProblem, PROBLEMS_KEPT};
 
 /// Where a problem is: the source's position in the import, then the line.
 type Place = (usize, u64);
 
 #[derive(Default)]
 struct Inner {
-    kept: Vec<(Place, String)>,
+    kept: Vec<(Place, LocatedProblem)>,
     count: u64,
     rejected: u64,
     rejects: Option<Rejects>,
@@ -24,6 +25,8 @@ struct Inner {
 /// What the import found wrong, once it is over.
 pub struct Found {
     pub problems: Vec<String>,
+    /// The same problems, each part apart.
+    pub details: Vec<LocatedProblem>,
     pub count: u64,
     pub rejected: u64,
     /// A source's header was unusable.
@@ -55,24 +58,28 @@ impl Problems {
         self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn keep(inner: &mut Inner, place: Place, text: String) {
+    fn keep(inner: &mut Inner, place: Place, name: &str, problem: &RowProblem, kind: FieldErrorKind) {
         inner.count += 1;
         if inner.kept.len() < PROBLEMS_KEPT || inner.kept.last().is_some_and(|(last, _)| place < *last) {
             let at = inner.kept.partition_point(|(other, _)| *other <= place);
-            inner.kept.insert(at, (place, text));
+            let located = LocatedProblem { source: name.to_string(), problem: problem.clone(), kind };
+            inner.kept.insert(at, (place, located));
             inner.kept.truncate(PROBLEMS_KEPT);
         }
     }
 
-    /// A rejected row: its problems, and its values for the rejects file.
+    /// A rejected row: its problems with what is wrong in each (`kinds` in
+    /// the same order; those missing are `Other`), and its values for the
+    /// rejects file.
     pub fn reject(
         &self,
         source: usize,
         name: &str,
         problems: &[RowProblem],
+        kinds: &[FieldErrorKind],
         values: &[Option<&str>; 20],
     ) -> Result<(), IngestError> {
-        let texts = self.note(source, name, problems);
+        let texts = self.note_kinds(source, name, problems, kinds);
         let mut inner = self.lock();
         inner.rejected += 1;
         if let Some(rejects) = inner.rejects.as_mut() {
@@ -85,13 +92,17 @@ impl Problems {
     /// and kept, not written to a rejects file here); returns them as
     /// `FILE:LINE: …` texts.
     pub fn note(&self, source: usize, name: &str, problems: &[RowProblem]) -> Vec<String> {
+        self.note_kinds(source, name, problems, &[])
+    }
+
+    fn note_kinds(&self, source: usize, name: &str, problems: &[RowProblem], kinds: &[FieldErrorKind]) -> Vec<String> {
         self.any.store(true, Ordering::Relaxed);
         let mut inner = self.lock();
-        let texts: Vec<String> = problems.iter().map(|p| format!("{name}:{}", p.describe())).collect();
-        for (problem, text) in problems.iter().zip(&texts) {
-            Self::keep(&mut inner, (source, problem.line), text.clone());
+        for (i, problem) in problems.iter().enumerate() {
+            let kind = kinds.get(i).cloned().unwrap_or(FieldErrorKind::Other);
+            Self::keep(&mut inner, (source, problem.line), name, problem, kind);
         }
-        texts
+        problems.iter().map(|p| format!("{name}:{}", p.describe())).collect()
     }
 
     /// A source whose header is unusable: none of its rows can be read.
@@ -100,7 +111,7 @@ impl Problems {
         self.unreadable.store(true, Ordering::Relaxed);
         let mut inner = self.lock();
         for problem in problems {
-            Self::keep(&mut inner, (source, problem.line), format!("{name}:{}", problem.describe()));
+            Self::keep(&mut inner, (source, problem.line), name, problem, FieldErrorKind::Other);
         }
     }
 
@@ -111,7 +122,8 @@ impl Problems {
             rejects.finish()?;
         }
         Ok(Found {
-            problems: inner.kept.into_iter().map(|(_, text)| text).collect(),
+            problems: inner.kept.iter().map(|(_, located)| located.to_string()).collect(),
+            details: inner.kept.into_iter().map(|(_, located)| located).collect(),
             count: inner.count,
             rejected: inner.rejected,
             unreadable,
@@ -132,9 +144,9 @@ mod tests {
         let problems = Problems::new(None);
         let none = [None; 20];
         for line in (2..40).rev() {
-            problems.reject(1, "b.csv", &[problem(line)], &none).unwrap();
+            problems.reject(1, "b.csv", &[problem(line)], &[], &none).unwrap();
         }
-        problems.reject(0, "a.csv", &[problem(7)], &none).unwrap();
+        problems.reject(0, "a.csv", &[problem(7)], &[], &none).unwrap();
         assert!(problems.any());
         let found = problems.finish().unwrap();
         assert_eq!(found.count, 39);

@@ -14,7 +14,7 @@ pub struct IncidentFilter {
     pub methods: Vec<Method>,
     pub status: Option<Status>,
     /// Text searched, case- and accent-insensitively, in id, description,
-    /// place names and sources.
+    /// place names, sources and the perpetrator's id, names and aliases.
     pub search: Option<String>,
     pub limit: Option<u64>,
     pub order: Order,

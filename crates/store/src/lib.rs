@@ -59,6 +59,12 @@ pub trait ImportSession {
     /// `content_hash` is `incident.content_hash()`, computed by the caller so
     /// that it can be done off the writing thread.
     fn upsert(&mut self, incident: &Incident, content_hash: i64) -> Result<Upsert>;
+    /// The status and content hash of the incident stored under `id`, if
+    /// any (an import of drafts leaves verified incidents alone).
+    fn stored(&mut self, id: &str) -> Result<Option<(vigie_domain::Status, i64)>>;
+    /// Adds `entry` to the audit log in the import's transaction: written
+    /// if and only if the import is.
+    fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<()>;
     /// Records the import's counts and commits; returns the import's id.
     fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
 }
@@ -179,6 +185,8 @@ pub struct AuditFilter {
     pub to: Option<jiff::Timestamp>,
     /// At most this many entries, the latest.
     pub limit: Option<u64>,
+    /// Skips this many of the latest entries first (pages of `limit`).
+    pub offset: Option<u64>,
 }
 
 impl ArticleFilter {
@@ -244,6 +252,47 @@ pub trait Store: Send {
     /// The notes that match, by region, month, then country.
     fn notes(&self, filter: &NoteFilter) -> Result<Vec<Note>>;
 
+    // Registers edited in the web application. Each save writes the record
+    // and its `audit` entry in one transaction, and only if the store still
+    // holds `stored`, the record as the caller read it (`None`: a new one);
+    // otherwise (created or changed meanwhile) it writes nothing and
+    // returns `false`.
+
+    /// One activity by id.
+    fn activity(&self, id: &str) -> Result<Option<vigie_domain::Activity>>;
+    fn save_activity(
+        &mut self,
+        activity: &vigie_domain::Activity,
+        stored: Option<&vigie_domain::Activity>,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool>;
+    /// Saves a member with its national days (replaced as a whole).
+    fn save_member(
+        &mut self,
+        member: &Member,
+        stored: Option<&Member>,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool>;
+    /// Saves a partner's names, scope and kind; its agreements are left as
+    /// they are (and not compared).
+    fn save_partner(
+        &mut self,
+        partner: &Partner,
+        stored: Option<&Partner>,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool>;
+    /// Saves an agreement with an existing partner in place of `stored`;
+    /// `false` also when another agreement of the partner has the new one's
+    /// signing date and titles, or the partner is gone.
+    fn save_agreement(
+        &mut self,
+        partner: &str,
+        agreement: &Agreement,
+        stored: Option<&Agreement>,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool>;
+    fn save_note(&mut self, note: &Note, stored: Option<&Note>, audit: &vigie_domain::AuditEntry) -> Result<bool>;
+
     /// Starts an import of articles. Versions the import does not mention
     /// are left as they are.
     fn begin_article_import(&mut self, source: &str, format: &str) -> Result<Box<dyn ArticleImportSession + '_>>;
@@ -252,6 +301,29 @@ pub trait Store: Send {
     fn articles(&self, filter: &ArticleFilter) -> Result<Vec<vigie_domain::Article>>;
     /// The bytes of the image with this content hash.
     fn image(&self, hash: &str) -> Result<Option<Vec<u8>>>;
+    /// Stores an image's bytes under its hash (an upload the editor's
+    /// preview shows before the article is saved; no article shows it yet,
+    /// and the next article import drops it if none does by then).
+    fn put_image(&mut self, image: &vigie_domain::Image) -> Result<()>;
+    /// Creates a version written in the web application, with the `images`
+    /// it brings (bytes by hash) and its `audit` entry, in one transaction;
+    /// `false`, and nothing written, when that id and language exist.
+    fn create_article(
+        &mut self,
+        article: &vigie_domain::Article,
+        images: &[vigie_domain::Image],
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool>;
+    /// Replaces a version (its images as a whole) like [`create_article`];
+    /// `false`, and nothing written, when there is no such version.
+    ///
+    /// [`create_article`]: Store::create_article
+    fn update_article(
+        &mut self,
+        article: &vigie_domain::Article,
+        images: &[vigie_domain::Image],
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool>;
 
     /// Creates an account, and records `user.add` by `actor` in the audit
     /// log in the same transaction; returns the account's id. An email
@@ -269,8 +341,26 @@ pub trait Store: Send {
     fn set_password(&mut self, email: &str, password_hash: &str, actor: &str) -> Result<()>;
     /// Disables or enables an account and records `user.disable` or
     /// `user.enable`; returns false, recording nothing, when it already was.
+    /// Disabling ends the account's web sessions in the same transaction.
     /// An unknown email is a [`StoreError::NotFound`].
     fn set_user_disabled(&mut self, email: &str, disabled: bool, actor: &str) -> Result<bool>;
+    /// Changes an account's role and countries (checked by the caller with
+    /// `vigie_domain::user::check_countries`) and records `user.role` with
+    /// the fields that changed, in one transaction; returns false,
+    /// recording nothing, when both were already so. An unknown email is a
+    /// [`StoreError::NotFound`].
+    fn set_user_role(
+        &mut self,
+        email: &str,
+        role: vigie_domain::Role,
+        countries: &[CountryCode],
+        actor: &str,
+    ) -> Result<bool>;
+    /// A value that changes whenever the stored data may have changed: a
+    /// write through this handle (committed or not), or a commit by another
+    /// connection or process (an import on the command line). Caches of
+    /// computed results keep the version they were computed at.
+    fn data_version(&self) -> Result<DataVersion>;
     /// Appends an entry to the audit log (its `id` is ignored); returns the
     /// entry's id. The log is append-only.
     fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<i64>;
@@ -316,6 +406,17 @@ pub trait Store: Send {
         status: vigie_domain::Status,
         reviewer_id: i64,
         comment: Option<&str>,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool>;
+    /// Replaces an incident changed in the web application (same id) with
+    /// its `audit` entry, in one transaction, if the stored one's
+    /// `content_hash()` is still `expected_hash` (else `false`, nothing
+    /// written: changed meanwhile, or gone). The author stays; a verified incident made a draft again
+    /// loses its last review (it needs a new one).
+    fn update_incident(
+        &mut self,
+        incident: &Incident,
+        expected_hash: i64,
         audit: &vigie_domain::AuditEntry,
     ) -> Result<bool>;
 
@@ -369,6 +470,18 @@ pub struct Workflow {
     pub reviewer_id: Option<i64>,
     /// The comment of the last rejection.
     pub review_comment: Option<String>,
+    /// The accounts that changed it in the web application since its last
+    /// approval (they may not approve it: four eyes).
+    pub editors: Vec<i64>,
+}
+
+/// What [`Store::data_version`] returns: compare for equality only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DataVersion {
+    /// Changes when another connection commits.
+    pub others: u64,
+    /// Changes when this handle writes.
+    pub own: u64,
 }
 
 /// Opens the store at `location`: a SQLite file path (created on first use).

@@ -135,3 +135,49 @@ fn a_dropped_session_writes_nothing() {
     assert!(store.articles(&ArticleFilter::default()).unwrap().is_empty());
     assert_eq!(store.image(&image.hash).unwrap(), None);
 }
+
+fn audit_entries(store: &dyn Store) -> Vec<String> {
+    let filter = vigie_store::AuditFilter { entity: Some("article".into()), ..Default::default() };
+    store
+        .audit(&filter)
+        .unwrap()
+        .into_iter()
+        .map(|e| format!("{} {}", e.action, e.entity_id.unwrap_or_default()))
+        .collect()
+}
+
+fn entry(action: &str) -> vigie_domain::AuditEntry {
+    vigie_domain::AuditEntry::new(jiff::Timestamp::UNIX_EPOCH, "editor@vigie.example", action, "article", Some("a/fr"))
+}
+
+#[test]
+fn versions_written_in_the_web_come_with_their_images_and_audit_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(&dir);
+    let image = png("web");
+    let version = with_image(article("a", Lang::Fr, "2024-02-01"), &image);
+    assert!(store.create_article(&version, std::slice::from_ref(&image), &entry("article.create")).unwrap());
+    assert_eq!(store.articles(&ArticleFilter::default()).unwrap(), std::slice::from_ref(&version));
+    assert_eq!(store.image(&image.hash).unwrap(), Some(image.bytes.clone()));
+    // creating it again, or replacing a version that does not exist, writes nothing
+    assert!(!store.create_article(&version, &[], &entry("article.create")).unwrap());
+    assert!(!store.update_article(&article("b", Lang::Fr, "2024-02-01"), &[], &entry("article.update")).unwrap());
+    assert_eq!(audit_entries(store.as_ref()), ["article.create a/fr"]);
+    // a change replaces the images as a whole
+    let mut changed = article("a", Lang::Fr, "2024-02-01");
+    changed.title = "Changed".into();
+    assert!(store.update_article(&changed, &[], &entry("article.update")).unwrap());
+    assert_eq!(store.articles(&ArticleFilter::default()).unwrap(), [changed]);
+    assert_eq!(audit_entries(store.as_ref()), ["article.update a/fr", "article.create a/fr"]);
+}
+
+#[test]
+fn a_version_whose_image_is_missing_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(&dir);
+    // the image's bytes were never stored: the foreign key refuses the row
+    let version = with_image(article("a", Lang::Fr, "2024-02-01"), &png("absent"));
+    assert!(store.create_article(&version, &[], &entry("article.create")).is_err());
+    assert!(store.articles(&ArticleFilter::default()).unwrap().is_empty());
+    assert!(audit_entries(store.as_ref()).is_empty(), "the audit entry went with the version");
+}

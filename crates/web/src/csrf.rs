@@ -7,7 +7,8 @@
 //!   cookie holds a random nonce, the form holds HMAC-SHA256(server secret,
 //!   nonce); a forged request can neither read the cookie nor sign a nonce.
 //!
-//! Anything else gets 403.
+//! A multipart form (an upload) carries the field as its first part
+//! (`multipart_csrf.rs`). Anything else gets 403.
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -17,9 +18,9 @@ use axum::response::Response;
 use sha2::{Digest, Sha256};
 
 use crate::cookies;
-use crate::errors;
 use crate::session::{Session, hex, new_token};
 use crate::state::AppState;
+use crate::{errors, multipart_csrf};
 
 pub const CSRF_COOKIE: &str = "vigie_csrf";
 const CSRF_HEADER: &str = "x-csrf-token";
@@ -85,11 +86,8 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
     let (parts, body) = request.into_parts();
     let session = parts.extensions.get::<Session>();
     let mut token = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).map(str::to_string);
-    let is_form = parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
     let body = if is_form {
         let bytes = match to_bytes(body, MAX_FORM).await {
             Ok(bytes) => bytes,
@@ -99,6 +97,11 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
             token = form_field(&bytes);
         }
         Body::from(bytes)
+    } else if token.is_none() && multipart_csrf::is_multipart(content_type) {
+        // an upload: the token is its first field, the rest streams on
+        let (found, body) = multipart_csrf::leading_token(content_type, body).await;
+        token = found;
+        body
     } else {
         body
     };

@@ -4,20 +4,26 @@
 //! every POST carries a CSRF token, and every access check is made here,
 //! on the server.
 
+mod articles;
+mod audit;
 mod auth;
 mod bulletins;
+mod cache;
 mod cookies;
 mod csrf;
 mod errors;
 mod i18n;
 mod incidents;
 mod login;
+mod multipart_csrf;
 mod pages;
 mod rate_limit;
+mod registers;
 mod routes;
 mod session;
 mod state;
 mod templates;
+mod users;
 
 pub use rate_limit::{MAX_FAILURES, WINDOW};
 pub use routes::router;

@@ -1,6 +1,6 @@
-//! The pages and the API: public home, dashboard (and its JSON), users and
-//! audit log for administrators. Statistics are of verified incidents only
-//! (drafts follow per-country rules that aggregate views do not apply yet).
+//! The pages and the API: public home, dashboard (and its JSON).
+//! Statistics are of verified incidents only (drafts follow per-country
+//! rules that aggregate views do not apply yet).
 
 use std::sync::Arc;
 
@@ -14,9 +14,10 @@ use vigie_domain::region::{RegionGroup, Regions};
 use vigie_domain::{Lang, Month};
 use vigie_render::{Labels, monthly};
 use vigie_report::MonthlyReport;
-use vigie_store::{AuditFilter, StoreError};
+use vigie_store::StoreError;
 
-use crate::auth::{CurrentUser, RequireAdmin, RequireUser};
+use crate::auth::{CurrentUser, RequireUser};
+use crate::cache::Report;
 use crate::errors;
 use crate::session::Session;
 use crate::state::AppState;
@@ -45,13 +46,23 @@ fn default_region(regions: &Regions) -> Option<&RegionGroup> {
 }
 
 /// The report of `region` for `month`, or for the latest month with
-/// verified incidents; `None` when the region has none.
-async fn report(state: &AppState, region: String, month: Option<Month>) -> Result<Option<MonthlyReport>, StoreError> {
+/// verified incidents; `None` when the region has none. Computed once per
+/// data version (`cache.rs`): the dashboard's JSON is asked for far more
+/// often than incidents change.
+async fn report(state: &AppState, region: String, month: Option<Month>) -> Result<Option<Arc<Report>>, StoreError> {
+    let key = (region, month);
+    if let Some(found) = state.reports.get(state.data_version().await?, &key) {
+        return Ok(found);
+    }
     let regions = Arc::clone(&state.regions);
-    state
+    let (region, month) = key.clone();
+    let (version, report) = state
         .with_store(move |store| {
+            // the version before the reads: a commit during them makes the
+            // entry stale at once, never a stale entry look current
+            let version = store.data_version()?;
             let Some(group) = regions.get(&region) else {
-                return Ok(None);
+                return Ok((version, None));
             };
             let month = match month {
                 Some(month) => month,
@@ -59,13 +70,16 @@ async fn report(state: &AppState, region: String, month: Option<Month>) -> Resul
                     let countries: Vec<_> = group.members.iter().map(|m| m.country).collect();
                     match store.latest_incident_date(&countries, false)? {
                         Some(date) => Month::of(date),
-                        None => return Ok(None),
+                        None => return Ok((version, None)),
                     }
                 }
             };
-            Ok(Some(vigie_report::monthly(store, &store.groups()?, group, month, false)?))
+            let report = vigie_report::monthly(store, &store.groups()?, group, month, false)?;
+            Ok((version, Some(Arc::new(Report::new(report)))))
         })
-        .await
+        .await?;
+    state.reports.insert(version, key, report.clone());
+    Ok(report)
 }
 
 /// What the monthly template shows of a report.
@@ -96,7 +110,7 @@ pub async fn home(State(state): State<AppState>, current: CurrentUser) -> Respon
         Ok(report) => report,
         Err(e) => return errors::internal(lang, e),
     };
-    let monthly = report.as_ref().map(|r| report_values(r, lang, false));
+    let monthly = report.as_ref().map(|r| report_values(&r.model, lang, false));
     let organisation = state.config.organisation(lang).map(str::to_string);
     let bulletins = match crate::bulletins::published(&state).await {
         Ok(bulletins) => bulletins,
@@ -145,9 +159,9 @@ pub async fn dashboard(
         .iter()
         .map(|r| context! { id => r.id.clone(), name => labels.names(&r.name).to_string(), selected => r.id == region })
         .collect();
-    let month = report.as_ref().map(|r| r.month).or(month).map(|m| m.to_string()).unwrap_or_default();
-    let monthly = report.as_ref().map(|r| report_values(r, lang, true));
-    let figures = match report.as_ref().map(|r| (r.region.clone(), r.month)) {
+    let month = report.as_ref().map(|r| r.model.month).or(month).map(|m| m.to_string()).unwrap_or_default();
+    let monthly = report.as_ref().map(|r| report_values(&r.model, lang, true));
+    let figures = match report.as_ref().map(|r| (r.model.region.clone(), r.model.month)) {
         Some((region, month)) => match trend_and_map(&state, region, month, &labels).await {
             Ok(svgs) => svgs,
             Err(e) => return errors::internal(lang, e),
@@ -195,69 +209,11 @@ pub async fn dashboard_json(
         Err(_) => return errors::json(StatusCode::BAD_REQUEST, "unknown region"),
     };
     match report(&state, region, month).await {
-        Ok(Some(report)) => ([(CONTENT_TYPE, "application/json")], monthly::json(&report)).into_response(),
+        Ok(Some(report)) => ([(CONTENT_TYPE, "application/json")], report.json.clone()).into_response(),
         Ok(None) => errors::json(StatusCode::NOT_FOUND, "no verified incidents in this region"),
         Err(e) => {
             tracing::error!("{e}");
             errors::json(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
         }
     }
-}
-
-pub async fn users(State(state): State<AppState>, admin: RequireAdmin) -> Response {
-    let lang = admin.lang;
-    let users = match state.with_store(|store| store.users()).await {
-        Ok(users) => users,
-        Err(e) => return errors::internal(lang, e),
-    };
-    let rows: Vec<Value> = users
-        .iter()
-        .map(|u| {
-            context! {
-                email => u.email.clone(),
-                role => u.role.code(),
-                countries => u.countries.iter().map(|c| c.as_str().to_string()).collect::<Vec<_>>().join(", "),
-                disabled => u.disabled,
-                created => u.created_at.strftime("%Y-%m-%d %H:%M UTC").to_string(),
-            }
-        })
-        .collect();
-    page("users.html", lang, Some(&admin.session), context! { users => rows })
-}
-
-#[derive(Debug, Deserialize)]
-pub struct AuditQuery {
-    actor: Option<String>,
-    action: Option<String>,
-}
-
-pub async fn audit(State(state): State<AppState>, admin: RequireAdmin, Query(query): Query<AuditQuery>) -> Response {
-    let lang = admin.lang;
-    let nonempty = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
-    let filter = AuditFilter {
-        actor: nonempty(&query.actor),
-        action: nonempty(&query.action),
-        limit: Some(100),
-        ..Default::default()
-    };
-    let (actor, action) = (filter.actor.clone(), filter.action.clone());
-    let entries = match state.with_store(move |store| store.audit(&filter)).await {
-        Ok(entries) => entries,
-        Err(e) => return errors::internal(lang, e),
-    };
-    let rows: Vec<Value> = entries
-        .iter()
-        .map(|e| {
-            context! {
-                at => e.at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
-                actor => e.actor.clone(),
-                action => e.action.clone(),
-                entity => e.entity.clone(),
-                entity_id => e.entity_id.clone(),
-                changes => if e.changes.is_empty() { String::new() } else { serde_json::to_string(&e.changes).unwrap_or_default() },
-                detail => e.detail.clone(),
-            }
-        })
-        .collect();
-    page("audit.html", lang, Some(&admin.session), context! { entries => rows, actor, action })
 }

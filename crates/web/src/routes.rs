@@ -2,6 +2,7 @@
 //! them (outermost first: security headers, language, session, CSRF).
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
@@ -9,7 +10,7 @@ use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::state::AppState;
-use crate::{bulletins, csrf, errors, i18n, incidents, login, pages, session};
+use crate::{articles, bulletins, csrf, errors, i18n, incidents, login, pages, session};
 
 /// No page is framed, sniffed, or loads anything but this site's own
 /// stylesheet (no script at all).
@@ -42,14 +43,41 @@ pub fn router(state: AppState) -> Router {
         .route("/incidents/new", get(incidents::new_form))
         .route("/incidents/export.csv", get(incidents::export_csv))
         .route("/incidents/export.geojson", get(incidents::export_geojson))
+        .route(
+            "/incidents/import",
+            get(incidents::import_form)
+                .post(incidents::import_upload)
+                // the file, and room for the form's other fields
+                .layer(DefaultBodyLimit::max(incidents::IMPORT_LIMIT + 64 * 1024)),
+        )
+        .route("/incidents/import/rejects/{token}", get(incidents::rejects_file))
         .route("/incidents/{id}", get(incidents::show))
+        .route("/incidents/{id}/edit", get(incidents::edit_form).post(incidents::update))
         .route("/incidents/{id}/approve", post(incidents::approve))
         .route("/incidents/{id}/reject", post(incidents::reject))
+        .route(
+            "/articles",
+            get(articles::list).post(articles::create).layer(DefaultBodyLimit::max(articles::MAX_FORM_BYTES)),
+        )
+        .route("/articles/new", get(articles::new_form))
+        .route("/articles/images/{hash}", get(articles::image))
+        .route("/articles/{id}/{lang}", get(articles::show))
+        .route(
+            "/articles/{id}/{lang}/edit",
+            get(articles::edit_form).post(articles::update).layer(DefaultBodyLimit::max(articles::MAX_FORM_BYTES)),
+        )
+        .route("/articles/{id}/{lang}/status", post(articles::set_status))
         .route("/bulletins", get(bulletins::list).post(bulletins::create))
         .route("/bulletins/{number}/publish", post(bulletins::publish))
         .route("/bulletins/{number}/{file}", get(bulletins::file))
-        .route("/admin/users", get(pages::users))
-        .route("/audit", get(pages::audit))
+        .merge(crate::registers::routes())
+        .route("/admin/users", get(crate::users::list).post(crate::users::create))
+        .route("/admin/users/{id}", get(crate::users::show))
+        .route("/admin/users/{id}/role", post(crate::users::set_role))
+        .route("/admin/users/{id}/disable", post(crate::users::disable))
+        .route("/admin/users/{id}/enable", post(crate::users::enable))
+        .route("/admin/users/{id}/password", post(crate::users::set_password))
+        .route("/audit", get(crate::audit::list))
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), csrf::check))
         .layer(from_fn_with_state(state.clone(), session::resolve))

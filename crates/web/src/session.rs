@@ -55,13 +55,28 @@ fn well_formed(token: &str) -> bool {
     token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// The account and end of the session whose token has this hash: from
+/// the session cache while the store's data are unchanged (a logout, a
+/// disabled account, a changed role all change them), else from the store.
+async fn lookup(state: &AppState, hash: &str) -> Option<(User, jiff::Timestamp)> {
+    let version = state.data_version().await.ok()?;
+    if let Some(found) = state.sessions.get(version, &hash.to_string()) {
+        return Some(found);
+    }
+    let key = hash.to_string();
+    let (version, found) =
+        state.with_store(move |store| Ok((store.data_version()?, store.session(&key)?))).await.ok()?;
+    let found = found?;
+    state.sessions.insert(version, hash.to_string(), found.clone());
+    Some(found)
+}
+
 /// Resolves the session cookie: an unknown, expired or disabled account's
 /// session is no session.
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     if let Some(token) = cookies::get(request.headers(), SESSION_COOKIE).filter(|t| well_formed(t)) {
         let hash = token_hash(&token);
-        let lookup = hash.clone();
-        if let Ok(Some((user, expires))) = state.with_store(move |store| store.session(&lookup)).await
+        if let Some((user, expires)) = lookup(&state, &hash).await
             && expires > jiff::Timestamp::now()
             && !user.disabled
         {

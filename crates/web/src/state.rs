@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 
 use vigie_domain::region::Regions;
-use vigie_store::{Store, StoreError};
+use vigie_store::{DataVersion, Store, StoreError};
 
 use crate::rate_limit::RateLimiter;
 
@@ -35,6 +35,12 @@ pub struct AppState {
     pub(crate) secret: Arc<[u8; 32]>,
     /// The organisation profile bulletins are built with.
     pub(crate) profile: Arc<vigie_bulletin::Profile>,
+    /// The rejects files of recent incident imports, for download.
+    pub(crate) rejects: Arc<crate::incidents::RejectsFiles>,
+    /// Sessions and dashboard reports read from the store, valid while
+    /// its data version stays the same (`cache.rs`).
+    pub(crate) sessions: Arc<crate::cache::Sessions>,
+    pub(crate) reports: Arc<crate::cache::Reports>,
 }
 
 impl AppState {
@@ -46,6 +52,9 @@ impl AppState {
             limiter: Arc::new(RateLimiter::default()),
             secret: Arc::new(crate::session::random_bytes()?),
             profile: Arc::new(crate::bulletins::default_profile()),
+            rejects: Arc::default(),
+            sessions: Arc::new(crate::cache::Versioned::new(10_000)),
+            reports: Arc::new(crate::cache::Versioned::new(1_000)),
         })
     }
 
@@ -53,6 +62,22 @@ impl AppState {
     pub fn with_profile(mut self, profile: vigie_bulletin::Profile) -> AppState {
         self.profile = Arc::new(profile);
         self
+    }
+
+    /// The store's data version, which the caches compare. Reading it
+    /// takes microseconds and, in WAL mode, never waits for a writer: when
+    /// no request holds the store it is read right here, without the trip
+    /// to a blocking thread.
+    pub async fn data_version(&self) -> Result<DataVersion, StoreError> {
+        let here = match self.store.try_lock() {
+            Ok(guard) => Some(guard.data_version()),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner().data_version()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        };
+        match here {
+            Some(version) => version,
+            None => self.with_store(|store| store.data_version()).await,
+        }
     }
 
     /// Runs `work` on the store in a blocking thread (SQLite calls block).

@@ -127,7 +127,8 @@ async fn a_wrong_field_is_named_next_to_it_and_the_values_are_kept() {
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     let start = reply.body.find(r#"id="f-date""#).unwrap();
     let around = &reply.body[start..start + 400];
-    assert!(around.contains("not a valid date"), "{around}");
+    // the page's language, French unless said otherwise
+    assert!(around.contains("n’est pas une date valide"), "{around}");
     assert!(around.contains(r#"value="05&#x2f;12&#x2f;2023""#), "{around}");
     assert!(reply.body.contains(r#"value="Djibo-kept""#));
     assert!(reply.body.contains(">kept text</textarea>"));
@@ -251,4 +252,269 @@ async fn a_csv_export_imports_back_and_is_audited() {
     let geojson = app.get("/incidents/export.geojson?country=BF", &analyst).await;
     let json: serde_json::Value = serde_json::from_str(&geojson.body).unwrap();
     assert_eq!(json["type"], "FeatureCollection");
+}
+
+/// The edit form's fields and version, as a browser would send them back,
+/// with `changes` replacing some values.
+fn edited(form_page: &str, changes: &[(&str, &str)]) -> String {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for name in [
+        "csrf",
+        "version",
+        "date",
+        "country",
+        "location",
+        "admin1",
+        "latitude",
+        "longitude",
+        "perpetrator",
+        "target",
+        "method",
+        "killed",
+        "wounded",
+        "kidnapped",
+    ] {
+        let marker = format!(r#"name="{name}" value=""#);
+        let start = form_page.find(&marker).unwrap_or_else(|| panic!("no {name} field")) + marker.len();
+        let end = start + form_page[start..].find('"').unwrap();
+        pairs.push((name.into(), unescape(&form_page[start..end])));
+    }
+    for name in ["description", "sources"] {
+        let marker = format!(r#"name="{name}">"#);
+        let start = form_page.find(&marker).unwrap() + marker.len();
+        let end = start + form_page[start..].find("</textarea>").unwrap();
+        pairs.push((name.into(), unescape(&form_page[start..end])));
+    }
+    for (name, value) in changes {
+        pairs.iter_mut().find(|(n, _)| n == name).unwrap().1 = value.to_string();
+    }
+    pairs.iter().map(|(n, v)| format!("{n}={}", encode(v))).collect::<Vec<_>>().join("&")
+}
+
+/// What minijinja escapes in a value.
+fn unescape(text: &str) -> String {
+    text.replace("&#x2f;", "/")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+impl App {
+    /// Submits the edit form of `id` as `session` with `changes`.
+    async fn edit(&self, session: &str, id: &str, changes: &[(&str, &str)]) -> Reply {
+        let form = self.get(&format!("/incidents/{id}/edit"), session).await;
+        assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+        self.post(&format!("/incidents/{id}/edit"), &edited(&form.body, changes), session).await
+    }
+
+    async fn approve(&self, session: &str, id: &str) -> StatusCode {
+        let csrf = self.csrf(session).await;
+        self.post(&format!("/incidents/{id}/approve"), &format!("csrf={csrf}"), session).await.status
+    }
+
+    fn updates(&self) -> Vec<vigie_domain::AuditEntry> {
+        self.store().audit(&AuditFilter { action: Some("incident.update".into()), ..Default::default() }).unwrap()
+    }
+}
+
+#[tokio::test]
+async fn who_may_edit_which_incident() {
+    let app = app();
+    let admin = app.login("admin@vigie.example").await;
+    let delegate = app.login("delegate.bf@vigie.example").await;
+    let viewer = app.login("viewer@vigie.example").await;
+    let bf_draft = app.create(&delegate, "BF", "Djibo").await;
+    let ml_draft = app.create(&admin, "ML", "Gao").await;
+    let bf_verified = app.create(&admin, "BF", "Kaya").await;
+    let analyst = app.login("analyst1@vigie.example").await;
+    assert_eq!(app.approve(&analyst, &bf_verified).await, StatusCode::SEE_OTHER);
+
+    // the delegate changes a draft of their country: the page offers it
+    assert!(app.get(&format!("/incidents/{bf_draft}"), &delegate).await.body.contains("/edit"));
+    let reply = app.edit(&delegate, &bf_draft, &[("killed", "5")]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(app.store().incident(&bf_draft).unwrap().unwrap().killed, Some(5));
+    // but neither another country's draft (not even seen) nor a verified incident
+    assert_eq!(app.get(&format!("/incidents/{ml_draft}/edit"), &delegate).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/incidents/{bf_verified}/edit"), &delegate).await.status, StatusCode::FORBIDDEN);
+    assert!(!app.get(&format!("/incidents/{bf_verified}"), &delegate).await.body.contains("/edit\""));
+    // nor moves their draft to another country
+    let reply = app.edit(&delegate, &bf_draft, &[("country", "ML")]).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.store().incident(&bf_draft).unwrap().unwrap().country.as_str(), "BF");
+    // posting without the form: refused the same way, nothing written
+    let csrf = app.csrf(&delegate).await;
+    let form = format!("{}&csrf={csrf}&version=1", incident_form("BF", "Kaya", "changed"));
+    assert_eq!(
+        app.post(&format!("/incidents/{bf_verified}/edit"), &form, &delegate).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(app.post(&format!("/incidents/{ml_draft}/edit"), &form, &delegate).await.status, StatusCode::NOT_FOUND);
+    // a viewer changes nothing
+    assert_eq!(app.get(&format!("/incidents/{bf_verified}/edit"), &viewer).await.status, StatusCode::FORBIDDEN);
+    let csrf = app.csrf(&viewer).await;
+    let form = format!("{}&csrf={csrf}&version=1", incident_form("BF", "Kaya", "changed"));
+    assert_eq!(app.post(&format!("/incidents/{bf_verified}/edit"), &form, &viewer).await.status, StatusCode::FORBIDDEN);
+    assert!(!app.get(&format!("/incidents/{bf_verified}"), &viewer).await.body.contains("/edit\""));
+    let verified = app.store().incident(&bf_verified).unwrap().unwrap();
+    assert_eq!((verified.status, verified.location.as_str()), (Status::Verified, "Kaya"));
+    assert_eq!(app.updates().len(), 1, "only the delegate's change is written");
+}
+
+#[tokio::test]
+async fn a_changed_verified_incident_needs_a_new_approval_by_someone_else() {
+    let app = app();
+    let first = app.login("analyst1@vigie.example").await;
+    let second = app.login("analyst2@vigie.example").await;
+    let admin = app.login("admin@vigie.example").await;
+    let id = app.create(&first, "BF", "Djibo").await;
+    assert_eq!(app.approve(&second, &id).await, StatusCode::SEE_OTHER);
+
+    // the approver changes it: a draft again, its approval dropped, its author kept
+    let page = app.get(&format!("/incidents/{id}/edit"), &second).await;
+    assert!(page.body.contains(r#"name="version""#));
+    let reply = app.edit(&second, &id, &[("killed", "4"), ("location", "Arbinda")]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(reply.location.as_deref(), Some(format!("/incidents/{id}").as_str()));
+    let incident = app.store().incident(&id).unwrap().unwrap();
+    assert_eq!((incident.status, incident.killed, incident.location.as_str()), (Status::Draft, Some(4), "Arbinda"));
+    let workflow = app.store().incident_workflow(&id).unwrap().unwrap();
+    let (author, editor) = (
+        app.store().user_by_email("analyst1@vigie.example").unwrap().unwrap(),
+        app.store().user_by_email("analyst2@vigie.example").unwrap().unwrap(),
+    );
+    assert_eq!((workflow.author_id, workflow.reviewer_id), (Some(author.id), None));
+    assert_eq!(workflow.editors, [editor.id]);
+
+    // exactly the fields changed, before and after, by the editor
+    let updates = app.updates();
+    assert_eq!(updates.len(), 1);
+    assert_eq!(updates[0].actor, "analyst2@vigie.example");
+    assert_eq!(updates[0].entity_id.as_deref(), Some(id.as_str()));
+    let changes: Vec<(&str, serde_json::Value, serde_json::Value)> =
+        updates[0].changes.iter().map(|c| (c.field.as_str(), c.before.clone(), c.after.clone())).collect();
+    assert_eq!(
+        changes,
+        [
+            ("location", serde_json::json!("Djibo"), serde_json::json!("Arbinda")),
+            ("killed", serde_json::json!("3"), serde_json::json!("4")),
+            ("status", serde_json::json!("verified"), serde_json::json!("draft")),
+        ]
+    );
+
+    // neither the editor nor the author approves it; someone else does
+    let page = app.get(&format!("/incidents/{id}"), &second).await;
+    assert!(!page.body.contains("/approve"), "no approve button for the editor");
+    assert_eq!(app.approve(&second, &id).await, StatusCode::FORBIDDEN);
+    assert_eq!(app.approve(&first, &id).await, StatusCode::FORBIDDEN);
+    assert_eq!(app.store().incident(&id).unwrap().unwrap().status, Status::Draft);
+    assert_eq!(app.approve(&admin, &id).await, StatusCode::SEE_OTHER);
+    assert_eq!(app.store().incident(&id).unwrap().unwrap().status, Status::Verified);
+    // once approved, the editor's change is reviewed: their four eyes are back
+    assert!(app.store().incident_workflow(&id).unwrap().unwrap().editors.is_empty());
+}
+
+#[tokio::test]
+async fn an_edit_that_changes_nothing_writes_nothing() {
+    let app = app();
+    let first = app.login("analyst1@vigie.example").await;
+    let second = app.login("analyst2@vigie.example").await;
+    let id = app.create(&first, "BF", "Djibo").await;
+    assert_eq!(app.approve(&second, &id).await, StatusCode::SEE_OTHER);
+    let before = app.store().incident(&id).unwrap().unwrap();
+    // the same values, a perpetrator's alias for its id, spaces around
+    let reply = app.edit(&first, &id, &[("perpetrator", " GSIM "), ("location", "Djibo ")]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(app.store().incident(&id).unwrap().unwrap(), before, "still verified, unchanged");
+    assert!(app.updates().is_empty());
+}
+
+#[tokio::test]
+async fn a_wrong_edit_is_shown_in_the_page_language_and_writes_nothing() {
+    let app = app();
+    let analyst = app.login("analyst1@vigie.example").await;
+    let id = app.create(&analyst, "BF", "Djibo").await;
+    let before = app.store().incident(&id).unwrap().unwrap();
+    let form = app.get(&format!("/incidents/{id}/edit"), &analyst).await;
+    let body = edited(&form.body, &[("killed", "-1"), ("location", "Arbinda-typed")]);
+    for (lang, message) in
+        [("fr", "doit être égal ou supérieur à 0"), ("ar", "يجب أن يكون 0 أو أكثر"), ("en", "must be 0 or more")]
+    {
+        let reply = app.post(&format!("/incidents/{id}/edit?lang={lang}"), &body, &analyst).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let start = reply.body.find(r#"id="f-killed""#).unwrap();
+        let around = &reply.body[start..start + 600];
+        assert!(around.contains(r#"class="field-error""#) && around.contains(message), "{lang}: {around}");
+        assert!(reply.body.contains(r#"value="Arbinda-typed""#), "typed values kept");
+        assert!(reply.body.contains(r#"name="version""#), "the form still edits the same version");
+    }
+    assert_eq!(app.store().incident(&id).unwrap().unwrap(), before);
+    assert!(app.updates().is_empty());
+}
+
+#[tokio::test]
+async fn an_edit_from_a_stale_form_is_refused() {
+    let app = app();
+    let first = app.login("analyst1@vigie.example").await;
+    let second = app.login("analyst2@vigie.example").await;
+    let id = app.create(&first, "BF", "Djibo").await;
+    let stale = app.get(&format!("/incidents/{id}/edit"), &first).await;
+    assert_eq!(app.edit(&second, &id, &[("killed", "7")]).await.status, StatusCode::SEE_OTHER);
+    let reply = app.post(&format!("/incidents/{id}/edit"), &edited(&stale.body, &[("wounded", "9")]), &first).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    let incident = app.store().incident(&id).unwrap().unwrap();
+    assert_eq!((incident.killed, incident.wounded), (Some(7), Some(1)), "the other change stands");
+}
+
+#[tokio::test]
+async fn a_new_incident_is_checked_in_the_page_language() {
+    let app = app();
+    let analyst = app.login("analyst1@vigie.example").await;
+    let csrf = app.csrf(&analyst).await;
+    let form = incident_form("BF", "Djibo", "x")
+        .replace("date=2023-12-05", "date=2999-01-01")
+        .replace("killed=3", "killed=beaucoup");
+    let reply = app.post("/incidents?lang=ar", &format!("{form}&csrf={csrf}"), &analyst).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains(r#"dir="rtl""#));
+    assert!(reply.body.contains("تاريخ في المستقبل"), "date in Arabic");
+    assert!(reply.body.contains("ليس عددًا صحيحًا"), "count in Arabic");
+    let reply = app.post("/incidents?lang=fr", &format!("{form}&csrf={csrf}"), &analyst).await;
+    assert!(reply.body.contains("est dans le futur") && reply.body.contains("n’est pas un nombre entier"));
+}
+
+#[tokio::test]
+async fn the_search_box_narrows_the_list_and_its_exports() {
+    let app = app();
+    let analyst = app.login("analyst1@vigie.example").await;
+    let csrf = app.csrf(&analyst).await;
+    let mut ids = Vec::new();
+    for (location, perpetrator, description) in [
+        ("Djibo", "jnim", "Attaque d’un convoi"),
+        ("Kaya", "is-sahel", "Embuscade près du marché"),
+        ("Dori", "unknown", "Convoi attaqué"),
+    ] {
+        let form = incident_form("BF", location, description)
+            .replace("perpetrator=jnim", &format!("perpetrator={perpetrator}"))
+            .replace("latitude=&longitude=", "latitude=14.1&longitude=-1.6");
+        let reply = app.post("/incidents", &format!("{form}&csrf={csrf}"), &analyst).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        ids.push(reply.location.unwrap().strip_prefix("/incidents/").unwrap().to_string());
+    }
+    let listed = |body: &str| ids.iter().map(|id| body.contains(id.as_str())).collect::<Vec<_>>();
+    // description, accents and case folded; with another filter; `q` as well
+    let list = app.get("/incidents?search=CONVOI", &analyst).await;
+    assert_eq!(listed(&list.body), [true, false, true]);
+    assert!(list.body.contains(r#"name="search" value="CONVOI""#), "the box keeps the text");
+    assert_eq!(listed(&app.get("/incidents?q=marche&status=draft", &analyst).await.body), [false, true, false]);
+    // a perpetrator by a name or alias of the register
+    assert_eq!(listed(&app.get("/incidents?search=GSIM", &analyst).await.body), [true, false, false]);
+    assert_eq!(listed(&app.get("/incidents?search=dori&country=ML", &analyst).await.body), [false, false, false]);
+    // the exports of the same filter
+    let export = app.get("/incidents/export.csv?search=convoi", &analyst).await;
+    assert_eq!(listed(&export.body), [true, false, true]);
+    let geojson = app.get("/incidents/export.geojson?search=gsim", &analyst).await;
+    assert_eq!(listed(&geojson.body), [true, false, false]);
 }

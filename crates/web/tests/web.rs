@@ -39,14 +39,6 @@ async fn anonymous_pages_redirect_to_login_and_the_api_says_401() {
 }
 
 #[tokio::test]
-async fn unbuilt_pages_are_not_routed() {
-    let app = app();
-    for path in ["/activities", "/articles"] {
-        assert_eq!(app.get(path, "").await.status, StatusCode::NOT_FOUND, "{path}");
-    }
-}
-
-#[tokio::test]
 async fn the_public_home_shows_the_organisation() {
     let app = app();
     let reply = app.get("/?lang=en", "").await;

@@ -15,7 +15,6 @@ use std::io::Write;
 use serde_json::{Value, json};
 use vigie_domain::Activity;
 use vigie_domain::activity::ACTIVITY_COLUMNS;
-use vigie_domain::domain_of_action::Domain;
 
 use super::flat::{self, FlatLayout};
 use super::jsonl;
@@ -31,30 +30,9 @@ pub const ACTIVITY_LAYOUT: FlatLayout = FlatLayout {
     booleans: false,
 };
 
-fn row(activity: &Activity) -> [String; 16] {
-    [
-        activity.id.clone(),
-        activity.kind.code().to_string(),
-        activity.date_text(),
-        activity.end_date.map(|d| d.to_string()).unwrap_or_default(),
-        activity.title.fr.clone(),
-        activity.title.en.clone(),
-        activity.title.ar.clone(),
-        activity.counterpart_country.map(|c| c.to_string()).unwrap_or_default(),
-        activity.counterpart_org.clone(),
-        activity.counterpart_person.clone(),
-        activity.counterpart_title.clone(),
-        activity.domains.iter().map(|d| d.code()).collect::<Vec<_>>().join(Domain::SEPARATOR),
-        activity.place.clone(),
-        activity.description.clone(),
-        activity.article.clone().unwrap_or_default(),
-        activity.highlight.map(|h| h.to_string()).unwrap_or_default(),
-    ]
-}
-
 /// Writes activities as the activity CSV.
 pub fn write_csv<W: Write>(activities: &[Activity], output: W) -> csv::Result<W> {
-    flat::write_csv(&ACTIVITY_LAYOUT, activities.iter().map(row), output)
+    flat::write_csv(&ACTIVITY_LAYOUT, activities.iter().map(Activity::values), output)
 }
 
 /// One activity as its JSON Lines object: every key, text values empty when

@@ -6,9 +6,10 @@ use std::collections::HashSet;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use vigie_domain::validate::parse_iso_date;
-use vigie_domain::{Activity, ActivityKind, CountryCode, DatePrecision, Domain, Names};
+use vigie_domain::{Activity, ActivityKind, AuditEntry, CountryCode, DatePrecision, Domain, Names};
 
 use super::import::RunTransaction;
+use super::users::insert_audit;
 use crate::{ActivityFilter, ImportCounts, RegisterSession, Result, StoreError, Upsert};
 
 const COLUMNS: &str = "id, kind, date, date_precision, end_date, title_fr, title_en, title_ar, counterpart_country, \
@@ -111,55 +112,75 @@ impl<'a> SqliteActivityImport<'a> {
     }
 }
 
+/// One activity as stored.
+pub fn one(conn: &Connection, id: &str) -> Result<Option<Activity>> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM activity WHERE id = ?1"), [id], |row| Ok(activity_row(row)))
+        .optional()?
+        .transpose()
+}
+
+/// Inserts the activity, or replaces the one with its id; `import_id` is
+/// `None` for an activity entered by hand.
+fn write(conn: &Connection, activity: &Activity, import_id: Option<i64>) -> Result<()> {
+    let domains: Vec<&str> = activity.domains.iter().map(|d| d.code()).collect();
+    conn.execute(
+        &format!(
+            "INSERT INTO activity ({COLUMNS}, import_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+             ON CONFLICT (id) DO UPDATE SET kind = ?2, date = ?3, date_precision = ?4, end_date = ?5,
+                 title_fr = ?6, title_en = ?7, title_ar = ?8, counterpart_country = ?9, counterpart_org = ?10,
+                 counterpart_person = ?11, counterpart_title = ?12, domains = ?13, place = ?14,
+                 description = ?15, article = ?16, highlight = ?17, import_id = ?18"
+        ),
+        params![
+            activity.id,
+            activity.kind.code(),
+            activity.date.to_string(),
+            activity.date_precision.code(),
+            activity.end_date.map(|d| d.to_string()),
+            activity.title.fr,
+            activity.title.en,
+            activity.title.ar,
+            activity.counterpart_country.map(|c| c.to_string()),
+            activity.counterpart_org,
+            activity.counterpart_person,
+            activity.counterpart_title,
+            domains.join("\n"),
+            activity.place,
+            activity.description,
+            activity.article,
+            activity.highlight,
+            import_id
+        ],
+    )?;
+    Ok(())
+}
+
+/// Writes an activity entered in the web application and its audit entry
+/// in one transaction, if the store still holds `stored` (`None`: no
+/// activity with its id); `false`, nothing written, otherwise.
+pub fn save(conn: &mut Connection, activity: &Activity, stored: Option<&Activity>, audit: &AuditEntry) -> Result<bool> {
+    let tx = conn.transaction()?;
+    if one(&tx, &activity.id)?.as_ref() != stored {
+        return Ok(false);
+    }
+    write(&tx, activity, None)?;
+    insert_audit(&tx, audit)?;
+    tx.commit()?;
+    Ok(true)
+}
+
 impl RegisterSession<Activity> for SqliteActivityImport<'_> {
     fn upsert(&mut self, activity: &Activity) -> Result<Upsert> {
         if !self.seen.insert(activity.id.clone()) {
             return Ok(Upsert::Repeated);
         }
-        let stored: Option<Activity> = self
-            .run
-            .conn
-            .query_row(&format!("SELECT {COLUMNS} FROM activity WHERE id = ?1"), [&activity.id], |row| {
-                Ok(activity_row(row))
-            })
-            .optional()?
-            .transpose()?;
-        let outcome = match stored {
+        let outcome = match one(self.run.conn, &activity.id)? {
             Some(stored) if stored == *activity => Upsert::Unchanged,
             Some(_) => Upsert::Updated,
             None => Upsert::New,
         };
-        let domains: Vec<&str> = activity.domains.iter().map(|d| d.code()).collect();
-        self.run.conn.execute(
-            &format!(
-                "INSERT INTO activity ({COLUMNS}, import_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
-                 ON CONFLICT (id) DO UPDATE SET kind = ?2, date = ?3, date_precision = ?4, end_date = ?5,
-                     title_fr = ?6, title_en = ?7, title_ar = ?8, counterpart_country = ?9, counterpart_org = ?10,
-                     counterpart_person = ?11, counterpart_title = ?12, domains = ?13, place = ?14,
-                     description = ?15, article = ?16, highlight = ?17, import_id = ?18"
-            ),
-            params![
-                activity.id,
-                activity.kind.code(),
-                activity.date.to_string(),
-                activity.date_precision.code(),
-                activity.end_date.map(|d| d.to_string()),
-                activity.title.fr,
-                activity.title.en,
-                activity.title.ar,
-                activity.counterpart_country.map(|c| c.to_string()),
-                activity.counterpart_org,
-                activity.counterpart_person,
-                activity.counterpart_title,
-                domains.join("\n"),
-                activity.place,
-                activity.description,
-                activity.article,
-                activity.highlight,
-                self.run.import_id
-            ],
-        )?;
+        write(self.run.conn, activity, Some(self.run.import_id))?;
         Ok(outcome)
     }
 

@@ -4,12 +4,13 @@
 use std::collections::HashSet;
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use vigie_domain::article::lang_rank;
 use vigie_domain::validate::parse_iso_date;
-use vigie_domain::{Article, ArticleImage, ArticleKind, ArticleStatus, Domain, Image, Lang, MediaType};
+use vigie_domain::{Article, ArticleImage, ArticleKind, ArticleStatus, AuditEntry, Domain, Image, Lang, MediaType};
 
 use super::import::RunTransaction;
+use super::users::insert_audit;
 use crate::{ArticleFilter, ArticleImportSession, ImportCounts, Result, StoreError, Upsert};
 
 const COLUMNS: &str = "id, lang, date, title, subtitle, kind, domains, author, status, featured, body";
@@ -126,6 +127,87 @@ pub fn image(conn: &Connection, hash: &str) -> Result<Option<Vec<u8>>> {
     Ok(conn.query_row("SELECT bytes FROM image WHERE hash = ?1", [hash], |row| row.get(0)).optional()?)
 }
 
+/// Stores an image's bytes under its hash (once).
+pub fn put_image(conn: &Connection, image: &Image) -> Result<()> {
+    conn.execute(
+        "INSERT INTO image (hash, bytes) VALUES (?1, ?2) ON CONFLICT (hash) DO NOTHING",
+        params![image.hash, image.bytes],
+    )?;
+    Ok(())
+}
+
+/// Inserts or replaces one version and its images (as a whole: their order
+/// is part of the article); `import_id` is the import that wrote it, `None`
+/// when written in the web application.
+fn write_version(conn: &Connection, article: &Article, import_id: Option<i64>) -> Result<()> {
+    let lang = article.lang.code();
+    let domains: Vec<&str> = article.domains.iter().map(|d| d.code()).collect();
+    conn.execute(
+        &format!(
+            "INSERT INTO article ({COLUMNS}, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+             ON CONFLICT (id, lang) DO UPDATE SET date = ?3, title = ?4, subtitle = ?5, kind = ?6, domains = ?7,
+                 author = ?8, status = ?9, featured = ?10, body = ?11, import_id = ?12"
+        ),
+        params![
+            article.id,
+            lang,
+            article.date.to_string(),
+            article.title,
+            article.subtitle,
+            article.kind.code(),
+            domains.join("\n"),
+            article.author,
+            article.status.code(),
+            article.featured,
+            article.body,
+            import_id
+        ],
+    )?;
+    conn.execute("DELETE FROM article_image WHERE article = ?1 AND lang = ?2", params![article.id, lang])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO article_image (article, lang, position, hash, media_type, file, caption)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (index, image) in article.images.iter().enumerate() {
+        insert.execute(params![
+            article.id,
+            lang,
+            index as i64 + 1,
+            image.hash,
+            image.media_type.mime(),
+            image.file,
+            image.caption
+        ])?;
+    }
+    Ok(())
+}
+
+/// Writes one version entered in the web application, the new images it
+/// shows and its audit entry in one transaction: inserted when `create`
+/// (`false`, nothing written, if it exists), else replaced (`false` if it
+/// does not exist).
+pub fn save(
+    conn: &mut Connection,
+    article: &Article,
+    images: &[Image],
+    create: bool,
+    audit: &AuditEntry,
+) -> Result<bool> {
+    // IMMEDIATE: take the write lock before reading whether it exists
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let exists = one(&tx, &article.id, article.lang)?.is_some();
+    if exists == create {
+        return Ok(false);
+    }
+    for image in images {
+        put_image(&tx, image)?;
+    }
+    write_version(&tx, article, None)?;
+    insert_audit(&tx, audit)?;
+    tx.commit()?;
+    Ok(true)
+}
+
 pub struct SqliteArticleImport<'a> {
     run: RunTransaction<'a>,
     /// Versions written by this import: a second write is a repeat.
@@ -140,11 +222,7 @@ impl<'a> SqliteArticleImport<'a> {
 
 impl ArticleImportSession for SqliteArticleImport<'_> {
     fn put_image(&mut self, image: &Image) -> Result<()> {
-        self.run.conn.execute(
-            "INSERT INTO image (hash, bytes) VALUES (?1, ?2) ON CONFLICT (hash) DO NOTHING",
-            params![image.hash, image.bytes],
-        )?;
-        Ok(())
+        put_image(self.run.conn, image)
     }
 
     fn upsert_article(&mut self, article: &Article) -> Result<Upsert> {
@@ -164,47 +242,7 @@ impl ArticleImportSession for SqliteArticleImport<'_> {
             )?;
             return Ok(outcome);
         }
-        let domains: Vec<&str> = article.domains.iter().map(|d| d.code()).collect();
-        self.run.conn.execute(
-            &format!(
-                "INSERT INTO article ({COLUMNS}, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-                 ON CONFLICT (id, lang) DO UPDATE SET date = ?3, title = ?4, subtitle = ?5, kind = ?6, domains = ?7,
-                     author = ?8, status = ?9, featured = ?10, body = ?11, import_id = ?12"
-            ),
-            params![
-                article.id,
-                lang,
-                article.date.to_string(),
-                article.title,
-                article.subtitle,
-                article.kind.code(),
-                domains.join("\n"),
-                article.author,
-                article.status.code(),
-                article.featured,
-                article.body,
-                self.run.import_id
-            ],
-        )?;
-        // the images are replaced as a whole: their order is part of the article
-        self.run
-            .conn
-            .execute("DELETE FROM article_image WHERE article = ?1 AND lang = ?2", params![article.id, lang])?;
-        let mut insert = self.run.conn.prepare_cached(
-            "INSERT INTO article_image (article, lang, position, hash, media_type, file, caption)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        for (index, image) in article.images.iter().enumerate() {
-            insert.execute(params![
-                article.id,
-                lang,
-                index as i64 + 1,
-                image.hash,
-                image.media_type.mime(),
-                image.file,
-                image.caption
-            ])?;
-        }
+        write_version(self.run.conn, article, Some(self.run.import_id))?;
         Ok(outcome)
     }
 

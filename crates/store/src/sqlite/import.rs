@@ -1,10 +1,10 @@
 //! An import as one SQLite transaction, with its statements prepared once.
 
 use rusqlite::{Connection, OptionalExtension, Statement, params};
-use vigie_domain::{Group, Incident};
+use vigie_domain::{AuditEntry, Group, Incident, Status};
 
 use super::groups;
-use crate::{ImportCounts, ImportSession, Result, Upsert};
+use crate::{ImportCounts, ImportSession, Result, StoreError, Upsert};
 
 pub struct SqliteImport<'a> {
     conn: &'a Connection,
@@ -78,7 +78,7 @@ pub(super) const INSERT: &str = "INSERT INTO incident (
     content_hash, import_id)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)";
 
-const UPDATE: &str = "UPDATE incident SET
+pub(super) const UPDATE: &str = "UPDATE incident SET
     date = ?2, date_end = ?3, date_precision = ?4, country = ?5, admin1 = ?6, location = ?7, latitude = ?8,
     longitude = ?9, geo_precision = ?10, perpetrator = ?11, target = ?12, method = ?13, killed = ?14, wounded = ?15,
     kidnapped = ?16, perpetrators_killed = ?17, description = ?18, sources = ?19, status = ?20,
@@ -127,6 +127,25 @@ impl ImportSession for SqliteImport<'_> {
                 Ok(Upsert::New)
             }
         }
+    }
+
+    fn stored(&mut self, id: &str) -> Result<Option<(Status, i64)>> {
+        let stored: Option<(String, i64)> = self
+            .conn
+            .prepare_cached("SELECT status, content_hash FROM incident WHERE id = ?1")?
+            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?;
+        stored
+            .map(|(status, hash)| {
+                Status::parse(&status)
+                    .map(|s| (s, hash))
+                    .ok_or_else(|| StoreError::Corrupt(format!("status {status:?}")))
+            })
+            .transpose()
+    }
+
+    fn record_audit(&mut self, entry: &AuditEntry) -> Result<()> {
+        super::users::insert_audit(self.conn, entry).map(|_| ())
     }
 
     fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {

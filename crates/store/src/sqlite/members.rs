@@ -5,9 +5,10 @@ use std::collections::HashSet;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use vigie_domain::validate::parse_iso_date;
-use vigie_domain::{CountryCode, Member, Names, NationalDay};
+use vigie_domain::{AuditEntry, CountryCode, Member, Names, NationalDay};
 
 use super::import::RunTransaction;
+use super::users::insert_audit;
 use crate::{ImportCounts, MemberImportSession, Result, StoreError, Upsert};
 
 /// Every member, by country code, with its national days in calendar order.
@@ -58,7 +59,7 @@ fn day_row(row: &rusqlite::Row<'_>) -> Result<NationalDay> {
 }
 
 /// One member as stored, if it is one.
-fn one(conn: &Connection, country: CountryCode) -> Result<Option<Member>> {
+pub fn one(conn: &Connection, country: CountryCode) -> Result<Option<Member>> {
     let row: Option<(Option<String>, Option<String>)> = conn
         .query_row("SELECT joined, representative_title FROM member WHERE country = ?1", [country.as_str()], |row| {
             Ok((row.get(0)?, row.get(1)?))
@@ -86,27 +87,58 @@ impl<'a> SqliteMemberImport<'a> {
     pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqliteMemberImport<'a>> {
         Ok(SqliteMemberImport { run: RunTransaction::begin(conn, source, format)?, seen: HashSet::new() })
     }
+}
 
-    fn write_days(&self, member: &Member) -> Result<()> {
-        let mut insert = self.run.conn.prepare_cached(
-            "INSERT INTO national_day (country, month, day, name_fr, name_en, name_ar) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for day in &member.national_days {
-            insert.execute(params![
-                member.country.as_str(),
-                day.month,
-                day.day,
-                day.name.fr,
-                day.name.en,
-                day.name.ar
-            ])?;
-        }
-        Ok(())
+fn write_days(conn: &Connection, member: &Member) -> Result<()> {
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO national_day (country, month, day, name_fr, name_en, name_ar) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for day in &member.national_days {
+        insert.execute(params![member.country.as_str(), day.month, day.day, day.name.fr, day.name.en, day.name.ar])?;
     }
+    Ok(())
 }
 
 fn empty_as_null(text: &str) -> Option<&str> {
     (!text.is_empty()).then_some(text)
+}
+
+/// Inserts the member (`exists` false), or replaces its joined date,
+/// representative's title and national days (as a whole); `import_id` is
+/// `None` for a member entered by hand.
+fn write(conn: &Connection, member: &Member, exists: bool, import_id: Option<i64>) -> Result<()> {
+    let joined = member.joined.map(|date| date.to_string());
+    let title = empty_as_null(&member.representative_title);
+    let country = member.country.as_str();
+    if exists {
+        conn.execute(
+            "UPDATE member SET joined = ?2, representative_title = ?3, import_id = ?4 WHERE country = ?1",
+            params![country, joined, title, import_id],
+        )?;
+        conn.execute("DELETE FROM national_day WHERE country = ?1", [country])?;
+    } else {
+        conn.execute(
+            "INSERT INTO member (country, joined, representative_title, import_id) VALUES (?1, ?2, ?3, ?4)",
+            params![country, joined, title, import_id],
+        )?;
+    }
+    write_days(conn, member)
+}
+
+/// Writes a member entered in the web application and its audit entry in
+/// one transaction, if the store still holds `stored` (`None`: the country
+/// is not a member); `false`, nothing written, otherwise.
+pub fn save(conn: &mut Connection, member: &Member, stored: Option<&Member>, audit: &AuditEntry) -> Result<bool> {
+    let mut member = member.clone();
+    member.sort_days();
+    let tx = conn.transaction()?;
+    if one(&tx, member.country)?.as_ref() != stored {
+        return Ok(false);
+    }
+    write(&tx, &member, stored.is_some(), None)?;
+    insert_audit(&tx, audit)?;
+    tx.commit()?;
+    Ok(true)
 }
 
 impl MemberImportSession for SqliteMemberImport<'_> {
@@ -116,32 +148,20 @@ impl MemberImportSession for SqliteMemberImport<'_> {
         }
         let mut member = member.clone();
         member.sort_days();
-        let joined = member.joined.map(|date| date.to_string());
-        let title = empty_as_null(&member.representative_title);
-        let country = member.country.as_str();
         match one(self.run.conn, member.country)? {
             Some(stored) if stored == member => {
                 self.run.conn.execute(
                     "UPDATE member SET import_id = ?2 WHERE country = ?1",
-                    params![country, self.run.import_id],
+                    params![member.country.as_str(), self.run.import_id],
                 )?;
                 Ok(Upsert::Unchanged)
             }
             Some(_) => {
-                self.run.conn.execute(
-                    "UPDATE member SET joined = ?2, representative_title = ?3, import_id = ?4 WHERE country = ?1",
-                    params![country, joined, title, self.run.import_id],
-                )?;
-                self.run.conn.execute("DELETE FROM national_day WHERE country = ?1", [country])?;
-                self.write_days(&member)?;
+                write(self.run.conn, &member, true, Some(self.run.import_id))?;
                 Ok(Upsert::Updated)
             }
             None => {
-                self.run.conn.execute(
-                    "INSERT INTO member (country, joined, representative_title, import_id) VALUES (?1, ?2, ?3, ?4)",
-                    params![country, joined, title, self.run.import_id],
-                )?;
-                self.write_days(&member)?;
+                write(self.run.conn, &member, false, Some(self.run.import_id))?;
                 Ok(Upsert::New)
             }
         }

@@ -143,6 +143,51 @@ impl Store for SqliteStore {
         notes::matching(&self.conn, filter)
     }
 
+    fn activity(&self, id: &str) -> Result<Option<vigie_domain::Activity>> {
+        activities::one(&self.conn, id)
+    }
+
+    fn save_activity(
+        &mut self,
+        activity: &vigie_domain::Activity,
+        stored: Option<&vigie_domain::Activity>,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool> {
+        activities::save(&mut self.conn, activity, stored, audit)
+    }
+
+    fn save_member(
+        &mut self,
+        member: &Member,
+        stored: Option<&Member>,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool> {
+        members::save(&mut self.conn, member, stored, audit)
+    }
+
+    fn save_partner(
+        &mut self,
+        partner: &Partner,
+        stored: Option<&Partner>,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool> {
+        partners::save_partner(&mut self.conn, partner, stored, audit)
+    }
+
+    fn save_agreement(
+        &mut self,
+        partner: &str,
+        agreement: &vigie_domain::Agreement,
+        stored: Option<&vigie_domain::Agreement>,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool> {
+        partners::save_agreement(&mut self.conn, partner, agreement, stored, audit)
+    }
+
+    fn save_note(&mut self, note: &Note, stored: Option<&Note>, audit: &vigie_domain::AuditEntry) -> Result<bool> {
+        notes::save(&mut self.conn, note, stored, audit)
+    }
+
     fn partners(&self) -> Result<Vec<Partner>> {
         partners::all(&self.conn)
     }
@@ -175,6 +220,28 @@ impl Store for SqliteStore {
         articles::image(&self.conn, hash)
     }
 
+    fn put_image(&mut self, image: &vigie_domain::Image) -> Result<()> {
+        articles::put_image(&self.conn, image)
+    }
+
+    fn create_article(
+        &mut self,
+        article: &vigie_domain::Article,
+        images: &[vigie_domain::Image],
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool> {
+        articles::save(&mut self.conn, article, images, true, audit)
+    }
+
+    fn update_article(
+        &mut self,
+        article: &vigie_domain::Article,
+        images: &[vigie_domain::Image],
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool> {
+        articles::save(&mut self.conn, article, images, false, audit)
+    }
+
     fn add_user(&mut self, user: &crate::NewUser, actor: &str) -> Result<i64> {
         users::add(&mut self.conn, user, actor)
     }
@@ -197,6 +264,23 @@ impl Store for SqliteStore {
 
     fn set_user_disabled(&mut self, email: &str, disabled: bool, actor: &str) -> Result<bool> {
         users::set_disabled(&mut self.conn, email, disabled, actor)
+    }
+
+    fn set_user_role(
+        &mut self,
+        email: &str,
+        role: vigie_domain::Role,
+        countries: &[vigie_domain::CountryCode],
+        actor: &str,
+    ) -> Result<bool> {
+        users::set_role(&mut self.conn, email, role, countries, actor)
+    }
+
+    fn data_version(&self) -> Result<crate::DataVersion> {
+        // PRAGMA data_version moves only for other connections' commits;
+        // total_changes counts this connection's own writes
+        let others: i64 = self.conn.prepare_cached("PRAGMA data_version")?.query_row([], |row| row.get(0))?;
+        Ok(crate::DataVersion { others: others as u64, own: self.conn.total_changes() })
     }
 
     fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<i64> {
@@ -253,6 +337,15 @@ impl Store for SqliteStore {
         audit: &vigie_domain::AuditEntry,
     ) -> Result<bool> {
         workflow::review(&mut self.conn, id, status, reviewer_id, comment, audit)
+    }
+
+    fn update_incident(
+        &mut self,
+        incident: &Incident,
+        expected_hash: i64,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool> {
+        workflow::update(&mut self.conn, incident, expected_hash, audit)
     }
 
     fn save_bulletin(&mut self, issue: &crate::BulletinIssue) -> Result<()> {

@@ -4,9 +4,10 @@ use std::collections::HashSet;
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
-use vigie_domain::{CountryCode, Month, Names, Note};
+use vigie_domain::{AuditEntry, CountryCode, Month, Names, Note};
 
 use super::import::RunTransaction;
+use super::users::insert_audit;
 use crate::{ImportCounts, NoteFilter, RegisterSession, Result, StoreError, Upsert};
 
 const COLUMNS: &str = "region, month, country, text_fr, text_en, text_ar";
@@ -64,43 +65,64 @@ impl<'a> SqliteNoteImport<'a> {
     }
 }
 
+/// The note of a region, month and country, as stored.
+pub fn one(conn: &Connection, region: &str, month: Month, country: CountryCode) -> Result<Option<Note>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM note WHERE region = ?1 AND month = ?2 AND country = ?3"),
+        params![region, month.to_string(), country.as_str()],
+        |row| Ok(note_row(row)),
+    )
+    .optional()?
+    .transpose()
+}
+
+/// Inserts the note, or replaces the texts of the one with its key;
+/// `import_id` is `None` for a note written by hand.
+fn write(conn: &Connection, note: &Note, import_id: Option<i64>) -> Result<()> {
+    conn.execute(
+        &format!(
+            "INSERT INTO note ({COLUMNS}, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (region, month, country) DO UPDATE SET
+                 text_fr = ?4, text_en = ?5, text_ar = ?6, import_id = ?7"
+        ),
+        params![
+            note.region,
+            note.month.to_string(),
+            note.country.as_str(),
+            note.text.fr,
+            note.text.en,
+            note.text.ar,
+            import_id
+        ],
+    )?;
+    Ok(())
+}
+
+/// Writes a note entered in the web application and its audit entry in one
+/// transaction, if the store still holds `stored` (`None`: no note with its
+/// key); `false`, nothing written, otherwise.
+pub fn save(conn: &mut Connection, note: &Note, stored: Option<&Note>, audit: &AuditEntry) -> Result<bool> {
+    let tx = conn.transaction()?;
+    if one(&tx, &note.region, note.month, note.country)?.as_ref() != stored {
+        return Ok(false);
+    }
+    write(&tx, note, None)?;
+    insert_audit(&tx, audit)?;
+    tx.commit()?;
+    Ok(true)
+}
+
 impl RegisterSession<Note> for SqliteNoteImport<'_> {
     fn upsert(&mut self, note: &Note) -> Result<Upsert> {
         if !self.seen.insert((note.region.clone(), note.month, note.country)) {
             return Ok(Upsert::Repeated);
         }
-        let key = params![note.region, note.month.to_string(), note.country.as_str()];
-        let stored: Option<Note> = self
-            .run
-            .conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM note WHERE region = ?1 AND month = ?2 AND country = ?3"),
-                key,
-                |row| Ok(note_row(row)),
-            )
-            .optional()?
-            .transpose()?;
-        let outcome = match stored {
+        let outcome = match one(self.run.conn, &note.region, note.month, note.country)? {
             Some(stored) if &stored == note => Upsert::Unchanged,
             Some(_) => Upsert::Updated,
             None => Upsert::New,
         };
-        self.run.conn.execute(
-            &format!(
-                "INSERT INTO note ({COLUMNS}, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (region, month, country) DO UPDATE SET
-                     text_fr = ?4, text_en = ?5, text_ar = ?6, import_id = ?7"
-            ),
-            params![
-                note.region,
-                note.month.to_string(),
-                note.country.as_str(),
-                note.text.fr,
-                note.text.en,
-                note.text.ar,
-                self.run.import_id
-            ],
-        )?;
+        write(self.run.conn, note, Some(self.run.import_id))?;
         Ok(outcome)
     }
 

@@ -5,9 +5,10 @@ use std::collections::HashSet;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use vigie_domain::validate::parse_iso_date;
-use vigie_domain::{Agreement, Names, Partner, Scope};
+use vigie_domain::{Agreement, AuditEntry, Names, Partner, Scope};
 
 use super::import::RunTransaction;
+use super::users::insert_audit;
 use crate::{ImportCounts, PartnerImportSession, Result, StoreError, Upsert};
 
 /// Every partner, by id, with its agreements by signing date.
@@ -74,76 +75,162 @@ impl<'a> SqlitePartnerImport<'a> {
     }
 }
 
+/// One partner as stored, without its agreements.
+fn one(conn: &Connection, id: &str) -> Result<Option<Partner>> {
+    let row: Option<(Names, String, String)> = conn
+        .query_row("SELECT name_fr, name_en, name_ar, scope, kind FROM partner WHERE id = ?1", [id], |row| {
+            Ok((Names { fr: row.get(0)?, en: row.get(1)?, ar: row.get(2)? }, row.get(3)?, row.get(4)?))
+        })
+        .optional()?;
+    let Some((name, scope, kind)) = row else { return Ok(None) };
+    let scope = Scope::parse(&scope).ok_or_else(|| StoreError::Corrupt(format!("partner scope {scope:?}")))?;
+    Ok(Some(Partner { id: id.to_string(), name, scope, kind, agreements: Vec::new() }))
+}
+
+/// Inserts the partner, or replaces the names, scope and kind of the one
+/// with its id (its agreements are left as they are).
+fn write_partner(conn: &Connection, partner: &Partner, import_id: Option<i64>) -> Result<()> {
+    conn.execute(
+        "INSERT INTO partner (id, name_fr, name_en, name_ar, scope, kind, import_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (id) DO UPDATE SET name_fr = ?2, name_en = ?3, name_ar = ?4, scope = ?5, kind = ?6,
+             import_id = ?7",
+        params![
+            partner.id,
+            partner.name.fr,
+            partner.name.en,
+            partner.name.ar,
+            partner.scope.code(),
+            partner.kind,
+            import_id
+        ],
+    )?;
+    Ok(())
+}
+
+/// The agreement with `partner` that has the signing date and titles of
+/// `key`, as stored.
+fn agreement(conn: &Connection, partner: &str, key: &Agreement) -> Result<Option<Agreement>> {
+    conn.query_row(
+        "SELECT partner, title_fr, title_en, title_ar, signed, areas, reference FROM agreement
+         WHERE partner = ?1 AND title_fr = ?2 AND title_en = ?3 AND title_ar = ?4 AND signed = ?5",
+        params![partner, key.title.fr, key.title.en, key.title.ar, key.signed_text()],
+        |row| Ok(agreement_row(row)),
+    )
+    .optional()?
+    .transpose()
+}
+
+/// Inserts the agreement, or replaces the areas and reference of the one
+/// with its signing date and titles.
+fn write_agreement(conn: &Connection, partner: &str, agreement: &Agreement, import_id: Option<i64>) -> Result<()> {
+    conn.execute(
+        "INSERT INTO agreement (partner, title_fr, title_en, title_ar, signed, areas, reference, import_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (partner, signed, title_fr, title_en, title_ar) DO UPDATE SET areas = ?6, reference = ?7,
+             import_id = ?8",
+        params![
+            partner,
+            agreement.title.fr,
+            agreement.title.en,
+            agreement.title.ar,
+            agreement.signed_text(),
+            agreement.areas.join("\n"),
+            agreement.reference,
+            import_id
+        ],
+    )?;
+    Ok(())
+}
+
+/// Writes a partner's names, scope and kind entered in the web application
+/// and its audit entry in one transaction, if the store still holds
+/// `stored` (its agreements aside; `None`: no partner with its id);
+/// `false`, nothing written, otherwise.
+pub fn save_partner(
+    conn: &mut Connection,
+    partner: &Partner,
+    stored: Option<&Partner>,
+    audit: &AuditEntry,
+) -> Result<bool> {
+    let tx = conn.transaction()?;
+    let expected = stored.map(|p| Partner { agreements: Vec::new(), ..p.clone() });
+    if one(&tx, &partner.id)? != expected {
+        return Ok(false);
+    }
+    write_partner(&tx, partner, None)?;
+    insert_audit(&tx, audit)?;
+    tx.commit()?;
+    Ok(true)
+}
+
+/// Writes an agreement with `partner` entered in the web application, in
+/// place of `stored` (`None`: a new one), and its audit entry in one
+/// transaction; `false`, nothing written, when the partner is gone,
+/// `stored` is not what the store holds, or another agreement of the
+/// partner has the new signing date and titles.
+pub fn save_agreement(
+    conn: &mut Connection,
+    partner: &str,
+    new: &Agreement,
+    stored: Option<&Agreement>,
+    audit: &AuditEntry,
+) -> Result<bool> {
+    let tx = conn.transaction()?;
+    if one(&tx, partner)?.is_none() {
+        return Ok(false);
+    }
+    let same_key = |a: &Agreement| a.title == new.title && a.signed == new.signed;
+    if let Some(stored) = stored {
+        if agreement(&tx, partner, stored)?.as_ref() != Some(stored) {
+            return Ok(false);
+        }
+        if !same_key(stored) {
+            if agreement(&tx, partner, new)?.is_some() {
+                return Ok(false);
+            }
+            tx.execute(
+                "DELETE FROM agreement
+                 WHERE partner = ?1 AND title_fr = ?2 AND title_en = ?3 AND title_ar = ?4 AND signed = ?5",
+                params![partner, stored.title.fr, stored.title.en, stored.title.ar, stored.signed_text()],
+            )?;
+        }
+    } else if agreement(&tx, partner, new)?.is_some() {
+        return Ok(false);
+    }
+    write_agreement(&tx, partner, new, None)?;
+    insert_audit(&tx, audit)?;
+    tx.commit()?;
+    Ok(true)
+}
+
 impl PartnerImportSession for SqlitePartnerImport<'_> {
     fn upsert_partner(&mut self, partner: &Partner) -> Result<Upsert> {
         if !self.seen.insert(partner.id.clone()) {
             return Ok(Upsert::Repeated);
         }
-        let stored: Option<(String, String, String, String, String)> = self
-            .run
-            .conn
-            .query_row(
-                "SELECT name_fr, name_en, name_ar, scope, kind FROM partner WHERE id = ?1",
-                [&partner.id],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
-            )
-            .optional()?;
-        let values = (
-            partner.name.fr.clone(),
-            partner.name.en.clone(),
-            partner.name.ar.clone(),
-            partner.scope.code().to_string(),
-            partner.kind.clone(),
-        );
-        let outcome = match stored {
-            Some(stored) if stored == values => Upsert::Unchanged,
+        let outcome = match one(self.run.conn, &partner.id)? {
+            Some(stored)
+                if (&stored.name, stored.scope, &stored.kind) == (&partner.name, partner.scope, &partner.kind) =>
+            {
+                Upsert::Unchanged
+            }
             Some(_) => Upsert::Updated,
             None => Upsert::New,
         };
-        self.run.conn.execute(
-            "INSERT INTO partner (id, name_fr, name_en, name_ar, scope, kind, import_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (id) DO UPDATE SET name_fr = ?2, name_en = ?3, name_ar = ?4, scope = ?5, kind = ?6,
-                 import_id = ?7",
-            params![partner.id, values.0, values.1, values.2, values.3, values.4, self.run.import_id],
-        )?;
+        write_partner(self.run.conn, partner, Some(self.run.import_id))?;
         Ok(outcome)
     }
 
     fn upsert_agreement(&mut self, partner: &str, agreement: &Agreement) -> Result<Upsert> {
-        let key = params![partner, agreement.title.fr, agreement.title.en, agreement.title.ar, agreement.signed_text()];
-        let stored: Option<(String, String)> = self
-            .run
-            .conn
-            .query_row(
-                "SELECT areas, reference FROM agreement
-                 WHERE partner = ?1 AND title_fr = ?2 AND title_en = ?3 AND title_ar = ?4 AND signed = ?5",
-                key,
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )
-            .optional()?;
-        let values = (agreement.areas.join("\n"), agreement.reference.clone());
-        let outcome = match stored {
-            Some(stored) if stored == values => Upsert::Unchanged,
+        let outcome = match self::agreement(self.run.conn, partner, agreement)? {
+            Some(stored) if (&stored.areas, &stored.reference) == (&agreement.areas, &agreement.reference) => {
+                Upsert::Unchanged
+            }
             Some(_) => Upsert::Updated,
             None => Upsert::New,
         };
-        self.run.conn.execute(
-            "INSERT INTO agreement (partner, title_fr, title_en, title_ar, signed, areas, reference, import_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             ON CONFLICT (partner, signed, title_fr, title_en, title_ar) DO UPDATE SET areas = ?6, reference = ?7,
-                 import_id = ?8",
-            params![
-                partner,
-                agreement.title.fr,
-                agreement.title.en,
-                agreement.title.ar,
-                agreement.signed_text(),
-                values.0,
-                values.1,
-                self.run.import_id
-            ],
-        )?;
+        write_agreement(self.run.conn, partner, agreement, Some(self.run.import_id))?;
         Ok(outcome)
     }
 

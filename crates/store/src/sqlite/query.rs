@@ -62,9 +62,14 @@ pub fn incidents(
         conditions.push("status = ?", Value::Text(status.code().to_string()));
     }
     if let Some(search) = filter.search.as_deref().map(fold).filter(|s| !s.is_empty()) {
+        // the perpetrator by its id, names or aliases: the groups that match
+        // are found once, not per incident
         conditions.push(
-            "instr(vigie_fold(id || ' ' || coalesce(description, '') || ' ' || coalesce(location, '') || ' ' || \
-             coalesce(admin1, '') || ' ' || coalesce(sources, '')), ?) > 0",
+            "(instr(vigie_fold(id || ' ' || coalesce(description, '') || ' ' || coalesce(location, '') || ' ' || \
+             coalesce(admin1, '') || ' ' || coalesce(sources, '')), ?) > 0 \
+             OR perpetrator IN (SELECT g.id FROM perpetrator_group g WHERE instr(vigie_fold(g.id || ' ' || \
+             g.name_fr || ' ' || g.name_en || ' ' || g.name_ar || ' ' || coalesce((SELECT group_concat(a.alias, ' ') \
+             FROM group_alias a WHERE a.group_id = g.id), '')), ?) > 0))",
             Value::Text(search),
         );
     }

@@ -171,9 +171,48 @@ pub fn set_disabled(conn: &mut Connection, email: &str, disabled: bool, actor: &
         return Ok(false);
     }
     tx.execute("UPDATE app_user SET disabled = ?1 WHERE id = ?2", params![disabled, user.id])?;
+    if disabled {
+        // a disabled account's sessions end now, not at their expiry
+        tx.execute("DELETE FROM web_session WHERE user_id = ?1", [user.id])?;
+    }
     let action = if disabled { "user.disable" } else { "user.enable" };
     let entry = AuditEntry::new(Timestamp::now(), actor, action, "user", Some(&user.email))
         .with_changes(vec![FieldChange::new("disabled", user.disabled, disabled)]);
+    insert_audit(&tx, &entry)?;
+    tx.commit()?;
+    Ok(true)
+}
+
+pub fn set_role(
+    conn: &mut Connection,
+    email: &str,
+    role: Role,
+    countries: &[CountryCode],
+    actor: &str,
+) -> Result<bool> {
+    let tx = write(conn)?;
+    let user = user_in(&tx, email)?.ok_or_else(|| unknown(email))?;
+    let mut countries = countries.to_vec();
+    countries.sort();
+    countries.dedup();
+    fn codes(list: &[CountryCode]) -> Vec<&str> {
+        list.iter().map(CountryCode::as_str).collect()
+    }
+    let mut changes = Vec::new();
+    if user.role != role {
+        changes.push(FieldChange::new("role", user.role.code(), role.code()));
+    }
+    if user.countries != countries {
+        changes.push(FieldChange::new("countries", codes(&user.countries), codes(&countries)));
+    }
+    if changes.is_empty() {
+        return Ok(false);
+    }
+    tx.execute(
+        "UPDATE app_user SET role = ?1, countries = ?2 WHERE id = ?3",
+        params![role.code(), codes(&countries).join(","), user.id],
+    )?;
+    let entry = AuditEntry::new(Timestamp::now(), actor, "user.role", "user", Some(&user.email)).with_changes(changes);
     insert_audit(&tx, &entry)?;
     tx.commit()?;
     Ok(true)
@@ -210,9 +249,12 @@ pub fn matching(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditEntr
         condition(&mut values, stamp(to), "at < ?");
     }
     let condition = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
-    let limit = match filter.limit {
-        Some(limit) => format!("LIMIT {}", limit.min(i64::MAX as u64)),
-        None => String::new(),
+    let limit = match (filter.limit, filter.offset) {
+        (Some(limit), offset) => {
+            format!("LIMIT {} OFFSET {}", limit.min(i64::MAX as u64), offset.unwrap_or(0).min(i64::MAX as u64))
+        }
+        (None, Some(offset)) => format!("LIMIT -1 OFFSET {}", offset.min(i64::MAX as u64)),
+        (None, None) => String::new(),
     };
     let mut statement =
         conn.prepare(&format!("SELECT {AUDIT_COLUMNS} FROM audit_log {condition} ORDER BY at DESC, id DESC {limit}"))?;
@@ -299,6 +341,65 @@ mod tests {
         assert!(store.audit(&future).unwrap().is_empty());
         let past = AuditFilter { to: Some(Timestamp::UNIX_EPOCH), ..AuditFilter::default() };
         assert!(store.audit(&past).unwrap().is_empty());
+    }
+
+    #[test]
+    fn role_changes_are_audited_and_disabling_ends_sessions() {
+        let (dir, mut store) = store();
+        let id = store.add_user(&new_user("someone@example.org", Role::Viewer, &[]), "cli").unwrap();
+        let codes = |list: &[&str]| list.iter().map(|c| CountryCode::new(c).unwrap()).collect::<Vec<_>>();
+        assert!(
+            store.set_user_role("someone@example.org", Role::Delegate, &codes(&["ML", "BF"]), "admin@x.org").unwrap()
+        );
+        assert!(
+            !store.set_user_role("someone@example.org", Role::Delegate, &codes(&["BF", "ML"]), "admin@x.org").unwrap()
+        );
+        let user = store.user_by_email("someone@example.org").unwrap().unwrap();
+        assert_eq!((user.role, user.countries), (Role::Delegate, codes(&["BF", "ML"])));
+        // the schema still refuses a delegate without countries: nothing written
+        assert!(store.set_user_role("someone@example.org", Role::Delegate, &[], "admin@x.org").is_err());
+        assert!(matches!(
+            store.set_user_role("nobody@example.org", Role::Viewer, &[], "cli"),
+            Err(StoreError::NotFound(_))
+        ));
+        let log = store.audit(&AuditFilter { action: Some("user.role".into()), ..AuditFilter::default() }).unwrap();
+        assert_eq!(log.len(), 1);
+        assert_eq!(
+            serde_json::to_string(&log[0].changes).unwrap(),
+            r#"[{"field":"role","before":"viewer","after":"delegate"},{"field":"countries","before":[],"after":["BF","ML"]}]"#
+        );
+
+        let hash = "a".repeat(64);
+        store.create_session(&hash, id, Timestamp::now() + jiff::SignedDuration::from_hours(1)).unwrap();
+        assert!(store.session(&hash).unwrap().is_some());
+        let before = store.data_version().unwrap();
+        assert!(store.set_user_disabled("someone@example.org", true, "admin@x.org").unwrap());
+        assert!(store.session(&hash).unwrap().is_none(), "disabling ends the sessions");
+        assert_ne!(store.data_version().unwrap(), before, "a write through this handle");
+
+        // a commit by another connection moves the version too
+        let seen = store.data_version().unwrap();
+        assert_eq!(store.data_version().unwrap(), seen, "reads change nothing");
+        let mut other = SqliteStore::open(&dir.path().join("v.db")).unwrap();
+        other.set_meta("touched", "yes").unwrap();
+        assert_ne!(store.data_version().unwrap(), seen, "a commit by another connection");
+    }
+
+    #[test]
+    fn audit_pages() {
+        let (_dir, mut store) = store();
+        for n in 0..5 {
+            let at = Timestamp::from_second(1_700_000_000 + n).unwrap();
+            store.record_audit(&AuditEntry::new(at, "cli", "export", "incident", Some(&n.to_string()))).unwrap();
+        }
+        let page = |limit, offset| {
+            let filter = AuditFilter { limit, offset, ..AuditFilter::default() };
+            store.audit(&filter).unwrap().into_iter().map(|e| e.entity_id.unwrap()).collect::<Vec<_>>()
+        };
+        assert_eq!(page(Some(2), None), ["4", "3"]);
+        assert_eq!(page(Some(2), Some(2)), ["2", "1"]);
+        assert_eq!(page(Some(2), Some(4)), ["0"]);
+        assert_eq!(page(None, Some(3)), ["1", "0"]);
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! (`incident_workflow`, migration 0010), each written with its audit
 //! entry in one transaction.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use vigie_domain::{AuditEntry, Incident, Status};
 
-use super::import::{INSERT, execute_row};
+use super::import::{INSERT, UPDATE, execute_row};
 use super::users::insert_audit;
 use crate::{Result, Workflow};
 
@@ -36,10 +36,55 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Workflow>> {
             "SELECT w.author_id, w.reviewer_id, w.review_comment
              FROM incident i LEFT JOIN incident_workflow w ON w.incident_id = i.id WHERE i.id = ?1",
             [id],
-            |row| Ok(Workflow { author_id: row.get(0)?, reviewer_id: row.get(1)?, review_comment: row.get(2)? }),
+            |row| {
+                Ok(Workflow {
+                    author_id: row.get(0)?,
+                    reviewer_id: row.get(1)?,
+                    review_comment: row.get(2)?,
+                    editors: Vec::new(),
+                })
+            },
         )
         .optional()?;
-    Ok(row)
+    let Some(mut workflow) = row else {
+        return Ok(None);
+    };
+    // the audit log says who changed it since it was last approved
+    let mut editors = conn.prepare(
+        "SELECT DISTINCT u.id FROM audit_log a JOIN app_user u ON u.email = a.actor
+         WHERE a.entity = 'incident' AND a.entity_id = ?1 AND a.action = 'incident.update'
+           AND a.id > coalesce((SELECT max(id) FROM audit_log
+                                WHERE entity = 'incident' AND entity_id = ?1 AND action = 'incident.approve'), 0)
+         ORDER BY u.id",
+    )?;
+    workflow.editors = editors.query_map([id], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(Some(workflow))
+}
+
+/// Replaces an incident with its changed version, if the stored one is
+/// still the one the change started from (`expected_hash`, its
+/// `content_hash()`); a verified
+/// incident made a draft again loses its last review.
+pub fn update(conn: &mut Connection, incident: &Incident, expected_hash: i64, audit: &AuditEntry) -> Result<bool> {
+    // IMMEDIATE: no other writer between the check and the update
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // the fingerprint of the row as read, as the caller computed it
+    let Some(stored) = super::query::incident(&tx, &incident.id)? else {
+        return Ok(false);
+    };
+    if stored.content_hash() != expected_hash {
+        return Ok(false);
+    }
+    execute_row(&mut tx.prepare(UPDATE)?, incident, incident.content_hash(), None)?;
+    if stored.status == Status::Verified && incident.status == Status::Draft {
+        tx.execute(
+            "UPDATE incident_workflow SET reviewer_id = NULL, review_comment = NULL WHERE incident_id = ?1",
+            [&incident.id],
+        )?;
+    }
+    insert_audit(&tx, audit)?;
+    tx.commit()?;
+    Ok(true)
 }
 
 pub fn review(

@@ -212,6 +212,7 @@ pub fn audit(cli: &Cli, args: &AuditArgs) -> Result<Outcome> {
         from: args.from.as_deref().map(|d| day_start("--from", d, false)).transpose()?,
         to: args.to.as_deref().map(|d| day_start("--to", d, true)).transpose()?,
         limit: args.limit,
+        offset: None,
     };
     let store = open_store(&cli.db)?;
     let entries = store.audit(&filter)?;

@@ -1,0 +1,146 @@
+//! The browser scenario: Playwright (npm `playwright-core`) driving the
+//! system's Chromium through the web application, served by the real binary
+//! over a demo database. The scenario itself is
+//! `crates/web/tests/browser/scenario.mjs`; this test makes the database,
+//! starts `vigie serve`, installs the scenario's package with `npm ci` when
+//! it is missing or older than its lock file, runs the scenario with `node`
+//! and stops the server however the test ends.
+//!
+//! Needs node, npm and Chromium (Debian: `apt-get install chromium nodejs
+//! npm`, which `.ci/run` does). `CHROMIUM` names another browser binary. The
+//! screenshots and the downloaded PDF are left in `target/tmp/browser/`.
+
+mod common;
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::SystemTime;
+
+use common::Sandbox;
+
+const INSTALL: &str = "install with apt-get install chromium nodejs npm";
+
+/// The folder of the scenario and its `package.json`.
+fn scenario_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("web").join("tests").join("browser")
+}
+
+fn chromium() -> PathBuf {
+    std::env::var_os("CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
+}
+
+fn text(output: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
+
+/// Panics with the way to install `program` when it does not run.
+fn require(program: &str) {
+    let output = Command::new(program)
+        .arg("--version")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {program} ({e}): {INSTALL}"));
+    assert!(output.status.success(), "{program} --version failed ({INSTALL}):\n{}", text(&output));
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// `npm ci` unless `node_modules` was installed after the lock file last
+/// changed (npm writes `node_modules/.package-lock.json` on every install).
+fn install(dir: &Path) {
+    let lock = modified(&dir.join("package-lock.json")).expect("the scenario's package-lock.json");
+    if modified(&dir.join("node_modules").join(".package-lock.json")).is_some_and(|installed| installed >= lock) {
+        return;
+    }
+    let output = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run npm ({e}): {INSTALL}"));
+    assert!(output.status.success(), "npm ci in {} failed:\n{}", dir.display(), text(&output));
+}
+
+/// `vigie serve` on a free port; killed when dropped, so also when the test
+/// panics.
+struct Server {
+    child: Child,
+    url: String,
+    log: PathBuf,
+}
+
+impl Server {
+    fn start(sandbox: &Sandbox) -> Server {
+        let log = sandbox.path("serve.log");
+        let child = Command::new(env!("CARGO_BIN_EXE_vigie"))
+            .env_remove("VIGIE_DB")
+            .env_remove("VIGIE_REGIONS")
+            .env_remove("VIGIE_LANG")
+            .env_remove("VIGIE_LOG")
+            .arg("--db")
+            .arg(sandbox.db())
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(File::create(&log).expect("the server's log file"))
+            .spawn()
+            .expect("start vigie serve");
+        let mut server = Server { child, url: String::new(), log };
+        // the first line says where it listens: "Vigie on http://ADDR/ (…)"
+        let mut stdout = BufReader::new(server.child.stdout.take().expect("the server's standard output"));
+        let mut line = String::new();
+        stdout.read_line(&mut line).expect("read the server's first line");
+        let Some(url) = line.split_whitespace().find(|word| word.starts_with("http://")) else {
+            panic!("vigie serve printed no address: {line:?}\nits log:\n{}", server.log());
+        };
+        server.url = url.trim_end_matches('/').to_string();
+        // nothing more is expected there, but a full pipe must never block it
+        std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
+        server
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn browser_scenario_from_a_draft_to_the_arabic_dashboard() {
+    require("node");
+    require("npm");
+    let browser = chromium();
+    assert!(browser.exists(), "no Chromium at {} (or set CHROMIUM): {INSTALL}", browser.display());
+    let dir = scenario_dir();
+    install(&dir);
+
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["demo", "--no-bulletin"]);
+    let server = Server::start(&sandbox);
+    let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
+    let output = Command::new("node")
+        .arg("scenario.mjs")
+        .current_dir(&dir)
+        .env("VIGIE_URL", &server.url)
+        .env("VIGIE_ARTIFACTS", &artifacts)
+        .env("CHROMIUM", &browser)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run node ({e}): {INSTALL}"));
+    assert!(
+        output.status.success(),
+        "the browser scenario failed ({}):\n{}\nthe server's log:\n{}",
+        output.status,
+        text(&output),
+        server.log()
+    );
+    print!("{}", String::from_utf8_lossy(&output.stdout));
+}

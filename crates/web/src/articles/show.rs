@@ -1,0 +1,179 @@
+//! One version: its values, its body rendered, its images, the other
+//! language versions (or a link to translate), its history; and the
+//! status change (draft ⇄ published) for editors.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::{Value, context};
+use serde::Deserialize;
+use vigie_domain::user::can_edit_articles;
+use vigie_domain::{ArticleStatus, AuditEntry, FieldChange, Lang, Story};
+use vigie_render::Labels;
+use vigie_store::{ArticleFilter, AuditFilter};
+
+use super::access::RequireArticleEditor;
+use super::{body_html, can_read, href, image_src, page, status_label, translate_href};
+use crate::auth::RequireUser;
+use crate::errors;
+use crate::state::AppState;
+
+fn plain(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn history(entries: &[AuditEntry]) -> Vec<Value> {
+    entries
+        .iter()
+        .map(|e| {
+            context! {
+                at => e.at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                actor => e.actor.clone(),
+                action => e.action.clone(),
+                changes => e.changes.iter().map(|c| context! {
+                    field => c.field.clone(),
+                    before => plain(&c.before),
+                    after => plain(&c.after),
+                }).collect::<Vec<_>>(),
+            }
+        })
+        .collect()
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path((id, version_lang)): Path<(String, String)>,
+) -> Response {
+    let lang = user.lang;
+    let not_found = || errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found");
+    let Some(version_lang) = Lang::parse(&version_lang) else {
+        return not_found();
+    };
+    let entity_id = format!("{id}/{}", version_lang.code());
+    let found = state
+        .with_store(move |store| {
+            let versions = store.articles(&ArticleFilter { id: Some(id), ..ArticleFilter::default() })?;
+            let entries = store.audit(&AuditFilter {
+                entity: Some("article".into()),
+                entity_id: Some(entity_id),
+                ..AuditFilter::default()
+            })?;
+            Ok((versions, entries))
+        })
+        .await;
+    let (versions, entries) = match found {
+        Ok(found) => found,
+        Err(e) => return errors::internal(lang, e),
+    };
+    let reader = &user.session.user;
+    let readable = versions.into_iter().filter(|v| can_read(reader, v)).collect();
+    let Some(story) = Story::group(readable).into_iter().next() else {
+        return not_found();
+    };
+    let Some(article) = story.version(version_lang) else {
+        return not_found();
+    };
+    let editor = can_edit_articles(reader);
+    let labels = Labels::new(lang);
+    let others: Vec<Value> = Lang::ALL
+        .iter()
+        .filter(|&&l| l != version_lang)
+        .map(|&l| {
+            let label = labels.text(&format!("web-lang-{}", l.code()));
+            match story.version(l) {
+                Some(other) => context! {
+                    label, href => href(&story.id, l), status_label => status_label(lang, other.status),
+                    title => other.title.clone(), code => l.code(),
+                },
+                None => context! {
+                    label, code => l.code(),
+                    translate => editor.then(|| translate_href(&story.id, l, version_lang)),
+                },
+            }
+        })
+        .collect();
+    let next_status = match article.status {
+        ArticleStatus::Draft => ArticleStatus::Published,
+        ArticleStatus::Published => ArticleStatus::Draft,
+    };
+    page(
+        "article.html",
+        lang,
+        &user.session,
+        context! {
+            id => article.id.clone(),
+            version_lang => version_lang.code(),
+            text_dir => if version_lang.is_rtl() { "rtl" } else { "ltr" },
+            title => article.title.clone(),
+            subtitle => article.subtitle.clone(),
+            date => labels.date(article.date),
+            kind => labels.text(&format!("article-kind-{}", article.kind.code())),
+            domains => article.domains.iter().map(|d| labels.text(&format!("domain-{}", d.code()))).collect::<Vec<_>>(),
+            author => article.author.clone(),
+            status => article.status.code(),
+            status_label => status_label(lang, article.status),
+            featured => article.featured,
+            body => body_html(&article.body),
+            images => article.images.iter().map(|i| context! { src => image_src(&i.hash), caption => i.caption.clone() }).collect::<Vec<_>>(),
+            others,
+            editor,
+            edit => format!("{}/edit", href(&article.id, version_lang)),
+            status_action => format!("{}/status", href(&article.id, version_lang)),
+            next_status => next_status.code(),
+            history => history(&entries),
+        },
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct StatusForm {
+    status: String,
+}
+
+/// Publishes a version or takes it back to draft, audited as
+/// `article.publish` or `article.unpublish`.
+pub async fn set_status(
+    State(state): State<AppState>,
+    editor: RequireArticleEditor,
+    Path((id, version_lang)): Path<(String, String)>,
+    Form(form): Form<StatusForm>,
+) -> Response {
+    let lang = editor.lang;
+    let (Some(version_lang), Some(status)) = (Lang::parse(&version_lang), ArticleStatus::parse(&form.status)) else {
+        return errors::page(lang, StatusCode::BAD_REQUEST, "web-article-error-form");
+    };
+    let actor = editor.session.user.email.clone();
+    let target = id.clone();
+    let done = state
+        .with_store(move |store| {
+            let filter =
+                ArticleFilter { id: Some(target.clone()), lang: Some(version_lang), ..ArticleFilter::default() };
+            let Some(mut article) = store.articles(&filter)?.into_iter().next() else {
+                return Ok(false);
+            };
+            if article.status == status {
+                return Ok(true);
+            }
+            let action = match status {
+                ArticleStatus::Published => "article.publish",
+                ArticleStatus::Draft => "article.unpublish",
+            };
+            let entity_id = format!("{target}/{}", version_lang.code());
+            let entry = AuditEntry::new(jiff::Timestamp::now(), &actor, action, "article", Some(&entity_id))
+                .with_changes(vec![FieldChange::new("status", article.status.code(), status.code())]);
+            article.status = status;
+            store.update_article(&article, &[], &entry)
+        })
+        .await;
+    match done {
+        Ok(true) => Redirect::to(&href(&id, version_lang)).into_response(),
+        Ok(false) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
+        Err(e) => errors::internal(lang, e),
+    }
+}

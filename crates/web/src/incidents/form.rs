@@ -1,0 +1,342 @@
+//! The incident form: a new draft (`/incidents/new`, `POST /incidents`)
+//! and a change of an existing incident (`/incidents/{id}/edit`). Values
+//! are checked by the domain's `Validator`; a wrong field is named next to
+//! it in the page's language, with every typed value kept, and nothing is
+//! written.
+//!
+//! A change keeps the incident's id and author (the editor is in the audit
+//! log, with the fields changed before and after) and makes it a draft: a
+//! verified incident changed by an analyst or administrator needs a new
+//! approval, by someone who did not change it (its last review is
+//! dropped). A change that changes nothing writes nothing. The form
+//! carries the fingerprint of the incident it shows, so that a change made
+//! meanwhile by someone else is not overwritten (409).
+
+use std::collections::HashMap;
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::{Value, context};
+use vigie_domain::incident::Column;
+use vigie_domain::user::{can_change_incident, can_edit_incident, can_read_incident};
+use vigie_domain::validate::{RawIncident, Validator};
+use vigie_domain::{AuditEntry, FieldChange, FieldError, Incident, Lang, Status, User, countries};
+use vigie_render::Labels;
+use vigie_store::{Store, StoreError};
+
+use super::{FORM_FIELDS, can_create, href, page, today};
+use crate::auth::RequireUser;
+use crate::errors;
+use crate::session::Session;
+use crate::state::AppState;
+
+/// Submitted values (or those shown), by field name.
+type Values = HashMap<String, String>;
+
+/// What is wrong: a message by field name, in the page's language.
+type Messages = HashMap<String, String>;
+
+/// Which form a page shows.
+enum Mode {
+    New,
+    /// A change of the incident `id`, as it was when the form was shown
+    /// (`version`: its fingerprint).
+    Edit {
+        id: String,
+        version: i64,
+        verified: bool,
+    },
+}
+
+/// The fields with their values and messages.
+fn form_values(values: &Values, errors: &Messages, lang: Lang) -> Vec<Value> {
+    let labels = Labels::new(lang);
+    FORM_FIELDS
+        .iter()
+        .map(|c| {
+            let name = c.name();
+            context! {
+                name,
+                label => labels.text(&format!("web-field-{name}")),
+                value => values.get(name).cloned().unwrap_or_default(),
+                error => errors.get(name).cloned(),
+                long => matches!(c, Column::Description | Column::Sources),
+            }
+        })
+        .collect()
+}
+
+/// The messages about fields the form does not show (a change that no
+/// longer fits a stored value, such as an end date), with their labels.
+fn other_errors(errors: &Messages, lang: Lang) -> Vec<Value> {
+    let labels = Labels::new(lang);
+    let mut others: Vec<(&String, &String)> =
+        errors.iter().filter(|(name, _)| !FORM_FIELDS.iter().any(|c| c.name() == name.as_str())).collect();
+    others.sort();
+    others
+        .into_iter()
+        .map(|(name, message)| context! { label => labels.text(&format!("web-field-{name}")), message })
+        .collect()
+}
+
+fn form_page(
+    lang: Lang,
+    session: &Session,
+    status: StatusCode,
+    mode: &Mode,
+    values: &Values,
+    errors: &Messages,
+    message: Option<&str>,
+) -> Response {
+    let (action, version, verified) = match mode {
+        Mode::New => ("/incidents".to_string(), None, false),
+        Mode::Edit { id, version, verified } => (format!("{}/edit", href(id)), Some(version.to_string()), *verified),
+    };
+    let mut response = page(
+        "incident_form.html",
+        lang,
+        session,
+        context! {
+            editing => matches!(mode, Mode::Edit { .. }),
+            heading => vigie_i18n::catalog().text(lang, match mode {
+                Mode::New => "web-new-incident",
+                Mode::Edit { .. } => "web-edit-incident",
+            }),
+            action,
+            version,
+            verified,
+            fields => form_values(values, errors, lang),
+            other_errors => other_errors(errors, lang),
+            message => message.map(|id| vigie_i18n::catalog().text(lang, id)),
+        },
+    );
+    *response.status_mut() = status;
+    response
+}
+
+/// The first message of each wrong field, in `lang`.
+fn messages(errors: Vec<FieldError>, lang: Lang) -> Messages {
+    let mut messages = Messages::new();
+    for error in errors {
+        let text = vigie_i18n::field_error(lang, &error);
+        messages.entry(error.column).or_insert(text);
+    }
+    messages
+}
+
+/// The fields whose value differs, before and after (`null` for empty).
+fn changes(before: &Incident, after: &Incident) -> Vec<FieldChange> {
+    let json =
+        |value: String| if value.is_empty() { serde_json::Value::Null } else { serde_json::Value::String(value) };
+    Column::ALL
+        .iter()
+        .map(|&c| (c, before.value(c), after.value(c)))
+        .filter(|(_, before, after)| before != after)
+        .map(|(c, before, after)| FieldChange::new(c.name(), json(before), json(after)))
+        .collect()
+}
+
+/// Every field of a new incident that has a value, from nothing.
+fn created(incident: &Incident) -> Vec<FieldChange> {
+    Column::ALL
+        .iter()
+        .map(|&c| (c, incident.value(c)))
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(c, v)| FieldChange::new(c.name(), serde_json::Value::Null, v))
+        .collect()
+}
+
+pub async fn new_form(user: RequireUser) -> Response {
+    if !can_create(&user.session.user) {
+        return errors::page(user.lang, StatusCode::FORBIDDEN, "web-error-forbidden");
+    }
+    form_page(user.lang, &user.session, StatusCode::OK, &Mode::New, &Values::new(), &Messages::new(), None)
+}
+
+enum Saved {
+    Done(String),
+    Invalid(Messages),
+    Forbidden,
+    NotFound,
+    /// A new incident with these values exists already; a change started
+    /// from a version that is no longer the stored one.
+    Conflict,
+}
+
+/// The country a form names, if it is one: checked before anything else,
+/// so that a delegate learns nothing of another country's rules.
+fn named_country_allowed(raw: &RawIncident<'_>, user: &User) -> bool {
+    raw.get(Column::Country).and_then(|c| countries().resolve(c)).is_none_or(|c| can_edit_incident(user, c.code))
+}
+
+pub async fn create(State(state): State<AppState>, user: RequireUser, Form(values): Form<Values>) -> Response {
+    let lang = user.lang;
+    if !can_create(&user.session.user) {
+        return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden");
+    }
+    let current = user.session.user.clone();
+    let submitted = values.clone();
+    let result = state
+        .with_store(move |store| {
+            let mut raw = RawIncident::default();
+            for column in FORM_FIELDS {
+                if let Some(value) = submitted.get(column.name()) {
+                    raw.set(column, value);
+                }
+            }
+            if !named_country_allowed(&raw, &current) {
+                return Ok(Saved::Forbidden);
+            }
+            let mut validator = Validator::new(store.groups()?, today());
+            validator.default_status = Status::Draft;
+            let mut incident = match validator.validate(&raw) {
+                Ok(validated) => validated.incident,
+                Err(field_errors) => return Ok(Saved::Invalid(messages(field_errors, lang))),
+            };
+            incident.status = Status::Draft;
+            if !can_edit_incident(&current, incident.country) {
+                return Ok(Saved::Forbidden);
+            }
+            let entry = AuditEntry::new(
+                jiff::Timestamp::now(),
+                &current.email,
+                "incident.create",
+                "incident",
+                Some(&incident.id),
+            )
+            .with_changes(created(&incident));
+            if store.create_incident(&incident, current.id, &entry)? {
+                Ok(Saved::Done(incident.id))
+            } else {
+                Ok(Saved::Conflict)
+            }
+        })
+        .await;
+    let show = |status, errors: &Messages, message| {
+        form_page(lang, &user.session, status, &Mode::New, &values, errors, Some(message))
+    };
+    match result {
+        Ok(Saved::Done(id)) => Redirect::to(&href(&id)).into_response(),
+        Ok(Saved::Invalid(messages)) => show(StatusCode::UNPROCESSABLE_ENTITY, &messages, "web-form-invalid"),
+        Ok(Saved::Conflict) => show(StatusCode::CONFLICT, &Messages::new(), "web-error-duplicate"),
+        Ok(Saved::Forbidden) => errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden"),
+        Ok(Saved::NotFound) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
+        Err(e) => errors::internal(lang, e),
+    }
+}
+
+/// The incident `id` if `user` may change it: `Err` of the page to show
+/// otherwise (not found when they may not even read it).
+fn changeable(store: &dyn Store, id: &str, user: &User) -> Result<Result<Incident, Saved>, StoreError> {
+    let Some(incident) = store.incident(id)? else {
+        return Ok(Err(Saved::NotFound));
+    };
+    let verified = incident.status == Status::Verified;
+    if !can_read_incident(user, incident.country, verified) {
+        return Ok(Err(Saved::NotFound));
+    }
+    if !can_change_incident(user, incident.country, verified) {
+        return Ok(Err(Saved::Forbidden));
+    }
+    Ok(Ok(incident))
+}
+
+pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
+    let lang = user.lang;
+    let current = user.session.user.clone();
+    let incident = match state.with_store(move |store| changeable(store, &id, &current)).await {
+        Ok(Ok(incident)) => incident,
+        Ok(Err(Saved::Forbidden)) => return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden"),
+        Ok(Err(_)) => return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
+        Err(e) => return errors::internal(lang, e),
+    };
+    let values: Values = FORM_FIELDS.iter().map(|&c| (c.name().to_string(), incident.value(c))).collect();
+    let mode = Mode::Edit {
+        id: incident.id.clone(),
+        version: incident.content_hash(),
+        verified: incident.status == Status::Verified,
+    };
+    form_page(lang, &user.session, StatusCode::OK, &mode, &values, &Messages::new(), None)
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(id): Path<String>,
+    Form(values): Form<Values>,
+) -> Response {
+    let lang = user.lang;
+    let current = user.session.user.clone();
+    let submitted = values.clone();
+    let target = id.clone();
+    let version: Option<i64> = values.get("version").and_then(|v| v.trim().parse().ok());
+    let result = state
+        .with_store(move |store| {
+            let stored = match changeable(store, &target, &current)? {
+                Ok(stored) => stored,
+                Err(refused) => return Ok((refused, None)),
+            };
+            let verified = stored.status == Status::Verified;
+            if version != Some(stored.content_hash()) {
+                return Ok((Saved::Conflict, Some(verified)));
+            }
+            // the stored values, the form's fields replaced by what was typed
+            let stored_values = stored.values();
+            let mut raw = RawIncident::default();
+            for (column, value) in Column::ALL.iter().zip(&stored_values) {
+                raw.set(*column, value);
+            }
+            for column in FORM_FIELDS {
+                if let Some(value) = submitted.get(column.name()) {
+                    raw.set(column, value);
+                }
+            }
+            if !named_country_allowed(&raw, &current) {
+                return Ok((Saved::Forbidden, Some(verified)));
+            }
+            let mut changed = match Validator::new(store.groups()?, today()).validate(&raw) {
+                Ok(validated) => validated.incident,
+                Err(field_errors) => return Ok((Saved::Invalid(messages(field_errors, lang)), Some(verified))),
+            };
+            if !can_edit_incident(&current, changed.country) {
+                return Ok((Saved::Forbidden, Some(verified)));
+            }
+            if changes(&stored, &changed).is_empty() {
+                return Ok((Saved::Done(stored.id), Some(verified)));
+            }
+            changed.status = Status::Draft;
+            let entry =
+                AuditEntry::new(jiff::Timestamp::now(), &current.email, "incident.update", "incident", Some(&target))
+                    .with_changes(changes(&stored, &changed));
+            if store.update_incident(&changed, stored.content_hash(), &entry)? {
+                Ok((Saved::Done(stored.id), Some(verified)))
+            } else {
+                Ok((Saved::Conflict, Some(verified)))
+            }
+        })
+        .await;
+    let (saved, verified) = match result {
+        Ok(found) => found,
+        Err(e) => return errors::internal(lang, e),
+    };
+    match saved {
+        Saved::Done(id) => Redirect::to(&href(&id)).into_response(),
+        Saved::Invalid(messages) => {
+            let mode = Mode::Edit { id, version: version.unwrap_or_default(), verified: verified.unwrap_or_default() };
+            form_page(
+                lang,
+                &user.session,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &mode,
+                &values,
+                &messages,
+                Some("web-form-invalid"),
+            )
+        }
+        Saved::Conflict => errors::page(lang, StatusCode::CONFLICT, "web-error-edit-conflict"),
+        Saved::Forbidden => errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden"),
+        Saved::NotFound => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
+    }
+}

@@ -1,0 +1,405 @@
+//! The import of a file of incidents from the web: the command line's
+//! `vigie import` (the same pipeline, `vigie-ingest`: native CSV or JSON
+//! Lines, ACLED, UCDP GED, GTD, told apart by their header; all or nothing
+//! unless the valid rows are kept; idempotent by incident id), uploaded as
+//! a multipart form of at most [`IMPORT_LIMIT`] bytes.
+//!
+//! Administrators and analysts import any country. A delegate's import
+//! writes rows of their own countries only (the others are rejected, with
+//! the reason) and always drafts; it never changes a verified incident.
+//! The result page gives the command line's counts, the first problems in
+//! the page's language and, when rows were rejected, the rejects file
+//! (the rows as read, with an English `reason` column), kept in memory for
+//! an hour for whoever imported. A written import is audited
+//! (`incident.import`, in its transaction); one that wrote nothing is not.
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::extract::multipart::{Field, Multipart, MultipartRejection};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use minijinja::{Value, context};
+use vigie_domain::{Lang, Role, Status, User};
+use vigie_formats::Format;
+use vigie_formats::dataset::DatasetOptions;
+use vigie_ingest::{FormatChoice, IngestError, Options, Source, Summary};
+use vigie_render::Labels;
+
+use super::{can_create, page, today};
+use crate::auth::RequireUser;
+use crate::errors;
+use crate::session::Session;
+use crate::state::AppState;
+
+/// The largest file imported from the web (20 MiB); larger ones go
+/// through the command line.
+pub const IMPORT_LIMIT: usize = 20 * 1024 * 1024;
+
+/// How long a rejects file stays downloadable, and how many bytes of them
+/// are kept in all (the oldest go first).
+const REJECTS_KEPT_FOR: Duration = Duration::from_secs(3600);
+const REJECTS_KEPT_BYTES: usize = 64 * 1024 * 1024;
+
+/// The formats offered, as the command line's `--format` values.
+const FORMATS: [&str; 7] = ["detect", "native", "csv", "jsonl", "acled", "ucdp", "gtd"];
+
+/// The rejects files of recent imports, in memory: a restart forgets
+/// them.
+#[derive(Default)]
+pub struct RejectsFiles {
+    kept: Mutex<Vec<Rejects>>,
+}
+
+struct Rejects {
+    token: String,
+    user_id: i64,
+    made: Instant,
+    bytes: Vec<u8>,
+}
+
+impl RejectsFiles {
+    fn keep(&self, user_id: i64, bytes: Vec<u8>) -> anyhow::Result<String> {
+        let token = crate::session::new_token()?;
+        let mut kept = self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        kept.retain(|r| r.made.elapsed() < REJECTS_KEPT_FOR);
+        kept.push(Rejects { token: token.clone(), user_id, made: Instant::now(), bytes });
+        while kept.iter().map(|r| r.bytes.len()).sum::<usize>() > REJECTS_KEPT_BYTES && kept.len() > 1 {
+            kept.remove(0);
+        }
+        Ok(token)
+    }
+
+    fn get(&self, token: &str, user_id: i64) -> Option<Vec<u8>> {
+        let kept = self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        kept.iter()
+            .find(|r| r.token == token && r.user_id == user_id && r.made.elapsed() < REJECTS_KEPT_FOR)
+            .map(|r| r.bytes.clone())
+    }
+}
+
+/// The form's choices, as the command line's flags.
+#[derive(Debug, Default, Clone)]
+struct Choices {
+    format: String,
+    default_status: String,
+    skip_invalid: bool,
+    new_groups: bool,
+    all_events: bool,
+    dry_run: bool,
+}
+
+impl Choices {
+    fn format(&self) -> Option<FormatChoice> {
+        Some(match self.format.as_str() {
+            "" | "detect" => FormatChoice::Detect,
+            "native" => FormatChoice::Native,
+            "csv" => FormatChoice::Given(Format::Csv),
+            "jsonl" => FormatChoice::Given(Format::Jsonl),
+            "acled" => FormatChoice::Given(Format::Acled),
+            "ucdp" => FormatChoice::Given(Format::Ucdp),
+            "gtd" => FormatChoice::Given(Format::Gtd),
+            _ => return None,
+        })
+    }
+
+    fn default_status(&self) -> Option<Option<Status>> {
+        match self.default_status.as_str() {
+            "" => Some(None),
+            other => Status::parse(other).map(Some),
+        }
+    }
+
+    /// The pipeline's options for `user`: a delegate's import is of drafts
+    /// of their countries only.
+    fn options(&self, user: &User, format: FormatChoice, default_status: Option<Status>) -> Options {
+        let mut options = Options::new(today());
+        options.format = format;
+        options.dataset = DatasetOptions { all_events: self.all_events };
+        options.skip_invalid = self.skip_invalid;
+        options.new_groups = self.new_groups;
+        options.default_status = default_status;
+        options.dry_run = self.dry_run;
+        options.audit_actor = Some(user.email.clone());
+        if user.role != Role::Admin && user.role != Role::Analyst {
+            options.countries = Some(user.countries.clone());
+            options.drafts_only = true;
+            options.default_status = Some(Status::Draft);
+        }
+        options
+    }
+}
+
+fn is_delegate(user: &User) -> bool {
+    user.role == Role::Delegate
+}
+
+/// The form, with `message` (a catalogue id) above it when something was
+/// wrong.
+fn form_page(lang: Lang, session: &Session, status: StatusCode, choices: &Choices, message: Option<&str>) -> Response {
+    let catalog = vigie_i18n::catalog();
+    let user = &session.user;
+    let size = catalog.text_with(lang, "web-import-size", &[("mib", (IMPORT_LIMIT / (1024 * 1024)).into())]);
+    let countries: Vec<&str> = user.countries.iter().map(|c| c.as_str()).collect();
+    let mut response = page(
+        "incident_import.html",
+        lang,
+        session,
+        context! {
+            intro => catalog.text_with(lang, "web-import-intro", &[("size", size.clone().into())]),
+            delegate_note => is_delegate(user).then(|| {
+                catalog.text_with(lang, "web-import-delegate-note", &[("countries", countries.join(", ").into())])
+            }),
+            formats => FORMATS.iter().map(|&f| context! {
+                code => f, label => catalog.text(lang, &format!("web-import-format-{f}")),
+            }).collect::<Vec<_>>(),
+            statuses => Status::ALL.iter().map(|s| context! {
+                code => s.code(), label => Labels::new(lang).code("status", s.code()),
+            }).collect::<Vec<_>>(),
+            choices => context! {
+                format => choices.format.clone(), default_status => choices.default_status.clone(),
+                skip_invalid => choices.skip_invalid, new_groups => choices.new_groups,
+                all_events => choices.all_events, dry_run => choices.dry_run,
+            },
+            message => message.map(|id| catalog.text_with(lang, id, &[("size", size.into())])),
+        },
+    );
+    *response.status_mut() = status;
+    response
+}
+
+pub async fn import_form(user: RequireUser) -> Response {
+    if !can_create(&user.session.user) {
+        return errors::page(user.lang, StatusCode::FORBIDDEN, "web-error-forbidden");
+    }
+    form_page(user.lang, &user.session, StatusCode::OK, &Choices::default(), None)
+}
+
+/// What was uploaded: the file's name and bytes, and the choices.
+struct Upload {
+    name: String,
+    bytes: Vec<u8>,
+    choices: Choices,
+}
+
+/// Why an upload cannot be imported: the status and the message id.
+type Refused = (StatusCode, &'static str);
+
+async fn read_field(mut field: Field<'_>, limit: usize) -> Result<Vec<u8>, Refused> {
+    let mut bytes = Vec::new();
+    loop {
+        match field.chunk().await {
+            Ok(Some(chunk)) => {
+                if bytes.len() + chunk.len() > limit {
+                    return Err((StatusCode::PAYLOAD_TOO_LARGE, "web-import-too-large"));
+                }
+                bytes.extend_from_slice(&chunk);
+            }
+            Ok(None) => return Ok(bytes),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err((StatusCode::PAYLOAD_TOO_LARGE, "web-import-too-large"));
+            }
+            Err(_) => return Err((StatusCode::BAD_REQUEST, "web-import-unreadable")),
+        }
+    }
+}
+
+async fn read_upload(mut multipart: Multipart, choices: &mut Choices) -> Result<Upload, Refused> {
+    let mut file = None;
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err((StatusCode::PAYLOAD_TOO_LARGE, "web-import-too-large"));
+            }
+            Err(_) => return Err((StatusCode::BAD_REQUEST, "web-import-unreadable")),
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        if name == "file" {
+            let file_name = field.file_name().unwrap_or_default().to_string();
+            let bytes = read_field(field, IMPORT_LIMIT).await?;
+            file = Some((file_name, bytes));
+            continue;
+        }
+        let text = String::from_utf8(read_field(field, 1024).await?).unwrap_or_default();
+        match name.as_str() {
+            "format" => choices.format = text,
+            "default_status" => choices.default_status = text,
+            "skip_invalid" => choices.skip_invalid = !text.is_empty(),
+            "new_groups" => choices.new_groups = !text.is_empty(),
+            "all_events" => choices.all_events = !text.is_empty(),
+            "dry_run" => choices.dry_run = !text.is_empty(),
+            _ => {}
+        }
+    }
+    match file {
+        Some((name, bytes)) if !bytes.is_empty() => {
+            // a path from an old browser: its last part
+            let name = name.rsplit(['/', '\\']).next().unwrap_or_default().trim().to_string();
+            let name = if name.is_empty() { "upload".to_string() } else { name };
+            Ok(Upload { name, bytes, choices: choices.clone() })
+        }
+        _ => Err((StatusCode::BAD_REQUEST, "web-import-no-file")),
+    }
+}
+
+pub async fn import_upload(
+    State(state): State<AppState>,
+    user: RequireUser,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let lang = user.lang;
+    let current = user.session.user.clone();
+    if !can_create(&current) {
+        return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden");
+    }
+    let mut choices = Choices::default();
+    let upload = match multipart {
+        Ok(multipart) => read_upload(multipart, &mut choices).await,
+        Err(_) => Err((StatusCode::BAD_REQUEST, "web-import-unreadable")),
+    };
+    let upload = match upload {
+        Ok(upload) => upload,
+        Err((status, message)) => return form_page(lang, &user.session, status, &choices, Some(message)),
+    };
+    let upload_choices = upload.choices.clone();
+    let (Some(format), Some(default_status)) = (upload.choices.format(), upload.choices.default_status()) else {
+        return form_page(lang, &user.session, StatusCode::BAD_REQUEST, &upload.choices, Some("web-import-choice"));
+    };
+    let rejects_path = match crate::session::new_token() {
+        Ok(token) => std::env::temp_dir().join(format!("vigie-rejects-{token}.csv")),
+        Err(e) => return errors::internal(lang, e),
+    };
+    let choices = upload.choices.clone();
+    let dry_run = choices.dry_run;
+    let importer = current.clone();
+    let name = upload.name.clone();
+    let size = upload.bytes.len() as u64;
+    let source = Source {
+        format: Format::from_path(std::path::Path::new(&name)),
+        name: name.clone(),
+        input: Box::new(std::io::Cursor::new(upload.bytes)),
+        size: Some(size),
+    };
+    let result = state
+        .with_store(move |store| {
+            // built here: the options' progress callback stays on this thread
+            let mut options = choices.options(&importer, format, default_status);
+            options.rejects = Some(rejects_path.clone());
+            let summary = vigie_ingest::import(store, vec![source], &options);
+            // the rejects file is read back and removed whatever happened
+            let rejects = std::fs::read(&rejects_path).unwrap_or_default();
+            let _ = std::fs::remove_file(&rejects_path);
+            Ok((summary, rejects))
+        })
+        .await;
+    let (summary, rejects) = match result {
+        Ok((Ok(summary), rejects)) => (summary, rejects),
+        // the bytes could not be read as text: not a file to import
+        Ok((Err(IngestError::Read { .. }), _)) => {
+            return form_page(
+                lang,
+                &user.session,
+                StatusCode::BAD_REQUEST,
+                &upload_choices,
+                Some("web-import-unreadable"),
+            );
+        }
+        Ok((Err(e), _)) => return errors::internal(lang, e),
+        Err(e) => return errors::internal(lang, e),
+    };
+    let rejects_link = if summary.counts.rejected > 0 && !rejects.is_empty() {
+        match state.rejects.keep(current.id, rejects) {
+            Ok(token) => Some(format!("/incidents/import/rejects/{token}")),
+            Err(e) => return errors::internal(lang, e),
+        }
+    } else {
+        None
+    };
+    result_page(lang, &user.session, &name, &summary, dry_run, rejects_link)
+}
+
+/// A problem's column as the page names it: the field's label when it is
+/// one of the incident's, else the file's own column name.
+fn column_label(lang: Lang, column: &str) -> String {
+    let id = format!("web-field-{column}");
+    if vigie_i18n::catalog().has(&id) { vigie_i18n::catalog().text(lang, &id) } else { column.to_string() }
+}
+
+fn result_page(
+    lang: Lang,
+    session: &Session,
+    name: &str,
+    summary: &Summary,
+    dry_run: bool,
+    rejects: Option<String>,
+) -> Response {
+    let catalog = vigie_i18n::catalog();
+    let counts = summary.counts;
+    let outcome = if summary.written {
+        catalog.text(lang, "web-import-written")
+    } else if dry_run {
+        catalog.text(lang, "web-import-checked")
+    } else {
+        catalog.text_with(lang, "web-import-failed", &[("count", summary.problem_count.into())])
+    };
+    let problems: Vec<Value> = summary
+        .details
+        .iter()
+        .map(|p| {
+            context! {
+                line => p.problem.line,
+                column => column_label(lang, &p.problem.column),
+                reason => vigie_i18n::field_error_kind(lang, &p.kind).unwrap_or_else(|| p.problem.message.clone()),
+                value => p.problem.value.clone().unwrap_or_default(),
+            }
+        })
+        .collect();
+    let more = summary.problem_count.saturating_sub(summary.details.len() as u64);
+    let count = |id: &str, n: u64| context! { label => catalog.text(lang, id), n };
+    let mut response = page(
+        "incident_import.html",
+        lang,
+        session,
+        context! {
+            result => true,
+            written => summary.written,
+            outcome,
+            file => name,
+            layouts => summary.sources.iter().map(|s| s.layout.clone()).collect::<Vec<_>>(),
+            counts => vec![
+                count("web-import-new", counts.new),
+                count("web-import-updated", counts.updated),
+                count("web-import-unchanged", counts.unchanged),
+                count("web-import-rejected", counts.rejected),
+                count("web-import-skipped", counts.skipped),
+                count("web-import-drafts", summary.drafts),
+            ],
+            new_groups => summary.new_groups.clone(),
+            problems,
+            more => (more > 0).then(|| catalog.text_with(lang, "web-import-more", &[("count", more.into())])),
+            rejects,
+        },
+    );
+    if !summary.written && !dry_run {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    response
+}
+
+pub async fn rejects_file(State(state): State<AppState>, user: RequireUser, Path(token): Path<String>) -> Response {
+    match state.rejects.get(&token, user.session.user.id) {
+        Some(bytes) => (
+            [
+                (CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (CONTENT_DISPOSITION, "attachment; filename=\"rejected-incidents.csv\""),
+            ],
+            bytes,
+        )
+            .into_response(),
+        None => errors::page(user.lang, StatusCode::NOT_FOUND, "web-import-rejects-gone"),
+    }
+}

@@ -1,0 +1,328 @@
+//! The list of incidents: the command line's filters as GET parameters
+//! (lists comma-separated), a free-text search, date order either way, 50
+//! a page, and the CSV and GeoJSON exports of the same filter (audited).
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use jiff::civil::Date;
+use minijinja::{Value, context};
+use serde::Deserialize;
+use vigie_domain::user::can_read_incident;
+use vigie_domain::validate::parse_iso_date;
+use vigie_domain::{AuditEntry, CountryCode, Incident, Method, Month, Status, Target, User, countries};
+use vigie_formats::native::{CsvWriter, GeoJsonWriter};
+use vigie_render::Labels;
+use vigie_store::{IncidentFilter, Store, StoreError};
+
+use super::{PAGE_SIZE, can_create, href, page};
+use crate::auth::RequireUser;
+use crate::errors;
+use crate::state::AppState;
+
+/// The list's parameters, as the command line's flags (lists
+/// comma-separated).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ListQuery {
+    country: Option<String>,
+    region: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    perpetrator: Option<String>,
+    target: Option<String>,
+    method: Option<String>,
+    status: Option<String>,
+    /// Free text in the incident's id, description, places, sources and
+    /// perpetrator's names (`q` is also understood).
+    #[serde(alias = "q")]
+    search: Option<String>,
+    sort: Option<String>,
+    page: Option<u64>,
+}
+
+fn nonempty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn items(value: &Option<String>) -> impl Iterator<Item = &str> {
+    nonempty(value).into_iter().flat_map(|v| v.split(',')).map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// A day, or a month meaning its first (`start`) or last day.
+fn day(input: &str, start: bool) -> Option<Date> {
+    parse_iso_date(input).or_else(|| Month::parse(input).map(|m| if start { m.first_day() } else { m.last_day() }))
+}
+
+impl ListQuery {
+    fn descending(&self) -> bool {
+        self.sort.as_deref() != Some("asc")
+    }
+
+    /// The filters in domain terms, as the command line reads them; the
+    /// message id of the first wrong one.
+    fn filter(&self, state: &AppState, store: &dyn Store) -> Result<IncidentFilter, &'static str> {
+        let mut filter = IncidentFilter::default();
+        let listed: Vec<CountryCode> = items(&self.country)
+            .map(|c| countries().resolve(c).map(|c| c.code).ok_or("web-error-filter"))
+            .collect::<Result<_, _>>()?;
+        filter.countries = match nonempty(&self.region) {
+            None => listed,
+            Some(id) => {
+                let region = state.regions.get(id).ok_or("web-error-region")?;
+                let members: Vec<CountryCode> = region.members.iter().map(|m| m.country).collect();
+                if listed.is_empty() {
+                    members
+                } else {
+                    let both: Vec<CountryCode> = listed.into_iter().filter(|c| members.contains(c)).collect();
+                    if both.is_empty() {
+                        return Err("web-error-filter");
+                    }
+                    both
+                }
+            }
+        };
+        filter.from = nonempty(&self.from).map(|v| day(v, true).ok_or("web-error-filter")).transpose()?;
+        filter.to = nonempty(&self.to).map(|v| day(v, false).ok_or("web-error-filter")).transpose()?;
+        if items(&self.perpetrator).next().is_some() {
+            let groups = store.groups().map_err(|_| "web-error-internal")?;
+            for name in items(&self.perpetrator) {
+                filter.perpetrators.push(groups.resolve(name).ok_or("web-error-filter")?.id.clone());
+            }
+        }
+        for code in items(&self.target) {
+            filter.targets.push(Target::parse(code).ok_or("web-error-filter")?);
+        }
+        for code in items(&self.method) {
+            filter.methods.push(Method::parse(code).ok_or("web-error-filter")?);
+        }
+        filter.status = nonempty(&self.status).map(|s| Status::parse(s).ok_or("web-error-filter")).transpose()?;
+        filter.search = nonempty(&self.search).map(str::to_string);
+        Ok(filter)
+    }
+
+    /// The query string of these filters (without page), for links.
+    fn query_string(&self, sort: Option<&str>, page: Option<u64>) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        let fields = [
+            ("country", &self.country),
+            ("region", &self.region),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("perpetrator", &self.perpetrator),
+            ("target", &self.target),
+            ("method", &self.method),
+            ("status", &self.status),
+            ("search", &self.search),
+        ];
+        for (name, value) in fields {
+            if let Some(value) = nonempty(value) {
+                pairs.push((name, value.to_string()));
+            }
+        }
+        if let Some(sort) = sort.or(self.sort.as_deref()).filter(|s| !s.is_empty()) {
+            pairs.push(("sort", sort.to_string()));
+        }
+        if let Some(page) = page {
+            pairs.push(("page", page.to_string()));
+        }
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    }
+}
+
+/// Reads the incidents of `filter` that `user` may read; calls `visit` on
+/// each; their number.
+fn visible(
+    store: &dyn Store,
+    filter: &IncidentFilter,
+    user: &User,
+    visit: &mut dyn FnMut(Incident) -> Result<(), StoreError>,
+) -> Result<u64, StoreError> {
+    let mut count = 0;
+    store.incidents(filter, &mut |incident| {
+        if can_read_incident(user, incident.country, incident.status == Status::Verified) {
+            count += 1;
+            visit(incident)?;
+        }
+        Ok(())
+    })?;
+    Ok(count)
+}
+
+fn row(incident: &Incident, labels: &Labels, groups: &vigie_domain::GroupRegister) -> Value {
+    context! {
+        id => incident.id.clone(),
+        href => href(&incident.id),
+        date => incident.date.to_string(),
+        country => labels.country(incident.country),
+        location => incident.location.clone(),
+        perpetrator => groups.name(&incident.perpetrator, labels.lang),
+        target => labels.code("target", incident.target.code()),
+        method => labels.code("method", incident.method.code()),
+        killed => incident.killed.map(|n| n.to_string()).unwrap_or_default(),
+        wounded => incident.wounded.map(|n| n.to_string()).unwrap_or_default(),
+        status => incident.status.code(),
+        status_label => labels.code("status", incident.status.code()),
+    }
+}
+
+pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query): Query<ListQuery>) -> Response {
+    let lang = user.lang;
+    let current = user.session.user.clone();
+    let page_number = query.page.unwrap_or(1).max(1);
+    let offset = (page_number - 1) * PAGE_SIZE;
+    let descending = query.descending();
+    let (worker_state, worker_query) = (state.clone(), query.clone());
+    let result = state
+        .with_store(move |store| {
+            let filter = match worker_query.filter(&worker_state, store) {
+                Ok(filter) => filter,
+                Err(id) => return Ok(Err(id)),
+            };
+            let groups = store.groups()?;
+            // the page's window in date order; a descending list counts first
+            let total = if descending { visible(store, &filter, &current, &mut |_| Ok(()))? } else { 0 };
+            let (start, end) = if descending {
+                (total.saturating_sub(offset + PAGE_SIZE), total.saturating_sub(offset))
+            } else {
+                (offset, offset + PAGE_SIZE)
+            };
+            let mut index = 0;
+            let mut rows = Vec::new();
+            let counted = visible(store, &filter, &current, &mut |incident| {
+                if index >= start && index < end {
+                    rows.push(incident);
+                }
+                index += 1;
+                Ok(())
+            })?;
+            if descending {
+                rows.reverse();
+            }
+            Ok(Ok((rows, counted, groups)))
+        })
+        .await;
+    let (incidents, total, groups) = match result {
+        Ok(Ok(found)) => found,
+        Ok(Err(id)) => return errors::page(lang, StatusCode::BAD_REQUEST, id),
+        Err(e) => return errors::internal(lang, e),
+    };
+    let labels = Labels::new(lang);
+    let rows: Vec<Value> = incidents.iter().map(|i| row(i, &labels, &groups)).collect();
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let link = |page: u64| format!("/incidents?{}", query.query_string(None, Some(page)));
+    let filters = query.query_string(None, None);
+    let value = |v: &Option<String>| v.clone().unwrap_or_default();
+    let sort_link = |sort: &str| format!("/incidents?{}", query.query_string(Some(sort), None));
+    page(
+        "incidents.html",
+        lang,
+        &user.session,
+        context! {
+            incidents => rows,
+            total,
+            page => page_number,
+            pages,
+            previous => (page_number > 1).then(|| link(page_number - 1)),
+            next => (page_number < pages).then(|| link(page_number + 1)),
+            export_csv => format!("/incidents/export.csv?{filters}"),
+            export_geojson => format!("/incidents/export.geojson?{filters}"),
+            sort_asc => sort_link("asc"),
+            sort_desc => sort_link("desc"),
+            descending,
+            can_create => can_create(&user.session.user),
+            q => context! {
+                country => value(&query.country), region => value(&query.region), from => value(&query.from),
+                to => value(&query.to), perpetrator => value(&query.perpetrator), target => value(&query.target),
+                method => value(&query.method), status => value(&query.status), search => value(&query.search),
+            },
+            targets => Target::ALL.iter().map(|t| context! { code => t.code(), label => labels.code("target", t.code()) }).collect::<Vec<_>>(),
+            methods => Method::ALL.iter().map(|m| context! { code => m.code(), label => labels.code("method", m.code()) }).collect::<Vec<_>>(),
+            statuses => Status::ALL.iter().map(|s| context! { code => s.code(), label => labels.code("status", s.code()) }).collect::<Vec<_>>(),
+        },
+    )
+}
+
+#[derive(Clone, Copy)]
+enum ExportFormat {
+    Csv,
+    GeoJson,
+}
+
+pub async fn export_csv(state: State<AppState>, user: RequireUser, query: Query<ListQuery>) -> Response {
+    export(state, user, query, ExportFormat::Csv).await
+}
+
+pub async fn export_geojson(state: State<AppState>, user: RequireUser, query: Query<ListQuery>) -> Response {
+    export(state, user, query, ExportFormat::GeoJson).await
+}
+
+fn io_error(error: impl std::error::Error + Send + Sync + 'static) -> StoreError {
+    StoreError::Visitor(Box::new(error))
+}
+
+async fn export(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Query(query): Query<ListQuery>,
+    format: ExportFormat,
+) -> Response {
+    let lang = user.lang;
+    let current = user.session.user.clone();
+    let (worker_state, detail) = (state.clone(), query.query_string(None, None));
+    let result = state
+        .with_store(move |store| {
+            let filter = match query.filter(&worker_state, store) {
+                Ok(filter) => filter,
+                Err(id) => return Ok(Err(id)),
+            };
+            let (bytes, count) = match format {
+                ExportFormat::Csv => {
+                    let mut writer = CsvWriter::new(Vec::new()).map_err(io_error)?;
+                    let count =
+                        visible(store, &filter, &current, &mut |incident| writer.write(&incident).map_err(io_error))?;
+                    (writer.finish().map_err(io_error)?, count)
+                }
+                ExportFormat::GeoJson => {
+                    let groups = store.groups()?;
+                    let mut writer = GeoJsonWriter::new(Vec::new()).map_err(io_error)?;
+                    let count = visible(store, &filter, &current, &mut |incident| {
+                        let labels = [
+                            ("country_name", countries().name(incident.country, lang)),
+                            ("perpetrator_name", groups.name(&incident.perpetrator, lang)),
+                            (
+                                "target_label",
+                                vigie_i18n::catalog().text(lang, &format!("target-{}", incident.target.code())),
+                            ),
+                            (
+                                "method_label",
+                                vigie_i18n::catalog().text(lang, &format!("method-{}", incident.method.code())),
+                            ),
+                        ];
+                        writer.write(&incident, &labels).map_err(io_error)
+                    })?;
+                    (writer.finish().map_err(io_error)?.0, count)
+                }
+            };
+            let name = match format {
+                ExportFormat::Csv => "csv",
+                ExportFormat::GeoJson => "geojson",
+            };
+            let entry = AuditEntry::new(jiff::Timestamp::now(), &current.email, "export", "incident", None)
+                .with_detail(format!("{name} {count} incidents: {detail}"));
+            store.record_audit(&entry)?;
+            Ok(Ok(bytes))
+        })
+        .await;
+    let bytes = match result {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(id)) => return errors::page(lang, StatusCode::BAD_REQUEST, id),
+        Err(e) => return errors::internal(lang, e),
+    };
+    let (content_type, file) = match format {
+        ExportFormat::Csv => ("text/csv; charset=utf-8", "incidents.csv"),
+        ExportFormat::GeoJson => ("application/geo+json", "incidents.geojson"),
+    };
+    ([(CONTENT_TYPE, content_type), (CONTENT_DISPOSITION, &format!("attachment; filename=\"{file}\""))], bytes)
+        .into_response()
+}

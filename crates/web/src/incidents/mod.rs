@@ -1,0 +1,101 @@
+//! The incident pages: the list (the command line's filters as GET
+//! parameters, free-text search, sorting, pagination, CSV and GeoJSON
+//! export; `list.rs`), one incident (fields, sources, review, history;
+//! `show.rs`), the form of a new draft and of a change (`form.rs`), the
+//! four-eyes review (approve, reject with a comment; `review.rs`) and the
+//! import of a file (`import.rs`).
+//!
+//! Sovereignty is applied here, on the server, row by row:
+//! `can_read_incident` decides what a list, an export or a page shows (an
+//! incident the user may not read is "not found"), `can_edit_incident` who
+//! writes a draft of a country, `can_change_incident` who changes an
+//! existing one, `can_approve_draft` who reviews it.
+
+mod form;
+mod import;
+mod list;
+mod review;
+mod show;
+
+pub use form::{create, edit_form, new_form, update};
+pub use import::{IMPORT_LIMIT, RejectsFiles, import_form, import_upload, rejects_file};
+pub use list::{export_csv, export_geojson, list};
+pub use review::{approve, reject};
+pub use show::show;
+
+use axum::response::{IntoResponse, Response};
+use jiff::civil::Date;
+use minijinja::Value;
+use vigie_domain::incident::Column;
+use vigie_domain::user::can_read_incident;
+use vigie_domain::{AuditEntry, Incident, Lang, Role, Status, User};
+use vigie_store::{AuditFilter, Store, StoreError};
+
+use crate::cookies::percent_encode;
+use crate::errors;
+use crate::session::Session;
+use crate::templates;
+
+/// Incidents on one page of the list.
+pub const PAGE_SIZE: u64 = 50;
+
+/// The fields of the form, in its order.
+const FORM_FIELDS: [Column; 14] = [
+    Column::Date,
+    Column::Country,
+    Column::Location,
+    Column::Admin1,
+    Column::Latitude,
+    Column::Longitude,
+    Column::Perpetrator,
+    Column::Target,
+    Column::Method,
+    Column::Killed,
+    Column::Wounded,
+    Column::Kidnapped,
+    Column::Description,
+    Column::Sources,
+];
+
+fn page(name: &str, lang: Lang, session: &Session, values: Value) -> Response {
+    match templates::render(name, lang, Some(session), values) {
+        Ok(html) => html.into_response(),
+        Err(e) => errors::internal(lang, e),
+    }
+}
+
+fn href(id: &str) -> String {
+    format!("/incidents/{}", percent_encode(id))
+}
+
+/// Whether `user` may write a draft of some country (and import one).
+fn can_create(user: &User) -> bool {
+    !user.disabled && matches!(user.role, Role::Admin | Role::Analyst | Role::Delegate)
+}
+
+/// Today in UTC, plus a day (as the command line: an incident dated today
+/// east of UTC is not in the future).
+fn today() -> Date {
+    let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    today.tomorrow().unwrap_or(today)
+}
+
+/// An incident `user` may read, with its workflow and history; `None`
+/// when there is none or the user may not read it (the same answer).
+type Found = (Incident, vigie_store::Workflow, Vec<AuditEntry>, Vec<User>, vigie_domain::GroupRegister);
+
+fn readable(store: &dyn Store, id: &str, user: &User) -> Result<Option<Found>, StoreError> {
+    let Some(incident) = store.incident(id)? else {
+        return Ok(None);
+    };
+    if !can_read_incident(user, incident.country, incident.status == Status::Verified) {
+        return Ok(None);
+    }
+    let workflow = store.incident_workflow(id)?.unwrap_or_default();
+    let history = store.audit(&AuditFilter {
+        entity: Some("incident".into()),
+        entity_id: Some(id.to_string()),
+        ..Default::default()
+    })?;
+    Ok(Some((incident, workflow, history, store.users()?, store.groups()?)))
+}

@@ -1,0 +1,564 @@
+//! The activity register: the list (search, period, kind, domain and
+//! country filters, date order either way, pages), its export in the
+//! register's CSV and JSON Lines (audited), one activity with its history,
+//! and the form that creates or changes one.
+//!
+//! The one country an activity names is its counterpart country: a
+//! delegate writes the activities whose counterpart country is one of
+//! theirs (`can_edit_activity`), so never one without a counterpart
+//! country.
+
+use std::collections::HashMap;
+
+use axum::Form as PostedForm;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use jiff::civil::Date;
+use minijinja::{Value, context};
+use serde::Deserialize;
+use vigie_domain::activity::{ACTIVITY_COLUMNS, RawActivity};
+use vigie_domain::fold::fold;
+use vigie_domain::user::{can_edit_activity, can_write_activities};
+use vigie_domain::{
+    Activity, ActivityKind, ActivityValidator, AuditEntry, DatePrecision, Domain, Lang, Month, User, countries,
+};
+use vigie_formats::register::activities::{write_csv, write_jsonl};
+use vigie_render::Labels;
+use vigie_store::{ActivityFilter, AuditFilter, StoreError};
+
+use super::form::{Field, Form, Values};
+use super::{Pages, Saved, changes, country_choices, country_name, message_on, messages, page};
+use crate::auth::RequireUser;
+use crate::cookies::percent_encode;
+use crate::errors;
+use crate::session::Session;
+use crate::state::AppState;
+
+/// Taken by the page of the form: no activity may have it as id.
+const RESERVED_ID: &str = "new";
+
+fn href(id: &str) -> String {
+    format!("/activities/{}", percent_encode(id))
+}
+
+/// A kind's label (singular) in `lang`.
+fn kind_label(kind: ActivityKind, lang: Lang) -> String {
+    vigie_i18n::catalog().text_with(lang, &format!("activity-kind-{}", kind.code()), &[("count", 1.into())])
+}
+
+fn domain_label(domain: Domain, lang: Lang) -> String {
+    vigie_i18n::catalog().text(lang, &format!("domain-{}", domain.code()))
+}
+
+/// The list's parameters.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ListQuery {
+    /// Free text over the titles, description, place and counterpart.
+    #[serde(default)]
+    search: String,
+    /// `YYYY` or `YYYY-MM`.
+    #[serde(default)]
+    period: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    domain: String,
+    /// A counterpart country's code or name.
+    #[serde(default)]
+    country: String,
+    /// `asc`: oldest first; latest first otherwise.
+    #[serde(default)]
+    sort: String,
+    page: Option<usize>,
+}
+
+/// The list's filters in domain terms.
+struct Wanted {
+    filter: ActivityFilter,
+    domain: Option<Domain>,
+    /// Folded.
+    search: Option<String>,
+}
+
+/// The first and last days of `YYYY` or `YYYY-MM`.
+fn period(text: &str) -> Option<(Date, Date)> {
+    if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let year: i16 = text.parse().ok()?;
+        return Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?));
+    }
+    Month::parse(text).map(|month| (month.first_day(), month.last_day()))
+}
+
+impl ListQuery {
+    fn descending(&self) -> bool {
+        self.sort != "asc"
+    }
+
+    /// The filters, or `None` when one is not understood.
+    fn wanted(&self) -> Option<Wanted> {
+        let mut filter = ActivityFilter::default();
+        if !self.period.trim().is_empty() {
+            let (from, to) = period(self.period.trim())?;
+            (filter.from, filter.to) = (Some(from), Some(to));
+        }
+        if !self.kind.trim().is_empty() {
+            filter.kinds.push(ActivityKind::parse(&self.kind)?);
+        }
+        if !self.country.trim().is_empty() {
+            filter.country = Some(countries().resolve(&self.country)?.code);
+        }
+        let domain = match self.domain.trim() {
+            "" => None,
+            code => Some(Domain::parse(code)?),
+        };
+        let search = Some(fold(self.search.trim())).filter(|s| !s.is_empty());
+        Some(Wanted { filter, domain, search })
+    }
+
+    /// The filters as a query string (without page), for links.
+    fn query_string(&self, sort: Option<&str>, page: Option<usize>) -> String {
+        let page = page.map(|p| p.to_string()).unwrap_or_default();
+        super::query_string(&[
+            ("search", &self.search),
+            ("period", &self.period),
+            ("kind", &self.kind),
+            ("domain", &self.domain),
+            ("country", &self.country),
+            ("sort", sort.unwrap_or(&self.sort)),
+            ("page", &page),
+        ])
+    }
+}
+
+/// Whether the activity is of the domain asked and holds the search in a
+/// title, its description, place or counterpart (case, accents and Arabic
+/// letter variants folded).
+fn matches(activity: &Activity, wanted: &Wanted) -> bool {
+    if wanted.domain.is_some_and(|d| !activity.domains.contains(&d)) {
+        return false;
+    }
+    let Some(search) = &wanted.search else { return true };
+    let country = activity.counterpart_country.and_then(|c| countries().get(c));
+    let texts = [
+        &activity.title.fr,
+        &activity.title.en,
+        &activity.title.ar,
+        &activity.description,
+        &activity.place,
+        &activity.counterpart_org,
+        &activity.counterpart_person,
+        &activity.counterpart_title,
+    ];
+    texts.iter().any(|t| fold(t).contains(search.as_str()))
+        || country.is_some_and(|c| Lang::ALL.iter().any(|l| fold(c.name(*l)).contains(search.as_str())))
+}
+
+/// The activities of the filter, in register order (date, highlight, id).
+fn matching(store: &dyn vigie_store::Store, wanted: &Wanted) -> Result<Vec<Activity>, StoreError> {
+    let mut found = store.activities(&wanted.filter)?;
+    found.retain(|a| matches(a, wanted));
+    Ok(found)
+}
+
+/// An activity's date as read: a day, or a month, and its last day.
+fn date_label(activity: &Activity, labels: &Labels) -> String {
+    let start = match activity.date_precision {
+        DatePrecision::Month => labels.month(activity.month()),
+        _ => labels.date(activity.date),
+    };
+    match activity.end_date {
+        Some(end) if end != activity.date => format!("{start} – {}", labels.date(end)),
+        _ => start,
+    }
+}
+
+fn row(activity: &Activity, labels: &Labels) -> Value {
+    let lang = labels.lang;
+    context! {
+        href => href(&activity.id),
+        date => date_label(activity, labels),
+        kind => kind_label(activity.kind, lang),
+        title => activity.title_in(lang),
+        place => activity.place.clone(),
+        counterpart => [country_name(activity.counterpart_country, lang), activity.counterpart_org.clone()]
+            .into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · "),
+        domains => activity.domains.iter().map(|d| domain_label(*d, lang)).collect::<Vec<_>>().join(", "),
+        highlight => activity.highlight,
+    }
+}
+
+fn bad_filter(lang: Lang) -> Response {
+    errors::page(lang, StatusCode::BAD_REQUEST, "web-activity-error-filter")
+}
+
+pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query): Query<ListQuery>) -> Response {
+    let lang = user.lang;
+    let Some(wanted) = query.wanted() else { return bad_filter(lang) };
+    let mut found = match state.with_store(move |store| matching(store, &wanted)).await {
+        Ok(found) => found,
+        Err(e) => return errors::internal(lang, e),
+    };
+    let descending = query.descending();
+    if descending {
+        found.reverse();
+    }
+    let labels = Labels::new(lang);
+    let pages = Pages::new(query.page, found.len());
+    let rows: Vec<Value> = found[pages.range(found.len())].iter().map(|a| row(a, &labels)).collect();
+    let filters = query.query_string(None, None);
+    let me = &user.session.user;
+    page(
+        "activities.html",
+        lang,
+        &user.session,
+        context! {
+            activities => rows,
+            total => found.len(),
+            pager => pages.values(|n| format!("/activities?{}", query.query_string(None, Some(n)))),
+            descending,
+            sort_asc => format!("/activities?{}", query.query_string(Some("asc"), None)),
+            sort_desc => format!("/activities?{}", query.query_string(Some("desc"), None)),
+            export_csv => format!("/activities/export.csv?{filters}"),
+            export_jsonl => format!("/activities/export.jsonl?{filters}"),
+            can_create => can_write_activities(me),
+            q => context! {
+                search => query.search, period => query.period, kind => query.kind,
+                domain => query.domain, country => query.country,
+            },
+            kinds => ActivityKind::ALL.iter().map(|k| context! { code => k.code(), label => kind_label(*k, lang) }).collect::<Vec<_>>(),
+            domains => Domain::ALL.iter().map(|d| context! { code => d.code(), label => domain_label(*d, lang) }).collect::<Vec<_>>(),
+        },
+    )
+}
+
+#[derive(Clone, Copy)]
+enum ExportFormat {
+    Csv,
+    JsonLines,
+}
+
+pub async fn export_csv(state: State<AppState>, user: RequireUser, query: Query<ListQuery>) -> Response {
+    export(state, user, query, ExportFormat::Csv).await
+}
+
+pub async fn export_jsonl(state: State<AppState>, user: RequireUser, query: Query<ListQuery>) -> Response {
+    export(state, user, query, ExportFormat::JsonLines).await
+}
+
+fn write_error(error: impl std::error::Error + Send + Sync + 'static) -> StoreError {
+    StoreError::Visitor(Box::new(error))
+}
+
+/// The activities of the filter in the register's own format (as `vigie
+/// export` writes it, read back identically by an import), recorded in the
+/// audit log as `export`.
+async fn export(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Query(query): Query<ListQuery>,
+    format: ExportFormat,
+) -> Response {
+    let lang = user.lang;
+    let Some(wanted) = query.wanted() else { return bad_filter(lang) };
+    let actor = user.session.user.email.clone();
+    let detail = query.query_string(None, None);
+    let result = state
+        .with_store(move |store| {
+            let found = matching(store, &wanted)?;
+            let (name, bytes) = match format {
+                ExportFormat::Csv => ("csv", write_csv(&found, Vec::new()).map_err(write_error)?),
+                ExportFormat::JsonLines => ("jsonl", write_jsonl(&found, Vec::new()).map_err(write_error)?),
+            };
+            let entry = AuditEntry::new(jiff::Timestamp::now(), &actor, "export", "activity", None)
+                .with_detail(format!("{name} {} activities: {detail}", found.len()));
+            store.record_audit(&entry)?;
+            Ok(bytes)
+        })
+        .await;
+    let bytes = match result {
+        Ok(bytes) => bytes,
+        Err(e) => return errors::internal(lang, e),
+    };
+    let (content_type, file) = match format {
+        ExportFormat::Csv => ("text/csv; charset=utf-8", "activities.csv"),
+        ExportFormat::JsonLines => ("application/jsonl; charset=utf-8", "activities.jsonl"),
+    };
+    ([(CONTENT_TYPE, content_type), (CONTENT_DISPOSITION, &format!("attachment; filename=\"{file}\""))], bytes)
+        .into_response()
+}
+
+/// An audit entry as the history table shows it.
+pub(super) fn history_row(entry: &AuditEntry) -> Value {
+    let plain = |value: &serde_json::Value| match value {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    context! {
+        at => entry.at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        actor => entry.actor.clone(),
+        action => entry.action.clone(),
+        changes => entry.changes.iter().map(|c| context! {
+            field => c.field.clone(), before => plain(&c.before), after => plain(&c.after),
+        }).collect::<Vec<_>>(),
+        detail => entry.detail.clone(),
+    }
+}
+
+pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
+    let lang = user.lang;
+    let result = state
+        .with_store(move |store| {
+            let Some(activity) = store.activity(&id)? else { return Ok(None) };
+            let filter = AuditFilter { entity: Some("activity".into()), entity_id: Some(id), ..AuditFilter::default() };
+            Ok(Some((activity, store.audit(&filter)?)))
+        })
+        .await;
+    let (activity, history) = match result {
+        Ok(Some(found)) => found,
+        Ok(None) => return super::not_found(lang),
+        Err(e) => return errors::internal(lang, e),
+    };
+    let labels = Labels::new(lang);
+    let text = |id: &str| labels.text(id);
+    let shown = [
+        ("kind", kind_label(activity.kind, lang)),
+        ("date", date_label(&activity, &labels)),
+        ("title_fr", activity.title.fr.clone()),
+        ("title_en", activity.title.en.clone()),
+        ("title_ar", activity.title.ar.clone()),
+        ("place", activity.place.clone()),
+        ("counterpart_country", country_name(activity.counterpart_country, lang)),
+        ("counterpart_org", activity.counterpart_org.clone()),
+        ("counterpart_person", activity.counterpart_person.clone()),
+        ("counterpart_title", activity.counterpart_title.clone()),
+        ("domains", activity.domains.iter().map(|d| domain_label(*d, lang)).collect::<Vec<_>>().join(", ")),
+        ("article", activity.article.clone().unwrap_or_default()),
+        ("highlight", activity.highlight.map(|h| h.to_string()).unwrap_or_default()),
+    ];
+    let fields: Vec<Value> = shown
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(column, value)| {
+            let lang_of = column.strip_prefix("title_");
+            context! { label => text(&format!("web-activity-{column}")), value, lang => lang_of }
+        })
+        .collect();
+    page(
+        "activity.html",
+        lang,
+        &user.session,
+        context! {
+            id => activity.id.clone(),
+            title => activity.title_in(lang),
+            fields,
+            description => activity.description.clone(),
+            edit => can_edit_activity(&user.session.user, activity.counterpart_country)
+                .then(|| format!("{}/edit", href(&activity.id))),
+            history => history.iter().map(history_row).collect::<Vec<_>>(),
+        },
+    )
+}
+
+/// The form's values of a stored activity (one value a domain).
+fn values_of(activity: &Activity) -> Values {
+    let mut values = Values::default();
+    for (column, value) in ACTIVITY_COLUMNS.iter().zip(activity.values()) {
+        if *column != "domains" {
+            values.push(column, value);
+        }
+    }
+    for domain in &activity.domains {
+        values.push("domains", domain.code());
+    }
+    values
+}
+
+/// The record a form's values make, as the validator reads a file's.
+fn raw_of(values: &Values, id: Option<&str>) -> RawActivity {
+    let mut raw = RawActivity::from_values(ACTIVITY_COLUMNS.iter().map(|c| values.raw(c)).collect());
+    raw.domains = Some(values.all("domains").join(Domain::SEPARATOR));
+    if let Some(id) = id {
+        raw.id = Some(id.to_string());
+    }
+    raw
+}
+
+/// The form; `editing` is the id of the activity changed (shown, fixed).
+fn form(user: &User, lang: Lang, editing: Option<&str>) -> Form {
+    let label = |column: &str| vigie_i18n::catalog().text(lang, &format!("web-activity-{column}"));
+    let id = match editing {
+        Some(id) => Field::fixed("id", label("id"), id.to_string()),
+        None => Field::text("id", label("id")).hint("2023-12-13-chiefs-of-staff-meeting"),
+    };
+    let kinds = ActivityKind::ALL.iter().map(|k| (k.code().to_string(), kind_label(*k, lang))).collect();
+    let domains = Domain::ALL.iter().map(|d| (d.code().to_string(), domain_label(*d, lang))).collect();
+    let text = |column: &str| Field::text(column, label(column));
+    let activity = vec![
+        id,
+        Field::select("kind", label("kind"), kinds),
+        text("date").hint("YYYY-MM-DD"),
+        text("end_date").hint("YYYY-MM-DD"),
+        text("title_fr"),
+        text("title_en"),
+        text("title_ar"),
+        text("place"),
+        Field::long("description", label("description")),
+        Field::checks("domains", label("domains"), domains),
+        text("article"),
+        text("highlight"),
+    ];
+    let counterpart = vec![
+        Field::select("counterpart_country", label("counterpart_country"), country_choices(user, lang)),
+        text("counterpart_org"),
+        text("counterpart_person"),
+        text("counterpart_title"),
+    ];
+    let (title, action, back) = match editing {
+        Some(id) => (label("edit"), format!("{}/edit", href(id)), href(id)),
+        None => (label("new"), "/activities".to_string(), "/activities".to_string()),
+    };
+    Form {
+        title,
+        action,
+        back,
+        groups: vec![(Some(label("legend-activity")), activity), (Some(label("legend-counterpart")), counterpart)],
+    }
+}
+
+fn show_form(
+    user: &RequireUser,
+    editing: Option<&str>,
+    status: StatusCode,
+    values: &Values,
+    errors: &HashMap<String, String>,
+    message: Option<&str>,
+) -> Response {
+    let session: &Session = &user.session;
+    form(&session.user, user.lang, editing).render(user.lang, session, status, values, errors, message)
+}
+
+pub async fn new_form(user: RequireUser) -> Response {
+    if !can_write_activities(&user.session.user) {
+        return super::forbidden(user.lang);
+    }
+    show_form(&user, None, StatusCode::OK, &Values::default(), &HashMap::new(), None)
+}
+
+/// Validates the form's activity and checks that `user` may write it; the
+/// activity, or what to answer.
+fn checked(raw: &RawActivity, user: &User, lang: Lang) -> Result<Activity, Saved> {
+    // a country the user may not write is refused before anything else is
+    // said about the form
+    if let Some(country) = raw.counterpart_country.as_deref().and_then(|c| countries().resolve(c))
+        && !can_edit_activity(user, Some(country.code))
+    {
+        return Err(Saved::Forbidden);
+    }
+    let activity =
+        ActivityValidator::new().activity(raw).map_err(|e| Saved::Invalid(messages(e, lang), "web-form-invalid"))?;
+    if activity.counterpart_country.is_none() && !can_edit_activity(user, None) {
+        return Err(Saved::Invalid(
+            message_on("counterpart_country", lang, "web-activity-error-country"),
+            "web-form-invalid",
+        ));
+    }
+    Ok(activity)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    user: RequireUser,
+    PostedForm(pairs): PostedForm<Vec<(String, String)>>,
+) -> Response {
+    let lang = user.lang;
+    let me = user.session.user.clone();
+    if !can_write_activities(&me) {
+        return super::forbidden(lang);
+    }
+    let values = Values::from_pairs(pairs);
+    let raw = raw_of(&values, None);
+    let saved = state
+        .with_store(move |store| {
+            let activity = match checked(&raw, &me, lang) {
+                Ok(activity) => activity,
+                Err(refused) => return Ok(refused),
+            };
+            if activity.id == RESERVED_ID {
+                return Ok(Saved::Invalid(message_on("id", lang, "web-activity-error-id-new"), "web-form-invalid"));
+            }
+            let entry =
+                AuditEntry::new(jiff::Timestamp::now(), &me.email, "activity.create", "activity", Some(&activity.id))
+                    .with_changes(changes(&ACTIVITY_COLUMNS, None, &activity.values()));
+            if store.save_activity(&activity, None, &entry)? {
+                Ok(Saved::Done(href(&activity.id)))
+            } else {
+                Ok(Saved::Conflict(message_on("id", lang, "web-register-id-taken"), "web-register-exists"))
+            }
+        })
+        .await;
+    match saved {
+        Ok(saved) => saved
+            .respond(lang, |status, errors, message| show_form(&user, None, status, &values, errors, Some(message))),
+        Err(e) => errors::internal(lang, e),
+    }
+}
+
+pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
+    let lang = user.lang;
+    let stored = match state.with_store(move |store| store.activity(&id)).await {
+        Ok(Some(stored)) => stored,
+        Ok(None) => return super::not_found(lang),
+        Err(e) => return errors::internal(lang, e),
+    };
+    if !can_edit_activity(&user.session.user, stored.counterpart_country) {
+        return super::forbidden(lang);
+    }
+    show_form(&user, Some(&stored.id), StatusCode::OK, &values_of(&stored), &HashMap::new(), None)
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(id): Path<String>,
+    PostedForm(pairs): PostedForm<Vec<(String, String)>>,
+) -> Response {
+    let lang = user.lang;
+    let me = user.session.user.clone();
+    let values = Values::from_pairs(pairs);
+    // the id is the page's, whatever the form says
+    let raw = raw_of(&values, Some(&id));
+    let target = id.clone();
+    let saved = state
+        .with_store(move |store| {
+            let Some(stored) = store.activity(&target)? else { return Ok(Saved::NotFound) };
+            if !can_edit_activity(&me, stored.counterpart_country) {
+                return Ok(Saved::Forbidden);
+            }
+            let activity = match checked(&raw, &me, lang) {
+                Ok(activity) => activity,
+                Err(refused) => return Ok(refused),
+            };
+            let changed = changes(&ACTIVITY_COLUMNS, Some(&stored.values()), &activity.values());
+            if changed.is_empty() {
+                return Ok(Saved::Done(href(&target)));
+            }
+            let entry =
+                AuditEntry::new(jiff::Timestamp::now(), &me.email, "activity.update", "activity", Some(&target))
+                    .with_changes(changed);
+            if store.save_activity(&activity, Some(&stored), &entry)? {
+                Ok(Saved::Done(href(&target)))
+            } else {
+                Ok(Saved::Conflict(HashMap::new(), "web-register-changed"))
+            }
+        })
+        .await;
+    match saved {
+        Ok(saved) => saved.respond(lang, |status, errors, message| {
+            show_form(&user, Some(&id), status, &values, errors, Some(message))
+        }),
+        Err(e) => errors::internal(lang, e),
+    }
+}

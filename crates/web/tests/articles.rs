@@ -1,0 +1,489 @@
+//! The article pages through the router, against a temporary SQLite
+//! store: who writes, what a body may not smuggle into a page, the editor's
+//! messages, translations, image uploads, the audit log and CSRF.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::*;
+use vigie_domain::{ArticleStatus, Lang, Role};
+use vigie_store::{ArticleFilter, AuditFilter, Store};
+
+const EDITOR: &str = "editor@vigie.example";
+
+fn app() -> App {
+    app_with(
+        &[
+            ("admin@vigie.example", Role::Admin, &[]),
+            ("analyst@vigie.example", Role::Analyst, &[]),
+            (EDITOR, Role::Editor, &[]),
+            ("delegate@vigie.example", Role::Delegate, &["BF"]),
+            ("viewer@vigie.example", Role::Viewer, &[]),
+        ],
+        |_, _| {},
+    )
+}
+
+/// A PNG as far as its content goes (the signature is what is checked).
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR-not-a-real-picture";
+const BOUNDARY: &str = "vigie-test-boundary";
+
+/// A multipart body: `csrf` first (as the forms put it), then the fields,
+/// then the file if any.
+fn multipart(csrf: Option<&str>, fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> Vec<u8> {
+    let mut body = Vec::new();
+    let mut field = |name: &str, value: &str| {
+        body.extend_from_slice(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
+    };
+    if let Some(token) = csrf {
+        field("csrf", token);
+    }
+    for (name, value) in fields {
+        field(name, value);
+    }
+    if let Some((name, bytes)) = file {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"{name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+async fn send_form(app: &App, path: &str, cookie: &str, body: Vec<u8>) -> Reply {
+    let request = Request::post(path)
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
+        .body(Body::from(body))
+        .unwrap();
+    app.send(request).await
+}
+
+/// The session's CSRF token, read from a page with a form.
+async fn token(app: &App, cookie: &str) -> String {
+    csrf_in(&app.get("/dashboard", cookie).await.body)
+}
+
+/// The fields of a valid French news item, `changes` replacing some.
+fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut fields = vec![
+        ("id", "chiefs-meeting"),
+        ("lang", "fr"),
+        ("date", "2023-12-13"),
+        ("title", "Les chefs d'état-major se réunissent"),
+        ("subtitle", ""),
+        ("kind", "news"),
+        ("domains", "military"),
+        ("author", "Communication"),
+        ("status", "draft"),
+        ("body", "Les chefs d'état-major se sont réunis à **Riyad**."),
+        ("action", "save"),
+    ];
+    for (name, value) in changes {
+        match fields.iter_mut().find(|(n, _)| n == name) {
+            Some(field) => field.1 = value,
+            None => fields.push((name, value)),
+        }
+    }
+    fields
+}
+
+async fn create(app: &App, cookie: &str, changes: &[(&str, &str)]) -> Reply {
+    let csrf = token(app, cookie).await;
+    send_form(app, "/articles", cookie, multipart(Some(&csrf), &fields(changes), None)).await
+}
+
+fn article_audit(store: &dyn Store) -> Vec<vigie_domain::AuditEntry> {
+    store.audit(&AuditFilter { entity: Some("article".into()), ..AuditFilter::default() }).unwrap()
+}
+
+/// A catalogue message as a page shows it (apostrophes escaped).
+fn shown(lang: Lang, id: &str) -> String {
+    vigie_i18n::catalog().text(lang, id).replace('\'', "&#x27;")
+}
+
+/// Page text with the slashes minijinja escapes in attributes.
+fn unescaped(html: &str) -> String {
+    html.replace("&#x2f;", "/")
+}
+
+#[tokio::test]
+async fn only_editors_and_administrators_write_articles() {
+    let app = app();
+    let reply = app.get("/articles", "").await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert!(reply.location.unwrap().starts_with("/login?next="));
+    for email in ["viewer@vigie.example", "analyst@vigie.example", "delegate@vigie.example"] {
+        let cookie = app.login(email).await;
+        assert_eq!(app.get("/articles", &cookie).await.status, StatusCode::OK, "{email} reads the list");
+        assert_eq!(app.get("/articles/new", &cookie).await.status, StatusCode::FORBIDDEN, "{email}");
+        assert_eq!(create(&app, &cookie, &[]).await.status, StatusCode::FORBIDDEN, "{email} cannot create");
+    }
+    assert!(app.store().articles(&ArticleFilter::default()).unwrap().is_empty());
+    for (email, id) in [(EDITOR, "by-the-editor"), ("admin@vigie.example", "by-the-admin")] {
+        let cookie = app.login(email).await;
+        assert_eq!(app.get("/articles/new", &cookie).await.status, StatusCode::OK);
+        let reply = create(&app, &cookie, &[("id", id)]).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{email}: {}", reply.body);
+        assert_eq!(reply.location.as_deref(), Some(format!("/articles/{id}/fr").as_str()));
+    }
+    assert_eq!(app.store().articles(&ArticleFilter::default()).unwrap().len(), 2);
+    // the others cannot change a version either
+    let viewer = app.login("viewer@vigie.example").await;
+    let csrf = token(&app, &viewer).await;
+    let reply =
+        send_form(&app, "/articles/by-the-editor/fr/edit", &viewer, multipart(Some(&csrf), &fields(&[]), None)).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let reply = app.post("/articles/by-the-editor/fr/status", &format!("status=published&csrf={csrf}"), &viewer).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn drafts_are_read_by_those_who_write_or_check_them() {
+    let app = app();
+    let editor = app.login(EDITOR).await;
+    create(&app, &editor, &[]).await;
+    create(&app, &editor, &[("id", "published-one"), ("status", "published"), ("title", "Une nouvelle publiée")]).await;
+    let viewer = app.login("viewer@vigie.example").await;
+    assert_eq!(app.get("/articles/chiefs-meeting/fr", &viewer).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get("/articles/published-one/fr", &viewer).await.status, StatusCode::OK);
+    let list = app.get("/articles", &viewer).await.body;
+    assert!(list.contains("Une nouvelle publiée") && !list.contains("se réunissent"), "{list}");
+    let analyst = app.login("analyst@vigie.example").await;
+    assert_eq!(app.get("/articles/chiefs-meeting/fr", &analyst).await.status, StatusCode::OK);
+}
+
+const HOSTILE: &str = "<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)> [click](javascript:alert(1)) \
+                       <b>raw</b> <a href=\"https://evil.example\" onclick=\"alert(1)\">a</a>";
+
+fn assert_inert(html: &str) {
+    assert!(!html.contains("<script"), "a script element: {html}");
+    assert!(!html.contains("<img src=x") && !html.contains("<img src=\"x\""), "an img element: {html}");
+    assert!(!unescaped(html).to_ascii_lowercase().contains("href=\"javascript"), "a javascript link: {html}");
+    assert!(!html.contains("<b>raw") && !html.contains("onclick=\""), "raw HTML: {html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;"), "the script shown as text: {html}");
+}
+
+#[tokio::test]
+async fn scripts_and_raw_html_do_not_survive_the_preview_nor_the_saved_page() {
+    let app = app();
+    let editor = app.login(EDITOR).await;
+    let preview = create(&app, &editor, &[("body", HOSTILE), ("action", "preview")]).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(preview.body.contains(r#"class="preview""#), "the preview is shown");
+    assert_inert(&preview.body);
+    assert!(
+        preview.body.contains(r#"<div class="article-body"><p>&lt;script&gt;alert(1)&lt;/script&gt;"#),
+        "rendered as text"
+    );
+    assert!(app.store().articles(&ArticleFilter::default()).unwrap().is_empty(), "a preview writes nothing");
+
+    let saved = create(&app, &editor, &[("body", HOSTILE)]).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = app.get("/articles/chiefs-meeting/fr", &editor).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_inert(&page.body);
+    // the text is kept as written, for the next edit
+    let stored = app.store().articles(&ArticleFilter::default()).unwrap();
+    assert_eq!(stored[0].body, HOSTILE);
+    // an Arabic version's editor and preview run right to left
+    let arabic = create(
+        &app,
+        &editor,
+        &[("id", "arabic"), ("lang", "ar"), ("title", "اجتماع"), ("body", "نص **المقال**"), ("action", "preview")],
+    )
+    .await;
+    assert!(arabic.body.contains(r#"name="body" rows="18" dir="rtl""#), "{}", arabic.body);
+    assert!(arabic.body.contains(r#"<article class="article" lang="ar" dir="rtl">"#));
+    assert!(arabic.body.contains("نص <strong>المقال</strong>"));
+}
+
+#[tokio::test]
+async fn a_wrong_value_comes_back_with_its_message_and_nothing_is_written() {
+    let app = app();
+    let editor = app.login(EDITOR).await;
+    let reply = create(
+        &app,
+        &editor,
+        &[("date", "2023-02-30"), ("title", ""), ("id", "Chiefs Meeting"), ("body", "Texte gardé tel quel.")],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for id in ["web-article-error-date", "web-article-error-required", "web-article-error-id", "web-form-invalid"] {
+        assert!(reply.body.contains(&shown(Lang::Fr, id)), "{id}: {}", reply.body);
+    }
+    assert!(reply.body.contains(r#"value="2023-02-30""#), "the typed date is kept");
+    assert!(reply.body.contains(r#"value="Chiefs Meeting""#), "the typed id is kept");
+    assert!(reply.body.contains(">Texte gardé tel quel.</textarea>"), "the body is kept");
+    assert!(reply.body.contains(r#"aria-invalid="true" aria-describedby="e-date""#));
+    let store = app.store();
+    assert!(store.articles(&ArticleFilter::default()).unwrap().is_empty());
+    assert!(article_audit(store.as_ref()).is_empty());
+    // the same message in English, for an English interface
+    let cookie = format!("{editor}; vigie_lang=en");
+    let reply = create(&app, &cookie, &[("date", "13/12/2023")]).await;
+    assert!(reply.body.contains(&shown(Lang::En, "web-article-error-date")), "{}", reply.body);
+}
+
+#[tokio::test]
+async fn a_translation_starts_from_its_story_and_links_back() {
+    let app = app();
+    let editor = app.login(EDITOR).await;
+    assert_eq!(create(&app, &editor, &[("domains", "communication")]).await.status, StatusCode::SEE_OTHER);
+    // the French page offers the missing translations
+    let page = unescaped(&app.get("/articles/chiefs-meeting/fr", &editor).await.body);
+    let link = "/articles/new?translation_of=chiefs-meeting&amp;language=ar&amp;from=fr";
+    assert!(page.contains(link), "{page}");
+    let form = app.get(&link.replace("&amp;", "&"), &editor).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert!(form.body.contains(r#"name="id" value="chiefs-meeting" readonly"#), "{}", form.body);
+    assert!(form.body.contains(r#"<input type="hidden" name="lang" value="ar">"#));
+    assert!(form.body.contains(r#"<input type="hidden" name="source" value="fr">"#));
+    assert!(form.body.contains(r#"value="communication" checked"#), "the domains are the story's");
+    assert!(
+        form.body.contains("Les chefs d&#39;état-major se sont réunis à <strong>Riyad</strong>."),
+        "the source is shown: {}",
+        form.body
+    );
+    assert!(form.body.contains(r#"dir="rtl""#));
+    // saving it
+    let csrf = token(&app, &editor).await;
+    let arabic = [
+        ("id", "chiefs-meeting"),
+        ("lang", "ar"),
+        ("source", "fr"),
+        ("date", "2023-12-13"),
+        ("title", "اجتماع رؤساء الأركان"),
+        ("kind", "news"),
+        ("status", "draft"),
+        ("body", "اجتمع رؤساء الأركان في **الرياض**."),
+        ("action", "save"),
+    ];
+    let reply = send_form(&app, "/articles", &editor, multipart(Some(&csrf), &arabic, None)).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(reply.location.as_deref(), Some("/articles/chiefs-meeting/ar"));
+    // a second Arabic version of the story is refused
+    let again = send_form(&app, "/articles", &editor, multipart(Some(&csrf), &arabic, None)).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains(&shown(Lang::Fr, "web-article-error-exists")));
+    // the versions link to each other; English is still missing
+    let french = unescaped(&app.get("/articles/chiefs-meeting/fr", &editor).await.body);
+    assert!(french.contains(r#"href="/articles/chiefs-meeting/ar" hreflang="ar""#), "{french}");
+    let arabic_page = unescaped(&app.get("/articles/chiefs-meeting/ar", &editor).await.body);
+    assert!(arabic_page.contains(r#"href="/articles/chiefs-meeting/fr" hreflang="fr""#));
+    assert!(arabic_page.contains(r#"<article class="article" lang="ar" dir="rtl">"#));
+    let list = unescaped(&app.get("/articles", &editor).await.body);
+    assert!(list.contains(r#"class="missing-translation""#));
+    assert!(list.contains("/articles/new?translation_of=chiefs-meeting&amp;language=en"), "{list}");
+    // the story's versions are one story in the store
+    let stored =
+        app.store().articles(&ArticleFilter { id: Some("chiefs-meeting".into()), ..ArticleFilter::default() }).unwrap();
+    assert_eq!(stored.iter().map(|a| a.lang).collect::<Vec<_>>(), [Lang::Fr, Lang::Ar]);
+}
+
+#[tokio::test]
+async fn images_are_accepted_or_refused_by_their_content() {
+    let app = app();
+    let editor = app.login(EDITOR).await;
+    let csrf = token(&app, &editor).await;
+    let mut with_caption = fields(&[]);
+    with_caption.push(("upload_caption", "La salle"));
+    // a GIF named .png
+    let gif = send_form(
+        &app,
+        "/articles",
+        &editor,
+        multipart(Some(&csrf), &with_caption, Some(("salle.png", b"GIF89a...."))),
+    )
+    .await;
+    assert_eq!(gif.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(gif.body.contains(&shown(Lang::Fr, "web-article-error-image-type")), "{}", gif.body);
+    // an SVG with a script
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#;
+    let refused =
+        send_form(&app, "/articles", &editor, multipart(Some(&csrf), &with_caption, Some(("x.svg", svg)))).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains(&shown(Lang::Fr, "web-article-error-image-svg")));
+    // larger than 10 MiB
+    let mut big = PNG.to_vec();
+    big.resize(10 * 1024 * 1024 + 1, 0);
+    let too_big =
+        send_form(&app, "/articles", &editor, multipart(Some(&csrf), &with_caption, Some(("big.png", &big)))).await;
+    assert_eq!(too_big.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(too_big.body.contains("10 Mio"), "{}", too_big.body);
+    assert!(app.store().articles(&ArticleFilter::default()).unwrap().is_empty());
+    // a PNG, previewed first, then saved: the preview shows it, the save keeps it
+    let mut previewed = with_caption.clone();
+    previewed.retain(|(n, _)| *n != "action");
+    previewed.push(("action", "preview"));
+    let preview =
+        send_form(&app, "/articles", &editor, multipart(Some(&csrf), &previewed, Some(("C:\\photos\\salle.png", PNG))))
+            .await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    let hash = vigie_domain::article::content_hash(PNG);
+    let src = format!("/articles/images/{hash}");
+    assert!(unescaped(&preview.body).contains(&format!(r#"<img src="{src}" alt="La salle">"#)), "{}", preview.body);
+    assert!(preview.body.contains(&format!(r#"name="image-0-hash" value="{hash}""#)));
+    let mut saved = fields(&[]);
+    saved.extend([("image-0-hash", hash.as_str()), ("image-0-file", "salle.png"), ("image-0-caption", "La salle")]);
+    let reply = send_form(&app, "/articles", &editor, multipart(Some(&csrf), &saved, None)).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let stored = app.store().articles(&ArticleFilter::default()).unwrap();
+    assert_eq!(stored[0].images.len(), 1);
+    assert_eq!((stored[0].images[0].file.as_str(), stored[0].images[0].caption.as_str()), ("salle.png", "La salle"));
+    assert_eq!(stored[0].images[0].media_type, vigie_domain::MediaType::Png);
+    let image = app.get(&src, &editor).await;
+    assert_eq!(image.status, StatusCode::OK);
+    assert_eq!(image.content_type, "image/png");
+    assert_eq!(image.bytes, PNG);
+    let viewer = app.login("viewer@vigie.example").await;
+    assert_eq!(app.get(&format!("/articles/images/{}", "0".repeat(64)), &viewer).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&src, "").await.status, StatusCode::SEE_OTHER, "anonymous: login first");
+    // a clean SVG is accepted, and removing an image drops it from the version
+    let clean = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>"#;
+    let mut edit = fields(&[]);
+    edit.extend([("image-0-hash", hash.as_str()), ("image-0-file", "salle.png"), ("image-0-remove", "on")]);
+    let reply = send_form(
+        &app,
+        "/articles/chiefs-meeting/fr/edit",
+        &editor,
+        multipart(Some(&csrf), &edit, Some(("carte.svg", clean))),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let stored = app.store().articles(&ArticleFilter::default()).unwrap();
+    assert_eq!(stored[0].images.iter().map(|i| i.file.as_str()).collect::<Vec<_>>(), ["carte.svg"]);
+    let svg_reply = app.get(&format!("/articles/images/{}", stored[0].images[0].hash), &editor).await;
+    assert_eq!(svg_reply.content_type, "image/svg+xml");
+}
+
+#[tokio::test]
+async fn served_images_are_not_sniffed() {
+    let app = app();
+    let editor = app.login(EDITOR).await;
+    let csrf = token(&app, &editor).await;
+    let reply = send_form(&app, "/articles", &editor, multipart(Some(&csrf), &fields(&[]), Some(("a.png", PNG)))).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let request = Request::get(format!("/articles/images/{}", vigie_domain::article::content_hash(PNG)))
+        .header(header::COOKIE, &editor)
+        .body(Body::empty())
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(app.router.clone(), request).await.unwrap();
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    assert!(response.headers()["content-security-policy"].to_str().unwrap().contains("sandbox"));
+}
+
+#[tokio::test]
+async fn every_change_is_audited_with_its_fields() {
+    let app = app();
+    let editor = app.login(EDITOR).await;
+    create(&app, &editor, &[]).await;
+    let csrf = token(&app, &editor).await;
+    let edited = fields(&[("title", "Réunion des chefs d'état-major"), ("featured", "on")]);
+    let reply =
+        send_form(&app, "/articles/chiefs-meeting/fr/edit", &editor, multipart(Some(&csrf), &edited, None)).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    // saving it again unchanged writes nothing
+    let reply =
+        send_form(&app, "/articles/chiefs-meeting/fr/edit", &editor, multipart(Some(&csrf), &edited, None)).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let reply = app.post("/articles/chiefs-meeting/fr/status", &format!("status=published&csrf={csrf}"), &editor).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let store = app.store();
+    let entries = article_audit(store.as_ref());
+    let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["article.publish", "article.update", "article.create"]);
+    assert!(entries.iter().all(|e| e.actor == EDITOR && e.entity_id.as_deref() == Some("chiefs-meeting/fr")));
+    let update: Vec<(&str, String, String)> =
+        entries[1].changes.iter().map(|c| (c.field.as_str(), c.before.to_string(), c.after.to_string())).collect();
+    assert_eq!(
+        update,
+        [
+            ("title", "\"Les chefs d'état-major se réunissent\"".into(), "\"Réunion des chefs d'état-major\"".into()),
+            ("featured", "false".into(), "true".into()),
+        ]
+    );
+    assert_eq!(entries[0].changes[0].field, "status");
+    assert_eq!(entries[0].changes[0].after, "published");
+    let created = &entries[2].changes;
+    assert!(created.iter().any(|c| c.field == "body"
+        && c.before.is_null()
+        && c.after == "Les chefs d'état-major se sont réunis à **Riyad**."));
+    let stored = store.articles(&ArticleFilter::default()).unwrap();
+    assert_eq!(stored[0].status, ArticleStatus::Published);
+    assert!(stored[0].featured);
+    // the history is on the version's page
+    let page = app.get("/articles/chiefs-meeting/fr", &editor).await.body;
+    assert!(page.contains("article.publish") && page.contains("article.create"), "{page}");
+}
+
+#[tokio::test]
+async fn a_form_without_its_csrf_token_is_refused() {
+    let app = app();
+    let editor = app.login(EDITOR).await;
+    let reply = send_form(&app, "/articles", &editor, multipart(None, &fields(&[]), None)).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let reply = send_form(&app, "/articles", &editor, multipart(Some(&"0".repeat(64)), &fields(&[]), None)).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    // the token must come first: a form that hides it after an upload is refused
+    let csrf = token(&app, &editor).await;
+    let mut late = fields(&[]);
+    late.insert(0, ("title", "x"));
+    late.push(("csrf", &csrf));
+    let reply = send_form(&app, "/articles", &editor, multipart(None, &late, None)).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert!(app.store().articles(&ArticleFilter::default()).unwrap().is_empty());
+    create(&app, &editor, &[]).await;
+    let reply = app.post("/articles/chiefs-meeting/fr/status", "status=published", &editor).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.store().articles(&ArticleFilter::default()).unwrap()[0].status, ArticleStatus::Draft);
+}
+
+#[tokio::test]
+async fn filters_and_search_narrow_the_list() {
+    let app = app();
+    let editor = app.login(EDITOR).await;
+    create(&app, &editor, &[]).await;
+    create(
+        &app,
+        &editor,
+        &[
+            ("id", "financing-workshop"),
+            ("date", "2024-01-20"),
+            ("title", "Atelier sur le financement"),
+            ("kind", "opinion"),
+            ("domains", "counter_financing"),
+            ("status", "published"),
+            ("body", "Les flux financiers des groupes armés."),
+        ],
+    )
+    .await;
+    let count = |body: &str| ["se réunissent", "Atelier sur le financement"].map(|t| body.contains(t));
+    let all = app.get("/articles", &editor).await.body;
+    assert_eq!(count(&all), [true, true]);
+    // latest first
+    assert!(all.find("Atelier").unwrap() < all.find("se réunissent").unwrap());
+    for (query, expected) in [
+        ("status=published", [false, true]),
+        ("kind=news", [true, false]),
+        ("domain=military", [true, false]),
+        ("month=2024-01", [false, true]),
+        ("language=en", [false, false]),
+        ("q=RIYAD", [true, false]),
+        ("q=flux+armes", [false, true]),
+    ] {
+        let reply = app.get(&format!("/articles?{query}"), &editor).await;
+        assert_eq!(reply.status, StatusCode::OK);
+        assert_eq!(count(&reply.body), expected, "{query}");
+    }
+    assert_eq!(app.get("/articles?kind=interview", &editor).await.status, StatusCode::BAD_REQUEST);
+}

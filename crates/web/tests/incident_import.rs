@@ -1,0 +1,265 @@
+//! The import of incident files from the web, driven in process: counts,
+//! all or nothing, keeping the valid rows, a delegate's countries, the
+//! rejects file, the size limit, roles (helpers in common/).
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::*;
+use vigie_domain::{Role, Status};
+use vigie_store::{AuditFilter, IncidentFilter};
+
+const HEADER: &str = "id,date,country,location,perpetrator,target,method,killed,wounded,description,sources,status";
+
+fn app() -> App {
+    app_with(
+        &[
+            ("admin@vigie.example", Role::Admin, &[]),
+            ("analyst@vigie.example", Role::Analyst, &[]),
+            ("delegate.bf@vigie.example", Role::Delegate, &["BF"]),
+            ("editor@vigie.example", Role::Editor, &[]),
+            ("viewer@vigie.example", Role::Viewer, &[]),
+        ],
+        |_, _| {},
+    )
+}
+
+/// A native CSV file of these rows (after the header).
+fn file(rows: &[&str]) -> String {
+    let mut text = format!("{HEADER}\n");
+    for row in rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    text
+}
+
+const GOOD_BF: &str = "t-bf-1,2023-12-05,BF,Djibo,jnim,civilians,armed_assault,3,1,Attaque,https://a.example,verified";
+const GOOD_ML: &str = "t-ml-1,2023-12-06,ML,Gao,is-sahel,military,ambush,5,,Embuscade,https://b.example,";
+const BAD_KILLED: &str = "t-bf-2,2023-12-07,BF,Kaya,jnim,civilians,armed_assault,-1,,Faux,https://c.example,";
+
+impl App {
+    /// Uploads `content` as `file_name` with the form's other `fields`.
+    async fn upload(&self, session: &str, file_name: &str, content: &[u8], fields: &[(&str, &str)]) -> Reply {
+        let form = self.get("/incidents/import", session).await;
+        let csrf = if form.status == StatusCode::OK { csrf_in(&form.body) } else { String::new() };
+        let boundary = "vigie-test-boundary-7d3f";
+        let mut body = Vec::new();
+        let mut part = |disposition: String, content: &[u8]| {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; {disposition}\r\n").as_bytes(),
+            );
+            body.extend_from_slice(b"\r\n");
+            body.extend_from_slice(content);
+            body.extend_from_slice(b"\r\n");
+        };
+        // the token first, as the browser sends the form's hidden field
+        part(r#"name="csrf""#.into(), csrf.as_bytes());
+        for (name, value) in fields {
+            part(format!(r#"name="{name}""#), value.as_bytes());
+        }
+        part(format!(r#"name="file"; filename="{file_name}""#), content);
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let request = Request::post("/incidents/import")
+            .header(header::COOKIE, session)
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .body(Body::from(body))
+            .unwrap();
+        self.send(request).await
+    }
+
+    fn count(&self) -> u64 {
+        self.store().incidents(&IncidentFilter::default(), &mut |_| Ok(())).unwrap()
+    }
+
+    fn imports(&self) -> Vec<vigie_domain::AuditEntry> {
+        self.store().audit(&AuditFilter { action: Some("incident.import".into()), ..Default::default() }).unwrap()
+    }
+}
+
+/// The link to the rejects file in a result page.
+fn rejects_link(body: &str) -> String {
+    let end = body.find(r#"" id="rejects-file""#).expect("a rejects file link");
+    let start = body[..end].rfind(r#"href=""#).unwrap() + r#"href=""#.len();
+    body[start..end].replace("&#x2f;", "/")
+}
+
+/// The number shown for a count's label in the result's table.
+fn count_of(body: &str, label: &str) -> u64 {
+    let marker = format!(r#"<th scope="row">{label}</th><td>"#);
+    let start = body.find(&marker).unwrap_or_else(|| panic!("no {label} in {body}")) + marker.len();
+    body[start..start + body[start..].find('<').unwrap()].parse().unwrap()
+}
+
+#[tokio::test]
+async fn an_import_writes_its_rows_once_and_is_audited() {
+    let app = app();
+    let analyst = app.login("analyst@vigie.example").await;
+    let form = app.get("/incidents/import?lang=en", &analyst).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("at most 20 MiB"), "the limit is said");
+    assert!(form.body.contains(r#"enctype="multipart/form-data""#));
+    let content = file(&[GOOD_BF, GOOD_ML]);
+    let analyst = format!("{analyst}; vigie_lang=en");
+    let reply = app.upload(&analyst, "december.csv", content.as_bytes(), &[]).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert!(reply.body.contains("The import was written."));
+    assert_eq!((count_of(&reply.body, "New"), count_of(&reply.body, "Rejected")), (2, 0));
+    assert!(!reply.body.contains("rejects-file"), "nothing rejected, nothing to download");
+    // the file's own status, and the native default (draft) for a row without
+    let store = app.store();
+    assert_eq!(store.incident("t-bf-1").unwrap().unwrap().status, Status::Verified);
+    assert_eq!(store.incident("t-ml-1").unwrap().unwrap().status, Status::Draft);
+    let audit = app.imports();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].actor, "analyst@vigie.example");
+    let detail = audit[0].detail.as_deref().unwrap();
+    assert!(detail.starts_with("december.csv (detected): 2 new, 0 updated, 0 unchanged, 0 rejected"), "{detail}");
+    // the same file again changes nothing
+    let again = app.upload(&analyst, "december.csv", content.as_bytes(), &[]).await;
+    assert_eq!((count_of(&again.body, "New"), count_of(&again.body, "Unchanged")), (0, 2));
+    assert_eq!(app.count(), 2);
+}
+
+#[tokio::test]
+async fn one_bad_row_writes_nothing_and_is_located() {
+    let app = app();
+    let analyst = app.login("analyst@vigie.example").await;
+    let content = file(&[GOOD_BF, BAD_KILLED, GOOD_ML]);
+    let reply = app.upload(&analyst, "bad.csv", content.as_bytes(), &[]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("Rien n’a été écrit : un problème a été trouvé."), "{}", reply.body);
+    // line, column (its label), what is wrong in the page's language, the value
+    assert!(
+        reply.body.contains(
+            "<td>3</td><td>Tués</td><td>doit être égal ou supérieur à 0 (laissez vide si inconnu)</td><td>-1</td>"
+        ),
+        "{}",
+        reply.body
+    );
+    assert_eq!(app.count(), 0);
+    assert!(app.imports().is_empty(), "an import that wrote nothing is not in the log");
+    // the rejected rows, downloadable by who imported
+    let link = rejects_link(&reply.body);
+    assert!(link.starts_with("/incidents/import/rejects/"), "{link}");
+    let rejects = app.get(&link, &analyst).await;
+    assert_eq!(rejects.status, StatusCode::OK);
+    assert!(rejects.content_type.starts_with("text/csv"));
+    let lines: Vec<&str> = rejects.body.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", rejects.body);
+    assert!(lines[0].ends_with(",reason") && lines[1].starts_with("t-bf-2,"), "{}", rejects.body);
+    assert!(lines[1].contains("bad.csv:3: column killed: must be 0 or more"), "{}", rejects.body);
+    // not for anyone else
+    let admin = app.login("admin@vigie.example").await;
+    assert_eq!(app.get(&link, &admin).await.status, StatusCode::NOT_FOUND);
+
+    // in Arabic, right to left
+    let reply = app.upload(&format!("{analyst}; vigie_lang=ar"), "bad.csv", content.as_bytes(), &[]).await;
+    assert!(reply.body.contains(r#"dir="rtl""#));
+    assert!(reply.body.contains("يجب أن يكون 0 أو أكثر"), "{}", reply.body);
+}
+
+#[tokio::test]
+async fn keeping_going_imports_the_valid_rows() {
+    let app = app();
+    let analyst = app.login("analyst@vigie.example").await;
+    let content = file(&[GOOD_BF, BAD_KILLED, GOOD_ML]);
+    let session = format!("{analyst}; vigie_lang=en");
+    let reply = app.upload(&session, "bad.csv", content.as_bytes(), &[("skip_invalid", "1")]).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!((count_of(&reply.body, "New"), count_of(&reply.body, "Rejected")), (2, 1));
+    assert!(reply.body.contains("<td>3</td><td>Killed</td><td>must be 0 or more (leave empty when not known)</td>"));
+    assert!(reply.body.contains("rejects-file"));
+    assert_eq!(app.count(), 2);
+    assert!(app.store().incident("t-bf-2").unwrap().is_none());
+    let detail = app.imports()[0].detail.clone().unwrap();
+    assert!(detail.contains("2 new, 0 updated, 0 unchanged, 1 rejected"), "{detail}");
+}
+
+#[tokio::test]
+async fn a_delegate_imports_drafts_of_their_own_countries_only() {
+    let app = app();
+    let delegate = app.login("delegate.bf@vigie.example").await;
+    let form = app.get("/incidents/import", &delegate).await;
+    assert!(form.body.contains("(BF)") && !form.body.contains(r#"name="default_status""#));
+    let content = file(&[GOOD_BF, GOOD_ML]);
+    // all or nothing: the ML row stops the import
+    let reply = app.upload(&delegate, "mixed.csv", content.as_bytes(), &[]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("<td>3</td><td>Pays</td><td>n’est pas l’un de vos pays (BF)"), "{}", reply.body);
+    assert_eq!(app.count(), 0);
+    // keeping going: the BF row, as a draft although the file says verified
+    let reply = app
+        .upload(&delegate, "mixed.csv", content.as_bytes(), &[("skip_invalid", "1"), ("default_status", "verified")])
+        .await;
+    assert_eq!((count_of(&reply.body, "Nouveaux"), count_of(&reply.body, "Rejetés")), (1, 1));
+    assert_eq!(app.store().incident("t-bf-1").unwrap().unwrap().status, Status::Draft);
+    assert!(app.store().incident("t-ml-1").unwrap().is_none());
+
+    // once verified, the delegate's file leaves it alone: the same row is
+    // unchanged, a changed one is refused
+    let analyst = app.login("analyst@vigie.example").await;
+    let csrf = csrf_in(&app.get("/incidents", &analyst).await.body);
+    let approved = app.post("/incidents/t-bf-1/approve", &format!("csrf={csrf}"), &analyst).await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER);
+    let reply = app.upload(&delegate, "bf.csv", file(&[GOOD_BF]).as_bytes(), &[]).await;
+    assert_eq!(count_of(&reply.body, "Inchangés"), 1, "{}", reply.body);
+    let changed = GOOD_BF.replace(",3,1,", ",4,1,");
+    let reply = app.upload(&delegate, "bf.csv", file(&[&changed]).as_bytes(), &[]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("désigne un incident vérifié"), "{}", reply.body);
+    let stored = app.store().incident("t-bf-1").unwrap().unwrap();
+    assert_eq!((stored.status, stored.killed), (Status::Verified, Some(3)));
+}
+
+#[tokio::test]
+async fn viewers_and_editors_do_not_import() {
+    let app = app();
+    for email in ["viewer@vigie.example", "editor@vigie.example"] {
+        let session = app.login(email).await;
+        assert_eq!(app.get("/incidents/import", &session).await.status, StatusCode::FORBIDDEN);
+        let csrf = csrf_in(&app.get("/incidents", &session).await.body);
+        let boundary = "b0";
+        let body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n{}\r\n--{boundary}--\r\n",
+            file(&[GOOD_BF])
+        );
+        let request = Request::post("/incidents/import")
+            .header(header::COOKIE, &session)
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .body(Body::from(body))
+            .unwrap();
+        assert_eq!(app.send(request).await.status, StatusCode::FORBIDDEN, "{email}");
+    }
+    assert_eq!(app.count(), 0);
+}
+
+#[tokio::test]
+async fn an_upload_needs_its_csrf_token_and_a_size_within_the_limit() {
+    let app = app();
+    let analyst = app.login("analyst@vigie.example").await;
+    // no token: refused before anything is read
+    let boundary = "b1";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n{}\r\n--{boundary}--\r\n",
+        file(&[GOOD_BF])
+    );
+    let request = Request::post("/incidents/import")
+        .header(header::COOKIE, &analyst)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .body(Body::from(body))
+        .unwrap();
+    assert_eq!(app.send(request).await.status, StatusCode::FORBIDDEN);
+    // too large: the form again, saying the limit
+    let mut big = file(&[GOOD_BF]).into_bytes();
+    big.resize(20 * 1024 * 1024 + 1, b'\n');
+    let reply = app.upload(&format!("{analyst}; vigie_lang=en"), "big.csv", &big, &[]).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(reply.body.contains("The file is larger than 20 MiB"), "{}", reply.body);
+    // no file
+    let reply = app.upload(&analyst, "empty.csv", b"", &[]).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(reply.body.contains("Choisissez un fichier"));
+    assert_eq!(app.count(), 0);
+}
