@@ -336,8 +336,8 @@ pub trait Store: Send {
     /// Every account, by email.
     fn users(&self) -> Result<Vec<vigie_domain::User>>;
     /// Replaces an account's password hash and records `user.passwd` (the
-    /// field `password`, its values hidden). An unknown email is a
-    /// [`StoreError::NotFound`].
+    /// field `password`, its values hidden), and ends the account's web
+    /// sessions. An unknown email is a [`StoreError::NotFound`].
     fn set_password(&mut self, email: &str, password_hash: &str, actor: &str) -> Result<()>;
     /// Disables or enables an account and records `user.disable` or
     /// `user.enable`; returns false, recording nothing, when it already was.

@@ -157,6 +157,8 @@ pub fn set_password(conn: &mut Connection, email: &str, hash: &str, actor: &str)
         "UPDATE app_user SET password_hash = ?1, password_changed_at = ?2 WHERE id = ?3",
         params![hash, stamp(now), user.id],
     )?;
+    // whoever knew the old password is out now, not at the session's expiry
+    tx.execute("DELETE FROM web_session WHERE user_id = ?1", [user.id])?;
     let entry = AuditEntry::new(now, actor, "user.passwd", "user", Some(&user.email))
         .with_changes(vec![FieldChange::hidden("password", true)]);
     insert_audit(&tx, &entry)?;
@@ -372,6 +374,15 @@ mod tests {
         let hash = "a".repeat(64);
         store.create_session(&hash, id, Timestamp::now() + jiff::SignedDuration::from_hours(1)).unwrap();
         assert!(store.session(&hash).unwrap().is_some());
+        store
+            .set_password(
+                "someone@example.org",
+                &crate::password::hash("another-long-password").unwrap(),
+                "admin@x.org",
+            )
+            .unwrap();
+        assert!(store.session(&hash).unwrap().is_none(), "a new password ends the sessions");
+        store.create_session(&hash, id, Timestamp::now() + jiff::SignedDuration::from_hours(1)).unwrap();
         let before = store.data_version().unwrap();
         assert!(store.set_user_disabled("someone@example.org", true, "admin@x.org").unwrap());
         assert!(store.session(&hash).unwrap().is_none(), "disabling ends the sessions");
