@@ -21,28 +21,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT/bench"
 mkdir -p work/bulletin
 VIGIE="$PWD/work/bin/vigie"
-log() { printf '== %s\n' "$*" >&2; }
+# shellcheck source=lib.sh
+. ./lib.sh
 
-apt_updated=""
-apt_need() {
-    if [ -x "$1" ] || command -v "$1" >/dev/null 2>&1; then return 0; fi
-    log "installing $2"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    if [ -z "$apt_updated" ]; then $sudo apt-get update -qq >>work/apt.log 2>&1 || true; apt_updated=1; fi
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >>work/apt.log 2>&1 ||
-        { cat work/apt.log >&2; return 1; }
-}
 apt_need hyperfine hyperfine
 apt_need /usr/bin/chromium chromium
 apt_need pdfinfo poppler-utils
 
-if [ -n "${BENCH_BUILD:-}" ] || ! [ -x "$ROOT/target/release/vigie" ]; then
-    log "building the release binary"
-    (cd "$ROOT" && cargo build --release -p vigie >&2)
-fi
-mkdir -p work/bin
-cp -p "$ROOT/target/release/vigie" work/bin/
+release_binaries vigie
 
 cd work/bulletin
 rm -f demo.db demo.db-wal demo.db-shm

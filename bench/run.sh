@@ -40,21 +40,11 @@ mkdir -p work
 VIGIE="$PWD/work/bin/vigie"
 GEN="$PWD/work/bin/gen-incidents"
 
-log() { printf '== %s\n' "$*" >&2; }
+# shellcheck source=lib.sh
+. ./lib.sh
 
 # --- tools -----------------------------------------------------------------
 
-# apt_need COMMAND PACKAGE: installs the Debian package when COMMAND is missing.
-apt_updated=""
-apt_need() {
-    if [ -x "$1" ] || command -v "$1" >/dev/null 2>&1; then return 0; fi
-    log "installing $2"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    if [ -z "$apt_updated" ]; then $sudo apt-get update -qq >>work/apt.log 2>&1 || true; apt_updated=1; fi
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >>work/apt.log 2>&1 ||
-        { cat work/apt.log >&2; return 1; }
-}
 apt_need /usr/bin/time time
 apt_need sqlite3 sqlite3
 apt_need hyperfine hyperfine || log "hyperfine unavailable: timing the report with a shell loop"
@@ -68,14 +58,7 @@ if ! [ -x "$PY" ] || ! "$PY" -c 'import duckdb' 2>/dev/null; then
     "$PY" -m pip install -q --disable-pip-version-check duckdb >&2
 fi
 
-# Release binaries, built once (the build takes minutes), then copied to
-# work/bin so that a rebuild during the run cannot change what is measured.
-if [ -n "${BENCH_BUILD:-}" ] || ! [ -x "$ROOT/target/release/vigie" ] || ! [ -x "$ROOT/target/release/gen-incidents" ]; then
-    log "building release binaries"
-    (cd "$ROOT" && cargo build --release -p vigie -p gen-incidents >&2)
-fi
-mkdir -p work/bin
-cp -p "$ROOT/target/release/vigie" "$ROOT/target/release/gen-incidents" work/bin/
+release_binaries vigie gen-incidents
 
 # --- loads -----------------------------------------------------------------
 
@@ -189,10 +172,7 @@ fi
 # --- results ---------------------------------------------------------------
 
 echo
-echo "Machine:  $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), \
-$(awk '/MemTotal/ { printf "%.1f GiB RAM", $2 / 1048576 }' /proc/meminfo)"
-echo "Kernel:   $(uname -sr)"
-echo "vigie:    $("$VIGIE" --version), binary sha256 $(sha256sum "$VIGIE" | cut -c1-12), built $(date -r "$VIGIE" '+%F %T')"
+describe_machine "$VIGIE"
 echo "DuckDB:   $("$PY" -c 'import duckdb; print(duckdb.__version__)') (Python $("$PY" -c 'import platform; print(platform.python_version())'))"
 echo "sqlite3:  $(sqlite3 --version | cut -d' ' -f1-2)"
 echo "Loads:    median of $RUNS per tool and format"

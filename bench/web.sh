@@ -35,20 +35,11 @@ DB="$PWD/work/web-$N-seed$SEED.db"
 EMAIL="bench@vigie.example"
 PASSWORD="bench-password-$SEED-not-secret"
 
-log() { printf '== %s\n' "$*" >&2; }
+# shellcheck source=lib.sh
+. ./lib.sh
 
 # --- tools -----------------------------------------------------------------
 
-apt_updated=""
-apt_need() {
-    if [ -x "$1" ] || command -v "$1" >/dev/null 2>&1; then return 0; fi
-    log "installing $2"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    if [ -z "$apt_updated" ]; then $sudo apt-get update -qq >>work/apt.log 2>&1 || true; apt_updated=1; fi
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >>work/apt.log 2>&1 ||
-        { cat work/apt.log >&2; return 1; }
-}
 apt_need wrk wrk
 apt_need curl curl
 apt_need sqlite3 sqlite3
@@ -57,14 +48,7 @@ if [ "${BENCH_NGINX:-1}" != 0 ]; then
     if apt_need /usr/sbin/nginx nginx-light; then NGINX=/usr/sbin/nginx; else log "nginx unavailable: python baseline only"; fi
 fi
 
-# Release binaries, built once, copied so that a rebuild during the run
-# cannot change what is measured (as bench/run.sh).
-if [ -n "${BENCH_BUILD:-}" ] || ! [ -x "$ROOT/target/release/vigie" ] || ! [ -x "$ROOT/target/release/gen-incidents" ]; then
-    log "building release binaries"
-    (cd "$ROOT" && cargo build --release -p vigie -p gen-incidents >&2)
-fi
-mkdir -p work/bin
-cp -p "$ROOT/target/release/vigie" "$ROOT/target/release/gen-incidents" work/bin/
+release_binaries vigie gen-incidents
 
 # --- database --------------------------------------------------------------
 
@@ -225,10 +209,7 @@ RSS_KIB=$(awk '/VmHWM/ { print $2 }' "/proc/${PIDS[0]}/status")
 # --- results ---------------------------------------------------------------
 
 echo
-echo "Machine:  $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), \
-$(awk '/MemTotal/ { printf "%.1f GiB RAM", $2 / 1048576 }' /proc/meminfo)"
-echo "Kernel:   $(uname -sr)"
-echo "vigie:    $("$VIGIE" --version), binary sha256 $(sha256sum "$VIGIE" | cut -c1-12), built $(date -r "$VIGIE" '+%F %T')"
+describe_machine "$VIGIE"
 echo "wrk:      $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); python $(python3 -c 'import platform; print(platform.python_version())')\
 $([ -n "$NGINX" ] && echo "; $("$NGINX" -v 2>&1 | cut -d' ' -f3)")"
 echo "Database: $DB, $rows incidents"

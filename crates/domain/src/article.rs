@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use crate::Lang;
 use crate::domain_of_action::Domain;
 use crate::partner::is_slug;
+use crate::svg::{SvgHazard, check_svg};
 use crate::validate::{FieldError, parse_iso_date};
 
 /// The longest title or subtitle: official titles run long, in Arabic most.
@@ -170,11 +171,31 @@ pub struct Image {
     pub bytes: Vec<u8>,
 }
 
+/// Why some bytes are not an image an article may carry.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImageError {
+    #[error("larger than {} MiB", MAX_IMAGE_BYTES >> 20)]
+    TooLarge,
+    #[error("not a PNG, JPEG or SVG image (by its content)")]
+    NotAnImage,
+    #[error("{0}")]
+    UnsafeSvg(SvgHazard),
+}
+
 impl Image {
-    /// The image, if the bytes are PNG, JPEG or SVG.
-    pub fn from_bytes(bytes: Vec<u8>) -> Option<Image> {
-        let media_type = MediaType::sniff(&bytes)?;
-        Some(Image { hash: content_hash(&bytes), media_type, bytes })
+    /// The image, if the bytes are at most `MAX_IMAGE_BYTES` of PNG, JPEG
+    /// or an SVG with nothing that can run or reach outside (`check_svg`):
+    /// every way in (the web editor, the command line's import) comes
+    /// through here.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Image, ImageError> {
+        if bytes.len() as u64 > MAX_IMAGE_BYTES {
+            return Err(ImageError::TooLarge);
+        }
+        let media_type = MediaType::sniff(&bytes).ok_or(ImageError::NotAnImage)?;
+        if media_type == MediaType::Svg {
+            check_svg(&bytes).map_err(ImageError::UnsafeSvg)?;
+        }
+        Ok(Image { hash: content_hash(&bytes), media_type, bytes })
     }
 }
 
@@ -567,7 +588,18 @@ mod tests {
         let image = Image::from_bytes(b"\x89PNG\r\n\x1a\nrest".to_vec()).unwrap();
         assert_eq!(image.media_type, MediaType::Png);
         assert_eq!(image.hash.len(), 64);
-        assert!(Image::from_bytes(b"text".to_vec()).is_none());
+        assert_eq!(Image::from_bytes(b"text".to_vec()), Err(ImageError::NotAnImage));
+    }
+
+    #[test]
+    fn an_image_is_checked_whatever_brings_it() {
+        let mut big = b"\x89PNG\r\n\x1a\n".to_vec();
+        big.resize(MAX_IMAGE_BYTES as usize + 1, 0);
+        assert_eq!(Image::from_bytes(big), Err(ImageError::TooLarge));
+        let script = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".to_vec();
+        assert!(matches!(Image::from_bytes(script), Err(ImageError::UnsafeSvg(SvgHazard::ActiveElement(_)))));
+        let drawing = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"2\"/></svg>".to_vec();
+        assert_eq!(Image::from_bytes(drawing).unwrap().media_type, MediaType::Svg);
     }
 
     #[test]

@@ -18,12 +18,13 @@ pub mod month;
 pub mod note;
 pub mod partner;
 pub mod region;
+pub mod svg;
 pub mod trend;
 pub mod user;
 pub mod validate;
 
 pub use activity::{Activity, ActivityKind, ActivityValidator};
-pub use article::{Article, ArticleImage, ArticleKind, ArticleStatus, Image, MediaType, Story};
+pub use article::{Article, ArticleImage, ArticleKind, ArticleStatus, Image, ImageError, MediaType, Story};
 pub use audit::{AuditEntry, FieldChange};
 pub use codes::{DatePrecision, Method, Status, Target};
 pub use country::{Country, CountryCode, Names, countries};

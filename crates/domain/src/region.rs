@@ -84,6 +84,18 @@ impl RegionGroup {
         self.name.get(lang)
     }
 
+    /// The countries a filter by this group and by the `listed` countries
+    /// means: its members, or those of `listed` that are members; `None`
+    /// when none of `listed` is.
+    pub fn members_among(&self, listed: Vec<CountryCode>) -> Option<Vec<CountryCode>> {
+        let members: Vec<CountryCode> = self.members.iter().map(|m| m.country).collect();
+        if listed.is_empty() {
+            return Some(members);
+        }
+        let both: Vec<CountryCode> = listed.into_iter().filter(|c| members.contains(c)).collect();
+        (!both.is_empty()).then_some(both)
+    }
+
     /// The membership of the group for a month: a country counts if its
     /// membership overlaps the month; former members follow the group's rule.
     pub fn membership(&self, month: Month) -> Membership {
@@ -230,6 +242,16 @@ members = [ { country = "Mali", until = "2022-05-15" }, { country = "TCD" }, { c
         assert_eq!(codes(&x.membership(Month::parse("2022-05").unwrap()).countries), ["ML", "TD"]);
         assert_eq!(codes(&x.membership(Month::parse("2023-12").unwrap()).countries), ["TD"]);
         assert_eq!(codes(&x.membership(Month::parse("2024-01").unwrap()).countries), ["TD", "NE"]);
+    }
+
+    #[test]
+    fn a_group_narrows_the_countries_listed_to_its_members() {
+        let regions = Regions::builtin();
+        let g5 = regions.get("g5-sahel").unwrap();
+        let code = |c: &str| CountryCode::new(c).unwrap();
+        assert_eq!(g5.members_among(Vec::new()).unwrap().len(), g5.members.len());
+        assert_eq!(g5.members_among(vec![code("BF"), code("SA")]), Some(vec![code("BF")]));
+        assert_eq!(g5.members_among(vec![code("SA")]), None);
     }
 
     #[test]

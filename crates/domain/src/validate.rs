@@ -12,6 +12,10 @@ use crate::incident::{Column, Incident, derived_id};
 const MAX_TEXT: usize = 20_000;
 const MAX_ID: usize = 128;
 
+/// Ids an incident may not take: the web application's fixed addresses
+/// beside `/incidents/{id}`, which would hide the incident's page.
+pub const RESERVED_IDS: [&str; 4] = ["import", "new", "export.csv", "export.geojson"];
+
 /// One problem with one field of one row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
@@ -60,6 +64,8 @@ pub enum FieldErrorKind {
     BadId {
         max: usize,
     },
+    /// One of `RESERVED_IDS`.
+    ReservedId,
     /// The same incident twice in one import.
     RepeatedId,
     /// A row of a country the importer may not write.
@@ -240,6 +246,10 @@ impl Validator {
                     FieldError::new("id", format!("must be 1 to {MAX_ID} characters without spaces"), id)
                         .with_kind(FieldErrorKind::BadId { max: MAX_ID }),
                 );
+            } else if RESERVED_IDS.contains(&id) {
+                let message =
+                    format!("is a word the web addresses use ({}): choose another id", RESERVED_IDS.join(", "));
+                errors.push(FieldError::new("id", message, id).with_kind(FieldErrorKind::ReservedId));
             }
             id.to_string()
         });
@@ -543,6 +553,28 @@ mod tests {
         assert!(with(("perpetrators_killed", "x")).starts_with("column perpetrators_killed:"));
         assert!(with(("status", "approved")).contains("use one of draft, verified"));
         assert!(with(("id", "has space")).starts_with("column id:"));
+    }
+
+    #[test]
+    fn ids_the_web_addresses_use_are_refused() {
+        let check =
+            |id: &'static str| validator().validate(&raw(&[("date", "2023-12-05"), ("country", "ML"), ("id", id)]));
+        for id in RESERVED_IDS {
+            let errors = check(id).unwrap_err();
+            assert_eq!(errors.len(), 1, "{id}");
+            assert_eq!((errors[0].column.as_str(), &errors[0].kind), ("id", &FieldErrorKind::ReservedId), "{id}");
+            assert_eq!(
+                errors[0].to_string(),
+                format!(
+                    "column id: is a word the web addresses use (import, new, export.csv, export.geojson): \
+                     choose another id (got {id:?})"
+                )
+            );
+        }
+        // only the whole id: these are ordinary ids
+        for id in ["import-2023-1", "Import", "new.csv", "export"] {
+            assert_eq!(check(id).unwrap().incident.id, id);
+        }
     }
 
     #[test]

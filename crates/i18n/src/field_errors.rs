@@ -35,10 +35,13 @@ pub fn field_error_kind(lang: Lang, kind: &FieldErrorKind) -> Option<String> {
         FieldErrorKind::GeoPrecision => text("field-error-geo-precision"),
         FieldErrorKind::TooLong { max } => with("field-error-too-long", "max", count(*max)),
         FieldErrorKind::BadId { max } => with("field-error-bad-id", "max", count(*max)),
+        FieldErrorKind::ReservedId => {
+            with("field-error-reserved-id", "words", crate::join_list(lang, vigie_domain::validate::RESERVED_IDS))
+        }
         FieldErrorKind::RepeatedId => text("field-error-repeated-id"),
         FieldErrorKind::CountryNotAllowed { allowed } => {
             let codes: Vec<&str> = allowed.iter().map(|c| c.as_str()).collect();
-            with("field-error-country-not-allowed", "countries", codes.join(", "))
+            with("field-error-country-not-allowed", "countries", crate::join_list(lang, codes))
         }
         FieldErrorKind::AlreadyVerified => text("field-error-already-verified"),
         FieldErrorKind::Other => return None,
@@ -70,6 +73,7 @@ mod tests {
             FieldErrorKind::GeoPrecision,
             FieldErrorKind::TooLong { max: 20_000 },
             FieldErrorKind::BadId { max: 128 },
+            FieldErrorKind::ReservedId,
             FieldErrorKind::RepeatedId,
             FieldErrorKind::CountryNotAllowed { allowed: vec![vigie_domain::CountryCode::new("BF").unwrap()] },
             FieldErrorKind::AlreadyVerified,

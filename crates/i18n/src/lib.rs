@@ -167,6 +167,23 @@ pub fn day_month(lang: Lang, month: i8, day: i8) -> String {
     )
 }
 
+/// Names joined for display: `Mali, Niger` (fr, en), `مالي، النيجر` (ar,
+/// with the Arabic comma U+060C).
+pub fn join_list<S: AsRef<str>>(lang: Lang, items: impl IntoIterator<Item = S>) -> String {
+    let separator = match lang {
+        Lang::Fr | Lang::En => ", ",
+        Lang::Ar => "\u{060C} ",
+    };
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
 /// Upper-cases the first letter of a sentence.
 pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
@@ -190,6 +207,14 @@ mod tests {
         for id in all {
             assert!(catalog().has(&id), "{id} is missing from a catalogue");
         }
+    }
+
+    #[test]
+    fn lists_use_the_language_comma() {
+        assert_eq!(join_list(Lang::Fr, ["Mali", "Niger", "Tchad"]), "Mali, Niger, Tchad");
+        assert_eq!(join_list(Lang::En, vec!["Mali".to_string()]), "Mali");
+        assert_eq!(join_list(Lang::Ar, ["مالي", "النيجر"]), "مالي\u{060C} النيجر");
+        assert_eq!(join_list(Lang::Ar, Vec::<String>::new()), "");
     }
 
     #[test]

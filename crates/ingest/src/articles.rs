@@ -166,8 +166,8 @@ fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
-/// An image file, checked: present, not too large, PNG, JPEG or SVG by
-/// content.
+/// An image file, checked: present, not too large, PNG, JPEG or a safe
+/// SVG by content (the domain's rule, the web editor's too).
 fn load_image(path: &Path) -> Result<Image, String> {
     if !path.is_file() {
         return Err(format!("no such file (looked for {})", path.display()));
@@ -177,5 +177,5 @@ fn load_image(path: &Path) -> Result<Image, String> {
         Ok(None) => return Err(format!("larger than {} MiB", MAX_IMAGE_BYTES >> 20)),
         Err(error) => return Err(format!("cannot read {}: {error}", path.display())),
     };
-    Image::from_bytes(bytes).ok_or_else(|| "not a PNG, JPEG or SVG image (by its content)".to_string())
+    Image::from_bytes(bytes).map_err(|refused| refused.to_string())
 }

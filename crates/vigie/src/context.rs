@@ -66,16 +66,9 @@ pub fn filter(args: &FilterArgs, regions: &Regions, groups: &GroupRegister) -> R
         Some(id) => {
             let region =
                 regions.get(id).ok_or_else(|| anyhow!("unknown region {id:?}: choose one of {}", regions.ids()))?;
-            let members: Vec<CountryCode> = region.members.iter().map(|m| m.country).collect();
-            if listed.is_empty() {
-                members
-            } else {
-                let both: Vec<CountryCode> = listed.into_iter().filter(|c| members.contains(c)).collect();
-                if both.is_empty() {
-                    bail!("none of the --country values belongs to region {id}");
-                }
-                both
-            }
+            region
+                .members_among(listed)
+                .ok_or_else(|| anyhow!("none of the --country values belongs to region {id}"))?
         }
     };
     filter.from = args.from.as_deref().map(|v| day("--from", v, true)).transpose()?;

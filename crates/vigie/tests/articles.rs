@@ -304,6 +304,10 @@ fn fails_with(name: &str, contents: &[u8], problems: &[&str]) {
     let sb = sandbox();
     sb.write(&format!("articles/{name}"), contents);
     sb.write("articles/fake.png", "GIF89a: not one of ours");
+    sb.write(
+        "articles/tracker.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="https://tracker.example/p.png"/></svg>"#,
+    );
     let run = sb.run(&["articles", "import", "articles"]);
     assert_eq!(run.code, 1, "{name}: {run:?}");
     assert_eq!(run.stdout, "", "{name}");
@@ -314,6 +318,7 @@ fn fails_with(name: &str, contents: &[u8], problems: &[&str]) {
     assert!(last.contains("nothing was written"), "{last}");
     let run = sb.run(&["articles", "list", "--format", "json"]);
     assert_eq!(run.stdout, "[]\n", "{name}: nothing written");
+    assert!(!sb.db().exists() || stored_images(&sb).is_empty(), "{name}: no image written");
 }
 
 #[test]
@@ -375,6 +380,14 @@ fn bad_files_give_located_errors_and_write_nothing() {
         b"+++\nid = \"not-image\"\nlang = \"en\"\ndate = \"2024-01-01\"\ntitle = \"T\"\n\n[[images]]\nfile = \"fake.png\"\n+++\n",
         &[
             "articles/not-image.en.md:8: images[1].file: not a PNG, JPEG or SVG image (by its content) (got \"fake.png\")",
+        ],
+    );
+    fails_with(
+        "unsafe-svg.en.md",
+        b"+++\nid = \"unsafe-svg\"\nlang = \"en\"\ndate = \"2024-01-01\"\ntitle = \"T\"\n\n[[images]]\nfile = \"logo.svg\"\n\n[[images]]\nfile = \"tracker.svg\"\n+++\n",
+        &[
+            "articles/unsafe-svg.en.md:11: images[2].file: unsafe SVG: its href links outside the drawing \
+             (https://tracker.example/p.png); only #ids and embedded PNG or JPEG data are allowed (got \"tracker.svg\")",
         ],
     );
     fails_with(

@@ -10,13 +10,15 @@ use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use minijinja::{Value, context};
+use minijinja::context;
 use serde::Deserialize;
 use vigie_domain::validate::parse_iso_date;
 use vigie_store::AuditFilter;
 
 use crate::auth::RequireAdmin;
 use crate::errors;
+use crate::history;
+use crate::listing::{self, given, text};
 use crate::templates;
 
 /// Entries on one page.
@@ -36,7 +38,7 @@ pub struct AuditQuery {
 }
 
 fn nonempty(value: &Option<String>) -> Option<String> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string)
+    given(value).map(str::to_string)
 }
 
 /// The start of a day in UTC.
@@ -79,18 +81,18 @@ impl AuditQuery {
 
     /// The query string of these filters and `page`, for links.
     fn link(&self, page: u64) -> String {
-        let fields = [
-            ("actor", &self.actor),
-            ("entity", &self.entity),
-            ("entity_id", &self.entity_id),
-            ("action", &self.action),
-            ("from", &self.from),
-            ("to", &self.to),
-        ];
-        let mut pairs: Vec<(&str, String)> =
-            fields.iter().filter_map(|(name, value)| nonempty(value).map(|v| (*name, v))).collect();
-        pairs.push(("page", page.to_string()));
-        format!("/audit?{}", serde_urlencoded::to_string(&pairs).unwrap_or_default())
+        format!(
+            "/audit?{}",
+            listing::query_string(&[
+                ("actor", text(&self.actor)),
+                ("entity", text(&self.entity)),
+                ("entity_id", text(&self.entity_id)),
+                ("action", text(&self.action)),
+                ("from", text(&self.from)),
+                ("to", text(&self.to)),
+                ("page", &page.to_string()),
+            ])
+        )
     }
 }
 
@@ -114,21 +116,7 @@ pub async fn list(
         Err(wrong) => (Vec::new(), wrong, StatusCode::BAD_REQUEST),
     };
     let more = entries.len() as u64 > PAGE_SIZE;
-    let rows: Vec<Value> = entries
-        .iter()
-        .take(PAGE_SIZE as usize)
-        .map(|e| {
-            context! {
-                at => e.at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
-                actor => e.actor.clone(),
-                action => e.action.clone(),
-                entity => e.entity.clone(),
-                entity_id => e.entity_id.clone(),
-                changes => if e.changes.is_empty() { String::new() } else { serde_json::to_string(&e.changes).unwrap_or_default() },
-                detail => e.detail.clone(),
-            }
-        })
-        .collect();
+    let rows = history::rows(&entries[..entries.len().min(PAGE_SIZE as usize)]);
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     let error = |name: &str| errors.get(name).map(|id| vigie_i18n::catalog().text(lang, id));
     let values = context! {

@@ -2,7 +2,8 @@
 //! compose form for editors and administrators. An issue is built with
 //! `vigie_bulletin` (three languages, PDF and HTML) off the async threads
 //! and its six files are kept in the store; a draft's files are read by
-//! editors, administrators and analysts only (anyone else: not found).
+//! those who may read draft articles (`can_read_draft_articles`: editors,
+//! administrators, analysts; anyone else: not found).
 
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -14,8 +15,8 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use vigie_bulletin::issue::Issue;
 use vigie_bulletin::{Profile, Sources, print};
-use vigie_domain::user::can_edit_articles;
-use vigie_domain::{ArticleStatus, AuditEntry, Lang, Month, Role, User};
+use vigie_domain::user::{can_edit_articles, can_read_draft_articles};
+use vigie_domain::{ArticleStatus, AuditEntry, Lang, Month};
 use vigie_store::{ArticleFilter, BulletinFile, BulletinIssue};
 
 use crate::auth::{CurrentUser, RequireUser};
@@ -23,11 +24,6 @@ use crate::errors;
 use crate::session::{Session, hex};
 use crate::state::AppState;
 use crate::templates;
-
-/// Who reads a draft's files.
-fn can_read_drafts(user: &User) -> bool {
-    can_edit_articles(user) || (!user.disabled && user.role == Role::Analyst)
-}
 
 /// What an issue's spec keeps (JSON).
 #[derive(Debug, serde::Serialize, Deserialize)]
@@ -88,7 +84,7 @@ async fn render_page(
     message: Option<String>,
 ) -> Response {
     let user = session.map(|s| s.user.clone());
-    let drafts = user.as_ref().is_some_and(can_read_drafts);
+    let drafts = user.as_ref().is_some_and(can_read_draft_articles);
     let compose = user.as_ref().is_some_and(can_edit_articles);
     let today = Month::of(jiff::Zoned::now().date());
     let month = month.unwrap_or(today);
@@ -370,7 +366,7 @@ pub async fn file(
     let (Some(file_lang), "pdf" | "html") = (Lang::parse(file_lang), format) else {
         return not_found();
     };
-    let drafts = current.session.as_ref().is_some_and(|s| can_read_drafts(&s.user));
+    let drafts = current.session.as_ref().is_some_and(|s| can_read_draft_articles(&s.user));
     let format = format.to_string();
     let found = state
         .with_store(move |store| {

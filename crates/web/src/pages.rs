@@ -97,7 +97,12 @@ fn report_values(report: &MonthlyReport, lang: Lang, charts: bool) -> Value {
         title => monthly::title(report, &labels),
         summary => monthly::summary(report, &labels),
         head => head.to_vec(),
-        body => body.to_vec(),
+        // a country's row carries its ISO code: a hook for scripts and
+        // tests that does not change with the language (the total has none)
+        body => body.iter().enumerate().map(|(index, cells)| context! {
+            country => report.countries.get(index).map(|row| row.country.as_str()),
+            cells,
+        }).collect::<Vec<_>>(),
         notes => monthly::notes(report, &labels),
         charts => svgs,
     }

@@ -32,6 +32,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("register_form.html", include_str!("../templates/register_form.html")),
     ("activities.html", include_str!("../templates/activities.html")),
     ("activity.html", include_str!("../templates/activity.html")),
+    ("history.html", include_str!("../templates/history.html")),
     ("members.html", include_str!("../templates/members.html")),
     ("partners.html", include_str!("../templates/partners.html")),
     ("notes.html", include_str!("../templates/notes.html")),
@@ -47,10 +48,19 @@ pub fn css_version() -> &'static str {
     VERSION.get_or_init(|| hex(&Sha256::digest(CSS.as_bytes()))[..12].to_string())
 }
 
+/// The page's language (French if a template is rendered without one).
+fn page_lang(state: &State) -> Lang {
+    state.lookup("lang").and_then(|v| v.as_str().and_then(Lang::parse)).unwrap_or(Lang::Fr)
+}
+
 /// `t("web-login")`: a catalogue message in the page's language.
 fn translate(state: &State, id: &str) -> String {
-    let lang = state.lookup("lang").and_then(|v| v.as_str().and_then(Lang::parse)).unwrap_or(Lang::Fr);
-    vigie_i18n::catalog().text(lang, id)
+    vigie_i18n::catalog().text(page_lang(state), id)
+}
+
+/// `names | list`: names joined with the page language's comma.
+fn list(state: &State, names: Vec<String>) -> String {
+    vigie_i18n::join_list(page_lang(state), names)
 }
 
 fn environment() -> &'static Environment<'static> {
@@ -61,6 +71,7 @@ fn environment() -> &'static Environment<'static> {
             env.add_template(name, source).expect("the shipped templates parse (checked by tests)");
         }
         env.add_function("t", translate);
+        env.add_filter("list", list);
         env
     })
 }

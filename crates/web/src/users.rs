@@ -17,11 +17,12 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 use vigie_domain::user::{check_countries, check_email, check_password};
 use vigie_domain::{AuditEntry, CountryCode, Lang, Role, User, UserError, countries};
-use vigie_store::{AuditFilter, NewUser, StoreError, password};
+use vigie_store::{AuditFilter, NewUser, Store, StoreError, password};
 
 use crate::auth::RequireAdmin;
 use crate::cookies::percent_encode;
 use crate::errors;
+use crate::history;
 use crate::session::Session;
 use crate::state::AppState;
 use crate::templates;
@@ -269,18 +270,6 @@ fn account_page(
 ) -> Response {
     let lang = admin.lang;
     let user = &account.user;
-    let history: Vec<Value> = account
-        .history
-        .iter()
-        .map(|e| {
-            context! {
-                at => e.at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
-                actor => e.actor.clone(),
-                action => e.action.clone(),
-                changes => if e.changes.is_empty() { String::new() } else { serde_json::to_string(&e.changes).unwrap_or_default() },
-            }
-        })
-        .collect();
     let message =
         message.map(|id| text(lang, id)).or_else(|| (!messages.is_empty()).then(|| text(lang, "web-form-invalid")));
     let values = context! {
@@ -293,7 +282,7 @@ fn account_page(
         created => user.created_at.strftime("%Y-%m-%d %H:%M UTC").to_string(),
         form => fields(form, messages, lang),
         roles => roles(lang),
-        history,
+        history => history::rows(&account.history),
         audit_href => format!("/audit?entity=user&entity_id={}", percent_encode(&user.email)),
         message,
         saved,
@@ -371,6 +360,49 @@ fn admin_remains(users: &[User], changed: i64, role: Role, disabled: bool) -> bo
     })
 }
 
+/// Why account `user` may not become `role` and `disabled` (by the acting
+/// administrator `me`, among `users`): an administrator keeps their own
+/// account, and an active administrator remains.
+fn refusal(users: &[User], me: &User, user: &User, role: Role, disabled: bool) -> Option<Changed> {
+    if user.id == me.id && role != Role::Admin {
+        return Some(Changed::Refused("web-user-error-demote-self", StatusCode::FORBIDDEN));
+    }
+    if user.id == me.id && disabled {
+        return Some(Changed::Refused("web-user-error-disable-self", StatusCode::FORBIDDEN));
+    }
+    if !admin_remains(users, user.id, role, disabled) {
+        return Some(Changed::Refused("web-user-error-last-admin", StatusCode::CONFLICT));
+    }
+    None
+}
+
+/// Changes account `id` with `write` (given the store, the account and the
+/// actor's email; `false` when nothing was to change), to the role and
+/// state `after` reads off the account, unless `refusal` says why not.
+async fn change_account(
+    state: &AppState,
+    admin: &RequireAdmin,
+    id: i64,
+    after: impl FnOnce(&User) -> (Role, bool) + Send + 'static,
+    write: impl FnOnce(&mut dyn Store, &User, &str) -> Result<bool, StoreError> + Send + 'static,
+) -> Result<Changed, StoreError> {
+    let me = admin.session.user.clone();
+    state
+        .with_store(move |store| {
+            let users = store.users()?;
+            let Some(user) = users.iter().find(|u| u.id == id) else {
+                return Ok(Changed::NotFound);
+            };
+            let (role, disabled) = after(user);
+            if let Some(refused) = refusal(&users, &me, user, role, disabled) {
+                return Ok(refused);
+            }
+            write(store, user, &me.email)?;
+            Ok(Changed::Done)
+        })
+        .await
+}
+
 pub async fn set_role(
     State(state): State<AppState>,
     admin: RequireAdmin,
@@ -383,23 +415,14 @@ pub async fn set_role(
         let result = Ok(Changed::Refused("web-form-invalid", StatusCode::UNPROCESSABLE_ENTITY));
         return outcome(&state, &admin, id, result, &form, &messages).await;
     };
-    let me = admin.session.user.clone();
-    let result = state
-        .with_store(move |store| {
-            let users = store.users()?;
-            let Some(user) = users.iter().find(|u| u.id == id) else {
-                return Ok(Changed::NotFound);
-            };
-            if user.id == me.id && role != Role::Admin {
-                return Ok(Changed::Refused("web-user-error-demote-self", StatusCode::FORBIDDEN));
-            }
-            if !admin_remains(&users, id, role, user.disabled) {
-                return Ok(Changed::Refused("web-user-error-last-admin", StatusCode::CONFLICT));
-            }
-            store.set_user_role(&user.email, role, &countries, &me.email)?;
-            Ok(Changed::Done)
-        })
-        .await;
+    let result = change_account(
+        &state,
+        &admin,
+        id,
+        move |user| (role, user.disabled),
+        move |store, user, actor| store.set_user_role(&user.email, role, &countries, actor),
+    )
+    .await;
     outcome(&state, &admin, id, result, &form, &messages).await
 }
 
@@ -417,24 +440,17 @@ async fn set_disabled(
     Path(id): Path<i64>,
     disabled: bool,
 ) -> Response {
-    let me = admin.session.user.clone();
-    let result = state
-        .with_store(move |store| {
-            let users = store.users()?;
-            let Some(user) = users.iter().find(|u| u.id == id) else {
-                return Ok(Changed::NotFound);
-            };
-            if disabled && user.id == me.id {
-                return Ok(Changed::Refused("web-user-error-disable-self", StatusCode::FORBIDDEN));
-            }
-            if !admin_remains(&users, id, user.role, disabled) {
-                return Ok(Changed::Refused("web-user-error-last-admin", StatusCode::CONFLICT));
-            }
+    let result = change_account(
+        &state,
+        &admin,
+        id,
+        move |user| (user.role, disabled),
+        move |store, user, actor| {
             // ends the account's sessions in the same transaction
-            store.set_user_disabled(&user.email, disabled, &me.email)?;
-            Ok(Changed::Done)
-        })
-        .await;
+            store.set_user_disabled(&user.email, disabled, actor)
+        },
+    )
+    .await;
     outcome(&state, &admin, id, result, &UserForm::default(), &Messages::new()).await
 }
 
@@ -492,6 +508,21 @@ mod tests {
         assert!(!admin_remains(&users, 1, Role::Analyst, false), "the only active one demoted");
         assert!(admin_remains(&users, 2, Role::Admin, false), "another enabled");
         assert!(admin_remains(&users, 3, Role::Admin, false), "another promoted");
+    }
+
+    #[test]
+    fn an_administrator_keeps_their_own_account() {
+        let users = [user(1, Role::Admin, false), user(2, Role::Admin, false), user(3, Role::Viewer, false)];
+        let refused = |changed: usize, role, disabled| match refusal(&users, &users[0], &users[changed], role, disabled)
+        {
+            Some(Changed::Refused(id, _)) => Some(id),
+            _ => None,
+        };
+        assert_eq!(refused(0, Role::Analyst, false), Some("web-user-error-demote-self"));
+        assert_eq!(refused(0, Role::Admin, true), Some("web-user-error-disable-self"));
+        assert_eq!(refused(0, Role::Admin, false), None);
+        assert_eq!(refused(1, Role::Viewer, true), None, "another administrator remains");
+        assert_eq!(refused(2, Role::Admin, false), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod common;
 use axum::http::StatusCode;
 use common::*;
 use vigie_domain::Role;
+use vigie_domain::user::can_read_draft_articles;
 use vigie_ingest::Options;
 use vigie_store::{AuditFilter, Store};
 
@@ -16,6 +17,7 @@ fn app() -> App {
             ("viewer@vigie.example", Role::Viewer, &[]),
             ("editor@vigie.example", Role::Editor, &[]),
             ("analyst@vigie.example", Role::Analyst, &[]),
+            ("delegate@vigie.example", Role::Delegate, &["ML"]),
         ],
         load_article,
     )
@@ -44,11 +46,6 @@ fn load_article(store: &mut dyn Store, dir: &std::path::Path) {
     let options = Options::new(jiff::civil::date(2024, 12, 31));
     let summary = vigie_ingest::import_articles(store, &articles, &options).unwrap();
     assert!(summary.written, "the article imports");
-}
-
-/// Page text with the slashes minijinja escapes in attributes.
-fn unescaped(html: &str) -> String {
-    html.replace("&#x2f;", "/")
 }
 
 const FORM: &str = "number=58&month=2023-12&featured=chiefs-meeting&position-chiefs-meeting=1&region=g5-sahel";
@@ -109,6 +106,14 @@ async fn an_issue_is_built_kept_as_a_draft_then_published() {
     assert!(html.body.contains(r#"lang="fr""#));
     let analyst = app.login("analyst@vigie.example").await;
     assert_eq!(app.get("/bulletins/58/ar.pdf", &analyst).await.status, StatusCode::OK);
+    // a draft issue is read by exactly those who may read draft articles
+    for user in app.store().users().unwrap() {
+        let cookie = app.login(&user.email).await;
+        let expected = if can_read_draft_articles(&user) { StatusCode::OK } else { StatusCode::NOT_FOUND };
+        assert_eq!(app.get("/bulletins/58/en.html", &cookie).await.status, expected, "{}", user.email);
+        let listed = unescaped(&app.get("/bulletins", &cookie).await.body).contains("/bulletins/58/en.html");
+        assert_eq!(listed, expected == StatusCode::OK, "{}", user.email);
+    }
 
     // a draft is not public
     assert_eq!(app.get("/bulletins/58/fr.pdf", "").await.status, StatusCode::NOT_FOUND);

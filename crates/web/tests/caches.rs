@@ -7,45 +7,10 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use vigie_domain::{CountryCode, DatePrecision, Incident, Method, Role, Status, Target};
-use vigie_store::Store;
+use vigie_domain::{Role, Status};
 
 fn app() -> App {
     app_with(&[("viewer@vigie.example", Role::Viewer, &[]), ("analyst@vigie.example", Role::Analyst, &[])], |_, _| {})
-}
-
-fn incident(id: &str, day: i8) -> Incident {
-    Incident {
-        id: id.into(),
-        date: jiff::civil::date(2023, 12, day),
-        date_end: None,
-        date_precision: DatePrecision::Day,
-        country: CountryCode::new("BF").unwrap(),
-        admin1: "Sahel".into(),
-        location: "Djibo".into(),
-        latitude: None,
-        longitude: None,
-        geo_precision: None,
-        perpetrator: "jnim".into(),
-        target: Target::Military,
-        method: Method::Ambush,
-        killed: Some(2),
-        wounded: None,
-        kidnapped: None,
-        perpetrators_killed: None,
-        description: "text".into(),
-        sources: "a".into(),
-        status: Status::Verified,
-    }
-}
-
-/// Imports verified incidents through a store handle of its own.
-fn import(store: &mut dyn Store, incidents: &[Incident]) {
-    let mut session = store.begin_import("test", "native").unwrap();
-    for incident in incidents {
-        session.upsert(incident, incident.content_hash()).unwrap();
-    }
-    session.finish(Default::default()).unwrap();
 }
 
 async fn operations(app: &App, session: &str) -> u64 {
@@ -58,7 +23,7 @@ async fn operations(app: &App, session: &str) -> u64 {
 #[tokio::test]
 async fn the_dashboard_sees_an_import_by_another_process() {
     let app = app();
-    import(app.store().as_mut(), &[incident("c-1", 4)]);
+    import_incidents(app.store().as_mut(), &[incident("c-1", 4)]);
     let viewer = app.login("viewer@vigie.example").await;
     assert_eq!(operations(&app, &viewer).await, 1);
     assert_eq!(operations(&app, &viewer).await, 1, "the same answer from the cache");
@@ -66,9 +31,9 @@ async fn the_dashboard_sees_an_import_by_another_process() {
     let latest = app.get("/api/v1/dashboard?region=g5-sahel", &viewer).await;
     assert!(latest.body.contains(r#""month": "2023-12""#), "{}", latest.body);
 
-    import(app.store().as_mut(), &[incident("c-2", 5), incident("c-3", 6)]);
+    import_incidents(app.store().as_mut(), &[incident("c-2", 5), incident("c-3", 6)]);
     assert_eq!(operations(&app, &viewer).await, 3, "a commit by another connection empties the cache");
-    import(app.store().as_mut(), &[incident("c-4", 7)]);
+    import_incidents(app.store().as_mut(), &[incident("c-4", 7)]);
     assert_eq!(operations(&app, &viewer).await, 4);
 }
 
@@ -77,13 +42,13 @@ async fn the_dashboard_sees_a_draft_approved_in_the_web() {
     let app = app();
     let viewer = app.login("viewer@vigie.example").await;
     let analyst = app.login("analyst@vigie.example").await;
-    import(app.store().as_mut(), &[incident("w-1", 4)]);
+    import_incidents(app.store().as_mut(), &[incident("w-1", 4)]);
     assert_eq!(operations(&app, &viewer).await, 1);
     // a draft does not count; its approval (by another analyst than its
     // author: none here, it is imported) does, at once
     let mut draft = incident("w-2", 8);
     draft.status = Status::Draft;
-    import(app.store().as_mut(), &[draft]);
+    import_incidents(app.store().as_mut(), &[draft]);
     assert_eq!(operations(&app, &viewer).await, 1);
     let csrf = csrf_in(&app.get("/incidents/w-2", &analyst).await.body);
     let reply = app.post("/incidents/w-2/approve", &format!("csrf={csrf}"), &analyst).await;

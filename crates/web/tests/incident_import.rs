@@ -8,7 +8,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::*;
 use vigie_domain::{Role, Status};
-use vigie_store::{AuditFilter, IncidentFilter};
+use vigie_store::IncidentFilter;
 
 const HEADER: &str = "id,date,country,location,perpetrator,target,method,killed,wounded,description,sources,status";
 
@@ -72,10 +72,6 @@ impl App {
     fn count(&self) -> u64 {
         self.store().incidents(&IncidentFilter::default(), &mut |_| Ok(())).unwrap()
     }
-
-    fn imports(&self) -> Vec<vigie_domain::AuditEntry> {
-        self.store().audit(&AuditFilter { action: Some("incident.import".into()), ..Default::default() }).unwrap()
-    }
 }
 
 /// The link to the rejects file in a result page.
@@ -111,7 +107,7 @@ async fn an_import_writes_its_rows_once_and_is_audited() {
     let store = app.store();
     assert_eq!(store.incident("t-bf-1").unwrap().unwrap().status, Status::Verified);
     assert_eq!(store.incident("t-ml-1").unwrap().unwrap().status, Status::Draft);
-    let audit = app.imports();
+    let audit = app.audit_of("incident.import");
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].actor, "analyst@vigie.example");
     let detail = audit[0].detail.as_deref().unwrap();
@@ -139,7 +135,7 @@ async fn one_bad_row_writes_nothing_and_is_located() {
         reply.body
     );
     assert_eq!(app.count(), 0);
-    assert!(app.imports().is_empty(), "an import that wrote nothing is not in the log");
+    assert!(app.audit_of("incident.import").is_empty(), "an import that wrote nothing is not in the log");
     // the rejected rows, downloadable by who imported
     let link = rejects_link(&reply.body);
     assert!(link.starts_with("/incidents/import/rejects/"), "{link}");
@@ -173,7 +169,7 @@ async fn keeping_going_imports_the_valid_rows() {
     assert!(reply.body.contains("rejects-file"));
     assert_eq!(app.count(), 2);
     assert!(app.store().incident("t-bf-2").unwrap().is_none());
-    let detail = app.imports()[0].detail.clone().unwrap();
+    let detail = app.audit_of("incident.import")[0].detail.clone().unwrap();
     assert!(detail.contains("2 new, 0 updated, 0 unchanged, 1 rejected"), "{detail}");
 }
 
@@ -262,4 +258,24 @@ async fn an_upload_needs_its_csrf_token_and_a_size_within_the_limit() {
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(reply.body.contains("Choisissez un fichier"));
     assert_eq!(app.count(), 0);
+}
+
+#[tokio::test]
+async fn an_id_that_would_hide_behind_a_fixed_address_is_refused() {
+    let app = app();
+    let analyst = app.login("analyst@vigie.example").await;
+    let reserved = "import,2023-12-05,BF,Djibo,jnim,civilians,armed_assault,3,1,Attaque,https://a.example,";
+    let content = file(&[GOOD_BF, reserved]);
+    for lang in [vigie_domain::Lang::Fr, vigie_domain::Lang::Ar] {
+        let reply = app.upload(&format!("{analyst}; vigie_lang={lang}"), "ids.csv", content.as_bytes(), &[]).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+        let message = vigie_i18n::field_error_kind(lang, &vigie_domain::FieldErrorKind::ReservedId)
+            .expect("said in every language");
+        assert!(reply.body.contains(&message), "{lang}: no {message:?} in {}", reply.body);
+        assert_eq!(app.count(), 0, "nothing written");
+    }
+    // the address still leads to the import form
+    let form = app.get("/incidents/import", &analyst).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains(r#"type="file""#), "{}", form.body);
 }

@@ -6,7 +6,7 @@ mod common;
 use axum::http::StatusCode;
 use common::*;
 use vigie_domain::{CountryCode, Role, Status};
-use vigie_store::{AuditFilter, IncidentFilter};
+use vigie_store::IncidentFilter;
 
 fn app() -> App {
     app_with(
@@ -31,14 +31,9 @@ fn incident_form(country: &str, location: &str, description: &str) -> String {
 }
 
 impl App {
-    /// A page's CSRF token for `session`.
-    async fn csrf(&self, session: &str) -> String {
-        csrf_in(&self.get("/incidents", session).await.body)
-    }
-
     /// Creates a draft as `session`; its id.
     async fn create(&self, session: &str, country: &str, location: &str) -> String {
-        let csrf = self.csrf(session).await;
+        let csrf = self.token(session).await;
         let form = format!("{}&csrf={csrf}", incident_form(country, location, "A draft"));
         let reply = self.post("/incidents", &form, session).await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
@@ -80,14 +75,14 @@ async fn drafts_follow_the_countries_of_a_delegate() {
         }
     }
     // once verified, everyone reads the ML incident
-    let csrf = app.csrf(&analyst).await;
+    let csrf = app.token(&analyst).await;
     let reply = app.post(&format!("/incidents/{ml}/approve"), &format!("csrf={csrf}"), &analyst).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(app.get(&format!("/incidents/{ml}"), &delegate).await.status, StatusCode::OK);
     assert!(app.get("/incidents", &viewer).await.body.contains(ml.as_str()));
     // a viewer cannot open the form nor post it
     assert_eq!(app.get("/incidents/new", &viewer).await.status, StatusCode::FORBIDDEN);
-    let csrf = app.csrf(&viewer).await;
+    let csrf = app.token(&viewer).await;
     let form = format!("{}&csrf={csrf}", incident_form("BF", "Kaya", "x"));
     assert_eq!(app.post("/incidents", &form, &viewer).await.status, StatusCode::FORBIDDEN);
 }
@@ -97,7 +92,7 @@ async fn a_delegate_writes_drafts_of_their_own_countries_only() {
     let app = app();
     let delegate = app.login("delegate.bf@vigie.example").await;
     assert_eq!(app.get("/incidents/new", &delegate).await.status, StatusCode::OK);
-    let csrf = app.csrf(&delegate).await;
+    let csrf = app.token(&delegate).await;
     let form = format!("{}&csrf={csrf}", incident_form("ML", "Gao", "x"));
     assert_eq!(app.post("/incidents", &form, &delegate).await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.store().incidents(&IncidentFilter::default(), &mut |_| Ok(())).unwrap(), 0);
@@ -108,8 +103,7 @@ async fn a_delegate_writes_drafts_of_their_own_countries_only() {
     let workflow = app.store().incident_workflow(&id).unwrap().unwrap();
     let author = app.store().user_by_email("delegate.bf@vigie.example").unwrap().unwrap();
     assert_eq!(workflow.author_id, Some(author.id));
-    let audit =
-        app.store().audit(&AuditFilter { action: Some("incident.create".into()), ..Default::default() }).unwrap();
+    let audit = app.audit_of("incident.create");
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].entity_id.as_deref(), Some(id.as_str()));
     let location = audit[0].changes.iter().find(|c| c.field == "location").unwrap();
@@ -121,7 +115,7 @@ async fn a_delegate_writes_drafts_of_their_own_countries_only() {
 async fn a_wrong_field_is_named_next_to_it_and_the_values_are_kept() {
     let app = app();
     let analyst = app.login("analyst1@vigie.example").await;
-    let csrf = app.csrf(&analyst).await;
+    let csrf = app.token(&analyst).await;
     let form = incident_form("BF", "Djibo-kept", "kept text").replace("date=2023-12-05", "date=05%2F12%2F2023");
     let reply = app.post("/incidents", &format!("{form}&csrf={csrf}"), &analyst).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -143,13 +137,13 @@ async fn four_eyes_approval_and_rejection_with_a_comment() {
     let delegate = app.login("delegate.bf@vigie.example").await;
     let id = app.create(&first, "BF", "Djibo").await;
     let approve = format!("/incidents/{id}/approve");
-    let csrf = app.csrf(&first).await;
+    let csrf = app.token(&first).await;
     assert_eq!(app.post(&approve, &format!("csrf={csrf}"), &first).await.status, StatusCode::FORBIDDEN);
-    let csrf = app.csrf(&delegate).await;
+    let csrf = app.token(&delegate).await;
     assert_eq!(app.post(&approve, &format!("csrf={csrf}"), &delegate).await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.store().incident(&id).unwrap().unwrap().status, Status::Draft);
     // reject with a comment: still a draft, the comment on the page
-    let csrf = app.csrf(&second).await;
+    let csrf = app.token(&second).await;
     let reject = format!("/incidents/{id}/reject");
     assert_eq!(app.post(&reject, &format!("csrf={csrf}&comment="), &second).await.status, StatusCode::BAD_REQUEST);
     let reply = app.post(&reject, &format!("csrf={csrf}&comment=Source+manquante"), &second).await;
@@ -161,8 +155,7 @@ async fn four_eyes_approval_and_rejection_with_a_comment() {
     let reply = app.post(&approve, &format!("csrf={csrf}"), &second).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(app.store().incident(&id).unwrap().unwrap().status, Status::Verified);
-    let audit =
-        app.store().audit(&AuditFilter { action: Some("incident.approve".into()), ..Default::default() }).unwrap();
+    let audit = app.audit_of("incident.approve");
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].actor, "analyst2@vigie.example");
     assert_eq!(audit[0].changes[0].field, "status");
@@ -188,7 +181,7 @@ async fn creating_without_a_csrf_token_is_refused() {
 async fn a_script_in_a_description_comes_back_escaped() {
     let app = app();
     let analyst = app.login("analyst1@vigie.example").await;
-    let csrf = app.csrf(&analyst).await;
+    let csrf = app.token(&analyst).await;
     let form = format!("{}&csrf={csrf}", incident_form("BF", "Djibo", "<script>alert(1)</script>"));
     let reply = app.post("/incidents", &form, &analyst).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
@@ -245,7 +238,7 @@ async fn a_csv_export_imports_back_and_is_audited() {
         .unwrap();
     assert_eq!(exported.len(), 2);
     assert_eq!(exported, stored);
-    let audit = app.store().audit(&AuditFilter { action: Some("export".into()), ..Default::default() }).unwrap();
+    let audit = app.audit_of("export");
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].actor, "analyst1@vigie.example");
     assert!(audit[0].detail.as_deref().unwrap().contains("country=BF"));
@@ -310,12 +303,8 @@ impl App {
     }
 
     async fn approve(&self, session: &str, id: &str) -> StatusCode {
-        let csrf = self.csrf(session).await;
+        let csrf = self.token(session).await;
         self.post(&format!("/incidents/{id}/approve"), &format!("csrf={csrf}"), session).await.status
-    }
-
-    fn updates(&self) -> Vec<vigie_domain::AuditEntry> {
-        self.store().audit(&AuditFilter { action: Some("incident.update".into()), ..Default::default() }).unwrap()
     }
 }
 
@@ -345,7 +334,7 @@ async fn who_may_edit_which_incident() {
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert_eq!(app.store().incident(&bf_draft).unwrap().unwrap().country.as_str(), "BF");
     // posting without the form: refused the same way, nothing written
-    let csrf = app.csrf(&delegate).await;
+    let csrf = app.token(&delegate).await;
     let form = format!("{}&csrf={csrf}&version=1", incident_form("BF", "Kaya", "changed"));
     assert_eq!(
         app.post(&format!("/incidents/{bf_verified}/edit"), &form, &delegate).await.status,
@@ -354,13 +343,13 @@ async fn who_may_edit_which_incident() {
     assert_eq!(app.post(&format!("/incidents/{ml_draft}/edit"), &form, &delegate).await.status, StatusCode::NOT_FOUND);
     // a viewer changes nothing
     assert_eq!(app.get(&format!("/incidents/{bf_verified}/edit"), &viewer).await.status, StatusCode::FORBIDDEN);
-    let csrf = app.csrf(&viewer).await;
+    let csrf = app.token(&viewer).await;
     let form = format!("{}&csrf={csrf}&version=1", incident_form("BF", "Kaya", "changed"));
     assert_eq!(app.post(&format!("/incidents/{bf_verified}/edit"), &form, &viewer).await.status, StatusCode::FORBIDDEN);
     assert!(!app.get(&format!("/incidents/{bf_verified}"), &viewer).await.body.contains("/edit\""));
     let verified = app.store().incident(&bf_verified).unwrap().unwrap();
     assert_eq!((verified.status, verified.location.as_str()), (Status::Verified, "Kaya"));
-    assert_eq!(app.updates().len(), 1, "only the delegate's change is written");
+    assert_eq!(app.audit_of("incident.update").len(), 1, "only the delegate's change is written");
 }
 
 #[tokio::test]
@@ -389,7 +378,7 @@ async fn a_changed_verified_incident_needs_a_new_approval_by_someone_else() {
     assert_eq!(workflow.editors, [editor.id]);
 
     // exactly the fields changed, before and after, by the editor
-    let updates = app.updates();
+    let updates = app.audit_of("incident.update");
     assert_eq!(updates.len(), 1);
     assert_eq!(updates[0].actor, "analyst2@vigie.example");
     assert_eq!(updates[0].entity_id.as_deref(), Some(id.as_str()));
@@ -428,7 +417,7 @@ async fn an_edit_that_changes_nothing_writes_nothing() {
     let reply = app.edit(&first, &id, &[("perpetrator", " GSIM "), ("location", "Djibo ")]).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(app.store().incident(&id).unwrap().unwrap(), before, "still verified, unchanged");
-    assert!(app.updates().is_empty());
+    assert!(app.audit_of("incident.update").is_empty());
 }
 
 #[tokio::test]
@@ -451,7 +440,7 @@ async fn a_wrong_edit_is_shown_in_the_page_language_and_writes_nothing() {
         assert!(reply.body.contains(r#"name="version""#), "the form still edits the same version");
     }
     assert_eq!(app.store().incident(&id).unwrap().unwrap(), before);
-    assert!(app.updates().is_empty());
+    assert!(app.audit_of("incident.update").is_empty());
 }
 
 #[tokio::test]
@@ -472,7 +461,7 @@ async fn an_edit_from_a_stale_form_is_refused() {
 async fn a_new_incident_is_checked_in_the_page_language() {
     let app = app();
     let analyst = app.login("analyst1@vigie.example").await;
-    let csrf = app.csrf(&analyst).await;
+    let csrf = app.token(&analyst).await;
     let form = incident_form("BF", "Djibo", "x")
         .replace("date=2023-12-05", "date=2999-01-01")
         .replace("killed=3", "killed=beaucoup");
@@ -489,7 +478,7 @@ async fn a_new_incident_is_checked_in_the_page_language() {
 async fn the_search_box_narrows_the_list_and_its_exports() {
     let app = app();
     let analyst = app.login("analyst1@vigie.example").await;
-    let csrf = app.csrf(&analyst).await;
+    let csrf = app.token(&analyst).await;
     let mut ids = Vec::new();
     for (location, perpetrator, description) in [
         ("Djibo", "jnim", "Attaque d’un convoi"),

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use common::*;
 use vigie_domain::activity::ACTIVITY_COLUMNS;
 use vigie_domain::{Activity, ActivityKind, CountryCode, DatePrecision, Domain, Names, Role};
-use vigie_store::{ActivityFilter, AuditFilter, ImportCounts, NoteFilter, Store};
+use vigie_store::{ActivityFilter, ImportCounts, NoteFilter, Store};
 
 const ADMIN: &str = "admin@vigie.example";
 const ANALYST: &str = "analyst@vigie.example";
@@ -82,28 +82,14 @@ fn note_form(region: &str, month: &str, country: &str, text: &str) -> String {
 }
 
 impl App {
-    async fn csrf(&self, session: &str) -> String {
-        csrf_in(&self.get("/activities", session).await.body)
-    }
-
-    /// Posts `form` with the session's CSRF token.
-    async fn submit(&self, path: &str, form: &str, session: &str) -> Reply {
-        let csrf = self.csrf(session).await;
-        self.post(path, &format!("{form}&csrf={csrf}"), session).await
-    }
-
     /// A page's HTML with its addresses as written (the template engine
     /// escapes `/` in values as `&#x2f;`).
     async fn html(&self, path: &str, session: &str) -> String {
-        self.get(path, session).await.body.replace("&#x2f;", "/")
+        unescaped(&self.get(path, session).await.body)
     }
 
     fn activity_ids(&self) -> Vec<String> {
         self.store().activities(&ActivityFilter::default()).unwrap().into_iter().map(|a| a.id).collect()
-    }
-
-    fn audit(&self, action: &str) -> Vec<vigie_domain::AuditEntry> {
-        self.store().audit(&AuditFilter { action: Some(action.into()), ..AuditFilter::default() }).unwrap()
     }
 }
 
@@ -140,35 +126,37 @@ async fn who_writes_activities() {
     let editor = app.login(EDITOR).await;
     // a viewer opens no form and posts nothing
     assert_eq!(app.get("/activities/new", &viewer).await.status, StatusCode::FORBIDDEN);
-    let reply = app.submit("/activities", &activity_form("v", "BF", "Viewer's", "Kaya"), &viewer).await;
+    let reply = app.post_form("/activities", &activity_form("v", "BF", "Viewer's", "Kaya"), &viewer).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert_eq!(app.get("/activities/bf-workshop/edit", &viewer).await.status, StatusCode::FORBIDDEN);
     // a delegate of BF: not an ML activity, nor one without country
     assert_eq!(app.get("/activities/new", &delegate).await.status, StatusCode::OK);
-    let reply = app.submit("/activities", &activity_form("d-ml", "ML", "Mali", "Gao"), &delegate).await;
+    let reply = app.post_form("/activities", &activity_form("d-ml", "ML", "Mali", "Gao"), &delegate).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
-    let reply = app.submit("/activities", &activity_form("d-none", "", "Nowhere", "Kaya"), &delegate).await;
+    let reply = app.post_form("/activities", &activity_form("d-none", "", "Nowhere", "Kaya"), &delegate).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains(r#"id="e-counterpart_country""#));
     assert_eq!(app.get("/activities/ml-visit/edit", &delegate).await.status, StatusCode::FORBIDDEN);
-    let reply = app.submit("/activities/ml-visit/edit", &activity_form("x", "ML", "Changed", "Gao"), &delegate).await;
+    let reply =
+        app.post_form("/activities/ml-visit/edit", &activity_form("x", "ML", "Changed", "Gao"), &delegate).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     // …nor move a BF activity to Mali
-    let reply = app.submit("/activities/bf-workshop/edit", &activity_form("x", "ML", "Moved", "Gao"), &delegate).await;
+    let reply =
+        app.post_form("/activities/bf-workshop/edit", &activity_form("x", "ML", "Moved", "Gao"), &delegate).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert_eq!(app.activity_ids(), ["ml-visit", "bf-workshop"]);
-    assert!(app.audit("activity.create").is_empty() && app.audit("activity.update").is_empty());
+    assert!(app.audit_of("activity.create").is_empty() && app.audit_of("activity.update").is_empty());
     // but a BF one, new or stored
-    let reply = app.submit("/activities", &activity_form("d-bf", "BF", "Burkina", "Kaya"), &delegate).await;
+    let reply = app.post_form("/activities", &activity_form("d-bf", "BF", "Burkina", "Kaya"), &delegate).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(reply.location.as_deref(), Some("/activities/d-bf"));
     assert_eq!(app.get("/activities/bf-workshop/edit", &delegate).await.status, StatusCode::OK);
     let reply = app
-        .submit("/activities/bf-workshop/edit", &activity_form("x", "BF", "Renamed", "Bobo-Dioulasso"), &delegate)
+        .post_form("/activities/bf-workshop/edit", &activity_form("x", "BF", "Renamed", "Bobo-Dioulasso"), &delegate)
         .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     // an editor writes any
-    let reply = app.submit("/activities/ml-visit/edit", &activity_form("x", "ML", "Edited", "Gao"), &editor).await;
+    let reply = app.post_form("/activities/ml-visit/edit", &activity_form("x", "ML", "Edited", "Gao"), &editor).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(app.store().activity("ml-visit").unwrap().unwrap().place, "Gao");
     // the id is the page's, whatever the form said
@@ -183,7 +171,7 @@ async fn a_wrong_activity_is_shown_again_with_its_messages_and_nothing_is_writte
         .replace("date=2023-12-07", "date=07%2F12%2F2023")
         .replace("highlight=", "highlight=first")
         .replace("end_date=", "end_date=2023-12");
-    let reply = app.submit("/activities", &form, &analyst).await;
+    let reply = app.post_form("/activities", &form, &analyst).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     // in the page's language (French unless said otherwise) when the domain
     // has the words for it
@@ -198,12 +186,12 @@ async fn a_wrong_activity_is_shown_again_with_its_messages_and_nothing_is_writte
     // the checked domains stay checked
     assert!(reply.body.contains(r#"value="communication" checked"#));
     assert_eq!(app.activity_ids(), ["ml-visit", "bf-workshop"]);
-    assert!(app.audit("activity.create").is_empty());
+    assert!(app.audit_of("activity.create").is_empty());
     // an id taken, and the form's own address, are said on the id
-    let reply = app.submit("/activities", &activity_form("bf-workshop", "BF", "Again", "Kaya"), &analyst).await;
+    let reply = app.post_form("/activities", &activity_form("bf-workshop", "BF", "Again", "Kaya"), &analyst).await;
     assert_eq!(reply.status, StatusCode::CONFLICT);
     assert!(reply.body.contains(r#"id="e-id""#));
-    let reply = app.submit("/activities", &activity_form("new", "BF", "New", "Kaya"), &analyst).await;
+    let reply = app.post_form("/activities", &activity_form("new", "BF", "New", "Kaya"), &analyst).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains(r#"id="e-id""#));
     assert_eq!(app.store().activity("bf-workshop").unwrap().unwrap().place, "Ouagadougou");
@@ -213,9 +201,9 @@ async fn a_wrong_activity_is_shown_again_with_its_messages_and_nothing_is_writte
 async fn a_change_appears_in_the_list_and_in_the_audit_log() {
     let app = app();
     let admin = app.login(ADMIN).await;
-    let reply = app.submit("/activities", &activity_form("seminar", "NE", "Seminar", "Niamey"), &admin).await;
+    let reply = app.post_form("/activities", &activity_form("seminar", "NE", "Seminar", "Niamey"), &admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    let created = app.audit("activity.create");
+    let created = app.audit_of("activity.create");
     assert_eq!(created.len(), 1);
     assert_eq!(created[0].entity, "activity");
     assert_eq!(created[0].entity_id.as_deref(), Some("seminar"));
@@ -225,20 +213,20 @@ async fn a_change_appears_in_the_list_and_in_the_audit_log() {
     // the edit form holds the stored values; a change of place
     let form = app.get("/activities/seminar/edit", &admin).await;
     assert!(form.body.contains(r#"value="Niamey""#) && form.body.contains(r#"value="military" checked"#));
-    let reply = app.submit("/activities/seminar/edit", &activity_form("", "NE", "Seminar", "Zinder"), &admin).await;
+    let reply = app.post_form("/activities/seminar/edit", &activity_form("", "NE", "Seminar", "Zinder"), &admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(reply.location.as_deref(), Some("/activities/seminar"));
     assert!(app.get("/activities?search=zinder", &admin).await.body.contains("Zinder"));
-    let updated = app.audit("activity.update");
+    let updated = app.audit_of("activity.update");
     assert_eq!(updated.len(), 1);
     assert_eq!(updated[0].actor, ADMIN);
     assert_eq!(updated[0].changes, [vigie_domain::FieldChange::new("place", "Niamey", "Zinder")]);
     // the activity's page shows its history; saving unchanged writes nothing
     let page = app.get("/activities/seminar", &admin).await.body;
     assert!(page.contains("activity.update") && page.contains("Niamey → Zinder"), "{page}");
-    let reply = app.submit("/activities/seminar/edit", &activity_form("", "NE", "Seminar", "Zinder"), &admin).await;
+    let reply = app.post_form("/activities/seminar/edit", &activity_form("", "NE", "Seminar", "Zinder"), &admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
-    assert_eq!(app.audit("activity.update").len(), 1);
+    assert_eq!(app.audit_of("activity.update").len(), 1);
 }
 
 #[tokio::test]
@@ -246,9 +234,9 @@ async fn a_script_in_a_text_field_comes_back_escaped() {
     let app = app();
     let admin = app.login(ADMIN).await;
     let script = "<script>alert(1)</script>";
-    let reply = app.submit("/activities", &activity_form("xss", "BF", script, script), &admin).await;
+    let reply = app.post_form("/activities", &activity_form("xss", "BF", script, script), &admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    let reply = app.submit("/notes", &note_form("aes", "2023-12", "BF", script), &admin).await;
+    let reply = app.post_form("/notes", &note_form("aes", "2023-12", "BF", script), &admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     for path in ["/activities", "/activities/xss", "/activities/xss/edit", "/notes"] {
         let body = app.get(path, &admin).await.body;
@@ -329,7 +317,7 @@ async fn the_list_filters_sorts_pages_and_exports() {
     assert_eq!(objects.len(), 1);
     assert_eq!(objects[0]["id"], "old");
     assert_eq!(objects[0]["domains"], serde_json::json!(["military"]));
-    let exports = app.audit("export");
+    let exports = app.audit_of("export");
     assert_eq!(exports.len(), 2);
     assert_eq!(exports[0].entity, "activity");
     assert_eq!(exports[0].detail.as_deref(), Some("jsonl 1 activities: country=SA"));
@@ -343,17 +331,17 @@ async fn only_administrators_write_members() {
     let analyst = app.login(ANALYST).await;
     let form = "country=BF&joined=2017-12-15&representative_title=Ambassador&day_date_0=12-11&day_fr_0=Proclamation+de+la+R%C3%A9publique&day_en_0=&day_ar_0=&day_date_1=&day_fr_1=&day_en_1=&day_ar_1=";
     assert_eq!(app.get("/members/new", &analyst).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.submit("/members", form, &analyst).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.post_form("/members", form, &analyst).await.status, StatusCode::FORBIDDEN);
     assert!(app.store().members().unwrap().is_empty());
     // a wrong national day is said on its row, nothing written
     let wrong = form.replace("day_date_0=12-11", "day_date_0=13-45");
-    let reply = app.submit("/members", &wrong, &admin).await;
+    let reply = app.post_form("/members", &wrong, &admin).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains(r#"id="e-day_date_0""#) && reply.body.contains(r#"value="13-45""#));
     assert!(app.store().members().unwrap().is_empty());
-    let reply = app.submit("/members", form, &admin).await;
+    let reply = app.post_form("/members", form, &admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    assert_eq!(app.submit("/members", form, &admin).await.status, StatusCode::CONFLICT);
+    assert_eq!(app.post_form("/members", form, &admin).await.status, StatusCode::CONFLICT);
     let list = app.html("/members", &analyst).await;
     assert!(list.contains("Burkina Faso") && list.contains("Proclamation de la République"));
     assert!(!list.contains(r#"href="/members/BF/edit""#), "an analyst is offered no form");
@@ -363,13 +351,13 @@ async fn only_administrators_write_members() {
     assert!(edit.contains(r#"value="12-11""#) && edit.contains(r#"name="day_date_2""#));
     let changed = format!("{form}&day_date_1=08-05&day_en_1=Independence+Day").replace("&day_date_1=&", "&");
     let changed = changed.replace("&day_fr_1=&day_en_1=&day_ar_1=", "");
-    let reply = app.submit("/members/BF/edit", &changed, &analyst).await;
+    let reply = app.post_form("/members/BF/edit", &changed, &analyst).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
-    let reply = app.submit("/members/BF/edit", &changed, &admin).await;
+    let reply = app.post_form("/members/BF/edit", &changed, &admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let member = app.store().members().unwrap().remove(0);
     assert_eq!(member.national_days.iter().map(|d| d.code()).collect::<Vec<_>>(), ["08-05", "12-11"]);
-    let update = app.audit("member.update");
+    let update = app.audit_of("member.update");
     assert_eq!(update[0].entity_id.as_deref(), Some("BF"));
     assert_eq!(update[0].changes.len(), 1);
     assert_eq!(update[0].changes[0].field, "national_days");
@@ -383,36 +371,42 @@ async fn only_administrators_write_partners_and_agreements() {
     let analyst = app.login(ANALYST).await;
     let partner = "id=nauss&name_fr=&name_en=Naif+Arab+University&name_ar=&scope=regional&kind=university";
     assert_eq!(app.get("/partners/new", &analyst).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.submit("/partners", partner, &analyst).await.status, StatusCode::FORBIDDEN);
-    let reply = app.submit("/partners", &partner.replace("scope=regional", "scope=global"), &admin).await;
+    assert_eq!(app.post_form("/partners", partner, &analyst).await.status, StatusCode::FORBIDDEN);
+    let reply = app.post_form("/partners", &partner.replace("scope=regional", "scope=global"), &admin).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains(r#"id="e-scope""#));
     assert!(app.store().partners().unwrap().is_empty());
-    assert_eq!(app.submit("/partners", partner, &admin).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_form("/partners", partner, &admin).await.status, StatusCode::SEE_OTHER);
     // agreements: added, refused when wrong, changed
     let agreement = "title_fr=&title_en=Memorandum&title_ar=&signed=2023-05-02&areas=training+%3B+research&reference=";
     assert_eq!(app.get("/partners/nauss/agreements/new", &analyst).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.submit("/partners/nauss/agreements", agreement, &analyst).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.post_form("/partners/nauss/agreements", agreement, &analyst).await.status, StatusCode::FORBIDDEN);
     let wrong = agreement.replace("signed=2023-05-02", "signed=2999-01-01");
-    let reply = app.submit("/partners/nauss/agreements", &wrong, &admin).await;
+    let reply = app.post_form("/partners/nauss/agreements", &wrong, &admin).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains(r#"id="e-signed""#));
-    assert_eq!(app.submit("/partners/nauss/agreements", agreement, &admin).await.status, StatusCode::SEE_OTHER);
-    assert_eq!(app.submit("/partners/nauss/agreements", agreement, &admin).await.status, StatusCode::CONFLICT);
+    assert_eq!(app.post_form("/partners/nauss/agreements", agreement, &admin).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_form("/partners/nauss/agreements", agreement, &admin).await.status, StatusCode::CONFLICT);
     let edit = app.get("/partners/nauss/agreements/0/edit", &admin).await;
     assert!(edit.body.contains(r#"value="training ; research""#));
     let changed = agreement.replace("reference=", "reference=REF-7");
-    assert_eq!(app.submit("/partners/nauss/agreements/0/edit", &changed, &analyst).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.submit("/partners/nauss/agreements/0/edit", &changed, &admin).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.post_form("/partners/nauss/agreements/0/edit", &changed, &analyst).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.post_form("/partners/nauss/agreements/0/edit", &changed, &admin).await.status,
+        StatusCode::SEE_OTHER
+    );
     assert_eq!(app.get("/partners/nauss/agreements/5/edit", &admin).await.status, StatusCode::NOT_FOUND);
     let renamed = partner.replace("kind=university", "kind=research+centre");
-    assert_eq!(app.submit("/partners/nauss/edit", &renamed, &analyst).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.submit("/partners/nauss/edit", &renamed, &admin).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_form("/partners/nauss/edit", &renamed, &analyst).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.post_form("/partners/nauss/edit", &renamed, &admin).await.status, StatusCode::SEE_OTHER);
     let stored = app.store().partners().unwrap().remove(0);
     assert_eq!((stored.kind.as_str(), stored.agreements[0].reference.as_str()), ("research centre", "REF-7"));
     let list = app.html("/partners", &analyst).await;
     assert!(list.contains("Naif Arab University") && list.contains("REF-7") && !list.contains("/edit\""));
-    let agreement_update = app.audit("agreement.update");
+    let agreement_update = app.audit_of("agreement.update");
     assert_eq!(agreement_update[0].entity_id.as_deref(), Some("nauss"));
     assert_eq!(agreement_update[0].changes, [vigie_domain::FieldChange::new("reference", "", "REF-7")]);
 }
@@ -425,24 +419,24 @@ async fn who_writes_notes_and_a_note_needs_a_country_of_its_group() {
     let editor = app.login(EDITOR).await;
     assert_eq!(app.get("/notes/new", &editor).await.status, StatusCode::FORBIDDEN);
     assert_eq!(
-        app.submit("/notes", &note_form("aes", "2023-12", "BF", "x"), &editor).await.status,
+        app.post_form("/notes", &note_form("aes", "2023-12", "BF", "x"), &editor).await.status,
         StatusCode::FORBIDDEN
     );
     let ml = note_form("aes", "2023-12", "ML", "Situation au Mali");
-    assert_eq!(app.submit("/notes", &ml, &delegate).await.status, StatusCode::FORBIDDEN);
-    let reply = app.submit("/notes", &note_form("aes", "2023-12", "BF", "Calme relatif"), &delegate).await;
+    assert_eq!(app.post_form("/notes", &ml, &delegate).await.status, StatusCode::FORBIDDEN);
+    let reply = app.post_form("/notes", &note_form("aes", "2023-12", "BF", "Calme relatif"), &delegate).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(reply.location.as_deref(), Some("/notes?region=aes&month=2023-12"));
-    assert_eq!(app.submit("/notes", &ml, &analyst).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_form("/notes", &ml, &analyst).await.status, StatusCode::SEE_OTHER);
     // a country outside the group's table is said on the country
-    let reply = app.submit("/notes", &note_form("aes", "2023-12", "TD", "Tchad"), &analyst).await;
+    let reply = app.post_form("/notes", &note_form("aes", "2023-12", "TD", "Tchad"), &analyst).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains(r#"id="e-country""#) && reply.body.contains(">Tchad</textarea>"));
     // the delegate edits the BF note, not the ML one
     assert_eq!(app.get("/notes/aes/2023-12/ML/edit", &delegate).await.status, StatusCode::FORBIDDEN);
     let edit = "text_fr=Calme+relatif&text_en=Relative+calm&text_ar=";
-    assert_eq!(app.submit("/notes/aes/2023-12/ML/edit", edit, &delegate).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.submit("/notes/aes/2023-12/BF/edit", edit, &delegate).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_form("/notes/aes/2023-12/ML/edit", edit, &delegate).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.post_form("/notes/aes/2023-12/BF/edit", edit, &delegate).await.status, StatusCode::SEE_OTHER);
     let list = app.html("/notes?region=aes&month=2023-12&lang=en", &delegate).await;
     assert!(list.contains("Relative calm") && list.contains("Situation au Mali"));
     assert!(
@@ -450,7 +444,7 @@ async fn who_writes_notes_and_a_note_needs_a_country_of_its_group() {
     );
     assert!(!app.get("/notes?region=gcc", &delegate).await.body.contains("Relative calm"));
     assert_eq!(app.get("/notes?region=atlantis", &delegate).await.status, StatusCode::BAD_REQUEST);
-    let update = app.audit("note.update");
+    let update = app.audit_of("note.update");
     assert_eq!(update[0].entity_id.as_deref(), Some("aes/2023-12/BF"));
     assert_eq!(update[0].changes, [vigie_domain::FieldChange::new("text_en", "", "Relative calm")]);
     assert_eq!(app.store().notes(&NoteFilter::default()).unwrap().len(), 2);
@@ -472,13 +466,13 @@ async fn every_register_page_has_its_words_in_every_language() {
     let app = app();
     let admin = app.login(ADMIN).await;
     let member = "country=BF&joined=&representative_title=&day_date_0=12-11&day_fr_0=F%C3%AAte";
-    assert_eq!(app.submit("/members", member, &admin).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_form("/members", member, &admin).await.status, StatusCode::SEE_OTHER);
     let partner = "id=p&name_en=P&scope=local&kind=";
-    assert_eq!(app.submit("/partners", partner, &admin).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_form("/partners", partner, &admin).await.status, StatusCode::SEE_OTHER);
     let agreement = "title_en=MoU&signed=2023-01-02&areas=a&reference=";
-    assert_eq!(app.submit("/partners/p/agreements", agreement, &admin).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_form("/partners/p/agreements", agreement, &admin).await.status, StatusCode::SEE_OTHER);
     assert_eq!(
-        app.submit("/notes", &note_form("aes", "2023-12", "BF", "x"), &admin).await.status,
+        app.post_form("/notes", &note_form("aes", "2023-12", "BF", "x"), &admin).await.status,
         StatusCode::SEE_OTHER
     );
     let pages = [

@@ -33,21 +33,6 @@ impl App {
     fn id_of(&self, email: &str) -> i64 {
         self.store().user_by_email(email).unwrap().unwrap().id
     }
-
-    fn audit_of(&self, action: &str) -> Vec<AuditEntry> {
-        self.store().audit(&AuditFilter { action: Some(action.into()), ..AuditFilter::default() }).unwrap()
-    }
-
-    /// Posts `form` (with the page's CSRF token) as `session`.
-    async fn submit(&self, path: &str, form: &str, session: &str) -> Reply {
-        let csrf = csrf_in(&self.get("/dashboard", session).await.body);
-        self.post(path, &format!("{form}&csrf={csrf}"), session).await
-    }
-}
-
-/// Slashes as written (the templates escape them in attributes).
-fn unescaped(html: &str) -> String {
-    html.replace("&#x2f;", "/")
 }
 
 fn new_user(email: &str, role: &str, countries: &str, password: &str, again: &str) -> String {
@@ -88,7 +73,7 @@ async fn only_administrators_reach_and_change_accounts() {
             assert_eq!(app.get(path, &session).await.status, StatusCode::FORBIDDEN, "{email} GET {path}");
         }
         for (path, form) in &posts {
-            let reply = app.submit(path, form, &session).await;
+            let reply = app.post_form(path, form, &session).await;
             assert_eq!(reply.status, StatusCode::FORBIDDEN, "{email} POST {path}");
         }
     }
@@ -147,14 +132,14 @@ async fn a_new_account_is_checked_field_by_field_then_audited() {
         ),
     ];
     for (form, message) in cases {
-        let reply = app.submit("/admin/users", &form, &admin).await;
+        let reply = app.post_form("/admin/users", &form, &admin).await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{form}");
         assert!(reply.body.contains(message), "{form}: {message} in\n{}", reply.body);
         assert!(reply.body.contains("Some fields need correcting."));
         assert!(!reply.body.contains("a good long password"), "a password is never sent back");
     }
     // several wrong fields at once: a message next to each
-    let reply = app.submit("/admin/users", &new_user("x", "delegate", "", "short", "short"), &admin).await;
+    let reply = app.post_form("/admin/users", &new_user("x", "delegate", "", "short", "short"), &admin).await;
     for message in ["This email address is not valid", "A delegate acts for", "The password is too short"] {
         assert!(reply.body.contains(message), "{message}");
     }
@@ -167,7 +152,7 @@ async fn a_new_account_is_checked_field_by_field_then_audited() {
         "a good long password",
         "a good long password",
     );
-    let reply = app.submit("/admin/users", &form, &admin).await;
+    let reply = app.post_form("/admin/users", &form, &admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let user = app.store().user_by_email("new.delegate@vigie.example").unwrap().unwrap();
     assert_eq!(reply.location, Some(format!("/admin/users/{}?saved=1", user.id)));
@@ -194,16 +179,16 @@ async fn a_role_change_is_checked_and_audited() {
     let admin = english(&app.login(ADMIN).await);
     let id = app.id_of(VIEWER);
     let path = format!("/admin/users/{id}/role");
-    let reply = app.submit(&path, "role=delegate&countries=", &admin).await;
+    let reply = app.post_form(&path, "role=delegate&countries=", &admin).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("A delegate acts for at least one member state"));
     assert!(reply.body.contains(r#"<option value="delegate" selected>"#), "the form as sent");
-    let reply = app.submit(&path, "role=analyst&countries=BF", &admin).await;
+    let reply = app.post_form(&path, "role=analyst&countries=BF", &admin).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("Only delegates have member states"));
     assert!(app.audit_of("user.role").is_empty());
 
-    let reply = app.submit(&path, "role=delegate&countries=NE%2C+bf", &admin).await;
+    let reply = app.post_form(&path, "role=delegate&countries=NE%2C+bf", &admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let user = app.store().user_by_email(VIEWER).unwrap().unwrap();
     assert_eq!(
@@ -218,7 +203,7 @@ async fn a_role_change_is_checked_and_audited() {
         r#"[{"field":"role","before":"viewer","after":"delegate"},{"field":"countries","before":[],"after":["BF","NE"]}]"#
     );
     // the same values again: nothing to record
-    assert_eq!(app.submit(&path, "role=delegate&countries=BF,NE", &admin).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_form(&path, "role=delegate&countries=BF,NE", &admin).await.status, StatusCode::SEE_OTHER);
     assert_eq!(app.audit_of("user.role").len(), 1);
     assert_eq!(app.get("/admin/users/999999", &admin).await.status, StatusCode::NOT_FOUND);
 }
@@ -228,10 +213,10 @@ async fn an_administrator_cannot_disable_or_demote_themselves() {
     let app = app();
     let admin = english(&app.login(ADMIN).await);
     let me = app.id_of(ADMIN);
-    let reply = app.submit(&format!("/admin/users/{me}/disable"), "", &admin).await;
+    let reply = app.post_form(&format!("/admin/users/{me}/disable"), "", &admin).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert!(reply.body.contains("You cannot disable your own account"), "{}", reply.body);
-    let reply = app.submit(&format!("/admin/users/{me}/role"), "role=analyst&countries=", &admin).await;
+    let reply = app.post_form(&format!("/admin/users/{me}/role"), "role=analyst&countries=", &admin).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert!(reply.body.contains("You cannot take the administrator role from your own account"));
     let user = app.store().user_by_email(ADMIN).unwrap().unwrap();
@@ -242,11 +227,14 @@ async fn an_administrator_cannot_disable_or_demote_themselves() {
     // a second administrator may be disabled, then enabled, by the first
     let second = app.id_of(VIEWER);
     assert_eq!(
-        app.submit(&format!("/admin/users/{second}/role"), "role=admin", &admin).await.status,
+        app.post_form(&format!("/admin/users/{second}/role"), "role=admin", &admin).await.status,
         StatusCode::SEE_OTHER
     );
-    assert_eq!(app.submit(&format!("/admin/users/{second}/disable"), "", &admin).await.status, StatusCode::SEE_OTHER);
-    assert_eq!(app.submit(&format!("/admin/users/{second}/enable"), "", &admin).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.post_form(&format!("/admin/users/{second}/disable"), "", &admin).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(app.post_form(&format!("/admin/users/{second}/enable"), "", &admin).await.status, StatusCode::SEE_OTHER);
     let actions: Vec<String> = app
         .store()
         .audit(&AuditFilter { entity_id: Some(VIEWER.into()), ..AuditFilter::default() })
@@ -267,7 +255,7 @@ async fn a_disabled_account_loses_its_open_sessions_at_once() {
         assert_eq!(app.get("/api/v1/dashboard", &viewer).await.status, StatusCode::NOT_FOUND, "no data, but logged in");
     }
     let id = app.id_of(VIEWER);
-    assert_eq!(app.submit(&format!("/admin/users/{id}/disable"), "", &admin).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_form(&format!("/admin/users/{id}/disable"), "", &admin).await.status, StatusCode::SEE_OTHER);
     assert_eq!(app.get("/dashboard", &viewer).await.status, StatusCode::SEE_OTHER);
     assert_eq!(app.get("/api/v1/dashboard", &viewer).await.status, StatusCode::UNAUTHORIZED);
     let token = viewer.strip_prefix("vigie_session=").unwrap();
@@ -277,7 +265,7 @@ async fn a_disabled_account_loses_its_open_sessions_at_once() {
     assert_eq!(app.try_login(VIEWER, PASSWORD).await.status, StatusCode::UNAUTHORIZED);
 
     // enabled again: the old session stays ended, a new login works
-    assert_eq!(app.submit(&format!("/admin/users/{id}/enable"), "", &admin).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_form(&format!("/admin/users/{id}/enable"), "", &admin).await.status, StatusCode::SEE_OTHER);
     assert_eq!(app.get("/dashboard", &viewer).await.status, StatusCode::SEE_OTHER);
     let again = app.login(VIEWER).await;
     assert_eq!(app.get("/dashboard", &again).await.status, StatusCode::OK);
@@ -290,15 +278,15 @@ async fn a_new_password_follows_the_policy_and_is_audited_hidden() {
     let id = app.id_of(VIEWER);
     let path = format!("/admin/users/{id}/password");
     let reply =
-        app.submit(&path, "password=viewer%40vigie.example&password_again=viewer%40vigie.example", &admin).await;
+        app.post_form(&path, "password=viewer%40vigie.example&password_again=viewer%40vigie.example", &admin).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("The password is the email address"));
-    let reply = app.submit(&path, "password=a+new+long+password&password_again=a+new+long+passwort", &admin).await;
+    let reply = app.post_form(&path, "password=a+new+long+password&password_again=a+new+long+passwort", &admin).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("The two passwords differ."));
     assert!(app.audit_of("user.passwd").is_empty());
 
-    let reply = app.submit(&path, "password=a+new+long+password&password_again=a+new+long+password", &admin).await;
+    let reply = app.post_form(&path, "password=a+new+long+password&password_again=a+new+long+password", &admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(app.try_login(VIEWER, PASSWORD).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(app.try_login(VIEWER, "a new long password").await.status, StatusCode::SEE_OTHER);

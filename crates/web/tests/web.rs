@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::*;
 use tower::ServiceExt;
-use vigie_domain::{CountryCode, Role};
+use vigie_domain::{Incident, Role};
 use vigie_store::{AuditFilter, NewUser, password};
 
 fn app() -> App {
@@ -202,38 +202,16 @@ async fn the_stylesheet_is_cached_long_and_pages_have_a_strict_policy() {
 
 #[tokio::test]
 async fn the_dashboard_shows_the_trend_and_the_map_of_the_month() {
-    use vigie_domain::{DatePrecision, Incident, Method, Status, Target};
     let app = app();
-    {
-        let mut store = app.store();
-        let mut session = store.begin_import("test", "native").unwrap();
-        for (id, day, position, killed) in [("t-1", 4, Some((14.1, -1.63)), 40), ("t-2", 9, None, 5)] {
-            let incident = Incident {
-                id: id.into(),
-                date: jiff::civil::date(2023, 12, day),
-                date_end: None,
-                date_precision: DatePrecision::Day,
-                country: CountryCode::new("BF").unwrap(),
-                admin1: "Sahel".into(),
-                location: "Djibo".into(),
-                latitude: position.map(|p: (f64, f64)| p.0),
-                longitude: position.map(|p: (f64, f64)| p.1),
-                geo_precision: Some(1),
-                perpetrator: "jnim".into(),
-                target: Target::Military,
-                method: Method::Ambush,
-                killed: Some(killed),
-                wounded: None,
-                kidnapped: None,
-                perpetrators_killed: None,
-                description: "text".into(),
-                sources: "a".into(),
-                status: Status::Verified,
-            };
-            session.upsert(&incident, incident.content_hash()).unwrap();
-        }
-        session.finish(Default::default()).unwrap();
-    }
+    let placed = Incident {
+        latitude: Some(14.1),
+        longitude: Some(-1.63),
+        geo_precision: Some(1),
+        killed: Some(40),
+        ..incident("t-1", 4)
+    };
+    let unplaced = Incident { geo_precision: Some(1), killed: Some(5), ..incident("t-2", 9) };
+    import_incidents(app.store().as_mut(), &[placed, unplaced]);
     let session = app.login("viewer@vigie.example").await;
     let page = app.get("/dashboard?region=g5-sahel&month=2023-12&lang=en", &session).await;
     assert_eq!(page.status, StatusCode::OK);

@@ -607,3 +607,6 @@ web-user-error-disable-self = لا يمكنك تعطيل حسابك: اطلب ذ
 web-user-error-last-admin = هذا التغيير لن يُبقي أي مسؤول نشط.
 web-audit-entity-id = معرّف السجل
 web-audit-error-date = اكتب اليوم بالصيغة YYYY-MM-DD.
+
+## web: loose ends (reserved incident ids)
+field-error-reserved-id = كلمة محجوزة في عناوين الموقع ({ $words }): اختر معرّفًا آخر

@@ -592,3 +592,6 @@ web-user-error-disable-self = You cannot disable your own account: ask another a
 web-user-error-last-admin = This change would leave no active administrator.
 web-audit-entity-id = Record id
 web-audit-error-date = Write the day as YYYY-MM-DD.
+
+## web: loose ends (reserved incident ids)
+field-error-reserved-id = is a word the web addresses use ({ $words }): choose another id

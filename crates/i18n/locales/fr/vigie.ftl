@@ -598,3 +598,6 @@ web-user-error-disable-self = Vous ne pouvez pas désactiver votre propre compte
 web-user-error-last-admin = Cette modification ne laisserait aucun administrateur actif.
 web-audit-entity-id = Identifiant de l'enregistrement
 web-audit-error-date = Écrivez le jour sous la forme AAAA-MM-JJ.
+
+## web: loose ends (reserved incident ids)
+field-error-reserved-id = est un mot des adresses du site ({ $words }) : choisissez un autre identifiant

@@ -154,7 +154,7 @@ pub fn notes(report: &MonthlyReport, labels: &Labels) -> Vec<String> {
             _ => labels.country(member.country),
         }
     };
-    let list = |members: &[Member]| Value::from(members.iter().map(member).collect::<Vec<_>>().join(", "));
+    let list = |members: &[Member]| Value::from(vigie_i18n::join_list(labels.lang, members.iter().map(member)));
     if !report.membership.former.is_empty() {
         notes.push(labels.text_with("report-former-members", &[("members", list(&report.membership.former))]));
     }

@@ -19,6 +19,7 @@ use vigie_store::ArticleFilter;
 use super::{can_read, href, page, status_label, translate_href};
 use crate::auth::RequireUser;
 use crate::errors;
+use crate::listing::{self, Pages, given, text};
 use crate::state::AppState;
 
 /// Stories on one page.
@@ -35,10 +36,6 @@ pub struct ListQuery {
     month: Option<String>,
     q: Option<String>,
     page: Option<usize>,
-}
-
-fn given(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// The filters, read; `None` when one is not a known value.
@@ -70,22 +67,16 @@ impl ListQuery {
         })
     }
 
-    fn query_string(&self, page: Option<usize>) -> String {
-        let mut pairs: Vec<(&str, String)> = [
-            ("status", &self.status),
-            ("kind", &self.kind),
-            ("domain", &self.domain),
-            ("language", &self.language),
-            ("month", &self.month),
-            ("q", &self.q),
-        ]
-        .into_iter()
-        .filter_map(|(name, value)| given(value).map(|v| (name, v.to_string())))
-        .collect();
-        if let Some(page) = page {
-            pairs.push(("page", page.to_string()));
-        }
-        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    fn query_string(&self, page: usize) -> String {
+        listing::query_string(&[
+            ("status", text(&self.status)),
+            ("kind", text(&self.kind)),
+            ("domain", text(&self.domain)),
+            ("language", text(&self.language)),
+            ("month", text(&self.month)),
+            ("q", text(&self.q)),
+            ("page", &page.to_string()),
+        ])
     }
 }
 
@@ -159,13 +150,10 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
     stories.retain(|story| story.versions.iter().any(|v| filters.matches(v)));
     stories.reverse();
     let total = stories.len();
-    let pages = total.div_ceil(PAGE_SIZE).max(1);
-    let page_number = query.page.unwrap_or(1).clamp(1, pages);
+    let pages = Pages::new(query.page, total, PAGE_SIZE);
     let editor = can_edit_articles(&user.session.user);
-    let rows: Vec<Value> =
-        stories.iter().skip((page_number - 1) * PAGE_SIZE).take(PAGE_SIZE).map(|s| row(s, lang, editor)).collect();
+    let rows: Vec<Value> = stories[pages.range(total)].iter().map(|s| row(s, lang, editor)).collect();
     let labels = Labels::new(lang);
-    let link = |page: usize| format!("/articles?{}", query.query_string(Some(page)));
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     page(
         "articles.html",
@@ -174,10 +162,6 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
         context! {
             stories => rows,
             total,
-            page => page_number,
-            pages,
-            previous => (page_number > 1).then(|| link(page_number - 1)),
-            next => (page_number < pages).then(|| link(page_number + 1)),
             can_create => editor,
             q => context! {
                 status => value(&query.status), kind => value(&query.kind), domain => value(&query.domain),
@@ -187,6 +171,7 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
             kinds => ArticleKind::ALL.iter().map(|k| context! { code => k.code(), label => labels.text(&format!("article-kind-{}", k.code())) }).collect::<Vec<_>>(),
             domains => Domain::ALL.iter().map(|d| context! { code => d.code(), label => labels.text(&format!("domain-{}", d.code())) }).collect::<Vec<_>>(),
             languages => Lang::ALL.iter().map(|l| context! { code => l.code(), label => labels.text(&format!("web-lang-{}", l.code())) }).collect::<Vec<_>>(),
+            ..pages.values(|n| format!("/articles?{}", query.query_string(n)))
         },
     )
 }

@@ -17,33 +17,8 @@ use super::access::RequireArticleEditor;
 use super::{body_html, can_read, href, image_src, page, status_label, translate_href};
 use crate::auth::RequireUser;
 use crate::errors;
+use crate::history;
 use crate::state::AppState;
-
-fn plain(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-fn history(entries: &[AuditEntry]) -> Vec<Value> {
-    entries
-        .iter()
-        .map(|e| {
-            context! {
-                at => e.at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
-                actor => e.actor.clone(),
-                action => e.action.clone(),
-                changes => e.changes.iter().map(|c| context! {
-                    field => c.field.clone(),
-                    before => plain(&c.before),
-                    after => plain(&c.after),
-                }).collect::<Vec<_>>(),
-            }
-        })
-        .collect()
-}
 
 pub async fn show(
     State(state): State<AppState>,
@@ -126,7 +101,7 @@ pub async fn show(
             edit => format!("{}/edit", href(&article.id, version_lang)),
             status_action => format!("{}/status", href(&article.id, version_lang)),
             next_status => next_status.code(),
-            history => history(&entries),
+            history => history::rows(&entries),
         },
     )
 }

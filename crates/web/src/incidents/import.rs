@@ -150,7 +150,7 @@ fn form_page(lang: Lang, session: &Session, status: StatusCode, choices: &Choice
         context! {
             intro => catalog.text_with(lang, "web-import-intro", &[("size", size.clone().into())]),
             delegate_note => is_delegate(user).then(|| {
-                catalog.text_with(lang, "web-import-delegate-note", &[("countries", countries.join(", ").into())])
+                catalog.text_with(lang, "web-import-delegate-note", &[("countries", vigie_i18n::join_list(lang, &countries).into())])
             }),
             formats => FORMATS.iter().map(|&f| context! {
                 code => f, label => catalog.text(lang, &format!("web-import-format-{f}")),

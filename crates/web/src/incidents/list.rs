@@ -4,8 +4,7 @@
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use jiff::civil::Date;
 use minijinja::{Value, context};
 use serde::Deserialize;
@@ -19,6 +18,7 @@ use vigie_store::{IncidentFilter, Store, StoreError};
 use super::{PAGE_SIZE, can_create, href, page};
 use crate::auth::RequireUser;
 use crate::errors;
+use crate::listing::{self, Pages, given, text, write_error};
 use crate::state::AppState;
 
 /// The list's parameters, as the command line's flags (lists
@@ -41,12 +41,8 @@ pub struct ListQuery {
     page: Option<u64>,
 }
 
-fn nonempty(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-}
-
 fn items(value: &Option<String>) -> impl Iterator<Item = &str> {
-    nonempty(value).into_iter().flat_map(|v| v.split(',')).map(str::trim).filter(|v| !v.is_empty())
+    given(value).into_iter().flat_map(|v| v.split(',')).map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// A day, or a month meaning its first (`start`) or last day.
@@ -66,24 +62,14 @@ impl ListQuery {
         let listed: Vec<CountryCode> = items(&self.country)
             .map(|c| countries().resolve(c).map(|c| c.code).ok_or("web-error-filter"))
             .collect::<Result<_, _>>()?;
-        filter.countries = match nonempty(&self.region) {
+        filter.countries = match given(&self.region) {
             None => listed,
             Some(id) => {
-                let region = state.regions.get(id).ok_or("web-error-region")?;
-                let members: Vec<CountryCode> = region.members.iter().map(|m| m.country).collect();
-                if listed.is_empty() {
-                    members
-                } else {
-                    let both: Vec<CountryCode> = listed.into_iter().filter(|c| members.contains(c)).collect();
-                    if both.is_empty() {
-                        return Err("web-error-filter");
-                    }
-                    both
-                }
+                state.regions.get(id).ok_or("web-error-region")?.members_among(listed).ok_or("web-error-filter")?
             }
         };
-        filter.from = nonempty(&self.from).map(|v| day(v, true).ok_or("web-error-filter")).transpose()?;
-        filter.to = nonempty(&self.to).map(|v| day(v, false).ok_or("web-error-filter")).transpose()?;
+        filter.from = given(&self.from).map(|v| day(v, true).ok_or("web-error-filter")).transpose()?;
+        filter.to = given(&self.to).map(|v| day(v, false).ok_or("web-error-filter")).transpose()?;
         if items(&self.perpetrator).next().is_some() {
             let groups = store.groups().map_err(|_| "web-error-internal")?;
             for name in items(&self.perpetrator) {
@@ -96,37 +82,27 @@ impl ListQuery {
         for code in items(&self.method) {
             filter.methods.push(Method::parse(code).ok_or("web-error-filter")?);
         }
-        filter.status = nonempty(&self.status).map(|s| Status::parse(s).ok_or("web-error-filter")).transpose()?;
-        filter.search = nonempty(&self.search).map(str::to_string);
+        filter.status = given(&self.status).map(|s| Status::parse(s).ok_or("web-error-filter")).transpose()?;
+        filter.search = given(&self.search).map(str::to_string);
         Ok(filter)
     }
 
     /// The query string of these filters (without page), for links.
-    fn query_string(&self, sort: Option<&str>, page: Option<u64>) -> String {
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        let fields = [
-            ("country", &self.country),
-            ("region", &self.region),
-            ("from", &self.from),
-            ("to", &self.to),
-            ("perpetrator", &self.perpetrator),
-            ("target", &self.target),
-            ("method", &self.method),
-            ("status", &self.status),
-            ("search", &self.search),
-        ];
-        for (name, value) in fields {
-            if let Some(value) = nonempty(value) {
-                pairs.push((name, value.to_string()));
-            }
-        }
-        if let Some(sort) = sort.or(self.sort.as_deref()).filter(|s| !s.is_empty()) {
-            pairs.push(("sort", sort.to_string()));
-        }
-        if let Some(page) = page {
-            pairs.push(("page", page.to_string()));
-        }
-        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    fn query_string(&self, sort: Option<&str>, page: Option<usize>) -> String {
+        let page = page.map(|p| p.to_string()).unwrap_or_default();
+        listing::query_string(&[
+            ("country", text(&self.country)),
+            ("region", text(&self.region)),
+            ("from", text(&self.from)),
+            ("to", text(&self.to)),
+            ("perpetrator", text(&self.perpetrator)),
+            ("target", text(&self.target)),
+            ("method", text(&self.method)),
+            ("status", text(&self.status)),
+            ("search", text(&self.search)),
+            ("sort", sort.or(self.sort.as_deref()).unwrap_or_default()),
+            ("page", &page),
+        ])
     }
 }
 
@@ -209,8 +185,7 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
     };
     let labels = Labels::new(lang);
     let rows: Vec<Value> = incidents.iter().map(|i| row(i, &labels, &groups)).collect();
-    let pages = total.div_ceil(PAGE_SIZE).max(1);
-    let link = |page: u64| format!("/incidents?{}", query.query_string(None, Some(page)));
+    let pages = Pages::at(page_number as usize, total as usize, PAGE_SIZE as usize);
     let filters = query.query_string(None, None);
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     let sort_link = |sort: &str| format!("/incidents?{}", query.query_string(Some(sort), None));
@@ -221,10 +196,6 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
         context! {
             incidents => rows,
             total,
-            page => page_number,
-            pages,
-            previous => (page_number > 1).then(|| link(page_number - 1)),
-            next => (page_number < pages).then(|| link(page_number + 1)),
             export_csv => format!("/incidents/export.csv?{filters}"),
             export_geojson => format!("/incidents/export.geojson?{filters}"),
             sort_asc => sort_link("asc"),
@@ -239,6 +210,7 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
             targets => Target::ALL.iter().map(|t| context! { code => t.code(), label => labels.code("target", t.code()) }).collect::<Vec<_>>(),
             methods => Method::ALL.iter().map(|m| context! { code => m.code(), label => labels.code("method", m.code()) }).collect::<Vec<_>>(),
             statuses => Status::ALL.iter().map(|s| context! { code => s.code(), label => labels.code("status", s.code()) }).collect::<Vec<_>>(),
+            ..pages.values(|n| format!("/incidents?{}", query.query_string(None, Some(n))))
         },
     )
 }
@@ -255,10 +227,6 @@ pub async fn export_csv(state: State<AppState>, user: RequireUser, query: Query<
 
 pub async fn export_geojson(state: State<AppState>, user: RequireUser, query: Query<ListQuery>) -> Response {
     export(state, user, query, ExportFormat::GeoJson).await
-}
-
-fn io_error(error: impl std::error::Error + Send + Sync + 'static) -> StoreError {
-    StoreError::Visitor(Box::new(error))
 }
 
 async fn export(
@@ -278,14 +246,15 @@ async fn export(
             };
             let (bytes, count) = match format {
                 ExportFormat::Csv => {
-                    let mut writer = CsvWriter::new(Vec::new()).map_err(io_error)?;
-                    let count =
-                        visible(store, &filter, &current, &mut |incident| writer.write(&incident).map_err(io_error))?;
-                    (writer.finish().map_err(io_error)?, count)
+                    let mut writer = CsvWriter::new(Vec::new()).map_err(write_error)?;
+                    let count = visible(store, &filter, &current, &mut |incident| {
+                        writer.write(&incident).map_err(write_error)
+                    })?;
+                    (writer.finish().map_err(write_error)?, count)
                 }
                 ExportFormat::GeoJson => {
                     let groups = store.groups()?;
-                    let mut writer = GeoJsonWriter::new(Vec::new()).map_err(io_error)?;
+                    let mut writer = GeoJsonWriter::new(Vec::new()).map_err(write_error)?;
                     let count = visible(store, &filter, &current, &mut |incident| {
                         let labels = [
                             ("country_name", countries().name(incident.country, lang)),
@@ -299,9 +268,9 @@ async fn export(
                                 vigie_i18n::catalog().text(lang, &format!("method-{}", incident.method.code())),
                             ),
                         ];
-                        writer.write(&incident, &labels).map_err(io_error)
+                        writer.write(&incident, &labels).map_err(write_error)
                     })?;
-                    (writer.finish().map_err(io_error)?.0, count)
+                    (writer.finish().map_err(write_error)?.0, count)
                 }
             };
             let name = match format {
@@ -323,6 +292,5 @@ async fn export(
         ExportFormat::Csv => ("text/csv; charset=utf-8", "incidents.csv"),
         ExportFormat::GeoJson => ("application/geo+json", "incidents.geojson"),
     };
-    ([(CONTENT_TYPE, content_type), (CONTENT_DISPOSITION, &format!("attachment; filename=\"{file}\""))], bytes)
-        .into_response()
+    listing::download(content_type, file, bytes)
 }

@@ -14,6 +14,7 @@ use vigie_render::Labels;
 use super::{href, page, readable};
 use crate::auth::RequireUser;
 use crate::errors;
+use crate::history;
 use crate::state::AppState;
 
 pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
@@ -45,22 +46,6 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
         .collect();
     let sources: Vec<String> =
         incident.sources.split(" ; ").map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
-    let history: Vec<Value> = history
-        .iter()
-        .map(|e| {
-            context! {
-                at => e.at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
-                actor => e.actor.clone(),
-                action => e.action.clone(),
-                changes => e.changes.iter().map(|c| context! {
-                    field => c.field.clone(),
-                    before => plain(&c.before),
-                    after => plain(&c.after),
-                }).collect::<Vec<_>>(),
-                detail => e.detail.clone(),
-            }
-        })
-        .collect();
     let me = &user.session.user;
     page(
         "incident.html",
@@ -81,15 +66,7 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
                 && can_approve_draft(me, workflow.author_id, &workflow.editors),
             can_reject => can_approve(me, workflow.author_id),
             can_edit => can_change_incident(me, incident.country, incident.status == Status::Verified),
-            history,
+            history => history::rows(&history),
         },
     )
-}
-
-fn plain(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
 }

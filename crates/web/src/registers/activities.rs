@@ -13,8 +13,7 @@ use std::collections::HashMap;
 use axum::Form as PostedForm;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use jiff::civil::Date;
 use minijinja::{Value, context};
 use serde::Deserialize;
@@ -26,13 +25,16 @@ use vigie_domain::{
 };
 use vigie_formats::register::activities::{write_csv, write_jsonl};
 use vigie_render::Labels;
-use vigie_store::{ActivityFilter, AuditFilter, StoreError};
+use vigie_store::{ActivityFilter, AuditFilter, Store, StoreError};
 
 use super::form::{Field, Form, Values};
-use super::{Pages, Saved, changes, country_choices, country_name, message_on, messages, page};
+use super::save::{Record, Saved, save};
+use super::{PAGE_SIZE, country_choices, country_name, page};
 use crate::auth::RequireUser;
 use crate::cookies::percent_encode;
 use crate::errors;
+use crate::history;
+use crate::listing::{self, Pages};
 use crate::session::Session;
 use crate::state::AppState;
 
@@ -50,6 +52,27 @@ fn kind_label(kind: ActivityKind, lang: Lang) -> String {
 
 fn domain_label(domain: Domain, lang: Lang) -> String {
     vigie_i18n::catalog().text(lang, &format!("domain-{}", domain.code()))
+}
+
+impl Record for Activity {
+    const KIND: &'static str = "activity";
+    const FIELDS: &'static [&'static str] = &ACTIVITY_COLUMNS;
+
+    fn audited(&self) -> Vec<String> {
+        self.values().to_vec()
+    }
+
+    fn entity_id(&self) -> String {
+        self.id.clone()
+    }
+
+    fn saved_page(&self) -> String {
+        href(&self.id)
+    }
+
+    fn write(&self, store: &mut dyn Store, stored: Option<&Self>, entry: &AuditEntry) -> Result<bool, StoreError> {
+        store.save_activity(self, stored, entry)
+    }
 }
 
 /// The list's parameters.
@@ -120,7 +143,7 @@ impl ListQuery {
     /// The filters as a query string (without page), for links.
     fn query_string(&self, sort: Option<&str>, page: Option<usize>) -> String {
         let page = page.map(|p| p.to_string()).unwrap_or_default();
-        super::query_string(&[
+        listing::query_string(&[
             ("search", &self.search),
             ("period", &self.period),
             ("kind", &self.kind),
@@ -184,7 +207,7 @@ fn row(activity: &Activity, labels: &Labels) -> Value {
         place => activity.place.clone(),
         counterpart => [country_name(activity.counterpart_country, lang), activity.counterpart_org.clone()]
             .into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · "),
-        domains => activity.domains.iter().map(|d| domain_label(*d, lang)).collect::<Vec<_>>().join(", "),
+        domains => vigie_i18n::join_list(lang, activity.domains.iter().map(|d| domain_label(*d, lang))),
         highlight => activity.highlight,
     }
 }
@@ -205,7 +228,7 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
         found.reverse();
     }
     let labels = Labels::new(lang);
-    let pages = Pages::new(query.page, found.len());
+    let pages = Pages::new(query.page, found.len(), PAGE_SIZE);
     let rows: Vec<Value> = found[pages.range(found.len())].iter().map(|a| row(a, &labels)).collect();
     let filters = query.query_string(None, None);
     let me = &user.session.user;
@@ -247,10 +270,6 @@ pub async fn export_jsonl(state: State<AppState>, user: RequireUser, query: Quer
     export(state, user, query, ExportFormat::JsonLines).await
 }
 
-fn write_error(error: impl std::error::Error + Send + Sync + 'static) -> StoreError {
-    StoreError::Visitor(Box::new(error))
-}
-
 /// The activities of the filter in the register's own format (as `vigie
 /// export` writes it, read back identically by an import), recorded in the
 /// audit log as `export`.
@@ -268,8 +287,8 @@ async fn export(
         .with_store(move |store| {
             let found = matching(store, &wanted)?;
             let (name, bytes) = match format {
-                ExportFormat::Csv => ("csv", write_csv(&found, Vec::new()).map_err(write_error)?),
-                ExportFormat::JsonLines => ("jsonl", write_jsonl(&found, Vec::new()).map_err(write_error)?),
+                ExportFormat::Csv => ("csv", write_csv(&found, Vec::new()).map_err(listing::write_error)?),
+                ExportFormat::JsonLines => ("jsonl", write_jsonl(&found, Vec::new()).map_err(listing::write_error)?),
             };
             let entry = AuditEntry::new(jiff::Timestamp::now(), &actor, "export", "activity", None)
                 .with_detail(format!("{name} {} activities: {detail}", found.len()));
@@ -285,26 +304,7 @@ async fn export(
         ExportFormat::Csv => ("text/csv; charset=utf-8", "activities.csv"),
         ExportFormat::JsonLines => ("application/jsonl; charset=utf-8", "activities.jsonl"),
     };
-    ([(CONTENT_TYPE, content_type), (CONTENT_DISPOSITION, &format!("attachment; filename=\"{file}\""))], bytes)
-        .into_response()
-}
-
-/// An audit entry as the history table shows it.
-pub(super) fn history_row(entry: &AuditEntry) -> Value {
-    let plain = |value: &serde_json::Value| match value {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    context! {
-        at => entry.at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
-        actor => entry.actor.clone(),
-        action => entry.action.clone(),
-        changes => entry.changes.iter().map(|c| context! {
-            field => c.field.clone(), before => plain(&c.before), after => plain(&c.after),
-        }).collect::<Vec<_>>(),
-        detail => entry.detail.clone(),
-    }
+    listing::download(content_type, file, bytes)
 }
 
 pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
@@ -334,7 +334,7 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
         ("counterpart_org", activity.counterpart_org.clone()),
         ("counterpart_person", activity.counterpart_person.clone()),
         ("counterpart_title", activity.counterpart_title.clone()),
-        ("domains", activity.domains.iter().map(|d| domain_label(*d, lang)).collect::<Vec<_>>().join(", ")),
+        ("domains", vigie_i18n::join_list(lang, activity.domains.iter().map(|d| domain_label(*d, lang)))),
         ("article", activity.article.clone().unwrap_or_default()),
         ("highlight", activity.highlight.map(|h| h.to_string()).unwrap_or_default()),
     ];
@@ -357,7 +357,7 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
             description => activity.description.clone(),
             edit => can_edit_activity(&user.session.user, activity.counterpart_country)
                 .then(|| format!("{}/edit", href(&activity.id))),
-            history => history.iter().map(history_row).collect::<Vec<_>>(),
+            history => history::rows(&history),
         },
     )
 }
@@ -457,13 +457,9 @@ fn checked(raw: &RawActivity, user: &User, lang: Lang) -> Result<Activity, Saved
     {
         return Err(Saved::Forbidden);
     }
-    let activity =
-        ActivityValidator::new().activity(raw).map_err(|e| Saved::Invalid(messages(e, lang), "web-form-invalid"))?;
+    let activity = ActivityValidator::new().activity(raw).map_err(|e| Saved::invalid(e, lang))?;
     if activity.counterpart_country.is_none() && !can_edit_activity(user, None) {
-        return Err(Saved::Invalid(
-            message_on("counterpart_country", lang, "web-activity-error-country"),
-            "web-form-invalid",
-        ));
+        return Err(Saved::invalid_on("counterpart_country", lang, "web-activity-error-country"));
     }
     Ok(activity)
 }
@@ -480,30 +476,18 @@ pub async fn create(
     }
     let values = Values::from_pairs(pairs);
     let raw = raw_of(&values, None);
-    let saved = state
-        .with_store(move |store| {
-            let activity = match checked(&raw, &me, lang) {
-                Ok(activity) => activity,
-                Err(refused) => return Ok(refused),
-            };
-            if activity.id == RESERVED_ID {
-                return Ok(Saved::Invalid(message_on("id", lang, "web-activity-error-id-new"), "web-form-invalid"));
-            }
-            let entry =
-                AuditEntry::new(jiff::Timestamp::now(), &me.email, "activity.create", "activity", Some(&activity.id))
-                    .with_changes(changes(&ACTIVITY_COLUMNS, None, &activity.values()));
-            if store.save_activity(&activity, None, &entry)? {
-                Ok(Saved::Done(href(&activity.id)))
-            } else {
-                Ok(Saved::Conflict(message_on("id", lang, "web-register-id-taken"), "web-register-exists"))
-            }
-        })
-        .await;
-    match saved {
-        Ok(saved) => saved
-            .respond(lang, |status, errors, message| show_form(&user, None, status, &values, errors, Some(message))),
-        Err(e) => errors::internal(lang, e),
-    }
+    let check = move |_: &mut dyn Store| {
+        let activity = match checked(&raw, &me, lang) {
+            Ok(activity) => activity,
+            Err(refused) => return Ok(Err(refused)),
+        };
+        if activity.id == RESERVED_ID {
+            return Ok(Err(Saved::invalid_on("id", lang, "web-activity-error-id-new")));
+        }
+        Ok(Ok((activity, None)))
+    };
+    save(&state, &user, check, |status, errors, message| show_form(&user, None, status, &values, errors, Some(message)))
+        .await
 }
 
 pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
@@ -531,34 +515,15 @@ pub async fn update(
     // the id is the page's, whatever the form says
     let raw = raw_of(&values, Some(&id));
     let target = id.clone();
-    let saved = state
-        .with_store(move |store| {
-            let Some(stored) = store.activity(&target)? else { return Ok(Saved::NotFound) };
-            if !can_edit_activity(&me, stored.counterpart_country) {
-                return Ok(Saved::Forbidden);
-            }
-            let activity = match checked(&raw, &me, lang) {
-                Ok(activity) => activity,
-                Err(refused) => return Ok(refused),
-            };
-            let changed = changes(&ACTIVITY_COLUMNS, Some(&stored.values()), &activity.values());
-            if changed.is_empty() {
-                return Ok(Saved::Done(href(&target)));
-            }
-            let entry =
-                AuditEntry::new(jiff::Timestamp::now(), &me.email, "activity.update", "activity", Some(&target))
-                    .with_changes(changed);
-            if store.save_activity(&activity, Some(&stored), &entry)? {
-                Ok(Saved::Done(href(&target)))
-            } else {
-                Ok(Saved::Conflict(HashMap::new(), "web-register-changed"))
-            }
-        })
-        .await;
-    match saved {
-        Ok(saved) => saved.respond(lang, |status, errors, message| {
-            show_form(&user, Some(&id), status, &values, errors, Some(message))
-        }),
-        Err(e) => errors::internal(lang, e),
-    }
+    let check = move |store: &mut dyn Store| {
+        let Some(stored) = store.activity(&target)? else { return Ok(Err(Saved::NotFound)) };
+        if !can_edit_activity(&me, stored.counterpart_country) {
+            return Ok(Err(Saved::Forbidden));
+        }
+        Ok(checked(&raw, &me, lang).map(|activity| (activity, Some(stored))))
+    };
+    save(&state, &user, check, |status, errors, message| {
+        show_form(&user, Some(&id), status, &values, errors, Some(message))
+    })
+    .await
 }

@@ -160,6 +160,11 @@ pub struct Form {
 }
 
 impl Form {
+    /// Renders the form as first shown: `values`, no message.
+    pub fn show(&self, lang: Lang, session: &Session, values: &Values) -> Response {
+        self.render(lang, session, StatusCode::OK, values, &HashMap::new(), None)
+    }
+
     /// Renders the form with `values`, the field `errors` and the message
     /// `message` (a catalogue id) above it.
     pub fn render(

@@ -16,8 +16,11 @@ use vigie_domain::user::can_manage_members;
 use vigie_domain::{AuditEntry, CountryCode, Lang, Member, MemberValidator, countries};
 use vigie_render::Labels;
 
+use vigie_store::{Store, StoreError};
+
 use super::form::{Field, Form, Values};
-use super::{Saved, changes, country_choices, message_on, messages, page, today};
+use super::save::{Record, Saved, save};
+use super::{country_choices, page, today};
 use crate::auth::RequireUser;
 use crate::errors;
 use crate::state::AppState;
@@ -58,6 +61,29 @@ fn audited(member: &Member) -> [String; 4] {
         member.representative_title.clone(),
         days.join(" ; "),
     ]
+}
+
+impl Record for Member {
+    const KIND: &'static str = "member";
+    const FIELDS: &'static [&'static str] = &AUDITED;
+    const KEY: &'static str = "country";
+    const TAKEN: &'static str = "web-member-exists";
+
+    fn audited(&self) -> Vec<String> {
+        audited(self).to_vec()
+    }
+
+    fn entity_id(&self) -> String {
+        self.country.to_string()
+    }
+
+    fn saved_page(&self) -> String {
+        "/members".into()
+    }
+
+    fn write(&self, store: &mut dyn Store, stored: Option<&Self>, entry: &AuditEntry) -> Result<bool, StoreError> {
+        store.save_member(self, stored, entry)
+    }
 }
 
 fn row(member: &Member, lang: Lang, editable: bool) -> Value {
@@ -185,6 +211,11 @@ fn show_form(
     form(user.lang, editing, days, &user.session.user).render(user.lang, &user.session, status, values, errors, message)
 }
 
+/// The form's member, checked by the domain's validator.
+fn validated(raw: &RawMember, lang: Lang) -> Result<Member, Saved> {
+    MemberValidator::new(today()).validate(raw).map_err(|e| Saved::invalid(e, lang))
+}
+
 pub async fn new_form(user: RequireUser) -> Response {
     if !can_manage_members(&user.session.user) {
         return super::forbidden(user.lang);
@@ -197,39 +228,18 @@ pub async fn create(
     user: RequireUser,
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
 ) -> Response {
-    let lang = user.lang;
-    let me = user.session.user.clone();
-    if !can_manage_members(&me) {
-        return super::forbidden(lang);
+    if !can_manage_members(&user.session.user) {
+        return super::forbidden(user.lang);
     }
     let values = Values::from_pairs(pairs);
-    let raw = raw_of(&values, None);
-    let saved = state
-        .with_store(move |store| {
-            let member = match MemberValidator::new(today()).validate(&raw) {
-                Ok(member) => member,
-                Err(e) => return Ok(Saved::Invalid(messages(e, lang), "web-form-invalid")),
-            };
-            let entry = AuditEntry::new(
-                jiff::Timestamp::now(),
-                &me.email,
-                "member.create",
-                "member",
-                Some(member.country.as_str()),
-            )
-            .with_changes(changes(&AUDITED, None, &audited(&member)));
-            if store.save_member(&member, None, &entry)? {
-                Ok(Saved::Done("/members".into()))
-            } else {
-                Ok(Saved::Conflict(message_on("country", lang, "web-member-exists"), "web-register-exists"))
-            }
-        })
-        .await;
-    match saved {
-        Ok(saved) => saved
-            .respond(lang, |status, errors, message| show_form(&user, None, status, &values, errors, Some(message))),
-        Err(e) => errors::internal(lang, e),
-    }
+    let (raw, lang) = (raw_of(&values, None), user.lang);
+    save(
+        &state,
+        &user,
+        move |_| Ok(validated(&raw, lang).map(|member| (member, None))),
+        |status, errors, message| show_form(&user, None, status, &values, errors, Some(message)),
+    )
+    .await
 }
 
 /// The member of the page's country (any case), if it is one.
@@ -263,40 +273,20 @@ pub async fn update(
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
 ) -> Response {
     let lang = user.lang;
-    let me = user.session.user.clone();
-    if !can_manage_members(&me) {
+    if !can_manage_members(&user.session.user) {
         return super::forbidden(lang);
     }
     let Some(code) = CountryCode::new(&country.to_ascii_uppercase()) else { return super::not_found(lang) };
     let values = Values::from_pairs(pairs);
     let raw = raw_of(&values, Some(code));
-    let saved = state
-        .with_store(move |store| {
-            let Some(stored) = store.members()?.into_iter().find(|m| m.country == code) else {
-                return Ok(Saved::NotFound);
-            };
-            let member = match MemberValidator::new(today()).validate(&raw) {
-                Ok(member) => member,
-                Err(e) => return Ok(Saved::Invalid(messages(e, lang), "web-form-invalid")),
-            };
-            let changed = changes(&AUDITED, Some(&audited(&stored)), &audited(&member));
-            if changed.is_empty() {
-                return Ok(Saved::Done("/members".into()));
-            }
-            let entry =
-                AuditEntry::new(jiff::Timestamp::now(), &me.email, "member.update", "member", Some(code.as_str()))
-                    .with_changes(changed);
-            if store.save_member(&member, Some(&stored), &entry)? {
-                Ok(Saved::Done("/members".into()))
-            } else {
-                Ok(Saved::Conflict(HashMap::new(), "web-register-changed"))
-            }
-        })
-        .await;
-    match saved {
-        Ok(saved) => saved.respond(lang, |status, errors, message| {
-            show_form(&user, Some(code), status, &values, errors, Some(message))
-        }),
-        Err(e) => errors::internal(lang, e),
-    }
+    let check = move |store: &mut dyn Store| {
+        let Some(stored) = store.members()?.into_iter().find(|m| m.country == code) else {
+            return Ok(Err(Saved::NotFound));
+        };
+        Ok(validated(&raw, lang).map(|member| (member, Some(stored))))
+    };
+    save(&state, &user, check, |status, errors, message| {
+        show_form(&user, Some(code), status, &values, errors, Some(message))
+    })
+    .await
 }

@@ -19,21 +19,73 @@ use vigie_domain::{AuditEntry, CountryCode, Lang, Month, Note, NoteValidator, Ro
 use vigie_render::Labels;
 use vigie_store::NoteFilter;
 
+use vigie_store::{Store, StoreError};
+
 use super::form::{Field, Form, Values};
-use super::{Pages, Saved, changes, message_on, messages, page, today};
+use super::save::{Record, Saved, save};
+use super::{PAGE_SIZE, page, today};
 use crate::auth::RequireUser;
 use crate::cookies::percent_encode;
 use crate::errors;
+use crate::listing::{self, Pages};
 use crate::state::AppState;
 
-/// A note's key as it reads in addresses and the audit log:
-/// `region/month/country`.
-fn key(note: &Note) -> String {
-    format!("{}/{}/{}", note.region, note.month, note.country)
+/// A note's key: its region group, month and country.
+#[derive(Clone)]
+struct Key {
+    region: String,
+    month: Month,
+    country: CountryCode,
 }
 
-fn edit_href(note: &Note) -> String {
-    format!("/notes/{}/{}/{}/edit", percent_encode(&note.region), note.month, note.country)
+impl Key {
+    fn of(note: &Note) -> Key {
+        Key { region: note.region.clone(), month: note.month, country: note.country }
+    }
+
+    /// The key of a page's address (the country in any case), if it is one.
+    fn parse(region: &str, month: &str, country: &str) -> Option<Key> {
+        Some(Key {
+            region: region.to_string(),
+            month: Month::parse(month)?,
+            country: CountryCode::new(&country.to_ascii_uppercase())?,
+        })
+    }
+
+    fn edit_href(&self) -> String {
+        format!("/notes/{}/{}/{}/edit", percent_encode(&self.region), self.month, self.country)
+    }
+}
+
+/// As it reads in the audit log: `region/month/country`.
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}/{}", self.region, self.month, self.country)
+    }
+}
+
+impl Record for Note {
+    const KIND: &'static str = "note";
+    const FIELDS: &'static [&'static str] = &NOTE_COLUMNS;
+    const KEY: &'static str = "country";
+    const TAKEN: &'static str = "web-note-exists";
+
+    fn audited(&self) -> Vec<String> {
+        self.values()
+    }
+
+    fn entity_id(&self) -> String {
+        Key::of(self).to_string()
+    }
+
+    /// The list of its region group and month.
+    fn saved_page(&self) -> String {
+        format!("/notes?region={}&month={}", percent_encode(&self.region), self.month)
+    }
+
+    fn write(&self, store: &mut dyn Store, stored: Option<&Self>, entry: &AuditEntry) -> Result<bool, StoreError> {
+        store.save_note(self, stored, entry)
+    }
 }
 
 /// The list's parameters.
@@ -66,8 +118,8 @@ fn row(note: &Note, state: &AppState, labels: &Labels, user: &User) -> Value {
         country => countries().name(note.country, lang),
         text,
         text_lang => text_lang.code(),
-        languages => written.join(", "),
-        edit => can_edit_note(user, note.country).then(|| edit_href(note)),
+        languages => vigie_i18n::join_list(lang, &written),
+        edit => can_edit_note(user, note.country).then(|| Key::of(note).edit_href()),
     }
 }
 
@@ -96,11 +148,11 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
     notes.sort_by_cached_key(|n| (std::cmp::Reverse(n.month), n.region.clone(), countries().name(n.country, lang)));
     let labels = Labels::new(lang);
     let me = &user.session.user;
-    let pages = Pages::new(query.page, notes.len());
+    let pages = Pages::new(query.page, notes.len(), PAGE_SIZE);
     let rows: Vec<Value> = notes[pages.range(notes.len())].iter().map(|n| row(n, &state, &labels, me)).collect();
     let link = |n: usize| {
         let page = n.to_string();
-        format!("/notes?{}", super::query_string(&[("region", region), ("month", month), ("page", &page)]))
+        format!("/notes?{}", listing::query_string(&[("region", region), ("month", month), ("page", &page)]))
     };
     let regions: Vec<Value> =
         state.regions.iter().map(|r| context! { id => r.id.clone(), name => r.name(lang).to_string() }).collect();
@@ -134,8 +186,8 @@ fn note_countries(state: &AppState, user: &User, lang: Lang) -> Vec<(String, Str
     choices
 }
 
-/// The form; `editing` is the note changed (its key shown, fixed).
-fn form(state: &AppState, user: &User, lang: Lang, editing: Option<&Note>) -> Form {
+/// The form; `editing` is the key of the note changed (shown, fixed).
+fn form(state: &AppState, user: &User, lang: Lang, editing: Option<&Key>) -> Form {
     let label = |id: &str| vigie_i18n::catalog().text(lang, &format!("web-note-{id}"));
     let key = match editing {
         Some(note) => vec![
@@ -163,7 +215,7 @@ fn form(state: &AppState, user: &User, lang: Lang, editing: Option<&Note>) -> Fo
         Field::long("text_ar", label("text_ar")),
     ];
     let (title, action) = match editing {
-        Some(note) => (label("edit"), edit_href(note)),
+        Some(key) => (label("edit"), key.edit_href()),
         None => (label("new"), "/notes".to_string()),
     };
     Form { title, action, back: "/notes".into(), groups: vec![(None, key), (None, texts)] }
@@ -172,7 +224,7 @@ fn form(state: &AppState, user: &User, lang: Lang, editing: Option<&Note>) -> Fo
 fn show_form(
     state: &AppState,
     user: &RequireUser,
-    editing: Option<&Note>,
+    editing: Option<&Key>,
     status: StatusCode,
     values: &Values,
     errors: &HashMap<String, String>,
@@ -199,9 +251,7 @@ fn checked(state: &AppState, values: &[Option<String>], user: &User, lang: Lang)
         return Err(Saved::Forbidden);
     }
     let latest = Month::of(today());
-    let note = NoteValidator::new(&state.regions, latest)
-        .note(values)
-        .map_err(|e| Saved::Invalid(messages(e, lang), "web-form-invalid"))?;
+    let note = NoteValidator::new(&state.regions, latest).note(values).map_err(|e| Saved::invalid(e, lang))?;
     if !can_edit_note(user, note.country) {
         return Err(Saved::Forbidden);
     }
@@ -228,41 +278,21 @@ pub async fn create(
     let values = Values::from_pairs(pairs);
     let raw: Vec<Option<String>> = NOTE_COLUMNS.iter().map(|c| values.raw(c)).collect();
     let worker = state.clone();
-    let saved = state
-        .with_store(move |store| {
-            let note = match checked(&worker, &raw, &me, lang) {
-                Ok(note) => note,
-                Err(refused) => return Ok(refused),
-            };
-            let entry = AuditEntry::new(jiff::Timestamp::now(), &me.email, "note.create", "note", Some(&key(&note)))
-                .with_changes(changes(&NOTE_COLUMNS, None, &note.values()));
-            if store.save_note(&note, None, &entry)? {
-                Ok(Saved::Done(format!("/notes?region={}&month={}", percent_encode(&note.region), note.month)))
-            } else {
-                Ok(Saved::Conflict(message_on("country", lang, "web-note-exists"), "web-register-exists"))
-            }
-        })
-        .await;
-    match saved {
-        Ok(saved) => saved.respond(lang, |status, errors, message| {
-            show_form(&state, &user, None, status, &values, errors, Some(message))
-        }),
-        Err(e) => errors::internal(lang, e),
-    }
+    let check = move |_: &mut dyn Store| Ok(checked(&worker, &raw, &me, lang).map(|note| (note, None)));
+    save(&state, &user, check, |status, errors, message| {
+        show_form(&state, &user, None, status, &values, errors, Some(message))
+    })
+    .await
 }
 
-/// The note at the page's address, if there is one.
-fn stored(
-    store: &dyn vigie_store::Store,
-    region: &str,
-    month: &str,
-    country: &str,
-) -> Result<Option<Note>, vigie_store::StoreError> {
-    let (Some(month), Some(country)) = (Month::parse(month), CountryCode::new(&country.to_ascii_uppercase())) else {
-        return Ok(None);
+/// The note of `key`, if there is one.
+fn stored(store: &dyn Store, key: &Key) -> Result<Option<Note>, StoreError> {
+    let filter = NoteFilter {
+        region: Some(key.region.clone()),
+        from: Some(key.month),
+        to: Some(key.month),
+        country: Some(key.country),
     };
-    let filter =
-        NoteFilter { region: Some(region.to_string()), from: Some(month), to: Some(month), country: Some(country) };
     Ok(store.notes(&filter)?.into_iter().next())
 }
 
@@ -272,7 +302,8 @@ pub async fn edit_form(
     Path((region, month, country)): Path<(String, String, String)>,
 ) -> Response {
     let lang = user.lang;
-    let note = match state.with_store(move |store| stored(store, &region, &month, &country)).await {
+    let Some(key) = Key::parse(&region, &month, &country) else { return super::not_found(lang) };
+    let note = match state.with_store(move |store| stored(store, &key)).await {
         Ok(Some(note)) => note,
         Ok(None) => return super::not_found(lang),
         Err(e) => return errors::internal(lang, e),
@@ -281,7 +312,7 @@ pub async fn edit_form(
         return super::forbidden(lang);
     }
     let values = Values::from_pairs(NOTE_COLUMNS.iter().map(|c| c.to_string()).zip(note.values()));
-    show_form(&state, &user, Some(&note), StatusCode::OK, &values, &HashMap::new(), None)
+    show_form(&state, &user, Some(&Key::of(&note)), StatusCode::OK, &values, &HashMap::new(), None)
 }
 
 pub async fn update(
@@ -291,43 +322,24 @@ pub async fn update(
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
 ) -> Response {
     let lang = user.lang;
+    let Some(key) = Key::parse(&region, &month, &country) else { return super::not_found(lang) };
     let me = user.session.user.clone();
     let values = Values::from_pairs(pairs);
     let worker = state.clone();
     let texts: Vec<Option<String>> = NOTE_COLUMNS[3..].iter().map(|c| values.raw(c)).collect();
-    let saved = state
-        .with_store(move |store| {
-            let Some(stored) = stored(store, &region, &month, &country)? else {
-                return Ok((Saved::NotFound, None));
-            };
-            if !can_edit_note(&me, stored.country) {
-                return Ok((Saved::Forbidden, None));
-            }
-            // the key is the page's, whatever the form says
-            let mut raw: Vec<Option<String>> = stored.values()[..3].iter().cloned().map(Some).collect();
-            raw.extend(texts);
-            let note = match checked(&worker, &raw, &me, lang) {
-                Ok(note) => note,
-                Err(refused) => return Ok((refused, Some(stored))),
-            };
-            let changed = changes(&NOTE_COLUMNS, Some(&stored.values()), &note.values());
-            let done = format!("/notes?region={}&month={}", percent_encode(&note.region), note.month);
-            if changed.is_empty() {
-                return Ok((Saved::Done(done), None));
-            }
-            let entry = AuditEntry::new(jiff::Timestamp::now(), &me.email, "note.update", "note", Some(&key(&note)))
-                .with_changes(changed);
-            if store.save_note(&note, Some(&stored), &entry)? {
-                Ok((Saved::Done(done), None))
-            } else {
-                Ok((Saved::Conflict(HashMap::new(), "web-register-changed"), Some(stored)))
-            }
-        })
-        .await;
-    match saved {
-        Ok((saved, note)) => saved.respond(lang, |status, errors, message| {
-            show_form(&state, &user, note.as_ref(), status, &values, errors, Some(message))
-        }),
-        Err(e) => errors::internal(lang, e),
-    }
+    let wanted = key.clone();
+    let check = move |store: &mut dyn Store| {
+        let Some(stored) = stored(store, &wanted)? else { return Ok(Err(Saved::NotFound)) };
+        if !can_edit_note(&me, stored.country) {
+            return Ok(Err(Saved::Forbidden));
+        }
+        // the key is the page's, whatever the form says
+        let mut raw: Vec<Option<String>> = stored.values()[..3].iter().cloned().map(Some).collect();
+        raw.extend(texts);
+        Ok(checked(&worker, &raw, &me, lang).map(|note| (note, Some(stored))))
+    };
+    save(&state, &user, check, |status, errors, message| {
+        show_form(&state, &user, Some(&key), status, &values, errors, Some(message))
+    })
+    .await
 }

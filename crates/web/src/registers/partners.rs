@@ -8,7 +8,6 @@ use std::collections::HashMap;
 
 use axum::Form as PostedForm;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{Value, context};
 use vigie_domain::partner::{AREA_SEPARATOR, RawAgreement, RawPartner};
@@ -16,8 +15,11 @@ use vigie_domain::user::can_manage_partners;
 use vigie_domain::{Agreement, AuditEntry, Lang, Partner, PartnerValidator, Scope};
 use vigie_render::Labels;
 
+use vigie_store::{Store, StoreError};
+
 use super::form::{Field, Form, Values};
-use super::{Saved, changes, message_on, messages, page, today};
+use super::save::{Record, Saved, save};
+use super::{page, today};
 use crate::auth::RequireUser;
 use crate::cookies::percent_encode;
 use crate::errors;
@@ -73,7 +75,7 @@ fn row(partner: &Partner, labels: &Labels, admin: bool) -> Value {
             context! {
                 title => vigie_domain::partner::first_of(&a.title, lang),
                 signed => a.signed.map(|d| labels.date(d)).unwrap_or_default(),
-                areas => a.areas.join(", "),
+                areas => vigie_i18n::join_list(lang, &a.areas),
                 reference => a.reference.clone(),
                 edit => admin.then(|| format!("{base}/agreements/{index}/edit")),
             }
@@ -170,22 +172,81 @@ fn raw_agreement(values: &Values, partner: &str) -> RawAgreement {
 }
 
 /// The partner with this id, with its agreements.
-async fn find(state: &AppState, id: String) -> Result<Option<Partner>, vigie_store::StoreError> {
+async fn find(state: &AppState, id: String) -> Result<Option<Partner>, StoreError> {
     state.with_store(move |store| Ok(store.partners()?.into_iter().find(|p| p.id == id))).await
+}
+
+impl Record for Partner {
+    const KIND: &'static str = "partner";
+    const FIELDS: &'static [&'static str] = &PARTNER_FIELDS;
+
+    fn audited(&self) -> Vec<String> {
+        partner_values(self).to_vec()
+    }
+
+    fn entity_id(&self) -> String {
+        self.id.clone()
+    }
+
+    fn saved_page(&self) -> String {
+        "/partners".into()
+    }
+
+    fn write(&self, store: &mut dyn Store, stored: Option<&Self>, entry: &AuditEntry) -> Result<bool, StoreError> {
+        store.save_partner(self, stored, entry)
+    }
+}
+
+/// An agreement and its partner's id, which its audit entries name.
+struct PartnerAgreement {
+    partner: String,
+    agreement: Agreement,
+}
+
+impl Record for PartnerAgreement {
+    const KIND: &'static str = "agreement";
+    const ENTITY: &'static str = "partner";
+    const FIELDS: &'static [&'static str] = &AGREEMENT_FIELDS;
+
+    fn audited(&self) -> Vec<String> {
+        agreement_values(&self.agreement).to_vec()
+    }
+
+    fn entity_id(&self) -> String {
+        self.partner.clone()
+    }
+
+    fn saved_page(&self) -> String {
+        "/partners".into()
+    }
+
+    fn write(&self, store: &mut dyn Store, stored: Option<&Self>, entry: &AuditEntry) -> Result<bool, StoreError> {
+        store.save_agreement(&self.partner, &self.agreement, stored.map(|s| &s.agreement), entry)
+    }
+
+    fn refused(_new: bool, _lang: Lang) -> Saved {
+        Saved::Conflict(HashMap::new(), "web-agreement-exists")
+    }
+}
+
+/// The partner of the page, if the user manages partners and it exists;
+/// else the page to answer.
+async fn managed(state: &AppState, user: &RequireUser, id: String) -> Result<Partner, Response> {
+    if !can_manage_partners(&user.session.user) {
+        return Err(super::forbidden(user.lang));
+    }
+    match find(state, id).await {
+        Ok(Some(partner)) => Ok(partner),
+        Ok(None) => Err(super::not_found(user.lang)),
+        Err(e) => Err(errors::internal(user.lang, e)),
+    }
 }
 
 pub async fn new_form(user: RequireUser) -> Response {
     if !can_manage_partners(&user.session.user) {
         return super::forbidden(user.lang);
     }
-    partner_form(user.lang, None).render(
-        user.lang,
-        &user.session,
-        StatusCode::OK,
-        &Values::default(),
-        &HashMap::new(),
-        None,
-    )
+    partner_form(user.lang, None).show(user.lang, &user.session, &Values::default())
 }
 
 pub async fn create(
@@ -193,49 +254,30 @@ pub async fn create(
     user: RequireUser,
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
 ) -> Response {
-    let lang = user.lang;
-    let me = user.session.user.clone();
-    if !can_manage_partners(&me) {
-        return super::forbidden(lang);
+    if !can_manage_partners(&user.session.user) {
+        return super::forbidden(user.lang);
     }
     let values = Values::from_pairs(pairs);
-    let raw = raw_partner(&values, None);
-    let saved = state
-        .with_store(move |store| {
-            let partner = match PartnerValidator::new(today()).partner(&raw) {
-                Ok(partner) => partner,
-                Err(e) => return Ok(Saved::Invalid(messages(e, lang), "web-form-invalid")),
-            };
-            let entry =
-                AuditEntry::new(jiff::Timestamp::now(), &me.email, "partner.create", "partner", Some(&partner.id))
-                    .with_changes(changes(&PARTNER_FIELDS, None, &partner_values(&partner)));
-            if store.save_partner(&partner, None, &entry)? {
-                Ok(Saved::Done("/partners".into()))
-            } else {
-                Ok(Saved::Conflict(message_on("id", lang, "web-register-id-taken"), "web-register-exists"))
-            }
-        })
-        .await;
-    match saved {
-        Ok(saved) => saved.respond(lang, |status, errors, message| {
-            partner_form(lang, None).render(lang, &user.session, status, &values, errors, Some(message))
-        }),
-        Err(e) => errors::internal(lang, e),
-    }
+    let (raw, lang) = (raw_partner(&values, None), user.lang);
+    let check = move |_: &mut dyn Store| Ok(validated(&raw, lang).map(|partner| (partner, None)));
+    save(&state, &user, check, |status, errors, message| {
+        partner_form(lang, None).render(lang, &user.session, status, &values, errors, Some(message))
+    })
+    .await
+}
+
+/// The form's partner, checked by the domain's validator.
+fn validated(raw: &RawPartner, lang: Lang) -> Result<Partner, Saved> {
+    PartnerValidator::new(today()).partner(raw).map_err(|e| Saved::invalid(e, lang))
 }
 
 pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
-    let lang = user.lang;
-    if !can_manage_partners(&user.session.user) {
-        return super::forbidden(lang);
-    }
-    let partner = match find(&state, id).await {
-        Ok(Some(partner)) => partner,
-        Ok(None) => return super::not_found(lang),
-        Err(e) => return errors::internal(lang, e),
+    let partner = match managed(&state, &user, id).await {
+        Ok(partner) => partner,
+        Err(refused) => return refused,
     };
     let values = values_from(&PARTNER_FIELDS, &partner_values(&partner));
-    partner_form(lang, Some(&partner.id)).render(lang, &user.session, StatusCode::OK, &values, &HashMap::new(), None)
+    partner_form(user.lang, Some(&partner.id)).show(user.lang, &user.session, &values)
 }
 
 pub async fn update(
@@ -245,59 +287,28 @@ pub async fn update(
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
 ) -> Response {
     let lang = user.lang;
-    let me = user.session.user.clone();
-    if !can_manage_partners(&me) {
+    if !can_manage_partners(&user.session.user) {
         return super::forbidden(lang);
     }
     let values = Values::from_pairs(pairs);
     let raw = raw_partner(&values, Some(&id));
     let target = id.clone();
-    let saved = state
-        .with_store(move |store| {
-            let Some(stored) = store.partners()?.into_iter().find(|p| p.id == target) else {
-                return Ok(Saved::NotFound);
-            };
-            let partner = match PartnerValidator::new(today()).partner(&raw) {
-                Ok(partner) => partner,
-                Err(e) => return Ok(Saved::Invalid(messages(e, lang), "web-form-invalid")),
-            };
-            let changed = changes(&PARTNER_FIELDS, Some(&partner_values(&stored)), &partner_values(&partner));
-            if changed.is_empty() {
-                return Ok(Saved::Done("/partners".into()));
-            }
-            let entry = AuditEntry::new(jiff::Timestamp::now(), &me.email, "partner.update", "partner", Some(&target))
-                .with_changes(changed);
-            if store.save_partner(&partner, Some(&stored), &entry)? {
-                Ok(Saved::Done("/partners".into()))
-            } else {
-                Ok(Saved::Conflict(HashMap::new(), "web-register-changed"))
-            }
-        })
-        .await;
-    match saved {
-        Ok(saved) => saved.respond(lang, |status, errors, message| {
-            partner_form(lang, Some(&id)).render(lang, &user.session, status, &values, errors, Some(message))
-        }),
-        Err(e) => errors::internal(lang, e),
-    }
+    let check = move |store: &mut dyn Store| {
+        let Some(stored) = store.partners()?.into_iter().find(|p| p.id == target) else {
+            return Ok(Err(Saved::NotFound));
+        };
+        Ok(validated(&raw, lang).map(|partner| (partner, Some(stored))))
+    };
+    save(&state, &user, check, |status, errors, message| {
+        partner_form(lang, Some(&id)).render(lang, &user.session, status, &values, errors, Some(message))
+    })
+    .await
 }
 
 pub async fn new_agreement_form(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
-    let lang = user.lang;
-    if !can_manage_partners(&user.session.user) {
-        return super::forbidden(lang);
-    }
-    match find(&state, id).await {
-        Ok(Some(partner)) => agreement_form(lang, &partner, None).render(
-            lang,
-            &user.session,
-            StatusCode::OK,
-            &Values::default(),
-            &HashMap::new(),
-            None,
-        ),
-        Ok(None) => super::not_found(lang),
-        Err(e) => errors::internal(lang, e),
+    match managed(&state, &user, id).await {
+        Ok(partner) => agreement_form(user.lang, &partner, None).show(user.lang, &user.session, &Values::default()),
+        Err(refused) => refused,
     }
 }
 
@@ -306,25 +317,13 @@ pub async fn edit_agreement_form(
     user: RequireUser,
     Path((id, index)): Path<(String, usize)>,
 ) -> Response {
-    let lang = user.lang;
-    if !can_manage_partners(&user.session.user) {
-        return super::forbidden(lang);
-    }
-    let partner = match find(&state, id).await {
-        Ok(Some(partner)) => partner,
-        Ok(None) => return super::not_found(lang),
-        Err(e) => return errors::internal(lang, e),
+    let partner = match managed(&state, &user, id).await {
+        Ok(partner) => partner,
+        Err(refused) => return refused,
     };
-    let Some(agreement) = partner.agreements.get(index) else { return super::not_found(lang) };
+    let Some(agreement) = partner.agreements.get(index) else { return super::not_found(user.lang) };
     let values = values_from(&AGREEMENT_FIELDS, &agreement_values(agreement));
-    agreement_form(lang, &partner, Some(index)).render(
-        lang,
-        &user.session,
-        StatusCode::OK,
-        &values,
-        &HashMap::new(),
-        None,
-    )
+    agreement_form(user.lang, &partner, Some(index)).show(user.lang, &user.session, &values)
 }
 
 pub async fn create_agreement(
@@ -355,52 +354,27 @@ async fn save_agreement(
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
 ) -> Response {
     let lang = user.lang;
-    let me = user.session.user.clone();
-    if !can_manage_partners(&me) {
-        return super::forbidden(lang);
-    }
+    // the partner as the form shows it; the save reads it again
+    let partner = match managed(&state, &user, id.clone()).await {
+        Ok(partner) => partner,
+        Err(refused) => return refused,
+    };
     let values = Values::from_pairs(pairs);
     let raw = raw_agreement(&values, &id);
-    let target = id.clone();
-    let saved = state
-        .with_store(move |store| {
-            let Some(partner) = store.partners()?.into_iter().find(|p| p.id == target) else {
-                return Ok((Saved::NotFound, None));
-            };
-            let stored = match index {
-                None => None,
-                Some(index) => match partner.agreements.get(index) {
-                    Some(agreement) => Some(agreement.clone()),
-                    None => return Ok((Saved::NotFound, None)),
-                },
-            };
-            let agreement = match PartnerValidator::new(today()).agreement(&raw) {
-                Ok((_, agreement)) => agreement,
-                Err(e) => return Ok((Saved::Invalid(messages(e, lang), "web-form-invalid"), Some(partner))),
-            };
-            let before = stored.as_ref().map(agreement_values);
-            let changed =
-                changes(&AGREEMENT_FIELDS, before.as_ref().map(|b| b.as_slice()), &agreement_values(&agreement));
-            if changed.is_empty() {
-                return Ok((Saved::Done("/partners".into()), None));
-            }
-            let action = if stored.is_some() { "agreement.update" } else { "agreement.create" };
-            let entry = AuditEntry::new(jiff::Timestamp::now(), &me.email, action, "partner", Some(&target))
-                .with_changes(changed);
-            if store.save_agreement(&target, &agreement, stored.as_ref(), &entry)? {
-                Ok((Saved::Done("/partners".into()), None))
-            } else {
-                Ok((Saved::Conflict(HashMap::new(), "web-agreement-exists"), Some(partner)))
-            }
-        })
-        .await;
-    match saved {
-        Ok((saved, partner)) => saved.respond(lang, |status, errors, message| match &partner {
-            Some(partner) => {
-                agreement_form(lang, partner, index).render(lang, &user.session, status, &values, errors, Some(message))
-            }
-            None => super::not_found(lang),
-        }),
-        Err(e) => errors::internal(lang, e),
-    }
+    let check = move |store: &mut dyn Store| {
+        let Some(partner) = store.partners()?.into_iter().find(|p| p.id == id) else {
+            return Ok(Err(Saved::NotFound));
+        };
+        let stored = match index.map(|index| partner.agreements.get(index)) {
+            None => None,
+            Some(Some(agreement)) => Some(PartnerAgreement { partner: id.clone(), agreement: agreement.clone() }),
+            Some(None) => return Ok(Err(Saved::NotFound)),
+        };
+        let checked = PartnerValidator::new(today()).agreement(&raw).map_err(|e| Saved::invalid(e, lang));
+        Ok(checked.map(|(_, agreement)| (PartnerAgreement { partner: id, agreement }, stored)))
+    };
+    save(&state, &user, check, |status, errors, message| {
+        agreement_form(lang, &partner, index).render(lang, &user.session, status, &values, errors, Some(message))
+    })
+    .await
 }

@@ -1,6 +1,7 @@
 //! What every web test needs: a router over a temporary SQLite store with
 //! users of the given roles, requests with cookies, the login dance with
-//! its CSRF cookie and token.
+//! its CSRF cookie and token, forms posted with the session's token, the
+//! audit log, and incidents to seed the store with.
 
 #![allow(dead_code)]
 
@@ -14,8 +15,8 @@ use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 use vigie_domain::region::Regions;
-use vigie_domain::{CountryCode, Role};
-use vigie_store::{NewUser, Store, password};
+use vigie_domain::{AuditEntry, CountryCode, DatePrecision, Incident, Method, Role, Status, Target};
+use vigie_store::{AuditFilter, NewUser, Store, password};
 use vigie_web::{AppState, Config};
 
 pub const PASSWORD: &str = "vigie-demo-2023";
@@ -119,6 +120,64 @@ impl App {
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
         cookie_pair(&reply, "vigie_session").expect("a session cookie")
     }
+
+    /// The session's CSRF token (the same in every form of its pages).
+    pub async fn token(&self, session: &str) -> String {
+        csrf_in(&self.get("/dashboard", session).await.body)
+    }
+
+    /// Posts `form` (URL-encoded) with the session's CSRF token.
+    pub async fn post_form(&self, path: &str, form: &str, session: &str) -> Reply {
+        let csrf = self.token(session).await;
+        self.post(path, &format!("{form}&csrf={csrf}"), session).await
+    }
+
+    /// The audit log's entries of `action`, latest first.
+    pub fn audit_of(&self, action: &str) -> Vec<AuditEntry> {
+        self.store().audit(&AuditFilter { action: Some(action.into()), ..AuditFilter::default() }).unwrap()
+    }
+}
+
+/// A verified incident in Djibo, Burkina Faso, on `day` December 2023.
+pub fn incident(id: &str, day: i8) -> Incident {
+    Incident {
+        id: id.into(),
+        date: jiff::civil::date(2023, 12, day),
+        date_end: None,
+        date_precision: DatePrecision::Day,
+        country: CountryCode::new("BF").unwrap(),
+        admin1: "Sahel".into(),
+        location: "Djibo".into(),
+        latitude: None,
+        longitude: None,
+        geo_precision: None,
+        perpetrator: "jnim".into(),
+        target: Target::Military,
+        method: Method::Ambush,
+        killed: Some(2),
+        wounded: None,
+        kidnapped: None,
+        perpetrators_killed: None,
+        description: "text".into(),
+        sources: "a".into(),
+        status: Status::Verified,
+    }
+}
+
+/// Imports `incidents` as one import (through a store handle of its own:
+/// another process, as far as the server knows).
+pub fn import_incidents(store: &mut dyn Store, incidents: &[Incident]) {
+    let mut session = store.begin_import("test", "native").unwrap();
+    for incident in incidents {
+        session.upsert(incident, incident.content_hash()).unwrap();
+    }
+    session.finish(Default::default()).unwrap();
+}
+
+/// Page text with the slashes minijinja escapes in attributes (`&#x2f;`)
+/// as written.
+pub fn unescaped(html: &str) -> String {
+    html.replace("&#x2f;", "/")
 }
 
 /// Percent-encodes a form value.
