@@ -1,6 +1,9 @@
 //! Vigie's domain: incidents, codes, countries, perpetrator groups, region
 //! groups, member states, user accounts and their access rules, and the rules
-//! that validate and count them. No I/O lives here.
+//! that validate and count them. No I/O lives here: no file, database,
+//! terminal or clock (a time is always given; the data files are compiled
+//! in), so every rule can be tested and used alike by the command line and
+//! the web application.
 
 pub mod activity;
 pub mod article;

@@ -1,6 +1,7 @@
 //! Vigie's file formats: readers that stream rows out of files and writers
-//! that put incidents (and the member register) back into them. Readers report structural problems;
-//! field rules belong to the domain's validator.
+//! that put incidents (and the registers) back into them. Readers report
+//! structural problems; field rules belong to the domain's validator. An
+//! incident reader holds one record at a time, whatever the file's size.
 
 pub mod article;
 pub mod dataset;

@@ -1,5 +1,8 @@
 //! Vigie's translation catalogues (Fluent, in `locales/{fr,en,ar}`) and the
-//! formatting of numbers, percentages and months per language.
+//! formatting of numbers, percentages and months per language. Every label
+//! a person reads (reports, bulletin, web pages, field errors) comes from
+//! these catalogues; a test checks that every message exists in all three
+//! languages.
 //!
 //! Digits: Western (0–9) in all three languages, including Arabic, so that
 //! figures read the same in every edition and in exported data; they stay

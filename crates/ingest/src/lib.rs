@@ -1,7 +1,8 @@
 //! Vigie's import pipeline: sources are read and validated on one thread,
 //! written to the store on the calling one, all in one transaction that
-//! commits only if the import is complete. Used by `vigie import` and, later,
-//! by the web application's upload. Imports of the member register follow
+//! commits only if the import is complete. Used by `vigie import` and by
+//! the web application's upload, so nothing here prints: the caller reports
+//! the `Summary`. Imports of the member register follow
 //! the same rules (`import_members`), and so do those of the partner
 //! register (`import_partners`), the developments notes (`import_notes`) and
 //! the activity register (`import_activities`) and the articles, read from a

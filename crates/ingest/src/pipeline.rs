@@ -1,5 +1,9 @@
 //! The two threads of an import: the reader parses and validates, the
 //! caller's thread writes. On two cores, parsing overlaps SQLite's work.
+//!
+//! Memory does not grow with the input: written batches go back to the
+//! reader to be refilled, and an id met twice is found through the store
+//! (`Upsert::Repeated`), not through a set of ids held in memory.
 
 use std::io::{BufRead, BufReader};
 use std::sync::Mutex;

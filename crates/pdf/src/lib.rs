@@ -11,6 +11,9 @@
 //! first. The PDF's creation date is `today` at midnight UTC (unless the
 //! template sets `document(date: ..)`), so the same document gives the same
 //! bytes.
+//!
+//! Only this crate depends on Typst (slow to build, a large API): the rest
+//! of the workspace sees `compile_pdf` and its errors.
 
 mod error;
 pub mod fonts;

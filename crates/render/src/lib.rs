@@ -1,5 +1,6 @@
-//! Vigie's renderers: report models in, text, Markdown, CSV and JSON out.
-//! A renderer never sees the store; every label comes from the catalogues.
+//! Vigie's renderers: report models in, text, Markdown, CSV, JSON and SVG
+//! charts out, and article bodies as escaped HTML. A renderer never sees the
+//! store; every label comes from the catalogues.
 
 pub mod article;
 pub mod charts;

@@ -1,6 +1,8 @@
 //! Vigie's report models, built from store queries and nothing else; the
-//! renderers turn them into text, JSON, CSV, Markdown (and later SVG, HTML,
-//! PDF) without seeing the store.
+//! renderers (`vigie-render`, the bulletin, the web pages) turn them into
+//! text, JSON, CSV, Markdown, SVG, HTML and PDF without seeing the store.
+//! No formatting and no language here: figures stay numbers and names stay
+//! codes until a renderer says them in a language.
 
 pub mod duplicates;
 pub mod monthly;

@@ -1,4 +1,8 @@
 //! An import as one SQLite transaction, with its statements prepared once.
+//! Each stored incident keeps its `content_hash`, so that telling whether a
+//! row changed costs one primary-key lookup: re-importing a file changes no
+//! incident (each is only marked as seen by the import, so that an id met
+//! twice is caught without a set of ids in memory).
 
 use rusqlite::{Connection, OptionalExtension, Statement, params};
 use vigie_domain::{AuditEntry, Group, Incident, Status};

@@ -1,8 +1,11 @@
-//! `vigie demo`: a demo database of illustrative incidents and of the
-//! coalition's member states with their national days and its partners,
-//! then the G5 Sahel
-//! report of December 2023, which reproduces the reference bulletin's
-//! table.
+//! `vigie demo`: a demo database of illustrative incidents, the
+//! coalition's member states with their national days, its partners and
+//! agreements, activities, articles and developments notes (sources in
+//! `demo/README.md`), and one account a role (a second analyst, for the
+//! four-eyes review; their password is public: demo accounts only); then
+//! the G5 Sahel report of December 2023, which reproduces the reference
+//! bulletin's table, and the demo bulletin's six files (unless
+//! `--no-bulletin`).
 
 use std::path::{Path, PathBuf};
 
