@@ -283,7 +283,7 @@ fn article(story: &Story, labels: &Labels) -> Option<ArticleView> {
         byline: if version.author.is_empty() {
             String::new()
         } else {
-            labels.text_with("bulletin-byline", &[("author", Value::from(version.author.clone()))])
+            labels.text_with("bulletin-byline", &[("author", Value::from(isolated(&version.author)))])
         },
         kind: labels.text(&format!("article-kind-{}", version.kind.code())),
         domains: version.domains.iter().map(|d| labels.text(&format!("domain-{}", d.code()))).collect(),
@@ -302,6 +302,13 @@ fn article(story: &Story, labels: &Labels) -> Option<ArticleView> {
         lang: version.lang.code(),
         dir: dir(version.lang),
     })
+}
+
+/// A name typed by someone, isolated (FIRST STRONG ISOLATE … POP
+/// DIRECTIONAL ISOLATE) inside a sentence of the catalogue: "بقلم Reuters."
+/// keeps the full stop after "Reuters". Both editions honour the isolates.
+fn isolated(name: &str) -> String {
+    format!("\u{2068}{name}\u{2069}")
 }
 
 /// The virtual file of an image: its hash and the extension of its type.

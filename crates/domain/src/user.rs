@@ -214,6 +214,22 @@ pub fn can_edit_incident(user: &User, country: CountryCode) -> bool {
     user.is(Role::Admin) || user.is(Role::Analyst) || user.delegate_of(country)
 }
 
+/// Whether `user` may enter incidents at all (of some country), in the form
+/// or by importing a file: administrators, analysts and delegates (each
+/// incident then checked with `can_edit_incident`); editors and viewers
+/// never.
+pub fn can_write_incidents(user: &User) -> bool {
+    user.is(Role::Admin) || user.is(Role::Analyst) || user.is(Role::Delegate)
+}
+
+/// Whether an import of incidents by `user` may write any incident, of
+/// every country and verified ones included: administrators and analysts.
+/// Anyone else who may import (a delegate) imports drafts of their own
+/// countries only.
+pub fn can_import_any_incident(user: &User) -> bool {
+    user.is(Role::Admin) || user.is(Role::Analyst)
+}
+
 /// Whether `user` may approve (verify) an incident written by `author_id`
 /// (`None`: imported from a file, no author): administrators and analysts,
 /// never their own incidents (four eyes).
@@ -437,17 +453,20 @@ mod tests {
     #[test]
     fn edit_matrix() {
         let (bf, ml) = (code("BF"), code("ML"));
+        // (role, enters incidents at all, BF, ML, imports any incident)
         let expected = [
-            (Role::Admin, true, true),
-            (Role::Analyst, true, true),
-            (Role::Editor, false, false),
-            (Role::Delegate, true, false),
-            (Role::Viewer, false, false),
+            (Role::Admin, true, true, true, true),
+            (Role::Analyst, true, true, true, true),
+            (Role::Editor, false, false, false, false),
+            (Role::Delegate, true, true, false, false),
+            (Role::Viewer, false, false, false, false),
         ];
-        for (user, (role, edit_bf, edit_ml)) in everyone().iter().zip(expected) {
+        for (user, (role, writes, edit_bf, edit_ml, imports_any)) in everyone().iter().zip(expected) {
             assert_eq!(user.role, role);
+            assert_eq!(can_write_incidents(user), writes, "{role} enters incidents");
             assert_eq!(can_edit_incident(user, bf), edit_bf, "{role} edits BF");
             assert_eq!(can_edit_incident(user, ml), edit_ml, "{role} edits ML");
+            assert_eq!(can_import_any_incident(user), imports_any, "{role} imports any incident");
         }
         let both = user(6, Role::Delegate, &["BF", "ML"]);
         assert!(can_edit_incident(&both, bf) && can_edit_incident(&both, ml));
@@ -572,6 +591,7 @@ mod tests {
             assert!(!can_read_incident(&user, bf, true), "{}", user.role);
             assert!(!can_read_incident(&user, bf, false), "{}", user.role);
             assert!(!can_edit_incident(&user, bf), "{}", user.role);
+            assert!(!can_write_incidents(&user) && !can_import_any_incident(&user), "{}", user.role);
             assert!(!can_approve(&user, None), "{}", user.role);
             assert!(!can_manage_users(&user), "{}", user.role);
             assert!(!can_edit_articles(&user), "{}", user.role);

@@ -16,6 +16,7 @@ use vigie_formats::RowProblem;
 use vigie_formats::article::{KeyLines, read_article};
 use vigie_store::{ArticleImportSession, Store};
 
+use crate::audit::import_entry;
 use crate::problems::Problems;
 use crate::{IngestError, Options, Summary};
 
@@ -27,7 +28,8 @@ pub fn import_articles(store: &mut dyn Store, dir: &Path, options: &Options) -> 
     let files = article_files(dir)?;
     let problems = Problems::new(None);
     let mut summary = Summary::default();
-    let mut session = store.begin_article_import(&dir.display().to_string(), "articles")?;
+    let source = dir.display().to_string();
+    let mut session = store.begin_article_import(&source, "articles")?;
     // the valid versions met so far, with where they are
     let mut seen: HashMap<(String, Lang), String> = HashMap::new();
     let mut articles: Vec<Article> = Vec::new();
@@ -53,6 +55,11 @@ pub fn import_articles(store: &mut dyn Store, dir: &Path, options: &Options) -> 
             summary.counts.record(session.upsert_article(article)?);
         }
         if complete && !options.dry_run {
+            if let Some(entry) =
+                import_entry(options, "article", std::slice::from_ref(&source), "markdown", summary.counts)
+            {
+                session.record_audit(&entry)?;
+            }
             session.finish(summary.counts)?;
             summary.written = true;
         }

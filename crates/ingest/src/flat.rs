@@ -17,6 +17,7 @@ use vigie_formats::register::flat::{self, FlatLayout, FlatRecord};
 use vigie_formats::{Format, ReadError, RowProblem};
 use vigie_store::{RegisterSession, Store, StoreError};
 
+use crate::audit::import_entry;
 use crate::problems::Problems;
 use crate::rejects::Rejects;
 use crate::{IngestError, Options, Source, SourceReport, Summary, register_format};
@@ -90,6 +91,11 @@ pub(crate) fn import_flat<R: FlatRegister>(
             summary.counts.record(session.upsert(record)?);
         }
         if complete && !options.dry_run {
+            if let Some(entry) =
+                import_entry(options, register.layout().kind, &names, options.format.name(), summary.counts)
+            {
+                session.record_audit(&entry)?;
+            }
             session.finish(summary.counts)?;
             summary.written = true;
         }

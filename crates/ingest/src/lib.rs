@@ -10,6 +10,7 @@
 
 mod activities;
 mod articles;
+mod audit;
 mod flat;
 mod members;
 mod notes;
@@ -98,8 +99,9 @@ pub struct Options {
     /// Every row lands as a draft, and a row that would change a verified
     /// incident is rejected (a delegate's import).
     pub drafts_only: bool,
-    /// Who imports: an `incident.import` entry with the counts goes to the
-    /// audit log, in the import's transaction.
+    /// Who imports (a web user's email, or `cli`): an entry with the
+    /// sources, format and counts (`incident.import`, `member.import`, …)
+    /// goes to the audit log in the import's transaction, if it is written.
     pub audit_actor: Option<String>,
     /// The latest date an incident may have.
     pub latest_date: jiff::civil::Date,

@@ -19,6 +19,7 @@ use vigie_formats::register::members::{MemberCsvReader, MemberJsonlReader, Membe
 use vigie_formats::{Format, ReadError, RowProblem};
 use vigie_store::Store;
 
+use crate::audit::import_entry;
 use crate::problems::Problems;
 use crate::rejects::Rejects;
 use crate::{IngestError, Options, Source, SourceReport, Summary, register_format};
@@ -117,6 +118,9 @@ pub fn import_members(store: &mut dyn Store, sources: Vec<Source>, options: &Opt
             summary.counts.record(session.upsert(member)?);
         }
         if complete && !options.dry_run {
+            if let Some(entry) = import_entry(options, "member", &names, options.format.name(), summary.counts) {
+                session.record_audit(&entry)?;
+            }
             session.finish(summary.counts)?;
             summary.written = true;
         }

@@ -11,6 +11,7 @@ use vigie_formats::register::partners::{PartnerCsvReader, PartnerJsonlReader, Pa
 use vigie_formats::{Format, ReadError, RowProblem};
 use vigie_store::Store;
 
+use crate::audit::import_entry;
 use crate::problems::Problems;
 use crate::{IngestError, Options, Source, SourceReport, Summary, register_format};
 
@@ -73,6 +74,9 @@ pub fn import_partners(store: &mut dyn Store, sources: Vec<Source>, options: &Op
             summary.counts.record(outcome);
         }
         if complete && !options.dry_run {
+            if let Some(entry) = import_entry(options, "partner", &names, options.format.name(), summary.counts) {
+                session.record_audit(&entry)?;
+            }
             session.finish(summary.counts)?;
             summary.written = true;
         }

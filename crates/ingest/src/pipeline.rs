@@ -11,7 +11,7 @@ use std::sync::mpsc::{Receiver, Sender, SyncSender};
 
 use vigie_domain::incident::Column;
 use vigie_domain::validate::Validated;
-use vigie_domain::{AuditEntry, FieldErrorKind, Incident, Status, Validator};
+use vigie_domain::{FieldErrorKind, Incident, Status, Validator};
 use vigie_formats::dataset::acled::AcledReader;
 use vigie_formats::dataset::gtd::GtdReader;
 use vigie_formats::dataset::ucdp::UcdpReader;
@@ -19,6 +19,7 @@ use vigie_formats::native::{CsvReader, JsonlReader};
 use vigie_formats::{Format, ReadError, Row, RowProblem};
 use vigie_store::{ImportSession, Store, Upsert};
 
+use crate::audit::import_entry;
 use crate::problems::Problems;
 use crate::rejects::Rejects;
 use crate::{FormatChoice, IngestError, Options, Source, SourceReport, Summary};
@@ -71,8 +72,8 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
 
     let complete = !found.unreadable && (found.count == 0 || options.skip_invalid);
     if complete && !options.dry_run {
-        if let Some(actor) = &options.audit_actor {
-            session.record_audit(&audit_entry(actor, &names, options, &summary))?;
+        if let Some(entry) = import_entry(options, "incident", &names, options.format.name(), summary.counts) {
+            session.record_audit(&entry)?;
         }
         // indexes and the commit take seconds on big loads: say so
         let bar = (options.progress)("indexing and committing", None);
@@ -84,21 +85,6 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
     }
     // otherwise the session is dropped and the transaction rolls back
     Ok(summary)
-}
-
-/// The import's entry in the audit log: its sources, format and counts.
-fn audit_entry(actor: &str, names: &[String], options: &Options, summary: &Summary) -> AuditEntry {
-    let counts = summary.counts;
-    AuditEntry::new(jiff::Timestamp::now(), actor, "incident.import", "incident", None).with_detail(format!(
-        "{} ({}): {} new, {} updated, {} unchanged, {} rejected, {} skipped",
-        names.join(", "),
-        options.format.name(),
-        counts.new,
-        counts.updated,
-        counts.unchanged,
-        counts.rejected,
-        counts.skipped
-    ))
 }
 
 /// A row of an import of drafts against a verified incident.

@@ -80,6 +80,9 @@ pub trait MemberImportSession {
     /// and national days (as a whole). A country written twice in one
     /// session is [`Upsert::Repeated`] the second time, and not written.
     fn upsert(&mut self, member: &Member) -> Result<Upsert>;
+    /// Adds `entry` to the audit log in the import's transaction, like
+    /// [`ImportSession::record_audit`].
+    fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<()>;
     /// Records the import's counts and commits; returns the import's id.
     fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
 }
@@ -94,6 +97,9 @@ pub trait PartnerImportSession {
     /// Inserts an agreement with an existing partner, or, if one with the
     /// same signing date and titles exists, updates its areas and reference.
     fn upsert_agreement(&mut self, partner: &str, agreement: &Agreement) -> Result<Upsert>;
+    /// Adds `entry` to the audit log in the import's transaction, like
+    /// [`ImportSession::record_audit`].
+    fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<()>;
     /// Records the import's counts and commits; returns the import's id.
     fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
 }
@@ -105,6 +111,9 @@ pub trait RegisterSession<T> {
     /// and anything changed. A key written twice in one session is
     /// [`Upsert::Repeated`] the second time, and not written.
     fn upsert(&mut self, record: &T) -> Result<Upsert>;
+    /// Adds `entry` to the audit log in the import's transaction, like
+    /// [`ImportSession::record_audit`].
+    fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<()>;
     /// Records the import's counts and commits; returns the import's id.
     fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
 }
@@ -129,6 +138,9 @@ pub trait ArticleImportSession {
     /// it. A version written twice in one session is [`Upsert::Repeated`]
     /// the second time, and not written.
     fn upsert_article(&mut self, article: &vigie_domain::Article) -> Result<Upsert>;
+    /// Adds `entry` to the audit log in the import's transaction, like
+    /// [`ImportSession::record_audit`].
+    fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<()>;
     /// Records the import's counts, drops the images no article shows any
     /// more, and commits; returns the import's id.
     fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
@@ -200,10 +212,13 @@ impl ArticleFilter {
 pub trait Store: Send {
     /// The register of perpetrator groups: shipped, added and imported.
     fn groups(&self) -> Result<GroupRegister>;
-    /// Adds a group (and its aliases); fails if the id exists.
-    fn add_group(&mut self, group: &Group) -> Result<()>;
-    /// Adds an alias to an existing group.
-    fn add_alias(&mut self, group_id: &str, alias: &str) -> Result<()>;
+    /// Adds a group (and its aliases) and records `group.add` by `actor`
+    /// in the same transaction; fails if the id exists.
+    fn add_group(&mut self, group: &Group, actor: &str) -> Result<()>;
+    /// Adds an alias to an existing group and records `group.alias` by
+    /// `actor` (its aliases before and after) in the same transaction;
+    /// `false`, recording nothing, when the group already had it.
+    fn add_alias(&mut self, group_id: &str, alias: &str, actor: &str) -> Result<bool>;
 
     /// Starts an import of incidents from `source` (file names) in `format`.
     fn begin_import(&mut self, source: &str, format: &str) -> Result<Box<dyn ImportSession + '_>>;
@@ -217,8 +232,9 @@ pub trait Store: Send {
 
     /// Merges the incident `drop` into `keep`: `drop`'s id (and its own
     /// aliases) become aliases of `keep`, the merge is logged with the
-    /// dropped row, and `drop` is deleted.
-    fn merge(&mut self, keep: &str, drop: &str) -> Result<()>;
+    /// dropped row, `drop` is deleted, and `incident.merge` by `actor` (the
+    /// dropped values) goes to the audit log, all in one transaction.
+    fn merge(&mut self, keep: &str, drop: &str, actor: &str) -> Result<()>;
     /// The other ids an incident is known by (merged duplicates' ids).
     fn aliases(&self, id: &str) -> Result<Vec<String>>;
 

@@ -226,13 +226,29 @@ fn groups_can_be_added_once_and_aliased() {
         aliases: vec!["Serma".into()],
         origin: GroupOrigin::Added,
     };
-    store.add_group(&group).unwrap();
-    assert!(matches!(store.add_group(&group), Err(StoreError::Conflict(_))));
-    store.add_alias("katiba-serma", "Katibat Serma").unwrap();
+    store.add_group(&group, "cli").unwrap();
+    assert!(matches!(store.add_group(&group, "cli"), Err(StoreError::Conflict(_))));
+    assert!(store.add_alias("katiba-serma", "Katibat Serma", "cli").unwrap());
+    assert!(!store.add_alias("katiba-serma", "Katibat Serma", "cli").unwrap(), "already had it");
     let register = store.groups().unwrap();
     assert_eq!(register.resolve("katibat serma").unwrap().id, "katiba-serma");
     assert_eq!(register.get("katiba-serma").unwrap().origin, GroupOrigin::Added);
-    assert!(matches!(store.add_alias("nope", "x"), Err(StoreError::NotFound(_))));
+    assert!(matches!(store.add_alias("nope", "x", "cli"), Err(StoreError::NotFound(_))));
+
+    // one entry a change, none for the refused ones, latest first
+    let entries =
+        store.audit(&vigie_store::AuditFilter { entity: Some("group".into()), ..Default::default() }).unwrap();
+    let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["group.alias", "group.add"]);
+    assert!(entries.iter().all(|e| e.actor == "cli" && e.entity_id.as_deref() == Some("katiba-serma")));
+    let alias = serde_json::to_value(&entries[0].changes).unwrap();
+    assert_eq!(
+        alias,
+        serde_json::json!([{"field": "aliases", "before": ["Serma"], "after": ["Serma", "Katibat Serma"]}])
+    );
+    let added = serde_json::to_value(&entries[1].changes).unwrap();
+    assert_eq!(added[2], serde_json::json!({"field": "name_ar", "before": null, "after": "كتيبة سرما"}));
+    assert_eq!(added[3], serde_json::json!({"field": "aliases", "before": null, "after": ["Serma"]}));
 }
 
 #[test]
@@ -365,4 +381,42 @@ fn partners_round_trip_and_reimports_are_idempotent() {
         session.upsert_partner(&partner("c", "C", Scope::Regional)).unwrap();
     }
     assert_eq!(store.partners().unwrap(), partners);
+}
+
+#[test]
+fn register_imports_audit_in_their_own_transaction() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(&dir);
+    let entry = |action: &str| vigie_domain::AuditEntry::new(jiff::Timestamp::now(), "cli", action, "member", None);
+    let ae = member("AE", None, vec![national_day(12, 2, "National Day")]);
+
+    // dropped unfinished: neither the member nor the entry
+    let mut session = store.begin_member_import("a.csv", "members").unwrap();
+    session.upsert(&ae).unwrap();
+    session.record_audit(&entry("member.import")).unwrap();
+    drop(session);
+    let mut session = store.begin_partner_import("b.csv", "partners").unwrap();
+    session.record_audit(&entry("partner.import")).unwrap();
+    drop(session);
+    let mut session = store.begin_note_import("c.csv", "notes").unwrap();
+    session.record_audit(&entry("note.import")).unwrap();
+    drop(session);
+    let mut session = store.begin_activity_import("d.csv", "activities").unwrap();
+    session.record_audit(&entry("activity.import")).unwrap();
+    drop(session);
+    let mut session = store.begin_article_import("e", "articles").unwrap();
+    session.record_audit(&entry("article.import")).unwrap();
+    drop(session);
+    assert!(store.members().unwrap().is_empty());
+    assert!(store.audit(&vigie_store::AuditFilter::default()).unwrap().is_empty());
+
+    // finished: both
+    let mut session = store.begin_member_import("a.csv", "members").unwrap();
+    session.upsert(&ae).unwrap();
+    session.record_audit(&entry("member.import")).unwrap();
+    session.finish(ImportCounts { new: 1, ..ImportCounts::default() }).unwrap();
+    assert_eq!(store.members().unwrap(), [ae]);
+    let logged = store.audit(&vigie_store::AuditFilter::default()).unwrap();
+    assert_eq!(logged.len(), 1);
+    assert_eq!((logged[0].actor.as_str(), logged[0].action.as_str()), ("cli", "member.import"));
 }

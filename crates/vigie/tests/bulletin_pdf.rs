@@ -1,8 +1,9 @@
 //! `vigie bulletin --format pdf`: the PDF editions of the demo issue, read
 //! back with poppler's `pdftotext`, `pdfinfo` and `pdftoppm`: every section's
 //! words in every language, the cover's "continued on page N" pointing at the
-//! page the story starts on, pages that render, byte-identical runs, and a
-//! story whose title is full of Typst markup printed as plain text.
+//! page the story starts on, pages that render, byte-identical runs, a
+//! story whose title is full of Typst markup printed as plain text, and
+//! names typed in Latin letters drawn as typed in the Arabic edition.
 
 mod common;
 
@@ -462,12 +463,119 @@ fn markup_in_a_story_is_printed_as_text() {
     ] {
         assert_has(&text, literal, "markup printed literally");
     }
-    // the other editions print the French story too (with a note)
-    for lang in ["en", "ar"] {
-        let pdf = pdf_path(&sb, "pdf", lang);
-        let text = pages_text(&pdf, 1, page_count(&pdf));
-        assert_has(&text, "Budget #1 : $5 *net* [sic] <b> @ref = #pagebreak()", "the French story elsewhere");
-    }
+    // the other editions print the French story too (with a note); the
+    // Arabic one read as drawn: pdftotext moves the brackets that end a
+    // Latin run of a right-to-left line to the line's other end
+    let title = "Budget #1 : $5 *net* [sic] <b> @ref = #pagebreak()";
+    let pdf = pdf_path(&sb, "pdf", "en");
+    assert_has(&pages_text(&pdf, 1, page_count(&pdf)), title, "the French story in English");
+    let lines = drawn_lines(&pdf_path(&sb, "pdf", "ar"));
+    assert!(lines.iter().any(|line| line.contains(title)), "the French story in Arabic:\n{}", lines.join("\n"));
     // the picture, the note and the right-to-left story keep their places
     no_text_runs_over_other_text_or_off_the_page(&sb);
+}
+
+/// Names typed in Latin letters, each ending in punctuation, that the
+/// Arabic edition prints: a partner (the partners' grid, its agreement), an
+/// agreement's title, areas and reference, a highlight of the year's
+/// timeline, a perpetrator group (the statistics' chart), and a story's
+/// title and author.
+const LATIN_PARTNER: &str = "id,name_fr,name_en,name_ar,scope,kind\n\
+                             latin-partner,Wagner Ltd.,Wagner Ltd.,Wagner Ltd.,regional,company\n";
+const LATIN_AGREEMENT: &str = "partner,title_fr,title_en,title_ar,signed,areas,reference\n\
+                               latin-partner,ISWAP-1 (test).,ISWAP-1 (test).,ISWAP-1 (test).,2023-12-10,\
+                               Intel. ; Training-2!,REF-7.\n";
+const LATIN_ACTIVITY: &str = "id,kind,date,title_fr,title_en,title_ar,counterpart_country,domains,highlight\n\
+                              latin-workshop,workshop,2023-12-08,Workshop Djibo-3.,Workshop Djibo-3.,\
+                              Workshop Djibo-3.,BF,military,1\n";
+const LATIN_INCIDENTS: &str = "id,date,country,location,perpetrator,target,method,killed,sources,status\n\
+                               latin-1,2023-12-05,BF,Djibo,latin-group,civilians,armed_assault,30,a,verified\n\
+                               latin-2,2023-12-06,BF,Djibo,latin-group,civilians,armed_assault,30,a,verified\n";
+const LATIN_STORY: &str = "+++
+id = \"latin-title\"
+lang = \"ar\"
+date = 2023-12-14
+title = \"Sahel Brief.\"
+author = \"Reuters.\"
+status = \"published\"
+featured = false
++++
+
+اجتمع رؤساء أركان الدول الأعضاء.
+";
+
+/// What the Arabic edition must print left to right as typed, by its first
+/// word: without isolation the full stop stands before the name.
+const LATIN_NAMES: [(&str, &str); 8] = [
+    ("Wagner", "Wagner Ltd."),
+    ("ISWAP-1", "ISWAP-1 (test)."),
+    ("Intel", "Intel."),
+    ("Training-2", "Training-2!"),
+    ("REF-7", "REF-7."),
+    ("Workshop", "Workshop Djibo-3."),
+    ("Sahel", "Sahel Brief."),
+    ("Reuters", "Reuters."),
+];
+
+/// The lines of a PDF as drawn, left to right: the words of each page that
+/// share a top, joined by a space, as written (pdftotext escapes them for
+/// XML), the bidi controls pdftotext adds left out.
+fn drawn_lines(pdf: &str) -> Vec<String> {
+    let control = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let mut lines: std::collections::BTreeMap<(usize, i64), Vec<(f64, String)>> = Default::default();
+    for (page, (_, _, words)) in words(pdf).into_iter().enumerate() {
+        for word in words {
+            let text: String = word.text.chars().filter(|c| !control(*c)).collect();
+            let text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+            if !text.is_empty() {
+                lines.entry((page, (word.y0 * 10.0).round() as i64)).or_default().push((word.x0, text));
+            }
+        }
+    }
+    lines
+        .into_values()
+        .map(|mut line| {
+            line.sort_by(|a, b| a.0.total_cmp(&b.0));
+            line.into_iter().map(|(_, text)| text).collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn latin_names_in_the_arabic_edition_keep_their_punctuation() {
+    let sb = demo();
+    sb.write("partners.csv", LATIN_PARTNER);
+    sb.write("agreements.csv", LATIN_AGREEMENT);
+    sb.ok(&["partners", "import", "partners.csv", "agreements.csv"]);
+    sb.write("activities.csv", LATIN_ACTIVITY);
+    sb.ok(&["activities", "import", "activities.csv"]);
+    sb.ok(&["groups", "add", "--name", "Wagner Ltd.", "latin-group"]);
+    sb.write("incidents.csv", LATIN_INCIDENTS);
+    sb.ok(&["import", "incidents.csv"]);
+    std::fs::create_dir_all(sb.path("latin")).unwrap();
+    sb.write("latin/latin-title.ar.md", LATIN_STORY);
+    sb.ok(&["articles", "import", "latin"]);
+    sb.ok(&["bulletin", "--month", "2023-12", "--number", "58", "--lang", "ar", "-o", "out"]);
+
+    let lines = drawn_lines(&pdf_path(&sb, "out", "ar"));
+    for (first, name) in LATIN_NAMES {
+        let holding: Vec<&String> =
+            lines.iter().filter(|line| line.split(' ').any(|word| word.contains(first))).collect();
+        assert!(!holding.is_empty(), "{name:?} is not printed:\n{}", lines.join("\n"));
+        for line in holding {
+            assert!(line.contains(name), "{name:?} is drawn as {line:?}");
+        }
+    }
+    // the partner's grid, its agreement, the chart of the perpetrators
+    let wagner = lines.iter().filter(|line| line.contains("Wagner Ltd.")).count();
+    assert!(wagner >= 3, "Wagner Ltd. is printed {wagner} times:\n{}", lines.join("\n"));
+
+    // the HTML edition isolates the same names (a browser applies the same
+    // bidi algorithm): <bdi>, the byline's isolates, the chart's
+    let html = sb.read("out/bulletin-58-2023-12.ar.html");
+    for (_, name) in LATIN_NAMES.iter().filter(|(first, _)| *first != "Reuters") {
+        assert!(html.contains(&format!("<bdi>{name}</bdi>")), "{name:?} is not isolated in the HTML edition");
+    }
+    assert!(html.contains("\u{2068}Reuters.\u{2069}"), "the byline's author is not isolated");
+    assert!(html.contains("&#x2068;Wagner Ltd.&#x2069;"), "the chart's group is not isolated");
 }

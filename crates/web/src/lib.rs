@@ -3,6 +3,12 @@
 //! command line. Sessions live in the store (`web_session`, token hashed),
 //! every POST carries a CSRF token, and every access check is made here,
 //! on the server.
+//!
+//! No value of the data is ever marked safe HTML: the only markup a page
+//! takes as is comes from `vigie_render` (charts, article bodies), which
+//! escapes every text itself. Store calls run on a blocking thread
+//! (`AppState::with_store`); only the data version the caches compare,
+//! microseconds to read, is read in place when the store is free.
 
 mod articles;
 mod audit;
@@ -26,6 +32,7 @@ mod session;
 mod state;
 mod templates;
 mod users;
+mod version;
 
 pub use rate_limit::{MAX_FAILURES, WINDOW};
 pub use routes::router;

@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use serde::Deserialize;
-use vigie_domain::user::{check_countries, check_email, check_password};
+use vigie_domain::user::{can_manage_users, check_countries, check_email, check_password};
 use vigie_domain::{AuditEntry, CountryCode, Lang, Role, User, UserError, countries};
 use vigie_store::{AuditFilter, NewUser, Store, StoreError, password};
 
@@ -351,20 +351,24 @@ async fn outcome(
     }
 }
 
-/// Whether `users` keep an active administrator if `changed` becomes
-/// `role` and `disabled`.
+/// `user` with `role` and `disabled`, to ask the access rules about.
+fn changed_to(user: &User, role: Role, disabled: bool) -> User {
+    User { role, disabled, ..user.clone() }
+}
+
+/// Whether `users` keep someone who manages the accounts if `changed`
+/// becomes `role` and `disabled`.
 fn admin_remains(users: &[User], changed: i64, role: Role, disabled: bool) -> bool {
-    users.iter().any(|u| {
-        let (role, disabled) = if u.id == changed { (role, disabled) } else { (u.role, u.disabled) };
-        role == Role::Admin && !disabled
-    })
+    users
+        .iter()
+        .any(|u| if u.id == changed { can_manage_users(&changed_to(u, role, disabled)) } else { can_manage_users(u) })
 }
 
 /// Why account `user` may not become `role` and `disabled` (by the acting
 /// administrator `me`, among `users`): an administrator keeps their own
 /// account, and an active administrator remains.
 fn refusal(users: &[User], me: &User, user: &User, role: Role, disabled: bool) -> Option<Changed> {
-    if user.id == me.id && role != Role::Admin {
+    if user.id == me.id && !can_manage_users(&changed_to(user, role, false)) {
         return Some(Changed::Refused("web-user-error-demote-self", StatusCode::FORBIDDEN));
     }
     if user.id == me.id && disabled {

@@ -27,45 +27,15 @@ fn app() -> App {
 
 /// A PNG as far as its content goes (the signature is what is checked).
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR-not-a-real-picture";
-const BOUNDARY: &str = "vigie-test-boundary";
 
-/// A multipart body: `csrf` first (as the forms put it), then the fields,
-/// then the file if any.
-fn multipart(csrf: Option<&str>, fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> Vec<u8> {
-    let mut body = Vec::new();
-    let mut field = |name: &str, value: &str| {
-        body.extend_from_slice(
-            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
-        );
-    };
-    if let Some(token) = csrf {
-        field("csrf", token);
-    }
-    for (name, value) in fields {
-        field(name, value);
-    }
-    if let Some((name, bytes)) = file {
-        body.extend_from_slice(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"{name}\"\r\n\
-                 Content-Type: application/octet-stream\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    body
+/// The editor's form as a multipart body (`common::multipart`): the image,
+/// if any (file name, bytes), in its `upload` field.
+fn multipart(csrf: Option<&str>, fields: &[(&str, &str)], image: Option<(&str, &[u8])>) -> Vec<u8> {
+    common::multipart(csrf, fields, image.map(|(name, bytes)| ("upload", name, bytes)))
 }
 
 async fn send_form(app: &App, path: &str, cookie: &str, body: Vec<u8>) -> Reply {
-    let request = Request::post(path)
-        .header(header::COOKIE, cookie)
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
-        .body(Body::from(body))
-        .unwrap();
-    app.send(request).await
+    app.post_multipart(path, body, cookie).await
 }
 
 /// The fields of a valid French news item, `changes` replacing some.
@@ -95,6 +65,12 @@ fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
 async fn create(app: &App, cookie: &str, changes: &[(&str, &str)]) -> Reply {
     let csrf = app.token(cookie).await;
     send_form(app, "/articles", cookie, multipart(Some(&csrf), &fields(changes), None)).await
+}
+
+/// The fingerprint the editor of a version (`path`: its edit page)
+/// carries of it.
+async fn version_of(app: &App, path: &str, cookie: &str) -> String {
+    version_in(&app.get(path, cookie).await.body)
 }
 
 fn article_audit(store: &dyn Store) -> Vec<vigie_domain::AuditEntry> {
@@ -351,7 +327,8 @@ async fn images_are_accepted_or_refused_by_their_content() {
     assert_eq!(app.get(&src, "").await.status, StatusCode::SEE_OTHER, "anonymous: login first");
     // a clean SVG is accepted, and removing an image drops it from the version
     let clean = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>"#;
-    let mut edit = fields(&[]);
+    let version = version_of(&app, "/articles/chiefs-meeting/fr/edit", &editor).await;
+    let mut edit = fields(&[("version", &version)]);
     edit.extend([("image-0-hash", hash.as_str()), ("image-0-file", "salle.png"), ("image-0-remove", "on")]);
     let reply = send_form(
         &app,
@@ -389,13 +366,15 @@ async fn every_change_is_audited_with_its_fields() {
     let editor = app.login(EDITOR).await;
     create(&app, &editor, &[]).await;
     let csrf = app.token(&editor).await;
-    let edited = fields(&[("title", "Réunion des chefs d'état-major"), ("featured", "on")]);
-    let reply =
-        send_form(&app, "/articles/chiefs-meeting/fr/edit", &editor, multipart(Some(&csrf), &edited, None)).await;
+    let path = "/articles/chiefs-meeting/fr/edit";
+    let version = version_of(&app, path, &editor).await;
+    let changes = [("title", "Réunion des chefs d'état-major"), ("featured", "on"), ("version", &version)];
+    let reply = send_form(&app, path, &editor, multipart(Some(&csrf), &fields(&changes), None)).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    // saving it again unchanged writes nothing
-    let reply =
-        send_form(&app, "/articles/chiefs-meeting/fr/edit", &editor, multipart(Some(&csrf), &edited, None)).await;
+    // saving it again unchanged (from the form as it is now) writes nothing
+    let version = version_of(&app, path, &editor).await;
+    let changes = [("title", "Réunion des chefs d'état-major"), ("featured", "on"), ("version", &version)];
+    let reply = send_form(&app, path, &editor, multipart(Some(&csrf), &fields(&changes), None)).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     let reply = app.post("/articles/chiefs-meeting/fr/status", &format!("status=published&csrf={csrf}"), &editor).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
@@ -487,4 +466,100 @@ async fn filters_and_search_narrow_the_list() {
         assert_eq!(count(&reply.body), expected, "{query}");
     }
     assert_eq!(app.get("/articles?kind=interview", &editor).await.status, StatusCode::BAD_REQUEST);
+}
+
+const PATH: &str = "/articles/chiefs-meeting/fr/edit";
+
+/// Sends the editor of the French version with `changes` (`version`
+/// among them, or none) as `cookie`.
+async fn edit(app: &App, cookie: &str, changes: &[(&str, &str)]) -> Reply {
+    let csrf = app.token(cookie).await;
+    send_form(app, PATH, cookie, multipart(Some(&csrf), &fields(changes), None)).await
+}
+
+/// The French version as stored.
+fn stored_version(app: &App) -> vigie_domain::Article {
+    app.store().articles(&ArticleFilter::default()).unwrap().remove(0)
+}
+
+/// The article changes by `actor` in the audit log.
+fn article_updates_by(app: &App, actor: &str) -> usize {
+    article_audit(app.store().as_ref()).iter().filter(|e| e.actor == actor && e.action == "article.update").count()
+}
+
+#[tokio::test]
+async fn a_save_from_a_stale_editor_is_refused_and_the_other_change_stands() {
+    let app = app();
+    let editor = app.login(EDITOR).await;
+    let admin = app.login("admin@vigie.example").await;
+    assert_eq!(create(&app, &editor, &[]).await.status, StatusCode::SEE_OTHER);
+    // the editor opens the version; the administrator changes it meanwhile
+    let stale = version_of(&app, PATH, &editor).await;
+    let theirs = version_of(&app, PATH, &admin).await;
+    assert_eq!(stale, theirs, "one version, one fingerprint");
+    let reply = edit(&app, &admin, &[("title", "Titre de l'administrateur"), ("version", &theirs)]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    // a preview already says so, and writes nothing
+    let mine = [("title", "Titre du rédacteur"), ("body", "Mon texte."), ("version", &stale)];
+    let mut previewed = fields(&mine);
+    previewed.retain(|(n, _)| *n != "action");
+    previewed.push(("action", "preview"));
+    let csrf = app.token(&editor).await;
+    let preview = send_form(&app, PATH, &editor, multipart(Some(&csrf), &previewed, None)).await;
+    assert_eq!(preview.status, StatusCode::OK);
+    assert!(preview.body.contains(&shown(Lang::Fr, "web-article-changed")), "{}", preview.body);
+    // the save: refused, the typed text shown again on the version opened
+    let reply = edit(&app, &format!("{editor}; vigie_lang=en"), &mine).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert!(reply.body.contains(&shown(Lang::En, "web-article-changed")), "{}", reply.body);
+    assert!(reply.body.contains(r#"value="Titre du rédacteur""#) && reply.body.contains(">Mon texte.</textarea>"));
+    assert_eq!(version_in(&reply.body), stale);
+    let stored = stored_version(&app);
+    assert_eq!(stored.title, "Titre de l'administrateur", "the other change stands");
+    assert_eq!(article_updates_by(&app, EDITOR), 0, "nothing written for the editor");
+    assert_eq!(article_updates_by(&app, "admin@vigie.example"), 1);
+    // a status changed meanwhile counts too: the form would set it back
+    let opened = version_of(&app, PATH, &editor).await;
+    let csrf = app.token(&admin).await;
+    let reply = app.post("/articles/chiefs-meeting/fr/status", &format!("status=published&csrf={csrf}"), &admin).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let reply = edit(&app, &editor, &[("title", "Titre du rédacteur"), ("version", &opened)]).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert_eq!(stored_version(&app).status, ArticleStatus::Published);
+    // an editor without a fingerprint proves nothing
+    let reply = edit(&app, &editor, &[("title", "Titre du rédacteur")]).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert_eq!(stored_version(&app).title, "Titre de l'administrateur");
+    assert_eq!(article_updates_by(&app, EDITOR), 0);
+}
+
+#[tokio::test]
+async fn a_preview_or_a_message_keeps_the_fingerprint_and_the_save_then_goes_through() {
+    let app = app();
+    let editor = app.login(EDITOR).await;
+    assert_eq!(create(&app, &editor, &[]).await.status, StatusCode::SEE_OTHER);
+    let opened = version_of(&app, PATH, &editor).await;
+    // Preview, then Save from the previewed form
+    let mut previewed = fields(&[("body", "Texte *revu*."), ("version", &opened)]);
+    previewed.retain(|(n, _)| *n != "action");
+    previewed.push(("action", "preview"));
+    let csrf = app.token(&editor).await;
+    let preview = send_form(&app, PATH, &editor, multipart(Some(&csrf), &previewed, None)).await;
+    assert_eq!(preview.status, StatusCode::OK);
+    assert!(preview.body.contains("<em>revu</em>"), "{}", preview.body);
+    assert!(!preview.body.contains(&shown(Lang::Fr, "web-article-changed")));
+    assert_eq!(version_in(&preview.body), opened, "the preview keeps the version opened");
+    let reply = edit(&app, &editor, &[("body", "Texte *revu*."), ("version", &version_in(&preview.body))]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(stored_version(&app).body, "Texte *revu*.");
+    // a wrong value, then corrected
+    let opened = version_of(&app, PATH, &editor).await;
+    assert_ne!(opened, version_in(&preview.body), "a saved change makes another fingerprint");
+    let reply = edit(&app, &editor, &[("title", ""), ("version", &opened)]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(version_in(&reply.body), opened);
+    let reply = edit(&app, &editor, &[("title", "Titre corrigé"), ("version", &version_in(&reply.body))]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(stored_version(&app).title, "Titre corrigé");
+    assert_eq!(article_updates_by(&app, EDITOR), 2);
 }

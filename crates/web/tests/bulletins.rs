@@ -7,7 +7,6 @@ use axum::http::StatusCode;
 use common::*;
 use vigie_domain::Role;
 use vigie_domain::user::can_read_draft_articles;
-use vigie_ingest::Options;
 use vigie_store::{AuditFilter, Store};
 
 fn app() -> App {
@@ -40,12 +39,7 @@ Les chefs d'état-major des pays membres se sont réunis à Riyad.
 
 /// Imports one published article of December 2023.
 fn load_article(store: &mut dyn Store, dir: &std::path::Path) {
-    let articles = dir.join("articles");
-    std::fs::create_dir(&articles).unwrap();
-    std::fs::write(articles.join("chiefs-meeting.fr.md"), ARTICLE).unwrap();
-    let options = Options::new(jiff::civil::date(2024, 12, 31));
-    let summary = vigie_ingest::import_articles(store, &articles, &options).unwrap();
-    assert!(summary.written, "the article imports");
+    import_article(store, dir, "chiefs-meeting.fr.md", ARTICLE);
 }
 
 const FORM: &str = "number=58&month=2023-12&featured=chiefs-meeting&position-chiefs-meeting=1&region=g5-sahel";
@@ -60,8 +54,7 @@ async fn only_editors_and_administrators_build_issues() {
     let page = app.get("/bulletins", &viewer).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.body.contains(r#"action="/bulletins""#), "no compose form for a viewer");
-    let csrf = csrf_in(&app.get("/dashboard", &viewer).await.body);
-    let reply = app.post("/bulletins", &format!("{FORM}&csrf={csrf}"), &viewer).await;
+    let reply = app.post_form("/bulletins", FORM, &viewer).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     // an editor without the token
     let editor = app.login("editor@vigie.example").await;

@@ -4,8 +4,7 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
 use common::*;
 use vigie_domain::{Role, Status};
 use vigie_store::IncidentFilter;
@@ -37,36 +36,19 @@ fn file(rows: &[&str]) -> String {
 
 const GOOD_BF: &str = "t-bf-1,2023-12-05,BF,Djibo,jnim,civilians,armed_assault,3,1,Attaque,https://a.example,verified";
 const GOOD_ML: &str = "t-ml-1,2023-12-06,ML,Gao,is-sahel,military,ambush,5,,Embuscade,https://b.example,";
+/// An upload with nothing but its file.
+const NO_FIELDS: &[(&str, &str)] = &[];
+
 const BAD_KILLED: &str = "t-bf-2,2023-12-07,BF,Kaya,jnim,civilians,armed_assault,-1,,Faux,https://c.example,";
 
 impl App {
-    /// Uploads `content` as `file_name` with the form's other `fields`.
+    /// Uploads `content` as `file_name` with the form's other `fields`, and
+    /// the token of the form (none when the form is refused).
     async fn upload(&self, session: &str, file_name: &str, content: &[u8], fields: &[(&str, &str)]) -> Reply {
         let form = self.get("/incidents/import", session).await;
-        let csrf = if form.status == StatusCode::OK { csrf_in(&form.body) } else { String::new() };
-        let boundary = "vigie-test-boundary-7d3f";
-        let mut body = Vec::new();
-        let mut part = |disposition: String, content: &[u8]| {
-            body.extend_from_slice(
-                format!("--{boundary}\r\nContent-Disposition: form-data; {disposition}\r\n").as_bytes(),
-            );
-            body.extend_from_slice(b"\r\n");
-            body.extend_from_slice(content);
-            body.extend_from_slice(b"\r\n");
-        };
-        // the token first, as the browser sends the form's hidden field
-        part(r#"name="csrf""#.into(), csrf.as_bytes());
-        for (name, value) in fields {
-            part(format!(r#"name="{name}""#), value.as_bytes());
-        }
-        part(format!(r#"name="file"; filename="{file_name}""#), content);
-        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-        let request = Request::post("/incidents/import")
-            .header(header::COOKIE, session)
-            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
-            .body(Body::from(body))
-            .unwrap();
-        self.send(request).await
+        let csrf = (form.status == StatusCode::OK).then(|| csrf_in(&form.body));
+        let body = multipart(csrf.as_deref(), fields, Some(("file", file_name, content)));
+        self.post_multipart("/incidents/import", body, session).await
     }
 
     fn count(&self) -> u64 {
@@ -215,18 +197,14 @@ async fn viewers_and_editors_do_not_import() {
     for email in ["viewer@vigie.example", "editor@vigie.example"] {
         let session = app.login(email).await;
         assert_eq!(app.get("/incidents/import", &session).await.status, StatusCode::FORBIDDEN);
-        let csrf = csrf_in(&app.get("/incidents", &session).await.body);
-        let boundary = "b0";
-        let body = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n{}\r\n--{boundary}--\r\n",
-            file(&[GOOD_BF])
+        // the page's token: what is refused is the role
+        let csrf = app.token(&session).await;
+        let body = multipart(Some(&csrf), NO_FIELDS, Some(("file", "a.csv", file(&[GOOD_BF]).as_bytes())));
+        assert_eq!(
+            app.post_multipart("/incidents/import", body, &session).await.status,
+            StatusCode::FORBIDDEN,
+            "{email}"
         );
-        let request = Request::post("/incidents/import")
-            .header(header::COOKIE, &session)
-            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
-            .body(Body::from(body))
-            .unwrap();
-        assert_eq!(app.send(request).await.status, StatusCode::FORBIDDEN, "{email}");
     }
     assert_eq!(app.count(), 0);
 }
@@ -236,17 +214,8 @@ async fn an_upload_needs_its_csrf_token_and_a_size_within_the_limit() {
     let app = app();
     let analyst = app.login("analyst@vigie.example").await;
     // no token: refused before anything is read
-    let boundary = "b1";
-    let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n{}\r\n--{boundary}--\r\n",
-        file(&[GOOD_BF])
-    );
-    let request = Request::post("/incidents/import")
-        .header(header::COOKIE, &analyst)
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
-        .body(Body::from(body))
-        .unwrap();
-    assert_eq!(app.send(request).await.status, StatusCode::FORBIDDEN);
+    let body = multipart(None, NO_FIELDS, Some(("file", "a.csv", file(&[GOOD_BF]).as_bytes())));
+    assert_eq!(app.post_multipart("/incidents/import", body, &analyst).await.status, StatusCode::FORBIDDEN);
     // too large: the form again, saying the limit
     let mut big = file(&[GOOD_BF]).into_bytes();
     big.resize(20 * 1024 * 1024 + 1, b'\n');

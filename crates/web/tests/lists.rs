@@ -6,7 +6,6 @@ mod common;
 use axum::http::StatusCode;
 use common::*;
 use vigie_domain::{Activity, ActivityKind, CountryCode, DatePrecision, Domain, Lang, Names, Role};
-use vigie_ingest::Options;
 use vigie_store::{ImportCounts, Store};
 
 const EDITOR: &str = "editor@vigie.example";
@@ -25,12 +24,7 @@ status = "published"
 "#;
 
 fn seed(store: &mut dyn Store, dir: &std::path::Path) {
-    let articles = dir.join("articles");
-    std::fs::create_dir(&articles).unwrap();
-    std::fs::write(articles.join("two-domains.ar.md"), ARTICLE).unwrap();
-    let summary =
-        vigie_ingest::import_articles(store, &articles, &Options::new(jiff::civil::date(2024, 12, 31))).unwrap();
-    assert!(summary.written);
+    import_article(store, dir, "two-domains.ar.md", ARTICLE);
 
     let activity = Activity {
         id: "ml-visit".into(),

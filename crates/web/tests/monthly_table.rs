@@ -5,37 +5,13 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use vigie_domain::{CountryCode, DatePrecision, Incident, Method, Role, Status, Target};
+use vigie_domain::Role;
 use vigie_store::Store;
 
 /// One verified incident in Burkina Faso in December 2023: the home page
 /// shows the latest month with data.
 fn one_incident(store: &mut dyn Store, _: &std::path::Path) {
-    let incident = Incident {
-        id: "bf-1".into(),
-        date: jiff::civil::date(2023, 12, 4),
-        date_end: None,
-        date_precision: DatePrecision::Day,
-        country: CountryCode::new("BF").unwrap(),
-        admin1: "Sahel".into(),
-        location: "Djibo".into(),
-        latitude: None,
-        longitude: None,
-        geo_precision: None,
-        perpetrator: "jnim".into(),
-        target: Target::Military,
-        method: Method::Ambush,
-        killed: Some(3),
-        wounded: None,
-        kidnapped: None,
-        perpetrators_killed: None,
-        description: "text".into(),
-        sources: "a".into(),
-        status: Status::Verified,
-    };
-    let mut session = store.begin_import("test", "native").unwrap();
-    session.upsert(&incident, incident.content_hash()).unwrap();
-    session.finish(Default::default()).unwrap();
+    import_incidents(store, &[incident("bf-1", 4)]);
 }
 
 #[tokio::test]

@@ -7,8 +7,7 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
 use common::*;
 use scraper::{Html, Node};
 use vigie_domain::{Role, Status};
@@ -126,31 +125,6 @@ const BODY_TAGS: [&str; 2] = ["article-body-one", "article-body-two"];
 
 /// A plain drawing, which the bulletin prints (PDF and HTML).
 const SVG: &[u8] = br##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#345"/></svg>"##;
-const BOUNDARY: &str = "vigie-payloads-boundary";
-
-/// A multipart body: `csrf` first, as the forms put it; then the fields;
-/// then the file, if any (field, file name, content).
-fn multipart(csrf: &str, fields: &[(&str, String)], file: Option<(&str, &str, &[u8])>) -> Vec<u8> {
-    let mut body = Vec::new();
-    let mut part = |disposition: String, content: &[u8]| {
-        body.extend_from_slice(format!("--{BOUNDARY}\r\nContent-Disposition: form-data; {disposition}\r\n").as_bytes());
-        if disposition.contains("filename=") {
-            body.extend_from_slice(b"Content-Type: application/octet-stream\r\n");
-        }
-        body.extend_from_slice(b"\r\n");
-        body.extend_from_slice(content);
-        body.extend_from_slice(b"\r\n");
-    };
-    part(r#"name="csrf""#.into(), csrf.as_bytes());
-    for (name, value) in fields {
-        part(format!(r#"name="{name}""#), value.as_bytes());
-    }
-    if let Some((field, name, bytes)) = file {
-        part(format!(r#"name="{field}"; filename="{name}""#), bytes);
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    body
-}
 
 /// Group names an incident import brings in: the statistics' charts print
 /// them, shortened to 34 characters, so these are short.
@@ -188,25 +162,12 @@ fn incident_file() -> String {
 }
 
 impl App {
-    async fn csrf(&self, session: &str) -> String {
-        csrf_in(&self.get("/dashboard", session).await.body)
-    }
-
-    /// Posts `form` with the session's token; the reply must be a redirect.
+    /// Posts `form` with the session's token; the reply must be a redirect
+    /// (the form was saved).
     async fn submit(&self, path: &str, form: &str, session: &str) -> Reply {
-        let csrf = self.csrf(session).await;
-        let reply = self.post(path, &format!("{form}&csrf={csrf}"), session).await;
+        let reply = self.post_form(path, form, session).await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{path}: {}", reply.body);
         reply
-    }
-
-    async fn send_multipart(&self, path: &str, session: &str, body: Vec<u8>) -> Reply {
-        let request = Request::post(path)
-            .header(header::COOKIE, session)
-            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
-            .body(Body::from(body))
-            .unwrap();
-        self.send(request).await
     }
 }
 
@@ -277,9 +238,9 @@ async fn type_everything(app: &App, admin: &str) -> String {
 
     // the story, French then Arabic, through the editor (multipart); the
     // image's file name is hostile too
-    let csrf = app.csrf(admin).await;
-    let body = multipart(&csrf, &article_fields("save"), Some(("upload", "<svg onload=alert(1)>.svg", SVG)));
-    let reply = app.send_multipart("/articles", admin, body).await;
+    let csrf = app.token(admin).await;
+    let body = multipart(Some(&csrf), &article_fields("save"), Some(("upload", "<svg onload=alert(1)>.svg", SVG)));
+    let reply = app.post_multipart("/articles", body, admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let arabic: Vec<(&str, String)> = vec![
         ("id", "hostile-story".into()),
@@ -293,14 +254,14 @@ async fn type_everything(app: &App, admin: &str) -> String {
         ("body", format!("اجتماع {}", hostile("article-ar-body"))),
         ("action", "save".into()),
     ];
-    let reply = app.send_multipart("/articles", admin, multipart(&csrf, &arabic, None)).await;
+    let reply = app.post_multipart("/articles", multipart(Some(&csrf), &arabic, None), admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
 
     // verified incidents of new groups, for the statistics' charts
     let fields = [("new_groups", "on".to_string())];
     let file = incident_file();
-    let body = multipart(&csrf, &fields, Some(("file", "hostile.csv", file.as_bytes())));
-    let reply = app.send_multipart("/incidents/import", admin, body).await;
+    let body = multipart(Some(&csrf), &fields, Some(("file", "hostile.csv", file.as_bytes())));
+    let reply = app.post_multipart("/incidents/import", body, admin).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     assert_inert(&reply.body, "the import's result");
     assert_eq!(app.store().incident("hostile-1").unwrap().map(|i| i.status), Some(Status::Verified), "{}", reply.body);
@@ -464,7 +425,7 @@ async fn every_page_shows_hostile_text_as_text() {
     }
 
     // forms shown again with their messages keep what was typed, as text
-    let csrf = app.csrf(&admin).await;
+    let csrf = app.token(&admin).await;
     let perpetrator = hostile("incident-perpetrator");
     let reply = app.post("/incidents", &format!("{}&csrf={csrf}", incident_form(&perpetrator)), &admin).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "an unknown group is refused");
@@ -483,8 +444,8 @@ async fn every_page_shows_hostile_text_as_text() {
         assert_says(&reply.body, &value, "the activity form");
     }
     // the editor's preview renders the body on the server
-    let body = multipart(&csrf, &article_fields("preview"), None);
-    let preview = app.send_multipart("/articles", &admin, body).await;
+    let body = multipart(Some(&csrf), &article_fields("preview"), None);
+    let preview = app.post_multipart("/articles", body, &admin).await;
     assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
     assert_inert(&preview.body, "the preview");
     for value in &article[..2] {
@@ -545,7 +506,7 @@ fn latin_letters(text: &str) -> String {
 #[tokio::test]
 async fn the_bulletin_prints_hostile_text_as_written() {
     let (app, admin, _) = typed_app().await;
-    let csrf = app.csrf(&admin).await;
+    let csrf = app.token(&admin).await;
     // December: the year's timeline too; the story on the cover; the region
     // of the note and of the incidents
     let form = format!("number=7&month=2023-12&featured=hostile-story&position-hostile-story=1&region=aes&csrf={csrf}");

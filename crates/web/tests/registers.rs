@@ -8,8 +8,8 @@ mod common;
 use axum::http::StatusCode;
 use common::*;
 use vigie_domain::activity::ACTIVITY_COLUMNS;
-use vigie_domain::{Activity, ActivityKind, CountryCode, DatePrecision, Domain, Names, Role};
-use vigie_store::{ActivityFilter, ImportCounts, NoteFilter, Store};
+use vigie_domain::{Activity, ActivityKind, CountryCode, DatePrecision, Domain, Lang, Names, Role};
+use vigie_store::{ActivityFilter, AuditFilter, ImportCounts, NoteFilter, Store};
 
 const ADMIN: &str = "admin@vigie.example";
 const ANALYST: &str = "analyst@vigie.example";
@@ -88,6 +88,13 @@ impl App {
         unescaped(&self.get(path, session).await.body)
     }
 
+    /// Posts an edit `form` as the edit page at `path` would send it: with
+    /// the fingerprint of the record it shows (the session's own view).
+    async fn post_edit(&self, path: &str, form: &str, session: &str) -> Reply {
+        let version = version_in(&self.get(path, session).await.body);
+        self.post_form(path, &format!("{form}&version={version}"), session).await
+    }
+
     fn activity_ids(&self) -> Vec<String> {
         self.store().activities(&ActivityFilter::default()).unwrap().into_iter().map(|a| a.id).collect()
     }
@@ -152,11 +159,11 @@ async fn who_writes_activities() {
     assert_eq!(reply.location.as_deref(), Some("/activities/d-bf"));
     assert_eq!(app.get("/activities/bf-workshop/edit", &delegate).await.status, StatusCode::OK);
     let reply = app
-        .post_form("/activities/bf-workshop/edit", &activity_form("x", "BF", "Renamed", "Bobo-Dioulasso"), &delegate)
+        .post_edit("/activities/bf-workshop/edit", &activity_form("x", "BF", "Renamed", "Bobo-Dioulasso"), &delegate)
         .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     // an editor writes any
-    let reply = app.post_form("/activities/ml-visit/edit", &activity_form("x", "ML", "Edited", "Gao"), &editor).await;
+    let reply = app.post_edit("/activities/ml-visit/edit", &activity_form("x", "ML", "Edited", "Gao"), &editor).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(app.store().activity("ml-visit").unwrap().unwrap().place, "Gao");
     // the id is the page's, whatever the form said
@@ -213,7 +220,7 @@ async fn a_change_appears_in_the_list_and_in_the_audit_log() {
     // the edit form holds the stored values; a change of place
     let form = app.get("/activities/seminar/edit", &admin).await;
     assert!(form.body.contains(r#"value="Niamey""#) && form.body.contains(r#"value="military" checked"#));
-    let reply = app.post_form("/activities/seminar/edit", &activity_form("", "NE", "Seminar", "Zinder"), &admin).await;
+    let reply = app.post_edit("/activities/seminar/edit", &activity_form("", "NE", "Seminar", "Zinder"), &admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(reply.location.as_deref(), Some("/activities/seminar"));
     assert!(app.get("/activities?search=zinder", &admin).await.body.contains("Zinder"));
@@ -224,7 +231,7 @@ async fn a_change_appears_in_the_list_and_in_the_audit_log() {
     // the activity's page shows its history; saving unchanged writes nothing
     let page = app.get("/activities/seminar", &admin).await.body;
     assert!(page.contains("activity.update") && page.contains("Niamey → Zinder"), "{page}");
-    let reply = app.post_form("/activities/seminar/edit", &activity_form("", "NE", "Seminar", "Zinder"), &admin).await;
+    let reply = app.post_edit("/activities/seminar/edit", &activity_form("", "NE", "Seminar", "Zinder"), &admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(app.audit_of("activity.update").len(), 1);
 }
@@ -353,7 +360,7 @@ async fn only_administrators_write_members() {
     let changed = changed.replace("&day_fr_1=&day_en_1=&day_ar_1=", "");
     let reply = app.post_form("/members/BF/edit", &changed, &analyst).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
-    let reply = app.post_form("/members/BF/edit", &changed, &admin).await;
+    let reply = app.post_edit("/members/BF/edit", &changed, &admin).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let member = app.store().members().unwrap().remove(0);
     assert_eq!(member.national_days.iter().map(|d| d.code()).collect::<Vec<_>>(), ["08-05", "12-11"]);
@@ -395,13 +402,13 @@ async fn only_administrators_write_partners_and_agreements() {
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        app.post_form("/partners/nauss/agreements/0/edit", &changed, &admin).await.status,
+        app.post_edit("/partners/nauss/agreements/0/edit", &changed, &admin).await.status,
         StatusCode::SEE_OTHER
     );
     assert_eq!(app.get("/partners/nauss/agreements/5/edit", &admin).await.status, StatusCode::NOT_FOUND);
     let renamed = partner.replace("kind=university", "kind=research+centre");
     assert_eq!(app.post_form("/partners/nauss/edit", &renamed, &analyst).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.post_form("/partners/nauss/edit", &renamed, &admin).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_edit("/partners/nauss/edit", &renamed, &admin).await.status, StatusCode::SEE_OTHER);
     let stored = app.store().partners().unwrap().remove(0);
     assert_eq!((stored.kind.as_str(), stored.agreements[0].reference.as_str()), ("research centre", "REF-7"));
     let list = app.html("/partners", &analyst).await;
@@ -436,7 +443,7 @@ async fn who_writes_notes_and_a_note_needs_a_country_of_its_group() {
     assert_eq!(app.get("/notes/aes/2023-12/ML/edit", &delegate).await.status, StatusCode::FORBIDDEN);
     let edit = "text_fr=Calme+relatif&text_en=Relative+calm&text_ar=";
     assert_eq!(app.post_form("/notes/aes/2023-12/ML/edit", edit, &delegate).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.post_form("/notes/aes/2023-12/BF/edit", edit, &delegate).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post_edit("/notes/aes/2023-12/BF/edit", edit, &delegate).await.status, StatusCode::SEE_OTHER);
     let list = app.html("/notes?region=aes&month=2023-12&lang=en", &delegate).await;
     assert!(list.contains("Relative calm") && list.contains("Situation au Mali"));
     assert!(
@@ -500,4 +507,160 @@ async fn every_register_page_has_its_words_in_every_language() {
             assert!(!reply.body.contains("web-"), "{path} {lang}");
         }
     }
+}
+
+const SECOND_ADMIN: &str = "admin2@vigie.example";
+
+/// A catalogue message as a page shows it (apostrophes escaped).
+fn shown(lang: Lang, id: &str) -> String {
+    vigie_i18n::catalog().text(lang, id).replace('\'', "&#x27;")
+}
+
+/// The register changes by `actor` (`….update` entries of the audit log).
+fn updates_by(app: &App, actor: &str) -> Vec<String> {
+    let filter = AuditFilter { actor: Some(actor.into()), ..AuditFilter::default() };
+    let entries = app.store().audit(&filter).unwrap();
+    entries.into_iter().map(|e| e.action).filter(|a| a.ends_with(".update")).collect()
+}
+
+/// One edit form of each register: its page, the form the second
+/// administrator saves, the one the first then sends from their stale
+/// page, the language of the page, and the stored value that tells whose
+/// change stands.
+struct StaleCase {
+    path: &'static str,
+    second: String,
+    first: String,
+    typed: &'static str,
+    lang: Lang,
+    stored: fn(&dyn Store) -> String,
+    /// The stored value once the second's change is saved.
+    seconds: &'static str,
+}
+
+fn stale_cases() -> Vec<StaleCase> {
+    vec![
+        StaleCase {
+            path: "/activities/bf-workshop/edit",
+            second: activity_form("", "BF", "Title", "Place two"),
+            first: activity_form("", "BF", "Title", "Place one"),
+            typed: r#"value="Place one""#,
+            lang: Lang::En,
+            stored: |store| store.activity("bf-workshop").unwrap().unwrap().place,
+            seconds: "Place two",
+        },
+        StaleCase {
+            path: "/members/BF/edit",
+            second: "joined=&representative_title=Consul+two&day_date_0=12-11&day_fr_0=F%C3%AAte".into(),
+            first: "joined=&representative_title=Consul+one&day_date_0=12-11&day_fr_0=F%C3%AAte".into(),
+            typed: r#"value="Consul one""#,
+            lang: Lang::Fr,
+            stored: |store| store.members().unwrap().remove(0).representative_title,
+            seconds: "Consul two",
+        },
+        StaleCase {
+            path: "/partners/p/edit",
+            second: "name_en=P&scope=local&kind=two".into(),
+            first: "name_en=P&scope=local&kind=one".into(),
+            typed: r#"value="one""#,
+            lang: Lang::Ar,
+            stored: |store| store.partners().unwrap().remove(0).kind,
+            seconds: "two",
+        },
+        StaleCase {
+            path: "/partners/p/agreements/0/edit",
+            second: "title_en=MoU&signed=2023-01-02&areas=a&reference=REF-2".into(),
+            first: "title_en=MoU&signed=2023-01-02&areas=a&reference=REF-1".into(),
+            typed: r#"value="REF-1""#,
+            lang: Lang::Fr,
+            stored: |store| store.partners().unwrap().remove(0).agreements.remove(0).reference,
+            seconds: "REF-2",
+        },
+        StaleCase {
+            path: "/notes/aes/2023-12/BF/edit",
+            second: "text_fr=Texte+deux&text_en=&text_ar=".into(),
+            first: "text_fr=Texte+un&text_en=&text_ar=".into(),
+            typed: ">Texte un</textarea>",
+            lang: Lang::En,
+            stored: |store| store.notes(&NoteFilter::default()).unwrap().remove(0).text.fr,
+            seconds: "Texte deux",
+        },
+    ]
+}
+
+/// Two administrators, the BF activity, and a member, a partner with an
+/// agreement and a note written by the second one.
+async fn two_admins() -> (App, String, String) {
+    let app = app_with(&[(ADMIN, Role::Admin, &[]), (SECOND_ADMIN, Role::Admin, &[])], |store, _| {
+        seed_activities(store, &[activity("bf-workshop", ActivityKind::Workshop, "2023-12-05", Some("BF"), "Kaya")])
+    });
+    let first = app.login(ADMIN).await;
+    let second = app.login(SECOND_ADMIN).await;
+    for (path, form) in [
+        ("/members", "country=BF&joined=&representative_title=Consul&day_date_0=12-11&day_fr_0=F%C3%AAte".to_string()),
+        ("/partners", "id=p&name_en=P&scope=local&kind=".to_string()),
+        ("/partners/p/agreements", "title_en=MoU&signed=2023-01-02&areas=a&reference=".to_string()),
+        ("/notes", note_form("aes", "2023-12", "BF", "Texte")),
+    ] {
+        assert_eq!(app.post_form(path, &form, &second).await.status, StatusCode::SEE_OTHER, "{path}");
+    }
+    (app, first, second)
+}
+
+#[tokio::test]
+async fn a_save_from_a_stale_form_is_refused_and_the_other_change_stands() {
+    let (app, first, second) = two_admins().await;
+    for case in stale_cases() {
+        let path = case.path;
+        // the first opens the form; the second changes the record meanwhile
+        let stale = version_in(&app.get(path, &first).await.body);
+        let reply = app.post_edit(path, &case.second, &second).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{path}: {}", reply.body);
+        let form = format!("{}&version={stale}", case.first);
+        let reply = app.post_form(&format!("{path}?lang={}", case.lang.code()), &form, &first).await;
+        assert_eq!(reply.status, StatusCode::CONFLICT, "{path}");
+        assert!(reply.body.contains(&shown(case.lang, "web-register-changed")), "{path}: {}", reply.body);
+        // what the first typed is shown again, on the version they opened
+        assert!(reply.body.contains(case.typed), "{path}: {}", reply.body);
+        assert_eq!(version_in(&reply.body), stale, "{path}");
+        assert_eq!((case.stored)(app.store().as_ref()), case.seconds, "{path}: the second's change stands");
+    }
+    assert!(updates_by(&app, ADMIN).is_empty(), "nothing written for the first");
+    assert_eq!(updates_by(&app, SECOND_ADMIN).len(), 5);
+    // a form that carries no fingerprint proves nothing: refused the same way
+    let reply = app.post_form("/notes/aes/2023-12/BF/edit", "text_fr=Sans+version", &first).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert_eq!(app.store().notes(&NoteFilter::default()).unwrap()[0].text.fr, "Texte deux");
+    // once reloaded, the first's form saves
+    let reply = app.post_edit("/notes/aes/2023-12/BF/edit", "text_fr=Texte+un", &first).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(updates_by(&app, ADMIN), ["note.update"]);
+}
+
+#[tokio::test]
+async fn the_fingerprint_survives_a_form_shown_again_with_its_messages() {
+    let (app, first, second) = two_admins().await;
+    let path = "/activities/bf-workshop/edit";
+    let opened = version_in(&app.get(path, &first).await.body);
+    let wrong = activity_form("", "BF", "Title", "Tenkodogo").replace("date=2023-12-07", "date=nope");
+    let reply = app.post_form(path, &format!("{wrong}&version={opened}"), &first).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains(r#"id="e-date""#));
+    // the form shown again still stands for the activity as first shown
+    assert_eq!(version_in(&reply.body), opened);
+    // corrected, it saves when nobody else changed the activity
+    let fixed = activity_form("", "BF", "Title", "Tenkodogo");
+    let reply = app.post_form(path, &format!("{fixed}&version={}", version_in(&reply.body)), &first).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(app.store().activity("bf-workshop").unwrap().unwrap().place, "Tenkodogo");
+    // and is refused when someone did, between the message and the correction
+    let opened = version_in(&app.get(path, &first).await.body);
+    let shown_again = app.post_form(path, &format!("{wrong}&version={opened}"), &first).await;
+    assert_eq!(shown_again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let reply = app.post_edit(path, &activity_form("", "BF", "Title", "Koudougou"), &second).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let reply = app.post_form(path, &format!("{fixed}&version={}", version_in(&shown_again.body)), &first).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert_eq!(app.store().activity("bf-workshop").unwrap().unwrap().place, "Koudougou");
+    assert_eq!(updates_by(&app, ADMIN), ["activity.update"]);
 }

@@ -610,3 +610,6 @@ web-audit-error-date = اكتب اليوم بالصيغة YYYY-MM-DD.
 
 ## web: loose ends (reserved incident ids)
 field-error-reserved-id = كلمة محجوزة في عناوين الموقع ({ $words }): اختر معرّفًا آخر
+
+## web: stale edit forms (articles)
+web-article-changed = عدّل شخص آخر هذه النسخة من المقال منذ أن فتحتها: نصّك محفوظ أدناه، لكن لم يُسجَّل أي شيء. انسخه، ثم أعد تحميل الصفحة لرؤية آخر نسخة، وأعد إدخال تعديلك.

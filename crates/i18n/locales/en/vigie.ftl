@@ -595,3 +595,6 @@ web-audit-error-date = Write the day as YYYY-MM-DD.
 
 ## web: loose ends (reserved incident ids)
 field-error-reserved-id = is a word the web addresses use ({ $words }): choose another id
+
+## web: stale edit forms (articles)
+web-article-changed = Someone else changed this version of the article since you opened it: your text is kept below, but nothing was saved. Copy it, reload the page to see the latest version, then make your change again.

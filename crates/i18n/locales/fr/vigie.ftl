@@ -601,3 +601,6 @@ web-audit-error-date = Écrivez le jour sous la forme AAAA-MM-JJ.
 
 ## web: loose ends (reserved incident ids)
 field-error-reserved-id = est un mot des adresses du site ({ $words }) : choisissez un autre identifiant
+
+## web: stale edit forms (articles)
+web-article-changed = Quelqu’un d’autre a modifié cette version de l’article depuis que vous l’avez ouverte : votre texte est conservé ci-dessous, mais rien n’a été enregistré. Copiez-le, rechargez la page pour voir la dernière version, puis refaites votre modification.

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::svg::{GRID, INK, MUTED, axis, escape, label, num, open, shorten};
+use super::svg::{GRID, INK, MUTED, axis, data_label, escape, label, num, open, shorten};
 
 /// One measure drawn for every category.
 #[derive(Debug, Clone)]
@@ -141,7 +141,8 @@ impl BarChart {
             if short != bar.label {
                 let _ = write!(svg, "<title>{}</title>", escape(&bar.label));
             }
-            let _ = writeln!(svg, "{}</text>", label(&short, self.rtl));
+            // a bar's name may be a group's, as typed
+            let _ = writeln!(svg, "{}</text>", data_label(&short));
             for (s, (value, text)) in bar.values.iter().enumerate() {
                 let colour = self.series.get(s).map_or(INK, |s| s.colour);
                 let y = top + s as f64 * (BAR + BAR_GAP);

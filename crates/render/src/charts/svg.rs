@@ -36,6 +36,14 @@ pub fn label(text: &str, rtl: bool) -> String {
     if rtl { format!("&#x2067;{}&#x2069;", escape(text)) } else { escape(text) }
 }
 
+/// Escaped text someone typed (a group's name), isolated in the direction
+/// of its first strong letter (FIRST STRONG ISOLATE, as HTML's `<bdi>`), in
+/// every edition: "Wagner Ltd." in an Arabic chart keeps its full stop
+/// after "Ltd", an Arabic name in a French chart reads from the right.
+pub fn data_label(text: &str) -> String {
+    format!("&#x2068;{}&#x2069;", escape(text))
+}
+
 /// A coordinate with at most one decimal, without a trailing `.0`, so that
 /// output is short and stable.
 pub fn num(value: f64) -> String {
@@ -111,6 +119,7 @@ mod tests {
     fn escaping_and_isolates() {
         assert_eq!(escape("<a & 'b'>\""), "&lt;a &amp; &#39;b&#39;&gt;&quot;");
         assert_eq!(label("x<y", true), "&#x2067;x&lt;y&#x2069;");
+        assert_eq!(data_label("Wagner & Co."), "&#x2068;Wagner &amp; Co.&#x2069;");
         assert_eq!(num(12.0), "12");
         assert_eq!(num(12.345), "12.3");
         assert_eq!(shorten("Armed assault", 8), "Armed a…");

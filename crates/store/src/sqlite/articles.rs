@@ -246,6 +246,10 @@ impl ArticleImportSession for SqliteArticleImport<'_> {
         Ok(outcome)
     }
 
+    fn record_audit(&mut self, entry: &AuditEntry) -> Result<()> {
+        self.run.record_audit(entry)
+    }
+
     fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
         // images no article shows any more (replaced, or never used)
         self.run.conn.execute("DELETE FROM image WHERE hash NOT IN (SELECT hash FROM article_image)", [])?;

@@ -1,11 +1,15 @@
 //! The groups register in SQLite: shipped groups are brought up to date on
-//! open; added and imported ones are kept as they are.
+//! open; added and imported ones are kept as they are. Groups and aliases
+//! added by hand are audited in their transaction.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use serde_json::Value;
 use vigie_domain::group::valid_group_id;
 use vigie_domain::hash::Fnv64;
-use vigie_domain::{Group, GroupOrigin, GroupRegister, Names};
+use vigie_domain::{AuditEntry, FieldChange, Group, GroupOrigin, GroupRegister, Names};
 
+use super::users::insert_audit;
 use crate::{Result, StoreError};
 
 /// Upserts the shipped groups when they differ from those last synced.
@@ -98,12 +102,48 @@ pub fn insert(conn: &Connection, group: &Group) -> Result<()> {
     Ok(())
 }
 
-pub fn add_alias(conn: &Connection, group_id: &str, alias: &str) -> Result<()> {
+/// Adds a group and its `group.add` audit entry (its names and aliases,
+/// from nothing) in one transaction.
+pub fn add(conn: &mut Connection, group: &Group, actor: &str) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    insert(&tx, group)?;
+    let mut changes = vec![
+        FieldChange::new("name_fr", Value::Null, group.name.fr.as_str()),
+        FieldChange::new("name_en", Value::Null, group.name.en.as_str()),
+        FieldChange::new("name_ar", Value::Null, group.name.ar.as_str()),
+    ];
+    if !group.aliases.is_empty() {
+        changes.push(FieldChange::new("aliases", Value::Null, group.aliases.clone()));
+    }
+    let entry = AuditEntry::new(Timestamp::now(), actor, "group.add", "group", Some(&group.id)).with_changes(changes);
+    insert_audit(&tx, &entry)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Adds an alias to a group and its `group.alias` audit entry (the
+/// group's aliases before and after) in one transaction; `false`, nothing
+/// written, when the group already had it.
+pub fn add_alias(conn: &mut Connection, group_id: &str, alias: &str, actor: &str) -> Result<bool> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let exists: bool =
-        conn.query_row("SELECT EXISTS (SELECT 1 FROM perpetrator_group WHERE id = ?1)", [group_id], |row| row.get(0))?;
+        tx.query_row("SELECT EXISTS (SELECT 1 FROM perpetrator_group WHERE id = ?1)", [group_id], |row| row.get(0))?;
     if !exists {
         return Err(StoreError::NotFound(format!("no group {group_id:?}: see `vigie groups`")));
     }
-    conn.execute("INSERT OR IGNORE INTO group_alias (group_id, alias) VALUES (?1, ?2)", params![group_id, alias])?;
-    Ok(())
+    let before: Vec<String> = tx
+        .prepare("SELECT alias FROM group_alias WHERE group_id = ?1 ORDER BY rowid")?
+        .query_map([group_id], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    if before.iter().any(|known| known == alias) {
+        return Ok(false);
+    }
+    tx.execute("INSERT INTO group_alias (group_id, alias) VALUES (?1, ?2)", params![group_id, alias])?;
+    let mut after = before.clone();
+    after.push(alias.to_string());
+    let entry = AuditEntry::new(Timestamp::now(), actor, "group.alias", "group", Some(group_id))
+        .with_changes(vec![FieldChange::new("aliases", before, after)]);
+    insert_audit(&tx, &entry)?;
+    tx.commit()?;
+    Ok(true)
 }

@@ -259,6 +259,12 @@ impl<'a> RunTransaction<'a> {
         Ok(RunTransaction { conn, import_id, committed: false })
     }
 
+    /// Adds an entry to the audit log in the run's transaction: committed
+    /// with the import, or rolled back with it.
+    pub fn record_audit(&self, entry: &AuditEntry) -> Result<()> {
+        super::users::insert_audit(self.conn, entry).map(|_| ())
+    }
+
     /// Records the counts and commits; returns the run's id.
     pub fn finish(&mut self, counts: ImportCounts) -> Result<i64> {
         record_counts(self.conn, self.import_id, counts)?;

@@ -167,6 +167,10 @@ impl MemberImportSession for SqliteMemberImport<'_> {
         }
     }
 
+    fn record_audit(&mut self, entry: &AuditEntry) -> Result<()> {
+        self.run.record_audit(entry)
+    }
+
     fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
         self.run.finish(counts)
     }

@@ -1,12 +1,18 @@
-//! Merging a duplicate into the incident kept, in one transaction.
+//! Merging a duplicate into the incident kept, in one transaction with its
+//! audit entry.
 
 use rusqlite::{Connection, params};
+use serde_json::Value;
 use vigie_domain::incident::Column;
+use vigie_domain::{AuditEntry, FieldChange};
 
 use super::query;
+use super::users::insert_audit;
 use crate::{Result, StoreError};
 
-pub fn merge(conn: &mut Connection, keep: &str, drop: &str) -> Result<()> {
+/// Merges `drop` into `keep`, with the merge log's row and the
+/// `incident.merge` audit entry (the dropped incident's values, gone).
+pub fn merge(conn: &mut Connection, keep: &str, drop: &str, actor: &str) -> Result<()> {
     if keep == drop {
         return Err(StoreError::Conflict(format!("cannot merge {keep:?} into itself")));
     }
@@ -17,14 +23,23 @@ pub fn merge(conn: &mut Connection, keep: &str, drop: &str) -> Result<()> {
     let dropped = query::incident(&tx, drop)?
         .ok_or_else(|| StoreError::NotFound(format!("no incident with id {drop:?} to merge")))?;
     let mut row = serde_json::Map::new();
+    let mut changes = Vec::new();
     for column in Column::ALL {
-        row.insert(column.name().into(), dropped.value(column).into());
+        let value = dropped.value(column);
+        if !value.is_empty() {
+            changes.push(FieldChange::new(column.name(), value.as_str(), Value::Null));
+        }
+        row.insert(column.name().into(), value.into());
     }
-    let now = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let at = jiff::Timestamp::now();
     tx.execute(
         "INSERT INTO merge_log (merged_at, kept, dropped, dropped_row) VALUES (?1, ?2, ?3, ?4)",
-        params![now, keep, drop, serde_json::Value::Object(row).to_string()],
+        params![at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(), keep, drop, Value::Object(row).to_string()],
     )?;
+    let entry = AuditEntry::new(at, actor, "incident.merge", "incident", Some(drop))
+        .with_changes(changes)
+        .with_detail(format!("merged into {keep}, which keeps {drop} as an alias"));
+    insert_audit(&tx, &entry)?;
     // the dropped incident's own aliases move with it
     tx.execute("UPDATE incident_alias SET incident_id = ?1 WHERE incident_id = ?2", params![keep, drop])?;
     tx.execute("INSERT INTO incident_alias (alias, incident_id) VALUES (?1, ?2)", params![drop, keep])?;

@@ -85,15 +85,12 @@ impl Store for SqliteStore {
         groups::load(&self.conn)
     }
 
-    fn add_group(&mut self, group: &Group) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        groups::insert(&tx, group)?;
-        tx.commit()?;
-        Ok(())
+    fn add_group(&mut self, group: &Group, actor: &str) -> Result<()> {
+        groups::add(&mut self.conn, group, actor)
     }
 
-    fn add_alias(&mut self, group_id: &str, alias: &str) -> Result<()> {
-        groups::add_alias(&self.conn, group_id, alias)
+    fn add_alias(&mut self, group_id: &str, alias: &str, actor: &str) -> Result<bool> {
+        groups::add_alias(&mut self.conn, group_id, alias, actor)
     }
 
     fn begin_import(&mut self, source: &str, format: &str) -> Result<Box<dyn ImportSession + '_>> {
@@ -112,8 +109,8 @@ impl Store for SqliteStore {
         query::aggregate(&self.conn, query)
     }
 
-    fn merge(&mut self, keep: &str, drop: &str) -> Result<()> {
-        merge::merge(&mut self.conn, keep, drop)
+    fn merge(&mut self, keep: &str, drop: &str, actor: &str) -> Result<()> {
+        merge::merge(&mut self.conn, keep, drop, actor)
     }
 
     fn aliases(&self, id: &str) -> Result<Vec<String>> {

@@ -234,6 +234,10 @@ impl PartnerImportSession for SqlitePartnerImport<'_> {
         Ok(outcome)
     }
 
+    fn record_audit(&mut self, entry: &AuditEntry) -> Result<()> {
+        self.run.record_audit(entry)
+    }
+
     fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
         self.run.finish(counts)
     }

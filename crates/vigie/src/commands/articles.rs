@@ -6,6 +6,7 @@ use std::io::Write;
 
 use anyhow::{Result, bail};
 use serde::Serialize;
+use vigie_domain::audit::CLI_ACTOR;
 use vigie_domain::{Article, ArticleStatus, Lang, Story};
 use vigie_formats::article::{Syntax, write_article_with_notes};
 use vigie_ingest::Options;
@@ -20,6 +21,7 @@ pub fn import(cli: &Cli, args: &ArticlesImportArgs) -> Result<Outcome> {
     let mut options = Options::new(latest_valid_date());
     options.skip_invalid = args.skip_invalid;
     options.dry_run = args.dry_run;
+    options.audit_actor = Some(CLI_ACTOR.into());
     let mut store = open_store(&cli.db)?;
     let summary = vigie_ingest::import_articles(store.as_mut(), &args.dir, &options)?;
     print_summary(&summary, &options)

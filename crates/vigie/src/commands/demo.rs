@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use vigie_domain::audit::CLI_ACTOR;
 use vigie_domain::{CountryCode, Month, Role};
 use vigie_formats::Format;
 use vigie_render::{Labels, monthly};
@@ -114,7 +115,9 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     reset(&cli.db, args.force)?;
     let mut store = open_store(&cli.db)?;
     store.set_meta(DEMO_KEY, "illustrative data written for the Vigie demo")?;
-    let options = Options::new(latest_valid_date());
+    let mut options = Options::new(latest_valid_date());
+    // the demo's imports are audited like any other on the command line
+    options.audit_actor = Some(CLI_ACTOR.into());
     let source = Source::from_bytes("demo/incidents.csv", DEMO_INCIDENTS.as_bytes(), Format::Csv);
     let summary = vigie_ingest::import(store.as_mut(), vec![source], &options)?;
     if print_summary(&summary, &options)? != Outcome::Success {

@@ -1,8 +1,9 @@
-//! `vigie duplicates` and `vigie merge`.
+//! `vigie duplicates` and `vigie merge` (in the audit log as `cli`).
 
 use std::io::Write;
 
 use anyhow::{Result, bail};
+use vigie_domain::audit::CLI_ACTOR;
 use vigie_report::duplicates::duplicates;
 
 use crate::Outcome;
@@ -57,7 +58,7 @@ pub fn list(cli: &Cli, args: &DuplicatesArgs) -> Result<Outcome> {
 
 pub fn merge(cli: &Cli, keep: &str, drop: &str) -> Result<Outcome> {
     let mut store = open_store(&cli.db)?;
-    store.merge(keep, drop)?;
+    store.merge(keep, drop, CLI_ACTOR)?;
     let aliases = store.aliases(keep)?;
     out!("merged {drop} into {keep}; {keep} is also known as {}", aliases.join(", "))?;
     Ok(Outcome::Success)

@@ -1,6 +1,8 @@
-//! `vigie groups`: the perpetrator register.
+//! `vigie groups`: the perpetrator register; groups and aliases added here
+//! are in the audit log as `cli`.
 
 use anyhow::{Result, bail};
+use vigie_domain::audit::CLI_ACTOR;
 use vigie_domain::{Group, GroupOrigin, Names};
 
 use crate::Outcome;
@@ -45,7 +47,7 @@ pub fn run(cli: &Cli, args: &GroupsArgs) -> Result<Outcome> {
                 aliases: alias.clone(),
                 origin: GroupOrigin::Added,
             };
-            store.add_group(&group)?;
+            store.add_group(&group, CLI_ACTOR)?;
             out!("added group {id}")?;
         }
         Some(GroupsCommand::Alias { id, alias }) => {
@@ -54,8 +56,11 @@ pub fn run(cli: &Cli, args: &GroupsArgs) -> Result<Outcome> {
             {
                 bail!("{alias:?} already names group {:?}", existing.id);
             }
-            store.add_alias(id, alias)?;
-            out!("{alias:?} now names group {id}")?;
+            if store.add_alias(id, alias, CLI_ACTOR)? {
+                out!("{alias:?} now names group {id}")?;
+            } else {
+                out!("{alias:?} already names group {id}: nothing changed")?;
+            }
         }
     }
     Ok(Outcome::Success)

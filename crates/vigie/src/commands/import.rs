@@ -1,10 +1,12 @@
 //! `vigie import`: the import pipeline (`vigie-ingest`) on files or standard
-//! input, with a progress bar, the summary and the located problems.
+//! input, with a progress bar, the summary and the located problems. Every
+//! import on the command line that is written is in the audit log as `cli`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
+use vigie_domain::audit::CLI_ACTOR;
 use vigie_formats::Format;
 use vigie_ingest::{FormatChoice, Options, Source, Summary};
 
@@ -30,6 +32,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<Outcome> {
     options.new_groups = args.new_groups;
     options.default_status = args.default_status.map(status);
     options.dry_run = args.dry_run;
+    options.audit_actor = Some(CLI_ACTOR.into());
     options.progress = Box::new(progress::bytes);
     let sources = open_sources(&args.files)?;
     let mut store = open_store(&cli.db)?;
@@ -46,7 +49,7 @@ pub fn open_sources(files: &[PathBuf]) -> Result<Vec<Source>> {
 }
 
 /// The import options of a register file (members, partners, activities,
-/// notes).
+/// notes), audited as `cli`.
 pub fn register_options(args: &RegisterImportArgs) -> Options {
     let mut options = Options::new(latest_valid_date());
     options.format = match args.format {
@@ -56,6 +59,7 @@ pub fn register_options(args: &RegisterImportArgs) -> Options {
     };
     options.skip_invalid = args.skip_invalid;
     options.dry_run = args.dry_run;
+    options.audit_actor = Some(CLI_ACTOR.into());
     options
 }
 

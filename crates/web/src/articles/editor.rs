@@ -5,7 +5,9 @@
 //! validates and writes the version, the image it brings and its audit
 //! entry in one transaction. An image uploaded with "Preview" is kept by
 //! its hash at once, so that "Save" can use it; nothing shows it until
-//! then.
+//! then. A change is saved only over the version the editor was opened on
+//! (its fingerprint, `crate::version`): one changed meanwhile by someone
+//! else is not overwritten (409, the form again with what was typed).
 
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, Query, State};
@@ -27,6 +29,7 @@ use super::{body_html, href, image_src, page, status_label};
 use crate::errors;
 use crate::session::Session;
 use crate::state::AppState;
+use crate::version;
 
 /// A new version, or which one is changed.
 #[derive(Debug, Clone)]
@@ -137,6 +140,7 @@ fn render(
             upload_error => problems.get("upload"),
             featured => entered.featured,
             source_lang => entered.source.clone(),
+            version => entered.version.clone(),
             languages => Lang::ALL.iter().map(|l| context! {
                 code => l.code(),
                 label => catalog.text(lang, &format!("web-lang-{}", l.code())),
@@ -239,7 +243,8 @@ pub async fn edit_form(
     match found {
         Ok(Some(article)) => {
             let mode = Mode::Update { id, lang: version_lang };
-            render(lang, &editor.session, &mode, &Entered::from_article(&article), Extras::default(), StatusCode::OK)
+            let entered = Entered { version: fingerprint(&article), ..Entered::from_article(&article) };
+            render(lang, &editor.session, &mode, &entered, Extras::default(), StatusCode::OK)
         }
         Ok(None) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
         Err(e) => errors::internal(lang, e),
@@ -264,6 +269,29 @@ pub async fn update(
         return errors::page(editor.lang, StatusCode::NOT_FOUND, "web-error-not-found");
     };
     submit(state, editor, Mode::Update { id, lang: version_lang }, multipart).await
+}
+
+/// The fingerprint of a stored version: every value its editor shows,
+/// images by their whole hash.
+fn fingerprint(article: &Article) -> String {
+    let domains: Vec<&str> = article.domains.iter().map(|d| d.code()).collect();
+    let mut values = vec![
+        article.id.clone(),
+        article.lang.code().to_string(),
+        article.date.to_string(),
+        article.title.clone(),
+        article.subtitle.clone(),
+        article.kind.code().to_string(),
+        domains.join(" "),
+        article.author.clone(),
+        article.status.code().to_string(),
+        article.featured.to_string(),
+        article.body.clone(),
+    ];
+    for image in &article.images {
+        values.extend([image.file.clone(), image.hash.clone(), image.caption.clone()]);
+    }
+    version::fingerprint(values)
 }
 
 /// What the store's side of a submission came to.
@@ -407,6 +435,8 @@ fn write(
         },
         Mode::Create => None,
     };
+    // opened on a version someone else has changed since
+    let stale = stored.as_ref().is_some_and(|s| !version::is_current(Some(&entered.version), &fingerprint(s)));
     if let (Mode::Create, Some(version_lang)) = (&mode, entered.language())
         && !entered.id.trim().is_empty()
         && version(store, entered.id.trim(), version_lang)?.is_some()
@@ -429,9 +459,8 @@ fn write(
         Some(from) if matches!(mode, Mode::Create) => version(store, entered.id.trim(), from)?,
         _ => None,
     };
-    let show_again = |entered: Entered, problems: Problems, status| {
+    let show_again = |entered: Entered, problems: Problems, status, message| {
         let preview = (action == Action::Preview).then(|| body_html(&entered.body));
-        let message = (!problems.is_empty()).then_some("web-form-invalid");
         Ok(Outcome::Form(Box::new((entered, Extras { problems, preview, source, message }, status))))
     };
     let (Some(mut article), Some(images), true) = (validated, images, problems.is_empty()) else {
@@ -442,14 +471,19 @@ fn write(
             store.put_image(image)?;
         }
         let status = if action == Action::Save { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-        return show_again(entered, problems, status);
+        let message = (!problems.is_empty()).then_some("web-form-invalid");
+        return show_again(entered, problems, status, message);
     };
     article.images = images;
     if action == Action::Preview {
         if let Some(image) = &new_image {
             store.put_image(image)?;
         }
-        return show_again(entered, problems, StatusCode::OK);
+        // a preview writes nothing, but already says the save will be refused
+        return show_again(entered, problems, StatusCode::OK, stale.then_some("web-article-changed"));
+    }
+    if stale {
+        return show_again(entered, problems, StatusCode::CONFLICT, Some("web-article-changed"));
     }
     let found = changes(stored.as_ref(), &article);
     if stored.is_some() && found.is_empty() {
@@ -472,7 +506,7 @@ fn write(
         }
         // written by someone else since the check above
         problems.add("id", catalog.text(lang, "web-article-error-exists"));
-        return show_again(entered, problems, StatusCode::CONFLICT);
+        return show_again(entered, problems, StatusCode::CONFLICT, Some("web-form-invalid"));
     }
     Ok(Outcome::Saved(article.id, article.lang))
 }

@@ -45,6 +45,9 @@ pub struct Entered {
     /// The version a translation is written from (`lang` code), shown
     /// beside the editor.
     pub source: String,
+    /// The fingerprint of the stored version the editor was opened on
+    /// (`crate::version`), kept as sent through previews and messages.
+    pub version: String,
 }
 
 impl Entered {
@@ -72,6 +75,7 @@ impl Entered {
                 })
                 .collect(),
             source: String::new(),
+            version: String::new(),
         }
     }
 
@@ -187,6 +191,7 @@ pub async fn read(mut multipart: Multipart) -> Result<Submitted, Unreadable> {
             // browsers send text areas with CRLF line ends
             "body" => entered.body = value.replace("\r\n", "\n"),
             "source" => entered.source = value,
+            crate::version::FIELD => entered.version = value,
             "upload_caption" => upload_caption = value,
             "action" if value == "save" => action = Action::Save,
             other => {

@@ -20,17 +20,18 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use vigie_domain::incident::Column;
-use vigie_domain::user::{can_change_incident, can_edit_incident, can_read_incident};
+use vigie_domain::user::{can_change_incident, can_edit_incident, can_read_incident, can_write_incidents};
 use vigie_domain::validate::{RawIncident, Validator};
 use vigie_domain::{AuditEntry, FieldChange, FieldError, Incident, Lang, Status, User, countries};
 use vigie_render::Labels;
 use vigie_store::{Store, StoreError};
 
-use super::{FORM_FIELDS, can_create, href, page, today};
+use super::{FORM_FIELDS, href, page, today};
 use crate::auth::RequireUser;
 use crate::errors;
 use crate::session::Session;
 use crate::state::AppState;
+use crate::version;
 
 /// Submitted values (or those shown), by field name.
 type Values = HashMap<String, String>;
@@ -42,10 +43,10 @@ type Messages = HashMap<String, String>;
 enum Mode {
     New,
     /// A change of the incident `id`, as it was when the form was shown
-    /// (`version`: its fingerprint).
+    /// (`version`: its fingerprint, `crate::version`).
     Edit {
         id: String,
-        version: i64,
+        version: String,
         verified: bool,
     },
 }
@@ -92,7 +93,7 @@ fn form_page(
 ) -> Response {
     let (action, version, verified) = match mode {
         Mode::New => ("/incidents".to_string(), None, false),
-        Mode::Edit { id, version, verified } => (format!("{}/edit", href(id)), Some(version.to_string()), *verified),
+        Mode::Edit { id, version, verified } => (format!("{}/edit", href(id)), Some(version.clone()), *verified),
     };
     let mut response = page(
         "incident_form.html",
@@ -149,7 +150,7 @@ fn created(incident: &Incident) -> Vec<FieldChange> {
 }
 
 pub async fn new_form(user: RequireUser) -> Response {
-    if !can_create(&user.session.user) {
+    if !can_write_incidents(&user.session.user) {
         return errors::page(user.lang, StatusCode::FORBIDDEN, "web-error-forbidden");
     }
     form_page(user.lang, &user.session, StatusCode::OK, &Mode::New, &Values::new(), &Messages::new(), None)
@@ -173,7 +174,7 @@ fn named_country_allowed(raw: &RawIncident<'_>, user: &User) -> bool {
 
 pub async fn create(State(state): State<AppState>, user: RequireUser, Form(values): Form<Values>) -> Response {
     let lang = user.lang;
-    if !can_create(&user.session.user) {
+    if !can_write_incidents(&user.session.user) {
         return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden");
     }
     let current = user.session.user.clone();
@@ -255,7 +256,7 @@ pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id
     let values: Values = FORM_FIELDS.iter().map(|&c| (c.name().to_string(), incident.value(c))).collect();
     let mode = Mode::Edit {
         id: incident.id.clone(),
-        version: incident.content_hash(),
+        version: version::fingerprint(incident.values()),
         verified: incident.status == Status::Verified,
     };
     form_page(lang, &user.session, StatusCode::OK, &mode, &values, &Messages::new(), None)
@@ -271,7 +272,7 @@ pub async fn update(
     let current = user.session.user.clone();
     let submitted = values.clone();
     let target = id.clone();
-    let version: Option<i64> = values.get("version").and_then(|v| v.trim().parse().ok());
+    let sent = values.get(version::FIELD).cloned();
     let result = state
         .with_store(move |store| {
             let stored = match changeable(store, &target, &current)? {
@@ -279,7 +280,7 @@ pub async fn update(
                 Err(refused) => return Ok((refused, None)),
             };
             let verified = stored.status == Status::Verified;
-            if version != Some(stored.content_hash()) {
+            if !version::is_current(sent.as_deref(), &version::fingerprint(stored.values())) {
                 return Ok((Saved::Conflict, Some(verified)));
             }
             // the stored values, the form's fields replaced by what was typed
@@ -324,7 +325,11 @@ pub async fn update(
     match saved {
         Saved::Done(id) => Redirect::to(&href(&id)).into_response(),
         Saved::Invalid(messages) => {
-            let mode = Mode::Edit { id, version: version.unwrap_or_default(), verified: verified.unwrap_or_default() };
+            let mode = Mode::Edit {
+                id,
+                version: values.get(version::FIELD).cloned().unwrap_or_default(),
+                verified: verified.unwrap_or_default(),
+            };
             form_page(
                 lang,
                 &user.session,

@@ -22,13 +22,14 @@ use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
-use vigie_domain::{Lang, Role, Status, User};
+use vigie_domain::user::{can_import_any_incident, can_write_incidents};
+use vigie_domain::{Lang, Status, User};
 use vigie_formats::Format;
 use vigie_formats::dataset::DatasetOptions;
 use vigie_ingest::{FormatChoice, IngestError, Options, Source, Summary};
 use vigie_render::Labels;
 
-use super::{can_create, page, today};
+use super::{page, today};
 use crate::auth::RequireUser;
 use crate::errors;
 use crate::session::Session;
@@ -112,8 +113,8 @@ impl Choices {
         }
     }
 
-    /// The pipeline's options for `user`: a delegate's import is of drafts
-    /// of their countries only.
+    /// The pipeline's options for `user`: unless they may import any
+    /// incident, drafts of their countries only.
     fn options(&self, user: &User, format: FormatChoice, default_status: Option<Status>) -> Options {
         let mut options = Options::new(today());
         options.format = format;
@@ -123,17 +124,13 @@ impl Choices {
         options.default_status = default_status;
         options.dry_run = self.dry_run;
         options.audit_actor = Some(user.email.clone());
-        if user.role != Role::Admin && user.role != Role::Analyst {
+        if !can_import_any_incident(user) {
             options.countries = Some(user.countries.clone());
             options.drafts_only = true;
             options.default_status = Some(Status::Draft);
         }
         options
     }
-}
-
-fn is_delegate(user: &User) -> bool {
-    user.role == Role::Delegate
 }
 
 /// The form, with `message` (a catalogue id) above it when something was
@@ -149,7 +146,7 @@ fn form_page(lang: Lang, session: &Session, status: StatusCode, choices: &Choice
         session,
         context! {
             intro => catalog.text_with(lang, "web-import-intro", &[("size", size.clone().into())]),
-            delegate_note => is_delegate(user).then(|| {
+            delegate_note => (!can_import_any_incident(user)).then(|| {
                 catalog.text_with(lang, "web-import-delegate-note", &[("countries", vigie_i18n::join_list(lang, &countries).into())])
             }),
             formats => FORMATS.iter().map(|&f| context! {
@@ -171,7 +168,7 @@ fn form_page(lang: Lang, session: &Session, status: StatusCode, choices: &Choice
 }
 
 pub async fn import_form(user: RequireUser) -> Response {
-    if !can_create(&user.session.user) {
+    if !can_write_incidents(&user.session.user) {
         return errors::page(user.lang, StatusCode::FORBIDDEN, "web-error-forbidden");
     }
     form_page(user.lang, &user.session, StatusCode::OK, &Choices::default(), None)
@@ -253,7 +250,7 @@ pub async fn import_upload(
 ) -> Response {
     let lang = user.lang;
     let current = user.session.user.clone();
-    if !can_create(&current) {
+    if !can_write_incidents(&current) {
         return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden");
     }
     let mut choices = Choices::default();

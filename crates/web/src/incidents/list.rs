@@ -8,14 +8,14 @@ use axum::response::Response;
 use jiff::civil::Date;
 use minijinja::{Value, context};
 use serde::Deserialize;
-use vigie_domain::user::can_read_incident;
+use vigie_domain::user::{can_read_incident, can_write_incidents};
 use vigie_domain::validate::parse_iso_date;
 use vigie_domain::{AuditEntry, CountryCode, Incident, Method, Month, Status, Target, User, countries};
 use vigie_formats::native::{CsvWriter, GeoJsonWriter};
 use vigie_render::Labels;
 use vigie_store::{IncidentFilter, Store, StoreError};
 
-use super::{PAGE_SIZE, can_create, href, page};
+use super::{PAGE_SIZE, href, page};
 use crate::auth::RequireUser;
 use crate::errors;
 use crate::listing::{self, Pages, given, text, write_error};
@@ -201,7 +201,7 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
             sort_asc => sort_link("asc"),
             sort_desc => sort_link("desc"),
             descending,
-            can_create => can_create(&user.session.user),
+            can_create => can_write_incidents(&user.session.user),
             q => context! {
                 country => value(&query.country), region => value(&query.region), from => value(&query.from),
                 to => value(&query.to), perpetrator => value(&query.perpetrator), target => value(&query.target),

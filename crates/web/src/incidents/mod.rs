@@ -7,8 +7,10 @@
 //!
 //! Sovereignty is applied here, on the server, row by row:
 //! `can_read_incident` decides what a list, an export or a page shows (an
-//! incident the user may not read is "not found"), `can_edit_incident` who
-//! writes a draft of a country, `can_change_incident` who changes an
+//! incident the user may not read is "not found"), `can_write_incidents`
+//! who opens the form and the import at all (`can_import_any_incident`
+//! whose import is not held to drafts of their countries),
+//! `can_edit_incident` who writes a draft of a country, `can_change_incident` who changes an
 //! existing one, `can_approve_draft` who reviews it.
 
 mod form;
@@ -28,7 +30,7 @@ use jiff::civil::Date;
 use minijinja::Value;
 use vigie_domain::incident::Column;
 use vigie_domain::user::can_read_incident;
-use vigie_domain::{AuditEntry, Incident, Lang, Role, Status, User};
+use vigie_domain::{AuditEntry, Incident, Lang, Status, User};
 use vigie_store::{AuditFilter, Store, StoreError};
 
 use crate::cookies::percent_encode;
@@ -66,11 +68,6 @@ fn page(name: &str, lang: Lang, session: &Session, values: Value) -> Response {
 
 fn href(id: &str) -> String {
     format!("/incidents/{}", percent_encode(id))
-}
-
-/// Whether `user` may write a draft of some country (and import one).
-fn can_create(user: &User) -> bool {
-    !user.disabled && matches!(user.role, Role::Admin | Role::Analyst | Role::Delegate)
 }
 
 /// Today in UTC, plus a day (as the command line: an incident dated today

@@ -37,6 +37,7 @@ use crate::history;
 use crate::listing::{self, Pages};
 use crate::session::Session;
 use crate::state::AppState;
+use crate::version;
 
 /// Taken by the page of the form: no activity may have it as id.
 const RESERVED_ID: &str = "new";
@@ -411,7 +412,11 @@ fn form(user: &User, lang: Lang, editing: Option<&str>) -> Form {
         text("highlight"),
     ];
     let counterpart = vec![
-        Field::select("counterpart_country", label("counterpart_country"), country_choices(user, lang)),
+        Field::select(
+            "counterpart_country",
+            label("counterpart_country"),
+            country_choices(lang, |c| can_edit_activity(user, Some(c))),
+        ),
         text("counterpart_org"),
         text("counterpart_person"),
         text("counterpart_title"),
@@ -486,8 +491,10 @@ pub async fn create(
         }
         Ok(Ok((activity, None)))
     };
-    save(&state, &user, check, |status, errors, message| show_form(&user, None, status, &values, errors, Some(message)))
-        .await
+    save(&state, &user, None, check, |status, errors, message| {
+        show_form(&user, None, status, &values, errors, Some(message))
+    })
+    .await
 }
 
 pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
@@ -500,7 +507,9 @@ pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id
     if !can_edit_activity(&user.session.user, stored.counterpart_country) {
         return super::forbidden(lang);
     }
-    show_form(&user, Some(&stored.id), StatusCode::OK, &values_of(&stored), &HashMap::new(), None)
+    let mut values = values_of(&stored);
+    values.push(version::FIELD, stored.fingerprint());
+    show_form(&user, Some(&stored.id), StatusCode::OK, &values, &HashMap::new(), None)
 }
 
 pub async fn update(
@@ -522,7 +531,7 @@ pub async fn update(
         }
         Ok(checked(&raw, &me, lang).map(|activity| (activity, Some(stored))))
     };
-    save(&state, &user, check, |status, errors, message| {
+    save(&state, &user, values.get(version::FIELD), check, |status, errors, message| {
         show_form(&user, Some(&id), status, &values, errors, Some(message))
     })
     .await

@@ -194,6 +194,9 @@ impl Form {
                 title => self.title.clone(),
                 action => self.action.clone(),
                 back => self.back.clone(),
+                // an edit form's fingerprint of the record as first shown,
+                // kept as sent when the form is shown again
+                version => values.get(crate::version::FIELD),
                 groups,
                 message => message.map(|id| vigie_i18n::catalog().text(lang, id)),
             },

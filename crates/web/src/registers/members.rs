@@ -24,6 +24,7 @@ use super::{country_choices, page, today};
 use crate::auth::RequireUser;
 use crate::errors;
 use crate::state::AppState;
+use crate::version;
 
 /// The most national days one form edits.
 const MAX_DAYS: usize = 12;
@@ -169,7 +170,7 @@ fn form(lang: Lang, editing: Option<CountryCode>, days: usize, user: &vigie_doma
     let label = |id: &str| catalog.text(lang, &format!("web-member-{id}"));
     let country = match editing {
         Some(code) => Field::fixed("country", label("country"), countries().name(code, lang)),
-        None => Field::select("country", label("country"), country_choices(user, lang)),
+        None => Field::select("country", label("country"), country_choices(lang, |_| can_manage_members(user))),
     };
     let mut groups = vec![(
         None,
@@ -236,6 +237,7 @@ pub async fn create(
     save(
         &state,
         &user,
+        None,
         move |_| Ok(validated(&raw, lang).map(|member| (member, None))),
         |status, errors, message| show_form(&user, None, status, &values, errors, Some(message)),
     )
@@ -263,6 +265,7 @@ pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(co
     // empty rows to add days
     let rows = member.national_days.len() + NEW_ROWS;
     values.push(&day_columns(rows - 1).date, "");
+    values.push(version::FIELD, member.fingerprint());
     show_form(&user, Some(member.country), StatusCode::OK, &values, &HashMap::new(), None)
 }
 
@@ -285,7 +288,7 @@ pub async fn update(
         };
         Ok(validated(&raw, lang).map(|member| (member, Some(stored))))
     };
-    save(&state, &user, check, |status, errors, message| {
+    save(&state, &user, values.get(version::FIELD), check, |status, errors, message| {
         show_form(&user, Some(code), status, &values, errors, Some(message))
     })
     .await

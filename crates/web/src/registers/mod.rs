@@ -20,7 +20,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use minijinja::Value;
-use vigie_domain::{CountryCode, Lang, User, countries};
+use vigie_domain::{CountryCode, Lang, countries};
 
 use crate::errors;
 use crate::session::Session;
@@ -72,12 +72,12 @@ fn not_found(lang: Lang) -> Response {
     errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found")
 }
 
-/// The countries a user may pick as a record's country: a delegate's own,
-/// else every country; by name in `lang`.
-fn country_choices(user: &User, lang: Lang) -> Vec<(String, String)> {
+/// The countries a record may be given, as the access rule `allowed` says
+/// (a delegate's own, for most), by name in `lang`.
+fn country_choices(lang: Lang, allowed: impl Fn(CountryCode) -> bool) -> Vec<(String, String)> {
     let mut choices: Vec<(String, String)> = countries()
         .iter()
-        .filter(|c| user.role != vigie_domain::Role::Delegate || user.countries.contains(&c.code))
+        .filter(|c| allowed(c.code))
         .map(|c| (c.code.to_string(), c.name(lang).to_string()))
         .collect();
     choices.sort_by(|a, b| a.1.cmp(&b.1));

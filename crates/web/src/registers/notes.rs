@@ -15,7 +15,7 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 use vigie_domain::note::NOTE_COLUMNS;
 use vigie_domain::user::{can_edit_note, can_write_notes};
-use vigie_domain::{AuditEntry, CountryCode, Lang, Month, Note, NoteValidator, Role, User, countries};
+use vigie_domain::{AuditEntry, CountryCode, Lang, Month, Note, NoteValidator, User, countries};
 use vigie_render::Labels;
 use vigie_store::NoteFilter;
 
@@ -29,6 +29,7 @@ use crate::cookies::percent_encode;
 use crate::errors;
 use crate::listing::{self, Pages};
 use crate::state::AppState;
+use crate::version;
 
 /// A note's key: its region group, month and country.
 #[derive(Clone)]
@@ -179,7 +180,7 @@ fn note_countries(state: &AppState, user: &User, lang: Lang) -> Vec<(String, Str
     codes.dedup();
     let mut choices: Vec<(String, String)> = codes
         .into_iter()
-        .filter(|c| user.role != Role::Delegate || user.countries.contains(c))
+        .filter(|c| can_edit_note(user, *c))
         .map(|c| (c.to_string(), countries().name(c, lang)))
         .collect();
     choices.sort_by(|a, b| a.1.cmp(&b.1));
@@ -279,7 +280,7 @@ pub async fn create(
     let raw: Vec<Option<String>> = NOTE_COLUMNS.iter().map(|c| values.raw(c)).collect();
     let worker = state.clone();
     let check = move |_: &mut dyn Store| Ok(checked(&worker, &raw, &me, lang).map(|note| (note, None)));
-    save(&state, &user, check, |status, errors, message| {
+    save(&state, &user, None, check, |status, errors, message| {
         show_form(&state, &user, None, status, &values, errors, Some(message))
     })
     .await
@@ -311,7 +312,8 @@ pub async fn edit_form(
     if !can_edit_note(&user.session.user, note.country) {
         return super::forbidden(lang);
     }
-    let values = Values::from_pairs(NOTE_COLUMNS.iter().map(|c| c.to_string()).zip(note.values()));
+    let mut values = Values::from_pairs(NOTE_COLUMNS.iter().map(|c| c.to_string()).zip(note.values()));
+    values.push(version::FIELD, note.fingerprint());
     show_form(&state, &user, Some(&Key::of(&note)), StatusCode::OK, &values, &HashMap::new(), None)
 }
 
@@ -338,7 +340,7 @@ pub async fn update(
         raw.extend(texts);
         Ok(checked(&worker, &raw, &me, lang).map(|note| (note, Some(stored))))
     };
-    save(&state, &user, check, |status, errors, message| {
+    save(&state, &user, values.get(version::FIELD), check, |status, errors, message| {
         show_form(&state, &user, Some(&key), status, &values, errors, Some(message))
     })
     .await

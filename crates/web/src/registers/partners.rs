@@ -24,6 +24,7 @@ use crate::auth::RequireUser;
 use crate::cookies::percent_encode;
 use crate::errors;
 use crate::state::AppState;
+use crate::version;
 
 /// A partner's fields, in order (also the audit entry's).
 const PARTNER_FIELDS: [&str; 6] = ["id", "name_fr", "name_en", "name_ar", "scope", "kind"];
@@ -260,7 +261,7 @@ pub async fn create(
     let values = Values::from_pairs(pairs);
     let (raw, lang) = (raw_partner(&values, None), user.lang);
     let check = move |_: &mut dyn Store| Ok(validated(&raw, lang).map(|partner| (partner, None)));
-    save(&state, &user, check, |status, errors, message| {
+    save(&state, &user, None, check, |status, errors, message| {
         partner_form(lang, None).render(lang, &user.session, status, &values, errors, Some(message))
     })
     .await
@@ -276,7 +277,8 @@ pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id
         Ok(partner) => partner,
         Err(refused) => return refused,
     };
-    let values = values_from(&PARTNER_FIELDS, &partner_values(&partner));
+    let mut values = values_from(&PARTNER_FIELDS, &partner_values(&partner));
+    values.push(version::FIELD, partner.fingerprint());
     partner_form(user.lang, Some(&partner.id)).show(user.lang, &user.session, &values)
 }
 
@@ -299,7 +301,7 @@ pub async fn update(
         };
         Ok(validated(&raw, lang).map(|partner| (partner, Some(stored))))
     };
-    save(&state, &user, check, |status, errors, message| {
+    save(&state, &user, values.get(version::FIELD), check, |status, errors, message| {
         partner_form(lang, Some(&id)).render(lang, &user.session, status, &values, errors, Some(message))
     })
     .await
@@ -322,7 +324,9 @@ pub async fn edit_agreement_form(
         Err(refused) => return refused,
     };
     let Some(agreement) = partner.agreements.get(index) else { return super::not_found(user.lang) };
-    let values = values_from(&AGREEMENT_FIELDS, &agreement_values(agreement));
+    let mut values = values_from(&AGREEMENT_FIELDS, &agreement_values(agreement));
+    let shown = PartnerAgreement { partner: partner.id.clone(), agreement: agreement.clone() };
+    values.push(version::FIELD, shown.fingerprint());
     agreement_form(user.lang, &partner, Some(index)).show(user.lang, &user.session, &values)
 }
 
@@ -373,7 +377,7 @@ async fn save_agreement(
         let checked = PartnerValidator::new(today()).agreement(&raw).map_err(|e| Saved::invalid(e, lang));
         Ok(checked.map(|(_, agreement)| (PartnerAgreement { partner: id, agreement }, stored)))
     };
-    save(&state, &user, check, |status, errors, message| {
+    save(&state, &user, values.get(version::FIELD), check, |status, errors, message| {
         agreement_form(lang, &partner, index).render(lang, &user.session, status, &values, errors, Some(message))
     })
     .await

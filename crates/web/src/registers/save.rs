@@ -1,10 +1,12 @@
 //! The save of a register form, one flow for every register: on the
 //! store's thread, the register reads the record edited (none for a new
 //! one) and checks the form's record and the user's right to write it;
-//! then the record is written with its audit entry (every field changed,
-//! before and after) in one transaction, over the record as it was read.
-//! The answer is the redirection after the save, or the form again with
-//! the values typed and the messages.
+//! then, unless the edit form was shown from another version of the record
+//! (its fingerprint, `crate::version`, no longer the stored record's), the
+//! record is written with its audit entry (every field changed, before and
+//! after) in one transaction, over the record as it was read. The answer
+//! is the redirection after the save, or the form again with the values
+//! typed and the messages.
 
 use std::collections::HashMap;
 
@@ -17,6 +19,7 @@ use vigie_store::{Store, StoreError};
 use crate::auth::RequireUser;
 use crate::errors;
 use crate::state::AppState;
+use crate::version;
 
 /// Messages by field name, in the page's language.
 pub(super) type Messages = HashMap<String, String>;
@@ -82,8 +85,12 @@ pub(super) trait Record: Sized + Send + 'static {
     const KEY: &'static str = "id";
     const TAKEN: &'static str = "web-register-id-taken";
 
-    /// Its values, one a field of `FIELDS`.
+    /// Its values, one a field of `FIELDS`: everything its form edits.
     fn audited(&self) -> Vec<String>;
+    /// The fingerprint its edit form carries: that of its values.
+    fn fingerprint(&self) -> String {
+        version::fingerprint(self.audited())
+    }
     /// The id its audit entries name.
     fn entity_id(&self) -> String;
     /// Where the browser goes once it is saved.
@@ -97,7 +104,7 @@ pub(super) trait Record: Sized + Send + 'static {
         if new {
             Saved::Conflict(message_on(Self::KEY, lang, Self::TAKEN), "web-register-exists")
         } else {
-            Saved::Conflict(Messages::new(), "web-register-changed")
+            changed_meanwhile()
         }
     }
 }
@@ -107,11 +114,14 @@ pub(super) trait Record: Sized + Send + 'static {
 pub(super) type Checked<R> = Result<(R, Option<R>), Saved>;
 
 /// Saves a register form: `check` runs on the store's thread and gives the
-/// record to write; `form` re-shows the form with its messages when the
-/// record is refused.
+/// record to write; `sent` is the fingerprint the form carried (an edit
+/// form's, of the record it showed: compared with the stored record's on
+/// the same thread, just before the write); `form` re-shows the form with
+/// its messages when the record is refused.
 pub(super) async fn save<R, C>(
     state: &AppState,
     user: &RequireUser,
+    sent: Option<&str>,
     check: C,
     form: impl FnOnce(StatusCode, &Messages, &'static str) -> Response,
 ) -> Response
@@ -121,8 +131,12 @@ where
 {
     let lang = user.lang;
     let actor = user.session.user.email.clone();
+    let sent = sent.map(str::to_string);
     let saved = state
         .with_store(move |store| match check(store)? {
+            Ok((_, Some(stored))) if !version::is_current(sent.as_deref(), &stored.fingerprint()) => {
+                Ok(changed_meanwhile())
+            }
             Ok((record, stored)) => write(store, &actor, &record, stored.as_ref(), lang),
             Err(refused) => Ok(refused),
         })
@@ -131,6 +145,12 @@ where
         Ok(saved) => saved.respond(lang, form),
         Err(e) => errors::internal(lang, e),
     }
+}
+
+/// The answer to an edit form shown from a record that was changed since:
+/// the form again, with what was typed and the message to reload.
+fn changed_meanwhile() -> Saved {
+    Saved::Conflict(Messages::new(), "web-register-changed")
 }
 
 /// Writes `record` in place of `stored` with the audit entry of the fields

@@ -1,7 +1,7 @@
 //! What every web test needs: a router over a temporary SQLite store with
 //! users of the given roles, requests with cookies, the login dance with
-//! its CSRF cookie and token, forms posted with the session's token, the
-//! audit log, and incidents to seed the store with.
+//! its CSRF cookie and token, forms posted with the session's token, upload
+//! (multipart) forms, the audit log, and incidents to seed the store with.
 
 #![allow(dead_code)]
 
@@ -132,6 +132,16 @@ impl App {
         self.post(path, &format!("{form}&csrf={csrf}"), session).await
     }
 
+    /// Posts a `multipart` body (an upload form).
+    pub async fn post_multipart(&self, path: &str, body: Vec<u8>, session: &str) -> Reply {
+        let request = Request::post(path)
+            .header(header::COOKIE, session)
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
+            .body(Body::from(body))
+            .unwrap();
+        self.send(request).await
+    }
+
     /// The audit log's entries of `action`, latest first.
     pub fn audit_of(&self, action: &str) -> Vec<AuditEntry> {
         self.store().audit(&AuditFilter { action: Some(action.into()), ..AuditFilter::default() }).unwrap()
@@ -174,6 +184,51 @@ pub fn import_incidents(store: &mut dyn Store, incidents: &[Incident]) {
     session.finish(Default::default()).unwrap();
 }
 
+/// Imports the article file `name` holding `text`, written into the
+/// folder `articles` of `dir`, as `vigie articles import` does.
+pub fn import_article(store: &mut dyn Store, dir: &Path, name: &str, text: &str) {
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join(name), text).unwrap();
+    let options = vigie_ingest::Options::new(jiff::civil::date(2024, 12, 31));
+    let summary = vigie_ingest::import_articles(store, &articles, &options).unwrap();
+    assert!(summary.written, "{name} imports");
+}
+
+/// The boundary between the parts of a `multipart` body.
+pub const BOUNDARY: &str = "vigie-test-boundary";
+
+/// A multipart/form-data body, as a browser sends an upload form: the CSRF
+/// token first (when given: the forms put it first), then the fields, then
+/// the file if any (its field, its file name, its bytes).
+pub fn multipart<V: AsRef<str>>(
+    csrf: Option<&str>,
+    fields: &[(&str, V)],
+    file: Option<(&str, &str, &[u8])>,
+) -> Vec<u8> {
+    let mut body = Vec::new();
+    let mut part = |disposition: String, content: &[u8]| {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\nContent-Disposition: form-data; {disposition}\r\n").as_bytes());
+        if disposition.contains("filename=") {
+            body.extend_from_slice(b"Content-Type: application/octet-stream\r\n");
+        }
+        body.extend_from_slice(b"\r\n");
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    };
+    if let Some(token) = csrf {
+        part(r#"name="csrf""#.into(), token.as_bytes());
+    }
+    for (name, value) in fields {
+        part(format!(r#"name="{name}""#), value.as_ref().as_bytes());
+    }
+    if let Some((field, name, bytes)) = file {
+        part(format!(r#"name="{field}"; filename="{name}""#), bytes);
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
 /// Page text with the slashes minijinja escapes in attributes (`&#x2f;`)
 /// as written.
 pub fn unescaped(html: &str) -> String {
@@ -201,5 +256,13 @@ pub fn cookie_pair(reply: &Reply, name: &str) -> Option<String> {
 /// The CSRF token of the first form of a page.
 pub fn csrf_in(html: &str) -> String {
     let start = html.find(r#"name="csrf" value=""#).expect("a csrf field") + r#"name="csrf" value=""#.len();
+    html[start..start + 64].to_string()
+}
+
+/// The fingerprint an edit form carries of the record it shows (64 hex
+/// digits).
+pub fn version_in(html: &str) -> String {
+    let marker = r#"name="version" value=""#;
+    let start = html.find(marker).expect("a version field") + marker.len();
     html[start..start + 64].to_string()
 }
