@@ -453,6 +453,15 @@ async fn an_edit_from_a_stale_form_is_refused() {
     assert_eq!(app.edit(&second, &id, &[("killed", "7")]).await.status, StatusCode::SEE_OTHER);
     let reply = app.post(&format!("/incidents/{id}/edit"), &edited(&stale.body, &[("wounded", "9")]), &first).await;
     assert_eq!(reply.status, StatusCode::CONFLICT);
+    // the form comes back with what was typed, still at the stale version
+    assert!(
+        reply.body.contains("nothing was saved") || reply.body.contains("rien n’a été enregistré"),
+        "{}",
+        reply.body
+    );
+    assert!(reply.body.contains(r#"name="wounded" value="9""#), "{}", reply.body);
+    let again = app.post(&format!("/incidents/{id}/edit"), &edited(&reply.body, &[]), &first).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "still stale until reloaded");
     let incident = app.store().incident(&id).unwrap().unwrap();
     assert_eq!((incident.killed, incident.wounded), (Some(7), Some(1)), "the other change stands");
 }

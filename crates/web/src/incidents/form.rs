@@ -322,25 +322,20 @@ pub async fn update(
         Ok(found) => found,
         Err(e) => return errors::internal(lang, e),
     };
+    // shown again with what was typed, and the version the form was opened
+    // at: a stale form stays stale until it is reloaded
+    let again = |status, messages: &Messages, message| {
+        let mode = Mode::Edit {
+            id: id.clone(),
+            version: values.get(version::FIELD).cloned().unwrap_or_default(),
+            verified: verified.unwrap_or_default(),
+        };
+        form_page(lang, &user.session, status, &mode, &values, messages, Some(message))
+    };
     match saved {
         Saved::Done(id) => Redirect::to(&href(&id)).into_response(),
-        Saved::Invalid(messages) => {
-            let mode = Mode::Edit {
-                id,
-                version: values.get(version::FIELD).cloned().unwrap_or_default(),
-                verified: verified.unwrap_or_default(),
-            };
-            form_page(
-                lang,
-                &user.session,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &mode,
-                &values,
-                &messages,
-                Some("web-form-invalid"),
-            )
-        }
-        Saved::Conflict => errors::page(lang, StatusCode::CONFLICT, "web-error-edit-conflict"),
+        Saved::Invalid(messages) => again(StatusCode::UNPROCESSABLE_ENTITY, &messages, "web-form-invalid"),
+        Saved::Conflict => again(StatusCode::CONFLICT, &Messages::new(), "web-error-edit-conflict"),
         Saved::Forbidden => errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden"),
         Saved::NotFound => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
     }
