@@ -66,6 +66,19 @@ impl Agreement {
     pub fn signed_text(&self) -> String {
         self.signed.map(|d| d.to_string()).unwrap_or_default()
     }
+
+    /// Its values as the agreement CSV writes them, after the `partner`
+    /// column (`AGREEMENT_COLUMNS[1..]`).
+    pub fn values(&self) -> [String; 6] {
+        [
+            self.title.fr.clone(),
+            self.title.en.clone(),
+            self.title.ar.clone(),
+            self.signed_text(),
+            self.areas.join(AREA_SEPARATOR),
+            self.reference.clone(),
+        ]
+    }
 }
 
 /// One partner of the coalition, identified by a stable slug.
@@ -82,6 +95,19 @@ pub struct Partner {
 }
 
 impl Partner {
+    /// Its values in the order of [`PARTNER_COLUMNS`], as the partner CSV
+    /// writes them.
+    pub fn values(&self) -> [String; 6] {
+        [
+            self.id.clone(),
+            self.name.fr.clone(),
+            self.name.en.clone(),
+            self.name.ar.clone(),
+            self.scope.code().to_string(),
+            self.kind.clone(),
+        ]
+    }
+
     /// The name in `lang`; when that one is empty, the English, then the
     /// French, then the Arabic one.
     pub fn name_in(&self, lang: crate::Lang) -> &str {

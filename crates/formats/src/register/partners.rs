@@ -13,7 +13,7 @@ use std::io::{BufRead, Cursor, Read, Write};
 
 use serde_json::{Map, Value, json};
 use vigie_domain::Partner;
-use vigie_domain::partner::{AGREEMENT_COLUMNS, AREA_SEPARATOR, Agreement, PARTNER_COLUMNS, RawAgreement, RawPartner};
+use vigie_domain::partner::{AGREEMENT_COLUMNS, Agreement, PARTNER_COLUMNS, RawAgreement, RawPartner};
 
 use super::flat::{self, FlatCsvReader, FlatLayout, object_values};
 use super::jsonl::{for_each_object, write_lines};
@@ -152,32 +152,13 @@ fn read_object(line: u64, object: &Map<String, Value>, problems: &mut Vec<RowPro
     }
 }
 
-fn partner_row(partner: &Partner) -> [String; 6] {
-    [
-        partner.id.clone(),
-        partner.name.fr.clone(),
-        partner.name.en.clone(),
-        partner.name.ar.clone(),
-        partner.scope.code().to_string(),
-        partner.kind.clone(),
-    ]
-}
-
-fn agreement_row(partner: &str, agreement: &Agreement) -> [String; 7] {
-    [
-        partner.to_string(),
-        agreement.title.fr.clone(),
-        agreement.title.en.clone(),
-        agreement.title.ar.clone(),
-        agreement.signed_text(),
-        agreement.areas.join(AREA_SEPARATOR),
-        agreement.reference.clone(),
-    ]
+fn agreement_row(partner: &str, agreement: &Agreement) -> Vec<String> {
+    std::iter::once(partner.to_string()).chain(agreement.values()).collect()
 }
 
 /// Writes partners as the partner CSV (no agreements).
 pub fn write_partners_csv<W: Write>(partners: &[Partner], output: W) -> csv::Result<W> {
-    flat::write_csv(&PARTNER_LAYOUT, partners.iter().map(partner_row), output)
+    flat::write_csv(&PARTNER_LAYOUT, partners.iter().map(Partner::values), output)
 }
 
 /// Writes the partners' agreements as the agreement CSV.

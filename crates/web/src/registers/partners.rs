@@ -10,7 +10,7 @@ use axum::Form as PostedForm;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use minijinja::{Value, context};
-use vigie_domain::partner::{AREA_SEPARATOR, RawAgreement, RawPartner};
+use vigie_domain::partner::{AGREEMENT_COLUMNS, PARTNER_COLUMNS, RawAgreement, RawPartner};
 use vigie_domain::user::can_manage_partners;
 use vigie_domain::{Agreement, AuditEntry, Lang, Partner, PartnerValidator, Scope};
 use vigie_render::Labels;
@@ -26,10 +26,18 @@ use crate::errors;
 use crate::state::AppState;
 use crate::version;
 
-/// A partner's fields, in order (also the audit entry's).
-const PARTNER_FIELDS: [&str; 6] = ["id", "name_fr", "name_en", "name_ar", "scope", "kind"];
-/// An agreement's fields, in order (also the audit entry's).
-const AGREEMENT_FIELDS: [&str; 6] = ["title_fr", "title_en", "title_ar", "signed", "areas", "reference"];
+/// A partner's fields, in order (also the audit entry's): the CSV's.
+const PARTNER_FIELDS: [&str; 6] = PARTNER_COLUMNS;
+/// An agreement's fields, in order (also the audit entry's): the CSV's
+/// after `partner`.
+const AGREEMENT_FIELDS: [&str; 6] = [
+    AGREEMENT_COLUMNS[1],
+    AGREEMENT_COLUMNS[2],
+    AGREEMENT_COLUMNS[3],
+    AGREEMENT_COLUMNS[4],
+    AGREEMENT_COLUMNS[5],
+    AGREEMENT_COLUMNS[6],
+];
 
 fn partner_href(id: &str) -> String {
     format!("/partners/{}", percent_encode(id))
@@ -37,28 +45,6 @@ fn partner_href(id: &str) -> String {
 
 fn scope_label(scope: Scope, lang: Lang) -> String {
     vigie_i18n::catalog().text(lang, &format!("web-partner-scope-{}", scope.code()))
-}
-
-fn partner_values(partner: &Partner) -> [String; 6] {
-    [
-        partner.id.clone(),
-        partner.name.fr.clone(),
-        partner.name.en.clone(),
-        partner.name.ar.clone(),
-        partner.scope.code().to_string(),
-        partner.kind.clone(),
-    ]
-}
-
-fn agreement_values(agreement: &Agreement) -> [String; 6] {
-    [
-        agreement.title.fr.clone(),
-        agreement.title.en.clone(),
-        agreement.title.ar.clone(),
-        agreement.signed_text(),
-        agreement.areas.join(AREA_SEPARATOR),
-        agreement.reference.clone(),
-    ]
 }
 
 fn values_from(fields: &[&str], values: &[String]) -> Values {
@@ -182,7 +168,7 @@ impl Record for Partner {
     const FIELDS: &'static [&'static str] = &PARTNER_FIELDS;
 
     fn audited(&self) -> Vec<String> {
-        partner_values(self).to_vec()
+        self.values().to_vec()
     }
 
     fn entity_id(&self) -> String {
@@ -210,7 +196,7 @@ impl Record for PartnerAgreement {
     const FIELDS: &'static [&'static str] = &AGREEMENT_FIELDS;
 
     fn audited(&self) -> Vec<String> {
-        agreement_values(&self.agreement).to_vec()
+        self.agreement.values().to_vec()
     }
 
     fn entity_id(&self) -> String {
@@ -277,7 +263,7 @@ pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id
         Ok(partner) => partner,
         Err(refused) => return refused,
     };
-    let mut values = values_from(&PARTNER_FIELDS, &partner_values(&partner));
+    let mut values = values_from(&PARTNER_FIELDS, &partner.values());
     values.push(version::FIELD, partner.fingerprint());
     partner_form(user.lang, Some(&partner.id)).show(user.lang, &user.session, &values)
 }
@@ -324,7 +310,7 @@ pub async fn edit_agreement_form(
         Err(refused) => return refused,
     };
     let Some(agreement) = partner.agreements.get(index) else { return super::not_found(user.lang) };
-    let mut values = values_from(&AGREEMENT_FIELDS, &agreement_values(agreement));
+    let mut values = values_from(&AGREEMENT_FIELDS, &agreement.values());
     let shown = PartnerAgreement { partner: partner.id.clone(), agreement: agreement.clone() };
     values.push(version::FIELD, shown.fingerprint());
     agreement_form(user.lang, &partner, Some(index)).show(user.lang, &user.session, &values)
