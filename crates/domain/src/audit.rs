@@ -78,9 +78,154 @@ impl AuditEntry {
     }
 }
 
+/// An incident's history as shown to someone who may not read its drafts
+/// (`entries`: its audit entries, latest first, as the log lists them).
+///
+/// They read the incident only while it is verified, so they see only its
+/// verified versions: nothing before its first approval, and each later
+/// draft period (a change that made it a draft, the changes and rejections
+/// that followed) folded into the approval that ended it, which carries the
+/// net change of each field from one verified version to the next. A value
+/// written and removed while it was a draft (a source named, then taken
+/// out) never shows. A period still open (a draft now) is left out.
+pub fn verified_history(entries: &[AuditEntry]) -> Vec<AuditEntry> {
+    let status_after = |entry: &AuditEntry| {
+        entry.changes.iter().find(|c| c.field == "status").and_then(|c| c.after.as_str().map(str::to_string))
+    };
+    let mut shown = Vec::new();
+    // the net changes of the draft period under way, by field in order
+    let mut period: Vec<FieldChange> = Vec::new();
+    // verified before its first entry (an operator's import writes none)?
+    let mut verified = entries
+        .iter()
+        .rev()
+        .find_map(|e| e.changes.iter().find(|c| c.field == "status"))
+        .is_some_and(|c| c.before.as_str() == Some("verified"));
+    let mut ever_verified = verified;
+    for entry in entries.iter().rev() {
+        let after = status_after(entry);
+        let becomes_verified = after.as_deref() == Some("verified");
+        if verified && after.as_deref() != Some("draft") {
+            // changed while verified (a merge, an operator's import): seen as it is
+            shown.push(entry.clone());
+            continue;
+        }
+        for change in entry.changes.iter().filter(|c| c.field != "status") {
+            match period.iter_mut().find(|c| c.field == change.field) {
+                Some(net) => net.after = change.after.clone(),
+                None => period.push(change.clone()),
+            }
+        }
+        if becomes_verified {
+            let mut approval = entry.clone();
+            approval.changes = if !ever_verified {
+                // what it said before it was verified is not theirs to read
+                Vec::new()
+            } else {
+                period.drain(..).filter(|c| c.before != c.after).collect()
+            };
+            approval.changes.push(FieldChange::new("status", "draft", "verified"));
+            shown.push(approval);
+            period.clear();
+            ever_verified = true;
+        }
+        verified = becomes_verified || (verified && after.is_none());
+    }
+    shown.reverse();
+    shown
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entry(id: i64, action: &str, changes: Vec<FieldChange>) -> AuditEntry {
+        let mut entry = AuditEntry::new(jiff::Timestamp::UNIX_EPOCH, "a@vigie.example", action, "incident", Some("x"));
+        entry.id = id;
+        entry.with_changes(changes)
+    }
+
+    fn fields(entry: &AuditEntry) -> Vec<(String, Value, Value)> {
+        entry.changes.iter().map(|c| (c.field.clone(), c.before.clone(), c.after.clone())).collect()
+    }
+
+    /// A draft names an informant, which is removed before approval; once
+    /// verified it is changed (killed 1 → 3) through a second draft period
+    /// with a rejection on the way.
+    #[test]
+    fn drafts_are_folded_into_the_approvals_that_end_them() {
+        let log_oldest_first = vec![
+            entry(
+                1,
+                "incident.create",
+                vec![
+                    FieldChange::new("killed", Value::Null, "1"),
+                    FieldChange::new("sources", Value::Null, "informant K."),
+                    FieldChange::new("status", Value::Null, "draft"),
+                ],
+            ),
+            entry(2, "incident.update", vec![FieldChange::new("sources", "informant K.", "AFP")]),
+            entry(3, "incident.approve", vec![FieldChange::new("status", "draft", "verified")]),
+            entry(
+                4,
+                "incident.update",
+                vec![FieldChange::new("killed", "1", "999"), FieldChange::new("status", "verified", "draft")],
+            ),
+            entry(5, "incident.reject", vec![FieldChange::new("status", "draft", "draft")]),
+            entry(6, "incident.update", vec![FieldChange::new("killed", "999", "3")]),
+            entry(7, "incident.approve", vec![FieldChange::new("status", "draft", "verified")]),
+        ];
+        let latest_first: Vec<AuditEntry> = log_oldest_first.into_iter().rev().collect();
+        let shown = verified_history(&latest_first);
+        assert_eq!(shown.iter().map(|e| e.id).collect::<Vec<_>>(), [7, 3]);
+        assert_eq!(fields(&shown[1]), [("status".into(), "draft".into(), "verified".into())]);
+        assert_eq!(
+            fields(&shown[0]),
+            [("killed".into(), "1".into(), "3".into()), ("status".into(), "draft".into(), "verified".into())]
+        );
+        let text = serde_json::to_string(&shown).unwrap();
+        assert!(!text.contains("informant") && !text.contains("999"), "{text}");
+    }
+
+    #[test]
+    fn an_open_draft_period_and_a_never_verified_incident_show_nothing() {
+        let latest_first = vec![
+            entry(2, "incident.update", vec![FieldChange::new("killed", "1", "2")]),
+            entry(1, "incident.create", vec![FieldChange::new("status", Value::Null, "draft")]),
+        ];
+        assert!(verified_history(&latest_first).is_empty());
+        let reopened = vec![
+            entry(
+                3,
+                "incident.update",
+                vec![FieldChange::new("killed", "1", "2"), FieldChange::new("status", "verified", "draft")],
+            ),
+            entry(2, "incident.approve", vec![FieldChange::new("status", "draft", "verified")]),
+            entry(1, "incident.create", vec![FieldChange::new("status", Value::Null, "draft")]),
+        ];
+        assert_eq!(verified_history(&reopened).iter().map(|e| e.id).collect::<Vec<_>>(), [2]);
+    }
+
+    #[test]
+    fn a_change_that_nets_to_nothing_leaves_only_the_approval() {
+        let latest_first = vec![
+            entry(4, "incident.approve", vec![FieldChange::new("status", "draft", "verified")]),
+            entry(
+                3,
+                "incident.import",
+                vec![FieldChange::new("wounded", "2", "5"), FieldChange::new("status", "verified", "draft")],
+            ),
+            entry(
+                2,
+                "incident.update",
+                vec![FieldChange::new("wounded", "5", "2"), FieldChange::new("status", "verified", "draft")],
+            ),
+        ];
+        // verified before the log (an operator's import); 3 reverts 2
+        let shown = verified_history(&latest_first);
+        assert_eq!(shown.len(), 1);
+        assert_eq!(fields(&shown[0]), [("status".into(), "draft".into(), "verified".into())]);
+    }
 
     #[test]
     fn changes_serialise_as_field_before_after() {

@@ -162,6 +162,20 @@ impl Incident {
     }
 
     /// All native values, in column order.
+    /// The fields whose value differs from `before` (every field with a
+    /// value for a new incident), as the audit log keeps them: `null` for
+    /// an empty value.
+    pub fn changes_from(&self, before: Option<&Incident>) -> Vec<crate::FieldChange> {
+        let json =
+            |value: String| if value.is_empty() { serde_json::Value::Null } else { serde_json::Value::String(value) };
+        Column::ALL
+            .iter()
+            .map(|&c| (c, before.map(|b| b.value(c)).unwrap_or_default(), self.value(c)))
+            .filter(|(_, before, after)| before != after)
+            .map(|(c, before, after)| crate::FieldChange::new(c.name(), json(before), json(after)))
+            .collect()
+    }
+
     pub fn values(&self) -> [String; 20] {
         Column::ALL.map(|column| self.value(column))
     }

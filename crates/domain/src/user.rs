@@ -253,6 +253,51 @@ pub fn can_approve_draft(user: &User, author_id: Option<i64>, editors: &[i64]) -
     can_approve(user, author_id) && !editors.contains(&user.id)
 }
 
+/// What an import by `user` may do with one valid row (of `row_country`),
+/// given the incident its id names: `stored` is that incident's country
+/// and whether it is verified, `None` when no incident has the id;
+/// `named` tells whether the row gave its id (else it was derived from
+/// the row's content, country included).
+///
+/// Whoever may not read every draft (a delegate) names existing incidents
+/// only: a named id that no incident they may change has is refused the
+/// same way whether it is unknown or another country's draft, so an import
+/// (a dry run included) never tells whether such an id exists. New
+/// incidents of their file come without an id.
+pub fn import_row_access(
+    user: &User,
+    row_country: CountryCode,
+    named: bool,
+    stored: Option<(CountryCode, bool)>,
+) -> RowAccess {
+    if !can_edit_incident(user, row_country) {
+        return RowAccess::Country;
+    }
+    match stored {
+        None if named && !can_import_any_incident(user) => RowAccess::UnknownId,
+        None => RowAccess::Write,
+        Some((country, verified)) if can_change_incident(user, country, verified) => RowAccess::Write,
+        Some((country, true)) if can_edit_incident(user, country) => RowAccess::Verified,
+        Some(_) => RowAccess::UnknownId,
+    }
+}
+
+/// The answer of [`import_row_access`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowAccess {
+    /// Written (a new incident, or a change of one the user may change), as
+    /// a draft: a verified incident it changes becomes a draft again.
+    Write,
+    /// The row's country is not one the user may write.
+    Country,
+    /// The id names no incident the user may change: unknown, merged, or
+    /// one they may not see (the same answer).
+    UnknownId,
+    /// The id names a verified incident of the user's own country, which
+    /// only an analyst changes: the row is kept only if it says the same.
+    Verified,
+}
+
 /// Whether `user` may add, change and disable accounts, and read the audit
 /// log: administrators.
 pub fn can_manage_users(user: &User) -> bool {
@@ -471,6 +516,47 @@ mod tests {
         let both = user(6, Role::Delegate, &["BF", "ML"]);
         assert!(can_edit_incident(&both, bf) && can_edit_incident(&both, ml));
         assert!(!can_edit_incident(&both, code("NE")));
+    }
+
+    /// The import matrix: role × the row's country × what the id names.
+    #[test]
+    fn import_rows() {
+        use RowAccess::*;
+        let (bf, ml) = (code("BF"), code("ML"));
+        // what an id may name: nothing (named, or derived), a BF draft, an
+        // ML draft, a verified BF incident, a verified ML incident
+        let cases: [(bool, Option<(CountryCode, bool)>); 6] = [
+            (true, None),
+            (false, None),
+            (true, Some((bf, false))),
+            (true, Some((ml, false))),
+            (true, Some((bf, true))),
+            (true, Some((ml, true))),
+        ];
+        // (role, BF rows for each case, ML rows for each case)
+        let expected = [
+            (Role::Admin, [Write; 6], [Write; 6]),
+            (Role::Analyst, [Write; 6], [Write; 6]),
+            (Role::Editor, [Country; 6], [Country; 6]),
+            (Role::Delegate, [UnknownId, Write, Write, UnknownId, Verified, UnknownId], [Country; 6]),
+            (Role::Viewer, [Country; 6], [Country; 6]),
+        ];
+        for (user, (role, bf_rows, ml_rows)) in everyone().iter().zip(expected) {
+            assert_eq!(user.role, role);
+            for (i, (named, stored)) in cases.into_iter().enumerate() {
+                assert_eq!(import_row_access(user, bf, named, stored), bf_rows[i], "{role}: BF row, case {i}");
+                assert_eq!(import_row_access(user, ml, named, stored), ml_rows[i], "{role}: ML row, case {i}");
+            }
+        }
+        // an unknown id and another country's draft get the same answer
+        let delegate = user(4, Role::Delegate, &["BF"]);
+        assert_eq!(
+            import_row_access(&delegate, bf, true, None),
+            import_row_access(&delegate, bf, true, Some((ml, false)))
+        );
+        let mut disabled = user(2, Role::Analyst, &[]);
+        disabled.disabled = true;
+        assert_eq!(import_row_access(&disabled, bf, false, None), Country);
     }
 
     #[test]

@@ -74,6 +74,9 @@ pub enum FieldErrorKind {
     },
     /// A row that would change a verified incident in an import of drafts.
     AlreadyVerified,
+    /// An id that names no incident the importer may change (unknown, or
+    /// not theirs: the same answer).
+    UnknownId,
     Other,
 }
 

@@ -44,6 +44,7 @@ pub fn field_error_kind(lang: Lang, kind: &FieldErrorKind) -> Option<String> {
             with("field-error-country-not-allowed", "countries", crate::join_list(lang, codes))
         }
         FieldErrorKind::AlreadyVerified => text("field-error-already-verified"),
+        FieldErrorKind::UnknownId => text("field-error-unknown-id"),
         FieldErrorKind::Other => return None,
     })
 }
@@ -77,6 +78,7 @@ mod tests {
             FieldErrorKind::RepeatedId,
             FieldErrorKind::CountryNotAllowed { allowed: vec![vigie_domain::CountryCode::new("BF").unwrap()] },
             FieldErrorKind::AlreadyVerified,
+            FieldErrorKind::UnknownId,
         ];
         for lang in Lang::ALL {
             for kind in &kinds {

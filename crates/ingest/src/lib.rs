@@ -23,7 +23,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use indicatif::ProgressBar;
-use vigie_domain::{CountryCode, FieldErrorKind, Status};
+use vigie_domain::{FieldErrorKind, Status, User};
 use vigie_formats::dataset::DatasetOptions;
 use vigie_formats::{Format, RowProblem};
 use vigie_store::{ImportCounts, StoreError};
@@ -93,12 +93,15 @@ pub struct Options {
     pub default_status: Option<Status>,
     /// Check everything, write nothing.
     pub dry_run: bool,
-    /// Only rows of these countries may be written; the others are
-    /// rejected (a delegate's import).
-    pub countries: Option<Vec<CountryCode>>,
-    /// Every row lands as a draft, and a row that would change a verified
-    /// incident is rejected (a delegate's import).
-    pub drafts_only: bool,
+    /// The web user who imports, if the import comes through the web: each
+    /// row is then held to the user's rights (`import_row_access`: a row
+    /// they may not write is rejected, an id they may not see is "unknown"),
+    /// every row lands as a draft (a verified incident it changes becomes a
+    /// draft again), and each incident it creates or changes is recorded
+    /// against them (its author, or one of its editors), with its own audit
+    /// entry: four eyes apply. `None`: the operator's command line, whose
+    /// statuses stand (curated datasets import verified).
+    pub importer: Option<User>,
     /// Who imports (a web user's email, or `cli`): an entry with the
     /// sources, format and counts (`incident.import`, `member.import`, …)
     /// goes to the audit log in the import's transaction, if it is written.
@@ -119,8 +122,7 @@ impl Options {
             new_groups: false,
             default_status: None,
             dry_run: false,
-            countries: None,
-            drafts_only: false,
+            importer: None,
             audit_actor: None,
             latest_date,
             progress: Box::new(|_, _| ProgressBar::hidden()),
@@ -205,8 +207,14 @@ pub struct Summary {
     pub sources: Vec<SourceReport>,
     /// New or updated incidents left as drafts.
     pub drafts: u64,
-    /// Groups created by `new_groups`: "id (from "Name")".
+    /// Groups created by `new_groups` (by rows that were written): "id
+    /// (from "Name")".
     pub new_groups: Vec<String>,
+    /// Incidents written with the status verified without a review: only by
+    /// the operator's command line.
+    pub verified: u64,
+    /// The import run's id, once written.
+    pub import_id: Option<i64>,
     /// The first problems in file and line order, as
     /// `FILE:LINE: column COLUMN: what is wrong (got "VALUE")`.
     pub problems: Vec<String>,

@@ -5,13 +5,15 @@
 //! reader to be refilled, and an id met twice is found through the store
 //! (`Upsert::Repeated`), not through a set of ids held in memory.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, Sender, SyncSender};
 
 use vigie_domain::incident::Column;
+use vigie_domain::user::{RowAccess, import_row_access};
 use vigie_domain::validate::Validated;
-use vigie_domain::{FieldErrorKind, Incident, Status, Validator};
+use vigie_domain::{AuditEntry, FieldErrorKind, Group, Incident, Status, User, Validator};
 use vigie_formats::dataset::acled::AcledReader;
 use vigie_formats::dataset::gtd::GtdReader;
 use vigie_formats::dataset::ucdp::UcdpReader;
@@ -34,6 +36,8 @@ struct Ready {
     content_hash: i64,
     source: usize,
     line: u64,
+    /// Whether the row gave its id (else it was derived from its content).
+    named: bool,
 }
 
 /// Imports all sources in one transaction, committed only if every row is
@@ -44,6 +48,9 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
     let rejects = options.rejects.as_deref().map(Rejects::create).transpose()?;
     let problems = Problems::new(rejects);
     let mut session = store.begin_import(&names.join(", "), options.format.name())?;
+    if let Some(actor) = &options.audit_actor {
+        session.set_actor(actor)?;
+    }
     let mut summary = Summary::default();
     let sources_read = Mutex::new(Vec::new());
 
@@ -53,7 +60,7 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
     let (read, written) = std::thread::scope(|scope| {
         let reader = Reader { options, problems: &problems, sources: &sources_read, sender, recycled };
         let reading = scope.spawn(move || reader.read(sources, validator));
-        let writer = Writer { options, problems: &problems, names: &names };
+        let mut writer = Writer { options, problems: &problems, names: &names, groups_waiting: HashMap::new() };
         let written = writer.write(session.as_mut(), receiver, recycle, &mut summary);
         let read = reading.join().unwrap_or(Err(IngestError::ReaderPanicked));
         tracing::debug!(elapsed = ?started.elapsed(), "rows read and written");
@@ -72,38 +79,37 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
 
     let complete = !found.unreadable && (found.count == 0 || options.skip_invalid);
     if complete && !options.dry_run {
-        if let Some(entry) = import_entry(options, "incident", &names, options.format.name(), summary.counts) {
-            session.record_audit(&entry)?;
+        if let Some(mut entry) = import_entry(options, "incident", &names, options.format.name(), summary.counts) {
+            let mut detail = entry.detail.take().unwrap_or_default();
+            if summary.verified > 0 {
+                detail.push_str(&format!("; {} verified without review (operator import)", summary.verified));
+            }
+            if !summary.new_groups.is_empty() {
+                detail.push_str(&format!("; new groups: {}", summary.new_groups.join(", ")));
+            }
+            session.record_audit(&entry.with_detail(detail))?;
         }
         // indexes and the commit take seconds on big loads: say so
         let bar = (options.progress)("indexing and committing", None);
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
         let finished = session.finish(summary.counts);
         bar.finish_and_clear();
-        finished?;
+        summary.import_id = Some(finished?);
         summary.written = true;
     }
     // otherwise the session is dropped and the transaction rolls back
     Ok(summary)
 }
 
-/// A row of an import of drafts against a verified incident.
-enum Verified {
-    /// Not of a verified incident (or not an import of drafts).
-    No,
-    /// Says what the verified incident says, but for its status: left as
-    /// it is (unchanged).
-    Same(Box<Incident>),
-    /// Would change it: refused.
-    Changed,
-}
-
 /// The writing side: the rows the reader found valid, and the rules that
-/// need the store (repeated ids, a delegate's countries and drafts).
+/// need the store (repeated ids, a web importer's rights and four eyes).
 struct Writer<'a> {
     options: &'a Options,
     problems: &'a Problems,
     names: &'a [String],
+    /// Groups the validator made for rows not written yet: created by the
+    /// first row naming them that is written, never by a rejected one.
+    groups_waiting: HashMap<String, Group>,
 }
 
 impl Writer<'_> {
@@ -111,7 +117,7 @@ impl Writer<'_> {
     /// which stops the reader. Emptied batches go back to be freed and
     /// reused there.
     fn write(
-        &self,
+        &mut self,
         session: &mut dyn ImportSession,
         receiver: Receiver<Vec<Ready>>,
         recycle: Sender<Vec<Ready>>,
@@ -119,41 +125,14 @@ impl Writer<'_> {
     ) -> Result<(), IngestError> {
         for batch in receiver {
             for ready in &batch {
-                let incident = &ready.valid.incident;
-                // added even when the row is refused below: a later row may
-                // name the group, and the validator now knows it
                 if let Some(group) = &ready.valid.new_group {
-                    session.add_group(group)?;
-                    summary.new_groups.push(format!("{} (from {:?})", group.id, group.aliases[0]));
+                    self.groups_waiting.entry(group.id.clone()).or_insert_with(|| group.clone());
                 }
-                if let Some(allowed) = self.options.countries.as_ref().filter(|a| !a.contains(&incident.country)) {
-                    let codes: Vec<&str> = allowed.iter().map(|c| c.as_str()).collect();
-                    let message = format!("is not one of the countries this import may write ({})", codes.join(", "));
-                    let kind = FieldErrorKind::CountryNotAllowed { allowed: allowed.clone() };
-                    self.refuse(ready, Column::Country, incident.country.as_str(), message, kind)?;
-                    continue;
-                }
-                let outcome = match self.verified(session, incident)? {
-                    Verified::No => session.upsert(incident, ready.content_hash)?,
-                    Verified::Same(verified) => session.upsert(&verified, verified.content_hash())?,
-                    Verified::Changed => {
-                        let message = "is a verified incident: an import of drafts cannot change it".to_string();
-                        self.refuse(ready, Column::Id, &incident.id, message, FieldErrorKind::AlreadyVerified)?;
-                        continue;
+                match &self.options.importer {
+                    Some(user) => self.write_for(user, session, ready, summary)?,
+                    None => {
+                        self.write_row(session, ready, &ready.valid.incident, ready.content_hash, summary)?;
                     }
-                };
-                match outcome {
-                    Upsert::Repeated => {
-                        let message = "appears more than once in this import: each incident once, with its own id \
-                                       (rows without an id get one from their date, country, place, perpetrator, \
-                                       target, method and description)";
-                        self.refuse(ready, Column::Id, &incident.id, message.into(), FieldErrorKind::RepeatedId)?;
-                    }
-                    Upsert::New | Upsert::Updated if incident.status == Status::Draft => summary.drafts += 1,
-                    _ => {}
-                }
-                if outcome != Upsert::Repeated {
-                    summary.counts.record(outcome);
                 }
             }
             // the reader may be gone already: then the batch is freed here
@@ -162,18 +141,92 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Whether a row of an import of drafts is of a verified incident, and
-    /// whether it would change it.
-    fn verified(&self, session: &mut dyn ImportSession, incident: &Incident) -> Result<Verified, IngestError> {
-        if !self.options.drafts_only {
-            return Ok(Verified::No);
+    /// A row of a web user's import: written only if `user` may write it,
+    /// as a draft, and recorded against them.
+    fn write_for(
+        &mut self,
+        user: &User,
+        session: &mut dyn ImportSession,
+        ready: &Ready,
+        summary: &mut Summary,
+    ) -> Result<(), IngestError> {
+        let incident = &ready.valid.incident;
+        let stored = session.stored(&incident.id)?;
+        let named = stored.as_ref().map(|s| (s.country, s.status == Status::Verified));
+        let access = import_row_access(user, incident.country, ready.named, named);
+        match access {
+            RowAccess::Country => {
+                let codes: Vec<&str> = user.countries.iter().map(|c| c.as_str()).collect();
+                let message = format!("is not one of the countries this import may write ({})", codes.join(", "));
+                let kind = FieldErrorKind::CountryNotAllowed { allowed: user.countries.clone() };
+                return self.refuse(ready, Column::Country, incident.country.as_str(), message, kind);
+            }
+            RowAccess::UnknownId => {
+                // the same words whether the id is unknown or not the user's
+                let message = "names no incident this import may change: leave the id empty to add a new incident";
+                return self.refuse(ready, Column::Id, &incident.id, message.into(), FieldErrorKind::UnknownId);
+            }
+            RowAccess::Write | RowAccess::Verified => {}
         }
-        let Some((Status::Verified, stored_hash)) = session.stored(&incident.id)? else {
-            return Ok(Verified::No);
-        };
-        let mut verified = incident.clone();
-        verified.status = Status::Verified;
-        Ok(if verified.content_hash() == stored_hash { Verified::Same(Box::new(verified)) } else { Verified::Changed })
+        if let Some(verified) = stored.as_ref().filter(|s| s.status == Status::Verified) {
+            // what the verified incident says, but for the status: left as it is
+            let mut same = incident.clone();
+            same.status = Status::Verified;
+            if same.content_hash() == verified.content_hash() {
+                let hash = same.content_hash();
+                return self.write_row(session, ready, &same, hash, summary).map(|_| ());
+            }
+            if access == RowAccess::Verified {
+                let message = "is a verified incident: only an analyst's import may change it".to_string();
+                return self.refuse(ready, Column::Id, &incident.id, message, FieldErrorKind::AlreadyVerified);
+            }
+        }
+        let outcome = self.write_row(session, ready, incident, ready.content_hash, summary)?;
+        if matches!(outcome, Some(Upsert::New | Upsert::Updated)) {
+            let source = &self.names[ready.source];
+            let entry =
+                AuditEntry::new(jiff::Timestamp::now(), &user.email, "incident.import", "incident", Some(&incident.id))
+                    .with_changes(incident.changes_from(stored.as_ref()))
+                    .with_detail(format!("{source}, line {}", ready.line));
+            session.record_audit(&entry)?;
+            match &stored {
+                None => session.set_author(&incident.id, user.id)?,
+                Some(before) if before.status == Status::Verified => session.reopen(&incident.id)?,
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes one row (creating the group it is the first to name) and
+    /// counts it; `None` when it repeats an id of this import (rejected).
+    fn write_row(
+        &mut self,
+        session: &mut dyn ImportSession,
+        ready: &Ready,
+        incident: &Incident,
+        content_hash: i64,
+        summary: &mut Summary,
+    ) -> Result<Option<Upsert>, IngestError> {
+        if let Some(group) = self.groups_waiting.remove(&incident.perpetrator) {
+            session.add_group(&group)?;
+            summary.new_groups.push(format!("{} (from {:?})", group.id, group.aliases[0]));
+        }
+        let outcome = session.upsert(incident, content_hash)?;
+        match outcome {
+            Upsert::Repeated => {
+                let message = "appears more than once in this import: each incident once, with its own id \
+                               (rows without an id get one from their date, country, place, perpetrator, \
+                               target, method and description)";
+                self.refuse(ready, Column::Id, &incident.id, message.into(), FieldErrorKind::RepeatedId)?;
+                return Ok(None);
+            }
+            Upsert::New | Upsert::Updated if incident.status == Status::Draft => summary.drafts += 1,
+            Upsert::New | Upsert::Updated => summary.verified += 1,
+            Upsert::Unchanged => {}
+        }
+        summary.counts.record(outcome);
+        Ok(Some(outcome))
     }
 
     /// Rejects a valid row for a reason found on the writing side.
@@ -324,7 +377,8 @@ impl Reader<'_> {
         let (problems, kinds) = if row.problems.is_empty() {
             match validator.validate(&row.raw) {
                 Ok(mut valid) => {
-                    if self.options.drafts_only {
+                    // through the web, everything lands as a draft (four eyes)
+                    if self.options.importer.is_some() {
                         valid.incident.status = Status::Draft;
                     }
                     // after a problem nothing will be written: only keep checking
@@ -332,7 +386,8 @@ impl Reader<'_> {
                         return Ok(());
                     }
                     let content_hash = valid.incident.content_hash();
-                    batch.push(Ready { valid, content_hash, source: index, line: row.line });
+                    let named = row.raw.raw(Column::Id).is_some_and(|id| !id.trim().is_empty());
+                    batch.push(Ready { valid, content_hash, source: index, line: row.line, named });
                     if batch.len() == BATCH {
                         let mut next = self.recycled.try_recv().unwrap_or_default();
                         next.clear();

@@ -16,6 +16,8 @@ pub struct IncidentFilter {
     /// Text searched, case- and accent-insensitively, in id, description,
     /// place names, sources and the perpetrator's id, names and aliases.
     pub search: Option<String>,
+    /// Those whose last import is this run.
+    pub import_id: Option<i64>,
     pub limit: Option<u64>,
     pub order: Order,
 }

@@ -59,9 +59,17 @@ pub trait ImportSession {
     /// `content_hash` is `incident.content_hash()`, computed by the caller so
     /// that it can be done off the writing thread.
     fn upsert(&mut self, incident: &Incident, content_hash: i64) -> Result<Upsert>;
-    /// The status and content hash of the incident stored under `id`, if
-    /// any (an import of drafts leaves verified incidents alone).
-    fn stored(&mut self, id: &str) -> Result<Option<(vigie_domain::Status, i64)>>;
+    /// The incident stored under `id`, if any: an import by a web user
+    /// checks whether they may change it and records what changed.
+    fn stored(&mut self, id: &str) -> Result<Option<Incident>>;
+    /// Records who runs the import (a web user's email, or `cli`).
+    fn set_actor(&mut self, actor: &str) -> Result<()>;
+    /// Makes the user `author_id` the author of an incident this import
+    /// created (four eyes: they may not approve it).
+    fn set_author(&mut self, id: &str, author_id: i64) -> Result<()>;
+    /// Forgets the last review of a verified incident this import made a
+    /// draft again (it needs a new one).
+    fn reopen(&mut self, id: &str) -> Result<()>;
     /// Adds `entry` to the audit log in the import's transaction: written
     /// if and only if the import is.
     fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<()>;
@@ -413,17 +421,22 @@ pub trait Store: Send {
     /// The author and last review of an incident (`None`: no such
     /// incident; an imported one has no author).
     fn incident_workflow(&self, id: &str) -> Result<Option<Workflow>>;
-    /// Sets an incident's status after a review by `reviewer_id`, with the
-    /// comment (a rejection's) and its `audit` entry, in one transaction;
-    /// `false` when there is no such incident.
-    fn review_incident(
+    /// Sets the status of incidents after a review by `reviewer_id` (a
+    /// rejection's `comment`), each with its audit entry, in one
+    /// transaction, and each only if it is still the version the reviewer saw (`Review::expected_hash`, its
+    /// `content_hash()`): returns the ids that changed meanwhile or are
+    /// gone, and then writes nothing.
+    fn review_incidents(
         &mut self,
-        id: &str,
+        reviews: &[Review],
         status: vigie_domain::Status,
         reviewer_id: i64,
         comment: Option<&str>,
-        audit: &vigie_domain::AuditEntry,
-    ) -> Result<bool>;
+    ) -> Result<Vec<String>>;
+    /// One import run (`None`: there is none).
+    fn import_run(&self, id: i64) -> Result<Option<ImportRun>>;
+    /// The latest import runs that left drafts, latest first.
+    fn import_runs_with_drafts(&self, limit: u64) -> Result<Vec<ImportRun>>;
     /// Replaces an incident changed in the web application (same id) with
     /// its `audit` entry, in one transaction, if the stored one's
     /// `content_hash()` is still `expected_hash` (else `false`, nothing
@@ -489,6 +502,31 @@ pub struct Workflow {
     /// The accounts that changed it in the web application since its last
     /// approval (they may not approve it: four eyes).
     pub editors: Vec<i64>,
+}
+
+/// One incident of a review: the version the reviewer saw, and the
+/// review's audit entry.
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub id: String,
+    pub expected_hash: i64,
+    pub audit: vigie_domain::AuditEntry,
+}
+
+/// One run of an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRun {
+    pub id: i64,
+    /// When it started, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub started_at: String,
+    /// Its sources' names.
+    pub source: String,
+    pub format: String,
+    /// A web user's email, `cli`, or `None` for runs older than the column.
+    pub actor: Option<String>,
+    pub counts: ImportCounts,
+    /// The drafts whose last import is this one.
+    pub drafts: u64,
 }
 
 /// What [`Store::data_version`] returns: compare for equality only.

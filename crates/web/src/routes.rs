@@ -55,6 +55,9 @@ pub fn router(state: AppState) -> Router {
         .route("/incidents/{id}/edit", get(incidents::edit_form).post(incidents::update))
         .route("/incidents/{id}/approve", post(incidents::approve))
         .route("/incidents/{id}/reject", post(incidents::reject))
+        .route("/imports", get(incidents::imports::list))
+        .route("/imports/{id}", get(incidents::imports::show))
+        .route("/imports/{id}/approve", post(incidents::imports::approve))
         .route(
             "/articles",
             get(articles::list).post(articles::create).layer(DefaultBodyLimit::max(articles::MAX_FORM_BYTES)),

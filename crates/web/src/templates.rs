@@ -26,6 +26,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("audit.html", include_str!("../templates/audit.html")),
     ("incidents.html", include_str!("../templates/incidents.html")),
     ("incident.html", include_str!("../templates/incident.html")),
+    ("review_conflict.html", include_str!("../templates/review_conflict.html")),
+    ("imports.html", include_str!("../templates/imports.html")),
+    ("import_run.html", include_str!("../templates/import_run.html")),
     ("incident_form.html", include_str!("../templates/incident_form.html")),
     ("incident_import.html", include_str!("../templates/incident_import.html")),
     ("bulletins.html", include_str!("../templates/bulletins.html")),
@@ -90,6 +93,7 @@ pub fn render(
             email => s.user.email.clone(),
             role => s.user.role.code(),
             admin => vigie_domain::user::can_manage_users(&s.user),
+            approver => vigie_domain::user::can_approve(&s.user, None),
         }
     });
     let html = template.render(context! {

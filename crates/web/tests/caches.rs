@@ -50,8 +50,8 @@ async fn the_dashboard_sees_a_draft_approved_in_the_web() {
     draft.status = Status::Draft;
     import_incidents(app.store().as_mut(), &[draft]);
     assert_eq!(operations(&app, &viewer).await, 1);
-    let csrf = csrf_in(&app.get("/incidents/w-2", &analyst).await.body);
-    let reply = app.post("/incidents/w-2/approve", &format!("csrf={csrf}"), &analyst).await;
+    let fields = app.review_fields(&analyst, "w-2").await;
+    let reply = app.post("/incidents/w-2/approve", &fields, &analyst).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(operations(&app, &viewer).await, 2);
 }

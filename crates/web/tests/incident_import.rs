@@ -85,14 +85,21 @@ async fn an_import_writes_its_rows_once_and_is_audited() {
     assert!(reply.body.contains("The import was written."));
     assert_eq!((count_of(&reply.body, "New"), count_of(&reply.body, "Rejected")), (2, 0));
     assert!(!reply.body.contains("rejects-file"), "nothing rejected, nothing to download");
-    // the file's own status, and the native default (draft) for a row without
+    // drafts, although the first row says verified: a second person approves them
     let store = app.store();
-    assert_eq!(store.incident("t-bf-1").unwrap().unwrap().status, Status::Verified);
+    assert_eq!(store.incident("t-bf-1").unwrap().unwrap().status, Status::Draft);
     assert_eq!(store.incident("t-ml-1").unwrap().unwrap().status, Status::Draft);
-    let audit = app.audit_of("incident.import");
-    assert_eq!(audit.len(), 1);
-    assert_eq!(audit[0].actor, "analyst@vigie.example");
-    let detail = audit[0].detail.as_deref().unwrap();
+    let (imports, rows): (Vec<_>, Vec<_>) =
+        app.audit_of("incident.import").into_iter().partition(|e| e.entity_id.is_none());
+    assert_eq!(imports.len(), 1);
+    assert_eq!(imports[0].actor, "analyst@vigie.example");
+    // each incident's own entry, its values from nothing, against the importer
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|e| e.actor == "analyst@vigie.example"));
+    let bf = rows.iter().find(|e| e.entity_id.as_deref() == Some("t-bf-1")).unwrap();
+    assert!(bf.changes.iter().any(|c| c.field == "killed" && c.before.is_null() && c.after == "3"), "{bf:?}");
+    assert_eq!(bf.detail.as_deref(), Some("december.csv, line 2"));
+    let detail = imports[0].detail.as_deref().unwrap();
     assert!(detail.starts_with("december.csv (detected): 2 new, 0 updated, 0 unchanged, 0 rejected"), "{detail}");
     // the same file again changes nothing
     let again = app.upload(&analyst, "december.csv", content.as_bytes(), &[]).await;
@@ -151,9 +158,15 @@ async fn keeping_going_imports_the_valid_rows() {
     assert!(reply.body.contains("rejects-file"));
     assert_eq!(app.count(), 2);
     assert!(app.store().incident("t-bf-2").unwrap().is_none());
-    let detail = app.audit_of("incident.import")[0].detail.clone().unwrap();
+    let import = app.audit_of("incident.import").into_iter().find(|e| e.entity_id.is_none()).unwrap();
+    let detail = import.detail.unwrap();
     assert!(detail.contains("2 new, 0 updated, 0 unchanged, 1 rejected"), "{detail}");
 }
+
+/// Rows without an id: a delegate's file adds incidents that way (an id
+/// names an incident to change).
+const NEW_BF: &str = ",2023-12-05,BF,Djibo,jnim,civilians,armed_assault,3,1,Attaque,https://a.example,verified";
+const NEW_ML: &str = ",2023-12-06,ML,Gao,is-sahel,military,ambush,5,,Embuscade,https://b.example,";
 
 #[tokio::test]
 async fn a_delegate_imports_drafts_of_their_own_countries_only() {
@@ -161,33 +174,40 @@ async fn a_delegate_imports_drafts_of_their_own_countries_only() {
     let delegate = app.login("delegate.bf@vigie.example").await;
     let form = app.get("/incidents/import", &delegate).await;
     assert!(form.body.contains("(BF)") && !form.body.contains(r#"name="default_status""#));
-    let content = file(&[GOOD_BF, GOOD_ML]);
+    let content = file(&[NEW_BF, NEW_ML]);
     // all or nothing: the ML row stops the import
     let reply = app.upload(&delegate, "mixed.csv", content.as_bytes(), &[]).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("<td>3</td><td>Pays</td><td>n’est pas l’un de vos pays (BF)"), "{}", reply.body);
     assert_eq!(app.count(), 0);
     // keeping going: the BF row, as a draft although the file says verified
-    let reply = app
-        .upload(&delegate, "mixed.csv", content.as_bytes(), &[("skip_invalid", "1"), ("default_status", "verified")])
-        .await;
+    let reply = app.upload(&delegate, "mixed.csv", content.as_bytes(), &[("skip_invalid", "1")]).await;
     assert_eq!((count_of(&reply.body, "Nouveaux"), count_of(&reply.body, "Rejetés")), (1, 1));
-    assert_eq!(app.store().incident("t-bf-1").unwrap().unwrap().status, Status::Draft);
-    assert!(app.store().incident("t-ml-1").unwrap().is_none());
+    let mut ids = Vec::new();
+    let mut keep = |i: vigie_domain::Incident| {
+        ids.push((i.id, i.country, i.status));
+        Ok(())
+    };
+    app.store().incidents(&IncidentFilter::default(), &mut keep).unwrap();
+    assert_eq!(ids.len(), 1);
+    let (id, country, status) = ids.remove(0);
+    assert_eq!((country.as_str(), status), ("BF", Status::Draft));
 
     // once verified, the delegate's file leaves it alone: the same row is
-    // unchanged, a changed one is refused
+    // unchanged, a changed one is refused, with or without its id
     let analyst = app.login("analyst@vigie.example").await;
-    let csrf = csrf_in(&app.get("/incidents", &analyst).await.body);
-    let approved = app.post("/incidents/t-bf-1/approve", &format!("csrf={csrf}"), &analyst).await;
-    assert_eq!(approved.status, StatusCode::SEE_OTHER);
-    let reply = app.upload(&delegate, "bf.csv", file(&[GOOD_BF]).as_bytes(), &[]).await;
+    let fields = app.review_fields(&analyst, &id).await;
+    let approved = app.post(&format!("/incidents/{id}/approve"), &fields, &analyst).await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
+    let reply = app.upload(&delegate, "bf.csv", file(&[NEW_BF]).as_bytes(), &[]).await;
     assert_eq!(count_of(&reply.body, "Inchangés"), 1, "{}", reply.body);
-    let changed = GOOD_BF.replace(",3,1,", ",4,1,");
-    let reply = app.upload(&delegate, "bf.csv", file(&[&changed]).as_bytes(), &[]).await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(reply.body.contains("désigne un incident vérifié"), "{}", reply.body);
-    let stored = app.store().incident("t-bf-1").unwrap().unwrap();
+    let changed = NEW_BF.replace(",3,1,", ",4,1,");
+    for row in [changed.clone(), format!("{id}{changed}")] {
+        let reply = app.upload(&delegate, "bf.csv", file(&[&row]).as_bytes(), &[]).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(reply.body.contains("désigne un incident vérifié"), "{}", reply.body);
+    }
+    let stored = app.store().incident(&id).unwrap().unwrap();
     assert_eq!((stored.status, stored.killed), (Status::Verified, Some(3)));
 }
 

@@ -75,8 +75,8 @@ async fn drafts_follow_the_countries_of_a_delegate() {
         }
     }
     // once verified, everyone reads the ML incident
-    let csrf = app.token(&analyst).await;
-    let reply = app.post(&format!("/incidents/{ml}/approve"), &format!("csrf={csrf}"), &analyst).await;
+    let fields = app.review_fields(&analyst, &ml).await;
+    let reply = app.post(&format!("/incidents/{ml}/approve"), &fields, &analyst).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(app.get(&format!("/incidents/{ml}"), &delegate).await.status, StatusCode::OK);
     assert!(app.get("/incidents", &viewer).await.body.contains(ml.as_str()));
@@ -137,22 +137,23 @@ async fn four_eyes_approval_and_rejection_with_a_comment() {
     let delegate = app.login("delegate.bf@vigie.example").await;
     let id = app.create(&first, "BF", "Djibo").await;
     let approve = format!("/incidents/{id}/approve");
+    let fields = app.review_fields(&second, &id).await;
     let csrf = app.token(&first).await;
-    assert_eq!(app.post(&approve, &format!("csrf={csrf}"), &first).await.status, StatusCode::FORBIDDEN);
+    let (_, bound) = fields.split_once('&').unwrap();
+    assert_eq!(app.post(&approve, &format!("csrf={csrf}&{bound}"), &first).await.status, StatusCode::FORBIDDEN);
     let csrf = app.token(&delegate).await;
-    assert_eq!(app.post(&approve, &format!("csrf={csrf}"), &delegate).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.post(&approve, &format!("csrf={csrf}&{bound}"), &delegate).await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.store().incident(&id).unwrap().unwrap().status, Status::Draft);
     // reject with a comment: still a draft, the comment on the page
-    let csrf = app.token(&second).await;
     let reject = format!("/incidents/{id}/reject");
-    assert_eq!(app.post(&reject, &format!("csrf={csrf}&comment="), &second).await.status, StatusCode::BAD_REQUEST);
-    let reply = app.post(&reject, &format!("csrf={csrf}&comment=Source+manquante"), &second).await;
+    assert_eq!(app.post(&reject, &format!("{fields}&comment="), &second).await.status, StatusCode::BAD_REQUEST);
+    let reply = app.post(&reject, &format!("{fields}&comment=Source+manquante"), &second).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(app.store().incident(&id).unwrap().unwrap().status, Status::Draft);
     let page = app.get(&format!("/incidents/{id}"), &first).await;
     assert!(page.body.contains("Source manquante"));
-    // approved by the second analyst
-    let reply = app.post(&approve, &format!("csrf={csrf}"), &second).await;
+    // approved by the second analyst (the rejection changed no value)
+    let reply = app.post(&approve, &fields, &second).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(app.store().incident(&id).unwrap().unwrap().status, Status::Verified);
     let audit = app.audit_of("incident.approve");
@@ -165,7 +166,11 @@ async fn four_eyes_approval_and_rejection_with_a_comment() {
     for action in ["incident.create", "incident.reject", "incident.approve"] {
         assert!(page.body.contains(action), "history lacks {action}");
     }
-    assert_eq!(app.post(&approve, &format!("csrf={csrf}"), &second).await.status, StatusCode::CONFLICT);
+    // approving again: what the page showed is no longer what is stored
+    assert_eq!(app.post(&approve, &fields, &second).await.status, StatusCode::CONFLICT);
+    let fresh = app.review_fields(&second, &id).await;
+    assert_eq!(app.post(&approve, &fresh, &second).await.status, StatusCode::CONFLICT);
+    assert_eq!(app.audit_of("incident.approve").len(), 1);
 }
 
 #[tokio::test]
@@ -303,8 +308,8 @@ impl App {
     }
 
     async fn approve(&self, session: &str, id: &str) -> StatusCode {
-        let csrf = self.token(session).await;
-        self.post(&format!("/incidents/{id}/approve"), &format!("csrf={csrf}"), session).await.status
+        let fields = self.review_fields(session, id).await;
+        self.post(&format!("/incidents/{id}/approve"), &fields, session).await.status
     }
 }
 

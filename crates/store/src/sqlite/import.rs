@@ -5,10 +5,10 @@
 //! twice is caught without a set of ids in memory).
 
 use rusqlite::{Connection, OptionalExtension, Statement, params};
-use vigie_domain::{AuditEntry, Group, Incident, Status};
+use vigie_domain::{AuditEntry, Group, Incident};
 
 use super::groups;
-use crate::{ImportCounts, ImportSession, Result, StoreError, Upsert};
+use crate::{ImportCounts, ImportSession, Result, Upsert};
 
 pub struct SqliteImport<'a> {
     conn: &'a Connection,
@@ -133,19 +133,30 @@ impl ImportSession for SqliteImport<'_> {
         }
     }
 
-    fn stored(&mut self, id: &str) -> Result<Option<(Status, i64)>> {
-        let stored: Option<(String, i64)> = self
-            .conn
-            .prepare_cached("SELECT status, content_hash FROM incident WHERE id = ?1")?
-            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
-            .optional()?;
-        stored
-            .map(|(status, hash)| {
-                Status::parse(&status)
-                    .map(|s| (s, hash))
-                    .ok_or_else(|| StoreError::Corrupt(format!("status {status:?}")))
-            })
-            .transpose()
+    fn stored(&mut self, id: &str) -> Result<Option<Incident>> {
+        super::query::incident(self.conn, id)
+    }
+
+    fn set_actor(&mut self, actor: &str) -> Result<()> {
+        self.conn.execute("UPDATE import_run SET actor = ?2 WHERE id = ?1", params![self.import_id, actor])?;
+        Ok(())
+    }
+
+    fn set_author(&mut self, id: &str, author_id: i64) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO incident_workflow (incident_id, author_id) VALUES (?1, ?2)
+             ON CONFLICT (incident_id) DO UPDATE SET author_id = excluded.author_id",
+            params![id, author_id],
+        )?;
+        Ok(())
+    }
+
+    fn reopen(&mut self, id: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE incident_workflow SET reviewer_id = NULL, review_comment = NULL WHERE incident_id = ?1",
+            [id],
+        )?;
+        Ok(())
     }
 
     fn record_audit(&mut self, entry: &AuditEntry) -> Result<()> {

@@ -325,15 +325,22 @@ impl Store for SqliteStore {
         workflow::get(&self.conn, id)
     }
 
-    fn review_incident(
+    fn review_incidents(
         &mut self,
-        id: &str,
+        reviews: &[crate::Review],
         status: vigie_domain::Status,
         reviewer_id: i64,
         comment: Option<&str>,
-        audit: &vigie_domain::AuditEntry,
-    ) -> Result<bool> {
-        workflow::review(&mut self.conn, id, status, reviewer_id, comment, audit)
+    ) -> Result<Vec<String>> {
+        workflow::review(&mut self.conn, reviews, status, reviewer_id, comment)
+    }
+
+    fn import_run(&self, id: i64) -> Result<Option<crate::ImportRun>> {
+        workflow::import_run(&self.conn, id)
+    }
+
+    fn import_runs_with_drafts(&self, limit: u64) -> Result<Vec<crate::ImportRun>> {
+        workflow::import_runs_with_drafts(&self.conn, limit)
     }
 
     fn update_incident(

@@ -61,6 +61,9 @@ pub fn incidents(
     if let Some(status) = filter.status {
         conditions.push("status = ?", Value::Text(status.code().to_string()));
     }
+    if let Some(import_id) = filter.import_id {
+        conditions.push("import_id = ?", Value::Integer(import_id));
+    }
     if let Some(search) = filter.search.as_deref().map(fold).filter(|s| !s.is_empty()) {
         // the perpetrator by its id, names or aliases: the groups that match
         // are found once, not per incident

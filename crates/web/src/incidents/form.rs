@@ -22,7 +22,7 @@ use minijinja::{Value, context};
 use vigie_domain::incident::Column;
 use vigie_domain::user::{can_change_incident, can_edit_incident, can_read_incident, can_write_incidents};
 use vigie_domain::validate::{RawIncident, Validator};
-use vigie_domain::{AuditEntry, FieldChange, FieldError, Incident, Lang, Status, User, countries};
+use vigie_domain::{AuditEntry, FieldError, Incident, Lang, Status, User, countries};
 use vigie_render::Labels;
 use vigie_store::{Store, StoreError};
 
@@ -127,28 +127,6 @@ fn messages(errors: Vec<FieldError>, lang: Lang) -> Messages {
     messages
 }
 
-/// The fields whose value differs, before and after (`null` for empty).
-fn changes(before: &Incident, after: &Incident) -> Vec<FieldChange> {
-    let json =
-        |value: String| if value.is_empty() { serde_json::Value::Null } else { serde_json::Value::String(value) };
-    Column::ALL
-        .iter()
-        .map(|&c| (c, before.value(c), after.value(c)))
-        .filter(|(_, before, after)| before != after)
-        .map(|(c, before, after)| FieldChange::new(c.name(), json(before), json(after)))
-        .collect()
-}
-
-/// Every field of a new incident that has a value, from nothing.
-fn created(incident: &Incident) -> Vec<FieldChange> {
-    Column::ALL
-        .iter()
-        .map(|&c| (c, incident.value(c)))
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(c, v)| FieldChange::new(c.name(), serde_json::Value::Null, v))
-        .collect()
-}
-
 pub async fn new_form(user: RequireUser) -> Response {
     if !can_write_incidents(&user.session.user) {
         return errors::page(user.lang, StatusCode::FORBIDDEN, "web-error-forbidden");
@@ -207,7 +185,7 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, Form(value
                 "incident",
                 Some(&incident.id),
             )
-            .with_changes(created(&incident));
+            .with_changes(incident.changes_from(None));
             if store.create_incident(&incident, current.id, &entry)? {
                 Ok(Saved::Done(incident.id))
             } else {
@@ -304,13 +282,13 @@ pub async fn update(
             if !can_edit_incident(&current, changed.country) {
                 return Ok((Saved::Forbidden, Some(verified)));
             }
-            if changes(&stored, &changed).is_empty() {
+            if changed.changes_from(Some(&stored)).is_empty() {
                 return Ok((Saved::Done(stored.id), Some(verified)));
             }
             changed.status = Status::Draft;
             let entry =
                 AuditEntry::new(jiff::Timestamp::now(), &current.email, "incident.update", "incident", Some(&target))
-                    .with_changes(changes(&stored, &changed));
+                    .with_changes(changed.changes_from(Some(&stored)));
             if store.update_incident(&changed, stored.content_hash(), &entry)? {
                 Ok((Saved::Done(stored.id), Some(verified)))
             } else {

@@ -4,9 +4,16 @@
 //! unless the valid rows are kept; idempotent by incident id), uploaded as
 //! a multipart form of at most [`IMPORT_LIMIT`] bytes.
 //!
-//! Administrators and analysts import any country. A delegate's import
-//! writes rows of their own countries only (the others are rejected, with
-//! the reason) and always drafts; it never changes a verified incident.
+//! An import through the web is a change by its importer
+//! (`Options::importer`): every row lands as a draft, whatever its
+//! `status` says, and a second person approves them (`imports.rs`: one by
+//! one or the whole import). Each row is held to the importer's rights
+//! (`import_row_access`): administrators and analysts write any country
+//! (a verified incident they change becomes a draft again), a delegate
+//! rows of their own countries, naming by id only incidents they may
+//! change (an id they may not see is "unknown", as an unknown id is), and
+//! never changes a verified incident. Only the operator's command line
+//! imports verified data.
 //! The result page gives the command line's counts, the first problems in
 //! the page's language and, when rows were rejected, the rejects file
 //! (the rows as read, with an English `reason` column), kept in memory for
@@ -23,11 +30,10 @@ use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
 use vigie_domain::user::{can_import_any_incident, can_write_incidents};
-use vigie_domain::{Lang, Status, User};
+use vigie_domain::{Lang, User};
 use vigie_formats::Format;
 use vigie_formats::dataset::DatasetOptions;
 use vigie_ingest::{FormatChoice, IngestError, Options, Source, Summary};
-use vigie_render::Labels;
 
 use super::{page, today};
 use crate::auth::RequireUser;
@@ -85,7 +91,6 @@ impl RejectsFiles {
 #[derive(Debug, Default, Clone)]
 struct Choices {
     format: String,
-    default_status: String,
     skip_invalid: bool,
     new_groups: bool,
     all_events: bool,
@@ -106,29 +111,16 @@ impl Choices {
         })
     }
 
-    fn default_status(&self) -> Option<Option<Status>> {
-        match self.default_status.as_str() {
-            "" => Some(None),
-            other => Status::parse(other).map(Some),
-        }
-    }
-
-    /// The pipeline's options for `user`: unless they may import any
-    /// incident, drafts of their countries only.
-    fn options(&self, user: &User, format: FormatChoice, default_status: Option<Status>) -> Options {
+    /// The pipeline's options for `user`: their rights, drafts only.
+    fn options(&self, user: &User, format: FormatChoice) -> Options {
         let mut options = Options::new(today());
         options.format = format;
         options.dataset = DatasetOptions { all_events: self.all_events };
         options.skip_invalid = self.skip_invalid;
         options.new_groups = self.new_groups;
-        options.default_status = default_status;
         options.dry_run = self.dry_run;
         options.audit_actor = Some(user.email.clone());
-        if !can_import_any_incident(user) {
-            options.countries = Some(user.countries.clone());
-            options.drafts_only = true;
-            options.default_status = Some(Status::Draft);
-        }
+        options.importer = Some(user.clone());
         options
     }
 }
@@ -152,11 +144,8 @@ fn form_page(lang: Lang, session: &Session, status: StatusCode, choices: &Choice
             formats => FORMATS.iter().map(|&f| context! {
                 code => f, label => catalog.text(lang, &format!("web-import-format-{f}")),
             }).collect::<Vec<_>>(),
-            statuses => Status::ALL.iter().map(|s| context! {
-                code => s.code(), label => Labels::new(lang).code("status", s.code()),
-            }).collect::<Vec<_>>(),
             choices => context! {
-                format => choices.format.clone(), default_status => choices.default_status.clone(),
+                format => choices.format.clone(),
                 skip_invalid => choices.skip_invalid, new_groups => choices.new_groups,
                 all_events => choices.all_events, dry_run => choices.dry_run,
             },
@@ -224,7 +213,6 @@ async fn read_upload(mut multipart: Multipart, choices: &mut Choices) -> Result<
         let text = String::from_utf8(read_field(field, 1024).await?).unwrap_or_default();
         match name.as_str() {
             "format" => choices.format = text,
-            "default_status" => choices.default_status = text,
             "skip_invalid" => choices.skip_invalid = !text.is_empty(),
             "new_groups" => choices.new_groups = !text.is_empty(),
             "all_events" => choices.all_events = !text.is_empty(),
@@ -263,7 +251,7 @@ pub async fn import_upload(
         Err((status, message)) => return form_page(lang, &user.session, status, &choices, Some(message)),
     };
     let upload_choices = upload.choices.clone();
-    let (Some(format), Some(default_status)) = (upload.choices.format(), upload.choices.default_status()) else {
+    let Some(format) = upload.choices.format() else {
         return form_page(lang, &user.session, StatusCode::BAD_REQUEST, &upload.choices, Some("web-import-choice"));
     };
     let rejects_path = match crate::session::new_token() {
@@ -284,7 +272,7 @@ pub async fn import_upload(
     let result = state
         .with_store(move |store| {
             // built here: the options' progress callback stays on this thread
-            let mut options = choices.options(&importer, format, default_status);
+            let mut options = choices.options(&importer, format);
             options.rejects = Some(rejects_path.clone());
             let summary = vigie_ingest::import(store, vec![source], &options);
             // the rejects file is read back and removed whatever happened
@@ -376,6 +364,7 @@ fn result_page(
                 count("web-import-drafts", summary.drafts),
             ],
             new_groups => summary.new_groups.clone(),
+            review => summary.import_id.filter(|_| summary.written && summary.drafts > 0).map(|id| format!("/imports/{id}")),
             problems,
             more => (more > 0).then(|| catalog.text_with(lang, "web-import-more", &[("count", more.into())])),
             rejects,

@@ -2,8 +2,9 @@
 //! parameters, free-text search, sorting, pagination, CSV and GeoJSON
 //! export; `list.rs`), one incident (fields, sources, review, history;
 //! `show.rs`), the form of a new draft and of a change (`form.rs`), the
-//! four-eyes review (approve, reject with a comment; `review.rs`) and the
-//! import of a file (`import.rs`).
+//! four-eyes review (approve, reject with a comment; `review.rs`), the
+//! import of a file (`import.rs`) and the review of an import's drafts
+//! (`imports.rs`).
 //!
 //! Sovereignty is applied here, on the server, row by row:
 //! `can_read_incident` decides what a list, an export or a page shows (an
@@ -15,6 +16,7 @@
 
 mod form;
 mod import;
+pub mod imports;
 mod list;
 mod review;
 mod show;
@@ -94,5 +96,20 @@ fn readable(store: &dyn Store, id: &str, user: &User) -> Result<Option<Found>, S
         entity_id: Some(id.to_string()),
         ..Default::default()
     })?;
+    let history = history_for(user, incident.country, history);
     Ok(Some((incident, workflow, history, store.users()?, store.groups()?)))
+}
+
+/// An incident's history as `user` may read it: all of it for whoever may
+/// read its drafts in every country it had (analysts, its own country's
+/// delegates), else only its verified versions (`verified_history`).
+fn history_for(user: &User, country: vigie_domain::CountryCode, history: Vec<AuditEntry>) -> Vec<AuditEntry> {
+    let countries = history
+        .iter()
+        .flat_map(|e| e.changes.iter().filter(|c| c.field == "country"))
+        .flat_map(|c| [c.before.as_str(), c.after.as_str()])
+        .flatten()
+        .filter_map(vigie_domain::CountryCode::new);
+    let full = std::iter::once(country).chain(countries).all(|c| can_read_incident(user, c, false));
+    if full { history } else { vigie_domain::audit::verified_history(&history) }
 }

@@ -66,6 +66,9 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
                 && can_approve_draft(me, workflow.author_id, &workflow.editors),
             can_reject => can_approve(me, workflow.author_id),
             can_edit => can_change_incident(me, incident.country, incident.status == Status::Verified),
+            // the approve and reject forms are bound to what this page shows
+            version => crate::version::fingerprint(incident.values()),
+            seen => history.first().map(|e| e.id).unwrap_or_default(),
             history => history::rows(&history),
         },
     )

@@ -126,6 +126,21 @@ impl App {
         csrf_in(&self.get("/dashboard", session).await.body)
     }
 
+    /// The hidden fields of incident `id`'s approve and reject forms as
+    /// `session`'s page shows them (`csrf`, `version`, `seen`), to append
+    /// more to; a page without those forms gives an empty version.
+    pub async fn review_fields(&self, session: &str, id: &str) -> String {
+        let page = self.get(&format!("/incidents/{}", path_segment(id)), session).await.body;
+        let version = if page.contains(r#"name="version" value=""#) { version_in(&page) } else { String::new() };
+        let seen = page
+            .split(r#"name="seen" value=""#)
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or("0")
+            .to_string();
+        format!("csrf={}&version={version}&seen={seen}", self.token(session).await)
+    }
+
     /// Posts `form` (URL-encoded) with the session's CSRF token.
     pub async fn post_form(&self, path: &str, form: &str, session: &str) -> Reply {
         let csrf = self.token(session).await;
@@ -265,4 +280,9 @@ pub fn version_in(html: &str) -> String {
     let marker = r#"name="version" value=""#;
     let start = html.find(marker).expect("a version field") + marker.len();
     html[start..start + 64].to_string()
+}
+
+/// An id as a path segment (the ids of the tests are plain but for `:`).
+fn path_segment(id: &str) -> String {
+    id.replace(':', "%3A")
 }
