@@ -9,8 +9,6 @@ use common::*;
 use vigie_domain::{Role, Status};
 use vigie_store::IncidentFilter;
 
-const HEADER: &str = "id,date,country,location,perpetrator,target,method,killed,wounded,description,sources,status";
-
 fn app() -> App {
     app_with(
         &[
@@ -24,16 +22,6 @@ fn app() -> App {
     )
 }
 
-/// A native CSV file of these rows (after the header).
-fn file(rows: &[&str]) -> String {
-    let mut text = format!("{HEADER}\n");
-    for row in rows {
-        text.push_str(row);
-        text.push('\n');
-    }
-    text
-}
-
 const GOOD_BF: &str = "t-bf-1,2023-12-05,BF,Djibo,jnim,civilians,armed_assault,3,1,Attaque,https://a.example,verified";
 const GOOD_ML: &str = "t-ml-1,2023-12-06,ML,Gao,is-sahel,military,ambush,5,,Embuscade,https://b.example,";
 /// An upload with nothing but its file.
@@ -41,33 +29,11 @@ const NO_FIELDS: &[(&str, &str)] = &[];
 
 const BAD_KILLED: &str = "t-bf-2,2023-12-07,BF,Kaya,jnim,civilians,armed_assault,-1,,Faux,https://c.example,";
 
-impl App {
-    /// Uploads `content` as `file_name` with the form's other `fields`, and
-    /// the token of the form (none when the form is refused).
-    async fn upload(&self, session: &str, file_name: &str, content: &[u8], fields: &[(&str, &str)]) -> Reply {
-        let form = self.get("/incidents/import", session).await;
-        let csrf = (form.status == StatusCode::OK).then(|| csrf_in(&form.body));
-        let body = multipart(csrf.as_deref(), fields, Some(("file", file_name, content)));
-        self.post_multipart("/incidents/import", body, session).await
-    }
-
-    fn count(&self) -> u64 {
-        self.store().incidents(&IncidentFilter::default(), &mut |_| Ok(())).unwrap()
-    }
-}
-
 /// The link to the rejects file in a result page.
 fn rejects_link(body: &str) -> String {
     let end = body.find(r#"" id="rejects-file""#).expect("a rejects file link");
     let start = body[..end].rfind(r#"href=""#).unwrap() + r#"href=""#.len();
     body[start..end].replace("&#x2f;", "/")
-}
-
-/// The number shown for a count's label in the result's table.
-fn count_of(body: &str, label: &str) -> u64 {
-    let marker = format!(r#"<th scope="row">{label}</th><td>"#);
-    let start = body.find(&marker).unwrap_or_else(|| panic!("no {label} in {body}")) + marker.len();
-    body[start..start + body[start..].find('<').unwrap()].parse().unwrap()
 }
 
 #[tokio::test]

@@ -21,27 +21,6 @@ fn app() -> App {
     )
 }
 
-fn incident_form(country: &str, location: &str, description: &str) -> String {
-    format!(
-        "date=2023-12-05&country={country}&location={}&admin1=&latitude=&longitude=&perpetrator=jnim&target=civilians&method=armed_assault&killed=3&wounded=1&kidnapped=&description={}&sources={}",
-        encode(location),
-        encode(description),
-        encode("https://news.example/a ; Radio X")
-    )
-}
-
-impl App {
-    /// Creates a draft as `session`; its id.
-    async fn create(&self, session: &str, country: &str, location: &str) -> String {
-        let csrf = self.token(session).await;
-        let form = format!("{}&csrf={csrf}", incident_form(country, location, "A draft"));
-        let reply = self.post("/incidents", &form, session).await;
-        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-        let location = reply.location.unwrap();
-        location.strip_prefix("/incidents/").unwrap().to_string()
-    }
-}
-
 #[tokio::test]
 async fn drafts_follow_the_countries_of_a_delegate() {
     let app = app();
@@ -254,65 +233,6 @@ async fn a_csv_export_imports_back_and_is_audited() {
 
 /// The edit form's fields and version, as a browser would send them back,
 /// with `changes` replacing some values.
-fn edited(form_page: &str, changes: &[(&str, &str)]) -> String {
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    for name in [
-        "csrf",
-        "version",
-        "date",
-        "country",
-        "location",
-        "admin1",
-        "latitude",
-        "longitude",
-        "perpetrator",
-        "target",
-        "method",
-        "killed",
-        "wounded",
-        "kidnapped",
-    ] {
-        let marker = format!(r#"name="{name}" value=""#);
-        let start = form_page.find(&marker).unwrap_or_else(|| panic!("no {name} field")) + marker.len();
-        let end = start + form_page[start..].find('"').unwrap();
-        pairs.push((name.into(), unescape(&form_page[start..end])));
-    }
-    for name in ["description", "sources"] {
-        let marker = format!(r#"name="{name}">"#);
-        let start = form_page.find(&marker).unwrap() + marker.len();
-        let end = start + form_page[start..].find("</textarea>").unwrap();
-        pairs.push((name.into(), unescape(&form_page[start..end])));
-    }
-    for (name, value) in changes {
-        pairs.iter_mut().find(|(n, _)| n == name).unwrap().1 = value.to_string();
-    }
-    pairs.iter().map(|(n, v)| format!("{n}={}", encode(v))).collect::<Vec<_>>().join("&")
-}
-
-/// What minijinja escapes in a value.
-fn unescape(text: &str) -> String {
-    text.replace("&#x2f;", "/")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-impl App {
-    /// Submits the edit form of `id` as `session` with `changes`.
-    async fn edit(&self, session: &str, id: &str, changes: &[(&str, &str)]) -> Reply {
-        let form = self.get(&format!("/incidents/{id}/edit"), session).await;
-        assert_eq!(form.status, StatusCode::OK, "{}", form.body);
-        self.post(&format!("/incidents/{id}/edit"), &edited(&form.body, changes), session).await
-    }
-
-    async fn approve(&self, session: &str, id: &str) -> StatusCode {
-        let fields = self.review_fields(session, id).await;
-        self.post(&format!("/incidents/{id}/approve"), &fields, session).await.status
-    }
-}
-
 #[tokio::test]
 async fn who_may_edit_which_incident() {
     let app = app();

@@ -13,6 +13,8 @@ use scraper::{Html, Node};
 use vigie_domain::{Role, Status};
 
 const ADMIN: &str = "admin@vigie.example";
+/// Approves what the administrator imported (four eyes).
+const REVIEWER: &str = "reviewer@vigie.example";
 
 /// What is typed: one line each, 200 characters at most with a tag, so
 /// that every one-line field takes them.
@@ -264,6 +266,10 @@ async fn type_everything(app: &App, admin: &str) -> String {
     let reply = app.post_multipart("/incidents/import", body, admin).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     assert_inert(&reply.body, "the import's result");
+    // verified by a second person, the whole import at once
+    let reviewer = app.login(REVIEWER).await;
+    assert_inert(&app.get(&import_review_link(&reply.body), &reviewer).await.body, "the import's drafts");
+    app.approve_import(&reply.body, &reviewer).await;
     assert_eq!(app.store().incident("hostile-1").unwrap().map(|i| i.status), Some(Status::Verified), "{}", reply.body);
     incident_id
 }
@@ -271,7 +277,7 @@ async fn type_everything(app: &App, admin: &str) -> String {
 /// An application where an administrator typed hostile text in every form;
 /// their session, and the id of the incident entered in its form.
 async fn typed_app() -> (App, String, String) {
-    let app = app_with(&[(ADMIN, Role::Admin, &[])], |_, _| {});
+    let app = app_with(&[(ADMIN, Role::Admin, &[]), (REVIEWER, Role::Analyst, &[])], |_, _| {});
     let admin = app.login(ADMIN).await;
     let incident = type_everything(&app, &admin).await;
     (app, admin, incident)

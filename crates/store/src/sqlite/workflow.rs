@@ -75,7 +75,10 @@ pub fn update(conn: &mut Connection, incident: &Incident, expected_hash: i64, au
     if stored.content_hash() != expected_hash {
         return Ok(false);
     }
-    execute_row(&mut tx.prepare(UPDATE)?, incident, incident.content_hash(), None)?;
+    // it stays with the import that brought it, whose page lists its drafts
+    let import_id: Option<i64> =
+        tx.query_row("SELECT import_id FROM incident WHERE id = ?1", [&incident.id], |row| row.get(0))?;
+    execute_row(&mut tx.prepare(UPDATE)?, incident, incident.content_hash(), import_id)?;
     if stored.status == Status::Verified && incident.status == Status::Draft {
         tx.execute(
             "UPDATE incident_workflow SET reviewer_id = NULL, review_comment = NULL WHERE incident_id = ?1",

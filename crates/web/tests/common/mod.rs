@@ -16,7 +16,7 @@ use http_body_util::BodyExt;
 use tower::ServiceExt;
 use vigie_domain::region::Regions;
 use vigie_domain::{AuditEntry, CountryCode, DatePrecision, Incident, Method, Role, Status, Target};
-use vigie_store::{AuditFilter, NewUser, Store, password};
+use vigie_store::{AuditFilter, IncidentFilter, NewUser, Store, password};
 use vigie_web::{AppState, Config};
 
 pub const PASSWORD: &str = "vigie-demo-2023";
@@ -285,4 +285,155 @@ pub fn version_in(html: &str) -> String {
 /// An id as a path segment (the ids of the tests are plain but for `:`).
 fn path_segment(id: &str) -> String {
     id.replace(':', "%3A")
+}
+
+// Incidents: the form, the edit form, the review and the import of a file.
+
+/// The native CSV header of the import tests.
+pub const HEADER: &str = "id,date,country,location,perpetrator,target,method,killed,wounded,description,sources,status";
+
+/// A new incident's form fields in Burkina Faso's style: 3 killed, 1 wounded.
+pub fn incident_form(country: &str, location: &str, description: &str) -> String {
+    format!(
+        "date=2023-12-05&country={country}&location={}&admin1=&latitude=&longitude=&perpetrator=jnim&target=civilians&method=armed_assault&killed=3&wounded=1&kidnapped=&description={}&sources={}",
+        encode(location),
+        encode(description),
+        encode("https://news.example/a ; Radio X")
+    )
+}
+
+/// A native CSV file of these rows (after the header).
+pub fn file(rows: &[&str]) -> String {
+    let mut text = format!("{HEADER}\n");
+    for row in rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    text
+}
+
+/// The number shown for a count's label in the result's table.
+pub fn count_of(body: &str, label: &str) -> u64 {
+    let marker = format!(r#"<th scope="row">{label}</th><td>"#);
+    let start = body.find(&marker).unwrap_or_else(|| panic!("no {label} in {body}")) + marker.len();
+    body[start..start + body[start..].find('<').unwrap()].parse().unwrap()
+}
+
+/// The values of an edit form page, `changes` applied, as a form body.
+pub fn edited(form_page: &str, changes: &[(&str, &str)]) -> String {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for name in [
+        "csrf",
+        "version",
+        "date",
+        "country",
+        "location",
+        "admin1",
+        "latitude",
+        "longitude",
+        "perpetrator",
+        "target",
+        "method",
+        "killed",
+        "wounded",
+        "kidnapped",
+    ] {
+        let marker = format!(r#"name="{name}" value=""#);
+        let start = form_page.find(&marker).unwrap_or_else(|| panic!("no {name} field")) + marker.len();
+        let end = start + form_page[start..].find('"').unwrap();
+        pairs.push((name.into(), unescape(&form_page[start..end])));
+    }
+    for name in ["description", "sources"] {
+        let marker = format!(r#"name="{name}">"#);
+        let start = form_page.find(&marker).unwrap() + marker.len();
+        let end = start + form_page[start..].find("</textarea>").unwrap();
+        pairs.push((name.into(), unescape(&form_page[start..end])));
+    }
+    for (name, value) in changes {
+        pairs.iter_mut().find(|(n, _)| n == name).unwrap().1 = value.to_string();
+    }
+    pairs.iter().map(|(n, v)| format!("{n}={}", encode(v))).collect::<Vec<_>>().join("&")
+}
+
+/// What minijinja escapes in a value.
+fn unescape(text: &str) -> String {
+    text.replace("&#x2f;", "/")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+impl App {
+    /// Creates a draft as `session`; its id.
+    pub async fn create(&self, session: &str, country: &str, location: &str) -> String {
+        let csrf = self.token(session).await;
+        let form = format!("{}&csrf={csrf}", incident_form(country, location, "A draft"));
+        let reply = self.post("/incidents", &form, session).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        let location = reply.location.unwrap();
+        location.strip_prefix("/incidents/").unwrap().to_string()
+    }
+
+    /// Submits the edit form of `id` as `session` with `changes`.
+    pub async fn edit(&self, session: &str, id: &str, changes: &[(&str, &str)]) -> Reply {
+        let form = self.get(&format!("/incidents/{id}/edit"), session).await;
+        assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+        self.post(&format!("/incidents/{id}/edit"), &edited(&form.body, changes), session).await
+    }
+
+    pub async fn approve(&self, session: &str, id: &str) -> StatusCode {
+        let fields = self.review_fields(session, id).await;
+        self.post(&format!("/incidents/{id}/approve"), &fields, session).await.status
+    }
+
+    /// Uploads `content` as `file_name` with the form's other `fields`, and
+    /// the token of the form (none when the form is refused).
+    pub async fn upload(&self, session: &str, file_name: &str, content: &[u8], fields: &[(&str, &str)]) -> Reply {
+        let form = self.get("/incidents/import", session).await;
+        let csrf = (form.status == StatusCode::OK).then(|| csrf_in(&form.body));
+        let body = multipart(csrf.as_deref(), fields, Some(("file", file_name, content)));
+        self.post_multipart("/incidents/import", body, session).await
+    }
+
+    pub fn count(&self) -> u64 {
+        self.store().incidents(&IncidentFilter::default(), &mut |_| Ok(())).unwrap()
+    }
+}
+
+/// The boxes of an import's page: each `item` value.
+pub fn items(body: &str) -> Vec<String> {
+    unescaped(body)
+        .split(r#"name="item" value=""#)
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].to_string())
+        .collect()
+}
+
+pub fn approve_form(csrf: &str, items: &[String]) -> String {
+    let mut form = format!("csrf={csrf}");
+    for item in items {
+        form.push_str(&format!("&item={}", encode(item)));
+    }
+    form
+}
+
+/// The path of the page of an import's drafts, linked from its result page.
+pub fn import_review_link(body: &str) -> String {
+    let body = unescaped(body);
+    let end = body.find(r#"" id="import-review""#).expect("a link to the import's drafts");
+    body[body[..end].rfind(r#"href=""#).unwrap() + 6..end].to_string()
+}
+
+impl App {
+    /// Approves every draft of the import whose result page is `body`, as
+    /// `session` (someone else than its importer).
+    pub async fn approve_import(&self, body: &str, session: &str) {
+        let page = import_review_link(body);
+        let ticked = items(&self.get(&page, session).await.body);
+        let form = approve_form(&self.token(session).await, &ticked);
+        let reply = self.post(&format!("{page}/approve"), &form, session).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    }
 }
