@@ -278,6 +278,10 @@ fn text(column: &str, value: &Option<String>, max: usize, lines: bool, errors: &
         return String::new();
     }
     let allowed = |c: char| lines && matches!(c, '\n' | '\r' | '\t');
+    if value.chars().any(crate::text::is_bidi_control) {
+        errors.extend(crate::text::check(column, &value, true));
+        return String::new();
+    }
     if value.chars().any(|c| c.is_control() && !allowed(c)) {
         let message = if lines {
             "must be text without control characters"

@@ -361,6 +361,10 @@ fn text(key: &str, value: &Option<String>, max: usize, errors: &mut Vec<FieldErr
         errors.push(FieldError::new(key, format!("longer than {max} characters"), format!("{start}…")));
         return String::new();
     }
+    if value.chars().any(crate::text::is_bidi_control) {
+        errors.extend(crate::text::check(key, &value, true));
+        return String::new();
+    }
     if value.chars().any(char::is_control) {
         errors.push(FieldError::new(key, "must be one line of text (no line breaks or tabs)", value));
         return String::new();

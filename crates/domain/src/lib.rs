@@ -22,6 +22,7 @@ pub mod note;
 pub mod partner;
 pub mod region;
 pub mod svg;
+pub mod text;
 pub mod trend;
 pub mod user;
 pub mod validate;

@@ -74,6 +74,12 @@ pub enum FieldErrorKind {
     },
     /// A row that would change a verified incident in an import of drafts.
     AlreadyVerified,
+    /// A control character or a bidirectional override in text
+    /// (`text::check`): which (`U+202E`) and at which character.
+    HiddenCharacter {
+        code: String,
+        position: usize,
+    },
     /// An id that names no incident the importer may change (unknown, or
     /// not theirs: the same answer).
     UnknownId,
@@ -244,7 +250,9 @@ impl Validator {
         let sources = text(raw, Column::Sources, &mut errors);
         let status = code::<Status>(raw, Column::Status, self.default_status, &mut errors);
         let id = raw.get(Column::Id).map(|id| {
-            if id.chars().count() > MAX_ID || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            if id.chars().count() > MAX_ID
+                || id.chars().any(|c| c.is_whitespace() || c.is_control() || crate::text::is_bidi_control(c))
+            {
                 errors.push(
                     FieldError::new("id", format!("must be 1 to {MAX_ID} characters without spaces"), id)
                         .with_kind(FieldErrorKind::BadId { max: MAX_ID }),
@@ -429,6 +437,10 @@ fn coordinate(raw: &RawIncident<'_>, column: Column, limit: u16, errors: &mut Ve
 
 fn text(raw: &RawIncident<'_>, column: Column, errors: &mut Vec<FieldError>) -> String {
     let value = raw.get(column).unwrap_or("");
+    if let Some(error) = crate::text::check(column.name(), value, true) {
+        errors.push(error);
+        return String::new();
+    }
     if value.chars().count() > MAX_TEXT {
         let start: String = value.chars().take(40).collect();
         errors.push(

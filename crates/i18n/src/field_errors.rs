@@ -45,6 +45,10 @@ pub fn field_error_kind(lang: Lang, kind: &FieldErrorKind) -> Option<String> {
         }
         FieldErrorKind::AlreadyVerified => text("field-error-already-verified"),
         FieldErrorKind::UnknownId => text("field-error-unknown-id"),
+        FieldErrorKind::HiddenCharacter { code, position } => {
+            let args = [("code", Value::from(code.clone())), ("position", Value::from(count(*position)))];
+            catalog().text_with(lang, "field-error-hidden-character", &args)
+        }
         FieldErrorKind::Other => return None,
     })
 }
@@ -79,6 +83,7 @@ mod tests {
             FieldErrorKind::CountryNotAllowed { allowed: vec![vigie_domain::CountryCode::new("BF").unwrap()] },
             FieldErrorKind::AlreadyVerified,
             FieldErrorKind::UnknownId,
+            FieldErrorKind::HiddenCharacter { code: "U+202E".into(), position: 4 },
         ];
         for lang in Lang::ALL {
             for kind in &kinds {

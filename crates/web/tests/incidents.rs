@@ -441,3 +441,37 @@ async fn the_search_box_narrows_the_list_and_its_exports() {
     let geojson = app.get("/incidents/export.geojson?search=gsim", &analyst).await;
     assert_eq!(listed(&geojson.body), [true, false, false]);
 }
+
+/// NUL, escapes and bidirectional overrides are refused in every text
+/// field, with the character and where it is; Arabic joiners are kept.
+#[tokio::test]
+async fn text_fields_refuse_invisible_controls_with_a_located_message() {
+    let app = app();
+    let analyst = format!("{}; vigie_lang=en", app.login("analyst1@vigie.example").await);
+    let csrf = app.token(&analyst).await;
+    for (field, value, code, position) in [
+        ("location", "Gao\u{202E}gpj.exe", "U+202E", 4),
+        ("description", "A\u{0}B", "U+0000", 2),
+        ("sources", "\u{2066}https://x.example", "U+2066", 1),
+    ] {
+        let form = format!("{}&csrf={csrf}", incident_form("BF", "Djibo", "A draft"));
+        let form = form.replace(&format!("{field}="), &format!("{field}={}&ignored=", encode(value)));
+        let reply = app.post("/incidents", &form, &analyst).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}: {}", reply.body);
+        let expected = format!("holds the invisible character {code} at character {position}: remove it");
+        assert!(reply.body.contains(&expected), "{field}: {}", reply.body);
+    }
+    assert_eq!(app.store().incidents(&IncidentFilter::default(), &mut |_| Ok(())).unwrap(), 0);
+    // an import: the row, the column, the character
+    let file = format!("{HEADER}\nh-1,2023-12-05,BF,Djibo,jnim,civilians,armed_assault,1,,Nul\u{0}here,,\n");
+    let reply = app.upload(&analyst, "nul.csv", file.as_bytes(), &[]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body.contains("<td>2</td><td>Description</td><td>holds the invisible character U+0000 at character 4"),
+        "{}",
+        reply.body
+    );
+    // a zero-width non-joiner is spelling, not a trick
+    let form = format!("{}&csrf={csrf}", incident_form("BF", "می\u{200C}خواهم", "A draft"));
+    assert_eq!(app.post("/incidents", &form, &analyst).await.status, StatusCode::SEE_OTHER);
+}

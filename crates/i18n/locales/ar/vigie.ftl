@@ -515,6 +515,7 @@ field-error-bad-id = يجب أن يتكون من 1 إلى { $max } حرفًا د
 field-error-repeated-id = يتكرر أكثر من مرة في هذا الاستيراد: يُدرَج كل حادث مرة واحدة بمعرّفه الخاص
 field-error-country-not-allowed = ليس من بلدانك ({ $countries }): لا يستورد المندوب إلا حوادث بلدانه
 field-error-already-verified = يخص حادثًا تم التحقق منه: لا يعدّله إلا محلل أو مسؤول
+field-error-hidden-character = يحتوي على المحرف غير المرئي { $code } في الموضع { $position }: احذفه
 field-error-unknown-id = لا يشير إلى أي حادث يمكن لهذا الاستيراد تعديله: اترك المعرّف فارغًا لإضافة حادث جديد
 web-edit = تعديل
 web-edit-incident = تعديل الحادث

@@ -502,6 +502,7 @@ field-error-bad-id = must be 1 to { $max } characters without spaces
 field-error-repeated-id = appears more than once in this import: each incident once, with its own id
 field-error-country-not-allowed = is not one of your countries ({ $countries }): a delegate imports incidents of their own countries only
 field-error-already-verified = is a verified incident: only an analyst or an administrator can change it
+field-error-hidden-character = holds the invisible character { $code } at character { $position }: remove it
 field-error-unknown-id = names no incident this import may change: leave the id empty to add a new incident
 web-edit = Edit
 web-edit-incident = Edit the incident

@@ -508,6 +508,7 @@ field-error-bad-id = doit compter de 1 à { $max } caractères, sans espace
 field-error-repeated-id = figure plusieurs fois dans cet import : chaque incident une seule fois, avec son propre identifiant
 field-error-country-not-allowed = n’est pas l’un de vos pays ({ $countries }) : un délégué n’importe que des incidents de ses propres pays
 field-error-already-verified = désigne un incident vérifié : seul un analyste ou un administrateur peut le modifier
+field-error-hidden-character = contient le caractère invisible { $code } au caractère { $position } : supprimez-le
 field-error-unknown-id = ne désigne aucun incident que cet import peut modifier : laissez l’identifiant vide pour ajouter un nouvel incident
 web-edit = Modifier
 web-edit-incident = Modifier l’incident
