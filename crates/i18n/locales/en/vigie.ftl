@@ -259,6 +259,7 @@ web-changes = Changes
 web-detail = Detail
 web-error-csrf = This form has expired or did not come from this site. Reload the page and try again.
 web-error-too-large = The form is too large.
+web-error-timeout = The form did not arrive in time (the connection stalled). Try again.
 web-error-internal = Something went wrong on the server; the error was logged.
 web-error-forbidden = You do not have access to this page.
 web-error-not-found = This page does not exist.

@@ -265,6 +265,7 @@ web-changes = Modifications
 web-detail = Détail
 web-error-csrf = Ce formulaire a expiré ou ne vient pas de ce site. Rechargez la page et réessayez.
 web-error-too-large = Le formulaire est trop volumineux.
+web-error-timeout = Le formulaire n'est pas arrivé à temps (connexion interrompue ou trop lente). Réessayez.
 web-error-internal = Une erreur est survenue sur le serveur ; elle a été consignée.
 web-error-forbidden = Vous n'avez pas accès à cette page.
 web-error-not-found = Cette page n'existe pas.
