@@ -288,3 +288,30 @@ async fn the_dashboard_shows_the_trend_and_the_map_of_the_month() {
     assert_eq!(page.body.matches(r#"class="incident""#).count(), 1);
     assert!(page.body.contains("1 incident shown, 1 without coordinates"));
 }
+
+#[tokio::test]
+async fn a_csv_export_quotes_formulas_and_keeps_negative_numbers() {
+    let app = app_with(&[("admin@vigie.example", Role::Admin, &[])], |store, _| {
+        let mut hostile = incident("bf-1", 1);
+        hostile.location = "=HYPERLINK(\"x\")".into();
+        hostile.description = "@SUM(1+1)".into();
+        hostile.latitude = Some(14.1);
+        hostile.longitude = Some(-1.5);
+        import_incidents(store, &[hostile]);
+    });
+    let session = app.login("admin@vigie.example").await;
+    let export = app.get("/incidents/export.csv", &session).await;
+    assert_eq!(export.status, StatusCode::OK);
+    let row = export.body.lines().nth(1).unwrap();
+    assert!(row.contains(r#","'=HYPERLINK(""x"")","#), "{row}");
+    assert!(row.contains(",'@SUM(1+1),"), "{row}");
+    assert!(row.contains(",14.1,-1.5,"), "a longitude stays a number: {row}");
+    // the native reader takes the quote off: the export imports back as is
+    let mut reader = vigie_formats::native::CsvReader::new(export.body.as_bytes()).unwrap();
+    reader
+        .for_each(|row| {
+            assert_eq!(row.raw.get(vigie_domain::incident::Column::Location), Some("=HYPERLINK(\"x\")"));
+            Ok::<(), vigie_formats::ReadError>(())
+        })
+        .unwrap();
+}
