@@ -36,10 +36,11 @@ pub struct Timeouts {
 }
 
 impl Default for Timeouts {
-    /// 10 s for a header (a browser sends it at once; hyper's 30 s is a
-    /// lot of idle sockets), 30 s of silence in a body: a 20 MiB upload
-    /// on a 256 kbit/s line takes about 11 minutes but never pauses for
-    /// 30 s, while TCP itself retransmits a lost segment within seconds.
+    /// 10 s for a header (a browser sends it at once, and reopens a
+    /// kept-alive connection the server closed; each idle one holds a
+    /// socket), 30 s of silence in a body: a 20 MiB upload on a
+    /// 256 kbit/s line takes about 11 minutes but never pauses for 30 s,
+    /// while TCP retransmits a lost segment within seconds.
     fn default() -> Timeouts {
         Timeouts { header_read: Duration::from_secs(10), body_read: Duration::from_secs(30) }
     }
