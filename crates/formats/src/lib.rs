@@ -4,6 +4,7 @@
 //! incident reader holds one record at a time, whatever the file's size.
 
 pub mod article;
+pub mod cell;
 pub mod dataset;
 pub mod mapping;
 pub mod native;

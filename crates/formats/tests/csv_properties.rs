@@ -7,7 +7,10 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use vigie_domain::incident::Column;
 use vigie_domain::{CountryCode, DatePrecision, GroupRegister, Incident, Method, Status, Target, Validator};
+use vigie_formats::Format;
+use vigie_formats::cell;
 use vigie_formats::native::{CsvReader, CsvWriter, JsonlReader, JsonlWriter};
+use vigie_formats::register::flat::{self, FlatLayout};
 use vigie_formats::{ReadError, RowProblem};
 
 fn validator() -> Validator {
@@ -58,6 +61,14 @@ const PIECES: &[&str] = &[
     "#",
     "{",
     "}",
+    // what a spreadsheet takes for a formula, and the escape itself
+    "=",
+    "=HYPERLINK(\"x\")",
+    "+",
+    "@",
+    "'",
+    "-2+3",
+    "-1.5",
 ];
 
 fn date() -> impl Strategy<Value = Date> {
@@ -208,12 +219,90 @@ proptest! {
         let values = incident.values();
         let mut writer = csv::Writer::from_writer(Vec::new());
         writer.write_record(order.iter().map(|&i| Column::ALL[i].name())).unwrap();
-        writer.write_record(order.iter().map(|&i| values[i].as_str())).unwrap();
+        cell::write_record(&mut writer, order.iter().map(|&i| values[i].as_str())).unwrap();
         let bytes = writer.into_inner().unwrap();
         let rows = read_csv(&bytes).unwrap();
         prop_assert_eq!(rows.len(), 1);
         prop_assert_eq!(rows[0].result.as_ref().ok(), Some(&incident));
     }
+}
+
+// ---------------------------------------------------------------- (a') spreadsheets
+
+/// Any text, often beginning with what a spreadsheet takes for a formula
+/// or with the escape `'` (one or more), or a number.
+fn cell_text() -> impl Strategy<Value = String> {
+    let lead =
+        prop::collection::vec(select(&["=", "+", "-", "@", "'", "\t", "\r", "\n", " ", "1", ".", "e"][..]), 0..4);
+    (lead, any::<String>()).prop_map(|(lead, rest)| lead.concat() + &rest)
+}
+
+const FLAT: FlatLayout = FlatLayout { kind: "test", columns: &["a", "b"], required: &[0], lists: &[], booleans: false };
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Escaping for spreadsheets and back is the identity, and what is
+    /// written never begins like a formula unless it is a number.
+    #[test]
+    fn cells_escaped_for_spreadsheets_read_back_identical(text in cell_text()) {
+        let written = cell::escape(&text);
+        prop_assert_eq!(cell::unescape(&written), text.as_str());
+        let formula = written.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        prop_assert!(!formula || written.parse::<f64>().is_ok(), "{:?} written {:?}", text, written);
+    }
+
+    /// A register's CSV (the shape of activities, notes, members,
+    /// partners) gives back any text exactly.
+    #[test]
+    fn register_csv_reads_back_any_text(rows in prop::collection::vec((cell_text(), cell_text()), 1..5)) {
+        let rows: Vec<Vec<String>> = rows.into_iter().map(|(a, b)| vec![a, b]).collect();
+        let bytes = flat::write_csv(&FLAT, &rows, Vec::new()).unwrap();
+        let mut read = Vec::new();
+        flat::read(Format::Csv, &bytes[..], &FLAT, |record| {
+            read.push(record.values.into_iter().map(Option::unwrap_or_default).collect::<Vec<_>>());
+            Ok::<_, ReadError>(())
+        })
+        .unwrap();
+        prop_assert_eq!(read, rows);
+    }
+}
+
+#[test]
+fn a_formula_is_exported_quoted_and_a_negative_number_as_a_number() {
+    let mut incident = Incident {
+        id: "=HYPERLINK(\"x\")".into(),
+        date: Date::new(2023, 12, 1).unwrap(),
+        date_end: None,
+        date_precision: DatePrecision::Day,
+        country: CountryCode::new("ML").unwrap(),
+        admin1: "@SUM(A1)".into(),
+        location: "+cmd|' /C calc'!A0".into(),
+        latitude: Some(14.5),
+        longitude: Some(-2.0),
+        geo_precision: Some(1),
+        perpetrator: "jnim".into(),
+        target: Target::Military,
+        method: Method::Ambush,
+        killed: Some(3),
+        wounded: None,
+        kidnapped: None,
+        perpetrators_killed: None,
+        description: "-2+3".into(),
+        sources: "'quoted".into(),
+        status: Status::Verified,
+    };
+    let text = String::from_utf8(write_csv(std::slice::from_ref(&incident))).unwrap();
+    let row = text.lines().nth(1).unwrap();
+    assert!(row.starts_with(r#""'=HYPERLINK(""x"")",2023-12-01,"#), "{row}");
+    for cell in ["'@SUM(A1)", "'+cmd|' /C calc'!A0", ",14.5,-2,", "'-2+3", "''quoted"] {
+        assert!(row.contains(cell), "{cell} in {row}");
+    }
+    let rows = read_csv(text.as_bytes()).unwrap();
+    assert_eq!(rows[0].result.as_ref().unwrap(), &incident);
+    incident.longitude = Some(-1.5);
+    let text = String::from_utf8(write_csv(&[incident])).unwrap();
+    assert!(text.contains(",14.5,-1.5,"), "{text}");
 }
 
 // ---------------------------------------------------------------- (b) damaged files

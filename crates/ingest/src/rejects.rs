@@ -1,5 +1,7 @@
 //! The `--rejects` file: the rejected rows as read, with a `reason` column,
-//! in CSV (or JSON Lines when its name says so).
+//! in CSV (or JSON Lines when its name says so). CSV cells are escaped for
+//! spreadsheets as every native CSV's (`vigie_formats::cell`), so that the
+//! file, corrected, imports back.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -67,7 +69,9 @@ impl Rejects {
     /// reason. In a JSON Lines file, use `write_object`.
     pub fn write_fields(&mut self, fields: &[&str], reason: &str) -> Result<(), IngestError> {
         let result = match self {
-            Rejects::Csv(writer, _) => writer.write_record(fields.iter().chain(&[reason])).map_err(|e| e.to_string()),
+            Rejects::Csv(writer, _) => {
+                vigie_formats::cell::write_record(writer, fields.iter().chain(&[reason])).map_err(|e| e.to_string())
+            }
             Rejects::Jsonl(..) => Err("a JSON Lines rejects file takes objects".to_string()),
         };
         result.map_err(|message| self.error(message))

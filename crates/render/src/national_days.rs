@@ -118,19 +118,23 @@ pub fn json(report: &NationalDaysReport, labels: &Labels) -> String {
 /// One row a national day, with stable English column names: the date in
 /// the month's year, the country's code and name, the day's name, and the
 /// day as registered (`MM-DD`, which differs from the date only for a
-/// 29 February kept on the 28th).
+/// 29 February kept on the 28th). Text cells are escaped for spreadsheets
+/// (`vigie_formats::cell`).
 pub fn csv(report: &NationalDaysReport, labels: &Labels) -> String {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     let write = |writer: &mut ::csv::Writer<Vec<u8>>| -> ::csv::Result<()> {
         writer.write_record(["date", "country", "country_name", "name", "national_day"])?;
         for entry in &report.entries {
-            writer.write_record([
-                entry.date.to_string(),
-                entry.country.to_string(),
-                labels.country(entry.country),
-                entry.national_day.name_in(labels.lang).to_string(),
-                entry.national_day.code(),
-            ])?;
+            vigie_formats::cell::write_record(
+                writer,
+                [
+                    entry.date.to_string(),
+                    entry.country.to_string(),
+                    labels.country(entry.country),
+                    entry.national_day.name_in(labels.lang).to_string(),
+                    entry.national_day.code(),
+                ],
+            )?;
         }
         writer.flush()?;
         Ok(())

@@ -386,8 +386,9 @@ fn bad_files_give_located_errors_and_write_nothing() {
         "unsafe-svg.en.md",
         b"+++\nid = \"unsafe-svg\"\nlang = \"en\"\ndate = \"2024-01-01\"\ntitle = \"T\"\n\n[[images]]\nfile = \"logo.svg\"\n\n[[images]]\nfile = \"tracker.svg\"\n+++\n",
         &[
-            "articles/unsafe-svg.en.md:11: images[2].file: unsafe SVG: its href links outside the drawing \
-             (https://tracker.example/p.png); only #ids and embedded PNG or JPEG data are allowed (got \"tracker.svg\")",
+            "articles/unsafe-svg.en.md:11: images[2].file: unsafe SVG: line 1: its xlink:href links outside the drawing \
+             (https://tracker.example/p.png); only #ids are allowed, and in <image> embedded PNG, JPEG, GIF or WebP data \
+             (got \"tracker.svg\")",
         ],
     );
     fails_with(

@@ -6,6 +6,13 @@
 //! - the signed double-submit token of the login form: the `vigie_csrf`
 //!   cookie holds a random nonce, the form holds HMAC-SHA256(server secret,
 //!   nonce); a forged request can neither read the cookie nor sign a nonce.
+//!   It opens the login form's own POST only (`/login`, and any later step
+//!   under `/login/…`): once logged in, a token that a page showed before
+//!   the session existed (in a cached page, a shared computer's history)
+//!   changes nothing.
+//!
+//! A session's token is derived from that session's secret token, so it is
+//! worth nothing in another session.
 //!
 //! A multipart form (an upload) carries the field as its first part
 //! (`multipart_csrf.rs`). Anything else gets 403.
@@ -58,14 +65,21 @@ pub fn login_token(state: &AppState, headers: &HeaderMap) -> anyhow::Result<(Str
     }
 }
 
-fn valid(state: &AppState, headers: &HeaderMap, session: Option<&Session>, token: &str) -> bool {
+/// Whether `path` is the login form's (`/login` or a step under it), the
+/// only place the login form's token is taken.
+pub fn is_login_path(path: &str) -> bool {
+    path == "/login" || path.starts_with("/login/")
+}
+
+fn valid(state: &AppState, headers: &HeaderMap, path: &str, session: Option<&Session>, token: &str) -> bool {
     if token.is_empty() {
         return false;
     }
     if session.is_some_and(|s| same(token, &s.csrf)) {
         return true;
     }
-    cookies::get(headers, CSRF_COOKIE).is_some_and(|nonce| same(token, &sign(&state.secret, &nonce)))
+    is_login_path(path)
+        && cookies::get(headers, CSRF_COOKIE).is_some_and(|nonce| same(token, &sign(&state.secret, &nonce)))
 }
 
 fn form_field(body: &[u8]) -> Option<String> {
@@ -75,6 +89,19 @@ fn form_field(body: &[u8]) -> Option<String> {
     }
     // other fields are ignored; a body that is not a form has no token
     serde_urlencoded::from_bytes::<Field>(body).ok().and_then(|f| f.csrf)
+}
+
+/// Whether reading a body failed because the client stopped sending it
+/// (the body time-out of `serve`).
+fn timed_out(error: &axum::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = cause {
+        if error.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
 }
 
 pub async fn check(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -91,6 +118,7 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
     let body = if is_form {
         let bytes = match to_bytes(body, MAX_FORM).await {
             Ok(bytes) => bytes,
+            Err(e) if timed_out(&e) => return errors::page(lang, StatusCode::REQUEST_TIMEOUT, "web-error-timeout"),
             Err(_) => return errors::page(lang, StatusCode::PAYLOAD_TOO_LARGE, "web-error-too-large"),
         };
         if token.is_none() {
@@ -105,7 +133,7 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
     } else {
         body
     };
-    if !valid(&state, &parts.headers, session, token.as_deref().unwrap_or("")) {
+    if !valid(&state, &parts.headers, parts.uri.path(), session, token.as_deref().unwrap_or("")) {
         return forbidden();
     }
     next.run(Request::from_parts(parts, body)).await
@@ -124,6 +152,15 @@ mod tests {
             hex(&hmac_sha256(&key, b"Hi There")),
             "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
         );
+    }
+
+    #[test]
+    fn the_login_token_opens_the_login_paths_only() {
+        assert!(is_login_path("/login"));
+        assert!(is_login_path("/login/second-factor"));
+        assert!(!is_login_path("/logout"));
+        assert!(!is_login_path("/loginx"));
+        assert!(!is_login_path("/incidents"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The router: every route of the application and the middleware around
-//! them (outermost first: security headers, language, session, CSRF).
+//! them (outermost first: security headers, language, session,
+//! `Cache-Control: no-store` for sessions, CSRF).
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -10,7 +11,7 @@ use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::state::AppState;
-use crate::{articles, bulletins, csrf, errors, i18n, incidents, login, pages, session};
+use crate::{articles, bulletins, csrf, errors, i18n, incidents, login, no_store, pages, session};
 
 /// No page is framed, sniffed, or loads anything but this site's own
 /// stylesheet (no script at all).
@@ -83,6 +84,7 @@ pub fn router(state: AppState) -> Router {
         .route("/audit", get(crate::audit::list))
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), csrf::check))
+        .layer(axum::middleware::from_fn(no_store::apply))
         .layer(from_fn_with_state(state.clone(), session::resolve))
         .layer(from_fn_with_state(state.clone(), i18n::resolve));
     for (name, value) in SECURITY_HEADERS {

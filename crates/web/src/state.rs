@@ -2,6 +2,7 @@
 //! the region groups, the login rate limiter and the configuration.
 
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use vigie_domain::region::Regions;
 use vigie_store::{DataVersion, Store, StoreError};
@@ -16,6 +17,33 @@ pub struct Config {
     /// The organisation's name in fr, en and ar (the home page's title);
     /// empty: the application's name.
     pub organisation: [String; 3],
+    /// How long the server waits for a client (`serve`).
+    pub timeouts: Timeouts,
+}
+
+/// How long `serve` waits for a client before closing the connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// From the connection's opening, or the end of the previous response
+    /// on a kept-alive connection, to the end of a request's header: a
+    /// connection that sends nothing, or half a header, is closed after
+    /// it, and so is a kept-alive connection left idle that long.
+    pub header_read: Duration,
+    /// The longest pause while a request's body is read (not the time of
+    /// the whole body): a body announced and not sent gets 408, while an
+    /// upload on a slow line goes on as long as bytes keep coming.
+    pub body_read: Duration,
+}
+
+impl Default for Timeouts {
+    /// 10 s for a header (a browser sends it at once, and reopens a
+    /// kept-alive connection the server closed; each idle one holds a
+    /// socket), 30 s of silence in a body: a 20 MiB upload on a
+    /// 256 kbit/s line takes about 11 minutes but never pauses for 30 s,
+    /// while TCP retransmits a lost segment within seconds.
+    fn default() -> Timeouts {
+        Timeouts { header_read: Duration::from_secs(10), body_read: Duration::from_secs(30) }
+    }
 }
 
 impl Config {

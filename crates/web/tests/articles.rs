@@ -279,6 +279,10 @@ async fn images_are_accepted_or_refused_by_their_content() {
         r#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#,
         r#"<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://tracker.example/p)"/></svg>"#,
         r#"<svg xmlns="http://www.w3.org/2000/svg"><style>@import "https://tracker.example/c.css";</style></svg>"#,
+        // XHTML under a prefix, and CSS image-set: past the old deny-list
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:img src="https://tracker.example/p.png"/></svg>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:meta http-equiv="refresh" content="0;url=https://evil.example/"/></svg>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:image-set('https://tracker.example/p.png' 1x)"/></svg>"#,
     ] {
         let refused = send_form(
             &app,

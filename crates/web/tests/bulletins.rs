@@ -93,8 +93,11 @@ async fn an_issue_is_built_kept_as_a_draft_then_published() {
     assert_eq!(pdf.content_type, "application/pdf");
     assert!(pdf.bytes.starts_with(b"%PDF-"));
     assert_eq!(pdf.disposition, r#"inline; filename="bulletin-58-2023-12.fr.pdf""#);
+    // a logged-in user's download stays out of every cache
+    assert_eq!(pdf.cache_control, "no-store");
     let html = app.get("/bulletins/58/fr.html", &editor).await;
     assert_eq!(html.status, StatusCode::OK);
+    assert_eq!(html.cache_control, "no-store");
     assert!(html.content_type.starts_with("text/html"));
     assert!(html.body.contains(r#"lang="fr""#));
     let analyst = app.login("analyst@vigie.example").await;

@@ -103,6 +103,72 @@ async fn a_post_without_a_valid_csrf_token_is_refused() {
 }
 
 #[tokio::test]
+async fn the_login_forms_token_opens_the_login_post_only() {
+    let app = app();
+    let (csrf_cookie, login_csrf) = app.login_form().await;
+    let form = format!("email=admin%40vigie.example&password={PASSWORD}&csrf={login_csrf}");
+    let reply = app.post("/login", &form, &csrf_cookie).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let session = format!("{}; {csrf_cookie}", cookie_pair(&reply, "vigie_session").unwrap());
+    // the browser still sends the login form's cookie: its token, still
+    // signed right, opens no state-changing form of the session
+    let logout = app.post("/logout", &format!("csrf={login_csrf}"), &session).await;
+    assert_eq!(logout.status, StatusCode::FORBIDDEN);
+    let incident =
+        app.post("/incidents", &format!("id=x&date=2023-12-01&country=BF&csrf={login_csrf}"), &session).await;
+    assert_eq!(incident.status, StatusCode::FORBIDDEN);
+    let user = format!("email=new%40vigie.example&role=admin&csrf={login_csrf}");
+    assert_eq!(app.post("/admin/users", &user, &session).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get("/dashboard", &session).await.status, StatusCode::OK, "the session is still open");
+    // another session's token is worth nothing in this one
+    let other = app.login("viewer@vigie.example").await;
+    let other_csrf = app.token(&other).await;
+    assert_eq!(app.post("/logout", &format!("csrf={other_csrf}"), &session).await.status, StatusCode::FORBIDDEN);
+    // the session's own token works
+    let own = app.token(&session).await;
+    assert_ne!(own, login_csrf);
+    assert_eq!(app.post("/logout", &format!("csrf={own}"), &session).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn responses_to_a_session_and_the_login_page_are_never_stored() {
+    let app = app_with(&[("admin@vigie.example", Role::Admin, &[])], |store, _| {
+        import_incidents(store, &[incident("bf-1", 1)]);
+    });
+    // anonymous public pages keep their caching; the login page does not
+    assert_eq!(app.get("/", "").await.cache_control, "");
+    assert!(app.get("/static/vigie.css", "").await.cache_control.contains("max-age=31536000"));
+    assert_eq!(app.get("/login", "").await.cache_control, "no-store");
+    let (cookie, csrf) = app.login_form().await;
+    let failed = app.post("/login", &format!("email=admin%40vigie.example&password=wrong&csrf={csrf}"), &cookie).await;
+    assert_eq!((failed.status, failed.cache_control.as_str()), (StatusCode::UNAUTHORIZED, "no-store"));
+    let reply = app.try_login("admin@vigie.example", PASSWORD).await;
+    assert_eq!(reply.cache_control, "no-store");
+    let session = cookie_pair(&reply, "vigie_session").unwrap();
+    for path in [
+        "/",
+        "/dashboard",
+        "/api/v1/dashboard",
+        "/incidents",
+        "/incidents/bf-1",
+        "/incidents/export.csv",
+        "/incidents/export.geojson",
+        "/activities/export.csv",
+        "/audit",
+        "/incidents/no-such-incident",
+        "/no/such/page",
+    ] {
+        let reply = app.get(path, &session).await;
+        assert_eq!(reply.cache_control, "no-store", "{path}: {}", reply.status);
+    }
+    // a refused form and a redirect too
+    let refused = app.post("/logout", "csrf=nope", &session).await;
+    assert_eq!((refused.status, refused.cache_control.as_str()), (StatusCode::FORBIDDEN, "no-store"));
+    let logout = app.post_form("/logout", "x=1", &session).await;
+    assert_eq!((logout.status, logout.cache_control.as_str()), (StatusCode::SEE_OTHER, "no-store"));
+}
+
+#[tokio::test]
 async fn logout_ends_the_session() {
     let app = app();
     let session = app.login("viewer@vigie.example").await;
@@ -221,4 +287,31 @@ async fn the_dashboard_shows_the_trend_and_the_map_of_the_month() {
     assert!(page.body.contains(r#"data-country="854" class="member""#));
     assert_eq!(page.body.matches(r#"class="incident""#).count(), 1);
     assert!(page.body.contains("1 incident shown, 1 without coordinates"));
+}
+
+#[tokio::test]
+async fn a_csv_export_quotes_formulas_and_keeps_negative_numbers() {
+    let app = app_with(&[("admin@vigie.example", Role::Admin, &[])], |store, _| {
+        let mut hostile = incident("bf-1", 1);
+        hostile.location = "=HYPERLINK(\"x\")".into();
+        hostile.description = "@SUM(1+1)".into();
+        hostile.latitude = Some(14.1);
+        hostile.longitude = Some(-1.5);
+        import_incidents(store, &[hostile]);
+    });
+    let session = app.login("admin@vigie.example").await;
+    let export = app.get("/incidents/export.csv", &session).await;
+    assert_eq!(export.status, StatusCode::OK);
+    let row = export.body.lines().nth(1).unwrap();
+    assert!(row.contains(r#","'=HYPERLINK(""x"")","#), "{row}");
+    assert!(row.contains(",'@SUM(1+1),"), "{row}");
+    assert!(row.contains(",14.1,-1.5,"), "a longitude stays a number: {row}");
+    // the native reader takes the quote off: the export imports back as is
+    let mut reader = vigie_formats::native::CsvReader::new(export.body.as_bytes()).unwrap();
+    reader
+        .for_each(|row| {
+            assert_eq!(row.raw.get(vigie_domain::incident::Column::Location), Some("=HYPERLINK(\"x\")"));
+            Ok::<(), vigie_formats::ReadError>(())
+        })
+        .unwrap();
 }

@@ -1,5 +1,6 @@
 //! Streaming reader of the native CSV: a header row, then one incident per
-//! record; memory stays that of one record.
+//! record; memory stays that of one record. A cell's leading `'` that the
+//! writer added for spreadsheets is taken off (`cell.rs`).
 
 use std::io::Read;
 
@@ -46,7 +47,7 @@ impl<R: Read> CsvReader<R> {
             for (field, column) in record.iter().zip(&self.columns) {
                 let Some(column) = column else { continue };
                 match std::str::from_utf8(field) {
-                    Ok(text) => row.raw.set(*column, text),
+                    Ok(text) => row.raw.set(*column, crate::cell::unescape(text)),
                     Err(_) => row.problems.push(problem(
                         line,
                         column.name(),

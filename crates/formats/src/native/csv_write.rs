@@ -1,5 +1,7 @@
 //! Writer of the native CSV: the header of DATA-MODEL.md, then one record an
-//! incident; what it writes imports back to the identical incidents.
+//! incident; what it writes imports back to the identical incidents. Text
+//! cells that a spreadsheet would take for a formula get a `'` in front
+//! (`cell.rs`), which the reader takes off.
 
 use std::io::Write;
 
@@ -18,7 +20,7 @@ impl<W: Write> CsvWriter<W> {
     }
 
     pub fn write(&mut self, incident: &Incident) -> csv::Result<()> {
-        self.writer.write_record(incident.values())
+        crate::cell::write_record(&mut self.writer, incident.values())
     }
 
     pub fn finish(mut self) -> std::io::Result<W> {

@@ -4,7 +4,8 @@
 //! Lines has one object per line with the same keys, list columns as arrays
 //! of strings (or one ` ; `-separated string). Readers hand out each
 //! record's values with its line and structural problems; the domain decides
-//! what the values mean. The member and partner registers read their CSV
+//! what the values mean. CSV cells are escaped for spreadsheets and
+//! unescaped when read (`cell.rs`). The member and partner registers read their CSV
 //! (and the partners their JSON objects) with the same pieces.
 
 use std::io::{BufRead, Read, Write};
@@ -119,7 +120,7 @@ impl<'a, R: Read> FlatCsvReader<'a, R> {
             for (field, column) in record.iter().zip(&self.columns) {
                 let Some(index) = *column else { continue };
                 match std::str::from_utf8(field) {
-                    Ok(text) => values[index] = Some(text.to_string()),
+                    Ok(text) => values[index] = Some(crate::cell::unescape(text).to_string()),
                     Err(_) => problems.push(problem(
                         line,
                         known[index],
@@ -176,7 +177,7 @@ pub fn object_values(
 }
 
 /// Writes records as CSV with the layout's header; each record has one
-/// value per column.
+/// value per column, escaped for spreadsheets (`cell.rs`).
 pub fn write_csv<W: Write, R: AsRef<[String]>>(
     layout: &FlatLayout,
     records: impl IntoIterator<Item = R>,
@@ -185,7 +186,7 @@ pub fn write_csv<W: Write, R: AsRef<[String]>>(
     let mut writer = csv::Writer::from_writer(output);
     writer.write_record(layout.columns)?;
     for record in records {
-        writer.write_record(record.as_ref())?;
+        crate::cell::write_record(&mut writer, record.as_ref())?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
 }

@@ -1,5 +1,6 @@
 //! The monthly table as CSV: one row per country and a total row, with
-//! stable English column names and the country name in the chosen language.
+//! stable English column names and the country name in the chosen language;
+//! text cells escaped for spreadsheets (`vigie_formats::cell`).
 
 use vigie_domain::Change;
 use vigie_report::MonthlyReport;
@@ -52,7 +53,10 @@ pub fn csv(report: &MonthlyReport, labels: &Labels) -> String {
     let write = |writer: &mut ::csv::Writer<Vec<u8>>| -> ::csv::Result<()> {
         writer.write_record(HEADER)?;
         for row in &rows {
-            writer.write_record([report.region.clone(), report.month.to_string()].iter().chain(row))?;
+            vigie_formats::cell::write_record(
+                writer,
+                [report.region.clone(), report.month.to_string()].iter().chain(row),
+            )?;
         }
         writer.flush()?;
         Ok(())

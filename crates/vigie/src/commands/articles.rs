@@ -155,21 +155,24 @@ fn write_csv(stories: &[Story], output: &mut impl Write) -> Result<()> {
             let others: Vec<&str> =
                 story.versions.iter().filter(|v| v.lang != version.lang).map(|v| v.lang.code()).collect();
             let domains: Vec<&str> = version.domains.iter().map(|d| d.code()).collect();
-            writer.write_record([
-                version.id.as_str(),
-                version.lang.code(),
-                &version.date.to_string(),
-                version.kind.code(),
-                version.status.code(),
-                if version.featured { "true" } else { "false" },
-                &version.title,
-                &version.subtitle,
-                &version.author,
-                &domains.join(vigie_domain::Domain::SEPARATOR),
-                &version.images.len().to_string(),
-                &others.join(" "),
-                &missing,
-            ])?;
+            vigie_formats::cell::write_record(
+                &mut writer,
+                [
+                    version.id.as_str(),
+                    version.lang.code(),
+                    &version.date.to_string(),
+                    version.kind.code(),
+                    version.status.code(),
+                    if version.featured { "true" } else { "false" },
+                    &version.title,
+                    &version.subtitle,
+                    &version.author,
+                    &domains.join(vigie_domain::Domain::SEPARATOR),
+                    &version.images.len().to_string(),
+                    &others.join(" "),
+                    &missing,
+                ],
+            )?;
         }
     }
     writer.flush()?;

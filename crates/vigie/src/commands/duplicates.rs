@@ -4,7 +4,8 @@ use std::io::Write;
 
 use anyhow::{Result, bail};
 use vigie_domain::audit::CLI_ACTOR;
-use vigie_report::duplicates::duplicates;
+use vigie_formats::cell;
+use vigie_report::duplicates::{PairRow, duplicates};
 
 use crate::Outcome;
 use crate::cli::{Cli, DuplicatesArgs, DuplicatesFormat};
@@ -33,7 +34,10 @@ pub fn list(cli: &Cli, args: &DuplicatesArgs) -> Result<Outcome> {
         DuplicatesFormat::Csv => {
             let mut writer = csv::Writer::from_writer(&mut stdout);
             for pair in &pairs {
-                writer.serialize(pair.row())?;
+                // ids are typed text: escaped for spreadsheets
+                let row = pair.row();
+                let (first, second) = (cell::escape(row.first), cell::escape(row.second));
+                writer.serialize(PairRow { first: &first, second: &second, ..row })?;
             }
             writer.flush()?;
         }

@@ -15,6 +15,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<Outcome> {
     let config = Config {
         secure_cookies: args.secure_cookies,
         organisation: Lang::ALL.map(|lang| profile.name.get(lang).to_string()),
+        ..Config::default()
     };
     let state = AppState::new(store, regions(cli.regions.as_deref())?, config)?.with_profile(profile);
     vigie_web::serve(args.addr, state, |addr| {

@@ -96,7 +96,8 @@ pub async fn image(state: State<AppState>, user: RequireUser, Path(hash): Path<S
         [
             (CONTENT_TYPE, media_type.mime()),
             (X_CONTENT_TYPE_OPTIONS, "nosniff"),
-            // the hash names the bytes: they never change
+            // the hash names the bytes: they never change (to a session,
+            // `no_store.rs` replaces this with no-store)
             (CACHE_CONTROL, "private, max-age=31536000, immutable"),
             (CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'unsafe-inline'; sandbox"),
         ],

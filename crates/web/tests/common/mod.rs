@@ -36,6 +36,8 @@ pub struct Reply {
     pub bytes: Vec<u8>,
     pub content_type: String,
     pub disposition: String,
+    /// The `Cache-Control` header ("" when absent).
+    pub cache_control: String,
 }
 
 pub fn add_user(store: &mut dyn Store, email: &str, role: Role, countries: &[&str]) {
@@ -54,7 +56,11 @@ pub fn app_with(users: &[(&str, Role, &[&str])], seed: impl FnOnce(&mut dyn Stor
         add_user(store.as_mut(), email, *role, countries);
     }
     seed(store.as_mut(), dir.path());
-    let config = Config { secure_cookies: false, organisation: ["Org FR".into(), "Org EN".into(), "Org AR".into()] };
+    let config = Config {
+        secure_cookies: false,
+        organisation: ["Org FR".into(), "Org EN".into(), "Org AR".into()],
+        ..Config::default()
+    };
     let state = AppState::new(store, Regions::builtin(), config).unwrap();
     let router = vigie_web::router(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
     App { router, db, _dir: dir }
@@ -72,6 +78,7 @@ impl App {
         let location = header(header::LOCATION);
         let content_type = header(header::CONTENT_TYPE).unwrap_or_default();
         let disposition = header(header::CONTENT_DISPOSITION).unwrap_or_default();
+        let cache_control = header(header::CACHE_CONTROL).unwrap_or_default();
         let set_cookies =
             response.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_string()).collect();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
@@ -83,6 +90,7 @@ impl App {
             bytes: bytes.to_vec(),
             content_type,
             disposition,
+            cache_control,
         }
     }
 
