@@ -279,7 +279,7 @@ fn text(column: &str, value: &Option<String>, max: usize, lines: bool, errors: &
     }
     let allowed = |c: char| lines && matches!(c, '\n' | '\r' | '\t');
     if value.chars().any(crate::text::is_bidi_control) {
-        errors.extend(crate::text::check(column, &value, true));
+        errors.extend(crate::text::check(column, value, true));
         return String::new();
     }
     if value.chars().any(|c| c.is_control() && !allowed(c)) {

@@ -362,7 +362,7 @@ fn text(key: &str, value: &Option<String>, max: usize, errors: &mut Vec<FieldErr
         return String::new();
     }
     if value.chars().any(crate::text::is_bidi_control) {
-        errors.extend(crate::text::check(key, &value, true));
+        errors.extend(crate::text::check(key, value, true));
         return String::new();
     }
     if value.chars().any(char::is_control) {

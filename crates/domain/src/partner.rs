@@ -204,7 +204,7 @@ fn text(column: &str, value: &Option<String>, errors: &mut Vec<FieldError>) -> S
         return String::new();
     }
     if value.chars().any(crate::text::is_bidi_control) {
-        errors.extend(crate::text::check(column, &value, true));
+        errors.extend(crate::text::check(column, value, true));
         return String::new();
     }
     if value.chars().any(char::is_control) {
