@@ -155,6 +155,7 @@ async fn responses_to_a_session_and_the_login_page_are_never_stored() {
         "/incidents/export.geojson",
         "/activities/export.csv",
         "/audit",
+        "/imports",
         "/incidents/no-such-incident",
         "/no/such/page",
     ] {
