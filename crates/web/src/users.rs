@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use serde::Deserialize;
-use vigie_domain::user::{can_manage_users, check_countries, check_email, check_password};
+use vigie_domain::user::{can_manage_users, check_countries, check_email, check_password, confusable_email};
 use vigie_domain::{AuditEntry, CountryCode, Lang, Role, User, UserError, countries};
 use vigie_store::{AuditFilter, NewUser, Store, StoreError, password};
 
@@ -82,6 +82,13 @@ fn message(error: &UserError) -> (&'static str, &'static str) {
         UserError::PasswordTooLong => ("password", "web-user-error-password-long"),
         UserError::PasswordOneCharacter => ("password", "web-user-error-password-repeated"),
         UserError::PasswordIsEmail => ("password", "web-user-error-password-email"),
+        UserError::EmailInvisible(_) => ("email", "web-user-error-email-invisible"),
+        UserError::EmailMixedScripts(_) => ("email", "web-user-error-email-scripts"),
+        UserError::EmailConfusable(..) => ("email", "web-user-error-email-confusable"),
+        UserError::PasswordCommon => ("password", "web-user-error-password-common"),
+        UserError::PasswordCommonVariant => ("password", "web-user-error-password-common-variant"),
+        UserError::PasswordRepeatedPattern => ("password", "web-user-error-password-pattern"),
+        UserError::PasswordSequence => ("password", "web-user-error-password-sequence"),
     }
 }
 
@@ -217,8 +224,22 @@ pub async fn create(State(state): State<AppState>, admin: RequireAdmin, Form(for
     };
     let user = NewUser { email, role, countries, password_hash };
     let actor = admin.session.user.email.clone();
-    match state.with_store(move |store| store.add_user(&user, &actor)).await {
-        Ok(id) => Redirect::to(&format!("{}?saved=1", href(id))).into_response(),
+    let added = state
+        .with_store(move |store| {
+            // one that looks like an existing address: said next to the field
+            let users = store.users()?;
+            if confusable_email(&user.email, users.iter().map(|u| u.email.as_str())).is_some() {
+                return Ok(None);
+            }
+            store.add_user(&user, &actor).map(Some)
+        })
+        .await;
+    match added {
+        Ok(Some(id)) => Redirect::to(&format!("{}?saved=1", href(id))).into_response(),
+        Ok(None) => {
+            messages.insert("email", text(lang, "web-user-error-email-confusable"));
+            invalid_create(&state, &admin, &form, &messages).await
+        }
         Err(StoreError::Conflict(_)) => {
             messages.insert("email", text(lang, "web-user-error-email-taken"));
             invalid_create(&state, &admin, &form, &messages).await
@@ -543,6 +564,13 @@ mod tests {
             UserError::PasswordTooLong,
             UserError::PasswordOneCharacter,
             UserError::PasswordIsEmail,
+            UserError::EmailInvisible("x".into()),
+            UserError::EmailMixedScripts("x".into()),
+            UserError::EmailConfusable("x".into(), "y".into()),
+            UserError::PasswordCommon,
+            UserError::PasswordCommonVariant,
+            UserError::PasswordRepeatedPattern,
+            UserError::PasswordSequence,
         ];
         for error in errors {
             let (_, id) = message(&error);

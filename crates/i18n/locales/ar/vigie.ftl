@@ -605,6 +605,13 @@ web-user-error-password-again = كلمتا المرور مختلفتان.
 web-user-error-demote-self = لا يمكنك نزع دور المسؤول عن حسابك: اطلب ذلك من مسؤول آخر.
 web-user-error-disable-self = لا يمكنك تعطيل حسابك: اطلب ذلك من مسؤول آخر.
 web-user-error-last-admin = هذا التغيير لن يُبقي أي مسؤول نشط.
+web-user-error-email-invisible = يحتوي عنوان البريد الإلكتروني على حرف غير مرئي أو حرف لاتجاه الكتابة: اكتبه من جديد بيدك.
+web-user-error-email-scripts = يخلط عنوان البريد الإلكتروني بين أبجديات في الجزء الواحد (مثل حرف سيريلي بين حروف لاتينية).
+web-user-error-email-confusable = يشبه هذا العنوان عنوان حساب موجود إلى حد الالتباس: اختر عنواناً آخر.
+web-user-error-password-common = كلمة المرور هذه من أكثر كلمات المرور شيوعاً: اختر كلمة يصعب تخمينها.
+web-user-error-password-common-variant = كلمة المرور هذه كلمة شائعة أضيفت إليها أرقام أو علامات ترقيم: اختر كلمة يصعب تخمينها.
+web-user-error-password-pattern = كلمة المرور تكرر نمطاً قصيراً: اختر كلمة يصعب تخمينها.
+web-user-error-password-sequence = كلمة المرور سلسلة متتالية من الحروف أو الأرقام: اختر كلمة يصعب تخمينها.
 web-audit-entity-id = معرّف السجل
 web-audit-error-date = اكتب اليوم بالصيغة YYYY-MM-DD.
 

@@ -590,6 +590,13 @@ web-user-error-password-again = The two passwords differ.
 web-user-error-demote-self = You cannot take the administrator role from your own account: ask another administrator.
 web-user-error-disable-self = You cannot disable your own account: ask another administrator.
 web-user-error-last-admin = This change would leave no active administrator.
+web-user-error-email-invisible = The email address holds an invisible or text-direction character: type it again by hand.
+web-user-error-email-scripts = The email address mixes alphabets within one part (e.g. a Cyrillic letter among Latin ones).
+web-user-error-email-confusable = This email address could be mistaken for an existing account's: choose another one.
+web-user-error-password-common = This password is one of the most common ones: choose a less guessable one.
+web-user-error-password-common-variant = This password is a common password with digits or punctuation added: choose a less guessable one.
+web-user-error-password-pattern = The password repeats a short pattern: choose a less guessable one.
+web-user-error-password-sequence = The password is a sequence of letters or digits: choose a less guessable one.
 web-audit-entity-id = Record id
 web-audit-error-date = Write the day as YYYY-MM-DD.
 

@@ -596,6 +596,13 @@ web-user-error-password-again = Les deux mots de passe diffèrent.
 web-user-error-demote-self = Vous ne pouvez pas retirer le rôle d'administrateur à votre propre compte : demandez à un autre administrateur.
 web-user-error-disable-self = Vous ne pouvez pas désactiver votre propre compte : demandez à un autre administrateur.
 web-user-error-last-admin = Cette modification ne laisserait aucun administrateur actif.
+web-user-error-email-invisible = L'adresse électronique contient un caractère invisible ou de sens d'écriture : tapez-la de nouveau à la main.
+web-user-error-email-scripts = L'adresse électronique mêle des alphabets dans une même partie (p. ex. une lettre cyrillique parmi des lettres latines).
+web-user-error-email-confusable = Cette adresse ressemble à celle d'un compte existant au point de s'y méprendre : choisissez-en une autre.
+web-user-error-password-common = Ce mot de passe est l'un des plus courants : choisissez-en un moins facile à deviner.
+web-user-error-password-common-variant = Ce mot de passe est un mot de passe courant auquel on a ajouté des chiffres ou de la ponctuation : choisissez-en un moins facile à deviner.
+web-user-error-password-pattern = Le mot de passe répète un court motif : choisissez-en un moins facile à deviner.
+web-user-error-password-sequence = Le mot de passe est une suite de lettres ou de chiffres : choisissez-en un moins facile à deviner.
 web-audit-entity-id = Identifiant de l'enregistrement
 web-audit-error-date = Écrivez le jour sous la forme AAAA-MM-JJ.
 
