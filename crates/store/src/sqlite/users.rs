@@ -82,7 +82,7 @@ pub(super) fn insert_audit(conn: &Connection, entry: &AuditEntry) -> Result<i64>
     Ok(conn.last_insert_rowid())
 }
 
-fn user_in(conn: &Connection, email: &str) -> Result<Option<User>> {
+pub(super) fn user_in(conn: &Connection, email: &str) -> Result<Option<User>> {
     conn.query_row(&format!("SELECT {USER_COLUMNS} FROM app_user WHERE email = ?1"), [normal(email)], |row| {
         Ok(user_row(row))
     })
@@ -90,11 +90,11 @@ fn user_in(conn: &Connection, email: &str) -> Result<Option<User>> {
     .transpose()
 }
 
-fn unknown(email: &str) -> StoreError {
+pub(super) fn unknown(email: &str) -> StoreError {
     StoreError::NotFound(format!("no user has the email {} (see `vigie user list`)", normal(email)))
 }
 
-fn write(conn: &mut Connection) -> Result<Transaction<'_>> {
+pub(super) fn write(conn: &mut Connection) -> Result<Transaction<'_>> {
     // IMMEDIATE: take the write lock before reading what is to change
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
