@@ -132,12 +132,19 @@ fn required_roles_are_kept_audited_and_end_unenrolled_sessions() {
     assert_eq!(store.totp_roles().unwrap(), [Role::Admin, Role::Viewer]);
     assert!(store.session(&"a".repeat(64)).unwrap().is_some(), "an enrolled admin keeps their session");
     assert!(store.session(&"c".repeat(64)).unwrap().is_none(), "a viewer not enrolled logs in anew");
+    // a viewer made an analyst, when analysts require a second factor: its session ends
+    store.set_totp_roles(&[Role::Admin, Role::Viewer, Role::Analyst], "cli").unwrap();
+    store.create_session(&"d".repeat(64), viewer, later).unwrap();
+    store.set_user_role("viewer@example.org", Role::Editor, &[], "cli").unwrap();
+    assert!(store.session(&"d".repeat(64)).unwrap().is_some(), "editors require none");
+    store.set_user_role("viewer@example.org", Role::Analyst, &[], "cli").unwrap();
+    assert!(store.session(&"d".repeat(64)).unwrap().is_none(), "analysts do");
     assert!(store.set_totp_roles(&[], "cli").unwrap());
     let log =
         store.audit(&AuditFilter { action: Some("settings.totp_roles".into()), ..AuditFilter::default() }).unwrap();
-    assert_eq!(log.len(), 2);
+    assert_eq!(log.len(), 3);
     assert_eq!(
-        serde_json::to_string(&log[1].changes).unwrap(),
+        serde_json::to_string(&log[2].changes).unwrap(),
         r#"[{"field":"totp_roles","before":[],"after":["admin","viewer"]}]"#
     );
     assert_eq!(log[0].actor, "cli");

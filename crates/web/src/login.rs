@@ -128,7 +128,8 @@ pub async fn submit(
 ) -> Response {
     let lang = current.lang;
     let next = safe_next(form.next.as_deref());
-    let email: String = form.email.trim().to_lowercase().chars().take(vigie_domain::user::MAX_EMAIL).collect();
+    let email: String =
+        vigie_domain::user::normal_email(&form.email).chars().take(vigie_domain::user::MAX_EMAIL).collect();
     let keys = [format!("email:{email}"), format!("ip:{ip}")];
     let actor = if email.is_empty() { "anonymous".to_string() } else { email.clone() };
     let failed = |detail: &str| {

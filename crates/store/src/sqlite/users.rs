@@ -221,6 +221,15 @@ pub fn set_role(
         "UPDATE app_user SET role = ?1, countries = ?2 WHERE id = ?3",
         params![role.code(), codes(&countries).join(","), user.id],
     )?;
+    // moved to a role that requires a second factor it has not: it enrols at
+    // its next login, and has no session until then
+    if user.role != role && super::totp::roles(&tx)?.contains(&role) {
+        tx.execute(
+            "DELETE FROM web_session WHERE user_id = ?1
+               AND NOT EXISTS (SELECT 1 FROM user_totp WHERE user_id = ?1 AND enrolled_at IS NOT NULL)",
+            [user.id],
+        )?;
+    }
     let entry = AuditEntry::new(Timestamp::now(), actor, "user.role", "user", Some(&user.email)).with_changes(changes);
     insert_audit(&tx, &entry)?;
     tx.commit()?;
