@@ -119,7 +119,7 @@ fn bad_accounts_are_refused_and_nothing_is_written() {
     let sb = accounts();
     let before = sb.ok(&["user", "list", "--format", "json"]);
     let log_before = audit_json(&sb, &[]).len();
-    let cases: [(&[&str], &str, &str); 13] = [
+    let cases: [(&[&str], &str, &str); 18] = [
         (
             &["--email", "ADMIN@example.org", "--role", "viewer"],
             "a strong password here",
@@ -177,6 +177,32 @@ fn bad_accounts_are_refused_and_nothing_is_written() {
             "error: the email address \"new user@example.org\" has a space",
         ),
         (&["--email", "", "--role", "viewer"], "a strong password here", "error: the email address is empty"),
+        (
+            &["--email", "adrnin@example.org", "--role", "viewer"],
+            "a strong password here",
+            "error: the email address \"adrnin@example.org\" looks like the existing account admin@example.org",
+        ),
+        (
+            &["--email", "\u{430}dmin2@example.org", "--role", "viewer"],
+            "a strong password here",
+            "error: the email address \"\u{430}dmin2@example.org\" mixes alphabets",
+        ),
+        (
+            &["--email", "new\u{200B}@example.org", "--role", "viewer"],
+            "a strong password here",
+            // shown escaped: the message makes the invisible visible
+            "error: the email address \"new\\u{200b}@example.org\" has an invisible or a text-direction character",
+        ),
+        (
+            &["--email", "new@example.org", "--role", "viewer"],
+            "Password!2024",
+            "error: the password is a common password with digits or punctuation added",
+        ),
+        (
+            &["--email", "new@example.org", "--role", "viewer"],
+            "121212121212",
+            "error: the password repeats a short pattern",
+        ),
     ];
     for (flags, password, message) in cases {
         let mut args = vec!["user", "add"];

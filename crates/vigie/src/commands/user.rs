@@ -12,7 +12,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde_json::{Value, json};
 use vigie_domain::audit::CLI_ACTOR;
-use vigie_domain::user::{check_countries, check_email, check_password};
+use vigie_domain::user::{check_countries, check_email, check_password, confusable_email};
 use vigie_domain::validate::parse_iso_date;
 use vigie_domain::{AuditEntry, Role, User, UserError};
 use vigie_store::{AuditFilter, NewUser, Store, password};
@@ -81,6 +81,10 @@ pub fn add(cli: &Cli, args: &UserAddArgs) -> Result<Outcome> {
     // said before the password is asked for
     if store.user_by_email(&email)?.is_some() {
         bail!("a user with the email {email} already exists");
+    }
+    let users = store.users()?;
+    if let Some(like) = confusable_email(&email, users.iter().map(|u| u.email.as_str())) {
+        return Err(UserError::EmailConfusable(email.clone(), like.to_string()).into());
     }
     let password = read_password(&email)?;
     create(store.as_mut(), &email, role, &password, &countries)?;
