@@ -439,6 +439,13 @@ pub trait Store: Send {
     /// of an enrolled account, recording `user.totp.recovery` (and how many
     /// are left) in the same transaction; false when there is none.
     fn use_recovery_code(&mut self, email: &str, code_hash: &str, actor: &str) -> Result<bool>;
+    /// Replaces an enrolled account's recovery codes with new ones (their
+    /// hashes), given a code's `step` later than the last accepted (which
+    /// it becomes), recording `user.totp.recovery_codes`, in one
+    /// transaction; false, nothing written, when the step is not later or
+    /// the account has no second factor.
+    fn renew_recovery_codes(&mut self, email: &str, step: i64, recovery_hashes: &[String], actor: &str)
+    -> Result<bool>;
     /// Removes an account's second factor and recovery codes (a lost
     /// phone), ends its web sessions and records `user.totp.reset`, in one
     /// transaction; false, nothing recorded, when it had none.

@@ -87,9 +87,22 @@ fn a_step_is_accepted_once_and_recovery_codes_once() {
     assert!(!store.use_recovery_code("viewer@example.org", &recovery_hash("nope"), "viewer@example.org").unwrap());
     assert!(!store.use_recovery_code("admin@example.org", &hashes[1], "admin@example.org").unwrap(), "not theirs");
     assert_eq!(store.totp("viewer@example.org").unwrap().unwrap().recovery_codes_left, 1);
+
+    // new recovery codes, for a code of a later step only
+    let renewed = [recovery_hash("IIII-JJJJ-KKKK-LLLL"), recovery_hash("MMMM-NNNN-OOOO-PPPP")];
+    assert!(!store.renew_recovery_codes("viewer@example.org", step, &renewed, "viewer@example.org").unwrap());
+    assert!(store.renew_recovery_codes("viewer@example.org", step + 1, &renewed, "viewer@example.org").unwrap());
+    assert_eq!(store.totp("viewer@example.org").unwrap().unwrap().last_step, Some(step + 1));
+    assert!(!store.use_recovery_code("viewer@example.org", &hashes[1], "viewer@example.org").unwrap(), "old ones gone");
+    assert!(store.use_recovery_code("viewer@example.org", &renewed[1], "viewer@example.org").unwrap());
+    assert!(!store.renew_recovery_codes("admin@example.org", step + 5, &renewed, "cli").unwrap(), "no factor");
+    let log = store
+        .audit(&AuditFilter { action: Some("user.totp.recovery_codes".into()), ..AuditFilter::default() })
+        .unwrap();
+    assert_eq!(serde_json::to_string(&log[0].changes).unwrap(), r#"[{"field":"recovery_codes","before":1,"after":2}]"#);
     let log =
         store.audit(&AuditFilter { action: Some("user.totp.recovery".into()), ..AuditFilter::default() }).unwrap();
-    assert_eq!(log.len(), 1);
+    assert_eq!(log.len(), 2);
     assert_eq!(serde_json::to_string(&log[0].changes).unwrap(), r#"[{"field":"recovery_codes","before":2,"after":1}]"#);
 }
 

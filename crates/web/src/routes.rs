@@ -38,6 +38,7 @@ pub fn router(state: AppState) -> Router {
         .route("/login", get(login::form).post(login::submit))
         .route("/login/code", get(second_factor::code_form).post(second_factor::code_submit))
         .route("/account/totp", get(second_factor::enrol_form).post(second_factor::enrol_submit))
+        .route("/account/totp/recovery-codes", post(second_factor::renew_codes))
         .route("/logout", post(login::logout))
         .route("/dashboard", get(pages::dashboard))
         .route("/api/v1/dashboard", get(pages::dashboard_json))

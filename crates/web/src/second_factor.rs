@@ -10,7 +10,9 @@
 //!   shows the ten recovery codes, once. A logged-in user enrols here; so
 //!   does, between password and session, one whose role requires a second
 //!   factor (`Store::totp_roles`) and who has none: they get a session only
-//!   once enrolled.
+//!   once enrolled. Once enrolled, the page gives ten new recovery codes
+//!   for a current code (`POST /account/totp/recovery-codes`), the old
+//!   ones then void.
 //!
 //! Between the password and the session the browser holds a short-lived
 //! signed state, not a session: the `vigie_pending` cookie,
@@ -32,7 +34,7 @@ use serde::Deserialize;
 use vigie_domain::{AuditEntry, Lang, User};
 use vigie_store::{Store, StoreError, Totp, totp};
 
-use crate::auth::CurrentUser;
+use crate::auth::{CurrentUser, RequireUser};
 use crate::cookies::{self, percent_encode};
 use crate::csrf::{hmac_sha256, login_token, same};
 use crate::errors;
@@ -352,6 +354,7 @@ fn enrol_page(
             since => since.strftime("%Y-%m-%d %H:%M UTC").to_string(),
             left => totp.recovery_codes_left,
             next,
+            error => error.map(|id| text(lang, id)),
         }
     } else {
         let uri = totp::otpauth_uri(ISSUER, &email, &totp.secret);
@@ -494,6 +497,49 @@ pub async fn enrol_submit(
             enrol_page(&request, &who, status, &totp, &next, Some("web-totp-error-code"))
         }
         Ok(Confirmed::Nothing) => Redirect::to(&with_next("/account/totp", &next)).into_response(),
+        Err(e) => errors::internal(lang, e),
+    }
+}
+
+/// `POST /account/totp/recovery-codes`: ten new recovery codes for a
+/// logged-in user with a second factor, given a current code (a step not
+/// used before, which it uses); the old codes are void.
+pub async fn renew_codes(
+    State(state): State<AppState>,
+    user: RequireUser,
+    headers: HeaderMap,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let lang = user.lang;
+    let codes = match recovery_codes() {
+        Ok(codes) => codes,
+        Err(e) => return errors::internal(lang, e),
+    };
+    let hashes: Vec<String> = codes.iter().map(|c| totp::recovery_hash(c)).collect();
+    let (email, typed) = (user.session.user.email.clone(), form.code);
+    let renewed = state
+        .with_store(move |store| {
+            let Some(totp) = store.totp(&email)?.filter(Totp::enrolled) else {
+                return Ok(Err(None));
+            };
+            let Some(step) = totp::matching_step(&totp.secret, &typed, now(), totp.last_step) else {
+                return Ok(Err(Some(totp)));
+            };
+            Ok(if store.renew_recovery_codes(&email, step, &hashes, &email)? { Ok(()) } else { Err(Some(totp)) })
+        })
+        .await;
+    let who = Enrolling::Session(Box::new(user.session));
+    let request = Request { state: &state, headers: &headers, lang };
+    match renewed {
+        Ok(Ok(())) => {
+            let page = context! { codes, next => "/account/totp", renewed => true };
+            enrolling_page(&request, &who, StatusCode::OK, "account_totp_codes.html", page, Vec::new())
+        }
+        Ok(Err(Some(totp))) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            enrol_page(&request, &who, status, &totp, "/account/totp", Some("web-login-code-failed"))
+        }
+        Ok(Err(None)) => Redirect::to("/account/totp").into_response(),
         Err(e) => errors::internal(lang, e),
     }
 }

@@ -159,6 +159,35 @@ async fn a_recovery_code_works_once() {
 }
 
 #[tokio::test]
+async fn new_recovery_codes_need_a_current_code_and_void_the_old_ones() {
+    let app = app();
+    let session = english(&app.login(VIEWER).await);
+    let old = app.enrol(VIEWER, &session).await;
+    let page = app.get("/account/totp", &session).await;
+    assert!(page.body.contains(r#"action="/account/totp/recovery-codes""#));
+    let code = app.code(VIEWER, 1);
+    let wrong = format!("{:06}", (code.parse::<u32>().unwrap() + 500_000) % 1_000_000);
+    let reply = app.post_form("/account/totp/recovery-codes", &format!("code={wrong}"), &session).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("Wrong or already used code."));
+    let reply = app.post_form("/account/totp/recovery-codes", &format!("code={code}"), &session).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert!(reply.body.contains("New recovery codes: the old ones no longer work."));
+    let new = recovery_codes(&reply.body);
+    assert_eq!(new.len(), 10);
+    assert!(new.iter().all(|c| !old.contains(c)));
+    let reply = app.post_form("/account/totp/recovery-codes", &format!("code={code}"), &session).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "the same code twice");
+    assert_eq!(app.audit_of("user.totp.recovery_codes").len(), 1);
+    let (reply, _) = app.login_with_code(VIEWER, &old[0]).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "an old code is void");
+    let (reply, _) = app.login_with_code(VIEWER, &new[0]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "a new one works");
+    // without a session: to the login
+    assert_eq!(app.post("/account/totp/recovery-codes", "code=1", "").await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
 async fn wrong_codes_feed_the_rate_limiter() {
     let app = app();
     let session = app.login(VIEWER).await;

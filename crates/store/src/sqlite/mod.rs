@@ -304,6 +304,16 @@ impl Store for SqliteStore {
         totp::use_recovery_code(&mut self.conn, email, code_hash, actor)
     }
 
+    fn renew_recovery_codes(
+        &mut self,
+        email: &str,
+        step: i64,
+        recovery_hashes: &[String],
+        actor: &str,
+    ) -> Result<bool> {
+        totp::renew_recovery_codes(&mut self.conn, email, step, recovery_hashes, actor)
+    }
+
     fn reset_totp(&mut self, email: &str, actor: &str) -> Result<bool> {
         totp::reset(&mut self.conn, email, actor)
     }

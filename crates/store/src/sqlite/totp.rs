@@ -136,6 +136,39 @@ pub fn use_recovery_code(conn: &mut Connection, email: &str, code_hash: &str, ac
     Ok(true)
 }
 
+pub fn renew_recovery_codes(
+    conn: &mut Connection,
+    email: &str,
+    step: i64,
+    recovery_hashes: &[String],
+    actor: &str,
+) -> Result<bool> {
+    let tx = write(conn)?;
+    let user = user_in(&tx, email)?.ok_or_else(|| unknown(email))?;
+    let accepted = tx.execute(
+        "UPDATE user_totp SET last_step = ?1
+         WHERE user_id = ?2 AND enrolled_at IS NOT NULL AND (last_step IS NULL OR last_step < ?1)",
+        params![step, user.id],
+    )?;
+    if accepted == 0 {
+        return Ok(false);
+    }
+    let left: i64 = tx.query_row(
+        "SELECT count(*) FROM user_recovery_code WHERE user_id = ?1 AND used_at IS NULL",
+        [user.id],
+        |row| row.get(0),
+    )?;
+    tx.execute("DELETE FROM user_recovery_code WHERE user_id = ?1", [user.id])?;
+    for hash in recovery_hashes {
+        tx.execute("INSERT INTO user_recovery_code (user_id, code_hash) VALUES (?1, ?2)", params![user.id, hash])?;
+    }
+    let entry = AuditEntry::new(Timestamp::now(), actor, "user.totp.recovery_codes", "user", Some(&user.email))
+        .with_changes(vec![FieldChange::new("recovery_codes", left, recovery_hashes.len())]);
+    insert_audit(&tx, &entry)?;
+    tx.commit()?;
+    Ok(true)
+}
+
 pub fn reset(conn: &mut Connection, email: &str, actor: &str) -> Result<bool> {
     let tx = write(conn)?;
     let user = user_in(&tx, email)?.ok_or_else(|| unknown(email))?;
