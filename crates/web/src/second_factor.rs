@@ -400,6 +400,11 @@ pub async fn enrol_form(
         })
         .await;
     match found {
+        // enrolled meanwhile (another tab): the login goes through the code
+        Ok(Some(totp)) if totp.enrolled() && matches!(who, Enrolling::Pending(_)) => {
+            let cookies = [(SET_COOKIE, clear_pending(&state))];
+            (AppendHeaders(cookies), Redirect::to(&with_next("/login", &next))).into_response()
+        }
         Ok(Some(totp)) => {
             let request = Request { state: &state, headers: &headers, lang };
             enrol_page(&request, &who, StatusCode::OK, &totp, &next, None)

@@ -249,6 +249,10 @@ async fn a_required_role_enrols_before_any_session() {
     assert_eq!(recovery_codes(&reply.body).len(), 10);
     assert!(unescaped(&reply.body).contains(r#"<a href="/incidents">Continue</a>"#));
     let session = cookie_pair(&reply, "vigie_session").expect("a session once enrolled");
+    // the pending state, replayed once enrolled, leads back to the login (and its code)
+    let replayed = app.get("/account/totp", &cookie).await;
+    assert_eq!(replayed.status, StatusCode::SEE_OTHER);
+    assert!(replayed.location.unwrap().starts_with("/login?next="));
     assert_eq!(app.get("/incidents", &session).await.status, StatusCode::OK);
     assert_eq!(app.audit_of("login")[0].detail.as_deref(), Some("from 127.0.0.1; second factor enrolled"));
 
