@@ -368,6 +368,24 @@ async function scenario() {
     assert.ok(compared.differing > 0.02, `the Arabic and English screenshots differ (${share} of pixels)`);
   });
 
+  await step('the second-factor page shows its QR code as inline SVG under the CSP', async () => {
+    const blocked = [];
+    editor.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
+    const response = await editor.goto(url('/account/totp?lang=en'));
+    assert.equal(response.status(), 200);
+    const qr = editor.locator('figure.totp-qr svg');
+    assert.equal(await qr.count(), 1, 'one QR code');
+    const box = await qr.boundingBox();
+    assert.ok(box && box.width >= 150 && box.height >= 150, `the QR code is drawn (${JSON.stringify(box)})`);
+    const secret = (await editor.locator('code.totp-secret').innerText()).replace(/\s/g, '');
+    assert.match(secret, /^[A-Z2-7]{32}$/, 'a 160-bit base32 secret');
+    assert.match(await editor.locator('code.totp-uri').innerText(), /^otpauth:\/\/totp\/Vigie:editor@vigie\.example\?secret=/);
+    await editor.screenshot({ path: path.join(artifacts, 'totp-enrol.png'), fullPage: true });
+    assert.deepEqual(blocked, [], 'nothing blocked by the Content-Security-Policy');
+  });
+
   await step('the administrator logs in with a code of the demo TOTP secret', async () => {
     // RFC 6238's SHA-1 vector: the scenario's TOTP is the one the server computes
     assert.equal(totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59_000), '287082');
