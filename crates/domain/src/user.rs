@@ -4,12 +4,32 @@
 //!
 //! No hashing here: a password is checked against the policy, then hashed by
 //! the store's `password` module (argon2id). The domain never sees a hash.
+//!
+//! The policy follows NIST SP 800-63B §5.1.1.2: a password is normalised
+//! (NFKC) before it is checked and hashed; its length is counted in visible
+//! characters; it is refused when it is a common password (a shipped list,
+//! `data/common-passwords.txt`), such a password with digits or punctuation
+//! added at its ends, a repeated pattern or a sequence; nothing else
+//! (no rule of "one digit and one capital").
+//!
+//! An email address is the login: normalised (NFKC, lower case), it holds
+//! no invisible, control or bidirectional-control character, its local
+//! part and each domain label is of one script (UTS 39 mixed-script
+//! detection), and a new one must not look like an existing one (same UTS
+//! 39 skeleton): `аdmin@…` with a Cyrillic а is not `admin@…`.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_security::MixedScript;
 
 use crate::country::{CountryCode, countries};
 
 /// The longest email address (RFC 5321's path limit).
 pub const MAX_EMAIL: usize = 254;
-/// The shortest password, in characters.
+/// The shortest password, in visible characters (whitespace, controls and
+/// invisible characters do not count).
 pub const MIN_PASSWORD: usize = 12;
 /// The longest password, in characters: long pass phrases are welcome, a
 /// megabyte pasted into a form is not.
@@ -92,6 +112,12 @@ pub enum UserError {
     EmailTooLong(String),
     #[error("the email address {0:?} has a space or a control character")]
     EmailSpace(String),
+    #[error("the email address {0:?} has an invisible or a text-direction character: type it again by hand")]
+    EmailInvisible(String),
+    #[error("the email address {0:?} mixes alphabets in one part (e.g. a Cyrillic letter among Latin ones)")]
+    EmailMixedScripts(String),
+    #[error("the email address {0:?} looks like the existing account {1}: choose one that cannot be mistaken for it")]
+    EmailConfusable(String, String),
     #[error("the email address {0:?} is not valid: write one name, one @ and a domain, e.g. name@example.org")]
     EmailShape(String),
     #[error("the email address {0:?} is not valid: its domain needs a dot, e.g. name@example.org")]
@@ -112,20 +138,66 @@ pub enum UserError {
     PasswordOneCharacter,
     #[error("the password is the email address: choose another one")]
     PasswordIsEmail,
+    #[error("the password is one of the most common passwords: choose a less guessable one")]
+    PasswordCommon,
+    #[error("the password is a common password with digits or punctuation added: choose a less guessable one")]
+    PasswordCommonVariant,
+    #[error("the password repeats a short pattern: choose a less guessable one")]
+    PasswordRepeatedPattern,
+    #[error("the password is a sequence of letters or digits: choose a less guessable one")]
+    PasswordSequence,
 }
 
-/// Checks an email address and returns it trimmed and in lower case.
+/// Whether `c` is a `Default_Ignorable_Code_Point` (Unicode's
+/// DerivedCoreProperties.txt, 15.1): characters drawn as nothing (zero
+/// widths, joiners, text-direction marks, variation selectors, tags).
+pub fn is_default_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{34F}'
+            | '\u{61C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// An email address as accounts are keyed: NFKC, trimmed, lower case (what
+/// the store and the login look up).
+pub fn normal_email(input: &str) -> String {
+    input.nfkc().collect::<String>().trim().to_lowercase()
+}
+
+/// Checks an email address and returns it normalised ([`normal_email`]).
 ///
 /// Deliberately simple: one `@` with something before it, a domain with a
 /// dot that neither starts nor ends it, no space, at most [`MAX_EMAIL`]
-/// characters. Whether the address receives mail is not ours to tell.
+/// characters. Whether the address receives mail is not ours to tell. As an
+/// identifier it holds no invisible character and mixes no scripts within
+/// its local part or a domain label.
 pub fn check_email(input: &str) -> Result<String, UserError> {
-    let email = input.trim().to_lowercase();
+    let email = normal_email(input);
     if email.is_empty() {
         return Err(UserError::EmptyEmail);
     }
     if email.chars().count() > MAX_EMAIL {
         return Err(UserError::EmailTooLong(email));
+    }
+    // before the spaces: a zero-width space is invisible, not a space
+    if email.chars().any(is_default_ignorable) {
+        return Err(UserError::EmailInvisible(email));
     }
     if email.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(UserError::EmailSpace(email));
@@ -139,7 +211,24 @@ pub fn check_email(input: &str) -> Result<String, UserError> {
     if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') || domain.contains("..") {
         return Err(UserError::EmailDomain(email));
     }
+    if !local.is_single_script() || domain.split('.').any(|label| !label.is_single_script()) {
+        return Err(UserError::EmailMixedScripts(email));
+    }
     Ok(email)
+}
+
+/// The UTS 39 skeleton of an email address: two addresses with the same
+/// skeleton look alike (`rn` and `m`, Cyrillic `а` and Latin `a`).
+pub fn email_skeleton(email: &str) -> String {
+    unicode_security::skeleton(&normal_email(email)).collect::<String>().to_lowercase()
+}
+
+/// The first of `existing` that a new account's `email` (checked) could be
+/// mistaken for, itself excluded: same skeleton, different address.
+pub fn confusable_email<'a>(email: &str, existing: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let email = normal_email(email);
+    let skeleton = email_skeleton(&email);
+    existing.into_iter().find(|other| normal_email(other) != email && email_skeleton(other) == skeleton)
 }
 
 /// Checks a role's countries: a delegate needs at least one, the other roles
@@ -158,24 +247,74 @@ pub fn check_countries(role: Role, countries_given: &[CountryCode]) -> Result<Ve
     }
 }
 
-/// Checks a new password against the policy: at least [`MIN_PASSWORD`]
-/// characters (and at most [`MAX_PASSWORD`]), not one character repeated,
-/// not the account's email address.
+/// A password as it is checked and hashed: NFKC, so that the same
+/// password typed on another keyboard (composed or decomposed accents,
+/// full-width letters) is the same password.
+pub fn normal_password(password: &str) -> String {
+    password.nfkc().collect()
+}
+
+/// Whether `c` shows: not whitespace, not a control, not invisible.
+fn visible(c: char) -> bool {
+    !c.is_whitespace() && !c.is_control() && !is_default_ignorable(c)
+}
+
+/// The common passwords (`data/common-passwords.txt`), lower case.
+fn common_passwords() -> &'static HashSet<&'static str> {
+    static LIST: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../data/common-passwords.txt").lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+    })
+}
+
+/// Whether `text` (lower case, visible characters) is a short unit said
+/// again and again: `abcabcabcabc`, `121212121212`.
+fn repeats_a_pattern(chars: &[char]) -> bool {
+    let n = chars.len();
+    (1..=n / 2).any(|unit| n.is_multiple_of(unit) && chars.chunks(unit).all(|chunk| chunk == &chars[..unit]))
+}
+
+/// Whether `chars` step by one code point all the way up or all the way
+/// down: `abcdefghijkl`, `987654321098` is not (9 → 8 → … → 0 → 9).
+fn is_sequence(chars: &[char]) -> bool {
+    let steps: Vec<i64> = chars.windows(2).map(|pair| pair[1] as i64 - pair[0] as i64).collect();
+    !steps.is_empty() && (steps.iter().all(|&s| s == 1) || steps.iter().all(|&s| s == -1))
+}
+
+/// Checks a new password against the policy (NIST SP 800-63B), on its
+/// NFKC form: at least [`MIN_PASSWORD`] visible characters (and at most
+/// [`MAX_PASSWORD`] characters), not one character repeated, not the
+/// account's email address, not a common password (case ignored), nor one
+/// with digits or punctuation added at its ends, not a repeated short
+/// pattern, not a sequence.
 pub fn check_password(password: &str, email: &str) -> Result<(), UserError> {
-    let length = password.chars().count();
-    if length < MIN_PASSWORD {
+    let password = normal_password(password);
+    let shown: Vec<char> = password.chars().filter(|&c| visible(c)).flat_map(char::to_lowercase).collect();
+    if shown.len() < MIN_PASSWORD {
         return Err(UserError::PasswordTooShort);
     }
-    if length > MAX_PASSWORD {
+    if password.chars().count() > MAX_PASSWORD {
         return Err(UserError::PasswordTooLong);
     }
-    let mut chars = password.chars();
-    let first = chars.next();
-    if chars.all(|c| Some(c) == first) {
+    if shown.iter().all(|&c| c == shown[0]) {
         return Err(UserError::PasswordOneCharacter);
     }
-    if password.trim().to_lowercase() == email.trim().to_lowercase() {
+    if password.trim().to_lowercase() == normal_email(email) {
         return Err(UserError::PasswordIsEmail);
+    }
+    let lower: String = shown.iter().collect();
+    if common_passwords().contains(lower.as_str()) {
+        return Err(UserError::PasswordCommon);
+    }
+    let core = lower.trim_matches(|c: char| c.is_numeric() || !c.is_alphanumeric());
+    if !core.is_empty() && core != lower && common_passwords().contains(core) {
+        return Err(UserError::PasswordCommonVariant);
+    }
+    if repeats_a_pattern(&shown) {
+        return Err(UserError::PasswordRepeatedPattern);
+    }
+    if is_sequence(&shown) {
+        return Err(UserError::PasswordSequence);
     }
     Ok(())
 }
@@ -422,9 +561,76 @@ mod tests {
         assert!(check_email(&longest).is_ok());
         let longer = format!("a{longest}");
         assert_eq!(check_email(&longer), Err(UserError::EmailTooLong(longer.clone())));
+        assert_eq!(check_email("ＡＤＡ@Example.org"), Ok("ada@example.org".into()), "NFKC, then lower case");
+        assert_eq!(check_email("e\u{301}lodie@exemple.fr"), Ok("élodie@exemple.fr".into()));
         assert_eq!(
             check_email("ada").unwrap_err().to_string(),
             "the email address \"ada\" is not valid: write one name, one @ and a domain, e.g. name@example.org"
+        );
+    }
+
+    #[test]
+    fn emails_hold_no_invisible_characters() {
+        for c in [
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{200E}',
+            '\u{200F}',
+            '\u{202A}',
+            '\u{202E}',
+            '\u{2060}',
+            '\u{2064}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{FEFF}',
+            '\u{AD}',
+            '\u{180E}',
+            '\u{FE0F}',
+            '\u{E0041}',
+        ] {
+            for email in [format!("ad{c}a@example.org"), format!("ada@exa{c}mple.org"), format!("ada@example.org{c}")] {
+                assert!(
+                    matches!(check_email(&email), Err(UserError::EmailInvisible(_))),
+                    "U+{:04X}: {:?}",
+                    c as u32,
+                    check_email(&email)
+                );
+            }
+        }
+        assert!(is_default_ignorable('\u{2065}') && !is_default_ignorable('a') && !is_default_ignorable(' '));
+    }
+
+    #[test]
+    fn emails_mix_no_scripts() {
+        // a Cyrillic а (U+0430) among Latin letters
+        assert_eq!(
+            check_email("\u{430}dmin@vigie.example"),
+            Err(UserError::EmailMixedScripts("\u{430}dmin@vigie.example".into()))
+        );
+        assert!(matches!(check_email("admin@vigi\u{435}.example"), Err(UserError::EmailMixedScripts(_))));
+        assert!(matches!(check_email("admin@vigie.\u{435}xample"), Err(UserError::EmailMixedScripts(_))));
+        assert!(matches!(check_email("ad\u{3B1}min@vigie.example"), Err(UserError::EmailMixedScripts(_))), "Greek α");
+        // one script a part is fine, with digits, dots and hyphens
+        assert_eq!(check_email("\u{430}\u{434}\u{43C}\u{438}\u{43D}@vigie.example").map(|_| ()), Ok(()));
+        assert_eq!(check_email("مدير@vigie.example").map(|_| ()), Ok(()));
+        assert_eq!(check_email("delegate.bf-2@vigie-2.example"), Ok("delegate.bf-2@vigie-2.example".into()));
+    }
+
+    #[test]
+    fn confusable_emails() {
+        let existing = ["admin@vigie.example", "analyst@vigie.example"];
+        assert_eq!(email_skeleton("admin@vigie.example"), email_skeleton("adrnin@vigie.example"));
+        assert_eq!(confusable_email("adrnin@vigie.example", existing), Some("admin@vigie.example"));
+        assert_eq!(confusable_email("\u{430}dmin@vigie.example", existing), Some("admin@vigie.example"));
+        assert_eq!(confusable_email("ana1yst@vigie.example", existing), Some("analyst@vigie.example"));
+        assert_eq!(confusable_email("editor@vigie.example", existing), None);
+        // the same address is not confusable with itself (that is "already exists")
+        assert_eq!(confusable_email("Admin@vigie.example", existing), None);
+        assert_eq!(
+            UserError::EmailConfusable("adrnin@vigie.example".into(), "admin@vigie.example".into()).to_string(),
+            "the email address \"adrnin@vigie.example\" looks like the existing account admin@vigie.example: \
+             choose one that cannot be mistaken for it"
         );
     }
 
@@ -456,21 +662,76 @@ mod tests {
         assert_eq!(check_password("correct horse battery", email), Ok(()));
         assert_eq!(check_password("vigie-demo-2023", email), Ok(()));
         // twelve characters, counted as characters, not bytes
-        assert_eq!(check_password("abcdefghijkl", email), Ok(()));
+        assert_eq!(check_password("abcdefghijkm", email), Ok(()));
         assert_eq!(check_password("abcdefghijk", email), Err(UserError::PasswordTooShort));
         assert_eq!(check_password("éééééééééééa", email), Ok(()));
         assert_eq!(check_password("ééééééééééa", email), Err(UserError::PasswordTooShort));
         assert_eq!(check_password("", email), Err(UserError::PasswordTooShort));
         assert_eq!(check_password("aaaaaaaaaaaaaaaa", email), Err(UserError::PasswordOneCharacter));
-        assert_eq!(check_password("            ", email), Err(UserError::PasswordOneCharacter));
         assert_eq!(check_password("ada@example.org", email), Err(UserError::PasswordIsEmail));
         assert_eq!(check_password("ADA@Example.org", email), Err(UserError::PasswordIsEmail));
-        assert_eq!(check_password(&"ab".repeat(MAX_PASSWORD / 2), email), Ok(()));
         assert_eq!(check_password(&"ab".repeat(MAX_PASSWORD / 2 + 1), email), Err(UserError::PasswordTooLong));
         assert_eq!(
             UserError::PasswordTooShort.to_string(),
             "the password is too short: use at least 12 characters (a few words make a good one)"
         );
+    }
+
+    #[test]
+    fn password_length_counts_visible_characters() {
+        let email = "ada@example.org";
+        // twelve spaces and an a; twelve zero-width spaces and an x
+        assert_eq!(check_password(&format!("{}a", " ".repeat(12)), email), Err(UserError::PasswordTooShort));
+        assert_eq!(check_password(&format!("{}x", "\u{200B}".repeat(12)), email), Err(UserError::PasswordTooShort));
+        assert_eq!(check_password("            ", email), Err(UserError::PasswordTooShort));
+        // joiners, direction marks and tabs between letters do not count either
+        let padded: String = "lion tiger".chars().flat_map(|c| [c, '\u{200D}', '\u{2067}', '\t']).collect();
+        assert_eq!(check_password(&padded, email), Err(UserError::PasswordTooShort));
+        // spaces between words are welcome, they just do not count
+        assert_eq!(check_password("lion tiger bear", email), Ok(()));
+    }
+
+    #[test]
+    fn passwords_are_checked_in_nfkc() {
+        let email = "ada@example.org";
+        assert_eq!(normal_password("cafe\u{301}"), "café");
+        assert_eq!(normal_password("ｐａｓｓｗｏｒｄ"), "password");
+        // full-width letters are the common password they look like
+        assert_eq!(check_password("ｐａｓｓｗｏｒｄ!２０２４", email), Err(UserError::PasswordCommonVariant));
+        // eleven letters and a decomposed é: twelve characters once composed
+        assert_eq!(check_password("e\u{301}tourdissant", email), Ok(()));
+        assert_eq!(
+            check_password("e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}", email),
+            Err(UserError::PasswordTooShort)
+        );
+    }
+
+    #[test]
+    fn common_passwords_and_their_variants_are_refused() {
+        let email = "ada@example.org";
+        assert!(common_passwords().len() >= 29_000, "{}", common_passwords().len());
+        for common in ["1qaz2wsx3edc", "1QAZ2wsx3EDC", "PASSWORD1234", "password1234"] {
+            assert_eq!(check_password(common, email), Err(UserError::PasswordCommon), "{common}");
+        }
+        for variant in ["Password!2024", "!!Dragon2023!!", "2024-football", "monkey.123456", "Sunshine#7777"] {
+            assert_eq!(check_password(variant, email), Err(UserError::PasswordCommonVariant), "{variant}");
+        }
+        // a common word inside a longer pass phrase is fine
+        assert_eq!(check_password("password of the sahel", email), Ok(()));
+        assert_eq!(check_password("dragon-under-bridge", email), Ok(()));
+    }
+
+    #[test]
+    fn patterns_and_sequences_are_refused() {
+        let email = "ada@example.org";
+        for pattern in ["abcabcabcabc", "121212121212", "xyzwxyzwxyzw", "Ab1!Ab1!Ab1!"] {
+            assert_eq!(check_password(pattern, email), Err(UserError::PasswordRepeatedPattern), "{pattern}");
+        }
+        for sequence in ["abcdefghijkl", "ABCDEFGHIJKLMN", "onmlkjihgfed", "3456789:;<=>"] {
+            assert_eq!(check_password(sequence, email), Err(UserError::PasswordSequence), "{sequence}");
+        }
+        assert_eq!(check_password("abcabcabcabd", email), Ok(()));
+        assert_eq!(check_password("abcdefghijkm", email), Ok(()));
     }
 
     /// Reading: the full matrix of role × own or other country × draft or

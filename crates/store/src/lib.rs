@@ -6,10 +6,15 @@ mod error;
 mod filter;
 pub mod password;
 pub mod sqlite;
+pub mod totp;
 
 use vigie_domain::{Agreement, CountryCode, Group, GroupRegister, Incident, Member, Month, Note, Partner};
 
 pub use error::StoreError;
+
+/// The `meta` key of the roles that must log in with a second factor
+/// (their codes, comma-separated).
+pub const TOTP_ROLES_KEY: &str = "totp_required_roles";
 pub use filter::ActivityFilter;
 pub use filter::{Aggregate, AggregateRow, Dimension, IncidentFilter, Order};
 
@@ -184,6 +189,38 @@ impl std::fmt::Debug for NewUser {
             .field("email", &self.email)
             .field("role", &self.role)
             .field("countries", &self.countries)
+            .finish_non_exhaustive()
+    }
+}
+
+/// An account's second factor as stored (`totp.rs` computes its codes).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Totp {
+    /// The shared secret (bytes; shown base32).
+    pub secret: Vec<u8>,
+    /// When a first code confirmed it; `None`: enrolment under way, the
+    /// secret shown but not confirmed (it protects nothing yet).
+    pub enrolled_at: Option<jiff::Timestamp>,
+    /// The last 30-second step accepted; no code of it or before is
+    /// accepted again.
+    pub last_step: Option<i64>,
+    /// Recovery codes not used yet.
+    pub recovery_codes_left: usize,
+}
+
+impl Totp {
+    pub fn enrolled(&self) -> bool {
+        self.enrolled_at.is_some()
+    }
+}
+
+impl std::fmt::Debug for Totp {
+    /// Leaves the secret out.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Totp")
+            .field("enrolled_at", &self.enrolled_at)
+            .field("last_step", &self.last_step)
+            .field("recovery_codes_left", &self.recovery_codes_left)
             .finish_non_exhaustive()
     }
 }
@@ -380,6 +417,55 @@ pub trait Store: Send {
         countries: &[CountryCode],
         actor: &str,
     ) -> Result<bool>;
+
+    /// The second factor of the account with this email, enrolled or under
+    /// way; `None` without one.
+    fn totp(&self, email: &str) -> Result<Option<Totp>>;
+    /// The ids of the accounts with an enrolled second factor.
+    fn totp_enrolled(&self) -> Result<Vec<i64>>;
+    /// Starts an enrolment: keeps `secret`, not yet confirmed (replacing one
+    /// under way). An account already enrolled is a [`StoreError::Conflict`]
+    /// (reset it first), an unknown email a [`StoreError::NotFound`].
+    fn start_totp(&mut self, email: &str, secret: &[u8]) -> Result<()>;
+    /// Completes the enrolment under way: enrolled now, `used_step` (the
+    /// confirming code's) never accepted again, the recovery codes (their
+    /// hashes, `totp::recovery_hash`) replacing any earlier ones, and
+    /// `user.totp.enrol` recorded, in one transaction; false, nothing
+    /// written, when no enrolment is under way.
+    fn enrol_totp(
+        &mut self,
+        email: &str,
+        used_step: Option<i64>,
+        recovery_hashes: &[String],
+        actor: &str,
+    ) -> Result<bool>;
+    /// Accepts a code's `step` for an enrolled account if it is later than
+    /// the last one accepted, and remembers it, atomically: false when it
+    /// is not (a code used twice, even by two requests at once).
+    fn accept_totp_step(&mut self, email: &str, step: i64) -> Result<bool>;
+    /// Uses the unused recovery code with this hash (`totp::recovery_hash`)
+    /// of an enrolled account, recording `user.totp.recovery` (and how many
+    /// are left) in the same transaction; false when there is none.
+    fn use_recovery_code(&mut self, email: &str, code_hash: &str, actor: &str) -> Result<bool>;
+    /// Replaces an enrolled account's recovery codes with new ones (their
+    /// hashes), given a code's `step` later than the last accepted (which
+    /// it becomes), recording `user.totp.recovery_codes`, in one
+    /// transaction; false, nothing written, when the step is not later or
+    /// the account has no second factor.
+    fn renew_recovery_codes(&mut self, email: &str, step: i64, recovery_hashes: &[String], actor: &str)
+    -> Result<bool>;
+    /// Removes an account's second factor and recovery codes (a lost
+    /// phone), ends its web sessions and records `user.totp.reset`, in one
+    /// transaction; false, nothing recorded, when it had none.
+    fn reset_totp(&mut self, email: &str, actor: &str) -> Result<bool>;
+    /// The roles whose accounts must log in with a second factor.
+    fn totp_roles(&self) -> Result<Vec<vigie_domain::Role>>;
+    /// Sets the roles that must log in with a second factor, recording
+    /// `settings.totp_roles` in the same transaction; the web sessions of
+    /// the accounts of a role added that are not enrolled end, so that they
+    /// enrol at their next login. False, nothing recorded, when unchanged.
+    fn set_totp_roles(&mut self, roles: &[vigie_domain::Role], actor: &str) -> Result<bool>;
+
     /// A value that changes whenever the stored data may have changed: a
     /// write through this handle (committed or not), or a commit by another
     /// connection or process (an import on the command line). Caches of

@@ -3,10 +3,16 @@
 //!
 //! Only the hash is ever stored. Check a new password against the policy
 //! (`vigie_domain::user::check_password`) before hashing it.
+//!
+//! The NFKC form of the password is hashed (`normal_password`), as the
+//! policy checks it: "café" typed with a composed or a decomposed é is one
+//! password. Hashes made before that, of the password as typed, still
+//! verify: the typed form is tried when the normal one fails.
 
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
+use vigie_domain::user::normal_password;
 
 /// Memory, in KiB: 19 MiB (OWASP's Password Storage Cheat Sheet, first
 /// argon2id configuration).
@@ -25,15 +31,17 @@ fn hasher() -> Result<Argon2<'static>, HashError> {
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
-/// The PHC string of `password` with a fresh random salt.
+/// The PHC string of `password` (its NFKC form) with a fresh random salt.
 pub fn hash(password: &str) -> Result<String, HashError> {
-    let hash = hasher()?.hash_password(password.as_bytes()).map_err(|e| HashError(e.to_string()))?;
+    let hash = hasher()?.hash_password(normal_password(password).as_bytes()).map_err(|e| HashError(e.to_string()))?;
     Ok(hash.to_string())
 }
 
 /// Whether `password` matches the PHC string `hash`. The parameters are
 /// the hash's own, so hashes made with older parameters still verify. A
-/// hash that is not an argon2id PHC string matches nothing.
+/// hash that is not an argon2id PHC string matches nothing. The NFKC form
+/// is tried first, then, if it differs, the password as typed (a hash made
+/// before passwords were normalised).
 pub fn verify(password: &str, hash: &str) -> bool {
     let Ok(parsed) = PasswordHash::new(hash) else {
         return false;
@@ -41,7 +49,9 @@ pub fn verify(password: &str, hash: &str) -> bool {
     if parsed.algorithm.as_str() != "argon2id" {
         return false;
     }
-    Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()
+    let normal = normal_password(password);
+    let matches = |text: &str| Argon2::default().verify_password(text.as_bytes(), &parsed).is_ok();
+    matches(&normal) || (normal != password && matches(password))
 }
 
 /// Whether `hash` was made with weaker parameters than today's, so that the
@@ -75,6 +85,19 @@ mod tests {
         assert!(!verify("correct horse batterY", &first));
         assert!(!verify("", &first));
         assert!(!needs_rehash(&first));
+    }
+
+    #[test]
+    fn the_nfkc_form_is_hashed_and_old_hashes_still_verify() {
+        // a decomposed é (e + U+0301) and full-width letters hash as their NFKC form
+        let hashed = hash("cafe\u{301} ｃｒｅｍｅ brulee").unwrap();
+        assert!(verify("café creme brulee", &hashed));
+        assert!(verify("cafe\u{301} ｃｒｅｍｅ brulee", &hashed));
+        assert!(!verify("cafe creme brulee", &hashed));
+        // a hash of the typed form, as made before normalisation
+        let old = hasher().unwrap().hash_password("cafe\u{301} ｃｒｅｍｅ brulee".as_bytes()).unwrap().to_string();
+        assert!(verify("cafe\u{301} ｃｒｅｍｅ brulee", &old), "the old hash verifies with the password as typed");
+        assert!(!verify("café creme brulee", &old), "another typing of it is another password for an old hash");
     }
 
     #[test]

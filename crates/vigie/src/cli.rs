@@ -782,8 +782,26 @@ pub enum UserCommand {
     Disable(UserEmailArgs),
     /// Enable a disabled account again.
     Enable(UserEmailArgs),
-    /// List the accounts, by email (never their password hashes).
+    /// List the accounts, by email (never their password hashes), with
+    /// whether each has a second factor.
     List(UserListArgs),
+    /// Remove an account's second factor (TOTP) and recovery codes, e.g.
+    /// after a lost phone: its web sessions end, and it logs in with its
+    /// password alone, or enrols again if its role requires a second factor.
+    TotpReset(UserEmailArgs),
+    /// Show, or set with --require, the roles whose accounts must log in
+    /// with a second factor (TOTP); an account of such a role without one
+    /// enrols at its next login.
+    TotpRoles(TotpRolesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TotpRolesArgs {
+    /// The roles that require a second factor from now on, comma-separated
+    /// (admin, analyst, editor, delegate, viewer); `none` for none. Without
+    /// it, the roles are shown.
+    #[arg(long, value_delimiter = ',', value_name = "ROLE")]
+    pub require: Option<Vec<String>>,
 }
 
 #[derive(Debug, Args)]

@@ -99,7 +99,8 @@ fn add_each_role_and_list() {
     );
     for user in users {
         let keys: Vec<&str> = user.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, ["countries", "created_at", "disabled", "email", "id", "role"]);
+        assert_eq!(keys, ["countries", "created_at", "disabled", "email", "id", "role", "totp"]);
+        assert_eq!(user["totp"], json!(false));
         assert!(user["id"].is_i64());
         assert_eq!(user["disabled"], json!(false));
         let created = user["created_at"].as_str().unwrap();
@@ -118,7 +119,7 @@ fn bad_accounts_are_refused_and_nothing_is_written() {
     let sb = accounts();
     let before = sb.ok(&["user", "list", "--format", "json"]);
     let log_before = audit_json(&sb, &[]).len();
-    let cases: [(&[&str], &str, &str); 13] = [
+    let cases: [(&[&str], &str, &str); 18] = [
         (
             &["--email", "ADMIN@example.org", "--role", "viewer"],
             "a strong password here",
@@ -176,6 +177,32 @@ fn bad_accounts_are_refused_and_nothing_is_written() {
             "error: the email address \"new user@example.org\" has a space",
         ),
         (&["--email", "", "--role", "viewer"], "a strong password here", "error: the email address is empty"),
+        (
+            &["--email", "adrnin@example.org", "--role", "viewer"],
+            "a strong password here",
+            "error: the email address \"adrnin@example.org\" looks like the existing account admin@example.org",
+        ),
+        (
+            &["--email", "\u{430}dmin2@example.org", "--role", "viewer"],
+            "a strong password here",
+            "error: the email address \"\u{430}dmin2@example.org\" mixes alphabets",
+        ),
+        (
+            &["--email", "new\u{200B}@example.org", "--role", "viewer"],
+            "a strong password here",
+            // shown escaped: the message makes the invisible visible
+            "error: the email address \"new\\u{200b}@example.org\" has an invisible or a text-direction character",
+        ),
+        (
+            &["--email", "new@example.org", "--role", "viewer"],
+            "Password!2024",
+            "error: the password is a common password with digits or punctuation added",
+        ),
+        (
+            &["--email", "new@example.org", "--role", "viewer"],
+            "121212121212",
+            "error: the password repeats a short pattern",
+        ),
     ];
     for (flags, password, message) in cases {
         let mut args = vec!["user", "add"];
@@ -391,4 +418,74 @@ fn demo_accounts() {
         assert!(vigie_store::password::verify("vigie-demo-2023", &stored_hash(&sb, email)), "{email}");
     }
     assert_eq!(audit_json(&sb, &["--action", "user.add"]).len(), 6);
+
+    // the administrator has the demo second factor, printed with its URI; the others none
+    line_starting(
+        &out,
+        "admin@vigie.example logs in with a second factor: add the demo TOTP secret VIGIEDEMOADMINTOTPSECRETJUSTDEMO",
+    );
+    line_starting(
+        &out,
+        "  otpauth://totp/Vigie:admin@vigie.example?secret=VIGIEDEMOADMINTOTPSECRETJUSTDEMO&issuer=Vigie",
+    );
+    let with_totp: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["totp"] == json!(true))
+        .map(|u| u["email"].as_str().unwrap())
+        .collect();
+    assert_eq!(with_totp, ["admin@vigie.example"]);
+    let enrolled = audit_json(&sb, &["--action", "user.totp.enrol"]);
+    assert_eq!((enrolled.len(), enrolled[0]["actor"].as_str()), (1, Some("cli")));
+    assert_eq!(sb.ok(&["user", "totp-roles"]), "roles that require a second factor: none\n", "no role requires one");
+    let secret: Vec<u8> = db(&sb)
+        .query_row(
+            "SELECT secret FROM user_totp t JOIN app_user u ON u.id = t.user_id WHERE u.email = 'admin@vigie.example'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(vigie_store::totp::encode_secret(&secret), "VIGIEDEMOADMINTOTPSECRETJUSTDEMO");
+}
+
+#[test]
+fn an_operator_resets_a_second_factor_and_sets_the_roles_that_require_one() {
+    let sb = accounts();
+    let out = sb.ok(&["user", "totp-reset", "--email", "viewer@example.org"]);
+    assert_eq!(out, "viewer@example.org has no second factor: nothing to reset\n");
+    {
+        let mut store = vigie_store::open(sb.db().to_str().unwrap()).unwrap();
+        store.start_totp("viewer@example.org", b"12345678901234567890").unwrap();
+        store.enrol_totp("viewer@example.org", None, &[], "viewer@example.org").unwrap();
+    }
+    let table = sb.run(&["user", "list"]);
+    line_starting(&table.stdout, "viewer@example.org    viewer               active  totp");
+    line_starting(&table.stdout, "admin@example.org     admin                active  -");
+
+    assert_eq!(
+        sb.ok(&["user", "totp-roles", "--require", "Admin,viewer"]),
+        "roles that require a second factor: admin, viewer\n"
+    );
+    let table = sb.run(&["user", "list"]);
+    line_starting(&table.stdout, "admin@example.org     admin                active  required");
+    let unknown = refused(&sb.run(&["user", "totp-roles", "--require", "root"]));
+    assert!(unknown.contains("unknown role \"root\""), "{unknown}");
+
+    let out = sb.ok(&["user", "totp-reset", "--email", "VIEWER@example.org"]);
+    assert_eq!(
+        out,
+        "second factor of viewer@example.org removed, its sessions ended: its role requires one: \
+         it sets a new one at its next login\n"
+    );
+    let reset = audit_json(&sb, &["--action", "user.totp.reset"]);
+    assert_eq!(reset.len(), 1);
+    assert_eq!(reset[0]["actor"], "cli");
+    assert_eq!(reset[0]["entity_id"], "viewer@example.org");
+    assert_eq!(reset[0]["changes"], json!([{"field": "totp", "before": true, "after": false}]));
+    let roles = audit_json(&sb, &["--action", "settings.totp_roles"]);
+    assert_eq!(roles[0]["changes"], json!([{"field": "totp_roles", "before": [], "after": ["admin", "viewer"]}]));
+    assert_eq!(sb.ok(&["user", "totp-roles", "--require", "none"]), "roles that require a second factor: none\n");
+    let missing = refused(&sb.run(&["user", "totp-reset", "--email", "nobody@example.org"]));
+    assert!(missing.contains("no user has the email nobody@example.org"), "{missing}");
 }

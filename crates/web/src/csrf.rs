@@ -34,7 +34,7 @@ const CSRF_HEADER: &str = "x-csrf-token";
 /// The largest form body read (forms of this application are small).
 const MAX_FORM: usize = 1024 * 1024;
 
-fn hmac_sha256(key: &[u8; 32], message: &[u8]) -> [u8; 32] {
+pub(crate) fn hmac_sha256(key: &[u8; 32], message: &[u8]) -> [u8; 32] {
     let mut padded = [0u8; 64];
     padded[..32].copy_from_slice(key);
     let inner_key: Vec<u8> = padded.iter().map(|b| b ^ 0x36).collect();
@@ -48,7 +48,7 @@ fn sign(secret: &[u8; 32], nonce: &str) -> String {
 }
 
 /// Compares in time independent of where the strings differ.
-fn same(a: &str, b: &str) -> bool {
+pub(crate) fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

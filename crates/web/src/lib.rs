@@ -29,6 +29,7 @@ mod pages;
 mod rate_limit;
 mod registers;
 mod routes;
+mod second_factor;
 mod session;
 mod state;
 mod templates;

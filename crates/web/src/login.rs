@@ -3,6 +3,10 @@
 //! a wrong password (a dummy hash is verified), so timing tells nothing.
 //! Both outcomes go in the audit log (`login`, `login.failed`; never the
 //! password), and failures feed the rate limiter.
+//!
+//! An account with a second factor gets no session for its password alone:
+//! it is sent to `/login/code`, and an account whose role requires one but
+//! has none to `/account/totp` to enrol (`second_factor.rs`).
 
 use std::net::SocketAddr;
 use std::sync::OnceLock;
@@ -22,6 +26,7 @@ use crate::auth::CurrentUser;
 use crate::cookies;
 use crate::csrf::login_token;
 use crate::errors;
+use crate::second_factor;
 use crate::session::{SESSION_COOKIE, SESSION_HOURS, new_token, token_hash};
 use crate::state::AppState;
 use crate::templates;
@@ -41,7 +46,7 @@ pub struct LoginForm {
 }
 
 /// Where to go after login: a path of this site only (no `//host`).
-fn safe_next(next: Option<&str>) -> String {
+pub(crate) fn safe_next(next: Option<&str>) -> String {
     match next {
         Some(path)
             if path.starts_with('/')
@@ -90,13 +95,14 @@ pub async fn form(
 
 /// The client's address: the TCP peer's. Behind a reverse proxy every
 /// client is the proxy (`X-Forwarded-For` is not trusted).
-pub struct ClientIp(String);
+pub struct ClientIp(pub(crate) String);
 
 impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        // through the extractor, which also reads a test's `MockConnectInfo`
+        let ip = ConnectInfo::<SocketAddr>::from_request_parts(parts, state).await.ok().map(|c| c.0.ip().to_string());
         Ok(ClientIp(ip.unwrap_or_else(|| "unknown".to_string())))
     }
 }
@@ -107,7 +113,7 @@ fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| password::hash("not a password: timing only").unwrap_or_default())
 }
 
-async fn audit(state: &AppState, entry: AuditEntry) {
+pub(crate) async fn audit(state: &AppState, entry: AuditEntry) {
     if let Err(e) = state.with_store(move |store| store.record_audit(&entry)).await {
         tracing::error!("cannot record a login in the audit log: {e}");
     }
@@ -122,7 +128,8 @@ pub async fn submit(
 ) -> Response {
     let lang = current.lang;
     let next = safe_next(form.next.as_deref());
-    let email: String = form.email.trim().to_lowercase().chars().take(vigie_domain::user::MAX_EMAIL).collect();
+    let email: String =
+        vigie_domain::user::normal_email(&form.email).chars().take(vigie_domain::user::MAX_EMAIL).collect();
     let keys = [format!("email:{email}"), format!("ip:{ip}")];
     let actor = if email.is_empty() { "anonymous".to_string() } else { email.clone() };
     let failed = |detail: &str| {
@@ -170,26 +177,40 @@ pub async fn submit(
     let Some(user) = user else {
         return form_page(&state, &headers, lang, StatusCode::UNAUTHORIZED, &email, &next, Some("web-login-failed"));
     };
-    let token = match new_token() {
-        Ok(token) => token,
+    let lookup = user.email.clone();
+    let second = state.with_store(move |store| Ok((store.totp(&lookup)?, store.totp_roles()?))).await;
+    let (totp, required) = match second {
+        Ok(found) => found,
         Err(e) => return errors::internal(lang, e),
     };
+    if totp.as_ref().is_some_and(|t| t.enrolled()) {
+        return second_factor::ask_for_code(&state, &user, &next);
+    }
+    if required.contains(&user.role) {
+        return second_factor::ask_to_enrol(&state, &user, &next);
+    }
+    match open_session(&state, &user, format!("from {ip}")).await {
+        Ok(cookie) => (AppendHeaders([(SET_COOKIE, cookie)]), Redirect::to(&next)).into_response(),
+        Err(e) => errors::internal(lang, e),
+    }
+}
+
+/// Opens a session for `user` and records the `login` (`detail`: where
+/// from, and how); the `Set-Cookie` value of its token.
+pub(crate) async fn open_session(state: &AppState, user: &User, detail: String) -> anyhow::Result<String> {
+    let token = new_token()?;
     let hash = token_hash(&token);
     let expires = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(SESSION_HOURS);
-    let entry = AuditEntry::new(jiff::Timestamp::now(), &user.email, "login", "user", Some(&user.email))
-        .with_detail(format!("from {ip}"));
+    let entry =
+        AuditEntry::new(jiff::Timestamp::now(), &user.email, "login", "user", Some(&user.email)).with_detail(detail);
     let user_id = user.id;
-    let opened = state
+    state
         .with_store(move |store| {
             store.create_session(&hash, user_id, expires)?;
             store.record_audit(&entry)
         })
-        .await;
-    if let Err(e) = opened {
-        return errors::internal(lang, e);
-    }
-    let cookie = cookies::set(SESSION_COOKIE, &token, SESSION_HOURS as u64 * 3600, state.config.secure_cookies);
-    (AppendHeaders([(SET_COOKIE, cookie)]), Redirect::to(&next)).into_response()
+        .await?;
+    Ok(cookies::set(SESSION_COOKIE, &token, SESSION_HOURS as u64 * 3600, state.config.secure_cookies))
 }
 
 pub async fn logout(State(state): State<AppState>, current: CurrentUser) -> Response {

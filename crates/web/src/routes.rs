@@ -11,7 +11,7 @@ use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::state::AppState;
-use crate::{articles, bulletins, csrf, errors, i18n, incidents, login, no_store, pages, session};
+use crate::{articles, bulletins, csrf, errors, i18n, incidents, login, no_store, pages, second_factor, session};
 
 /// No page is framed, sniffed, or loads anything but this site's own
 /// stylesheet (no script at all).
@@ -37,6 +37,9 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(pages::home))
         .route("/static/vigie.css", get(pages::stylesheet))
         .route("/login", get(login::form).post(login::submit))
+        .route("/login/code", get(second_factor::code_form).post(second_factor::code_submit))
+        .route("/account/totp", get(second_factor::enrol_form).post(second_factor::enrol_submit))
+        .route("/account/totp/recovery-codes", post(second_factor::renew_codes))
         .route("/logout", post(login::logout))
         .route("/dashboard", get(pages::dashboard))
         .route("/api/v1/dashboard", get(pages::dashboard_json))
@@ -81,6 +84,8 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/users/{id}/disable", post(crate::users::disable))
         .route("/admin/users/{id}/enable", post(crate::users::enable))
         .route("/admin/users/{id}/password", post(crate::users::set_password))
+        .route("/admin/users/{id}/totp-reset", post(crate::users::reset_totp))
+        .route("/admin/users/totp-roles", post(crate::users::set_totp_roles))
         .route("/audit", get(crate::audit::list))
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), csrf::check))

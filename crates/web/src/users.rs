@@ -6,6 +6,10 @@
 //! with its audit entry in one transaction by the store. An administrator
 //! cannot disable or demote their own account, so an active administrator
 //! always remains; disabling an account ends its sessions at once.
+//!
+//! Second factors: the list shows who has one and which roles require one
+//! (a form of a checkbox a role, `POST /admin/users/totp-roles`); an
+//! account's page resets a lost one (`POST /admin/users/{id}/totp-reset`).
 
 use std::collections::HashMap;
 
@@ -15,7 +19,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use serde::Deserialize;
-use vigie_domain::user::{can_manage_users, check_countries, check_email, check_password};
+use vigie_domain::user::{can_manage_users, check_countries, check_email, check_password, confusable_email};
 use vigie_domain::{AuditEntry, CountryCode, Lang, Role, User, UserError, countries};
 use vigie_store::{AuditFilter, NewUser, Store, StoreError, password};
 
@@ -82,6 +86,13 @@ fn message(error: &UserError) -> (&'static str, &'static str) {
         UserError::PasswordTooLong => ("password", "web-user-error-password-long"),
         UserError::PasswordOneCharacter => ("password", "web-user-error-password-repeated"),
         UserError::PasswordIsEmail => ("password", "web-user-error-password-email"),
+        UserError::EmailInvisible(_) => ("email", "web-user-error-email-invisible"),
+        UserError::EmailMixedScripts(_) => ("email", "web-user-error-email-scripts"),
+        UserError::EmailConfusable(..) => ("email", "web-user-error-email-confusable"),
+        UserError::PasswordCommon => ("password", "web-user-error-password-common"),
+        UserError::PasswordCommonVariant => ("password", "web-user-error-password-common-variant"),
+        UserError::PasswordRepeatedPattern => ("password", "web-user-error-password-pattern"),
+        UserError::PasswordSequence => ("password", "web-user-error-password-sequence"),
     }
 }
 
@@ -166,15 +177,34 @@ fn render(name: &str, lang: Lang, session: &Session, status: StatusCode, values:
     }
 }
 
+/// The accounts and what the list shows of their second factors.
+struct Listing {
+    users: Vec<User>,
+    /// Ids of the accounts with a second factor.
+    enrolled: Vec<i64>,
+    /// Roles that require one.
+    required: Vec<Role>,
+}
+
+async fn listing(state: &AppState) -> Result<Listing, StoreError> {
+    state
+        .with_store(|store| {
+            Ok(Listing { users: store.users()?, enrolled: store.totp_enrolled()?, required: store.totp_roles()? })
+        })
+        .await
+}
+
 fn list_page(
     lang: Lang,
     session: &Session,
     status: StatusCode,
-    users: &[User],
+    listing: &Listing,
     form: &UserForm,
     messages: &Messages,
+    saved: bool,
 ) -> Response {
-    let rows: Vec<Value> = users
+    let rows: Vec<Value> = listing
+        .users
         .iter()
         .map(|u| {
             context! {
@@ -183,22 +213,74 @@ fn list_page(
                 role => text(lang, &format!("web-role-{}", u.role.code())),
                 countries => codes(&u.countries),
                 disabled => u.disabled,
+                totp => listing.enrolled.contains(&u.id),
                 created => u.created_at.strftime("%Y-%m-%d %H:%M UTC").to_string(),
             }
         })
         .collect();
+    let totp_roles: Vec<Value> = Role::ALL
+        .iter()
+        .map(|r| {
+            context! {
+                code => r.code(),
+                label => text(lang, &format!("web-role-{}", r.code())),
+                required => listing.required.contains(r),
+            }
+        })
+        .collect();
     let message = (!messages.is_empty()).then(|| text(lang, "web-form-invalid"));
-    let values = context! { users => rows, form => fields(form, messages, lang), roles => roles(lang), message };
+    let values = context! {
+        users => rows,
+        form => fields(form, messages, lang),
+        roles => roles(lang),
+        totp_roles,
+        message,
+        saved,
+    };
     render("users.html", lang, session, status, values)
 }
 
-pub async fn list(State(state): State<AppState>, admin: RequireAdmin) -> Response {
+pub async fn list(State(state): State<AppState>, admin: RequireAdmin, Query(query): Query<SavedQuery>) -> Response {
     let lang = admin.lang;
     let form = UserForm { role: Role::Viewer.code().to_string(), ..UserForm::default() };
-    match state.with_store(|store| store.users()).await {
-        Ok(users) => list_page(lang, &admin.session, StatusCode::OK, &users, &form, &Messages::new()),
+    match listing(&state).await {
+        Ok(listing) => {
+            list_page(lang, &admin.session, StatusCode::OK, &listing, &form, &Messages::new(), query.saved.is_some())
+        }
         Err(e) => errors::internal(lang, e),
     }
+}
+
+/// `POST /admin/users/totp-roles`: the roles whose accounts must log in
+/// with a second factor (a `totp_ROLE` checkbox each). Accounts of a role
+/// added that have none lose their sessions and enrol at their next login.
+pub async fn set_totp_roles(
+    State(state): State<AppState>,
+    admin: RequireAdmin,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let roles: Vec<Role> = Role::ALL.into_iter().filter(|r| form.contains_key(&format!("totp_{}", r.code()))).collect();
+    let actor = admin.session.user.email.clone();
+    match state.with_store(move |store| store.set_totp_roles(&roles, &actor)).await {
+        Ok(_) => Redirect::to("/admin/users?saved=1").into_response(),
+        Err(e) => errors::internal(admin.lang, e),
+    }
+}
+
+/// `POST /admin/users/{id}/totp-reset`: removes an account's lost second
+/// factor (its sessions end; it enrols again if its role requires one).
+pub async fn reset_totp(State(state): State<AppState>, admin: RequireAdmin, Path(id): Path<i64>) -> Response {
+    let actor = admin.session.user.email.clone();
+    let result = state
+        .with_store(move |store| {
+            let Some(user) = store.users()?.into_iter().find(|u| u.id == id) else {
+                return Ok(Changed::NotFound);
+            };
+            store.reset_totp(&user.email, &actor)?;
+            Ok(Changed::Done)
+        })
+        .await;
+    outcome(&state, &admin, id, result, &UserForm::default(), &Messages::new()).await
 }
 
 pub async fn create(State(state): State<AppState>, admin: RequireAdmin, Form(form): Form<UserForm>) -> Response {
@@ -217,8 +299,22 @@ pub async fn create(State(state): State<AppState>, admin: RequireAdmin, Form(for
     };
     let user = NewUser { email, role, countries, password_hash };
     let actor = admin.session.user.email.clone();
-    match state.with_store(move |store| store.add_user(&user, &actor)).await {
-        Ok(id) => Redirect::to(&format!("{}?saved=1", href(id))).into_response(),
+    let added = state
+        .with_store(move |store| {
+            // one that looks like an existing address: said next to the field
+            let users = store.users()?;
+            if confusable_email(&user.email, users.iter().map(|u| u.email.as_str())).is_some() {
+                return Ok(None);
+            }
+            store.add_user(&user, &actor).map(Some)
+        })
+        .await;
+    match added {
+        Ok(Some(id)) => Redirect::to(&format!("{}?saved=1", href(id))).into_response(),
+        Ok(None) => {
+            messages.insert("email", text(lang, "web-user-error-email-confusable"));
+            invalid_create(&state, &admin, &form, &messages).await
+        }
         Err(StoreError::Conflict(_)) => {
             messages.insert("email", text(lang, "web-user-error-email-taken"));
             invalid_create(&state, &admin, &form, &messages).await
@@ -228,8 +324,9 @@ pub async fn create(State(state): State<AppState>, admin: RequireAdmin, Form(for
 }
 
 async fn invalid_create(state: &AppState, admin: &RequireAdmin, form: &UserForm, messages: &Messages) -> Response {
-    match state.with_store(|store| store.users()).await {
-        Ok(users) => list_page(admin.lang, &admin.session, StatusCode::UNPROCESSABLE_ENTITY, &users, form, messages),
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    match listing(state).await {
+        Ok(listing) => list_page(admin.lang, &admin.session, status, &listing, form, messages, false),
         Err(e) => errors::internal(admin.lang, e),
     }
 }
@@ -238,6 +335,8 @@ async fn invalid_create(state: &AppState, admin: &RequireAdmin, form: &UserForm,
 struct Account {
     user: User,
     history: Vec<AuditEntry>,
+    /// Its second factor, if enrolled: since when, recovery codes left.
+    totp: Option<vigie_store::Totp>,
 }
 
 async fn account(state: &AppState, id: i64) -> Result<Option<Account>, StoreError> {
@@ -252,7 +351,8 @@ async fn account(state: &AppState, id: i64) -> Result<Option<Account>, StoreErro
                 limit: Some(HISTORY),
                 ..AuditFilter::default()
             })?;
-            Ok(Some(Account { user, history }))
+            let totp = store.totp(&user.email)?.filter(vigie_store::Totp::enrolled);
+            Ok(Some(Account { user, history, totp }))
         })
         .await
 }
@@ -280,6 +380,8 @@ fn account_page(
         disabled => user.disabled,
         is_self => user.id == admin.session.user.id,
         created => user.created_at.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+        totp_since => account.totp.as_ref().and_then(|t| t.enrolled_at).map(|at| at.strftime("%Y-%m-%d %H:%M UTC").to_string()),
+        totp_left => account.totp.as_ref().map(|t| t.recovery_codes_left),
         form => fields(form, messages, lang),
         roles => roles(lang),
         history => history::rows(&account.history),
@@ -543,6 +645,13 @@ mod tests {
             UserError::PasswordTooLong,
             UserError::PasswordOneCharacter,
             UserError::PasswordIsEmail,
+            UserError::EmailInvisible("x".into()),
+            UserError::EmailMixedScripts("x".into()),
+            UserError::EmailConfusable("x".into(), "y".into()),
+            UserError::PasswordCommon,
+            UserError::PasswordCommonVariant,
+            UserError::PasswordRepeatedPattern,
+            UserError::PasswordSequence,
         ];
         for error in errors {
             let (_, id) = message(&error);

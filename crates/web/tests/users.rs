@@ -130,6 +130,26 @@ async fn a_new_account_is_checked_field_by_field_then_audited() {
             new_user("VIEWER@vigie.example", "viewer", "", "a good long password", "a good long password"),
             "exists already",
         ),
+        (new_user("d@vigie.example", "viewer", "", "Password!2024", "Password!2024"), "digits or punctuation added"),
+        (new_user("d@vigie.example", "viewer", "", "qazwsxedcrfv", "qazwsxedcrfv"), "one of the most common"),
+        (new_user("d@vigie.example", "viewer", "", "abcabcabcabc", "abcabcabcabc"), "repeats a short pattern"),
+        (new_user("d@vigie.example", "viewer", "", "abcdefghijkl", "abcdefghijkl"), "a sequence of letters"),
+        (
+            new_user("d@vigie.example", "viewer", "", "\u{200B}".repeat(12).as_str(), "\u{200B}".repeat(12).as_str()),
+            "The password is too short",
+        ),
+        (
+            new_user("\u{430}dmin2@vigie.example", "viewer", "", "a good long password", "a good long password"),
+            "mixes alphabets",
+        ),
+        (
+            new_user("d\u{200B}@vigie.example", "viewer", "", "a good long password", "a good long password"),
+            "invisible or text-direction character",
+        ),
+        (
+            new_user("adrnin@vigie.example", "viewer", "", "a good long password", "a good long password"),
+            "could be mistaken for an existing account",
+        ),
     ];
     for (form, message) in cases {
         let reply = app.post_form("/admin/users", &form, &admin).await;

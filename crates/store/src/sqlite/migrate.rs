@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0009_sessions.sql"),
     include_str!("../../migrations/sqlite/0010_incident_workflow.sql"),
     include_str!("../../migrations/sqlite/0011_bulletins.sql"),
+    include_str!("../../migrations/sqlite/0012_totp.sql"),
     include_str!("../../migrations/sqlite/0013_import_actor.sql"),
 ];
 

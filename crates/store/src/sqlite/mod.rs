@@ -15,6 +15,7 @@ pub use migrate::SCHEMA_VERSION;
 mod partners;
 mod query;
 mod sessions;
+mod totp;
 mod users;
 mod workflow;
 
@@ -271,6 +272,58 @@ impl Store for SqliteStore {
         actor: &str,
     ) -> Result<bool> {
         users::set_role(&mut self.conn, email, role, countries, actor)
+    }
+
+    fn totp(&self, email: &str) -> Result<Option<crate::Totp>> {
+        totp::get(&self.conn, email)
+    }
+
+    fn totp_enrolled(&self) -> Result<Vec<i64>> {
+        totp::enrolled(&self.conn)
+    }
+
+    fn start_totp(&mut self, email: &str, secret: &[u8]) -> Result<()> {
+        totp::start(&mut self.conn, email, secret)
+    }
+
+    fn enrol_totp(
+        &mut self,
+        email: &str,
+        used_step: Option<i64>,
+        recovery_hashes: &[String],
+        actor: &str,
+    ) -> Result<bool> {
+        totp::enrol(&mut self.conn, email, used_step, recovery_hashes, actor)
+    }
+
+    fn accept_totp_step(&mut self, email: &str, step: i64) -> Result<bool> {
+        totp::accept_step(&mut self.conn, email, step)
+    }
+
+    fn use_recovery_code(&mut self, email: &str, code_hash: &str, actor: &str) -> Result<bool> {
+        totp::use_recovery_code(&mut self.conn, email, code_hash, actor)
+    }
+
+    fn renew_recovery_codes(
+        &mut self,
+        email: &str,
+        step: i64,
+        recovery_hashes: &[String],
+        actor: &str,
+    ) -> Result<bool> {
+        totp::renew_recovery_codes(&mut self.conn, email, step, recovery_hashes, actor)
+    }
+
+    fn reset_totp(&mut self, email: &str, actor: &str) -> Result<bool> {
+        totp::reset(&mut self.conn, email, actor)
+    }
+
+    fn totp_roles(&self) -> Result<Vec<vigie_domain::Role>> {
+        totp::roles(&self.conn)
+    }
+
+    fn set_totp_roles(&mut self, roles: &[vigie_domain::Role], actor: &str) -> Result<bool> {
+        totp::set_roles(&mut self.conn, roles, actor)
     }
 
     fn data_version(&self) -> Result<crate::DataVersion> {

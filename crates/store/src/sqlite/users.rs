@@ -23,7 +23,7 @@ pub(super) fn parse_stamp(text: &str) -> Result<Timestamp> {
 }
 
 fn normal(email: &str) -> String {
-    email.trim().to_lowercase()
+    vigie_domain::user::normal_email(email)
 }
 
 pub(super) fn user_row(row: &rusqlite::Row<'_>) -> Result<User> {
@@ -82,7 +82,7 @@ pub(super) fn insert_audit(conn: &Connection, entry: &AuditEntry) -> Result<i64>
     Ok(conn.last_insert_rowid())
 }
 
-fn user_in(conn: &Connection, email: &str) -> Result<Option<User>> {
+pub(super) fn user_in(conn: &Connection, email: &str) -> Result<Option<User>> {
     conn.query_row(&format!("SELECT {USER_COLUMNS} FROM app_user WHERE email = ?1"), [normal(email)], |row| {
         Ok(user_row(row))
     })
@@ -90,11 +90,11 @@ fn user_in(conn: &Connection, email: &str) -> Result<Option<User>> {
     .transpose()
 }
 
-fn unknown(email: &str) -> StoreError {
+pub(super) fn unknown(email: &str) -> StoreError {
     StoreError::NotFound(format!("no user has the email {} (see `vigie user list`)", normal(email)))
 }
 
-fn write(conn: &mut Connection) -> Result<Transaction<'_>> {
+pub(super) fn write(conn: &mut Connection) -> Result<Transaction<'_>> {
     // IMMEDIATE: take the write lock before reading what is to change
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
@@ -104,6 +104,13 @@ pub fn add(conn: &mut Connection, user: &NewUser, actor: &str) -> Result<i64> {
     let tx = write(conn)?;
     if user_in(&tx, &email)?.is_some() {
         return Err(StoreError::Conflict(format!("a user with the email {email} already exists")));
+    }
+    // an address that looks like an existing one (UTS 39 skeleton) is refused
+    let existing: Vec<String> =
+        tx.prepare("SELECT email FROM app_user")?.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    if let Some(like) = vigie_domain::user::confusable_email(&email, existing.iter().map(String::as_str)) {
+        let error = vigie_domain::UserError::EmailConfusable(email.clone(), like.to_string());
+        return Err(StoreError::Conflict(error.to_string()));
     }
     let now = Timestamp::now();
     let mut countries = user.countries.clone();
@@ -214,6 +221,15 @@ pub fn set_role(
         "UPDATE app_user SET role = ?1, countries = ?2 WHERE id = ?3",
         params![role.code(), codes(&countries).join(","), user.id],
     )?;
+    // moved to a role that requires a second factor it has not: it enrols at
+    // its next login, and has no session until then
+    if user.role != role && super::totp::roles(&tx)?.contains(&role) {
+        tx.execute(
+            "DELETE FROM web_session WHERE user_id = ?1
+               AND NOT EXISTS (SELECT 1 FROM user_totp WHERE user_id = ?1 AND enrolled_at IS NOT NULL)",
+            [user.id],
+        )?;
+    }
     let entry = AuditEntry::new(Timestamp::now(), actor, "user.role", "user", Some(&user.email)).with_changes(changes);
     insert_audit(&tx, &entry)?;
     tx.commit()?;
@@ -298,6 +314,13 @@ mod tests {
         store.add_user(&new_user("admin@example.org", Role::Admin, &[]), "cli").unwrap();
         let error = store.add_user(&new_user("Delegate@Example.org", Role::Viewer, &[]), "cli").unwrap_err();
         assert_eq!(error.to_string(), "a user with the email delegate@example.org already exists");
+        // an address that looks like an existing one: "rn" for "m", a Cyrillic а
+        for lookalike in ["adrnin@example.org", "\u{430}dmin@example.org", "de1egate@example.org"] {
+            let error = store.add_user(&new_user(lookalike, Role::Viewer, &[]), "cli").unwrap_err();
+            assert!(matches!(error, StoreError::Conflict(_)), "{lookalike}: {error}");
+            assert!(error.to_string().contains("looks like the existing account"), "{error}");
+        }
+        assert!(store.user_by_email("ＡＤＭＩＮ@example.org").unwrap().is_some(), "looked up in NFKC");
 
         let user = store.user_by_email("DELEGATE@example.org").unwrap().unwrap();
         assert_eq!((user.id, user.role, user.disabled), (id, Role::Delegate, false));

@@ -181,6 +181,13 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     out!()?;
     out!("Next: vigie report monthly --region lake-chad --month 2023-12 --lang en")?;
     out!("      vigie incidents list --region g5-sahel --from 2023-12 --to 2023-12")?;
+    out!()?;
+    let secret = vigie_store::totp::decode_secret(DEMO_TOTP_SECRET).context("the demo TOTP secret is base32")?;
+    out!(
+        "{DEMO_TOTP_ACCOUNT} logs in with a second factor: add the demo TOTP secret {DEMO_TOTP_SECRET} \
+         to an authenticator app (a demo secret, public like the demo password; never for real use):"
+    )?;
+    out!("  {}", vigie_store::totp::otpauth_uri("Vigie", DEMO_TOTP_ACCOUNT, &secret))?;
     Ok(Outcome::Success)
 }
 
@@ -196,14 +203,24 @@ const DEMO_ACCOUNTS: [(&str, Role, &str); 6] = [
     ("viewer@vigie.example", Role::Viewer, ""),
 ];
 
+/// The demo administrator's second factor (TOTP), base32: public, like
+/// the demo password; the browser scenario computes its codes.
+pub const DEMO_TOTP_SECRET: &str = "VIGIEDEMOADMINTOTPSECRETJUSTDEMO";
+/// The account enrolled with it.
+pub const DEMO_TOTP_ACCOUNT: &str = "admin@vigie.example";
+
 /// Creates the demo accounts, their passwords hashed with the real
-/// argon2id parameters.
+/// argon2id parameters, and enrols the administrator's second factor with
+/// the demo secret (no recovery codes: the secret is printed).
 fn demo_accounts(store: &mut dyn vigie_store::Store) -> Result<()> {
     for (email, role, country) in DEMO_ACCOUNTS {
         let countries: Vec<CountryCode> = CountryCode::new(country).into_iter().collect();
         super::user::create(store, email, role, DEMO_PASSWORD, &countries)
             .with_context(|| format!("the demo account {email}"))?;
     }
+    let secret = vigie_store::totp::decode_secret(DEMO_TOTP_SECRET).context("the demo TOTP secret is base32")?;
+    store.start_totp(DEMO_TOTP_ACCOUNT, &secret)?;
+    store.enrol_totp(DEMO_TOTP_ACCOUNT, None, &[], vigie_domain::audit::CLI_ACTOR)?;
     let names: Vec<&str> = DEMO_ACCOUNTS.iter().filter_map(|(email, _, _)| email.split('@').next()).collect();
     out!(
         "{} demo accounts ({} @vigie.example), all with the password {DEMO_PASSWORD}: \

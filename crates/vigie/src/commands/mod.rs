@@ -65,6 +65,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::User(UserCommand::Disable(args)) => user::set_disabled(&cli, args, true),
         Command::User(UserCommand::Enable(args)) => user::set_disabled(&cli, args, false),
         Command::User(UserCommand::List(args)) => user::list(&cli, args),
+        Command::User(UserCommand::TotpReset(args)) => user::totp_reset(&cli, args),
+        Command::User(UserCommand::TotpRoles(args)) => user::totp_roles(&cli, args),
         Command::Audit(args) => user::audit(&cli, args),
         Command::Serve(args) => serve::run(&cli, args),
     }

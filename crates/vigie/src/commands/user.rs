@@ -1,5 +1,6 @@
-//! `vigie user add|passwd|disable|enable|list` and `vigie audit`: the
-//! accounts of the web application and the audit log. Passwords are read
+//! `vigie user add|passwd|disable|enable|list|totp-reset|totp-roles` and
+//! `vigie audit`: the accounts of the web application, their second
+//! factors, and the audit log. Passwords are read
 //! from standard input when it is not a terminal, else asked twice without
 //! echo; only their argon2id hashes are stored, and the audit log shows
 //! `***` for them.
@@ -11,13 +12,13 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde_json::{Value, json};
 use vigie_domain::audit::CLI_ACTOR;
-use vigie_domain::user::{check_countries, check_email, check_password};
+use vigie_domain::user::{check_countries, check_email, check_password, confusable_email};
 use vigie_domain::validate::parse_iso_date;
 use vigie_domain::{AuditEntry, Role, User, UserError};
 use vigie_store::{AuditFilter, NewUser, Store, password};
 
 use crate::Outcome;
-use crate::cli::{AuditArgs, Cli, TableFormat, UserAddArgs, UserEmailArgs, UserListArgs};
+use crate::cli::{AuditArgs, Cli, TableFormat, TotpRolesArgs, UserAddArgs, UserEmailArgs, UserListArgs};
 use crate::context::{country, open_store};
 
 /// Reads a new password for `email` and checks it against the policy:
@@ -81,6 +82,10 @@ pub fn add(cli: &Cli, args: &UserAddArgs) -> Result<Outcome> {
     if store.user_by_email(&email)?.is_some() {
         bail!("a user with the email {email} already exists");
     }
+    let users = store.users()?;
+    if let Some(like) = confusable_email(&email, users.iter().map(|u| u.email.as_str())) {
+        return Err(UserError::EmailConfusable(email.clone(), like.to_string()).into());
+    }
     let password = read_password(&email)?;
     create(store.as_mut(), &email, role, &password, &countries)?;
     out!("user {email} added: {}", describe(role, &countries))?;
@@ -119,13 +124,14 @@ fn when(at: Timestamp) -> String {
     at.strftime("%Y-%m-%d %H:%M:%S").to_string()
 }
 
-fn user_json(user: &User) -> Value {
+fn user_json(user: &User, totp: bool) -> Value {
     json!({
         "id": user.id,
         "email": user.email,
         "role": user.role,
         "countries": user.countries,
         "disabled": user.disabled,
+        "totp": totp,
         "created_at": user.created_at,
     })
 }
@@ -154,17 +160,28 @@ fn count(count: usize, one: &str, many: &str) -> String {
 pub fn list(cli: &Cli, args: &UserListArgs) -> Result<Outcome> {
     let store = open_store(&cli.db)?;
     let users = store.users()?;
+    let enrolled = store.totp_enrolled()?;
+    let required = store.totp_roles()?;
     match args.format {
-        TableFormat::Json => print_json(&Value::Array(users.iter().map(user_json).collect()))?,
+        TableFormat::Json => {
+            print_json(&Value::Array(users.iter().map(|u| user_json(u, enrolled.contains(&u.id))).collect()))?
+        }
         TableFormat::Table => {
-            let header = ["email", "role", "countries", "status", "created (UTC)"].map(String::from).to_vec();
+            let header =
+                ["email", "role", "countries", "status", "2nd factor", "created (UTC)"].map(String::from).to_vec();
             let rows = std::iter::once(header)
                 .chain(users.iter().map(|user| {
+                    let factor = match (enrolled.contains(&user.id), required.contains(&user.role)) {
+                        (true, _) => "totp",
+                        (false, true) => "required",
+                        (false, false) => "-",
+                    };
                     vec![
                         user.email.clone(),
                         user.role.to_string(),
                         user.countries.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(","),
                         if user.disabled { "disabled" } else { "active" }.to_string(),
+                        factor.to_string(),
                         when(user.created_at),
                     ]
                 }))
@@ -172,6 +189,47 @@ pub fn list(cli: &Cli, args: &UserListArgs) -> Result<Outcome> {
             print_table(rows)?;
             eprintln!("{}", count(users.len(), "user", "users"));
         }
+    }
+    Ok(Outcome::Success)
+}
+
+pub fn totp_reset(cli: &Cli, args: &UserEmailArgs) -> Result<Outcome> {
+    let mut store = open_store(&cli.db)?;
+    let user = existing(store.as_ref(), &args.email)?;
+    if store.reset_totp(&user.email, CLI_ACTOR)? {
+        let then = if store.totp_roles()?.contains(&user.role) {
+            "its role requires one: it sets a new one at its next login"
+        } else {
+            "it logs in with its password alone until it sets a new one"
+        };
+        out!("second factor of {} removed, its sessions ended: {then}", user.email)?;
+    } else {
+        out!("{} has no second factor: nothing to reset", user.email)?;
+    }
+    Ok(Outcome::Success)
+}
+
+pub fn totp_roles(cli: &Cli, args: &TotpRolesArgs) -> Result<Outcome> {
+    let mut store = open_store(&cli.db)?;
+    let codes = |roles: &[Role]| {
+        if roles.is_empty() {
+            "none".to_string()
+        } else {
+            roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(", ")
+        }
+    };
+    let Some(given) = &args.require else {
+        out!("roles that require a second factor: {}", codes(&store.totp_roles()?))?;
+        return Ok(Outcome::Success);
+    };
+    let mut roles = Vec::new();
+    for item in given.iter().map(|r| r.trim()).filter(|r| !r.is_empty() && !r.eq_ignore_ascii_case("none")) {
+        roles.push(Role::parse(item).ok_or_else(|| UserError::UnknownRole(item.to_string()))?);
+    }
+    if store.set_totp_roles(&roles, CLI_ACTOR)? {
+        out!("roles that require a second factor: {}", codes(&store.totp_roles()?))?;
+    } else {
+        out!("roles that require a second factor unchanged: {}", codes(&store.totp_roles()?))?;
     }
     Ok(Outcome::Success)
 }

@@ -13,6 +13,7 @@
 // the page's state, never a fixed delay.
 
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,9 @@ if (!base) {
 const artifacts = process.env.VIGIE_ARTIFACTS || path.join(tmpdir(), 'vigie-browser');
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const PASSWORD = 'vigie-demo-2023';
+// the demo administrator's second factor (public, like the password; `vigie demo` prints it)
+const ADMIN = 'admin@vigie.example';
+const DEMO_TOTP_SECRET = 'VIGIEDEMOADMINTOTPSECRETJUSTDEMO';
 const VIEWPORT = { width: 1280, height: 800 };
 // Mauritania has no demo incident: its December 2023 cell goes from 0 to 1.
 const DASHBOARD = '/dashboard?region=g5-sahel&month=2023-12';
@@ -62,8 +66,39 @@ async function step(name, body) {
   }
 }
 
-/** A fresh browser context (its own cookies) logged in as `email`. */
-async function login(email) {
+/** The bytes of a base32 (RFC 4648) text, padding and case ignored. */
+function base32(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const bytes = [];
+  for (const char of text.toUpperCase().replace(/[=\s]/g, '')) {
+    const index = alphabet.indexOf(char);
+    if (index < 0) throw new Error(`not base32: ${char}`);
+    value = (value << 5) | index;
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+/** The TOTP code (RFC 6238: HMAC-SHA-1, 30-second steps, 6 digits) of a
+ * base32 secret at `time` (milliseconds since the epoch). */
+function totp(secret, time = Date.now()) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(time / 1000 / 30)));
+  const digest = createHmac('sha1', base32(secret)).update(counter).digest();
+  const offset = digest[19] & 0x0f;
+  const value = digest.readUInt32BE(offset) & 0x7fffffff;
+  return String(value % 1_000_000).padStart(6, '0');
+}
+
+/** A fresh browser context (its own cookies) logged in as `email`; with
+ * `totpSecret`, through the second step with a code computed from it. */
+async function login(email, totpSecret) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   context.setDefaultTimeout(30_000);
   context.setDefaultNavigationTimeout(60_000);
@@ -74,7 +109,14 @@ async function login(email) {
   const form = page.locator('form[action="/login"]');
   await form.locator('input[name="email"]').fill(email);
   await form.locator('input[name="password"]').fill(PASSWORD);
-  const landed = await submit(page, form);
+  let landed = await submit(page, form);
+  if (totpSecret) {
+    assert.equal(pathOf(page.url()), '/login/code', `${email} is asked for a code after the password`);
+    assert.equal(await page.locator('form[action="/logout"]').count(), 0, 'no session for the password alone');
+    const second = page.locator('form[action="/login/code"]');
+    await second.locator('input[name="code"]').fill(totp(totpSecret));
+    landed = await submit(page, second);
+  }
   assert.equal(landed.status(), 200, `${email} lands on a page after logging in`);
   assert.notEqual(pathOf(page.url()), '/login', `${email} is not sent back to the login form`);
   assert.equal(await page.locator('form[action="/logout"]').count(), 1, `${email} sees the logout button`);
@@ -324,6 +366,35 @@ async function scenario() {
     assert.ok(compared.colours > 20, `the Arabic screenshot is not blank (${compared.colours} colours)`);
     const share = `${(compared.differing * 100).toFixed(1)} %`;
     assert.ok(compared.differing > 0.02, `the Arabic and English screenshots differ (${share} of pixels)`);
+  });
+
+  await step('the second-factor page shows its QR code as inline SVG under the CSP', async () => {
+    const blocked = [];
+    editor.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
+    const response = await editor.goto(url('/account/totp?lang=en'));
+    assert.equal(response.status(), 200);
+    const qr = editor.locator('figure.totp-qr svg');
+    assert.equal(await qr.count(), 1, 'one QR code');
+    const box = await qr.boundingBox();
+    assert.ok(box && box.width >= 150 && box.height >= 150, `the QR code is drawn (${JSON.stringify(box)})`);
+    const secret = (await editor.locator('code.totp-secret').innerText()).replace(/\s/g, '');
+    assert.match(secret, /^[A-Z2-7]{32}$/, 'a 160-bit base32 secret');
+    assert.match(await editor.locator('code.totp-uri').innerText(), /^otpauth:\/\/totp\/Vigie:editor@vigie\.example\?secret=/);
+    await editor.screenshot({ path: path.join(artifacts, 'totp-enrol.png'), fullPage: true });
+    assert.deepEqual(blocked, [], 'nothing blocked by the Content-Security-Policy');
+  });
+
+  await step('the administrator logs in with a code of the demo TOTP secret', async () => {
+    // RFC 6238's SHA-1 vector: the scenario's TOTP is the one the server computes
+    assert.equal(totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59_000), '287082');
+    const admin = await login(ADMIN, DEMO_TOTP_SECRET);
+    const response = await admin.goto(url('/admin/users?lang=en'));
+    assert.equal(response.status(), 200, 'the administrator reaches the accounts');
+    const row = admin.locator('table.list tbody tr').filter({ hasText: ADMIN });
+    assert.equal(await row.locator('td.totp-yes').count(), 1, 'the list shows the administrator\'s second factor');
+    await admin.screenshot({ path: path.join(artifacts, 'users-totp.png'), fullPage: true });
   });
 }
 

@@ -129,6 +129,25 @@ impl App {
         cookie_pair(&reply, "vigie_session").expect("a session cookie")
     }
 
+    /// Logs in with the password, then the second step with `code` (of
+    /// the authenticator app, or a recovery code); the reply of the second
+    /// step, and the `Cookie` header value it was sent with.
+    pub async fn login_with_code(&self, email: &str, code: &str) -> (Reply, String) {
+        let (csrf_cookie, csrf) = self.login_form().await;
+        let form = format!("email={}&password={}&csrf={csrf}", encode(email), encode(PASSWORD));
+        let first = self.post("/login", &form, &csrf_cookie).await;
+        assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
+        assert!(cookie_pair(&first, "vigie_session").is_none(), "no session for the password alone");
+        let location = first.location.clone().unwrap();
+        assert!(location.starts_with("/login/code"), "{location}");
+        let pending = cookie_pair(&first, "vigie_pending").expect("the pending login's cookie");
+        let cookie = format!("{csrf_cookie}; {pending}");
+        let page = self.get(&location, &cookie).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let form = format!("code={}&next=%2Fdashboard&csrf={}", encode(code), csrf_in(&page.body));
+        (self.post("/login/code", &form, &cookie).await, cookie)
+    }
+
     /// The session's CSRF token (the same in every form of its pages).
     pub async fn token(&self, session: &str) -> String {
         csrf_in(&self.get("/dashboard", session).await.body)
