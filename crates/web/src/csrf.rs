@@ -71,6 +71,14 @@ pub fn is_login_path(path: &str) -> bool {
     path == "/login" || path.starts_with("/login/")
 }
 
+/// Whether the login form's token may open a POST to `path`: the login's
+/// own steps, and the enrolment of a second factor that a role requires
+/// before any session exists (`second_factor.rs`); never a POST of a
+/// session.
+fn login_token_opens(path: &str, has_session: bool) -> bool {
+    is_login_path(path) || (!has_session && path == "/account/totp")
+}
+
 fn valid(state: &AppState, headers: &HeaderMap, path: &str, session: Option<&Session>, token: &str) -> bool {
     if token.is_empty() {
         return false;
@@ -78,7 +86,7 @@ fn valid(state: &AppState, headers: &HeaderMap, path: &str, session: Option<&Ses
     if session.is_some_and(|s| same(token, &s.csrf)) {
         return true;
     }
-    is_login_path(path)
+    login_token_opens(path, session.is_some())
         && cookies::get(headers, CSRF_COOKIE).is_some_and(|nonce| same(token, &sign(&state.secret, &nonce)))
 }
 
@@ -161,6 +169,9 @@ mod tests {
         assert!(!is_login_path("/logout"));
         assert!(!is_login_path("/loginx"));
         assert!(!is_login_path("/incidents"));
+        assert!(login_token_opens("/login/code", false) && login_token_opens("/account/totp", false));
+        assert!(!login_token_opens("/account/totp", true), "a session's enrolment takes the session's token");
+        assert!(!login_token_opens("/logout", false) && !login_token_opens("/incidents", false));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! `Cache-Control: no-store` on every response to a request with a session
-//! (pages, exports, files, JSON, errors, redirects) and on the login pages:
+//! (pages, exports, files, JSON, errors, redirects), on the login pages and
+//! on the account's pages (a second factor's secret and recovery codes are
+//! shown there before any session exists):
 //! what a logged-in user was shown stays out of the browser's disk cache
 //! and any shared cache, and the back button after logout shows nothing.
 //! It replaces a handler's own caching (an article image's). Anonymous
@@ -19,8 +21,8 @@ use crate::session::Session;
 
 pub async fn apply(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let private =
-        !path.starts_with("/static/") && (request.extensions().get::<Session>().is_some() || is_login_path(path));
+    let private = !path.starts_with("/static/")
+        && (request.extensions().get::<Session>().is_some() || is_login_path(path) || path.starts_with("/account/"));
     let mut response = next.run(request).await;
     if private {
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

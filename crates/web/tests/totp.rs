@@ -243,10 +243,12 @@ async fn a_required_role_enrols_before_any_session() {
     let page = app.get("/account/totp?next=/incidents", &cookie).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Your role requires a second factor"));
+    assert_eq!(page.cache_control, "no-store", "a secret shown before any session is not cached either");
     let form = format!("code={}&next=%2Fincidents&csrf={}", app.code(VIEWER, 0), csrf_in(&page.body));
     let reply = app.post("/account/totp", &form, &cookie).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     assert_eq!(recovery_codes(&reply.body).len(), 10);
+    assert_eq!(reply.cache_control, "no-store");
     assert!(unescaped(&reply.body).contains(r#"<a href="/incidents">Continue</a>"#));
     let session = cookie_pair(&reply, "vigie_session").expect("a session once enrolled");
     // the pending state, replayed once enrolled, leads back to the login (and its code)
