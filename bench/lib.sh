@@ -22,9 +22,9 @@ apt_need() {
 # BENCH_BUILD=1), then copied to work/bin so that a rebuild during the run
 # cannot change what is measured.
 release_binaries() {
-    local package missing="" packages=()
+    local package missing="" packages=() target="${CARGO_TARGET_DIR:-$ROOT/target}"
     for package in "$@"; do
-        [ -x "$ROOT/target/release/$package" ] || missing=1
+        [ -x "$target/release/$package" ] || missing=1
         packages+=(-p "$package")
     done
     if [ -n "${BENCH_BUILD:-}" ] || [ -n "$missing" ]; then
@@ -33,7 +33,7 @@ release_binaries() {
     fi
     mkdir -p work/bin
     for package in "$@"; do
-        cp -p "$ROOT/target/release/$package" work/bin/
+        cp -p "$target/release/$package" work/bin/
     done
 }
 
