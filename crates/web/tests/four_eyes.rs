@@ -311,6 +311,21 @@ async fn an_imports_drafts_are_approved_together_by_someone_else() {
     let approvals = app.audit_of("incident.approve");
     assert_eq!(approvals.len(), 3);
     assert!(approvals.iter().all(|e| e.actor == "analyst2@vigie.example"));
+    // a box of another import is not this page's; a box ticked twice counts once
+    let other = format!("{HEADER}\n{}\n", row("b-4", "BF", 4, ""));
+    let reply = app.upload(&importer, "other.csv", other.as_bytes(), &[]).await;
+    let other_path = import_review_link(&reply.body);
+    let other_items = items(&app.get(&other_path, &reviewer).await.body);
+    assert_eq!(other_items.len(), 1);
+    let reply = app.post(&approve, &approve_form(&app.token(&reviewer).await, &other_items), &reviewer).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
+    assert_eq!(status_of(&app, "b-4"), Status::Draft);
+    let twice = [other_items.clone(), other_items].concat();
+    let reply =
+        app.post(&format!("{other_path}/approve"), &approve_form(&app.token(&reviewer).await, &twice), &reviewer).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(status_of(&app, "b-4"), Status::Verified);
+    assert_eq!(app.audit_of("incident.approve").len(), 4);
     // who else sees the import: approvers list it, others do not
     let viewer = app.login("viewer@vigie.example").await;
     assert_eq!(app.get("/imports", &viewer).await.status, StatusCode::FORBIDDEN);

@@ -164,15 +164,28 @@ enum Batch {
     Stale(Vec<String>),
 }
 
-/// The ticked boxes: `item` fields, each "VERSION ID".
+/// The ticked boxes: `item` fields, each "VERSION ID", each id once.
 fn items(body: &[u8]) -> Vec<(String, String)> {
     let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap_or_default();
+    let mut seen = std::collections::HashSet::new();
     fields
         .into_iter()
         .filter(|(name, _)| name == "item")
         .filter_map(|(_, value)| value.split_once(' ').map(|(v, id)| (v.to_string(), id.to_string())))
+        .filter(|(_, id)| seen.insert(id.clone()))
         .take(BATCH_LIMIT as usize)
         .collect()
+}
+
+/// The ids of the run's drafts: a batch approves those only.
+fn run_drafts(store: &dyn Store, run_id: i64) -> Result<std::collections::HashSet<String>, StoreError> {
+    let filter = IncidentFilter { import_id: Some(run_id), status: Some(Status::Draft), ..Default::default() };
+    let mut ids = std::collections::HashSet::new();
+    store.incidents(&filter, &mut |incident| {
+        ids.insert(incident.id);
+        Ok(())
+    })?;
+    Ok(ids)
 }
 
 pub async fn approve(
@@ -193,8 +206,14 @@ pub async fn approve(
                 return Ok(Batch::Empty);
             }
             let detail = format!("import {id}");
+            let in_run = run_drafts(store, id)?;
             let (mut reviews, mut forbidden, mut stale) = (Vec::new(), Vec::new(), Vec::new());
             for (sent, incident) in &items {
+                if !in_run.contains(incident) {
+                    // another import's, or verified meanwhile: not this page's
+                    stale.push(incident.clone());
+                    continue;
+                }
                 match check(store, &current, incident, sent, Status::Verified, Some(&detail))? {
                     Check::Ready(review) => reviews.push(review),
                     Check::Stale | Check::Verified => stale.push(incident.clone()),
