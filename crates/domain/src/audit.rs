@@ -89,24 +89,30 @@ impl AuditEntry {
 /// written and removed while it was a draft (a source named, then taken
 /// out) never shows. A period still open (a draft now) is left out.
 pub fn verified_history(entries: &[AuditEntry]) -> Vec<AuditEntry> {
-    let status_after = |entry: &AuditEntry| {
-        entry.changes.iter().find(|c| c.field == "status").and_then(|c| c.after.as_str().map(str::to_string))
+    let status = |entry: &AuditEntry| {
+        entry
+            .changes
+            .iter()
+            .find(|c| c.field == "status")
+            .map(|c| (c.before.as_str().map(str::to_string), c.after.as_str().map(str::to_string)))
     };
     let mut shown = Vec::new();
     // the net changes of the draft period under way, by field in order
     let mut period: Vec<FieldChange> = Vec::new();
-    // verified before its first entry (an operator's import writes none)?
-    let mut verified = entries
-        .iter()
-        .rev()
-        .find_map(|e| e.changes.iter().find(|c| c.field == "status"))
-        .is_some_and(|c| c.before.as_str() == Some("verified"));
-    let mut ever_verified = verified;
+    // verified now, as far as the log tells; until it tells, a draft
+    let mut verified = false;
+    let mut ever_verified = false;
     for entry in entries.iter().rev() {
-        let after = status_after(entry);
-        let becomes_verified = after.as_deref() == Some("verified");
+        let (before, after) = status(entry).unwrap_or_default();
+        if !verified && before.as_deref() == Some("verified") {
+            // verified by what the log does not hold (the operator's import):
+            // what came before is not known to have been verified, and stays out
+            period.clear();
+            verified = true;
+            ever_verified = true;
+        }
         if verified && after.as_deref() != Some("draft") {
-            // changed while verified (a merge, an operator's import): seen as it is
+            // changed while verified (a merge): seen as it is
             shown.push(entry.clone());
             continue;
         }
@@ -116,20 +122,24 @@ pub fn verified_history(entries: &[AuditEntry]) -> Vec<AuditEntry> {
                 None => period.push(change.clone()),
             }
         }
-        if becomes_verified {
-            let mut approval = entry.clone();
-            approval.changes = if !ever_verified {
-                // what it said before it was verified is not theirs to read
-                Vec::new()
-            } else {
-                period.drain(..).filter(|c| c.before != c.after).collect()
-            };
-            approval.changes.push(FieldChange::new("status", "draft", "verified"));
-            shown.push(approval);
-            period.clear();
-            ever_verified = true;
+        match after.as_deref() {
+            Some("verified") => {
+                let mut approval = entry.clone();
+                approval.changes = if ever_verified {
+                    period.drain(..).filter(|c| c.before != c.after).collect()
+                } else {
+                    // what it said before it was first verified is not theirs to read
+                    Vec::new()
+                };
+                approval.changes.push(FieldChange::new("status", "draft", "verified"));
+                shown.push(approval);
+                period.clear();
+                verified = true;
+                ever_verified = true;
+            }
+            Some(_) => verified = false,
+            None => {}
         }
-        verified = becomes_verified || (verified && after.is_none());
     }
     shown.reverse();
     shown
@@ -187,6 +197,30 @@ mod tests {
         assert!(!text.contains("informant") && !text.contains("999"), "{text}");
     }
 
+    /// A draft made and edited, then verified by the operator's import
+    /// (which writes no entry of its own), then changed and approved: the
+    /// edits before the import never show.
+    #[test]
+    fn edits_before_an_unlogged_verification_stay_hidden() {
+        let latest_first = vec![
+            entry(4, "incident.approve", vec![FieldChange::new("status", "draft", "verified")]),
+            entry(
+                3,
+                "incident.update",
+                vec![FieldChange::new("killed", "1", "2"), FieldChange::new("status", "verified", "draft")],
+            ),
+            entry(2, "incident.update", vec![FieldChange::new("sources", "informant SECRETX", "AFP")]),
+            entry(1, "incident.update", vec![FieldChange::new("sources", "AFP", "informant SECRETX")]),
+        ];
+        let shown = verified_history(&latest_first);
+        assert_eq!(shown.iter().map(|e| e.id).collect::<Vec<_>>(), [4]);
+        assert_eq!(
+            fields(&shown[0]),
+            [("killed".into(), "1".into(), "2".into()), ("status".into(), "draft".into(), "verified".into())]
+        );
+        assert!(!serde_json::to_string(&shown).unwrap().contains("SECRETX"));
+    }
+
     #[test]
     fn an_open_draft_period_and_a_never_verified_incident_show_nothing() {
         let latest_first = vec![
@@ -210,11 +244,7 @@ mod tests {
     fn a_change_that_nets_to_nothing_leaves_only_the_approval() {
         let latest_first = vec![
             entry(4, "incident.approve", vec![FieldChange::new("status", "draft", "verified")]),
-            entry(
-                3,
-                "incident.import",
-                vec![FieldChange::new("wounded", "2", "5"), FieldChange::new("status", "verified", "draft")],
-            ),
+            entry(3, "incident.import", vec![FieldChange::new("wounded", "2", "5")]),
             entry(
                 2,
                 "incident.update",

@@ -5,13 +5,13 @@
 //! reader to be refilled, and an id met twice is found through the store
 //! (`Upsert::Repeated`), not through a set of ids held in memory.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader};
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, Sender, SyncSender};
 
 use vigie_domain::incident::Column;
-use vigie_domain::user::{RowAccess, import_row_access};
+use vigie_domain::user::{RowAccess, can_edit_incident, import_row_access};
 use vigie_domain::validate::Validated;
 use vigie_domain::{AuditEntry, FieldErrorKind, Group, Incident, Status, User, Validator};
 use vigie_formats::dataset::acled::AcledReader;
@@ -60,7 +60,13 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
     let (read, written) = std::thread::scope(|scope| {
         let reader = Reader { options, problems: &problems, sources: &sources_read, sender, recycled };
         let reading = scope.spawn(move || reader.read(sources, validator));
-        let mut writer = Writer { options, problems: &problems, names: &names, groups_waiting: HashMap::new() };
+        let mut writer = Writer {
+            options,
+            problems: &problems,
+            names: &names,
+            groups_waiting: HashMap::new(),
+            unknown_ids: HashSet::new(),
+        };
         let written = writer.write(session.as_mut(), receiver, recycle, &mut summary);
         let read = reading.join().unwrap_or(Err(IngestError::ReaderPanicked));
         tracing::debug!(elapsed = ?started.elapsed(), "rows read and written");
@@ -110,7 +116,13 @@ struct Writer<'a> {
     /// Groups the validator made for rows not written yet: created by the
     /// first row naming them that is written, never by a rejected one.
     groups_waiting: HashMap<String, Group>,
+    /// Ids a web importer was refused as unknown (at most
+    /// [`UNKNOWN_IDS_KEPT`]).
+    unknown_ids: HashSet<String>,
 }
+
+/// How many refused ids an import remembers (a few MiB at most).
+const UNKNOWN_IDS_KEPT: usize = 100_000;
 
 impl Writer<'_> {
     /// Writes the valid rows as they arrive; returning drops the receiver,
@@ -151,9 +163,21 @@ impl Writer<'_> {
         summary: &mut Summary,
     ) -> Result<(), IngestError> {
         let incident = &ready.valid.incident;
-        let stored = session.stored(&incident.id)?;
-        let named = stored.as_ref().map(|s| (s.country, s.status == Status::Verified));
-        let access = import_row_access(user, incident.country, ready.named, named);
+        // Time tells nothing either: the row's country is judged before any
+        // lookup, an id is looked up by its country and status only, and an
+        // id refused once is refused again without a lookup (a file naming
+        // one id ten thousand times times one lookup, not ten thousand).
+        let access = if !can_edit_incident(user, incident.country) {
+            RowAccess::Country
+        } else if self.unknown_ids.contains(&incident.id) {
+            RowAccess::UnknownId
+        } else {
+            let named = session.stored_access(&incident.id)?.map(|(c, status)| (c, status == Status::Verified));
+            import_row_access(user, incident.country, ready.named, named)
+        };
+        if access == RowAccess::UnknownId && self.unknown_ids.len() < UNKNOWN_IDS_KEPT {
+            self.unknown_ids.insert(incident.id.clone());
+        }
         match access {
             RowAccess::Country => {
                 let codes: Vec<&str> = user.countries.iter().map(|c| c.as_str()).collect();
@@ -168,6 +192,7 @@ impl Writer<'_> {
             }
             RowAccess::Write | RowAccess::Verified => {}
         }
+        let stored = session.stored(&incident.id)?;
         if let Some(verified) = stored.as_ref().filter(|s| s.status == Status::Verified) {
             // what the verified incident says, but for the status: left as it is
             let mut same = incident.clone();
@@ -322,7 +347,10 @@ impl Reader<'_> {
             self.options.default_status.unwrap_or(if format.is_dataset() { Status::Verified } else { Status::Draft });
         validator.new_groups = self.options.new_groups || format.is_dataset();
         let name = source.name.as_str();
-        let mut visit = |row: Row<'_>| -> Result<(), Stop> { self.row(index, name, row, validator, batch) };
+        // a dataset's ids are its events' (`acled:…`): made by the source
+        // from the event, like an id derived from a row's content
+        let names_ids = !format.is_dataset();
+        let mut visit = |row: Row<'_>| -> Result<(), Stop> { self.row(index, name, names_ids, row, validator, batch) };
         let dataset = self.options.dataset;
         let mut report = SourceReport { name: name.to_string(), format, layout: String::new(), skipped: 0 };
         let result = match format {
@@ -370,6 +398,7 @@ impl Reader<'_> {
         &self,
         index: usize,
         name: &str,
+        names_ids: bool,
         row: Row<'_>,
         validator: &mut Validator,
         batch: &mut Vec<Ready>,
@@ -386,7 +415,7 @@ impl Reader<'_> {
                         return Ok(());
                     }
                     let content_hash = valid.incident.content_hash();
-                    let named = row.raw.raw(Column::Id).is_some_and(|id| !id.trim().is_empty());
+                    let named = names_ids && row.raw.raw(Column::Id).is_some_and(|id| !id.trim().is_empty());
                     batch.push(Ready { valid, content_hash, source: index, line: row.line, named });
                     if batch.len() == BATCH {
                         let mut next = self.recycled.try_recv().unwrap_or_default();

@@ -67,6 +67,9 @@ pub trait ImportSession {
     /// The incident stored under `id`, if any: an import by a web user
     /// checks whether they may change it and records what changed.
     fn stored(&mut self, id: &str) -> Result<Option<Incident>>;
+    /// The country and status of the incident stored under `id`, if any:
+    /// what an importer's rights are judged on (a narrow lookup).
+    fn stored_access(&mut self, id: &str) -> Result<Option<(CountryCode, vigie_domain::Status)>>;
     /// Records who runs the import (a web user's email, or `cli`).
     fn set_actor(&mut self, actor: &str) -> Result<()>;
     /// Makes the user `author_id` the author of an incident this import

@@ -332,3 +332,22 @@ async fn an_imports_drafts_are_approved_together_by_someone_else() {
     let other = app.login("delegate.ml@vigie.example").await;
     assert_eq!(app.get(&page_path, &other).await.status, StatusCode::NOT_FOUND);
 }
+
+/// A dataset's ids are its events' own (`acled:…`), made by the source:
+/// a delegate imports their country's events from an ACLED export, as
+/// drafts, and again without change.
+#[tokio::test]
+async fn a_delegate_imports_their_countrys_events_of_a_dataset() {
+    let app = app();
+    let delegate = format!("{}; vigie_lang=en", app.login("delegate.bf@vigie.example").await);
+    let file = "event_id_cnty,event_date,event_type,sub_event_type,country,fatalities\n\
+                BFO9001,2023-12-01,Violence against civilians,Attack,Burkina Faso,3\n\
+                MLI9001,2023-12-02,Violence against civilians,Attack,Mali,2\n";
+    let fields = [("skip_invalid", "1"), ("new_groups", "1")];
+    let reply = app.upload(&delegate, "acled.csv", file.as_bytes(), &fields).await;
+    assert_eq!((count_of(&reply.body, "New"), count_of(&reply.body, "Rejected")), (1, 1), "{}", reply.body);
+    assert!(reply.body.contains("is not one of your countries (BF)"), "{}", reply.body);
+    assert_eq!(status_of(&app, "acled:BFO9001"), Status::Draft);
+    let again = app.upload(&delegate, "acled.csv", file.as_bytes(), &fields).await;
+    assert_eq!(count_of(&again.body, "Unchanged"), 1, "{}", again.body);
+}

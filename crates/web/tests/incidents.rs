@@ -475,3 +475,16 @@ async fn text_fields_refuse_invisible_controls_with_a_located_message() {
     let form = format!("{}&csrf={csrf}", incident_form("BF", "می\u{200C}خواهم", "A draft"));
     assert_eq!(app.post("/incidents", &form, &analyst).await.status, StatusCode::SEE_OTHER);
 }
+
+/// A page past the end is an empty page, however far (it overflowed).
+#[tokio::test]
+async fn a_page_number_past_any_list_is_an_empty_page() {
+    let app = app();
+    let analyst = app.login("analyst1@vigie.example").await;
+    for page in ["18446744073709551615", "368934881474191033", "2"] {
+        for sort in ["", "&sort=asc"] {
+            let reply = app.get(&format!("/incidents?page={page}{sort}"), &analyst).await;
+            assert_eq!(reply.status, StatusCode::OK, "page {page}{sort}");
+        }
+    }
+}

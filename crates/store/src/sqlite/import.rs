@@ -5,10 +5,10 @@
 //! twice is caught without a set of ids in memory).
 
 use rusqlite::{Connection, OptionalExtension, Statement, params};
-use vigie_domain::{AuditEntry, Group, Incident};
+use vigie_domain::{AuditEntry, CountryCode, Group, Incident, Status};
 
 use super::groups;
-use crate::{ImportCounts, ImportSession, Result, Upsert};
+use crate::{ImportCounts, ImportSession, Result, StoreError, Upsert};
 
 pub struct SqliteImport<'a> {
     conn: &'a Connection,
@@ -135,6 +135,20 @@ impl ImportSession for SqliteImport<'_> {
 
     fn stored(&mut self, id: &str) -> Result<Option<Incident>> {
         super::query::incident(self.conn, id)
+    }
+
+    fn stored_access(&mut self, id: &str) -> Result<Option<(CountryCode, Status)>> {
+        let stored: Option<(String, String)> = self
+            .conn
+            .prepare_cached("SELECT country, status FROM incident WHERE id = ?1")?
+            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?;
+        stored
+            .map(|(country, status)| match (CountryCode::new(&country), Status::parse(&status)) {
+                (Some(country), Some(status)) => Ok((country, status)),
+                _ => Err(StoreError::Corrupt(format!("country {country:?}, status {status:?}"))),
+            })
+            .transpose()
     }
 
     fn set_actor(&mut self, actor: &str) -> Result<()> {

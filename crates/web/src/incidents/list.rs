@@ -146,7 +146,8 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
     let lang = user.lang;
     let current = user.session.user.clone();
     let page_number = query.page.unwrap_or(1).max(1);
-    let offset = (page_number - 1) * PAGE_SIZE;
+    // a page past any list is an empty page, not an overflow
+    let offset = (page_number - 1).saturating_mul(PAGE_SIZE);
     let descending = query.descending();
     let (worker_state, worker_query) = (state.clone(), query.clone());
     let result = state
@@ -159,9 +160,9 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
             // the page's window in date order; a descending list counts first
             let total = if descending { visible(store, &filter, &current, &mut |_| Ok(()))? } else { 0 };
             let (start, end) = if descending {
-                (total.saturating_sub(offset + PAGE_SIZE), total.saturating_sub(offset))
+                (total.saturating_sub(offset.saturating_add(PAGE_SIZE)), total.saturating_sub(offset))
             } else {
-                (offset, offset + PAGE_SIZE)
+                (offset, offset.saturating_add(PAGE_SIZE))
             };
             let mut index = 0;
             let mut rows = Vec::new();
