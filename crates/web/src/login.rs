@@ -136,7 +136,7 @@ pub async fn submit(
         AuditEntry::new(jiff::Timestamp::now(), &actor, "login.failed", "user", Some(&email))
             .with_detail(format!("{detail}; from {ip}"))
     };
-    if state.limiter.blocked(&keys) {
+    let Some(attempt) = state.limiter.attempt(&keys) else {
         audit(&state, failed("refused: too many failed attempts")).await;
         return form_page(
             &state,
@@ -147,7 +147,7 @@ pub async fn submit(
             &next,
             Some("web-login-too-many"),
         );
-    }
+    };
     let lookup = email.clone();
     let found = state.with_store(move |store| Ok((store.user_by_email(&lookup)?, store.password_hash(&lookup)?))).await;
     let (user, hash) = match found {
@@ -162,14 +162,16 @@ pub async fn submit(
     .await
     .unwrap_or(false);
     let user: Option<User> = match user {
-        Some(user) if matches && !user.disabled => Some(user),
+        Some(user) if matches && !user.disabled => {
+            state.limiter.succeeded(attempt);
+            Some(user)
+        }
+        // the attempt stays counted as a failure
         Some(user) if matches && user.disabled => {
-            state.limiter.record_failure(&keys);
             audit(&state, failed("account disabled")).await;
             None
         }
         _ => {
-            state.limiter.record_failure(&keys);
             audit(&state, failed("wrong email or password")).await;
             None
         }

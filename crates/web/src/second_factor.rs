@@ -237,12 +237,16 @@ pub async fn code_submit(
         AuditEntry::new(jiff::Timestamp::now(), &user.email, "login.failed", "user", Some(&user.email))
             .with_detail(format!("{detail}; from {ip}"))
     };
-    if state.limiter.blocked(&keys) {
+    let Some(attempt) = state.limiter.attempt(&keys) else {
         audit(&state, failed("second step refused: too many failed attempts")).await;
         return code_page(&state, &headers, lang, StatusCode::TOO_MANY_REQUESTS, &next, Some("web-login-too-many"));
-    }
+    };
     let (email, typed) = (user.email.clone(), form.code);
-    match state.with_store(move |store| check_second_factor(store, &email, &typed, now())).await {
+    let checked = state.with_store(move |store| check_second_factor(store, &email, &typed, now())).await;
+    if matches!(checked, Ok(Some(_))) {
+        state.limiter.succeeded(attempt);
+    }
+    match checked {
         Ok(Some(how)) => match open_session(&state, &user, format!("from {ip}; second factor: {how}")).await {
             Ok(session) => {
                 let cookies = [(SET_COOKIE, session), (SET_COOKIE, clear_pending(&state))];
@@ -251,7 +255,6 @@ pub async fn code_submit(
             Err(e) => errors::internal(lang, e),
         },
         Ok(None) => {
-            state.limiter.record_failure(&keys);
             audit(&state, failed("wrong second-factor code")).await;
             code_page(&state, &headers, lang, StatusCode::UNAUTHORIZED, &next, Some("web-login-code-failed"))
         }
@@ -452,9 +455,10 @@ pub async fn enrol_submit(
     let user = who.user().clone();
     let keys = [format!("email:{}", user.email), format!("ip:{ip}")];
     let pending = matches!(who, Enrolling::Pending(_));
-    if pending && state.limiter.blocked(&keys) {
+    // a code typed here is a guess like any other: limited, session or not
+    let Some(attempt) = state.limiter.attempt(&keys) else {
         return errors::page(lang, StatusCode::TOO_MANY_REQUESTS, "web-login-too-many");
-    }
+    };
     let codes = match recovery_codes() {
         Ok(codes) => codes,
         Err(e) => return errors::internal(lang, e),
@@ -476,6 +480,9 @@ pub async fn enrol_submit(
             })
         })
         .await;
+    if !matches!(confirmed, Ok(Confirmed::Wrong(_))) {
+        state.limiter.succeeded(attempt);
+    }
     match confirmed {
         Ok(Confirmed::Done) => {
             let mut cookies = Vec::new();
@@ -491,7 +498,6 @@ pub async fn enrol_submit(
         }
         Ok(Confirmed::Wrong(totp)) => {
             if pending {
-                state.limiter.record_failure(&keys);
                 let entry =
                     AuditEntry::new(jiff::Timestamp::now(), &user.email, "login.failed", "user", Some(&user.email))
                         .with_detail(format!("wrong code at a required enrolment; from {ip}"));
@@ -512,10 +518,16 @@ pub async fn enrol_submit(
 pub async fn renew_codes(
     State(state): State<AppState>,
     user: RequireUser,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     Form(form): Form<CodeForm>,
 ) -> Response {
     let lang = user.lang;
+    // a stolen session must not guess its way to a lasting second factor
+    let keys = [format!("email:{}", user.session.user.email), format!("ip:{ip}")];
+    let Some(attempt) = state.limiter.attempt(&keys) else {
+        return errors::page(lang, StatusCode::TOO_MANY_REQUESTS, "web-login-too-many");
+    };
     let codes = match recovery_codes() {
         Ok(codes) => codes,
         Err(e) => return errors::internal(lang, e),
@@ -533,6 +545,9 @@ pub async fn renew_codes(
             Ok(if store.renew_recovery_codes(&email, step, &hashes, &email)? { Ok(()) } else { Err(Some(totp)) })
         })
         .await;
+    if !matches!(renewed, Ok(Err(Some(_)))) {
+        state.limiter.succeeded(attempt);
+    }
     let who = Enrolling::Session(Box::new(user.session));
     let request = Request { state: &state, headers: &headers, lang };
     match renewed {

@@ -208,6 +208,37 @@ async fn wrong_codes_feed_the_rate_limiter() {
     assert_eq!(app.try_login(VIEWER, PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
 }
 
+/// A session guessing codes to get new recovery codes (a lasting second
+/// factor for a stolen session) is limited like a login.
+#[tokio::test]
+async fn guessing_codes_for_new_recovery_codes_is_limited() {
+    let app = app();
+    let session = english(&app.login(VIEWER).await);
+    app.enrol(VIEWER, &session).await;
+    let code = app.code(VIEWER, 1);
+    let wrong = format!("{:06}", (code.parse::<u32>().unwrap() + 500_000) % 1_000_000);
+    for _ in 0..vigie_web::MAX_FAILURES {
+        let reply = app.post_form("/account/totp/recovery-codes", &format!("code={wrong}"), &session).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let reply = app.post_form("/account/totp/recovery-codes", &format!("code={code}"), &session).await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "even the right code, once blocked");
+    assert!(app.audit_of("user.totp.recovery_codes").is_empty());
+}
+
+/// Wrong passwords sent at once: no more than the limit are even checked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn wrong_passwords_sent_at_once_are_limited_too() {
+    let app = app();
+    let (cookie, csrf) = app.login_form().await;
+    let form = format!("email={}&password=wrong-password-guess&csrf={csrf}", encode(ANALYST));
+    // polled together: each request reaches the limiter before any ends
+    let replies = futures_util::future::join_all((0..20).map(|_| app.post("/login", &form, &cookie))).await;
+    let refused = replies.iter().filter(|r| r.status == StatusCode::TOO_MANY_REQUESTS).count();
+    let checked = replies.iter().filter(|r| r.status == StatusCode::UNAUTHORIZED).count();
+    assert_eq!((checked, refused), (vigie_web::MAX_FAILURES, 20 - vigie_web::MAX_FAILURES));
+}
+
 #[tokio::test]
 async fn a_required_role_enrols_before_any_session() {
     let app = app();
