@@ -393,10 +393,11 @@ pub async fn enrol_form(
         Err(e) => return errors::internal(lang, e),
     };
     let email = who.user().email.clone();
-    // the enrolment under way keeps its secret (a reload shows the same)
+    // every showing of the page draws a new secret: one seen earlier (by
+    // whoever had the password before the owner enrolled) is void
     let found = state
         .with_store(move |store| {
-            if store.totp(&email)?.is_none() {
+            if !store.totp(&email)?.is_some_and(|t| t.enrolled()) {
                 store.start_totp(&email, &secret)?;
             }
             store.totp(&email)

@@ -150,6 +150,14 @@ async fn an_approval_is_bound_to_the_version_seen() {
     assert_eq!(app.approve(&analyst, &id).await, StatusCode::SEE_OTHER);
     let stored = app.store().incident(&id).unwrap().unwrap();
     assert_eq!((stored.status, stored.killed), (Status::Verified, Some(999)));
+    // once verified, no one withdraws it alone: no reject button, a reject is refused
+    let third = app.login("analyst3@vigie.example").await;
+    let page = app.get(&format!("/incidents/{id}"), &third).await;
+    assert!(!page.body.contains("/reject"), "{}", page.body);
+    let fields = app.review_fields(&third, &id).await;
+    let reply = app.post(&format!("/incidents/{id}/reject"), &format!("{fields}&comment=Withdrawn"), &third).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert_eq!(status_of(&app, &id), Status::Verified);
 }
 
 /// Hole 4: a draft named an informant, removed before approval; the

@@ -64,7 +64,9 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
             review_comment => workflow.review_comment.clone(),
             can_approve => incident.status == Status::Draft
                 && can_approve_draft(me, workflow.author_id, &workflow.editors),
-            can_reject => can_approve(me, workflow.author_id),
+            // a verified incident is changed through its form (a draft again,
+            // for someone else to approve), never withdrawn by one person
+            can_reject => incident.status == Status::Draft && can_approve(me, workflow.author_id),
             can_edit => can_change_incident(me, incident.country, incident.status == Status::Verified),
             // the approve and reject forms are bound to what this page shows
             version => crate::version::fingerprint(incident.values()),
