@@ -550,10 +550,11 @@ fn element_hazard(document: &roxmltree::Document<'_>, node: roxmltree::Node<'_, 
         }
     }
     if svg && name == "style" {
-        for text in node.children().filter_map(|child| child.text()) {
-            if let Some(hazard) = css_hazard("<style>", text, true, line) {
-                return Some(hazard);
-            }
+        // the sheet a browser reads: its text children joined, so that a
+        // comment cannot split `url(` in two pieces checked apart
+        let sheet: String = node.children().filter_map(|child| child.text()).collect();
+        if let Some(hazard) = css_hazard("<style>", &sheet, true, line) {
+            return Some(hazard);
         }
     }
     None

@@ -211,10 +211,18 @@ fn css_that_loads_is_refused_wherever_it_is() {
         r#"<rect style="fill: javascript:alert(1)"/>"#,
         "<style>@IMPORT url(https://tracker.example/x.css);</style>",
         r#"<rect style="@import 'x'"/>"#,
+        // a comment splits the words for a text-by-text check, not for a browser
+        "<style>svg{background-image:u<!---->rl(http://127.0.0.1:8123/pixel.png)}</style>",
+        "<style>rect{fill:image-<!---->set(\"https://tracker.example/x.png\" 1x)}</style>",
+        "<style>@im<!-- x -->port 'https://tracker.example/x.css';</style>",
     ] {
+        let checked = check_svg(&svg(inner));
         assert!(
-            matches!(check_svg(&svg(inner)), Err(SvgHazard::UnsafeCss { .. } | SvgHazard::ScriptValue { .. })),
-            "{inner}"
+            matches!(
+                checked,
+                Err(SvgHazard::UnsafeCss { .. } | SvgHazard::ScriptValue { .. } | SvgHazard::OutsideLink { .. })
+            ),
+            "{inner}: {checked:?}"
         );
     }
 }
