@@ -278,7 +278,7 @@ fn text(column: &str, value: &Option<String>, max: usize, lines: bool, errors: &
         return String::new();
     }
     let allowed = |c: char| lines && matches!(c, '\n' | '\r' | '\t');
-    if value.chars().any(crate::text::is_bidi_control) {
+    if value.chars().any(crate::text::is_invisible) {
         errors.extend(crate::text::check(column, value, true));
         return String::new();
     }

@@ -361,7 +361,7 @@ fn text(key: &str, value: &Option<String>, max: usize, errors: &mut Vec<FieldErr
         errors.push(FieldError::new(key, format!("longer than {max} characters"), format!("{start}…")));
         return String::new();
     }
-    if value.chars().any(crate::text::is_bidi_control) {
+    if value.chars().any(crate::text::is_invisible) {
         errors.extend(crate::text::check(key, value, true));
         return String::new();
     }

@@ -203,7 +203,7 @@ fn text(column: &str, value: &Option<String>, errors: &mut Vec<FieldError>) -> S
         );
         return String::new();
     }
-    if value.chars().any(crate::text::is_bidi_control) {
+    if value.chars().any(crate::text::is_invisible) {
         errors.extend(crate::text::check(column, value, true));
         return String::new();
     }

@@ -1,16 +1,53 @@
 //! What typed text may hold, for every validator: no control character
-//! (NUL, escape, …) but line breaks and tabs where lines are allowed, and
-//! no bidirectional embedding, override or isolate (U+202A–U+202E,
-//! U+2066–U+2069): those reorder what a reader sees ("exe.txt" shown for
-//! "txt.exe"), and the bulletin adds its own isolates where it needs them.
-//! Joiners (U+200C, U+200D) and marks (U+200E, U+200F) stay: Arabic and
-//! Persian spelling uses them.
+//! (NUL, escape, …) but line breaks and tabs where lines are allowed, no
+//! bidirectional embedding, override or isolate (U+202A–U+202E,
+//! U+2066–U+2069: they reorder what a reader sees, "exe.txt" shown for
+//! "txt.exe"; the bulletin adds its own isolates where it needs them), and
+//! no other invisible character (zero-width space, word joiner, byte order
+//! mark, soft hyphen, Hangul fillers, tags, the line and paragraph
+//! separators): "G\u{200B}ao" is not "Gao" to a search or a duplicate
+//! check, yet looks the same. Joiners (U+200C, U+200D), marks (U+200E,
+//! U+200F, U+061C) and variation selectors stay: Arabic and Persian
+//! spelling, and emoji, use them.
 
 use crate::validate::{FieldError, FieldErrorKind};
 
 /// A bidirectional embedding, override or isolate.
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `c` is a `Default_Ignorable_Code_Point` (Unicode's
+/// DerivedCoreProperties.txt, 15.1): characters drawn as nothing (zero
+/// widths, joiners, text-direction marks, variation selectors, tags).
+pub fn is_default_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{34F}'
+            | '\u{61C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// A character a reader cannot see that text may not hold (see the
+/// module's comment): bidirectional controls and the invisible ones.
+pub fn is_invisible(c: char) -> bool {
+    let spelling = matches!(c, '\u{200C}'..='\u{200F}' | '\u{061C}' | '\u{FE00}'..='\u{FE0F}');
+    is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}') || (is_default_ignorable(c) && !spelling)
 }
 
 /// The first character `value` may not hold, with its position (1 for the
@@ -20,7 +57,7 @@ pub fn forbidden_character(value: &str, lines: bool) -> Option<(usize, char)> {
     value
         .chars()
         .enumerate()
-        .find(|&(_, c)| (c.is_control() && !allowed(c)) || is_bidi_control(c))
+        .find(|&(_, c)| (c.is_control() && !allowed(c)) || is_invisible(c))
         .map(|(i, c)| (i + 1, c))
 }
 
@@ -31,7 +68,7 @@ pub fn check(column: &str, value: &str, lines: bool) -> Option<FieldError> {
     let code = format!("U+{:04X}", c as u32);
     let message = format!("holds the invisible character {code} at character {position}: remove it");
     // the value without it, so that a message shows nothing that reorders the line
-    let shown: String = value.chars().filter(|&c| !c.is_control() && !is_bidi_control(c)).collect();
+    let shown: String = value.chars().filter(|&c| !c.is_control() && !is_invisible(c)).collect();
     Some(FieldError::new(column, message, shown).with_kind(FieldErrorKind::HiddenCharacter { code, position }))
 }
 
@@ -50,6 +87,24 @@ mod tests {
         assert_eq!(forbidden_character("one\r\ntwo\tthree", true), None);
         assert_eq!(forbidden_character("one\ntwo", false), Some((4, '\n')));
         assert_eq!(forbidden_character("می\u{200C}خواهم \u{200F}غاو", false), None);
+    }
+
+    #[test]
+    fn invisible_characters_are_found_and_spelling_marks_kept() {
+        for (text, at) in [
+            ("G\u{200B}ao", 2),
+            ("\u{FEFF}Gao", 1),
+            ("Ga\u{2060}o", 3),
+            ("Gao\u{E0041}", 4),
+            ("so\u{AD}ft", 3),
+            ("\u{3164}", 1),
+            ("one\u{2028}two", 4),
+        ] {
+            assert_eq!(forbidden_character(text, true).map(|(i, _)| i), Some(at), "{text:?}");
+        }
+        for text in ["ت\u{200D}ك", "\u{061C}١٢", "\u{2764}\u{FE0F}"] {
+            assert_eq!(forbidden_character(text, false), None, "{text:?}");
+        }
     }
 
     #[test]

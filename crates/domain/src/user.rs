@@ -148,32 +148,6 @@ pub enum UserError {
     PasswordSequence,
 }
 
-/// Whether `c` is a `Default_Ignorable_Code_Point` (Unicode's
-/// DerivedCoreProperties.txt, 15.1): characters drawn as nothing (zero
-/// widths, joiners, text-direction marks, variation selectors, tags).
-pub fn is_default_ignorable(c: char) -> bool {
-    matches!(
-        c,
-        '\u{AD}'
-            | '\u{34F}'
-            | '\u{61C}'
-            | '\u{115F}'..='\u{1160}'
-            | '\u{17B4}'..='\u{17B5}'
-            | '\u{180B}'..='\u{180F}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}'
-            | '\u{3164}'
-            | '\u{FE00}'..='\u{FE0F}'
-            | '\u{FEFF}'
-            | '\u{FFA0}'
-            | '\u{FFF0}'..='\u{FFF8}'
-            | '\u{1BCA0}'..='\u{1BCA3}'
-            | '\u{1D173}'..='\u{1D17A}'
-            | '\u{E0000}'..='\u{E0FFF}'
-    )
-}
-
 /// An email address as accounts are keyed: NFKC, trimmed, lower case (what
 /// the store and the login look up).
 pub fn normal_email(input: &str) -> String {
@@ -196,7 +170,7 @@ pub fn check_email(input: &str) -> Result<String, UserError> {
         return Err(UserError::EmailTooLong(email));
     }
     // before the spaces: a zero-width space is invisible, not a space
-    if email.chars().any(is_default_ignorable) {
+    if email.chars().any(crate::text::is_default_ignorable) {
         return Err(UserError::EmailInvisible(email));
     }
     if email.chars().any(|c| c.is_whitespace() || c.is_control()) {
@@ -256,7 +230,7 @@ pub fn normal_password(password: &str) -> String {
 
 /// Whether `c` shows: not whitespace, not a control, not invisible.
 fn visible(c: char) -> bool {
-    !c.is_whitespace() && !c.is_control() && !is_default_ignorable(c)
+    !c.is_whitespace() && !c.is_control() && !crate::text::is_default_ignorable(c)
 }
 
 /// The common passwords (`data/common-passwords.txt`), lower case.
@@ -598,7 +572,11 @@ mod tests {
                 );
             }
         }
-        assert!(is_default_ignorable('\u{2065}') && !is_default_ignorable('a') && !is_default_ignorable(' '));
+        assert!(
+            crate::text::is_default_ignorable('\u{2065}')
+                && !crate::text::is_default_ignorable('a')
+                && !crate::text::is_default_ignorable(' ')
+        );
     }
 
     #[test]

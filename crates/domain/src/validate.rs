@@ -251,7 +251,7 @@ impl Validator {
         let status = code::<Status>(raw, Column::Status, self.default_status, &mut errors);
         let id = raw.get(Column::Id).map(|id| {
             if id.chars().count() > MAX_ID
-                || id.chars().any(|c| c.is_whitespace() || c.is_control() || crate::text::is_bidi_control(c))
+                || id.chars().any(|c| c.is_whitespace() || c.is_control() || crate::text::is_invisible(c))
             {
                 errors.push(
                     FieldError::new("id", format!("must be 1 to {MAX_ID} characters without spaces"), id)

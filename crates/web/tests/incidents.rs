@@ -453,6 +453,9 @@ async fn text_fields_refuse_invisible_controls_with_a_located_message() {
         ("location", "Gao\u{202E}gpj.exe", "U+202E", 4),
         ("description", "A\u{0}B", "U+0000", 2),
         ("sources", "\u{2066}https://x.example", "U+2066", 1),
+        // invisible: "G\u{200B}ao" is not "Gao" to a search, yet looks it
+        ("location", "G\u{200B}ao", "U+200B", 2),
+        ("admin1", "Sahel\u{FEFF}", "U+FEFF", 6),
     ] {
         let form = format!("{}&csrf={csrf}", incident_form("BF", "Djibo", "A draft"));
         let form = form.replace(&format!("{field}="), &format!("{field}={}&ignored=", encode(value)));
