@@ -22,7 +22,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_security::MixedScript;
+use unicode_security::{GeneralSecurityProfile, MixedScript};
 
 use crate::country::{CountryCode, countries};
 
@@ -116,6 +116,11 @@ pub enum UserError {
     EmailInvisible(String),
     #[error("the email address {0:?} mixes alphabets in one part (e.g. a Cyrillic letter among Latin ones)")]
     EmailMixedScripts(String),
+    #[error(
+        "the email address {0:?} has a letter outside the alphabets names are written in (a small capital, a \
+         phonetic sign): write it with ordinary letters"
+    )]
+    EmailUnusualLetter(String),
     #[error("the email address {0:?} looks like the existing account {1}: choose one that cannot be mistaken for it")]
     EmailConfusable(String, String),
     #[error("the email address {0:?} is not valid: write one name, one @ and a domain, e.g. name@example.org")]
@@ -134,9 +139,9 @@ pub enum UserError {
     PasswordTooShort,
     #[error("the password is too long: use at most {MAX_PASSWORD} characters")]
     PasswordTooLong,
-    #[error("the password repeats one character: choose a less guessable one")]
-    PasswordOneCharacter,
-    #[error("the password is the email address: choose another one")]
+    #[error("the password uses fewer than {MIN_DISTINCT} different characters: choose a less guessable one")]
+    PasswordFewCharacters,
+    #[error("the password is or holds the email address's name: choose another one")]
     PasswordIsEmail,
     #[error("the password is one of the most common passwords: choose a less guessable one")]
     PasswordCommon,
@@ -144,7 +149,7 @@ pub enum UserError {
     PasswordCommonVariant,
     #[error("the password repeats a short pattern: choose a less guessable one")]
     PasswordRepeatedPattern,
-    #[error("the password is a sequence of letters or digits: choose a less guessable one")]
+    #[error("the password is a sequence of letters, digits or neighbouring keys: choose a less guessable one")]
     PasswordSequence,
 }
 
@@ -187,6 +192,11 @@ pub fn check_email(input: &str) -> Result<String, UserError> {
     }
     if !local.is_single_script() || domain.split('.').any(|label| !label.is_single_script()) {
         return Err(UserError::EmailMixedScripts(email));
+    }
+    // UTS 39's identifier profile: letters of living alphabets only (`ᴀ`,
+    // a small capital, passes the script check and looks like `a`)
+    if email.chars().any(|c| !c.is_ascii() && !c.identifier_allowed()) {
+        return Err(UserError::EmailUnusualLetter(email));
     }
     Ok(email)
 }
@@ -255,12 +265,34 @@ fn is_sequence(chars: &[char]) -> bool {
     !steps.is_empty() && (steps.iter().all(|&s| s == 1) || steps.iter().all(|&s| s == -1))
 }
 
+/// The keyboard rows a walk follows (QWERTY, AZERTY and the digits).
+const KEYBOARD_ROWS: [&str; 7] =
+    ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn"];
+
+/// Whether `chars` walk along keyboard rows (`qwertyuiopas`, `zxcvbnmasdfg`,
+/// `123456789012`): each character a neighbour of the one before on a
+/// row, but for at most two jumps.
+fn is_keyboard_walk(chars: &[char]) -> bool {
+    let neighbours = |a: char, b: char| {
+        KEYBOARD_ROWS.iter().any(|row| {
+            let row: Vec<char> = row.chars().collect();
+            row.windows(2).any(|pair| (pair[0] == a && pair[1] == b) || (pair[0] == b && pair[1] == a))
+        })
+    };
+    let jumps = chars.windows(2).filter(|pair| !neighbours(pair[0], pair[1])).count();
+    jumps <= 2
+}
+
+/// The fewest different characters a password uses.
+pub const MIN_DISTINCT: usize = 5;
+
 /// Checks a new password against the policy (NIST SP 800-63B), on its
 /// NFKC form: at least [`MIN_PASSWORD`] visible characters (and at most
-/// [`MAX_PASSWORD`] characters), not one character repeated, not the
-/// account's email address, not a common password (case ignored), nor one
-/// with digits or punctuation added at its ends, not a repeated short
-/// pattern, not a sequence.
+/// [`MAX_PASSWORD`] characters), at least [`MIN_DISTINCT`] different
+/// characters, not the account's email address nor its name, not a common
+/// password (case ignored), nor one with digits, punctuation or separators
+/// added or look-alike letters put in, not a repeated short pattern (nor a
+/// repeated word), not a sequence nor a walk along the keyboard.
 pub fn check_password(password: &str, email: &str) -> Result<(), UserError> {
     let password = normal_password(password);
     let shown: Vec<char> = password.chars().filter(|&c| visible(c)).flat_map(char::to_lowercase).collect();
@@ -270,25 +302,45 @@ pub fn check_password(password: &str, email: &str) -> Result<(), UserError> {
     if password.chars().count() > MAX_PASSWORD {
         return Err(UserError::PasswordTooLong);
     }
-    if shown.iter().all(|&c| c == shown[0]) {
-        return Err(UserError::PasswordOneCharacter);
-    }
-    if password.trim().to_lowercase() == normal_email(email) {
+    let lower: String = shown.iter().collect();
+    // the email's name (before the @), four letters or more, anywhere in it
+    let email = normal_email(email);
+    let name = email.split('@').next().unwrap_or_default();
+    if password.trim().to_lowercase() == email || (name.chars().count() >= 4 && lower.contains(name)) {
         return Err(UserError::PasswordIsEmail);
     }
-    let lower: String = shown.iter().collect();
     if common_passwords().contains(lower.as_str()) {
         return Err(UserError::PasswordCommon);
     }
-    let core = lower.trim_matches(|c: char| c.is_numeric() || !c.is_alphanumeric());
-    if !core.is_empty() && core != lower && common_passwords().contains(core) {
+    // what is left once look-alike letters are read as Latin (а → a),
+    // separators dropped and digits taken off the ends: `pаss-word-1234`
+    let folded: String = lower
+        .chars()
+        .flat_map(|c| {
+            // beyond ASCII only: the skeleton also reads m as rn
+            let letter: String =
+                if c.is_ascii() { c.into() } else { unicode_security::skeleton(&c.to_string()).collect() };
+            letter.to_lowercase().chars().collect::<Vec<_>>()
+        })
+        .collect();
+    let compact: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+    let core = compact.trim_matches(|c: char| c.is_numeric());
+    let cores = [folded.trim_matches(|c: char| c.is_numeric() || !c.is_alphanumeric()), compact.as_str(), core];
+    if cores.iter().any(|core| !core.is_empty() && common_passwords().contains(*core)) {
         return Err(UserError::PasswordCommonVariant);
     }
-    if repeats_a_pattern(&shown) {
+    let compact_chars: Vec<char> = compact.chars().collect();
+    if repeats_a_pattern(&shown) || (compact_chars.len() >= 6 && repeats_a_pattern(&compact_chars)) {
         return Err(UserError::PasswordRepeatedPattern);
     }
-    if is_sequence(&shown) {
+    if is_sequence(&shown) || is_keyboard_walk(&shown) {
         return Err(UserError::PasswordSequence);
+    }
+    let mut distinct = shown.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < MIN_DISTINCT {
+        return Err(UserError::PasswordFewCharacters);
     }
     Ok(())
 }
@@ -593,6 +645,11 @@ mod tests {
         assert_eq!(check_email("\u{430}\u{434}\u{43C}\u{438}\u{43D}@vigie.example").map(|_| ()), Ok(()));
         assert_eq!(check_email("مدير@vigie.example").map(|_| ()), Ok(()));
         assert_eq!(check_email("delegate.bf-2@vigie-2.example"), Ok("delegate.bf-2@vigie-2.example".into()));
+        // one script, but not letters names are written in
+        for unusual in ["\u{1D00}dmin@vigie.example", "\u{1D00}nalyst@vigie.example", "\u{251}dmin@vigie.example"] {
+            assert_eq!(check_email(unusual), Err(UserError::EmailUnusualLetter(unusual.into())), "{unusual}");
+        }
+        assert!(check_email("élodie.müller@exemple.fr").is_ok() && check_email("иван@пример.рф").is_ok());
     }
 
     #[test]
@@ -642,10 +699,11 @@ mod tests {
         // twelve characters, counted as characters, not bytes
         assert_eq!(check_password("abcdefghijkm", email), Ok(()));
         assert_eq!(check_password("abcdefghijk", email), Err(UserError::PasswordTooShort));
-        assert_eq!(check_password("éééééééééééa", email), Ok(()));
-        assert_eq!(check_password("ééééééééééa", email), Err(UserError::PasswordTooShort));
+        assert_eq!(check_password("éàèçùâêîôûëa", email), Ok(()));
+        assert_eq!(check_password("éàèçùâêîôûë", email), Err(UserError::PasswordTooShort));
+        assert_eq!(check_password("éééééééééééa", email), Err(UserError::PasswordFewCharacters));
         assert_eq!(check_password("", email), Err(UserError::PasswordTooShort));
-        assert_eq!(check_password("aaaaaaaaaaaaaaaa", email), Err(UserError::PasswordOneCharacter));
+        assert_eq!(check_password("aaaaaaaaaaaaaaaa", email), Err(UserError::PasswordRepeatedPattern));
         assert_eq!(check_password("ada@example.org", email), Err(UserError::PasswordIsEmail));
         assert_eq!(check_password("ADA@Example.org", email), Err(UserError::PasswordIsEmail));
         assert_eq!(check_password(&"ab".repeat(MAX_PASSWORD / 2 + 1), email), Err(UserError::PasswordTooLong));
@@ -653,6 +711,35 @@ mod tests {
             UserError::PasswordTooShort.to_string(),
             "the password is too short: use at least 12 characters (a few words make a good one)"
         );
+    }
+
+    /// What a probe got past the first rules: each refused now, and why.
+    #[test]
+    fn guessable_passwords_a_probe_tried() {
+        use UserError::*;
+        let email = "viewer@vigie.example";
+        for (password, why) in [
+            ("qwertyuiopas", PasswordSequence),
+            ("zxcvbnmasdfg", PasswordSequence),
+            ("azertyuiopqs", PasswordSequence),
+            ("123456789012", PasswordSequence),
+            ("aaaaaaaaaaab", PasswordFewCharacters),
+            ("abababababac", PasswordFewCharacters),
+            ("111111111112", PasswordFewCharacters),
+            ("password.password", PasswordRepeatedPattern),
+            ("iloveyou.iloveyou", PasswordRepeatedPattern),
+            ("pass-word-1234", PasswordCommonVariant),
+            ("p\u{0430}ssword1234", PasswordCommonVariant),
+            ("viewer@vigie.example1", PasswordIsEmail),
+            ("my-viewer-account-9", PasswordIsEmail),
+        ] {
+            assert_eq!(check_password(password, email), Err(why), "{password}");
+        }
+        // pass phrases and random ones still pass
+        for good in ["correct horse battery", "Tombouctou sous la pluie", "q7#Lm2!vRx9@", "سماء زرقاء فوق غاو"]
+        {
+            assert_eq!(check_password(good, email), Ok(()), "{good}");
+        }
     }
 
     #[test]
@@ -708,7 +795,8 @@ mod tests {
         for sequence in ["abcdefghijkl", "ABCDEFGHIJKLMN", "onmlkjihgfed", "3456789:;<=>"] {
             assert_eq!(check_password(sequence, email), Err(UserError::PasswordSequence), "{sequence}");
         }
-        assert_eq!(check_password("abcabcabcabd", email), Ok(()));
+        // one letter off a pattern is still four letters in all
+        assert_eq!(check_password("abcabcabcabd", email), Err(UserError::PasswordFewCharacters));
         assert_eq!(check_password("abcdefghijkm", email), Ok(()));
     }
 

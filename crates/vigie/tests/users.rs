@@ -11,11 +11,11 @@ use serde_json::{Value, json};
 
 /// The passwords of the accounts `accounts()` adds.
 const PASSWORDS: [(&str, &str, &[&str], &str); 5] = [
-    ("admin@example.org", "admin", &[], "first admin pass phrase"),
-    ("analyst@example.org", "analyst", &[], "analyst-secret-1234"),
-    ("editor@example.org", "editor", &[], "editor secret words"),
+    ("admin@example.org", "admin", &[], "first operator pass phrase"),
+    ("analyst@example.org", "analyst", &[], "reads-the-sources-1234"),
+    ("editor@example.org", "editor", &[], "writes the bulletin"),
     ("delegate@example.org", "delegate", &["BF", "Mali"], "délégué du Burkina 2024"),
-    ("viewer@example.org", "viewer", &[], "viewer-only-password"),
+    ("viewer@example.org", "viewer", &[], "reads-only-figures"),
 ];
 
 fn add(sb: &Sandbox, email: &str, role: &str, countries: &[&str], password: &str) -> Run {
@@ -66,7 +66,7 @@ fn audit_json(sb: &Sandbox, filters: &[&str]) -> Vec<Value> {
 #[test]
 fn add_each_role_and_list() {
     let sb = Sandbox::new();
-    let run = add(&sb, "Admin@Example.ORG", "ADMIN", &[], "first admin pass phrase");
+    let run = add(&sb, "Admin@Example.ORG", "ADMIN", &[], "first operator pass phrase");
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, "user admin@example.org added: admin\n");
     for (email, role, countries, password) in &PASSWORDS[1..] {
@@ -133,12 +133,12 @@ fn bad_accounts_are_refused_and_nothing_is_written() {
         (
             &["--email", "new@example.org", "--role", "viewer"],
             "xxxxxxxxxxxxxxxxxxxx",
-            "error: the password repeats one character: choose a less guessable one",
+            "error: the password repeats a short pattern: choose a less guessable one",
         ),
         (
             &["--email", "new.user@example.org", "--role", "viewer"],
             "New.User@example.org",
-            "error: the password is the email address: choose another one",
+            "error: the password is or holds the email address's name: choose another one",
         ),
         (&["--email", "new@example.org", "--role", "viewer"], "", "error: no password on standard input"),
         (
@@ -229,7 +229,7 @@ fn passwd_changes_the_hash() {
     let sb = accounts();
     let old = stored_hash(&sb, "analyst@example.org");
     assert!(old.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{old}");
-    assert!(vigie_store::password::verify("analyst-secret-1234", &old));
+    assert!(vigie_store::password::verify("reads-the-sources-1234", &old));
 
     // the line end is not part of the password, CRLF included; the rest of
     // standard input is ignored
@@ -242,7 +242,7 @@ fn passwd_changes_the_hash() {
     assert!(new.starts_with("$argon2id$"), "{new}");
     assert!(vigie_store::password::verify("a brand new pass phrase", &new));
     assert!(!vigie_store::password::verify("a brand new pass phrase\r", &new));
-    assert!(!vigie_store::password::verify("analyst-secret-1234", &new));
+    assert!(!vigie_store::password::verify("reads-the-sources-1234", &new));
 
     // a weak new password changes nothing
     let line = refused(&sb.run_stdin(&["user", "passwd", "--email", "analyst@example.org"], "tooshort\n"));
@@ -293,7 +293,7 @@ fn disable_and_enable() {
 #[test]
 fn the_audit_log_has_field_level_changes() {
     let sb = accounts();
-    sb.run_stdin(&["user", "passwd", "--email", "viewer@example.org"], "viewer's second password\n");
+    sb.run_stdin(&["user", "passwd", "--email", "viewer@example.org"], "a second set of words\n");
     sb.ok(&["user", "disable", "--email", "viewer@example.org"]);
 
     let entries = audit_json(&sb, &[]);
