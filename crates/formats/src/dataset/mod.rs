@@ -32,8 +32,16 @@ impl Mapped {
         }
     }
 
+    /// Sets a column. A dataset's text is someone else's, copied from the
+    /// web (UCDP's headlines hold zero-width spaces and byte order marks):
+    /// its invisible characters are taken out here, where a person's typed
+    /// text is refused with a message (`vigie_domain::text`).
     pub fn set(&mut self, column: Column, value: impl Into<String>) {
-        self.values[column.index()] = Some(value.into());
+        let mut value = value.into();
+        if value.chars().any(vigie_domain::text::is_invisible) {
+            value.retain(|c| !vigie_domain::text::is_invisible(c));
+        }
+        self.values[column.index()] = Some(value);
     }
 
     /// Sets the column unless the value is empty.
@@ -126,6 +134,15 @@ pub fn problem(line: u64, column: &str, message: impl Into<String>, value: Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_datasets_invisible_characters_are_taken_out() {
+        let mut mapped = Mapped::default();
+        mapped.set(Column::Description, "Pama\u{200B} and Madjoari\u{FEFF}: \u{202E}x");
+        assert_eq!(mapped.get(Column::Description), Some("Pama and Madjoari: x"));
+        mapped.set(Column::Location, "ت\u{200D}ك");
+        assert_eq!(mapped.get(Column::Location), Some("ت\u{200D}ك"), "a joiner is spelling");
+    }
 
     #[test]
     fn header_positions_ignore_case_and_bom() {
