@@ -552,7 +552,9 @@ fn element_hazard(document: &roxmltree::Document<'_>, node: roxmltree::Node<'_, 
     if svg && name == "style" {
         // the sheet a browser reads: its text children joined, so that a
         // comment cannot split `url(` in two pieces checked apart
-        let sheet: String = node.children().filter_map(|child| child.text()).collect();
+        // (text and CDATA nodes only: roxmltree's `text()` also gives a
+        // comment's words and an element's first text, which a browser skips)
+        let sheet: String = node.children().filter(|child| child.is_text()).filter_map(|child| child.text()).collect();
         if let Some(hazard) = css_hazard("<style>", &sheet, true, line) {
             return Some(hazard);
         }

@@ -47,7 +47,9 @@ pub fn is_default_ignorable(c: char) -> bool {
 /// module's comment): bidirectional controls and the invisible ones.
 pub fn is_invisible(c: char) -> bool {
     let spelling = matches!(c, '\u{200C}'..='\u{200F}' | '\u{061C}' | '\u{FE00}'..='\u{FE0F}');
-    is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}') || (is_default_ignorable(c) && !spelling)
+    // also the braille blank and the interlinear annotation marks: drawn as nothing
+    let blank = matches!(c, '\u{2028}' | '\u{2029}' | '\u{2800}' | '\u{FFF9}'..='\u{FFFB}');
+    is_bidi_control(c) || blank || (is_default_ignorable(c) && !spelling)
 }
 
 /// The first character `value` may not hold, with its position (1 for the
@@ -99,6 +101,8 @@ mod tests {
             ("so\u{AD}ft", 3),
             ("\u{3164}", 1),
             ("one\u{2028}two", 4),
+            ("\u{2800}\u{2800}", 1),
+            ("a\u{FFF9}b", 2),
         ] {
             assert_eq!(forbidden_character(text, true).map(|(i, _)| i), Some(at), "{text:?}");
         }

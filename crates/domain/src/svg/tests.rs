@@ -215,6 +215,10 @@ fn css_that_loads_is_refused_wherever_it_is() {
         "<style>svg{background-image:u<!---->rl(http://127.0.0.1:8123/pixel.png)}</style>",
         "<style>rect{fill:image-<!---->set(\"https://tracker.example/x.png\" 1x)}</style>",
         "<style>@im<!-- x -->port 'https://tracker.example/x.css';</style>",
+        "<style>.a{fill:u<!--x-->rl(http://evil.example/a)}</style>",
+        "<style>.a{fill:image-<!--x-->set(\"http://evil.example/d\" 1x)}</style>",
+        "<style>.a{fill:u<desc>x</desc>rl(http://evil.example/c)}</style>",
+        "<style><![CDATA[.a{fill:u]]><!--q--><![CDATA[rl(http://evil.example/e)}]]></style>",
     ] {
         let checked = check_svg(&svg(inner));
         assert!(
