@@ -418,6 +418,15 @@ pub fn can_approve_draft(user: &User, author_id: Option<i64>, editors: &[i64]) -
     can_approve(user, author_id) && !editors.contains(&user.id)
 }
 
+/// Whether `user` may import a dataset (ACLED, UCDP GED, GTD) through the
+/// web: who may write every country (administrators, analysts). A
+/// dataset's rows carry the source's own ids, which span every country: a
+/// delegate's import of one could tell, by what it refuses, which of those
+/// ids another country holds as drafts, or take an id first.
+pub fn can_import_datasets(user: &User) -> bool {
+    can_import_any_incident(user)
+}
+
 /// What an import by `user` may do with one valid row (of `row_country`),
 /// given the incident its id names: `stored` is that incident's country
 /// and whether it is verified, `None` when no incident has the id;
@@ -884,6 +893,10 @@ mod tests {
         let mut disabled = user(2, Role::Analyst, &[]);
         disabled.disabled = true;
         assert_eq!(import_row_access(&disabled, bf, false, None), Country);
+        // datasets: who writes every country
+        let datasets: Vec<bool> = everyone().iter().map(can_import_datasets).collect();
+        assert_eq!(datasets, [true, true, false, false, false]);
+        assert!(!can_import_datasets(&disabled));
     }
 
     #[test]

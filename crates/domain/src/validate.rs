@@ -80,6 +80,8 @@ pub enum FieldErrorKind {
         code: String,
         position: usize,
     },
+    /// A dataset file imported by someone who may not (a delegate).
+    DatasetNotAllowed,
     /// An id that names no incident the importer may change (unknown, or
     /// not theirs: the same answer).
     UnknownId,

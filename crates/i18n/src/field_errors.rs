@@ -45,6 +45,7 @@ pub fn field_error_kind(lang: Lang, kind: &FieldErrorKind) -> Option<String> {
         }
         FieldErrorKind::AlreadyVerified => text("field-error-already-verified"),
         FieldErrorKind::UnknownId => text("field-error-unknown-id"),
+        FieldErrorKind::DatasetNotAllowed => text("field-error-dataset-not-allowed"),
         FieldErrorKind::HiddenCharacter { code, position } => {
             let args = [("code", Value::from(code.clone())), ("position", Value::from(count(*position)))];
             catalog().text_with(lang, "field-error-hidden-character", &args)
@@ -83,6 +84,7 @@ mod tests {
             FieldErrorKind::CountryNotAllowed { allowed: vec![vigie_domain::CountryCode::new("BF").unwrap()] },
             FieldErrorKind::AlreadyVerified,
             FieldErrorKind::UnknownId,
+            FieldErrorKind::DatasetNotAllowed,
             FieldErrorKind::HiddenCharacter { code: "U+202E".into(), position: 4 },
         ];
         for lang in Lang::ALL {

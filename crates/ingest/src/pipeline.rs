@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, Sender, SyncSender};
 
 use vigie_domain::incident::Column;
-use vigie_domain::user::{RowAccess, can_edit_incident, import_row_access};
+use vigie_domain::user::{RowAccess, can_edit_incident, can_import_datasets, import_row_access};
 use vigie_domain::validate::Validated;
 use vigie_domain::{AuditEntry, FieldErrorKind, Group, Incident, Status, User, Validator};
 use vigie_formats::dataset::acled::AcledReader;
@@ -347,10 +347,20 @@ impl Reader<'_> {
             self.options.default_status.unwrap_or(if format.is_dataset() { Status::Verified } else { Status::Draft });
         validator.new_groups = self.options.new_groups || format.is_dataset();
         let name = source.name.as_str();
-        // a dataset's ids are its events' (`acled:…`): made by the source
-        // from the event, like an id derived from a row's content
-        let names_ids = !format.is_dataset();
-        let mut visit = |row: Row<'_>| -> Result<(), Stop> { self.row(index, name, names_ids, row, validator, batch) };
+        if format.is_dataset() && self.options.importer.as_ref().is_some_and(|user| !can_import_datasets(user)) {
+            bar.finish_and_clear();
+            let problem = RowProblem {
+                line: 1,
+                column: "format".into(),
+                message: "is a dataset (ACLED, UCDP GED or GTD), which spans every country: analysts import \
+                          datasets; a delegate's file is in the native format, with their own countries' rows"
+                    .into(),
+                value: Some(format.name().into()),
+            };
+            self.problems.refused_source(index, name, problem, FieldErrorKind::DatasetNotAllowed);
+            return Ok(());
+        }
+        let mut visit = |row: Row<'_>| -> Result<(), Stop> { self.row(index, name, row, validator, batch) };
         let dataset = self.options.dataset;
         let mut report = SourceReport { name: name.to_string(), format, layout: String::new(), skipped: 0 };
         let result = match format {
@@ -398,7 +408,6 @@ impl Reader<'_> {
         &self,
         index: usize,
         name: &str,
-        names_ids: bool,
         row: Row<'_>,
         validator: &mut Validator,
         batch: &mut Vec<Ready>,
@@ -415,7 +424,7 @@ impl Reader<'_> {
                         return Ok(());
                     }
                     let content_hash = valid.incident.content_hash();
-                    let named = names_ids && row.raw.raw(Column::Id).is_some_and(|id| !id.trim().is_empty());
+                    let named = row.raw.raw(Column::Id).is_some_and(|id| !id.trim().is_empty());
                     batch.push(Ready { valid, content_hash, source: index, line: row.line, named });
                     if batch.len() == BATCH {
                         let mut next = self.recycled.try_recv().unwrap_or_default();

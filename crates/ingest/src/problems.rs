@@ -115,6 +115,15 @@ impl Problems {
         }
     }
 
+    /// A whole source refused (a file the importer may not import): like
+    /// an unreadable header, nothing is written.
+    pub fn refused_source(&self, source: usize, name: &str, problem: RowProblem, kind: FieldErrorKind) {
+        self.any.store(true, Ordering::Relaxed);
+        self.unreadable.store(true, Ordering::Relaxed);
+        let mut inner = self.lock();
+        Self::keep(&mut inner, (source, problem.line), name, &problem, kind);
+    }
+
     pub fn finish(self) -> Result<Found, IngestError> {
         let unreadable = self.unreadable.load(Ordering::Relaxed);
         let inner = self.inner.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());

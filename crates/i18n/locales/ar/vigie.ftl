@@ -552,6 +552,7 @@ field-error-country-not-allowed = ليس من بلدانك ({ $countries }): ل�
 field-error-already-verified = يخص حادثًا تم التحقق منه: لا يعدّله إلا محلل أو مسؤول
 field-error-hidden-character = يحتوي على المحرف غير المرئي { $code } في الموضع { $position }: احذفه
 field-error-unknown-id = لا يشير إلى أي حادث يمكن لهذا الاستيراد تعديله: اترك المعرّف فارغًا لإضافة حادث جديد
+field-error-dataset-not-allowed = مجموعة بيانات (ACLED أو UCDP GED أو GTD) تشمل كل البلدان: يستورد المحللون مجموعات البيانات؛ أما ملف المندوب فيكون بالصيغة الأصلية وبأسطر بلدانه
 web-edit = تعديل
 web-edit-incident = تعديل الحادث
 web-save-changes = حفظ التعديلات

@@ -539,6 +539,7 @@ field-error-country-not-allowed = is not one of your countries ({ $countries }):
 field-error-already-verified = is a verified incident: only an analyst or an administrator can change it
 field-error-hidden-character = holds the invisible character { $code } at character { $position }: remove it
 field-error-unknown-id = names no incident this import may change: leave the id empty to add a new incident
+field-error-dataset-not-allowed = is a dataset (ACLED, UCDP GED or GTD), which spans every country: analysts import datasets; a delegate's file is in the native format, with their own countries' rows
 web-edit = Edit
 web-edit-incident = Edit the incident
 web-save-changes = Save the changes

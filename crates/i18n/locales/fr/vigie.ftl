@@ -545,6 +545,7 @@ field-error-country-not-allowed = n’est pas l’un de vos pays ({ $countries }
 field-error-already-verified = désigne un incident vérifié : seul un analyste ou un administrateur peut le modifier
 field-error-hidden-character = contient le caractère invisible { $code } au caractère { $position } : supprimez-le
 field-error-unknown-id = ne désigne aucun incident que cet import peut modifier : laissez l’identifiant vide pour ajouter un nouvel incident
+field-error-dataset-not-allowed = est un jeu de données (ACLED, UCDP GED ou GTD), qui couvre tous les pays : les analystes importent les jeux de données ; le fichier d’un délégué est au format natif, avec les lignes de ses pays
 web-edit = Modifier
 web-edit-incident = Modifier l’incident
 web-save-changes = Enregistrer les modifications
