@@ -63,6 +63,20 @@ pub fn forbidden_character(value: &str, lines: bool) -> Option<(usize, char)> {
         .map(|(i, c)| (i + 1, c))
 }
 
+/// `value` safe to print on a terminal: every control and invisible
+/// character written as its escape (`\u{1b}`), so that stored text (a
+/// login's typed email, older data) cannot colour, retitle or forge lines
+/// of an operator's terminal.
+pub fn escaped(value: &str) -> String {
+    if !value.chars().any(|c| c.is_control() || is_invisible(c)) {
+        return value.to_string();
+    }
+    value
+        .chars()
+        .map(|c| if c.is_control() || is_invisible(c) { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() })
+        .collect()
+}
+
 /// The error of a `column` whose `value` holds a forbidden character, if
 /// it does.
 pub fn check(column: &str, value: &str, lines: bool) -> Option<FieldError> {
@@ -109,6 +123,14 @@ mod tests {
         for text in ["ت\u{200D}ك", "\u{061C}١٢", "\u{2764}\u{FE0F}"] {
             assert_eq!(forbidden_character(text, false), None, "{text:?}");
         }
+    }
+
+    #[test]
+    fn escaped_text_holds_nothing_a_terminal_runs() {
+        assert_eq!(escaped("Gao"), "Gao");
+        assert_eq!(escaped("x\u{1b}[31mRED\u{7}\r\nfake"), "x\\u{1b}[31mRED\\u{7}\\u{d}\\u{a}fake");
+        assert_eq!(escaped("a\u{202E}b"), "a\\u{202e}b");
+        assert_eq!(escaped("غاو"), "غاو");
     }
 
     #[test]

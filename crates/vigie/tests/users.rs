@@ -489,3 +489,21 @@ fn an_operator_resets_a_second_factor_and_sets_the_roles_that_require_one() {
     let missing = refused(&sb.run(&["user", "totp-reset", "--email", "nobody@example.org"]));
     assert!(missing.contains("no user has the email nobody@example.org"), "{missing}");
 }
+
+/// Stored text is printed, never run: an entry written before its controls
+/// were escaped (or by another tool) cannot colour, retitle or forge lines
+/// of the operator's terminal.
+#[test]
+fn the_audit_table_prints_controls_as_escapes() {
+    let sb = Sandbox::new();
+    sb.ok(&["regions"]);
+    let mut store = vigie_store::open(sb.db().to_str().unwrap()).unwrap();
+    let forged = "x\u{1b}[31mRED\u{1b}]0;pwned\u{7}\r\n2026-12-07 fake";
+    let entry = vigie_domain::AuditEntry::new(jiff::Timestamp::now(), forged, "login.failed", "user", Some(forged));
+    store.record_audit(&entry).unwrap();
+    drop(store);
+    let table = sb.ok(&["audit"]);
+    assert!(!table.contains('\u{1b}') && !table.contains('\u{7}') && !table.contains('\r'), "{table:?}");
+    assert!(table.contains("x\\u{1b}[31mRED\\u{1b}]0;pwned\\u{7}\\u{d}\\u{a}2026-12-07 fake"), "{table}");
+    assert_eq!(table.lines().count(), 2, "a header and one entry: {table}");
+}

@@ -131,9 +131,11 @@ pub async fn submit(
     let email: String =
         vigie_domain::user::normal_email(&form.email).chars().take(vigie_domain::user::MAX_EMAIL).collect();
     let keys = [format!("email:{email}"), format!("ip:{ip}")];
-    let actor = if email.is_empty() { "anonymous".to_string() } else { email.clone() };
+    // what was typed, its controls written as escapes: a log is read on terminals
+    let typed = vigie_domain::text::escaped(&email);
+    let actor = if email.is_empty() { "anonymous".to_string() } else { typed.clone() };
     let failed = |detail: &str| {
-        AuditEntry::new(jiff::Timestamp::now(), &actor, "login.failed", "user", Some(&email))
+        AuditEntry::new(jiff::Timestamp::now(), &actor, "login.failed", "user", Some(&typed))
             .with_detail(format!("{detail}; from {ip}"))
     };
     let Some(attempt) = state.limiter.attempt(&keys) else {

@@ -316,3 +316,18 @@ async fn a_csv_export_quotes_formulas_and_keeps_negative_numbers() {
         })
         .unwrap();
 }
+
+/// A typed email is stored with its controls as escapes: the log is read on
+/// terminals (`vigie audit`), where ESC and a line break would run.
+#[tokio::test]
+async fn a_failed_login_logs_what_was_typed_without_terminal_controls() {
+    let app = app();
+    let (cookie, csrf) = app.login_form().await;
+    let typed = "x\u{1b}[31mRED\u{7}\r\n2026-12-07 fake@vigie.example";
+    let form = format!("email={}&password=wrong&csrf={csrf}", encode(typed));
+    assert_eq!(app.post("/login", &form, &cookie).await.status, StatusCode::UNAUTHORIZED);
+    let entry = app.audit_of("login.failed").remove(0);
+    assert!(!entry.actor.chars().any(char::is_control), "{:?}", entry.actor);
+    assert!(entry.actor.contains("\\u{1b}[31mred") && entry.actor.contains("\\u{d}\\u{a}"), "{:?}", entry.actor);
+    assert_eq!(entry.entity_id.as_deref(), Some(entry.actor.as_str()));
+}

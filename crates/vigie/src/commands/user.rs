@@ -137,6 +137,9 @@ fn user_json(user: &User, totp: bool) -> Value {
 }
 
 fn print_table(rows: Vec<Vec<String>>) -> Result<()> {
+    // stored text is shown, never run by the terminal (escapes, line breaks)
+    let rows: Vec<Vec<String>> =
+        rows.iter().map(|row| row.iter().map(|cell| vigie_domain::text::escaped(cell)).collect()).collect();
     let mut stdout = std::io::stdout().lock();
     for line in vigie_render::table::layout(&rows, 0) {
         writeln!(stdout, "{}", line.trim_end())?;
@@ -288,7 +291,7 @@ pub fn audit(cli: &Cli, args: &AuditArgs) -> Result<Outcome> {
                         entry.entity.clone(),
                         entry.entity_id.clone().unwrap_or_default(),
                         changes_text(entry),
-                        entry.detail.clone().unwrap_or_default().replace('\n', " "),
+                        entry.detail.clone().unwrap_or_default(),
                     ]
                 }))
                 .collect();
