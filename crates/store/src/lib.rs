@@ -480,14 +480,22 @@ pub trait Store: Send {
     /// The audit entries that match, latest first.
     fn audit(&self, filter: &AuditFilter) -> Result<Vec<vigie_domain::AuditEntry>>;
 
-    /// Opens a web session: `token_hash` is the SHA-256 (lower-case hex) of
-    /// the browser's token, never the token. Drops ended sessions.
-    fn create_session(&mut self, token_hash: &str, user_id: i64, expires_at: jiff::Timestamp) -> Result<()>;
+    /// Opens a web session and records `audit` (the login), in one
+    /// transaction: `token_hash` is the SHA-256 (lower-case hex) of the
+    /// browser's token, never the token. Drops ended sessions.
+    fn create_session(
+        &mut self,
+        token_hash: &str,
+        user_id: i64,
+        expires_at: jiff::Timestamp,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<()>;
     /// The session's user and its end, expired or not (the caller compares
     /// with its clock).
     fn session(&self, token_hash: &str) -> Result<Option<(vigie_domain::User, jiff::Timestamp)>>;
-    /// Ends a session (logout); whether there was one.
-    fn delete_session(&mut self, token_hash: &str) -> Result<bool>;
+    /// Ends a session (logout) and records `audit`, in one transaction;
+    /// whether there was one.
+    fn delete_session(&mut self, token_hash: &str, audit: &vigie_domain::AuditEntry) -> Result<bool>;
     /// Moves a session's end (tests, and a later sliding expiry).
     fn set_session_expiry(&mut self, token_hash: &str, expires_at: jiff::Timestamp) -> Result<bool>;
     /// The date of the latest incident of these countries (verified ones
@@ -538,17 +546,22 @@ pub trait Store: Send {
         audit: &vigie_domain::AuditEntry,
     ) -> Result<bool>;
 
-    /// Saves a bulletin issue composed in the web application (inserts,
-    /// or replaces the one of that number).
-    fn save_bulletin(&mut self, issue: &BulletinIssue) -> Result<()>;
+    /// Saves a bulletin issue composed and built in the web application
+    /// (inserts, or replaces the one of that number) with its built files
+    /// and `audit`, in one transaction.
+    fn save_bulletin(
+        &mut self,
+        issue: &BulletinIssue,
+        files: &[BulletinFile],
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<()>;
     /// Every issue, latest month first.
     fn bulletins(&self) -> Result<Vec<BulletinIssue>>;
-    /// Replaces an issue's built files.
-    fn save_bulletin_files(&mut self, number: u32, files: &[BulletinFile]) -> Result<()>;
     /// One built file: `lang` (`fr`, …), `format` (`pdf`, `html`).
     fn bulletin_file(&self, number: u32, lang: &str, format: &str) -> Result<Option<BulletinFile>>;
-    /// Marks an issue published; `false` when there is none.
-    fn publish_bulletin(&mut self, number: u32, at: jiff::Timestamp) -> Result<bool>;
+    /// Marks an issue published and records `audit`, in one transaction;
+    /// `false` (nothing written) when there is none.
+    fn publish_bulletin(&mut self, number: u32, at: jiff::Timestamp, audit: &vigie_domain::AuditEntry) -> Result<bool>;
 
     fn meta(&self, key: &str) -> Result<Option<String>>;
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;

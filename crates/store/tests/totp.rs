@@ -2,7 +2,7 @@
 //! accepted once, recovery codes used once, resets and role requirements,
 //! each change with its audit entry in its transaction.
 
-use vigie_domain::{CountryCode, Role};
+use vigie_domain::{AuditEntry, CountryCode, Role};
 use vigie_store::totp::{code_at, format_code, matching_step, recovery_hash, step_at};
 use vigie_store::{AuditFilter, NewUser, Store, StoreError};
 
@@ -114,7 +114,7 @@ fn a_reset_removes_the_factor_and_ends_the_sessions() {
     store.enrol_totp("viewer@example.org", None, &[recovery_hash("X")], "viewer@example.org").unwrap();
     let id = store.user_by_email("viewer@example.org").unwrap().unwrap().id;
     let token = "b".repeat(64);
-    store.create_session(&token, id, jiff::Timestamp::now() + jiff::SignedDuration::from_hours(1)).unwrap();
+    store.create_session(&token, id, jiff::Timestamp::now() + jiff::SignedDuration::from_hours(1), &login()).unwrap();
     assert!(store.reset_totp("viewer@example.org", "cli").unwrap());
     assert_eq!(store.totp("viewer@example.org").unwrap(), None);
     assert!(store.session(&token).unwrap().is_none());
@@ -135,8 +135,8 @@ fn required_roles_are_kept_audited_and_end_unenrolled_sessions() {
         store.user_by_email("viewer@example.org").unwrap().unwrap().id,
     );
     let later = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(1);
-    store.create_session(&"a".repeat(64), admin, later).unwrap();
-    store.create_session(&"c".repeat(64), viewer, later).unwrap();
+    store.create_session(&"a".repeat(64), admin, later, &login()).unwrap();
+    store.create_session(&"c".repeat(64), viewer, later, &login()).unwrap();
     store.start_totp("admin@example.org", SECRET).unwrap();
     store.enrol_totp("admin@example.org", None, &[], "admin@example.org").unwrap();
 
@@ -147,7 +147,7 @@ fn required_roles_are_kept_audited_and_end_unenrolled_sessions() {
     assert!(store.session(&"c".repeat(64)).unwrap().is_none(), "a viewer not enrolled logs in anew");
     // a viewer made an analyst, when analysts require a second factor: its session ends
     store.set_totp_roles(&[Role::Admin, Role::Viewer, Role::Analyst], "cli").unwrap();
-    store.create_session(&"d".repeat(64), viewer, later).unwrap();
+    store.create_session(&"d".repeat(64), viewer, later, &login()).unwrap();
     store.set_user_role("viewer@example.org", Role::Editor, &[], "cli").unwrap();
     assert!(store.session(&"d".repeat(64)).unwrap().is_some(), "editors require none");
     store.set_user_role("viewer@example.org", Role::Analyst, &[], "cli").unwrap();
@@ -161,4 +161,9 @@ fn required_roles_are_kept_audited_and_end_unenrolled_sessions() {
         r#"[{"field":"totp_roles","before":[],"after":["admin","viewer"]}]"#
     );
     assert_eq!(log[0].actor, "cli");
+}
+
+/// The audit entry of a session opened in a test.
+fn login() -> AuditEntry {
+    AuditEntry::new(jiff::Timestamp::now(), "someone@example.org", "login", "user", None)
 }

@@ -300,8 +300,6 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, body: Byte
     let email = user.session.user.email.clone();
     let saved = state
         .with_store(move |store| {
-            store.save_bulletin(&record)?;
-            store.save_bulletin_files(record.number, &files)?;
             let entry = AuditEntry::new(
                 jiff::Timestamp::now(),
                 &email,
@@ -310,8 +308,7 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, body: Byte
                 Some(&record.number.to_string()),
             )
             .with_detail(format!("{} {}", record.month, record.spec));
-            store.record_audit(&entry)?;
-            Ok(())
+            store.save_bulletin(&record, &files, &entry)
         })
         .await;
     match saved {
@@ -328,9 +325,6 @@ pub async fn publish(State(state): State<AppState>, user: RequireUser, Path(numb
     let email = user.session.user.email.clone();
     let done = state
         .with_store(move |store| {
-            if !store.publish_bulletin(number, jiff::Timestamp::now())? {
-                return Ok(false);
-            }
             let entry = AuditEntry::new(
                 jiff::Timestamp::now(),
                 &email,
@@ -338,8 +332,7 @@ pub async fn publish(State(state): State<AppState>, user: RequireUser, Path(numb
                 "bulletin",
                 Some(&number.to_string()),
             );
-            store.record_audit(&entry)?;
-            Ok(true)
+            store.publish_bulletin(number, jiff::Timestamp::now(), &entry)
         })
         .await;
     match done {

@@ -208,12 +208,7 @@ pub(crate) async fn open_session(state: &AppState, user: &User, detail: String) 
     let entry =
         AuditEntry::new(jiff::Timestamp::now(), &user.email, "login", "user", Some(&user.email)).with_detail(detail);
     let user_id = user.id;
-    state
-        .with_store(move |store| {
-            store.create_session(&hash, user_id, expires)?;
-            store.record_audit(&entry)
-        })
-        .await?;
+    state.with_store(move |store| store.create_session(&hash, user_id, expires, &entry)).await?;
     Ok(cookies::set(SESSION_COOKIE, &token, SESSION_HOURS as u64 * 3600, state.config.secure_cookies))
 }
 
@@ -222,12 +217,7 @@ pub async fn logout(State(state): State<AppState>, current: CurrentUser) -> Resp
         let entry =
             AuditEntry::new(jiff::Timestamp::now(), &session.user.email, "logout", "user", Some(&session.user.email));
         let hash = session.token_hash;
-        let ended = state
-            .with_store(move |store| {
-                store.delete_session(&hash)?;
-                store.record_audit(&entry)
-            })
-            .await;
+        let ended = state.with_store(move |store| store.delete_session(&hash, &entry).map(|_| ())).await;
         if let Err(e) = ended {
             return errors::internal(current.lang, e);
         }

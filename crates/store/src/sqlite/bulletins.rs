@@ -4,7 +4,9 @@
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::users::{parse_stamp, stamp};
+use vigie_domain::AuditEntry;
+
+use super::users::{insert_audit, parse_stamp, stamp};
 use crate::{BulletinFile, BulletinIssue, Result};
 
 /// Inserts the issue, or replaces its month and spec (it goes back to
@@ -53,9 +55,17 @@ pub fn list(conn: &Connection) -> Result<Vec<BulletinIssue>> {
     Ok(issues)
 }
 
-/// Replaces the issue's files by `files`, in one transaction.
-pub fn save_files(conn: &mut Connection, number: u32, files: &[BulletinFile]) -> Result<()> {
+/// Saves an issue just built with its files (replacing any earlier ones)
+/// and records `audit`, in one transaction.
+pub fn save_built(
+    conn: &mut Connection,
+    issue: &BulletinIssue,
+    files: &[BulletinFile],
+    audit: &AuditEntry,
+) -> Result<()> {
     let tx = conn.transaction()?;
+    save(&tx, issue)?;
+    let number = issue.number;
     tx.execute("DELETE FROM bulletin_file WHERE number = ?1", [number])?;
     for file in files {
         tx.execute(
@@ -63,6 +73,7 @@ pub fn save_files(conn: &mut Connection, number: u32, files: &[BulletinFile]) ->
             params![number, file.lang, file.format, file.bytes, file.sha256],
         )?;
     }
+    insert_audit(&tx, audit)?;
     tx.commit()?;
     Ok(())
 }
@@ -77,9 +88,17 @@ pub fn file(conn: &Connection, number: u32, lang: &str, format: &str) -> Result<
         .optional()?)
 }
 
-pub fn publish(conn: &Connection, number: u32, at: Timestamp) -> Result<bool> {
-    Ok(conn.execute(
+/// Publishes an issue and records `audit`, in one transaction; `false`
+/// (nothing written) when there is no such issue.
+pub fn publish(conn: &mut Connection, number: u32, at: Timestamp, audit: &AuditEntry) -> Result<bool> {
+    let tx = conn.transaction()?;
+    let published = tx.execute(
         "UPDATE bulletin_issue SET status = 'published', published_at = ?2 WHERE number = ?1",
         params![number, stamp(at)],
-    )? > 0)
+    )? > 0;
+    if published {
+        insert_audit(&tx, audit)?;
+        tx.commit()?;
+    }
+    Ok(published)
 }

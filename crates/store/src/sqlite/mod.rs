@@ -341,16 +341,22 @@ impl Store for SqliteStore {
         users::matching(&self.conn, filter)
     }
 
-    fn create_session(&mut self, token_hash: &str, user_id: i64, expires_at: jiff::Timestamp) -> Result<()> {
-        sessions::create(&self.conn, token_hash, user_id, expires_at)
+    fn create_session(
+        &mut self,
+        token_hash: &str,
+        user_id: i64,
+        expires_at: jiff::Timestamp,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<()> {
+        sessions::create(&mut self.conn, token_hash, user_id, expires_at, audit)
     }
 
     fn session(&self, token_hash: &str) -> Result<Option<(vigie_domain::User, jiff::Timestamp)>> {
         sessions::get(&self.conn, token_hash)
     }
 
-    fn delete_session(&mut self, token_hash: &str) -> Result<bool> {
-        sessions::delete(&self.conn, token_hash)
+    fn delete_session(&mut self, token_hash: &str, audit: &vigie_domain::AuditEntry) -> Result<bool> {
+        sessions::delete(&mut self.conn, token_hash, audit)
     }
 
     fn set_session_expiry(&mut self, token_hash: &str, expires_at: jiff::Timestamp) -> Result<bool> {
@@ -405,24 +411,25 @@ impl Store for SqliteStore {
         workflow::update(&mut self.conn, incident, expected_hash, audit)
     }
 
-    fn save_bulletin(&mut self, issue: &crate::BulletinIssue) -> Result<()> {
-        bulletins::save(&self.conn, issue)
+    fn save_bulletin(
+        &mut self,
+        issue: &crate::BulletinIssue,
+        files: &[crate::BulletinFile],
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<()> {
+        bulletins::save_built(&mut self.conn, issue, files, audit)
     }
 
     fn bulletins(&self) -> Result<Vec<crate::BulletinIssue>> {
         bulletins::list(&self.conn)
     }
 
-    fn save_bulletin_files(&mut self, number: u32, files: &[crate::BulletinFile]) -> Result<()> {
-        bulletins::save_files(&mut self.conn, number, files)
-    }
-
     fn bulletin_file(&self, number: u32, lang: &str, format: &str) -> Result<Option<crate::BulletinFile>> {
         bulletins::file(&self.conn, number, lang, format)
     }
 
-    fn publish_bulletin(&mut self, number: u32, at: jiff::Timestamp) -> Result<bool> {
-        bulletins::publish(&self.conn, number, at)
+    fn publish_bulletin(&mut self, number: u32, at: jiff::Timestamp, audit: &vigie_domain::AuditEntry) -> Result<bool> {
+        bulletins::publish(&mut self.conn, number, at, audit)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {

@@ -3,18 +3,29 @@
 
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
-use vigie_domain::User;
+use vigie_domain::{AuditEntry, User};
 
-use super::users::{USER_COLUMNS, parse_stamp, stamp, user_row};
+use super::users::{USER_COLUMNS, insert_audit, parse_stamp, stamp, user_row};
 use crate::{Result, StoreError};
 
-pub fn create(conn: &Connection, token_hash: &str, user_id: i64, expires_at: Timestamp) -> Result<()> {
+/// Opens a session and records `audit` (the login), in one transaction:
+/// no session without its entry.
+pub fn create(
+    conn: &mut Connection,
+    token_hash: &str,
+    user_id: i64,
+    expires_at: Timestamp,
+    audit: &AuditEntry,
+) -> Result<()> {
+    let tx = conn.transaction()?;
     // ended sessions go when new ones come: the table stays small
-    conn.execute("DELETE FROM web_session WHERE expires_at <= ?1", [stamp(Timestamp::now())])?;
-    conn.execute(
+    tx.execute("DELETE FROM web_session WHERE expires_at <= ?1", [stamp(Timestamp::now())])?;
+    tx.execute(
         "INSERT INTO web_session (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
         params![token_hash, user_id, stamp(Timestamp::now()), stamp(expires_at)],
     )?;
+    insert_audit(&tx, audit)?;
+    tx.commit()?;
     Ok(())
 }
 
@@ -32,8 +43,13 @@ pub fn get(conn: &Connection, token_hash: &str) -> Result<Option<(User, Timestam
     Ok(Some((user_row(row)?, parse_stamp(&expires)?)))
 }
 
-pub fn delete(conn: &Connection, token_hash: &str) -> Result<bool> {
-    Ok(conn.execute("DELETE FROM web_session WHERE token_hash = ?1", [token_hash])? > 0)
+/// Ends a session and records `audit` (the logout), in one transaction.
+pub fn delete(conn: &mut Connection, token_hash: &str, audit: &AuditEntry) -> Result<bool> {
+    let tx = conn.transaction()?;
+    let ended = tx.execute("DELETE FROM web_session WHERE token_hash = ?1", [token_hash])? > 0;
+    insert_audit(&tx, audit)?;
+    tx.commit()?;
+    Ok(ended)
 }
 
 pub fn set_expiry(conn: &Connection, token_hash: &str, expires_at: Timestamp) -> Result<bool> {

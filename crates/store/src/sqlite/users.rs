@@ -287,6 +287,10 @@ pub fn matching(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditEntr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn login() -> AuditEntry {
+        AuditEntry::new(Timestamp::now(), "someone@example.org", "login", "user", None)
+    }
     use crate::Store;
     use crate::sqlite::SqliteStore;
 
@@ -395,7 +399,7 @@ mod tests {
         );
 
         let hash = "a".repeat(64);
-        store.create_session(&hash, id, Timestamp::now() + jiff::SignedDuration::from_hours(1)).unwrap();
+        store.create_session(&hash, id, Timestamp::now() + jiff::SignedDuration::from_hours(1), &login()).unwrap();
         assert!(store.session(&hash).unwrap().is_some());
         store
             .set_password(
@@ -405,7 +409,7 @@ mod tests {
             )
             .unwrap();
         assert!(store.session(&hash).unwrap().is_none(), "a new password ends the sessions");
-        store.create_session(&hash, id, Timestamp::now() + jiff::SignedDuration::from_hours(1)).unwrap();
+        store.create_session(&hash, id, Timestamp::now() + jiff::SignedDuration::from_hours(1), &login()).unwrap();
         let before = store.data_version().unwrap();
         assert!(store.set_user_disabled("someone@example.org", true, "admin@x.org").unwrap());
         assert!(store.session(&hash).unwrap().is_none(), "disabling ends the sessions");
