@@ -8,7 +8,6 @@ mod common;
 use axum::http::StatusCode;
 use common::*;
 use vigie_domain::{Role, Status};
-use vigie_store::Store;
 
 fn app() -> App {
     app_with(
