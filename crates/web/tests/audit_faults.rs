@@ -16,26 +16,9 @@ fn app() -> App {
             ("analyst1@vigie.example", Role::Analyst, &[]),
             ("analyst2@vigie.example", Role::Analyst, &[]),
         ],
-        |store, dir| {
-            import_article(store, dir, "chiefs-meeting.fr.md", ARTICLE);
-        },
+        load_article,
     )
 }
-
-const ARTICLE: &str = r#"+++
-id = "chiefs-meeting"
-lang = "fr"
-date = "2023-12-13"
-title = "Les chefs d'état-major se réunissent"
-kind = "feature"
-domains = ["military"]
-author = "Communication"
-status = "published"
-featured = true
-+++
-
-Les chefs d'état-major des pays membres se sont réunis.
-"#;
 
 /// Makes every new audit entry fail, or lets them through again.
 fn audit_fails(app: &App, fails: bool) {

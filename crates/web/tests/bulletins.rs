@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use common::*;
 use vigie_domain::Role;
 use vigie_domain::user::can_read_draft_articles;
-use vigie_store::{AuditFilter, Store};
+use vigie_store::AuditFilter;
 
 fn app() -> App {
     app_with(
@@ -20,26 +20,6 @@ fn app() -> App {
         ],
         load_article,
     )
-}
-
-const ARTICLE: &str = r#"+++
-id = "chiefs-meeting"
-lang = "fr"
-date = "2023-12-13"
-title = "Les chefs d'état-major se réunissent"
-kind = "feature"
-domains = ["military"]
-author = "Communication"
-status = "published"
-featured = true
-+++
-
-Les chefs d'état-major des pays membres se sont réunis à Riyad.
-"#;
-
-/// Imports one published article of December 2023.
-fn load_article(store: &mut dyn Store, dir: &std::path::Path) {
-    import_article(store, dir, "chiefs-meeting.fr.md", ARTICLE);
 }
 
 const FORM: &str = "number=58&month=2023-12&featured=chiefs-meeting&position-chiefs-meeting=1&region=g5-sahel";

@@ -85,10 +85,7 @@ pub fn enrol(
     if changed == 0 {
         return Ok(false);
     }
-    tx.execute("DELETE FROM user_recovery_code WHERE user_id = ?1", [user.id])?;
-    for hash in recovery_hashes {
-        tx.execute("INSERT INTO user_recovery_code (user_id, code_hash) VALUES (?1, ?2)", params![user.id, hash])?;
-    }
+    replace_codes(&tx, user.id, recovery_hashes)?;
     let entry = AuditEntry::new(now, actor, "user.totp.enrol", "user", Some(&user.email)).with_changes(vec![
         FieldChange::new("totp", false, true),
         FieldChange::new("recovery_codes", serde_json::Value::Null, recovery_hashes.len()),
@@ -123,11 +120,7 @@ pub fn use_recovery_code(conn: &mut Connection, email: &str, code_hash: &str, ac
     if changed == 0 {
         return Ok(false);
     }
-    let left: i64 = tx.query_row(
-        "SELECT count(*) FROM user_recovery_code WHERE user_id = ?1 AND used_at IS NULL",
-        [user.id],
-        |row| row.get(0),
-    )?;
+    let left = codes_left(&tx, user.id)?;
     let entry = AuditEntry::new(now, actor, "user.totp.recovery", "user", Some(&user.email))
         .with_changes(vec![FieldChange::new("recovery_codes", left + 1, left)])
         .with_detail(format!("a recovery code was used; {left} left"));
@@ -153,15 +146,8 @@ pub fn renew_recovery_codes(
     if accepted == 0 {
         return Ok(false);
     }
-    let left: i64 = tx.query_row(
-        "SELECT count(*) FROM user_recovery_code WHERE user_id = ?1 AND used_at IS NULL",
-        [user.id],
-        |row| row.get(0),
-    )?;
-    tx.execute("DELETE FROM user_recovery_code WHERE user_id = ?1", [user.id])?;
-    for hash in recovery_hashes {
-        tx.execute("INSERT INTO user_recovery_code (user_id, code_hash) VALUES (?1, ?2)", params![user.id, hash])?;
-    }
+    let left = codes_left(&tx, user.id)?;
+    replace_codes(&tx, user.id, recovery_hashes)?;
     let entry = AuditEntry::new(Timestamp::now(), actor, "user.totp.recovery_codes", "user", Some(&user.email))
         .with_changes(vec![FieldChange::new("recovery_codes", left, recovery_hashes.len())]);
     insert_audit(&tx, &entry)?;
@@ -233,4 +219,19 @@ pub fn set_roles(conn: &mut Connection, roles: &[Role], actor: &str) -> Result<b
     insert_audit(&tx, &entry)?;
     tx.commit()?;
     Ok(true)
+}
+
+/// How many of the account's recovery codes are still unused.
+fn codes_left(conn: &Connection, user_id: i64) -> Result<i64> {
+    let sql = "SELECT count(*) FROM user_recovery_code WHERE user_id = ?1 AND used_at IS NULL";
+    Ok(conn.query_row(sql, [user_id], |row| row.get(0))?)
+}
+
+/// Replaces the account's recovery codes by these hashes.
+fn replace_codes(conn: &Connection, user_id: i64, hashes: &[String]) -> Result<()> {
+    conn.execute("DELETE FROM user_recovery_code WHERE user_id = ?1", [user_id])?;
+    for hash in hashes {
+        conn.execute("INSERT INTO user_recovery_code (user_id, code_hash) VALUES (?1, ?2)", params![user_id, hash])?;
+    }
+    Ok(())
 }

@@ -464,3 +464,24 @@ impl App {
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     }
 }
+
+/// One published article of December 2023, featured: what a bulletin needs.
+pub const ARTICLE: &str = r#"+++
+id = "chiefs-meeting"
+lang = "fr"
+date = "2023-12-13"
+title = "Les chefs d'état-major se réunissent"
+kind = "feature"
+domains = ["military"]
+author = "Communication"
+status = "published"
+featured = true
++++
+
+Les chefs d'état-major des pays membres se sont réunis à Riyad.
+"#;
+
+/// Imports [`ARTICLE`] (a seed for `app_with`).
+pub fn load_article(store: &mut dyn Store, dir: &Path) {
+    import_article(store, dir, "chiefs-meeting.fr.md", ARTICLE);
+}
