@@ -11,7 +11,9 @@ use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, Sender, SyncSender};
 
 use vigie_domain::incident::Column;
-use vigie_domain::user::{RowAccess, can_edit_incident, can_import_datasets, import_row_access};
+use vigie_domain::user::{
+    RowAccess, can_edit_incident, can_import_any_incident, can_import_datasets, import_row_access,
+};
 use vigie_domain::validate::Validated;
 use vigie_domain::{AuditEntry, FieldErrorKind, Group, Incident, Status, User, Validator};
 use vigie_formats::dataset::acled::AcledReader;
@@ -171,6 +173,10 @@ impl Writer<'_> {
             RowAccess::Country
         } else if self.unknown_ids.contains(&incident.id) {
             RowAccess::UnknownId
+        } else if can_import_any_incident(user) {
+            // whoever may change every incident is never refused for an id:
+            // no lookup before the one below
+            RowAccess::Write
         } else {
             let named = session.stored_access(&incident.id)?.map(|(c, status)| (c, status == Status::Verified));
             import_row_access(user, incident.country, ready.named, named)
