@@ -565,6 +565,47 @@ pub trait Store: Send {
 
     fn meta(&self, key: &str) -> Result<Option<String>>;
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;
+
+    /// Another connection to the same database (the web's pool): a
+    /// [`Access::Read`] one refuses writes.
+    fn connect(&self, access: Access) -> Result<Box<dyn Store>>;
+    /// How long a write waits for another connection's write lock before
+    /// [`StoreError::Busy`].
+    fn set_busy_timeout(&mut self, wait: std::time::Duration) -> Result<()>;
+    /// Whether another connection holds the write lock right now (an
+    /// import running): asked without waiting.
+    fn write_locked(&mut self) -> Result<bool>;
+    /// Records a sign-in event that changes nothing else (a refused login)
+    /// in the sign-in journal, which a login writes without waiting for an
+    /// import; the audit shows it with the rest.
+    fn record_sign_in(&mut self, entry: &vigie_domain::AuditEntry) -> Result<i64>;
+    /// Moves what the write-ahead log holds into the database and cuts the
+    /// log back (after an import): `false` when a reader kept part of it.
+    fn checkpoint(&mut self) -> Result<bool>;
+    /// Writes a consistent copy of the whole database to `target` (a new
+    /// file), while other connections go on reading and writing; the
+    /// sign-in journal is copied into its audit log.
+    fn backup(&self, target: &std::path::Path) -> Result<BackupSummary>;
+    /// Replaces the whole database with the backup at `file` (checked
+    /// first), in place, and brings its schema up to date; every session
+    /// ends.
+    fn restore(&mut self, file: &std::path::Path) -> Result<BackupSummary>;
+}
+
+/// What a connection may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// What [`Store::backup`] copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BackupSummary {
+    pub bytes: u64,
+    pub incidents: u64,
+    pub audit_entries: u64,
+    pub schema_version: i64,
 }
 
 /// A bulletin issue composed in the web application.
@@ -638,6 +679,8 @@ pub struct DataVersion {
     pub others: u64,
     /// Changes when this handle writes.
     pub own: u64,
+    /// Changes when another connection commits to the sessions file.
+    pub sessions: u64,
 }
 
 /// Opens the store at `location`: a SQLite file path (created on first use).
@@ -648,4 +691,25 @@ pub fn open(location: &str) -> Result<Box<dyn Store>> {
         ));
     }
     Ok(Box::new(sqlite::SqliteStore::open(std::path::Path::new(location))?))
+}
+
+/// Opens the store at `location` for reading only (see
+/// [`sqlite::SqliteStore::open_read_only`]); a database of an older schema
+/// is upgraded first when it can be written.
+pub fn open_read_only(location: &str) -> Result<Box<dyn Store>> {
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        return open(location);
+    }
+    if !std::path::Path::new(location).exists() {
+        // a new database, empty, as a command that writes would create it
+        return open(location);
+    }
+    match sqlite::SqliteStore::open_read_only(std::path::Path::new(location)) {
+        Err(StoreError::Outdated { .. }) if writable(location) => open(location),
+        other => Ok(Box::new(other?)),
+    }
+}
+
+fn writable(location: &str) -> bool {
+    std::fs::OpenOptions::new().append(true).open(location).is_ok()
 }

@@ -89,6 +89,24 @@ pub enum Command {
     Countries(CountriesArgs),
     /// Build the demo database and print the demo report.
     Demo(DemoArgs),
+    /// Write a consistent copy of the database to FILE (a new file), also
+    /// while `vigie serve` or an import writes to it: SQLite's online
+    /// backup, then an integrity check. The sign-in journal is included;
+    /// sessions are not.
+    Backup {
+        /// The copy to write; it must not exist.
+        file: PathBuf,
+    },
+    /// Replace the database's whole content with a backup written by `vigie
+    /// backup` (checked first); every web session ends. The database must
+    /// be empty or new, unless --replace.
+    Restore {
+        /// The backup to restore.
+        file: PathBuf,
+        /// Replace a database that holds data.
+        #[arg(long)]
+        replace: bool,
+    },
     /// User accounts of the web application: add one, change its password,
     /// disable or enable it, list them. Passwords are read from standard
     /// input when it is not a terminal (one line), else asked twice.

@@ -11,9 +11,33 @@ use vigie_store::{IncidentFilter, Store};
 
 use crate::cli::{FilterArgs, StatusArg};
 
+/// How long a command that writes waits for another one (an import) to
+/// finish with the database.
+const WRITE_QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(30 * 60);
+
+/// The store, for a command that writes. When another process holds the
+/// write lock (an import), says so and waits in line for it, up to
+/// [`WRITE_QUEUE_WAIT`].
 pub fn open_store(db: &Path) -> Result<Box<dyn Store>> {
-    let location = db.to_str().ok_or_else(|| anyhow!("database path {} is not valid UTF-8", db.display()))?;
-    Ok(vigie_store::open(location)?)
+    let mut store = vigie_store::open(location(db)?)?;
+    if store.write_locked()? {
+        eprintln!(
+            "vigie: another process is writing to {} (an import?); waiting for it to finish (Ctrl-C to stop)",
+            db.display()
+        );
+        store.set_busy_timeout(WRITE_QUEUE_WAIT)?;
+    }
+    Ok(store)
+}
+
+/// The store, for a command that only reads: nothing is created or
+/// written, and a database in a read-only place opens.
+pub fn open_store_read_only(db: &Path) -> Result<Box<dyn Store>> {
+    Ok(vigie_store::open_read_only(location(db)?)?)
+}
+
+pub fn location(db: &Path) -> Result<&str> {
+    db.to_str().ok_or_else(|| anyhow!("database path {} is not valid UTF-8", db.display()))
 }
 
 pub fn regions(file: Option<&Path>) -> Result<Regions> {

@@ -108,7 +108,7 @@ pub async fn list(
             // one more than a page: whether there is a next one
             filter.limit = Some(PAGE_SIZE + 1);
             filter.offset = Some((page - 1).saturating_mul(PAGE_SIZE));
-            match state.with_store(move |store| store.audit(&filter)).await {
+            match state.read(move |store| store.audit(&filter)).await {
                 Ok(entries) => (entries, HashMap::new(), StatusCode::OK),
                 Err(e) => return errors::internal(lang, e),
             }

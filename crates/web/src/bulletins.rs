@@ -55,7 +55,7 @@ fn issue_values(issue: &BulletinIssue) -> Value {
 
 /// The published issues, latest first (the home page's list).
 pub async fn published(state: &AppState) -> Result<Vec<Value>, vigie_store::StoreError> {
-    let issues = state.with_store(|store| store.bulletins()).await?;
+    let issues = state.read(|store| store.bulletins()).await?;
     Ok(issues.iter().filter(|i| i.published).map(issue_values).collect())
 }
 
@@ -89,7 +89,7 @@ async fn render_page(
     let today = Month::of(jiff::Zoned::now().date());
     let month = month.unwrap_or(today);
     let result = state
-        .with_store(move |store| {
+        .read(move |store| {
             let issues = store.bulletins()?;
             let mut filter = ArticleFilter::month(month);
             filter.status = Some(ArticleStatus::Published);
@@ -242,7 +242,7 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, body: Byte
     // every featured story must be a published article
     let (worker_issue, regions) = (issue.clone(), std::sync::Arc::clone(&state.regions));
     let read = state
-        .with_store(move |store| {
+        .read(move |store| {
             for id in &worker_issue.featured {
                 let filter = ArticleFilter {
                     id: Some(id.clone()),
@@ -299,7 +299,7 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, body: Byte
     };
     let email = user.session.user.email.clone();
     let saved = state
-        .with_store(move |store| {
+        .write(move |store| {
             let entry = AuditEntry::new(
                 jiff::Timestamp::now(),
                 &email,
@@ -324,7 +324,7 @@ pub async fn publish(State(state): State<AppState>, user: RequireUser, Path(numb
     }
     let email = user.session.user.email.clone();
     let done = state
-        .with_store(move |store| {
+        .write(move |store| {
             let entry = AuditEntry::new(
                 jiff::Timestamp::now(),
                 &email,
@@ -362,7 +362,7 @@ pub async fn file(
     let drafts = current.session.as_ref().is_some_and(|s| can_read_draft_articles(&s.user));
     let format = format.to_string();
     let found = state
-        .with_store(move |store| {
+        .read(move |store| {
             let Some(issue) = store.bulletins()?.into_iter().find(|i| i.number == number) else {
                 return Ok(None);
             };

@@ -85,7 +85,7 @@ mod tests {
     use super::*;
 
     fn version(others: u64, own: u64) -> DataVersion {
-        DataVersion { others, own }
+        DataVersion { others, own, sessions: 0 }
     }
 
     #[test]

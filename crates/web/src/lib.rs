@@ -26,6 +26,7 @@ mod login;
 mod multipart_csrf;
 mod no_store;
 mod pages;
+mod pool;
 mod rate_limit;
 mod registers;
 mod routes;

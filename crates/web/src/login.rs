@@ -114,7 +114,7 @@ fn dummy_hash() -> &'static str {
 }
 
 pub(crate) async fn audit(state: &AppState, entry: AuditEntry) {
-    if let Err(e) = state.with_store(move |store| store.record_audit(&entry)).await {
+    if let Err(e) = state.write(move |store| store.record_sign_in(&entry)).await {
         tracing::error!("cannot record a login in the audit log: {e}");
     }
 }
@@ -151,7 +151,7 @@ pub async fn submit(
         );
     };
     let lookup = email.clone();
-    let found = state.with_store(move |store| Ok((store.user_by_email(&lookup)?, store.password_hash(&lookup)?))).await;
+    let found = state.read(move |store| Ok((store.user_by_email(&lookup)?, store.password_hash(&lookup)?))).await;
     let (user, hash) = match found {
         Ok(found) => found,
         Err(e) => return errors::internal(lang, e),
@@ -182,7 +182,7 @@ pub async fn submit(
         return form_page(&state, &headers, lang, StatusCode::UNAUTHORIZED, &email, &next, Some("web-login-failed"));
     };
     let lookup = user.email.clone();
-    let second = state.with_store(move |store| Ok((store.totp(&lookup)?, store.totp_roles()?))).await;
+    let second = state.read(move |store| Ok((store.totp(&lookup)?, store.totp_roles()?))).await;
     let (totp, required) = match second {
         Ok(found) => found,
         Err(e) => return errors::internal(lang, e),
@@ -208,7 +208,7 @@ pub(crate) async fn open_session(state: &AppState, user: &User, detail: String) 
     let entry =
         AuditEntry::new(jiff::Timestamp::now(), &user.email, "login", "user", Some(&user.email)).with_detail(detail);
     let user_id = user.id;
-    state.with_store(move |store| store.create_session(&hash, user_id, expires, &entry)).await?;
+    state.write(move |store| store.create_session(&hash, user_id, expires, &entry)).await?;
     Ok(cookies::set(SESSION_COOKIE, &token, SESSION_HOURS as u64 * 3600, state.config.secure_cookies))
 }
 
@@ -217,7 +217,7 @@ pub async fn logout(State(state): State<AppState>, current: CurrentUser) -> Resp
         let entry =
             AuditEntry::new(jiff::Timestamp::now(), &session.user.email, "logout", "user", Some(&session.user.email));
         let hash = session.token_hash;
-        let ended = state.with_store(move |store| store.delete_session(&hash, &entry).map(|_| ())).await;
+        let ended = state.write(move |store| store.delete_session(&hash, &entry).map(|_| ())).await;
         if let Err(e) = ended {
             return errors::internal(current.lang, e);
         }

@@ -51,18 +51,18 @@ fn default_region(regions: &Regions) -> Option<&RegionGroup> {
 /// often than incidents change.
 async fn report(state: &AppState, region: String, month: Option<Month>) -> Result<Option<Arc<Report>>, StoreError> {
     let key = (region, month);
-    if let Some(found) = state.reports.get(state.data_version().await?, &key) {
+    // the version before the reads: a commit during them makes the entry
+    // stale at once, never a stale entry look current
+    let version = state.data_version().await?;
+    if let Some(found) = state.reports.get(version, &key) {
         return Ok(found);
     }
     let regions = Arc::clone(&state.regions);
     let (region, month) = key.clone();
-    let (version, report) = state
-        .with_store(move |store| {
-            // the version before the reads: a commit during them makes the
-            // entry stale at once, never a stale entry look current
-            let version = store.data_version()?;
+    let report = state
+        .read(move |store| {
             let Some(group) = regions.get(&region) else {
-                return Ok((version, None));
+                return Ok(None);
             };
             let month = match month {
                 Some(month) => month,
@@ -70,12 +70,12 @@ async fn report(state: &AppState, region: String, month: Option<Month>) -> Resul
                     let countries: Vec<_> = group.members.iter().map(|m| m.country).collect();
                     match store.latest_incident_date(&countries, false)? {
                         Some(date) => Month::of(date),
-                        None => return Ok((version, None)),
+                        None => return Ok(None),
                     }
                 }
             };
             let report = vigie_report::monthly(store, &store.groups()?, group, month, false)?;
-            Ok((version, Some(Arc::new(Report::new(report)))))
+            Ok(Some(Arc::new(Report::new(report))))
         })
         .await?;
     state.reports.insert(version, key, report.clone());
@@ -186,7 +186,7 @@ async fn trend_and_map(
 ) -> Result<Vec<Value>, StoreError> {
     let regions = Arc::clone(&state.regions);
     let models = state
-        .with_store(move |store| {
+        .read(move |store| {
             let Some(group) = regions.get(&region) else {
                 return Ok(None);
             };

@@ -121,7 +121,7 @@ pub(crate) fn ask_to_enrol(state: &AppState, user: &User, next: &str) -> Respons
 }
 
 async fn user_by_id(state: &AppState, id: i64) -> Result<Option<User>, StoreError> {
-    state.with_store(move |store| Ok(store.users()?.into_iter().find(|u| u.id == id && !u.disabled))).await
+    state.read(move |store| Ok(store.users()?.into_iter().find(|u| u.id == id && !u.disabled))).await
 }
 
 fn text(lang: Lang, id: &str) -> String {
@@ -242,7 +242,7 @@ pub async fn code_submit(
         return code_page(&state, &headers, lang, StatusCode::TOO_MANY_REQUESTS, &next, Some("web-login-too-many"));
     };
     let (email, typed) = (user.email.clone(), form.code);
-    let checked = state.with_store(move |store| check_second_factor(store, &email, &typed, now())).await;
+    let checked = state.write(move |store| check_second_factor(store, &email, &typed, now())).await;
     if matches!(checked, Ok(Some(_))) {
         state.limiter.succeeded(attempt);
     }
@@ -396,7 +396,7 @@ pub async fn enrol_form(
     // every showing of the page draws a new secret: one seen earlier (by
     // whoever had the password before the owner enrolled) is void
     let found = state
-        .with_store(move |store| {
+        .write(move |store| {
             if !store.totp(&email)?.is_some_and(|t| t.enrolled()) {
                 store.start_totp(&email, &secret)?;
             }
@@ -467,7 +467,7 @@ pub async fn enrol_submit(
     let hashes: Vec<String> = codes.iter().map(|c| totp::recovery_hash(c)).collect();
     let (email, typed) = (user.email.clone(), form.code);
     let confirmed = state
-        .with_store(move |store| {
+        .write(move |store| {
             let Some(totp) = store.totp(&email)?.filter(|t| !t.enrolled()) else {
                 return Ok(Confirmed::Nothing);
             };
@@ -536,7 +536,7 @@ pub async fn renew_codes(
     let hashes: Vec<String> = codes.iter().map(|c| totp::recovery_hash(c)).collect();
     let (email, typed) = (user.session.user.email.clone(), form.code);
     let renewed = state
-        .with_store(move |store| {
+        .write(move |store| {
             let Some(totp) = store.totp(&email)?.filter(Totp::enrolled) else {
                 return Ok(Err(None));
             };

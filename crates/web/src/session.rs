@@ -64,9 +64,9 @@ async fn lookup(state: &AppState, hash: &str) -> Option<(User, jiff::Timestamp)>
         return Some(found);
     }
     let key = hash.to_string();
-    let (version, found) =
-        state.with_store(move |store| Ok((store.data_version()?, store.session(&key)?))).await.ok()?;
-    let found = found?;
+    // the version read before the lookup: a commit meanwhile makes the entry
+    // stale at once, never a stale entry look current
+    let found = state.read(move |store| store.session(&key)).await.ok()??;
     state.sessions.insert(version, hash.to_string(), found.clone());
     Some(found)
 }

@@ -1,13 +1,30 @@
-//! What every request shares: the store (behind a mutex: it is not `Sync`),
-//! the region groups, the login rate limiter and the configuration.
+//! What every request shares: the store's connections, the region groups,
+//! the login rate limiter and the configuration.
+//!
+//! Connections come from two pools (`pool.rs`): readers, which in WAL mode
+//! never wait for a writer, and writers, which wait for SQLite's write lock
+//! at most [`WRITE_WAIT`] and then give up with `StoreError::Busy` (a 503
+//! page, `errors.rs`). A login writes only the sessions file, so it goes on
+//! while an import holds the database's lock. A third connection, never
+//! used to write, tells the data version: its `PRAGMA data_version` moves
+//! with every commit of the others.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use vigie_domain::region::Regions;
-use vigie_store::{DataVersion, Store, StoreError};
+use vigie_store::{Access, DataVersion, Store, StoreError};
 
+use crate::pool::Pool;
 use crate::rate_limit::RateLimiter;
+
+/// How long a write waits for a free connection, then as long again for
+/// SQLite's write lock, before the user gets "busy, try again".
+pub const WRITE_WAIT: Duration = Duration::from_secs(2);
+/// How long a read waits for a free connection (all busy with long reads).
+const READ_WAIT: Duration = Duration::from_secs(10);
+const READERS: usize = 8;
+const WRITERS: usize = 4;
 
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -55,7 +72,10 @@ impl Config {
 
 #[derive(Clone)]
 pub struct AppState {
-    store: Arc<Mutex<Box<dyn Store>>>,
+    readers: Arc<Pool>,
+    writers: Arc<Pool>,
+    /// Tells the data version; never writes.
+    watcher: Arc<Mutex<Box<dyn Store>>>,
     pub(crate) regions: Arc<Regions>,
     pub(crate) config: Arc<Config>,
     pub(crate) limiter: Arc<RateLimiter>,
@@ -72,9 +92,25 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The state over `store` (migrated), with the pools' other
+    /// connections opened beside it.
     pub fn new(store: Box<dyn Store>, regions: Regions, config: Config) -> anyhow::Result<AppState> {
+        let mut readers = Vec::with_capacity(READERS);
+        for _ in 0..READERS {
+            readers.push(store.connect(Access::Read)?);
+        }
+        let mut writers = vec![store];
+        for _ in 1..WRITERS {
+            writers.push(writers[0].connect(Access::Write)?);
+        }
+        for writer in &mut writers {
+            writer.set_busy_timeout(WRITE_WAIT)?;
+        }
+        let watcher = writers[0].connect(Access::Read)?;
         Ok(AppState {
-            store: Arc::new(Mutex::new(store)),
+            readers: Arc::new(Pool::new(readers, READ_WAIT)),
+            writers: Arc::new(Pool::new(writers, WRITE_WAIT)),
+            watcher: Arc::new(Mutex::new(watcher)),
             regions: Arc::new(regions),
             config: Arc::new(config),
             limiter: Arc::new(RateLimiter::default()),
@@ -92,35 +128,33 @@ impl AppState {
         self
     }
 
-    /// The store's data version, which the caches compare. Reading it
-    /// takes microseconds and, in WAL mode, never waits for a writer: when
-    /// no request holds the store it is read right here, without the trip
-    /// to a blocking thread.
+    /// The store's data version, which the caches compare: read in
+    /// microseconds, right here (in WAL mode it never waits for a writer).
     pub async fn data_version(&self) -> Result<DataVersion, StoreError> {
-        let here = match self.store.try_lock() {
-            Ok(guard) => Some(guard.data_version()),
-            Err(std::sync::TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner().data_version()),
-            Err(std::sync::TryLockError::WouldBlock) => None,
-        };
-        match here {
-            Some(version) => version,
-            None => self.with_store(|store| store.data_version()).await,
-        }
+        let watcher = self.watcher.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        watcher.data_version()
     }
 
-    /// Runs `work` on the store in a blocking thread (SQLite calls block).
-    pub async fn with_store<T, F>(&self, work: F) -> Result<T, StoreError>
+    /// Runs `work` on a reading connection in a blocking thread (SQLite
+    /// calls block); never waits for a writer.
+    pub async fn read<T, F>(&self, work: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&dyn Store) -> Result<T, StoreError> + Send + 'static,
+    {
+        let store = self.readers.take().await?;
+        tokio::task::spawn_blocking(move || work(&*store)).await.map_err(|e| StoreError::Visitor(Box::new(e)))?
+    }
+
+    /// Runs `work` on a writing connection in a blocking thread; gives up
+    /// with [`StoreError::Busy`] when the write lock stays taken (an
+    /// import) longer than [`WRITE_WAIT`].
+    pub async fn write<T, F>(&self, work: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
         F: FnOnce(&mut dyn Store) -> Result<T, StoreError> + Send + 'static,
     {
-        let store = Arc::clone(&self.store);
-        tokio::task::spawn_blocking(move || {
-            // a panic in another request leaves the store usable
-            let mut guard = store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            work(guard.as_mut())
-        })
-        .await
-        .map_err(|e| StoreError::Visitor(Box::new(e)))?
+        let mut store = self.writers.take().await?;
+        tokio::task::spawn_blocking(move || work(&mut *store)).await.map_err(|e| StoreError::Visitor(Box::new(e)))?
     }
 }

@@ -189,7 +189,7 @@ struct Listing {
 
 async fn listing(state: &AppState) -> Result<Listing, StoreError> {
     state
-        .with_store(|store| {
+        .read(|store| {
             Ok(Listing { users: store.users()?, enrolled: store.totp_enrolled()?, required: store.totp_roles()? })
         })
         .await
@@ -262,7 +262,7 @@ pub async fn set_totp_roles(
 ) -> Response {
     let roles: Vec<Role> = Role::ALL.into_iter().filter(|r| form.contains_key(&format!("totp_{}", r.code()))).collect();
     let actor = admin.session.user.email.clone();
-    match state.with_store(move |store| store.set_totp_roles(&roles, &actor)).await {
+    match state.write(move |store| store.set_totp_roles(&roles, &actor)).await {
         Ok(_) => Redirect::to("/admin/users?saved=1").into_response(),
         Err(e) => errors::internal(admin.lang, e),
     }
@@ -273,7 +273,7 @@ pub async fn set_totp_roles(
 pub async fn reset_totp(State(state): State<AppState>, admin: RequireAdmin, Path(id): Path<i64>) -> Response {
     let actor = admin.session.user.email.clone();
     let result = state
-        .with_store(move |store| {
+        .write(move |store| {
             let Some(user) = store.users()?.into_iter().find(|u| u.id == id) else {
                 return Ok(Changed::NotFound);
             };
@@ -301,7 +301,7 @@ pub async fn create(State(state): State<AppState>, admin: RequireAdmin, Form(for
     let user = NewUser { email, role, countries, password_hash };
     let actor = admin.session.user.email.clone();
     let added = state
-        .with_store(move |store| {
+        .write(move |store| {
             // one that looks like an existing address: said next to the field
             let users = store.users()?;
             if confusable_email(&user.email, users.iter().map(|u| u.email.as_str())).is_some() {
@@ -342,7 +342,7 @@ struct Account {
 
 async fn account(state: &AppState, id: i64) -> Result<Option<Account>, StoreError> {
     state
-        .with_store(move |store| {
+        .read(move |store| {
             let Some(user) = store.users()?.into_iter().find(|u| u.id == id) else {
                 return Ok(None);
             };
@@ -495,7 +495,7 @@ async fn change_account(
 ) -> Result<Changed, StoreError> {
     let me = admin.session.user.clone();
     state
-        .with_store(move |store| {
+        .write(move |store| {
             let users = store.users()?;
             let Some(user) = users.iter().find(|u| u.id == id) else {
                 return Ok(Changed::NotFound);
@@ -584,7 +584,7 @@ pub async fn set_password(
     };
     let actor = admin.session.user.email.clone();
     let result = state
-        .with_store(move |store| match store.set_password(&email, &password_hash, &actor) {
+        .write(move |store| match store.set_password(&email, &password_hash, &actor) {
             Ok(()) => Ok(Changed::Done),
             Err(StoreError::NotFound(_)) => Ok(Changed::NotFound),
             Err(e) => Err(e),

@@ -31,28 +31,49 @@ fn audit_fails(app: &App, fails: bool) {
     conn.execute_batch(sql).unwrap();
 }
 
+/// Makes every new entry of the sign-in journal (logins and logouts, in the
+/// sessions file) fail, or lets them through again.
+fn sign_in_fails(app: &App, fails: bool) {
+    let conn = rusqlite::Connection::open(sessions_file(app)).unwrap();
+    let sql = if fails {
+        "CREATE TRIGGER sign_in_fails BEFORE INSERT ON sign_in_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END;"
+    } else {
+        "DROP TRIGGER sign_in_fails;"
+    };
+    conn.execute_batch(sql).unwrap();
+}
+
+fn sessions_file(app: &App) -> String {
+    format!("{}-sessions", app.db)
+}
+
 fn count(app: &App, sql: &str) -> i64 {
     rusqlite::Connection::open(&app.db).unwrap().query_row(sql, [], |row| row.get(0)).unwrap()
+}
+
+fn sessions(app: &App) -> i64 {
+    let conn = rusqlite::Connection::open(sessions_file(app)).unwrap();
+    conn.query_row("SELECT count(*) FROM web_session", [], |row| row.get(0)).unwrap()
 }
 
 #[tokio::test]
 async fn no_session_without_its_login_entry_and_no_logout_without_its_entry() {
     let app = app();
-    audit_fails(&app, true);
+    sign_in_fails(&app, true);
     let reply = app.try_login("editor@vigie.example", PASSWORD).await;
     assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert!(cookie_pair(&reply, "vigie_session").is_none());
-    assert_eq!(count(&app, "SELECT count(*) FROM web_session"), 0, "no session kept");
-    audit_fails(&app, false);
+    assert_eq!(sessions(&app), 0, "no session kept");
+    sign_in_fails(&app, false);
     let session = app.login("editor@vigie.example").await;
-    assert_eq!(count(&app, "SELECT count(*) FROM web_session"), 1);
+    assert_eq!(sessions(&app), 1);
 
-    audit_fails(&app, true);
+    sign_in_fails(&app, true);
     let csrf = app.token(&session).await;
     let reply = app.post("/logout", &format!("csrf={csrf}"), &session).await;
     assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(app.get("/dashboard", &session).await.status, StatusCode::OK, "the session is not ended");
-    audit_fails(&app, false);
+    sign_in_fails(&app, false);
     assert_eq!(app.post("/logout", &format!("csrf={csrf}"), &session).await.status, StatusCode::SEE_OTHER);
     assert_eq!(app.audit_of("logout").len(), 1);
 }

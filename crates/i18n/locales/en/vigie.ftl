@@ -295,6 +295,7 @@ web-error-csrf = This form has expired or did not come from this site. Reload th
 web-error-too-large = The form is too large.
 web-error-timeout = The form did not arrive in time (the connection stalled). Try again.
 web-error-internal = Something went wrong on the server; the error was logged.
+web-error-busy = Another process is writing to the database (an import, most likely), and your change could not wait for it: nothing was changed. Try again in a few seconds.
 web-error-forbidden = You do not have access to this page.
 web-error-not-found = This page does not exist.
 web-error-region = Unknown region.

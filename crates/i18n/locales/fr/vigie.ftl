@@ -301,6 +301,7 @@ web-error-csrf = Ce formulaire a expiré ou ne vient pas de ce site. Rechargez l
 web-error-too-large = Le formulaire est trop volumineux.
 web-error-timeout = Le formulaire n'est pas arrivé à temps (connexion interrompue ou trop lente). Réessayez.
 web-error-internal = Une erreur est survenue sur le serveur ; elle a été consignée.
+web-error-busy = Un autre processus écrit dans la base (une importation, sans doute) et votre modification n’a pas pu l’attendre : rien n’a été changé. Réessayez dans quelques secondes.
 web-error-forbidden = Vous n'avez pas accès à cette page.
 web-error-not-found = Cette page n'existe pas.
 web-error-region = Région inconnue.

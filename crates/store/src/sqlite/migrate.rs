@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0011_bulletins.sql"),
     include_str!("../../migrations/sqlite/0012_totp.sql"),
     include_str!("../../migrations/sqlite/0013_import_actor.sql"),
+    include_str!("../../migrations/sqlite/0014_sessions_file.sql"),
 ];
 
 /// The schema version a store has once every migration is applied.

@@ -3,6 +3,7 @@
 
 mod activities;
 mod articles;
+mod backup;
 mod bulletins;
 mod groups;
 mod import;
@@ -19,10 +20,11 @@ mod totp;
 mod users;
 mod workflow;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use rusqlite::functions::FunctionFlags;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use vigie_domain::fold::fold;
 use vigie_domain::{Group, GroupRegister, Incident, Member, Note, Partner};
 
@@ -33,13 +35,22 @@ use crate::{
 
 pub struct SqliteStore {
     conn: Connection,
+    path: PathBuf,
 }
+
+/// How long a write waits for another connection's write lock before
+/// giving up with [`StoreError::Busy`], unless the caller sets its own.
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The WAL is cut back to this size after a checkpoint: an import's
+/// transaction may grow it to hundreds of megabytes, which it keeps
+/// otherwise.
+const WAL_SIZE_LIMIT: i64 = 64 * 1024 * 1024;
 
 impl SqliteStore {
     /// Opens (creating if needed) the database file and brings its schema and
     /// shipped groups up to date.
     pub fn open(path: &Path) -> Result<SqliteStore> {
-        let open_error = |source| StoreError::Open { path: path.display().to_string(), source };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
             return Err(StoreError::NotFound(format!(
                 "database {}: folder {} does not exist",
@@ -47,8 +58,8 @@ impl SqliteStore {
                 parent.display()
             )));
         }
+        let open_error = |source| StoreError::Open { path: path.display().to_string(), source };
         let conn = Connection::open(path).map_err(open_error)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(open_error)?;
         // Larger pages: fewer B-tree pages and page headers per incident row.
         // Takes effect only on a new file, before WAL mode is set.
         conn.pragma_update(None, "page_size", 8192).map_err(open_error)?;
@@ -57,12 +68,59 @@ impl SqliteStore {
         if mode != "wal" && mode != "memory" {
             tracing::warn!(mode, "SQLite refused WAL mode");
         }
-        conn.execute_batch(
+        let mut store = SqliteStore::configure(conn, path, true)?;
+        migrate::migrate(&mut store.conn, path)?;
+        groups::sync_builtin(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// Opens an existing database for reading only: nothing is created or
+    /// migrated, and a file in a read-only place (a mounted archive, a
+    /// copy on a read-only share) opens too.
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore> {
+        if !path.is_file() {
+            return Err(StoreError::NotFound(format!("database {}: no such file", path.display())));
+        }
+        let open_error = |source| StoreError::Open { path: path.display().to_string(), source };
+        // read-only by the URI's `mode=ro`: the connection itself may write,
+        // so that an empty in-memory stand-in for a missing sessions file
+        // can be attached
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(read_only_uri(path), flags).map_err(open_error)?;
+        let readable = conn.query_row("PRAGMA user_version", [], |row| row.get::<_, i64>(0));
+        let conn = match readable {
+            Ok(_) => conn,
+            // WAL needs its -shm file, which a read-only folder cannot
+            // hold: nobody can be writing there, so read the file as it is
+            Err(_) if !writable_folder(path) => {
+                drop(conn);
+                Connection::open_with_flags(format!("{}&immutable=1", read_only_uri(path)), flags)
+                    .map_err(open_error)?
+            }
+            Err(source) => return Err(open_error(source)),
+        };
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(open_error)?;
+        let known = SCHEMA_VERSION;
+        if found > known {
+            return Err(StoreError::TooNew { path: path.display().to_string(), found, known });
+        }
+        if found < known {
+            return Err(StoreError::Outdated { path: path.display().to_string(), found, known });
+        }
+        SqliteStore::configure(conn, path, false)
+    }
+
+    /// The settings every connection gets, and the sessions file attached.
+    fn configure(conn: Connection, path: &Path, writable: bool) -> Result<SqliteStore> {
+        let open_error = |source| StoreError::Open { path: path.display().to_string(), source };
+        conn.busy_timeout(DEFAULT_BUSY_TIMEOUT).map_err(open_error)?;
+        conn.execute_batch(&format!(
             "PRAGMA foreign_keys = ON;
              PRAGMA synchronous = NORMAL;
              PRAGMA cache_size = -65536;
-             PRAGMA temp_store = FILE;",
-        )
+             PRAGMA temp_store = FILE;
+             PRAGMA journal_size_limit = {WAL_SIZE_LIMIT};"
+        ))
         .map_err(open_error)?;
         conn.create_scalar_function(
             "vigie_fold",
@@ -74,11 +132,46 @@ impl SqliteStore {
             },
         )
         .map_err(open_error)?;
-        let mut store = SqliteStore { conn };
-        migrate::migrate(&mut store.conn, path)?;
-        groups::sync_builtin(&mut store.conn)?;
+        sessions::attach(&conn, path, writable)?;
+        Ok(SqliteStore { conn, path: path.to_path_buf() })
+    }
+
+    /// Another connection to the same database, schema already current:
+    /// one of the web's pool. A reader refuses every write
+    /// (`query_only`), so a read path that wrote would fail loudly.
+    pub fn connect(&self, access: crate::Access) -> Result<SqliteStore> {
+        let open_error = |source| StoreError::Open { path: self.path.display().to_string(), source };
+        let conn = Connection::open(&self.path).map_err(open_error)?;
+        let store = SqliteStore::configure(conn, &self.path, true)?;
+        if access == crate::Access::Read {
+            store.conn.execute_batch("PRAGMA query_only = ON").map_err(open_error)?;
+        }
         Ok(store)
     }
+}
+
+/// `file:` URI of `path`, read-only (`?`, `#` and `%` escaped).
+pub(super) fn read_only_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for ch in path.to_string_lossy().chars() {
+        match ch {
+            '?' | '#' | '%' => uri.push_str(&format!("%{:02X}", ch as u32)),
+            _ => uri.push(ch),
+        }
+    }
+    uri.push_str("?mode=ro");
+    uri
+}
+
+/// Whether a file can be created beside `path` (as SQLite's -shm must).
+fn writable_folder(path: &Path) -> bool {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let probe = folder.join(format!(".vigie-probe-{}", std::process::id()));
+    let created = std::fs::OpenOptions::new().write(true).create_new(true).open(&probe).is_ok();
+    if created {
+        let _ = std::fs::remove_file(&probe);
+    }
+    created
 }
 
 impl Store for SqliteStore {
@@ -329,8 +422,10 @@ impl Store for SqliteStore {
     fn data_version(&self) -> Result<crate::DataVersion> {
         // PRAGMA data_version moves only for other connections' commits;
         // total_changes counts this connection's own writes
-        let others: i64 = self.conn.prepare_cached("PRAGMA data_version")?.query_row([], |row| row.get(0))?;
-        Ok(crate::DataVersion { others: others as u64, own: self.conn.total_changes() })
+        let others: i64 = self.conn.prepare_cached("PRAGMA main.data_version")?.query_row([], |row| row.get(0))?;
+        let sessions: i64 =
+            self.conn.prepare_cached("PRAGMA sessions.data_version")?.query_row([], |row| row.get(0))?;
+        Ok(crate::DataVersion { others: others as u64, own: self.conn.total_changes(), sessions: sessions as u64 })
     }
 
     fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<i64> {
@@ -442,5 +537,54 @@ impl Store for SqliteStore {
             [key, value],
         )?;
         Ok(())
+    }
+
+    fn connect(&self, access: crate::Access) -> Result<Box<dyn Store>> {
+        Ok(Box::new(SqliteStore::connect(self, access)?))
+    }
+
+    fn set_busy_timeout(&mut self, wait: Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(wait)?)
+    }
+
+    fn write_locked(&mut self) -> Result<bool> {
+        self.conn.busy_timeout(Duration::ZERO)?;
+        let probe = self.conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK");
+        self.conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
+        match probe.map_err(StoreError::from) {
+            Ok(()) => Ok(false),
+            Err(StoreError::Busy) => Ok(true),
+            Err(other) => Err(other),
+        }
+    }
+
+    fn record_sign_in(&mut self, entry: &vigie_domain::AuditEntry) -> Result<i64> {
+        sessions::record(&self.conn, entry)
+    }
+
+    fn checkpoint(&mut self) -> Result<bool> {
+        // TRUNCATE waits (a bounded time) for readers of old pages, then
+        // empties the log; the sessions file's log is small and left alone
+        self.conn.busy_timeout(Duration::from_secs(2))?;
+        let checkpoint = self.conn.query_row("PRAGMA main.wal_checkpoint(TRUNCATE)", [], |row| row.get::<_, i64>(0));
+        self.conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
+        match checkpoint.map_err(StoreError::from) {
+            Ok(blocked) => Ok(blocked == 0),
+            Err(StoreError::Busy) => Ok(false),
+            Err(other) => Err(other),
+        }
+    }
+
+    fn backup(&self, target: &Path) -> Result<crate::BackupSummary> {
+        backup::backup(&self.conn, target)
+    }
+
+    fn restore(&mut self, file: &Path) -> Result<crate::BackupSummary> {
+        let summary = backup::restore(&mut self.conn, file)?;
+        // the copied header says what the backup's file was (no WAL)
+        let _: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+        migrate::migrate(&mut self.conn, &self.path)?;
+        groups::sync_builtin(&mut self.conn)?;
+        Ok(summary)
     }
 }

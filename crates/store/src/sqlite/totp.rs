@@ -16,7 +16,9 @@ pub fn get(conn: &Connection, email: &str) -> Result<Option<Totp>> {
     };
     let row = conn
         .query_row(
-            "SELECT secret, enrolled_at, last_step,
+            "SELECT secret, enrolled_at,
+                    max(coalesce(last_step, -1),
+                        coalesce((SELECT s.last_step FROM sessions.totp_step s WHERE s.user_id = t.user_id), -1)),
                     (SELECT count(*) FROM user_recovery_code r WHERE r.user_id = t.user_id AND r.used_at IS NULL)
              FROM user_totp t WHERE user_id = ?1",
             [user.id],
@@ -24,7 +26,7 @@ pub fn get(conn: &Connection, email: &str) -> Result<Option<Totp>> {
                 Ok((
                     row.get::<_, Vec<u8>>(0)?,
                     row.get::<_, Option<String>>(1)?,
-                    row.get::<_, Option<i64>>(2)?,
+                    Some(row.get::<_, i64>(2)?).filter(|step| *step >= 0),
                     row.get::<_, i64>(3)?,
                 ))
             },
@@ -95,15 +97,18 @@ pub fn enrol(
     Ok(true)
 }
 
+/// Accepts `step` once: the step used at a login is kept in the sessions
+/// file (one statement, which writes only there), so that a login with a
+/// second factor does not wait for an import either.
 pub fn accept_step(conn: &mut Connection, email: &str, step: i64) -> Result<bool> {
-    let tx = write(conn)?;
-    let user = user_in(&tx, email)?.ok_or_else(|| unknown(email))?;
-    let changed = tx.execute(
-        "UPDATE user_totp SET last_step = ?1
-         WHERE user_id = ?2 AND enrolled_at IS NOT NULL AND (last_step IS NULL OR last_step < ?1)",
+    let user = user_in(conn, email)?.ok_or_else(|| unknown(email))?;
+    let changed = conn.execute(
+        "INSERT INTO sessions.totp_step (user_id, last_step)
+         SELECT t.user_id, ?1 FROM main.user_totp t
+          WHERE t.user_id = ?2 AND t.enrolled_at IS NOT NULL AND (t.last_step IS NULL OR t.last_step < ?1)
+         ON CONFLICT (user_id) DO UPDATE SET last_step = excluded.last_step WHERE last_step < excluded.last_step",
         params![step, user.id],
     )?;
-    tx.commit()?;
     Ok(changed == 1)
 }
 

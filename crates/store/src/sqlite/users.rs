@@ -11,6 +11,7 @@ use crate::{AuditFilter, NewUser, Result, StoreError};
 
 pub(super) const USER_COLUMNS: &str = "id, email, role, countries, disabled, created_at";
 const AUDIT_COLUMNS: &str = "id, at, actor, action, entity, entity_id, changes, detail";
+const SIGN_IN_COLUMNS: &str = "at, actor, action, entity, entity_id, changes, detail";
 
 /// A timestamp as stored: UTC to the millisecond, fixed width, so that text
 /// order is time order.
@@ -73,12 +74,25 @@ fn audit_row(row: &rusqlite::Row<'_>) -> Result<AuditEntry> {
 }
 
 pub(super) fn insert_audit(conn: &Connection, entry: &AuditEntry) -> Result<i64> {
+    insert_audit_into(conn, "main.audit_log", entry)
+}
+
+/// Appends `entry` to `table`: the audit log, or the sign-in journal.
+pub(super) fn insert_audit_into(conn: &Connection, table: &str, entry: &AuditEntry) -> Result<i64> {
     let changes = serde_json::to_string(&entry.changes).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    conn.execute(
-        "INSERT INTO audit_log (at, actor, action, entity, entity_id, changes, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![stamp(entry.at), entry.actor, entry.action, entry.entity, entry.entity_id, changes, entry.detail],
-    )?;
+    conn.prepare_cached(&format!(
+        "INSERT INTO {table} (at, actor, action, entity, entity_id, changes, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    ))?
+    .execute(params![
+        stamp(entry.at),
+        entry.actor,
+        entry.action,
+        entry.entity,
+        entry.entity_id,
+        changes,
+        entry.detail
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -274,8 +288,12 @@ pub fn matching(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditEntr
         (None, Some(offset)) => format!("LIMIT -1 OFFSET {}", offset.min(i64::MAX as u64)),
         (None, None) => String::new(),
     };
-    let mut statement =
-        conn.prepare(&format!("SELECT {AUDIT_COLUMNS} FROM audit_log {condition} ORDER BY at DESC, id DESC {limit}"))?;
+    // the sign-in journal's entries, in their own file, with negative ids
+    let mut statement = conn.prepare(&format!(
+        "SELECT {AUDIT_COLUMNS} FROM (SELECT {AUDIT_COLUMNS} FROM main.audit_log
+                                      UNION ALL SELECT -id, {SIGN_IN_COLUMNS} FROM sessions.sign_in_log)
+          {condition} ORDER BY at DESC, id DESC {limit}"
+    ))?;
     let mut rows = statement.query(rusqlite::params_from_iter(values))?;
     let mut entries = Vec::new();
     while let Some(row) = rows.next()? {

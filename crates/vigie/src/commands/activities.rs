@@ -12,7 +12,7 @@ use vigie_store::ActivityFilter;
 use super::import::{open_sources, print_summary, register_options};
 use crate::Outcome;
 use crate::cli::{ActivitiesListArgs, Cli, MembersListFormat, RejectingImportArgs};
-use crate::context::{country, month, open_store};
+use crate::context::{country, month, open_store, open_store_read_only};
 
 pub fn import(cli: &Cli, args: &RejectingImportArgs) -> Result<Outcome> {
     let mut options = register_options(&args.import);
@@ -49,7 +49,7 @@ fn filter(args: &ActivitiesListArgs) -> Result<ActivityFilter> {
 
 pub fn list(cli: &Cli, args: &ActivitiesListArgs) -> Result<Outcome> {
     let filter = filter(args)?;
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let activities = store.activities(&filter)?;
     let mut stdout = std::io::stdout().lock();
     match args.format {

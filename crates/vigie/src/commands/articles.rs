@@ -15,7 +15,7 @@ use vigie_store::ArticleFilter;
 use super::import::print_summary;
 use crate::Outcome;
 use crate::cli::{ArticleStatusArg, ArticlesImportArgs, ArticlesListArgs, ArticlesListFormat, ArticlesShowArgs, Cli};
-use crate::context::{latest_valid_date, month, open_store};
+use crate::context::{latest_valid_date, month, open_store, open_store_read_only};
 
 pub fn import(cli: &Cli, args: &ArticlesImportArgs) -> Result<Outcome> {
     let mut options = Options::new(latest_valid_date());
@@ -37,7 +37,7 @@ pub fn list(cli: &Cli, args: &ArticlesListArgs) -> Result<Outcome> {
         ArticleStatusArg::Published => ArticleStatus::Published,
     });
     filter.featured = args.featured.then_some(true);
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let stories = Story::group(store.articles(&filter)?);
     let mut stdout = std::io::stdout().lock();
     match args.format {
@@ -65,7 +65,7 @@ pub fn list(cli: &Cli, args: &ArticlesListArgs) -> Result<Outcome> {
 }
 
 pub fn show(cli: &Cli, args: &ArticlesShowArgs) -> Result<Outcome> {
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let filter = ArticleFilter { id: Some(args.id.clone()), ..ArticleFilter::default() };
     let all = store.articles(&filter)?;
     let Some(story) = Story::group(all).pop() else {

@@ -9,7 +9,7 @@ use vigie_domain::{Lang, Month};
 
 use crate::Outcome;
 use crate::cli::{BulletinArgs, BulletinFormat, BulletinLang, Cli};
-use crate::context::{open_store, regions};
+use crate::context::{open_store_read_only, regions};
 
 /// The issue the flags and the issue file describe; flags win.
 fn issue(args: &BulletinArgs) -> Result<Issue> {
@@ -69,7 +69,7 @@ pub fn build(cli: &Cli, args: &BulletinArgs) -> Result<Vec<PathBuf>> {
     let issue = issue(args)?;
     let profile = profile(args.profile.as_deref())?;
     let regions = regions(cli.regions.as_deref())?;
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let sources = Sources::read(store.as_ref(), &issue, &regions)?;
     let langs: Vec<Lang> = match args.lang {
         BulletinLang::Fr => vec![Lang::Fr],

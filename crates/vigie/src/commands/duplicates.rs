@@ -9,7 +9,7 @@ use vigie_report::duplicates::{PairRow, duplicates};
 
 use crate::Outcome;
 use crate::cli::{Cli, DuplicatesArgs, DuplicatesFormat};
-use crate::context::{filter, open_store, regions};
+use crate::context::{filter, open_store, open_store_read_only, regions};
 
 pub fn list(cli: &Cli, args: &DuplicatesArgs) -> Result<Outcome> {
     if !(0.0..=1.0).contains(&args.min_score) {
@@ -18,7 +18,7 @@ pub fn list(cli: &Cli, args: &DuplicatesArgs) -> Result<Outcome> {
     if args.max_km.is_nan() || args.max_km < 0.0 {
         bail!("--max-km {} is not a distance", args.max_km);
     }
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let groups = store.groups()?;
     let filter = filter(&args.filter, &regions(cli.regions.as_deref())?, &groups)?;
     let mut pairs = duplicates(store.as_ref(), &filter, args.max_km, args.min_score)?;

@@ -14,7 +14,7 @@ use vigie_store::{IncidentFilter, Store, StoreError};
 
 use crate::Outcome;
 use crate::cli::{Cli, ExportArgs, ExportFormat};
-use crate::context::{filter, open_store, regions};
+use crate::context::{filter, open_store_read_only, regions};
 
 const BUFFER: usize = 256 * 1024;
 
@@ -77,7 +77,7 @@ fn partial(path: &Path) -> PathBuf {
 }
 
 pub fn run(cli: &Cli, args: &ExportArgs) -> Result<Outcome> {
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let groups = store.groups()?;
     let mut filter = filter(&args.filter, &regions(cli.regions.as_deref())?, &groups)?;
     filter.limit = args.limit;

@@ -37,6 +37,12 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<Outcome> {
     let sources = open_sources(&args.files)?;
     let mut store = open_store(&cli.db)?;
     let summary = vigie_ingest::import(store.as_mut(), sources, &options)?;
+    // the import's transaction went through the write-ahead log, which
+    // would otherwise keep its size (hundreds of MB for a million rows);
+    // a reader still on old pages only delays this to SQLite's next one
+    if let Err(error) = store.checkpoint() {
+        tracing::warn!("checkpoint after the import: {error}");
+    }
     print_summary(&summary, &options)
 }
 

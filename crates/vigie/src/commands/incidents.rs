@@ -14,7 +14,7 @@ use super::export::{self, visitor_error};
 
 use crate::Outcome;
 use crate::cli::{Cli, ExportFormat, ListFormat, ListIncidentsArgs, ShowFormat, ShowIncidentArgs};
-use crate::context::{filter, open_store, regions};
+use crate::context::{filter, open_store_read_only, regions};
 
 /// Cuts text to `width` characters, marking the cut.
 fn cut(text: &str, width: usize) -> String {
@@ -33,7 +33,7 @@ fn figure(value: Option<u32>) -> String {
 }
 
 pub fn list(cli: &Cli, args: &ListIncidentsArgs) -> Result<Outcome> {
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let groups = store.groups()?;
     let mut filter = filter(&args.filter, &regions(cli.regions.as_deref())?, &groups)?;
     filter.limit = args.limit;
@@ -82,7 +82,7 @@ fn table(store: &dyn Store, filter: &IncidentFilter, lang: Lang, output: impl Wr
 }
 
 pub fn show(cli: &Cli, args: &ShowIncidentArgs) -> Result<Outcome> {
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let incident = store
         .incident(&args.id)?
         .ok_or_else(|| anyhow!("no incident with id {:?} (see `vigie incidents list --search …`)", args.id))?;

@@ -10,7 +10,7 @@ use vigie_formats::register::members::{to_json, write_csv, write_jsonl};
 use super::import::{open_sources, print_summary, register_options};
 use crate::Outcome;
 use crate::cli::{Cli, MembersListArgs, MembersListFormat, RejectingImportArgs};
-use crate::context::open_store;
+use crate::context::{open_store, open_store_read_only};
 
 pub fn import(cli: &Cli, args: &RejectingImportArgs) -> Result<Outcome> {
     let mut options = register_options(&args.import);
@@ -22,7 +22,7 @@ pub fn import(cli: &Cli, args: &RejectingImportArgs) -> Result<Outcome> {
 }
 
 pub fn list(cli: &Cli, args: &MembersListArgs) -> Result<Outcome> {
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let members = store.members()?;
     let mut stdout = std::io::stdout().lock();
     match args.format {

@@ -2,6 +2,7 @@
 
 mod activities;
 mod articles;
+mod backup;
 mod bulletin;
 mod countries;
 mod demo;
@@ -56,6 +57,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Articles(ArticlesCommand::List(args)) => articles::list(&cli, args),
         Command::Articles(ArticlesCommand::Show(args)) => articles::show(&cli, args),
         Command::Bulletin(args) => bulletin::run(&cli, args),
+        Command::Backup { file } => backup::backup(&cli, file),
+        Command::Restore { file, replace } => backup::restore(&cli, file, *replace),
         Command::Regions(args) => regions::run(&cli, args),
         Command::Groups(args) => groups::run(&cli, args),
         Command::Countries(args) => countries::run(args),

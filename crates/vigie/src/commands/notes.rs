@@ -13,7 +13,7 @@ use vigie_store::NoteFilter;
 use super::import::{open_sources, print_summary, register_options};
 use crate::Outcome;
 use crate::cli::{Cli, MembersListFormat, NotesListArgs, RejectingImportArgs};
-use crate::context::{open_store, regions};
+use crate::context::{open_store, open_store_read_only, regions};
 
 pub fn import(cli: &Cli, args: &RejectingImportArgs) -> Result<Outcome> {
     let regions = regions(cli.regions.as_deref())?;
@@ -45,7 +45,7 @@ fn filter(args: &NotesListArgs) -> Result<NoteFilter> {
 
 pub fn list(cli: &Cli, args: &NotesListArgs) -> Result<Outcome> {
     let filter = filter(args)?;
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let notes = store.notes(&filter)?;
     let records: Vec<Vec<String>> = notes.iter().map(Note::values).collect();
     let mut stdout = std::io::stdout().lock();

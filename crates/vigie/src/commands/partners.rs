@@ -11,7 +11,7 @@ use vigie_formats::register::partners::{to_json, write_agreements_csv, write_jso
 use super::import::{open_sources, print_summary, register_options};
 use crate::Outcome;
 use crate::cli::{Cli, MembersListFormat, PartnersListArgs, RegisterImportArgs};
-use crate::context::open_store;
+use crate::context::{open_store, open_store_read_only};
 
 pub fn import(cli: &Cli, args: &RegisterImportArgs) -> Result<Outcome> {
     let options = register_options(args);
@@ -22,7 +22,7 @@ pub fn import(cli: &Cli, args: &RegisterImportArgs) -> Result<Outcome> {
 }
 
 pub fn list(cli: &Cli, args: &PartnersListArgs) -> Result<Outcome> {
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let partners = store.partners()?;
     let mut stdout = std::io::stdout().lock();
     match args.format {

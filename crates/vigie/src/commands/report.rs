@@ -7,7 +7,7 @@ use vigie_render::{monthly, national_days as days};
 
 use crate::Outcome;
 use crate::cli::{Cli, MonthlyArgs, NationalDaysArgs, ReportFormat};
-use crate::context::{month, open_store, regions};
+use crate::context::{month, open_store_read_only, regions};
 
 pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<Outcome> {
     let regions = regions(cli.regions.as_deref())?;
@@ -15,7 +15,7 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<Outcome> {
         .get(&args.region)
         .ok_or_else(|| anyhow!("unknown region {:?}: choose one of {}", args.region, regions.ids()))?;
     let month = month(&args.month)?;
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let groups = store.groups()?;
     let report = vigie_report::monthly(store.as_ref(), &groups, region, month, args.include_drafts)?;
     let labels = Labels::new(args.lang.lang());
@@ -31,7 +31,7 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<Outcome> {
 
 pub fn national_days(cli: &Cli, args: &NationalDaysArgs) -> Result<Outcome> {
     let month = month(&args.month)?;
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let report = vigie_report::national_days(store.as_ref(), month)?;
     let labels = Labels::new(args.lang.lang());
     let output = match args.format {
@@ -46,7 +46,7 @@ pub fn national_days(cli: &Cli, args: &NationalDaysArgs) -> Result<Outcome> {
 
 pub fn year(cli: &Cli, args: &crate::cli::YearArgs) -> Result<Outcome> {
     use crate::cli::SummaryFormat;
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let report = vigie_report::year(store.as_ref(), args.year)?;
     let labels = Labels::new(args.lang.lang());
     let output = match args.format {
@@ -60,7 +60,7 @@ pub fn year(cli: &Cli, args: &crate::cli::YearArgs) -> Result<Outcome> {
 
 pub fn timeline(cli: &Cli, args: &crate::cli::TimelineArgs) -> Result<Outcome> {
     use crate::cli::SummaryFormat;
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let report = vigie_report::timeline(store.as_ref(), args.year, args.month)?;
     let labels = Labels::new(args.lang.lang());
     let output = match args.format {

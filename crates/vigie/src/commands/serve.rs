@@ -7,10 +7,11 @@ use vigie_web::{AppState, Config};
 
 use crate::Outcome;
 use crate::cli::{Cli, ServeArgs};
-use crate::context::{open_store, regions};
+use crate::context::{location, regions};
 
 pub fn run(cli: &Cli, args: &ServeArgs) -> Result<Outcome> {
-    let store = open_store(&cli.db)?;
+    // not queued behind an import: the server answers while it runs
+    let store = vigie_store::open(location(&cli.db)?)?;
     let profile = Profile::demo();
     let config = Config {
         secure_cookies: args.secure_cookies,

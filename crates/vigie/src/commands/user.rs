@@ -19,7 +19,7 @@ use vigie_store::{AuditFilter, NewUser, Store, password};
 
 use crate::Outcome;
 use crate::cli::{AuditArgs, Cli, TableFormat, TotpRolesArgs, UserAddArgs, UserEmailArgs, UserListArgs};
-use crate::context::{country, open_store};
+use crate::context::{country, open_store, open_store_read_only};
 
 /// Reads a new password for `email` and checks it against the policy:
 /// one line of standard input when it is not a terminal (its line end
@@ -161,7 +161,7 @@ fn count(count: usize, one: &str, many: &str) -> String {
 }
 
 pub fn list(cli: &Cli, args: &UserListArgs) -> Result<Outcome> {
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let users = store.users()?;
     let enrolled = store.totp_enrolled()?;
     let required = store.totp_roles()?;
@@ -275,7 +275,7 @@ pub fn audit(cli: &Cli, args: &AuditArgs) -> Result<Outcome> {
         limit: args.limit,
         offset: None,
     };
-    let store = open_store(&cli.db)?;
+    let store = open_store_read_only(&cli.db)?;
     let entries = store.audit(&filter)?;
     match args.format {
         TableFormat::Json => print_json(&serde_json::to_value(&entries)?)?,

@@ -206,7 +206,7 @@ pub async fn new_form(
     };
     let target = query.language.as_deref().and_then(Lang::parse);
     let from = query.from.as_deref().and_then(Lang::parse);
-    let found = state.with_store(move |store| story(store, &id)).await;
+    let found = state.read(move |store| story(store, &id)).await;
     let story = match found {
         Ok(Some(story)) => story,
         Ok(None) => return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
@@ -239,7 +239,7 @@ pub async fn edit_form(
         return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found");
     };
     let wanted = id.clone();
-    let found = state.with_store(move |store| version(store, &wanted, version_lang)).await;
+    let found = state.read(move |store| version(store, &wanted, version_lang)).await;
     match found {
         Ok(Some(article)) => {
             let mode = Mode::Update { id, lang: version_lang };
@@ -369,9 +369,7 @@ async fn submit(
     let actor = editor.session.user.email.clone();
     let worker_mode = mode.clone();
     let result = state
-        .with_store(move |store| {
-            write(store, worker_mode, entered, validated, new_image, problems, action, lang, &actor)
-        })
+        .write(move |store| write(store, worker_mode, entered, validated, new_image, problems, action, lang, &actor))
         .await;
     match result {
         Ok(Outcome::Saved(id, version_lang)) => Redirect::to(&href(&id, version_lang)).into_response(),

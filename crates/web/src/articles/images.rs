@@ -83,7 +83,7 @@ pub async fn image(state: State<AppState>, user: RequireUser, Path(hash): Path<S
     if !is_hash(&hash) {
         return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found");
     }
-    let found = state.with_store(move |store| store.image(&hash)).await;
+    let found = state.read(move |store| store.image(&hash)).await;
     let bytes = match found {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),

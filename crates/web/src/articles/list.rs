@@ -140,7 +140,7 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
         return errors::page(lang, StatusCode::BAD_REQUEST, "web-error-filter");
     };
     let reader = user.session.user.clone();
-    let found = state.with_store(|store| store.articles(&ArticleFilter::default())).await;
+    let found = state.read(|store| store.articles(&ArticleFilter::default())).await;
     let articles = match found {
         Ok(articles) => articles,
         Err(e) => return errors::internal(lang, e),

@@ -32,7 +32,7 @@ pub async fn show(
     };
     let entity_id = format!("{id}/{}", version_lang.code());
     let found = state
-        .with_store(move |store| {
+        .read(move |store| {
             let versions = store.articles(&ArticleFilter { id: Some(id), ..ArticleFilter::default() })?;
             let entries = store.audit(&AuditFilter {
                 entity: Some("article".into()),
@@ -126,7 +126,7 @@ pub async fn set_status(
     let actor = editor.session.user.email.clone();
     let target = id.clone();
     let done = state
-        .with_store(move |store| {
+        .write(move |store| {
             let filter =
                 ArticleFilter { id: Some(target.clone()), lang: Some(version_lang), ..ArticleFilter::default() };
             let Some(mut article) = store.articles(&filter)?.into_iter().next() else {

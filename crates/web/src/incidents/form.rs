@@ -158,7 +158,7 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, Form(value
     let current = user.session.user.clone();
     let submitted = values.clone();
     let result = state
-        .with_store(move |store| {
+        .write(move |store| {
             let mut raw = RawIncident::default();
             for column in FORM_FIELDS {
                 if let Some(value) = submitted.get(column.name()) {
@@ -225,7 +225,7 @@ fn changeable(store: &dyn Store, id: &str, user: &User) -> Result<Result<Inciden
 pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
     let lang = user.lang;
     let current = user.session.user.clone();
-    let incident = match state.with_store(move |store| changeable(store, &id, &current)).await {
+    let incident = match state.read(move |store| changeable(store, &id, &current)).await {
         Ok(Ok(incident)) => incident,
         Ok(Err(Saved::Forbidden)) => return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden"),
         Ok(Err(_)) => return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
@@ -252,7 +252,7 @@ pub async fn update(
     let target = id.clone();
     let sent = values.get(version::FIELD).cloned();
     let result = state
-        .with_store(move |store| {
+        .write(move |store| {
             let stored = match changeable(store, &target, &current)? {
                 Ok(stored) => stored,
                 Err(refused) => return Ok((refused, None)),

@@ -270,7 +270,7 @@ pub async fn import_upload(
         size: Some(size),
     };
     let result = state
-        .with_store(move |store| {
+        .write(move |store| {
             // built here: the options' progress callback stays on this thread
             let mut options = choices.options(&importer, format);
             options.rejects = Some(rejects_path.clone());

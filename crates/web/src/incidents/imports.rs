@@ -54,7 +54,7 @@ pub async fn list(State(state): State<AppState>, user: RequireUser) -> Response 
     if !can_approve(&user.session.user, None) {
         return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden");
     }
-    let runs = match state.with_store(|store| store.import_runs_with_drafts(RUNS_LISTED)).await {
+    let runs = match state.read(|store| store.import_runs_with_drafts(RUNS_LISTED)).await {
         Ok(runs) => runs,
         Err(e) => return errors::internal(lang, e),
     };
@@ -145,7 +145,7 @@ fn render(
 pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Path<i64>) -> Response {
     let lang = user.lang;
     let current = user.session.user.clone();
-    match state.with_store(move |store| run_page(store, &current, id)).await {
+    match state.read(move |store| run_page(store, &current, id)).await {
         Ok(Some((run, drafts))) => render(lang, &user, &run, &drafts, StatusCode::OK, None),
         Ok(None) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
         Err(e) => errors::internal(lang, e),
@@ -198,7 +198,7 @@ pub async fn approve(
     let current = user.session.user.clone();
     let items = items(&body);
     let result = state
-        .with_store(move |store| {
+        .write(move |store| {
             if store.import_run(id)?.filter(|run| may_see(&current, run)).is_none() {
                 return Ok(Batch::NotFound);
             }
@@ -232,7 +232,7 @@ pub async fn approve(
         .await;
     let refused = |status, message: &'static str, ids: Vec<String>| async move {
         let current = user.session.user.clone();
-        match state.with_store(move |store| run_page(store, &current, id)).await {
+        match state.read(move |store| run_page(store, &current, id)).await {
             Ok(Some((run, drafts))) => render(lang, &user, &run, &drafts, status, Some((message, ids))),
             Ok(None) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
             Err(e) => errors::internal(lang, e),

@@ -151,7 +151,7 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
     let descending = query.descending();
     let (worker_state, worker_query) = (state.clone(), query.clone());
     let result = state
-        .with_store(move |store| {
+        .read(move |store| {
             let filter = match worker_query.filter(&worker_state, store) {
                 Ok(filter) => filter,
                 Err(id) => return Ok(Err(id)),
@@ -240,7 +240,7 @@ async fn export(
     let current = user.session.user.clone();
     let (worker_state, detail) = (state.clone(), query.query_string(None, None));
     let result = state
-        .with_store(move |store| {
+        .write(move |store| {
             let filter = match query.filter(&worker_state, store) {
                 Ok(filter) => filter,
                 Err(id) => return Ok(Err(id)),

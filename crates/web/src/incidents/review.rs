@@ -123,7 +123,7 @@ async fn review(
     let current = user.session.user.clone();
     let target = id.clone();
     let result = state
-        .with_store(move |store| {
+        .write(move |store| {
             let comment = (!comment.is_empty()).then_some(comment);
             match check(store, &current, &target, &form.version, to, comment.as_deref())? {
                 Check::Ready(review) => {

@@ -20,7 +20,7 @@ use crate::state::AppState;
 pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
     let lang = user.lang;
     let current = user.session.user.clone();
-    let found = match state.with_store(move |store| readable(store, &id, &current)).await {
+    let found = match state.read(move |store| readable(store, &id, &current)).await {
         Ok(Some(found)) => found,
         Ok(None) => return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
         Err(e) => return errors::internal(lang, e),

@@ -220,7 +220,7 @@ fn bad_filter(lang: Lang) -> Response {
 pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query): Query<ListQuery>) -> Response {
     let lang = user.lang;
     let Some(wanted) = query.wanted() else { return bad_filter(lang) };
-    let mut found = match state.with_store(move |store| matching(store, &wanted)).await {
+    let mut found = match state.read(move |store| matching(store, &wanted)).await {
         Ok(found) => found,
         Err(e) => return errors::internal(lang, e),
     };
@@ -285,7 +285,7 @@ async fn export(
     let actor = user.session.user.email.clone();
     let detail = query.query_string(None, None);
     let result = state
-        .with_store(move |store| {
+        .write(move |store| {
             let found = matching(store, &wanted)?;
             let (name, bytes) = match format {
                 ExportFormat::Csv => ("csv", write_csv(&found, Vec::new()).map_err(listing::write_error)?),
@@ -311,7 +311,7 @@ async fn export(
 pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
     let lang = user.lang;
     let result = state
-        .with_store(move |store| {
+        .read(move |store| {
             let Some(activity) = store.activity(&id)? else { return Ok(None) };
             let filter = AuditFilter { entity: Some("activity".into()), entity_id: Some(id), ..AuditFilter::default() };
             Ok(Some((activity, store.audit(&filter)?)))
@@ -499,7 +499,7 @@ pub async fn create(
 
 pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
     let lang = user.lang;
-    let stored = match state.with_store(move |store| store.activity(&id)).await {
+    let stored = match state.read(move |store| store.activity(&id)).await {
         Ok(Some(stored)) => stored,
         Ok(None) => return super::not_found(lang),
         Err(e) => return errors::internal(lang, e),

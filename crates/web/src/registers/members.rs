@@ -106,7 +106,7 @@ fn row(member: &Member, lang: Lang, editable: bool) -> Value {
 
 pub async fn list(State(state): State<AppState>, user: RequireUser) -> Response {
     let lang = user.lang;
-    let mut members = match state.with_store(|store| store.members()).await {
+    let mut members = match state.read(|store| store.members()).await {
         Ok(members) => members,
         Err(e) => return errors::internal(lang, e),
     };
@@ -247,7 +247,7 @@ pub async fn create(
 /// The member of the page's country (any case), if it is one.
 async fn stored(state: &AppState, country: &str) -> Result<Option<Member>, vigie_store::StoreError> {
     let Some(code) = CountryCode::new(&country.to_ascii_uppercase()) else { return Ok(None) };
-    let members = state.with_store(|store| store.members()).await?;
+    let members = state.read(|store| store.members()).await?;
     Ok(members.into_iter().find(|m| m.country == code))
 }
 

@@ -141,7 +141,7 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
         };
         (filter.from, filter.to) = (Some(month), Some(month));
     }
-    let mut notes = match state.with_store(move |store| store.notes(&filter)).await {
+    let mut notes = match state.read(move |store| store.notes(&filter)).await {
         Ok(notes) => notes,
         Err(e) => return errors::internal(lang, e),
     };
@@ -304,7 +304,7 @@ pub async fn edit_form(
 ) -> Response {
     let lang = user.lang;
     let Some(key) = Key::parse(&region, &month, &country) else { return super::not_found(lang) };
-    let note = match state.with_store(move |store| stored(store, &key)).await {
+    let note = match state.read(move |store| stored(store, &key)).await {
         Ok(Some(note)) => note,
         Ok(None) => return super::not_found(lang),
         Err(e) => return errors::internal(lang, e),

@@ -81,7 +81,7 @@ fn row(partner: &Partner, labels: &Labels, admin: bool) -> Value {
 
 pub async fn list(State(state): State<AppState>, user: RequireUser) -> Response {
     let lang = user.lang;
-    let mut partners = match state.with_store(|store| store.partners()).await {
+    let mut partners = match state.read(|store| store.partners()).await {
         Ok(partners) => partners,
         Err(e) => return errors::internal(lang, e),
     };
@@ -160,7 +160,7 @@ fn raw_agreement(values: &Values, partner: &str) -> RawAgreement {
 
 /// The partner with this id, with its agreements.
 async fn find(state: &AppState, id: String) -> Result<Option<Partner>, StoreError> {
-    state.with_store(move |store| Ok(store.partners()?.into_iter().find(|p| p.id == id))).await
+    state.read(move |store| Ok(store.partners()?.into_iter().find(|p| p.id == id))).await
 }
 
 impl Record for Partner {

@@ -133,7 +133,7 @@ where
     let actor = user.session.user.email.clone();
     let sent = sent.map(str::to_string);
     let saved = state
-        .with_store(move |store| match check(store)? {
+        .write(move |store| match check(store)? {
             Ok((_, Some(stored))) if !version::is_current(sent.as_deref(), &stored.fingerprint()) => {
                 Ok(changed_meanwhile())
             }

@@ -38,6 +38,7 @@ pub struct Reply {
     pub disposition: String,
     /// The `Cache-Control` header ("" when absent).
     pub cache_control: String,
+    pub headers: axum::http::HeaderMap,
 }
 
 pub fn add_user(store: &mut dyn Store, email: &str, role: Role, countries: &[&str]) {
@@ -81,6 +82,7 @@ impl App {
         let cache_control = header(header::CACHE_CONTROL).unwrap_or_default();
         let set_cookies =
             response.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_string()).collect();
+        let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
         Reply {
             status,
@@ -91,6 +93,7 @@ impl App {
             content_type,
             disposition,
             cache_control,
+            headers,
         }
     }
 
