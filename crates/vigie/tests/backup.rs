@@ -83,7 +83,11 @@ fn a_backup_holds_what_the_wal_holds_and_a_restore_gives_every_table_back() {
     let sb = Sandbox::new();
     sb.write("first.csv", incidents(0, 50));
     sb.ok(&["import", "first.csv"]);
-    sb.run_stdin(&["user", "add", "admin@vigie.example", "--role", "admin"], "a long enough passphrase 42\n");
+    let added = sb.run_stdin(
+        &["user", "add", "--email", "admin@vigie.example", "--role", "admin"],
+        "a long enough passphrase, 42 times\n",
+    );
+    assert_eq!(added.code, 0, "{}", added.stderr);
     // a reader keeps its snapshot: the next import stays in the WAL, which
     // a copy of the .db file alone lacks
     let reader = Connection::open(sb.db()).unwrap();
