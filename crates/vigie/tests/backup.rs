@@ -140,6 +140,8 @@ fn a_backup_during_an_import_is_consistent_and_a_second_import_waits_in_line() {
     let status = import.wait().unwrap();
     assert!(status.success());
     assert_eq!(count(sb.db(), "SELECT count(*) FROM incident"), 60_010);
+    let wal = std::fs::metadata(sb.path("vigie.db-wal")).map(|m| m.len()).unwrap_or(0);
+    assert_eq!(wal, 0, "the import's pages folded back into the database, the log cut back");
 
     // an import while another holds the lock: it says so, and waits
     let holder = Connection::open(sb.db()).unwrap();

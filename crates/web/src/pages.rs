@@ -53,7 +53,7 @@ async fn report(state: &AppState, region: String, month: Option<Month>) -> Resul
     let key = (region, month);
     // the version before the reads: a commit during them makes the entry
     // stale at once, never a stale entry look current
-    let version = state.data_version().await?;
+    let version = state.content_version().await?;
     if let Some(found) = state.reports.get(version, &key) {
         return Ok(found);
     }

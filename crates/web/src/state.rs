@@ -135,6 +135,12 @@ impl AppState {
         watcher.data_version()
     }
 
+    /// The data version without the sessions file's part: what a report
+    /// depends on (a login must not recompute the dashboards).
+    pub async fn content_version(&self) -> Result<DataVersion, StoreError> {
+        Ok(DataVersion { sessions: 0, ..self.data_version().await? })
+    }
+
     /// Runs `work` on a reading connection in a blocking thread (SQLite
     /// calls block); never waits for a writer.
     pub async fn read<T, F>(&self, work: F) -> Result<T, StoreError>

@@ -11,22 +11,33 @@ use axum::http::StatusCode;
 use common::*;
 use vigie_domain::Role;
 
-/// Holds the write lock of `db` as an import does, until dropped.
-struct ImportRunning(rusqlite::Connection);
+/// An import through the store, as `vigie import` runs one (its own
+/// connection, the sessions file attached), holding the write lock from its
+/// start until `finish`.
+struct ImportRunning {
+    finish: std::sync::mpsc::Sender<()>,
+    done: std::thread::JoinHandle<()>,
+}
 
 impl ImportRunning {
     fn start(db: &str) -> ImportRunning {
-        let conn = rusqlite::Connection::open(db).unwrap();
-        conn.execute_batch(
-            "BEGIN IMMEDIATE;
-             INSERT INTO import_run (started_at, source, format) VALUES ('2026-01-01T00:00:00Z', 'big.csv', 'csv');",
-        )
-        .unwrap();
-        ImportRunning(conn)
+        let db = db.to_string();
+        let (started_tx, started) = std::sync::mpsc::channel();
+        let (finish, finish_rx) = std::sync::mpsc::channel::<()>();
+        let done = std::thread::spawn(move || {
+            let mut store = vigie_store::open(&db).unwrap();
+            let session = store.begin_import("big.csv", "csv").unwrap();
+            started_tx.send(()).unwrap();
+            finish_rx.recv().unwrap();
+            session.finish(vigie_store::ImportCounts::default()).unwrap();
+        });
+        started.recv().unwrap();
+        ImportRunning { finish, done }
     }
 
     fn finish(self) {
-        self.0.execute_batch("COMMIT").unwrap();
+        self.finish.send(()).unwrap();
+        self.done.join().unwrap();
     }
 }
 

@@ -217,8 +217,8 @@ impl SqliteImport<'_> {
 /// Nothing is left open if that fails.
 pub fn begin_run(conn: &Connection, source: &str, format: &str) -> Result<i64> {
     let now = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
-    // IMMEDIATE: take the write lock now rather than fail half-way
-    conn.execute_batch("BEGIN IMMEDIATE")?;
+    // take the write lock now rather than fail half-way
+    super::begin_database_write(conn)?;
     let started = conn.execute(
         "INSERT INTO import_run (started_at, source, format) VALUES (?1, ?2, ?3)",
         params![now, source, format],

@@ -150,6 +150,21 @@ impl SqliteStore {
     }
 }
 
+/// Begins a transaction that holds the database's write lock at once — and
+/// not the sessions file's, which `BEGIN IMMEDIATE` would take too (it locks
+/// every attached file): an import holds its lock for minutes, and logins
+/// must go on meanwhile. A write statement that changes nothing takes the
+/// lock of the one file it names; a busy lock is waited for (busy timeout)
+/// as for `BEGIN IMMEDIATE`, the transaction having read nothing yet.
+pub(super) fn begin_database_write(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("BEGIN")?;
+    let locked = conn.execute_batch("UPDATE main.meta SET value = value WHERE 0");
+    if locked.is_err() {
+        let _ = conn.execute_batch("ROLLBACK");
+    }
+    locked
+}
+
 /// `file:` URI of `path`, read-only (`?`, `#` and `%` escaped).
 pub(super) fn read_only_uri(path: &Path) -> String {
     let mut uri = String::from("file:");
@@ -549,7 +564,7 @@ impl Store for SqliteStore {
 
     fn write_locked(&mut self) -> Result<bool> {
         self.conn.busy_timeout(Duration::ZERO)?;
-        let probe = self.conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK");
+        let probe = begin_database_write(&self.conn).and_then(|()| self.conn.execute_batch("ROLLBACK"));
         self.conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
         match probe.map_err(StoreError::from) {
             Ok(()) => Ok(false),

@@ -40,8 +40,10 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<Outcome> {
     // the import's transaction went through the write-ahead log, which
     // would otherwise keep its size (hundreds of MB for a million rows);
     // a reader still on old pages only delays this to SQLite's next one
-    if let Err(error) = store.checkpoint() {
-        tracing::warn!("checkpoint after the import: {error}");
+    let started = std::time::Instant::now();
+    match store.checkpoint() {
+        Ok(complete) => tracing::debug!(complete, elapsed = ?started.elapsed(), "checkpoint after the import"),
+        Err(error) => tracing::warn!("checkpoint after the import: {error}"),
     }
     print_summary(&summary, &options)
 }
