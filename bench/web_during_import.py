@@ -97,9 +97,25 @@ def main():
     paths = ["/dashboard", "/api/v1/dashboard?region=g5-sahel", "/incidents", "/incidents?country=BF",
              "/api/v1/dashboard?region=lake-chad&month=2024-06", "/members"]
 
+    def logged_in(email):
+        """A client with a session, or None once stopped."""
+        while not stop.is_set():
+            client = Client(args.base)
+            try:
+                status, _ = client.login(email, args.password)
+            except Exception as e:  # noqa: BLE001
+                status = str(e)
+            if status == 303 and "vigie_session" in client.cookies:
+                return client
+            with lock:
+                errors.append(f"setup login of {email}: {status}")
+            time.sleep(0.5)
+        return None
+
     def reader(n):
-        client = Client(args.base)
-        client.login(args.email, args.password)
+        client = logged_in(args.email)
+        if client is None:
+            return
         i = n
         while not stop.is_set():
             path = paths[i % len(paths)]
@@ -129,8 +145,9 @@ def main():
             time.sleep(0.25)
 
     def writer():
-        client = Client(args.base)
-        client.login(args.writer, args.password)
+        client = logged_in(args.writer)
+        if client is None:
+            return
         n = 0
         while not stop.is_set():
             token = client.csrf()

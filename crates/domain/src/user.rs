@@ -369,7 +369,32 @@ pub fn can_read_incident(user: &User, country: CountryCode, verified: bool) -> b
     if user.disabled {
         return false;
     }
-    verified || user.is(Role::Admin) || user.is(Role::Analyst) || user.is(Role::Editor) || user.delegate_of(country)
+    verified
+        || match readable_drafts(user) {
+            Drafts::All => true,
+            Drafts::Of(countries) => countries.contains(&country),
+        }
+}
+
+/// The drafts a user may read, as a list query asks for them (verified
+/// incidents are read by everyone): the rule of [`can_read_incident`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Drafts {
+    All,
+    /// Only those of these countries (none: no draft).
+    Of(Vec<CountryCode>),
+}
+
+pub fn readable_drafts(user: &User) -> Drafts {
+    if user.disabled {
+        Drafts::Of(Vec::new())
+    } else if user.is(Role::Admin) || user.is(Role::Analyst) || user.is(Role::Editor) {
+        Drafts::All
+    } else if user.is(Role::Delegate) {
+        Drafts::Of(user.countries.clone())
+    } else {
+        Drafts::Of(Vec::new())
+    }
 }
 
 /// Whether `user` may create or edit an incident of `country`:

@@ -19,6 +19,14 @@ pub struct IncidentFilter {
     /// Those whose last import is this run.
     pub import_id: Option<i64>,
     pub limit: Option<u64>,
+    /// Rows skipped before the first one returned (a page).
+    pub offset: u64,
+    /// Latest first (date, then id, both descending).
+    pub descending: bool,
+    /// Drafts only of these countries, verified incidents of all: a
+    /// reader's scope (`vigie_domain::user::readable_drafts`); `None`: no
+    /// restriction.
+    pub drafts_of: Option<Vec<CountryCode>>,
     pub order: Order,
 }
 

@@ -275,6 +275,8 @@ pub trait Store: Send {
     /// many were visited.
     fn incidents(&self, filter: &IncidentFilter, visit: &mut dyn FnMut(Incident) -> Result<()>) -> Result<u64>;
     fn incident(&self, id: &str) -> Result<Option<Incident>>;
+    /// How many incidents `filter` selects, its limit and offset aside.
+    fn count_incidents(&self, filter: &IncidentFilter) -> Result<u64>;
     /// Operations and victims grouped by one dimension.
     fn aggregate(&self, query: &Aggregate) -> Result<Vec<AggregateRow>>;
 

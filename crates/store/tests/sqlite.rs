@@ -420,3 +420,29 @@ fn register_imports_audit_in_their_own_transaction() {
     assert_eq!(logged.len(), 1);
     assert_eq!((logged[0].actor.as_str(), logged[0].action.as_str()), ("cli", "member.import"));
 }
+
+#[test]
+fn a_page_of_a_readers_scope_is_counted_and_cut_in_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(&dir);
+    import(
+        store.as_mut(),
+        &[
+            incident("bf-1", "2023-11-01", "BF", None, None, Status::Verified),
+            incident("bf-2", "2023-11-02", "BF", None, None, Status::Draft),
+            incident("ml-1", "2023-11-03", "ML", None, None, Status::Draft),
+            incident("ml-2", "2023-11-04", "ML", None, None, Status::Verified),
+            incident("ne-1", "2023-11-05", "NE", None, None, Status::Verified),
+        ],
+    );
+    let delegate_bf = IncidentFilter { drafts_of: Some(vec![CountryCode::new("BF").unwrap()]), ..Default::default() };
+    assert_eq!(all(store.as_ref(), &delegate_bf), ["bf-1", "bf-2", "ml-2", "ne-1"]);
+    assert_eq!(store.count_incidents(&delegate_bf).unwrap(), 4);
+    let viewer = IncidentFilter { drafts_of: Some(Vec::new()), ..Default::default() };
+    assert_eq!(all(store.as_ref(), &viewer), ["bf-1", "ml-2", "ne-1"]);
+    let page = IncidentFilter { descending: true, offset: 1, limit: Some(2), ..delegate_bf.clone() };
+    assert_eq!(all(store.as_ref(), &page), ["ml-2", "bf-2"], "latest first, one skipped, two kept");
+    assert_eq!(store.count_incidents(&page).unwrap(), 4, "the count ignores the page");
+    let far = IncidentFilter { offset: u64::MAX, limit: Some(u64::MAX), ..Default::default() };
+    assert!(all(store.as_ref(), &far).is_empty(), "a page past any list is empty, not an error");
+}

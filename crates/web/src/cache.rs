@@ -78,6 +78,10 @@ impl Report {
 pub type Reports = Versioned<(String, Option<Month>), Option<Arc<Report>>>;
 
 /// Sessions by token hash: the account and the session's end.
+/// Pages of the incident list, by their filter (the reader's scope in it):
+/// the incidents of the page and the number of all that match.
+pub type Lists = Versioned<String, Arc<(Vec<vigie_domain::Incident>, u64)>>;
+
 pub type Sessions = Versioned<String, (User, jiff::Timestamp)>;
 
 #[cfg(test)]

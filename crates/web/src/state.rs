@@ -89,6 +89,7 @@ pub struct AppState {
     /// its data version stays the same (`cache.rs`).
     pub(crate) sessions: Arc<crate::cache::Sessions>,
     pub(crate) reports: Arc<crate::cache::Reports>,
+    pub(crate) lists: Arc<crate::cache::Lists>,
 }
 
 impl AppState {
@@ -119,6 +120,7 @@ impl AppState {
             rejects: Arc::default(),
             sessions: Arc::new(crate::cache::Versioned::new(10_000)),
             reports: Arc::new(crate::cache::Versioned::new(1_000)),
+            lists: Arc::new(crate::cache::Versioned::new(1_000)),
         })
     }
 

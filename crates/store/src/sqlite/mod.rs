@@ -214,6 +214,10 @@ impl Store for SqliteStore {
         query::incident(&self.conn, id)
     }
 
+    fn count_incidents(&self, filter: &IncidentFilter) -> Result<u64> {
+        query::count(&self.conn, filter)
+    }
+
     fn aggregate(&self, query: &Aggregate) -> Result<Vec<AggregateRow>> {
         query::aggregate(&self.conn, query)
     }

@@ -42,11 +42,45 @@ impl Conditions {
     }
 }
 
+/// How many incidents `filter` selects (its limit and offset aside).
+pub fn count(conn: &Connection, filter: &IncidentFilter) -> Result<u64> {
+    let conditions = conditions(filter);
+    let sql = format!("SELECT count(*) FROM incident {}", conditions.sql());
+    let count: i64 = conn.prepare(&sql)?.query_row(params_from_iter(conditions.params.iter()), |row| row.get(0))?;
+    Ok(count as u64)
+}
+
 pub fn incidents(
     conn: &Connection,
     filter: &IncidentFilter,
     visit: &mut dyn FnMut(Incident) -> Result<()>,
 ) -> Result<u64> {
+    let conditions = conditions(filter);
+    // SQLite's integers are signed: a page past any list stays past it
+    let bounded = |n: u64| n.min(i64::MAX as u64);
+    let limit = match (filter.limit.map(bounded), bounded(filter.offset)) {
+        (Some(n), 0) => format!(" LIMIT {n}"),
+        (Some(n), offset) => format!(" LIMIT {n} OFFSET {offset}"),
+        (None, 0) => String::new(),
+        (None, offset) => format!(" LIMIT -1 OFFSET {offset}"),
+    };
+    let direction = if filter.descending { " DESC" } else { "" };
+    let order = match filter.order {
+        Order::Date => format!("date{direction}, id{direction}"),
+        Order::CountryDate => format!("country{direction}, date{direction}, id{direction}"),
+    };
+    let sql = format!("SELECT {COLUMNS} FROM incident {} ORDER BY {order}{limit}", conditions.sql());
+    let mut statement = conn.prepare(&sql)?;
+    let mut rows = statement.query(params_from_iter(conditions.params.iter()))?;
+    let mut count = 0;
+    while let Some(row) = rows.next()? {
+        visit(incident_from_row(row)?)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+fn conditions(filter: &IncidentFilter) -> Conditions {
     let mut conditions = Conditions::default();
     conditions.any_of("country", filter.countries.iter().map(|c| c.to_string()));
     if let Some(from) = filter.from {
@@ -76,20 +110,21 @@ pub fn incidents(
             Value::Text(search),
         );
     }
-    let limit = filter.limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
-    let order = match filter.order {
-        Order::Date => "date, id",
-        Order::CountryDate => "country, date, id",
-    };
-    let sql = format!("SELECT {COLUMNS} FROM incident {} ORDER BY {order}{limit}", conditions.sql());
-    let mut statement = conn.prepare(&sql)?;
-    let mut rows = statement.query(params_from_iter(conditions.params.iter()))?;
-    let mut count = 0;
-    while let Some(row) = rows.next()? {
-        visit(incident_from_row(row)?)?;
-        count += 1;
+    if let Some(countries) = &filter.drafts_of {
+        let mut placeholders = Vec::new();
+        for country in countries {
+            conditions.params.push(Value::Text(country.to_string()));
+            placeholders.push(format!("?{}", conditions.params.len()));
+        }
+        conditions.params.push(Value::Text(Status::Verified.code().to_string()));
+        let verified = format!("status = ?{}", conditions.params.len());
+        conditions.clauses.push(if placeholders.is_empty() {
+            verified
+        } else {
+            format!("({verified} OR country IN ({}))", placeholders.join(", "))
+        });
     }
-    Ok(count)
+    conditions
 }
 
 pub fn incident(conn: &Connection, id: &str) -> Result<Option<Incident>> {

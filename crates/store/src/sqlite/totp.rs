@@ -145,7 +145,8 @@ pub fn renew_recovery_codes(
     let user = user_in(&tx, email)?.ok_or_else(|| unknown(email))?;
     let accepted = tx.execute(
         "UPDATE user_totp SET last_step = ?1
-         WHERE user_id = ?2 AND enrolled_at IS NOT NULL AND (last_step IS NULL OR last_step < ?1)",
+         WHERE user_id = ?2 AND enrolled_at IS NOT NULL AND (last_step IS NULL OR last_step < ?1)
+           AND NOT EXISTS (SELECT 1 FROM sessions.totp_step s WHERE s.user_id = ?2 AND s.last_step >= ?1)",
         params![step, user.id],
     )?;
     if accepted == 0 {

@@ -2,13 +2,15 @@
 //! (lists comma-separated), a free-text search, date order either way, 50
 //! a page, and the CSV and GeoJSON exports of the same filter (audited).
 
+use std::sync::Arc;
+
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use jiff::civil::Date;
 use minijinja::{Value, context};
 use serde::Deserialize;
-use vigie_domain::user::{can_read_incident, can_write_incidents};
+use vigie_domain::user::{Drafts, can_read_incident, can_write_incidents, readable_drafts};
 use vigie_domain::validate::parse_iso_date;
 use vigie_domain::{AuditEntry, CountryCode, Incident, Method, Month, Status, Target, User, countries};
 use vigie_formats::native::{CsvWriter, GeoJsonWriter};
@@ -150,33 +152,43 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
     let offset = (page_number - 1).saturating_mul(PAGE_SIZE);
     let descending = query.descending();
     let (worker_state, worker_query) = (state.clone(), query.clone());
+    // the version before the reads: a commit during them makes the entry
+    // stale at once, never a stale entry look current
+    let version = match state.content_version().await {
+        Ok(version) => version,
+        Err(e) => return errors::internal(lang, e),
+    };
+    let lists = Arc::clone(&state.lists);
     let result = state
         .read(move |store| {
-            let filter = match worker_query.filter(&worker_state, store) {
+            let mut filter = match worker_query.filter(&worker_state, store) {
                 Ok(filter) => filter,
                 Err(id) => return Ok(Err(id)),
             };
-            let groups = store.groups()?;
-            // the page's window in date order; a descending list counts first
-            let total = if descending { visible(store, &filter, &current, &mut |_| Ok(()))? } else { 0 };
-            let (start, end) = if descending {
-                (total.saturating_sub(offset.saturating_add(PAGE_SIZE)), total.saturating_sub(offset))
-            } else {
-                (offset, offset.saturating_add(PAGE_SIZE))
+            // the reader's scope, in the query: a page of what they may read
+            filter.drafts_of = match readable_drafts(&current) {
+                Drafts::All => None,
+                Drafts::Of(countries) => Some(countries),
             };
-            let mut index = 0;
+            filter.descending = descending;
+            filter.offset = offset;
+            filter.limit = Some(PAGE_SIZE);
+            let groups = store.groups()?;
+            let key = format!("{filter:?}");
+            if let Some(found) = lists.get(version, &key) {
+                let (rows, total) = found.as_ref().clone();
+                return Ok(Ok((rows, total, groups)));
+            }
+            let total = store.count_incidents(&filter)?;
             let mut rows = Vec::new();
-            let counted = visible(store, &filter, &current, &mut |incident| {
-                if index >= start && index < end {
+            store.incidents(&filter, &mut |incident| {
+                if can_read_incident(&current, incident.country, incident.status == Status::Verified) {
                     rows.push(incident);
                 }
-                index += 1;
                 Ok(())
             })?;
-            if descending {
-                rows.reverse();
-            }
-            Ok(Ok((rows, counted, groups)))
+            lists.insert(version, key, Arc::new((rows.clone(), total)));
+            Ok(Ok((rows, total, groups)))
         })
         .await;
     let (incidents, total, groups) = match result {
