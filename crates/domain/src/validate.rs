@@ -218,8 +218,13 @@ impl Validator {
                 Some(group) => Some(group.id.clone()),
                 None if self.new_groups => {
                     let mut group = Group::from_unknown_name(name);
+                    // only a hash collision or an id taken by hand gets here;
+                    // numbered, so that the same file still gives the same ids
+                    let base = group.id.clone();
+                    let mut n = 2;
                     while self.groups.get(&group.id).is_some() {
-                        group.id.push_str("-new");
+                        group.id = format!("{}-{n}", base.chars().take(60).collect::<String>());
+                        n += 1;
                     }
                     let id = group.id.clone();
                     self.groups.insert(group.clone());
