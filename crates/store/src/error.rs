@@ -10,6 +10,12 @@ pub enum StoreError {
         "database {path} was written by a newer Vigie (schema version {found}, this one knows {known}); upgrade Vigie"
     )]
     TooNew { path: String, found: i64, known: i64 },
+    #[error(
+        "database {path} has schema version {found}, yet its tables are not those of version {found} \
+         (migration {failed} to {known}, the version this Vigie knows, failed: {reason}): it was written by \
+         another or a newer Vigie; open it with that Vigie, or give another --db"
+    )]
+    Mismatch { path: String, found: i64, known: i64, failed: i64, reason: String },
     #[error("the database holds a value Vigie cannot read: {0}")]
     Corrupt(String),
     #[error("{0}")]
