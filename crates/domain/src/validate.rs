@@ -7,6 +7,7 @@ use crate::codes::{DatePrecision, Method, Status, Target};
 use crate::country::countries;
 use crate::group::{Group, GroupRegister, UNKNOWN_GROUP};
 use crate::incident::{Column, Incident, derived_id};
+use crate::text::{echoed, quoted};
 
 /// The longest text a free-text field may hold.
 const MAX_TEXT: usize = 20_000;
@@ -101,7 +102,7 @@ impl FieldError {
 
 impl std::fmt::Display for FieldError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "column {}: {} (got {:?})", self.column, self.message, self.value)
+        write!(f, "column {}: {} (got {})", echoed(&self.column), self.message, quoted(&self.value))
     }
 }
 
