@@ -81,6 +81,11 @@ pub enum FieldErrorKind {
         code: String,
         position: usize,
     },
+    /// Markdown nested deeper than `max` levels, from `line` of the body.
+    TooDeep {
+        max: usize,
+        line: usize,
+    },
     /// A dataset file imported by someone who may not (a delegate).
     DatasetNotAllowed,
     /// An id that names no incident the importer may change (unknown, or
