@@ -41,7 +41,7 @@ fn story(store: &dyn Store, id: &str, what: &str) -> Result<Story, BulletinError
     let versions: Vec<_> =
         store.articles(&filter)?.into_iter().filter(|a| a.status == ArticleStatus::Published).collect();
     Story::group(versions).pop().ok_or_else(|| {
-        BulletinError::Issue(format!("{what} {}: no published article has this id", vigie_domain::text::quoted(&id)))
+        BulletinError::Issue(format!("{what} {}: no published article has this id", vigie_domain::text::quoted(id)))
     })
 }
 
@@ -73,7 +73,7 @@ impl Sources {
             let region = regions.get(id).ok_or_else(|| {
                 BulletinError::Issue(format!(
                     "unknown region {}: use one of {}",
-                    vigie_domain::text::quoted(&id),
+                    vigie_domain::text::quoted(id),
                     regions.ids()
                 ))
             })?;

@@ -162,7 +162,7 @@ impl Regions {
                             v.parse::<Date>().map_err(|_| {
                                 invalid(format!(
                                     "{country}: {what} {} is not a date (YYYY-MM-DD)",
-                                    crate::text::quoted(&v)
+                                    crate::text::quoted(v)
                                 ))
                             })
                         })

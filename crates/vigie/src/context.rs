@@ -45,7 +45,7 @@ pub fn country(input: &str) -> Result<CountryCode> {
 
 pub fn month(input: &str) -> Result<Month> {
     Month::parse(input).ok_or_else(|| {
-        anyhow!("--month {} is not a month: write YYYY-MM, e.g. 2023-12", vigie_domain::text::quoted(&input))
+        anyhow!("--month {} is not a month: write YYYY-MM, e.g. 2023-12", vigie_domain::text::quoted(input))
     })
 }
 
@@ -57,7 +57,7 @@ fn day(flag: &str, input: &str, start: bool) -> Result<Date> {
     match Month::parse(input) {
         Some(month) if start => Ok(month.first_day()),
         Some(month) => Ok(month.last_day()),
-        None => bail!("{flag} {} is not a date: write YYYY-MM-DD or YYYY-MM", vigie_domain::text::quoted(&input)),
+        None => bail!("{flag} {} is not a date: write YYYY-MM-DD or YYYY-MM", vigie_domain::text::quoted(input)),
     }
 }
 
@@ -68,7 +68,7 @@ pub fn filter(args: &FilterArgs, regions: &Regions, groups: &GroupRegister) -> R
         None => listed,
         Some(id) => {
             let region = regions.get(id).ok_or_else(|| {
-                anyhow!("unknown region {}: choose one of {}", vigie_domain::text::quoted(&id), regions.ids())
+                anyhow!("unknown region {}: choose one of {}", vigie_domain::text::quoted(id), regions.ids())
             })?;
             region
                 .members_among(listed)
@@ -79,18 +79,18 @@ pub fn filter(args: &FilterArgs, regions: &Regions, groups: &GroupRegister) -> R
     filter.to = args.to.as_deref().map(|v| day("--to", v, false)).transpose()?;
     for name in &args.perpetrator {
         let group = groups.resolve(name).ok_or_else(|| {
-            anyhow!("unknown perpetrator group {} (see `vigie groups`)", vigie_domain::text::quoted(&name))
+            anyhow!("unknown perpetrator group {} (see `vigie groups`)", vigie_domain::text::quoted(name))
         })?;
         filter.perpetrators.push(group.id.clone());
     }
     for code in &args.target {
         filter.targets.push(Target::parse(code).ok_or_else(|| {
-            anyhow!("unknown target {}: use one of {}", vigie_domain::text::quoted(&code), Target::codes())
+            anyhow!("unknown target {}: use one of {}", vigie_domain::text::quoted(code), Target::codes())
         })?);
     }
     for code in &args.method {
         filter.methods.push(Method::parse(code).ok_or_else(|| {
-            anyhow!("unknown method {}: use one of {}", vigie_domain::text::quoted(&code), Method::codes())
+            anyhow!("unknown method {}: use one of {}", vigie_domain::text::quoted(code), Method::codes())
         })?);
     }
     filter.status = args.status.map(status);

@@ -131,7 +131,7 @@ pub fn add_alias(conn: &mut Connection, group_id: &str, alias: &str, actor: &str
     if !exists {
         return Err(StoreError::NotFound(format!(
             "no group {}: see `vigie groups`",
-            vigie_domain::text::quoted(&group_id)
+            vigie_domain::text::quoted(group_id)
         )));
     }
     let before: Vec<String> = tx

@@ -38,7 +38,7 @@ fn filter(args: &ActivitiesListArgs) -> Result<ActivityFilter> {
     }
     for code in &args.kind {
         let kind = ActivityKind::parse(code).ok_or_else(|| {
-            anyhow!("unknown kind {}: use one of {}", vigie_domain::text::quoted(&code), ActivityKind::codes())
+            anyhow!("unknown kind {}: use one of {}", vigie_domain::text::quoted(code), ActivityKind::codes())
         })?;
         if !filter.kinds.contains(&kind) {
             filter.kinds.push(kind);

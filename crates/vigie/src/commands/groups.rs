@@ -60,14 +60,14 @@ pub fn run(cli: &Cli, args: &GroupsArgs) -> Result<Outcome> {
             {
                 bail!(
                     "{} already names group {}",
-                    vigie_domain::text::quoted(&alias),
+                    vigie_domain::text::quoted(alias),
                     vigie_domain::text::quoted(&existing.id)
                 );
             }
             if store.add_alias(id, alias, CLI_ACTOR)? {
-                out!("{} now names group {id}", vigie_domain::text::quoted(&alias))?;
+                out!("{} now names group {id}", vigie_domain::text::quoted(alias))?;
             } else {
-                out!("{} already names group {id}: nothing changed", vigie_domain::text::quoted(&alias))?;
+                out!("{} already names group {id}: nothing changed", vigie_domain::text::quoted(alias))?;
             }
         }
     }
