@@ -40,9 +40,9 @@ fn story(store: &dyn Store, id: &str, what: &str) -> Result<Story, BulletinError
     let filter = ArticleFilter { id: Some(id.to_string()), ..ArticleFilter::default() };
     let versions: Vec<_> =
         store.articles(&filter)?.into_iter().filter(|a| a.status == ArticleStatus::Published).collect();
-    Story::group(versions)
-        .pop()
-        .ok_or_else(|| BulletinError::Issue(format!("{what} {id:?}: no published article has this id")))
+    Story::group(versions).pop().ok_or_else(|| {
+        BulletinError::Issue(format!("{what} {}: no published article has this id", vigie_domain::text::quoted(id)))
+    })
 }
 
 impl Sources {
@@ -70,9 +70,13 @@ impl Sources {
         let groups = store.groups()?;
         let mut region_sources = Vec::new();
         for id in &issue.regions {
-            let region = regions
-                .get(id)
-                .ok_or_else(|| BulletinError::Issue(format!("unknown region {id:?}: use one of {}", regions.ids())))?;
+            let region = regions.get(id).ok_or_else(|| {
+                BulletinError::Issue(format!(
+                    "unknown region {}: use one of {}",
+                    vigie_domain::text::quoted(id),
+                    regions.ids()
+                ))
+            })?;
             let report = vigie_report::monthly(store, &groups, region, month, false)?;
             let notes = store.notes(&NoteFilter {
                 region: Some(id.clone()),

@@ -12,7 +12,7 @@ use crate::Lang;
 use crate::domain_of_action::Domain;
 use crate::partner::is_slug;
 use crate::svg::{SvgHazard, check_svg};
-use crate::validate::{FieldError, parse_iso_date};
+use crate::validate::{FieldError, FieldErrorKind, parse_iso_date};
 
 /// The longest title or subtitle: official titles run long, in Arabic most.
 pub const MAX_TITLE: usize = 300;
@@ -22,6 +22,11 @@ pub const MAX_AUTHOR: usize = 200;
 pub const MAX_CAPTION: usize = 1_000;
 /// The most images one version may carry.
 pub const MAX_IMAGES: usize = 50;
+/// How deep an article's Markdown may nest (quotes, lists and their items,
+/// emphasis, links: every open element counts): deeper, Typst stops
+/// ("maximum show rule depth exceeded", near 30 quotes or 25 lists) and no
+/// bulletin could be printed. Real articles nest three or four levels.
+pub const MAX_MARKDOWN_DEPTH: usize = 16;
 /// The largest image file accepted, in bytes.
 pub const MAX_IMAGE_BYTES: u64 = 10 * 1024 * 1024;
 
@@ -396,6 +401,27 @@ fn is_relative(file: &str) -> bool {
     !file.starts_with('/') && !file.starts_with('\\') && !drive
 }
 
+/// The line of `body` (1 for the first) where its Markdown first nests
+/// deeper than `MAX_MARKDOWN_DEPTH`, if it does; parsed as the renderer
+/// parses it (CommonMark, no extensions).
+pub fn too_deep(body: &str) -> Option<usize> {
+    use pulldown_cmark::{Event, Options, Parser};
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+        match event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > MAX_MARKDOWN_DEPTH {
+                    return Some(1 + body[..range.start].matches('\n').count());
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Checks one version's values; returns the article (without its images)
 /// and the images it names, which the importer reads.
 pub fn validate_article(raw: &RawArticle) -> Result<(Article, Vec<ImageRef>), Vec<FieldError>> {
@@ -461,6 +487,14 @@ pub fn validate_article(raw: &RawArticle) -> Result<(Article, Vec<ImageRef>), Ve
     if raw.images.len() > MAX_IMAGES {
         errors.push(FieldError::new("images", format!("more than {MAX_IMAGES} images"), raw.images.len().to_string()));
     }
+    if let Some(line) = too_deep(&raw.body) {
+        let message = format!(
+            "nests quotes, lists or emphasis more than {MAX_MARKDOWN_DEPTH} levels deep: no bulletin could print it"
+        );
+        errors.push(
+            FieldError::new("body", message, "").with_kind(FieldErrorKind::TooDeep { max: MAX_MARKDOWN_DEPTH, line }),
+        );
+    }
     let mut images = Vec::new();
     for (index, image) in raw.images.iter().enumerate() {
         let key = format!("images[{}]", index + 1);
@@ -503,6 +537,17 @@ pub fn validate_article(raw: &RawArticle) -> Result<(Article, Vec<ImageRef>), Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_nested_too_deep_is_found_on_its_line() {
+        let quotes = |n: usize| format!("Intro.\n\n{} deep\n", ">".repeat(n));
+        // each quote and the paragraph inside count
+        assert_eq!(too_deep(&quotes(MAX_MARKDOWN_DEPTH - 1)), None);
+        assert_eq!(too_deep(&quotes(MAX_MARKDOWN_DEPTH)), Some(3));
+        let lists: String = (0..MAX_MARKDOWN_DEPTH / 2 + 1).map(|i| format!("{}- {i}\n", "  ".repeat(i))).collect();
+        assert_eq!(too_deep(&lists), Some(MAX_MARKDOWN_DEPTH / 2 + 1));
+        assert_eq!(too_deep("*a **b** [c](https://x)*\n\n> - d\n"), None);
+    }
 
     fn some(value: &str) -> Option<String> {
         Some(value.to_string())

@@ -32,9 +32,32 @@ pub fn fold(input: &str) -> String {
     out
 }
 
+/// The key a name is looked up by: its `fold`, or, for a name with no
+/// letter or digit ("???", "-", "…", found in real data), its own symbols
+/// (compatibility-normalised, so "…" is "...", spaces collapsed), so that
+/// such a name still finds what it named before.
+pub fn name_key(input: &str) -> String {
+    let folded = fold(input);
+    if !folded.is_empty() {
+        return folded;
+    }
+    let normalised: String = input.nfkc().collect();
+    normalised.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, name_key};
+
+    #[test]
+    fn names_without_letters_keep_their_symbols() {
+        assert_eq!(name_key(" Tchâd "), "tchad");
+        assert_eq!(name_key("???"), "???");
+        assert_eq!(name_key(" ?  ? "), "? ?");
+        assert_eq!(name_key("…"), "...");
+        assert_ne!(name_key("-"), name_key("?"));
+        assert_eq!(name_key("   "), "");
+    }
 
     #[test]
     fn folds_case_accents_and_punctuation() {

@@ -7,7 +7,8 @@ use serde::Deserialize;
 
 use crate::Lang;
 use crate::country::Names;
-use crate::fold::fold;
+use crate::fold::{fold, name_key};
+use crate::hash::Fnv64;
 
 /// The id of the group that stands for "not claimed or not attributed".
 pub const UNKNOWN_GROUP: &str = "unknown";
@@ -75,14 +76,30 @@ impl Group {
     }
 }
 
+/// The most characters of a folded name a slug keeps before it is cut and
+/// made unique by a hash (ids stay within `valid_group_id`'s 64 bytes).
+const SLUG_KEPT: usize = 40;
+
 /// A lower-case, hyphenated id derived from a name ("Katiba Serma" →
-/// `katiba-serma`).
+/// `katiba-serma`), the same for every spelling `name_key` makes equal and
+/// different for different keys: a name too long to keep whole is cut and
+/// followed by a hash of its key, a name with no letter or digit ("???") is
+/// `group-` and that hash.
 pub fn slug(name: &str) -> String {
-    let slug = fold(name).replace(' ', "-");
-    // ids stay within the 64 characters `valid_group_id` allows
-    let slug: String = slug.chars().take(56).collect();
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() { "group".to_string() } else { slug.to_string() }
+    let plain = fold(name).replace(' ', "-");
+    if plain.len() <= 56 && valid_group_id(&plain) {
+        return plain;
+    }
+    let mut hash = Fnv64::default();
+    hash.write(name_key(name).as_bytes());
+    // what a valid id may hold of the name, cut to leave room for the hash
+    let mut kept: String = plain.chars().filter(|&c| c == '-' || (c.is_alphanumeric() && !c.is_uppercase())).collect();
+    while kept.chars().count() > SLUG_KEPT || kept.len() > 64 - 17 {
+        kept.pop();
+    }
+    let kept = kept.trim_matches('-');
+    let kept = if kept.is_empty() { "group" } else { kept };
+    format!("{kept}-{:016x}", hash.finish())
 }
 
 /// Checks that an id is usable as a stable group id.
@@ -132,7 +149,7 @@ impl GroupRegister {
         self.by_id.insert(group.id.clone(), index);
         let names = [&group.id, &group.name.fr, &group.name.en, &group.name.ar];
         for key in names.into_iter().chain(group.aliases.iter()) {
-            let folded = fold(key);
+            let folded = name_key(key);
             if !folded.is_empty() {
                 self.by_folded.entry(folded).or_insert(index);
             }
@@ -146,7 +163,7 @@ impl GroupRegister {
         if let Some(&index) = self.by_id.get(trimmed) {
             return Some(&self.groups[index]);
         }
-        self.by_folded.get(&fold(trimmed)).map(|&index| &self.groups[index])
+        self.by_folded.get(&name_key(trimmed)).map(|&index| &self.groups[index])
     }
 
     pub fn get(&self, id: &str) -> Option<&Group> {
@@ -240,7 +257,13 @@ mod tests {
     fn slugs_unknown_names() {
         assert_eq!(slug("Katiba Serma"), "katiba-serma");
         let long = slug(&"Afisare, Anaguta, Birom, Irigwe and many other communities of Plateau state".repeat(2));
-        assert!(long.chars().count() <= 56 && valid_group_id(&long) && !long.ends_with('-'), "{long}");
+        assert!(long.len() <= 64 && valid_group_id(&long) && !long.ends_with('-'), "{long}");
+        let other = slug(&"Afisare, Anaguta, Birom, Irigwe and many other communities of Plateau state".repeat(3));
+        assert_ne!(long, other, "names cut to the same start keep apart");
+        assert!(slug("???").starts_with("group-") && valid_group_id(&slug("???")));
+        assert_eq!(slug("???"), slug(" ??? "));
+        assert_ne!(slug("???"), slug("-"));
+        assert_eq!(slug("…"), slug("..."));
         assert_eq!(Group::from_unknown_name(" Ansar Dine (Mali) ").id, "ansar-dine-mali");
         assert!(valid_group_id("is-sahel"));
         assert!(!valid_group_id("IS Sahel"));

@@ -159,8 +159,12 @@ impl Regions {
                     value
                         .as_deref()
                         .map(|v| {
-                            v.parse::<Date>()
-                                .map_err(|_| invalid(format!("{country}: {what} {v:?} is not a date (YYYY-MM-DD)")))
+                            v.parse::<Date>().map_err(|_| {
+                                invalid(format!(
+                                    "{country}: {what} {} is not a date (YYYY-MM-DD)",
+                                    crate::text::quoted(v)
+                                ))
+                            })
                         })
                         .transpose()
                 };

@@ -77,6 +77,30 @@ pub fn escaped(value: &str) -> String {
         .collect()
 }
 
+/// How many characters of a value a message echoes.
+pub const ECHOED_CHARS: usize = 120;
+
+/// A value someone gave (a cell, a header, an argument), as any message
+/// echoes it back: cut after `ECHOED_CHARS` characters (then `…`), every
+/// control and invisible character escaped, so that a 200 MB header or an
+/// escape sequence can neither flood nor drive a terminal or a page.
+pub fn echoed(value: &str) -> String {
+    escaped(&cut(value))
+}
+
+/// `echoed` between double quotes, a quote or backslash inside escaped:
+/// `(got "…")` in a located problem.
+pub fn quoted(value: &str) -> String {
+    format!("\"{}\"", escaped(&cut(value).replace('\\', "\\\\").replace('"', "\\\"")))
+}
+
+fn cut(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(ECHOED_CHARS) {
+        Some((end, _)) => format!("{}…", &value[..end]).into(),
+        None => value.into(),
+    }
+}
+
 /// The error of a `column` whose `value` holds a forbidden character, if
 /// it does.
 pub fn check(column: &str, value: &str, lines: bool) -> Option<FieldError> {
@@ -131,6 +155,19 @@ mod tests {
         assert_eq!(escaped("x\u{1b}[31mRED\u{7}\r\nfake"), "x\\u{1b}[31mRED\\u{7}\\u{d}\\u{a}fake");
         assert_eq!(escaped("a\u{202E}b"), "a\\u{202e}b");
         assert_eq!(escaped("غاو"), "غاو");
+    }
+
+    #[test]
+    fn echoed_values_are_cut_and_escaped() {
+        assert_eq!(echoed("Gao"), "Gao");
+        let long = "\u{1b}[31m".repeat(1000);
+        let shown = echoed(&long);
+        assert!(shown.chars().count() < 2 * ECHOED_CHARS * 6 && shown.ends_with('…'), "{shown}");
+        assert!(!shown.contains('\u{1b}'));
+        assert_eq!(echoed(&"é".repeat(ECHOED_CHARS)), "é".repeat(ECHOED_CHARS));
+        assert_eq!(echoed(&"é".repeat(ECHOED_CHARS + 1)), format!("{}…", "é".repeat(ECHOED_CHARS)));
+        assert_eq!(quoted(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(quoted("x\u{7}"), r#""x\u{7}""#);
     }
 
     #[test]

@@ -108,32 +108,33 @@ pub struct User {
 pub enum UserError {
     #[error("the email address is empty")]
     EmptyEmail,
-    #[error("the email address {0:?} is longer than {MAX_EMAIL} characters")]
+    #[error("the email address {q} is longer than {MAX_EMAIL} characters", q = crate::text::quoted(.0))]
     EmailTooLong(String),
-    #[error("the email address {0:?} has a space or a control character")]
+    #[error("the email address {q} has a space or a control character", q = crate::text::quoted(.0))]
     EmailSpace(String),
-    #[error("the email address {0:?} has an invisible or a text-direction character: type it again by hand")]
+    #[error("the email address {q} has an invisible or a text-direction character: type it again by hand", q = crate::text::quoted(.0))]
     EmailInvisible(String),
-    #[error("the email address {0:?} mixes alphabets in one part (e.g. a Cyrillic letter among Latin ones)")]
+    #[error("the email address {q} mixes alphabets in one part (e.g. a Cyrillic letter among Latin ones)", q = crate::text::quoted(.0))]
     EmailMixedScripts(String),
     #[error(
-        "the email address {0:?} has a letter outside the alphabets names are written in (a small capital, a \
-         phonetic sign): write it with ordinary letters"
+        "the email address {q} has a letter outside the alphabets names are written in (a small capital, a \
+         phonetic sign): write it with ordinary letters",
+        q = crate::text::quoted(.0)
     )]
     EmailUnusualLetter(String),
-    #[error("the email address {0:?} looks like the existing account {1}: choose one that cannot be mistaken for it")]
+    #[error("the email address {q} looks like the existing account {1}: choose one that cannot be mistaken for it", q = crate::text::quoted(.0))]
     EmailConfusable(String, String),
-    #[error("the email address {0:?} is not valid: write one name, one @ and a domain, e.g. name@example.org")]
+    #[error("the email address {q} is not valid: write one name, one @ and a domain, e.g. name@example.org", q = crate::text::quoted(.0))]
     EmailShape(String),
-    #[error("the email address {0:?} is not valid: its domain needs a dot, e.g. name@example.org")]
+    #[error("the email address {q} is not valid: its domain needs a dot, e.g. name@example.org", q = crate::text::quoted(.0))]
     EmailDomain(String),
-    #[error("unknown role {0:?}: use one of {roles}", roles = Role::codes())]
+    #[error("unknown role {q}: use one of {roles}", roles = Role::codes(), q = crate::text::quoted(.0))]
     UnknownRole(String),
     #[error("a delegate acts for at least one member state: give --country, e.g. --country BF")]
     DelegateWithoutCountry,
     #[error("only delegates have countries: a user with the role {0} takes no --country")]
     CountryForbidden(Role),
-    #[error("unknown country {0:?}: give an ISO 3166-1 code (see `vigie countries`)")]
+    #[error("unknown country {q}: give an ISO 3166-1 code (see `vigie countries`)", q = crate::text::quoted(.0))]
     UnknownCountry(String),
     #[error("the password is too short: use at least {MIN_PASSWORD} characters (a few words make a good one)")]
     PasswordTooShort,

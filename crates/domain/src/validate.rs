@@ -7,6 +7,7 @@ use crate::codes::{DatePrecision, Method, Status, Target};
 use crate::country::countries;
 use crate::group::{Group, GroupRegister, UNKNOWN_GROUP};
 use crate::incident::{Column, Incident, derived_id};
+use crate::text::{echoed, quoted};
 
 /// The longest text a free-text field may hold.
 const MAX_TEXT: usize = 20_000;
@@ -80,6 +81,11 @@ pub enum FieldErrorKind {
         code: String,
         position: usize,
     },
+    /// Markdown nested deeper than `max` levels, from `line` of the body.
+    TooDeep {
+        max: usize,
+        line: usize,
+    },
     /// A dataset file imported by someone who may not (a delegate).
     DatasetNotAllowed,
     /// An id that names no incident the importer may change (unknown, or
@@ -101,7 +107,7 @@ impl FieldError {
 
 impl std::fmt::Display for FieldError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "column {}: {} (got {:?})", self.column, self.message, self.value)
+        write!(f, "column {}: {} (got {})", echoed(&self.column), self.message, quoted(&self.value))
     }
 }
 
@@ -218,8 +224,13 @@ impl Validator {
                 Some(group) => Some(group.id.clone()),
                 None if self.new_groups => {
                     let mut group = Group::from_unknown_name(name);
+                    // only a hash collision or an id taken by hand gets here;
+                    // numbered, so that the same file still gives the same ids
+                    let base = group.id.clone();
+                    let mut n = 2;
                     while self.groups.get(&group.id).is_some() {
-                        group.id.push_str("-new");
+                        group.id = format!("{}-{n}", base.chars().take(60).collect::<String>());
+                        n += 1;
                     }
                     let id = group.id.clone();
                     self.groups.insert(group.clone());

@@ -143,7 +143,10 @@ pub fn read_article(bytes: &[u8]) -> Result<ArticleFile, Vec<RowProblem>> {
             )]);
         }
     };
-    let (mut raw, lines, problems) = raw_article(entries);
+    let (mut raw, mut lines, problems) = raw_article(entries);
+    // the body is the text's end: its first line is counted from where it starts
+    let body_start = text.len() - body.len();
+    lines.add("body", 1 + text.as_bytes()[..body_start].iter().filter(|&&b| b == b'\n').count() as u64);
     raw.body = body.to_string();
     Ok(ArticleFile { syntax, raw, lines, problems })
 }

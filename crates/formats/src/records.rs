@@ -6,7 +6,7 @@ use std::io::Read;
 use csv::{ByteRecord, ReaderBuilder};
 
 use crate::native::REASON_COLUMN;
-use crate::tail::Tail;
+use crate::tail::{RowTooLong, Tail};
 use crate::{ReadError, RowProblem};
 
 pub struct Records<R: Read> {
@@ -29,13 +29,22 @@ impl<R: Read> Records<R> {
 
     /// The next record and the line it starts on; `None` at the end.
     pub fn next_record(&mut self) -> Result<Option<(u64, &ByteRecord)>, ReadError> {
-        match self.reader.read_byte_record(&mut self.record) {
+        let read = self.reader.read_byte_record(&mut self.record);
+        let end = self.reader.position().byte();
+        self.reader.get_mut().start_row(end);
+        match read {
             Ok(true) => {
                 let line = self.first_line();
                 Ok(Some((line, &self.record)))
             }
             Ok(false) => Ok(None),
             Err(error) => Err(match error.into_kind() {
+                csv::ErrorKind::Io(io) if io.get_ref().is_some_and(|e| e.is::<RowTooLong>()) => {
+                    ReadError::Io(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!("line {}: {RowTooLong}: is it a CSV file, with every quote closed?", self.breaks + 1),
+                    ))
+                }
                 csv::ErrorKind::Io(io) => ReadError::Io(io),
                 // with `flexible` and byte records, csv has no other error to give
                 other => ReadError::Io(std::io::Error::other(format!("{other:?}"))),

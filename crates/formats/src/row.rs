@@ -1,6 +1,7 @@
 //! What readers hand out: one row's raw values with its line number, or the
 //! problems that stop a file from being read at all.
 
+use vigie_domain::text::{echoed, quoted};
 use vigie_domain::validate::RawIncident;
 
 /// One problem of one row (or of the header), located.
@@ -19,11 +20,11 @@ impl RowProblem {
     pub fn describe(&self) -> String {
         let mut text = format!("{}: ", self.line);
         if !self.column.is_empty() {
-            text.push_str(&format!("column {}: ", self.column));
+            text.push_str(&format!("column {}: ", echoed(&self.column)));
         }
         text.push_str(&self.message);
         if let Some(value) = &self.value {
-            text.push_str(&format!(" (got {value:?})"));
+            text.push_str(&format!(" (got {})", quoted(value)));
         }
         text
     }

@@ -6,16 +6,34 @@ use std::io::{self, Read};
 /// Far more than the CSV reader buffers ahead (8 KiB by default).
 const KEPT: usize = 1 << 17;
 
+/// The longest row (a CSV record, a JSON line) a reader takes: far more
+/// than any real one, and a bound on memory when a file is not what it
+/// claims (a 200 MB header line, a quote never closed).
+pub const MAX_ROW_BYTES: u64 = 16 << 20;
+
+/// The error a read gives once a row has grown past `MAX_ROW_BYTES`.
+#[derive(Debug, thiserror::Error)]
+#[error("a row longer than {} MiB", MAX_ROW_BYTES >> 20)]
+pub struct RowTooLong;
+
 pub struct Tail<R> {
     inner: R,
     ring: Box<[u8]>,
     /// Bytes handed out so far.
     total: u64,
+    /// Where the row being read started (a byte offset).
+    row_start: u64,
 }
 
 impl<R: Read> Tail<R> {
     pub fn new(inner: R) -> Tail<R> {
-        Tail { inner, ring: vec![0; KEPT].into_boxed_slice(), total: 0 }
+        Tail { inner, ring: vec![0; KEPT].into_boxed_slice(), total: 0, row_start: 0 }
+    }
+
+    /// A row starts at `offset`: the bytes before it no longer count
+    /// towards `MAX_ROW_BYTES`.
+    pub fn start_row(&mut self, offset: u64) {
+        self.row_start = offset;
     }
 
     /// The byte at `offset` from the start, if still kept.
@@ -26,6 +44,9 @@ impl<R: Read> Tail<R> {
 
 impl<R: Read> Read for Tail<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.total.saturating_sub(self.row_start) > MAX_ROW_BYTES {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, RowTooLong));
+        }
         let read = self.inner.read(buf)?;
         let mut rest = &buf[..read];
         if rest.len() > KEPT {

@@ -35,6 +35,11 @@ pub fn field_error_kind(lang: Lang, kind: &FieldErrorKind) -> Option<String> {
         FieldErrorKind::GeoPrecision => text("field-error-geo-precision"),
         FieldErrorKind::TooLong { max } => with("field-error-too-long", "max", count(*max)),
         FieldErrorKind::BadId { max } => with("field-error-bad-id", "max", count(*max)),
+        FieldErrorKind::TooDeep { max, line } => catalog().text_with(
+            lang,
+            "field-error-too-deep",
+            &[("max", Value::from(count(*max))), ("line", Value::from(count(*line)))],
+        ),
         FieldErrorKind::ReservedId => {
             with("field-error-reserved-id", "words", crate::join_list(lang, vigie_domain::validate::RESERVED_IDS))
         }
@@ -79,6 +84,7 @@ mod tests {
             FieldErrorKind::GeoPrecision,
             FieldErrorKind::TooLong { max: 20_000 },
             FieldErrorKind::BadId { max: 128 },
+            FieldErrorKind::TooDeep { max: 16, line: 3 },
             FieldErrorKind::ReservedId,
             FieldErrorKind::RepeatedId,
             FieldErrorKind::CountryNotAllowed { allowed: vec![vigie_domain::CountryCode::new("BF").unwrap()] },

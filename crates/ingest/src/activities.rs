@@ -26,8 +26,8 @@ impl FlatRegister for Activities {
         "id"
     }
 
-    fn repeated(&self, first: &str) -> String {
-        format!("appears more than once in this import (first at {first}): give each activity once")
+    fn repeated(&self) -> String {
+        "appears more than once in this import: give each activity once".into()
     }
 
     fn check(&self, values: &[Option<String>]) -> Result<(Activity, String), Vec<FieldError>> {

@@ -11,6 +11,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use vigie_domain::article::{ImageRef, MAX_IMAGE_BYTES, validate_article};
+use vigie_domain::validate::FieldErrorKind;
 use vigie_domain::{Article, ArticleImage, FieldError, Image, Lang};
 use vigie_formats::RowProblem;
 use vigie_formats::article::{KeyLines, read_article};
@@ -100,7 +101,12 @@ fn located(lines: &KeyLines, errors: Vec<FieldError>) -> Vec<RowProblem> {
     errors
         .into_iter()
         .map(|e| {
-            problem(lines.line(&e.column), &e.column, &e.message, Some(e.value.as_str()).filter(|v| !v.is_empty()))
+            let line = match e.kind {
+                // a line of the body, counted from the body's first
+                FieldErrorKind::TooDeep { line, .. } => lines.line(&e.column) + line as u64 - 1,
+                _ => lines.line(&e.column),
+            };
+            problem(line, &e.column, &e.message, Some(e.value.as_str()).filter(|v| !v.is_empty()))
         })
         .collect()
 }

@@ -5,17 +5,17 @@
 //! import rejected the second time, rejected records written to the rejects
 //! file as they were read.
 //!
-//! Such registers are small (some hundreds of records a year), so every
-//! record is read and checked before anything is written, on one thread.
+//! Each valid record is written as it is read, in the import's transaction,
+//! which is rolled back unless the import is complete: memory does not grow
+//! with the records (a repeated key is found by the store, not in a set).
 
-use std::collections::HashMap;
 use std::io::BufReader;
 
 use serde_json::{Map, Value};
 use vigie_domain::FieldError;
 use vigie_formats::register::flat::{self, FlatLayout, FlatRecord};
 use vigie_formats::{Format, ReadError, RowProblem};
-use vigie_store::{RegisterSession, Store, StoreError};
+use vigie_store::{ImportCounts, RegisterSession, Store, StoreError, Upsert};
 
 use crate::audit::import_entry;
 use crate::problems::Problems;
@@ -29,10 +29,10 @@ pub(crate) trait FlatRegister {
     fn layout(&self) -> &'static FlatLayout;
     /// The column a repeated key is reported on.
     fn key_column(&self) -> &'static str;
-    /// What is wrong with a record whose key was first met at `first`
-    /// (`FILE:LINE`).
-    fn repeated(&self, first: &str) -> String {
-        format!("the same {} appears more than once in this import (first at {first})", self.layout().kind)
+    /// What is wrong with a record whose key an earlier record of the
+    /// import had.
+    fn repeated(&self) -> String {
+        format!("the same {} appears more than once in this import", self.layout().kind)
     }
     /// Turns one record's values into a record and its key.
     fn check(&self, values: &[Option<String>]) -> Result<(Self::Record, String), Vec<FieldError>>;
@@ -44,12 +44,14 @@ pub(crate) trait FlatRegister {
     ) -> Result<Box<dyn RegisterSession<Self::Record> + 's>, StoreError>;
 }
 
-/// Valid records with where they are, and keys already met.
-struct State<T> {
-    records: Vec<T>,
-    seen: HashMap<String, String>,
+/// What reading the sources carries along: the import's transaction, what
+/// was rejected, and a write that failed (it stops the reading).
+struct State<'s, T> {
+    session: Box<dyn RegisterSession<T> + 's>,
+    counts: ImportCounts,
     rejected: u64,
     rejects: Option<Rejects>,
+    failed: Option<IngestError>,
 }
 
 /// Imports the records of all sources in one transaction.
@@ -65,7 +67,8 @@ pub(crate) fn import_flat<R: FlatRegister>(
     let mut unreadable = false;
     let rejects = options.rejects.as_deref();
     let rejects = rejects.map(|path| Rejects::create_with_header(path, register.layout().columns)).transpose()?;
-    let mut state = State { records: Vec::new(), seen: HashMap::new(), rejected: 0, rejects };
+    let session = register.begin(store, &names.join(", "))?;
+    let mut state = State { session, counts: ImportCounts::default(), rejected: 0, rejects, failed: None };
     for (index, source) in sources.into_iter().enumerate() {
         let (report, read) = read_source(register, index, source, options, &problems, &mut state)?;
         if let Err(header_problems) = read {
@@ -77,7 +80,6 @@ pub(crate) fn import_flat<R: FlatRegister>(
     if let Some(rejects) = state.rejects.take() {
         rejects.finish()?;
     }
-    summary.counts.rejected += state.rejected;
     let found = problems.finish()?;
     summary.problems = found.problems;
     summary.details = found.details;
@@ -85,51 +87,56 @@ pub(crate) fn import_flat<R: FlatRegister>(
 
     let complete = !unreadable && (found.count == 0 || options.skip_invalid);
     if complete || options.dry_run {
-        let mut session = register.begin(store, &names.join(", "))?;
-        for record in &state.records {
-            // repeats are found while reading: none comes here (it would count as rejected)
-            summary.counts.record(session.upsert(record)?);
-        }
-        if complete && !options.dry_run {
-            if let Some(entry) =
-                import_entry(options, register.layout().kind, &names, options.format.name(), summary.counts)
-            {
-                session.record_audit(&entry)?;
-            }
-            session.finish(summary.counts)?;
-            summary.written = true;
-        }
-        // otherwise the session is dropped and the transaction rolls back
+        summary.counts = state.counts;
     }
+    summary.counts.rejected += state.rejected;
+    if complete && !options.dry_run {
+        if let Some(entry) =
+            import_entry(options, register.layout().kind, &names, options.format.name(), summary.counts)
+        {
+            state.session.record_audit(&entry)?;
+        }
+        state.session.finish(summary.counts)?;
+        summary.written = true;
+    }
+    // otherwise the session is dropped and the transaction rolls back
     Ok(summary)
 }
 
-fn check<R: FlatRegister>(
-    register: &R,
-    record: &FlatRecord,
-    place: String,
-    state: &mut State<R::Record>,
-) -> Result<R::Record, Vec<RowProblem>> {
+/// The record, checked, and its key; or its problems.
+fn check<R: FlatRegister>(register: &R, record: &FlatRecord) -> Result<(R::Record, String), Vec<RowProblem>> {
     if !record.problems.is_empty() {
         return Err(record.problems.clone());
     }
     let line = record.line;
-    let (checked, key) = register.check(&record.values).map_err(|errors| {
+    register.check(&record.values).map_err(|errors| {
         errors
             .into_iter()
             .map(|e| RowProblem { line, column: e.column, message: e.message, value: Some(e.value) })
             .collect::<Vec<_>>()
-    })?;
-    if let Some(first) = state.seen.get(&key) {
-        return Err(vec![RowProblem {
+    })
+}
+
+/// Writes a valid record; its problem if an earlier record of the import
+/// had its key.
+fn write<R: FlatRegister>(
+    register: &R,
+    line: u64,
+    (checked, key): (R::Record, String),
+    state: &mut State<'_, R::Record>,
+) -> Result<Result<(), Vec<RowProblem>>, StoreError> {
+    match state.session.upsert(&checked)? {
+        Upsert::Repeated => Ok(Err(vec![RowProblem {
             line,
             column: register.key_column().into(),
-            message: register.repeated(first),
+            message: register.repeated(),
             value: Some(key),
-        }]);
+        }])),
+        outcome => {
+            state.counts.record(outcome);
+            Ok(Ok(()))
+        }
     }
-    state.seen.insert(key, place);
-    Ok(checked)
 }
 
 /// A rejected record's CSV fields: its values in column order, empty when
@@ -173,32 +180,38 @@ fn read_source<R: FlatRegister>(
     source: Source,
     options: &Options,
     problems: &Problems,
-    state: &mut State<R::Record>,
+    state: &mut State<'_, R::Record>,
 ) -> Result<(SourceReport, Result<(), Vec<RowProblem>>), IngestError> {
     let name = source.name.clone();
     let read_error = |error: std::io::Error| IngestError::Read { name: name.clone(), source: error };
     let mut input = BufReader::new(source.input);
     let format = register_format(options, source.format, &mut input).map_err(read_error)?;
-    // a rejects file that cannot be written stops the reading, and is reported
-    let mut write_failed: Option<IngestError> = None;
+    // a write or a rejects file that fails stops the reading, and is reported
     let visit = |record: FlatRecord| -> Result<(), ReadError> {
-        match check(register, &record, format!("{name}:{}", record.line), state) {
-            Ok(checked) => state.records.push(checked),
-            Err(row_problems) => {
-                let reasons = problems.note(index, &name, &row_problems);
-                state.rejected += 1;
-                if let Some(rejects) = state.rejects.as_mut()
-                    && let Err(error) = write_reject(rejects, register.layout(), record, &reasons.join("; "))
-                {
-                    write_failed = Some(error);
-                    return Err(ReadError::Io(std::io::Error::other("the rejects file cannot be written")));
+        let result = match check(register, &record) {
+            Ok(checked) => match write(register, record.line, checked, state) {
+                Ok(result) => result,
+                Err(error) => {
+                    state.failed = Some(error.into());
+                    return Err(ReadError::Io(std::io::Error::other("the import could not be written")));
                 }
+            },
+            Err(row_problems) => Err(row_problems),
+        };
+        if let Err(row_problems) = result {
+            let reasons = problems.note(index, &name, &row_problems);
+            state.rejected += 1;
+            if let Some(rejects) = state.rejects.as_mut()
+                && let Err(error) = write_reject(rejects, register.layout(), record, &reasons.join("; "))
+            {
+                state.failed = Some(error);
+                return Err(ReadError::Io(std::io::Error::other("the rejects file cannot be written")));
             }
         }
         Ok(())
     };
     let read = flat::read(format, input, register.layout(), visit);
-    if let Some(error) = write_failed {
+    if let Some(error) = state.failed.take() {
         return Err(error);
     }
     let kind = register.layout().kind;

@@ -3,35 +3,28 @@
 //! `skip_invalid`), problems located and counted. An agreement names its
 //! partner, which must be in the database or earlier in the same import.
 
-use std::collections::{HashMap, HashSet};
 use std::io::BufReader;
 
-use vigie_domain::{Agreement, Partner, PartnerValidator};
+use vigie_domain::{Partner, PartnerValidator};
 use vigie_formats::register::partners::{PartnerCsvReader, PartnerJsonlReader, PartnerRecord, RawRecord};
 use vigie_formats::{Format, ReadError, RowProblem};
-use vigie_store::Store;
+use vigie_store::{ImportCounts, PartnerImportSession, Store, StoreError, Upsert};
 
 use crate::audit::import_entry;
 use crate::problems::Problems;
 use crate::{IngestError, Options, Source, SourceReport, Summary, register_format};
 
-/// A valid record, to be written in file and line order.
-enum Item {
-    Partner(Partner),
-    Agreement(String, Agreement),
-}
-
-/// What the records read so far establish.
-struct State {
+/// What reading the sources carries along: each valid record is written as
+/// it is read, in the import's transaction (rolled back unless the import
+/// is complete), so that memory does not grow with the records; a repeat
+/// and an agreement's partner are looked up in the tables.
+struct State<'s> {
     validator: PartnerValidator,
-    /// Partners in the database before the import.
-    stored: HashSet<String>,
-    /// Valid partners of this import, with where they are.
-    seen: HashMap<String, String>,
-    /// Agreements of this import (partner, signed, titles), with where they are.
-    agreements: HashMap<(String, String, String, String, String), String>,
-    items: Vec<Item>,
+    session: Box<dyn PartnerImportSession + 's>,
+    counts: ImportCounts,
     rejected: u64,
+    /// A write that failed: it stops the reading.
+    failed: Option<StoreError>,
 }
 
 /// Imports partner and agreement records from all sources in one transaction.
@@ -42,11 +35,10 @@ pub fn import_partners(store: &mut dyn Store, sources: Vec<Source>, options: &Op
     let mut unreadable = false;
     let mut state = State {
         validator: PartnerValidator::new(options.latest_date),
-        stored: store.partners()?.into_iter().map(|p| p.id).collect(),
-        seen: HashMap::new(),
-        agreements: HashMap::new(),
-        items: Vec::new(),
+        session: store.begin_partner_import(&names.join(", "), "partners")?,
+        counts: ImportCounts::default(),
         rejected: 0,
+        failed: None,
     };
     for (index, source) in sources.into_iter().enumerate() {
         let (report, read) = read_source(index, source, options, &problems, &mut state)?;
@@ -56,7 +48,6 @@ pub fn import_partners(store: &mut dyn Store, sources: Vec<Source>, options: &Op
         }
         summary.sources.push(report);
     }
-    summary.counts.rejected += state.rejected;
     let found = problems.finish()?;
     summary.problems = found.problems;
     summary.details = found.details;
@@ -64,24 +55,17 @@ pub fn import_partners(store: &mut dyn Store, sources: Vec<Source>, options: &Op
 
     let complete = !unreadable && (found.count == 0 || options.skip_invalid);
     if complete || options.dry_run {
-        let mut session = store.begin_partner_import(&names.join(", "), "partners")?;
-        for item in &state.items {
-            let outcome = match item {
-                Item::Partner(partner) => session.upsert_partner(partner)?,
-                Item::Agreement(partner, agreement) => session.upsert_agreement(partner, agreement)?,
-            };
-            // repeats are found above: none comes here (it would count as rejected)
-            summary.counts.record(outcome);
-        }
-        if complete && !options.dry_run {
-            if let Some(entry) = import_entry(options, "partner", &names, options.format.name(), summary.counts) {
-                session.record_audit(&entry)?;
-            }
-            session.finish(summary.counts)?;
-            summary.written = true;
-        }
-        // otherwise the session is dropped and the transaction rolls back
+        summary.counts = state.counts;
     }
+    summary.counts.rejected += state.rejected;
+    if complete && !options.dry_run {
+        if let Some(entry) = import_entry(options, "partner", &names, options.format.name(), summary.counts) {
+            state.session.record_audit(&entry)?;
+        }
+        state.session.finish(summary.counts)?;
+        summary.written = true;
+    }
+    // otherwise the session is dropped and the transaction rolls back
     Ok(summary)
 }
 
@@ -92,59 +76,51 @@ fn located(line: u64, errors: Vec<vigie_domain::FieldError>) -> Vec<RowProblem> 
         .collect()
 }
 
-/// Validates one record against its values and what came before it.
-fn check(record: &PartnerRecord, place: String, state: &mut State) -> Result<Item, Vec<RowProblem>> {
+fn problem(line: u64, column: &str, message: &str, value: String) -> Vec<RowProblem> {
+    vec![RowProblem { line, column: column.into(), message: message.into(), value: Some(value) }]
+}
+
+/// Validates one record and writes it; its problems, if it is not valid
+/// or repeats one of this import.
+fn check_and_write(record: &PartnerRecord, state: &mut State) -> Result<Result<(), Vec<RowProblem>>, StoreError> {
     if !record.problems.is_empty() {
-        return Err(record.problems.clone());
+        return Ok(Err(record.problems.clone()));
     }
     let line = record.line;
-    match &record.raw {
+    let outcome = match &record.raw {
         RawRecord::Partner(raw) => {
-            let partner = state.validator.partner(raw).map_err(|e| located(line, e))?;
-            if let Some(first) = state.seen.get(&partner.id) {
-                return Err(vec![RowProblem {
-                    line,
-                    column: "id".into(),
-                    message: format!(
-                        "appears more than once in this import (first at {first}): give each partner once"
-                    ),
-                    value: Some(partner.id.clone()),
-                }]);
+            let partner: Partner = match state.validator.partner(raw) {
+                Ok(partner) => partner,
+                Err(errors) => return Ok(Err(located(line, errors))),
+            };
+            match state.session.upsert_partner(&partner)? {
+                Upsert::Repeated => {
+                    let message = "appears more than once in this import: give each partner once";
+                    return Ok(Err(problem(line, "id", message, partner.id)));
+                }
+                outcome => outcome,
             }
-            state.seen.insert(partner.id.clone(), place);
-            Ok(Item::Partner(partner))
         }
         RawRecord::Agreement(raw) => {
-            let (partner, agreement) = state.validator.agreement(raw).map_err(|e| located(line, e))?;
-            if !state.stored.contains(&partner) && !state.seen.contains_key(&partner) {
-                return Err(vec![RowProblem {
-                    line,
-                    column: "partner".into(),
-                    message: "unknown partner: import it first, or earlier in the same import".into(),
-                    value: Some(partner),
-                }]);
+            let (partner, agreement) = match state.validator.agreement(raw) {
+                Ok(valid) => valid,
+                Err(errors) => return Ok(Err(located(line, errors))),
+            };
+            if !state.session.has_partner(&partner)? {
+                let message = "unknown partner: import it first, or earlier in the same import";
+                return Ok(Err(problem(line, "partner", message, partner)));
             }
-            let key = (
-                partner.clone(),
-                agreement.signed_text(),
-                agreement.title.fr.clone(),
-                agreement.title.en.clone(),
-                agreement.title.ar.clone(),
-            );
-            if let Some(first) = state.agreements.get(&key) {
-                return Err(vec![RowProblem {
-                    line,
-                    column: "signed".into(),
-                    message: format!(
-                        "the same agreement (partner, date and titles) appears more than once in this import (first at {first})"
-                    ),
-                    value: Some(key.1),
-                }]);
+            match state.session.upsert_agreement(&partner, &agreement)? {
+                Upsert::Repeated => {
+                    let message = "the same agreement (partner, date and titles) appears more than once in this import";
+                    return Ok(Err(problem(line, "signed", message, agreement.signed_text())));
+                }
+                outcome => outcome,
             }
-            state.agreements.insert(key, place);
-            Ok(Item::Agreement(partner, agreement))
         }
-    }
+    };
+    state.counts.record(outcome);
+    Ok(Ok(()))
 }
 
 /// Reads and checks one source's records; the header's problems, if it is
@@ -161,11 +137,15 @@ fn read_source(
     let mut input = BufReader::new(source.input);
     let format = register_format(options, source.format, &mut input).map_err(read_error)?;
     let mut visit = |record: PartnerRecord| -> Result<(), ReadError> {
-        match check(&record, format!("{name}:{}", record.line), state) {
-            Ok(item) => state.items.push(item),
-            Err(row_problems) => {
+        match check_and_write(&record, state) {
+            Ok(Ok(())) => {}
+            Ok(Err(row_problems)) => {
                 problems.note(index, &name, &row_problems);
                 state.rejected += 1;
+            }
+            Err(error) => {
+                state.failed = Some(error);
+                return Err(ReadError::Io(std::io::Error::other("the import could not be written")));
             }
         }
         Ok(())
@@ -180,6 +160,9 @@ fn read_source(
             Err(error) => ("partner register, CSV", Err(error)),
         },
     };
+    if let Some(error) = state.failed.take() {
+        return Err(error.into());
+    }
     let report = SourceReport { name: name.clone(), format, layout: layout.into(), skipped: 0 };
     match read {
         Ok(()) => Ok((report, Ok(()))),

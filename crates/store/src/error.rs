@@ -22,6 +22,12 @@ pub enum StoreError {
     TooNew { path: String, found: i64, known: i64 },
     #[error("{path}: {source}")]
     Io { path: String, source: std::io::Error },
+    #[error(
+        "database {path} has schema version {found}, yet its tables are not those of version {found} \
+         (migration {failed} to {known}, the version this Vigie knows, failed: {reason}): it was written by \
+         another or a newer Vigie; open it with that Vigie, or give another --db"
+    )]
+    Mismatch { path: String, found: i64, known: i64, failed: i64, reason: String },
     #[error("the database holds a value Vigie cannot read: {0}")]
     Corrupt(String),
     #[error("{0}")]

@@ -112,7 +112,11 @@ pub trait PartnerImportSession {
     fn upsert_partner(&mut self, partner: &Partner) -> Result<Upsert>;
     /// Inserts an agreement with an existing partner, or, if one with the
     /// same signing date and titles exists, updates its areas and reference.
+    /// An agreement written twice in one session is [`Upsert::Repeated`]
+    /// the second time.
     fn upsert_agreement(&mut self, partner: &str, agreement: &Agreement) -> Result<Upsert>;
+    /// Whether the partner is stored, before or by this session.
+    fn has_partner(&mut self, id: &str) -> Result<bool>;
     /// Adds `entry` to the audit log in the import's transaction, like
     /// [`ImportSession::record_audit`].
     fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<()>;

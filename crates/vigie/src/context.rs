@@ -61,13 +61,16 @@ pub fn status(arg: StatusArg) -> Status {
 pub fn country(input: &str) -> Result<CountryCode> {
     countries().resolve(input).map(|c| c.code).ok_or_else(|| {
         anyhow!(
-            "unknown country {input:?}: give an ISO code or a name in English, French or Arabic (see `vigie countries`)"
+            "unknown country {}: give an ISO code or a name in English, French or Arabic (see `vigie countries`)",
+            vigie_domain::text::quoted(input)
         )
     })
 }
 
 pub fn month(input: &str) -> Result<Month> {
-    Month::parse(input).ok_or_else(|| anyhow!("--month {input:?} is not a month: write YYYY-MM, e.g. 2023-12"))
+    Month::parse(input).ok_or_else(|| {
+        anyhow!("--month {} is not a month: write YYYY-MM, e.g. 2023-12", vigie_domain::text::quoted(input))
+    })
 }
 
 /// A day, or a month meaning its first (`start`) or last day.
@@ -78,7 +81,7 @@ fn day(flag: &str, input: &str, start: bool) -> Result<Date> {
     match Month::parse(input) {
         Some(month) if start => Ok(month.first_day()),
         Some(month) => Ok(month.last_day()),
-        None => bail!("{flag} {input:?} is not a date: write YYYY-MM-DD or YYYY-MM"),
+        None => bail!("{flag} {} is not a date: write YYYY-MM-DD or YYYY-MM", vigie_domain::text::quoted(input)),
     }
 }
 
@@ -88,8 +91,9 @@ pub fn filter(args: &FilterArgs, regions: &Regions, groups: &GroupRegister) -> R
     filter.countries = match &args.region {
         None => listed,
         Some(id) => {
-            let region =
-                regions.get(id).ok_or_else(|| anyhow!("unknown region {id:?}: choose one of {}", regions.ids()))?;
+            let region = regions.get(id).ok_or_else(|| {
+                anyhow!("unknown region {}: choose one of {}", vigie_domain::text::quoted(id), regions.ids())
+            })?;
             region
                 .members_among(listed)
                 .ok_or_else(|| anyhow!("none of the --country values belongs to region {id}"))?
@@ -98,19 +102,20 @@ pub fn filter(args: &FilterArgs, regions: &Regions, groups: &GroupRegister) -> R
     filter.from = args.from.as_deref().map(|v| day("--from", v, true)).transpose()?;
     filter.to = args.to.as_deref().map(|v| day("--to", v, false)).transpose()?;
     for name in &args.perpetrator {
-        let group =
-            groups.resolve(name).ok_or_else(|| anyhow!("unknown perpetrator group {name:?} (see `vigie groups`)"))?;
+        let group = groups.resolve(name).ok_or_else(|| {
+            anyhow!("unknown perpetrator group {} (see `vigie groups`)", vigie_domain::text::quoted(name))
+        })?;
         filter.perpetrators.push(group.id.clone());
     }
     for code in &args.target {
-        filter.targets.push(
-            Target::parse(code).ok_or_else(|| anyhow!("unknown target {code:?}: use one of {}", Target::codes()))?,
-        );
+        filter.targets.push(Target::parse(code).ok_or_else(|| {
+            anyhow!("unknown target {}: use one of {}", vigie_domain::text::quoted(code), Target::codes())
+        })?);
     }
     for code in &args.method {
-        filter.methods.push(
-            Method::parse(code).ok_or_else(|| anyhow!("unknown method {code:?}: use one of {}", Method::codes()))?,
-        );
+        filter.methods.push(Method::parse(code).ok_or_else(|| {
+            anyhow!("unknown method {}: use one of {}", vigie_domain::text::quoted(code), Method::codes())
+        })?);
     }
     filter.status = args.status.map(status);
     filter.search = args.search.clone();

@@ -48,7 +48,11 @@ fn main() -> ExitCode {
                 // `vigie incidents list | head` is not an error
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {error:#}");
+            // values are echoed escaped where messages are made; this
+            // catches any message that forgot (a library's, say)
+            let message = format!("{error:#}");
+            let lines: Vec<String> = message.lines().map(vigie_domain::text::escaped).collect();
+            eprintln!("error: {}", lines.join("\n"));
             ExitCode::from(Outcome::Failure as u8)
         }
     }

@@ -145,8 +145,7 @@ fn bad_file_gives_located_errors_and_writes_nothing() {
              military, separated by \" ; \" (got \"finance\")",
             "bad.csv:6: column highlight: must be a whole number from 1 (the month's first highlight), or empty \
              (got \"0\")",
-            "bad.csv:7: column id: appears more than once in this import (first at bad.csv:2): give each activity \
-             once (got \"ok-one\")",
+            "bad.csv:7: column id: appears more than once in this import: give each activity once (got \"ok-one\")",
             "import failed: 9 errors; nothing was written (fix the rows, or import the valid ones with \
              --skip-invalid --rejects FILE)",
         ]

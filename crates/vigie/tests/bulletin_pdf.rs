@@ -579,3 +579,51 @@ fn latin_names_in_the_arabic_edition_keep_their_punctuation() {
     assert!(html.contains("\u{2068}Reuters.\u{2069}"), "the byline's author is not isolated");
     assert!(html.contains("&#x2068;Wagner Ltd.&#x2069;"), "the chart's group is not isolated");
 }
+
+/// Markdown nested `depth` levels in each way an article can nest: quotes
+/// (each with its paragraph), tight lists (a list and its item a level),
+/// emphasis in a paragraph, and a mix of the three.
+fn nested_body(depth: usize) -> String {
+    let emphasis = |levels: usize| {
+        (0..levels).fold("x".to_string(), |inner, i| {
+            let mark = if i % 2 == 0 { '_' } else { '*' };
+            format!("{mark}e{i} {inner} f{mark}")
+        })
+    };
+    let quotes = format!("{} deep quote\n", ">".repeat(depth - 1));
+    let lists: String = (0..depth / 2).map(|i| format!("{}- level {i}\n", "  ".repeat(i))).collect();
+    let emphasised = format!("{}\n", emphasis(depth - 1));
+    // three quotes, three lists (six levels), then emphasis in the last item
+    let mut mixed = String::new();
+    for i in 0..2 {
+        mixed.push_str(&format!("> > > {}- item {i}\n", "  ".repeat(i)));
+    }
+    mixed.push_str(&format!("> > > {}- {}\n", "  ".repeat(2), emphasis(depth - 9)));
+    [quotes, lists, emphasised, mixed].join("\nSeparator.\n\n")
+}
+
+fn nested_story(depth: usize) -> String {
+    format!(
+        "+++\nid = \"deep-{depth}\"\nlang = \"fr\"\ndate = 2023-12-20\ntitle = \"Deep\"\nstatus = \"published\"\n\
+         featured = false\n+++\n\n{}",
+        nested_body(depth)
+    )
+}
+
+#[test]
+fn the_deepest_markdown_accepted_prints_and_one_level_more_is_refused() {
+    let sb = demo();
+    std::fs::create_dir_all(sb.path("deeper")).unwrap();
+    sb.write("deeper/deep.fr.md", nested_story(17));
+    let run = sb.run(&["articles", "import", "deeper"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("deeper/deep.fr.md:10:") && run.stderr.contains("16 levels deep"), "{run:?}");
+
+    std::fs::create_dir_all(sb.path("deepest")).unwrap();
+    sb.write("deepest/deep.fr.md", nested_story(16));
+    assert_eq!(sb.ok(&["articles", "import", "deepest"]), "1 new, 0 updated, 0 unchanged, 0 rejected\n");
+    sb.ok(&["bulletin", "--month", "2023-12", "--number", "58", "--format", "pdf", "--lang", "fr", "-o", "pdf"]);
+    let text = pages_text(&pdf_path(&sb, "pdf", "fr"), 1, page_count(&pdf_path(&sb, "pdf", "fr")));
+    assert_has(&text, "deep quote", "the deepest quote");
+    assert_has(&text, "level 7", "the deepest list");
+}

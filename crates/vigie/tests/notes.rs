@@ -98,7 +98,7 @@ fn bad_notes_are_located_and_nothing_is_written() {
             "bad.csv:3: column country: is not in the g5-sahel group's table for 2023-12 (got \"SN\")",
             "bad.csv:4: column region: unknown region: use one of g5-sahel, aes, lake-chad, horn-of-africa, gcc, members (got \"sahel\")",
             "bad.csv:5: column month: not a month: write YYYY-MM (got \"December\")",
-            "bad.csv:6: column country: the same note appears more than once in this import (first at bad.csv:2) (got \"g5-sahel 2023-12 TD\")",
+            "bad.csv:6: column country: the same note appears more than once in this import (got \"g5-sahel 2023-12 TD\")",
             "bad.csv:7: column text_fr: give at least one of text_fr, text_en or text_ar (got \"\")",
         ]
     );
@@ -175,7 +175,7 @@ fn skip_invalid_writes_the_rejects_as_read() {
              \"mixed.csv:3: column country: is not in the g5-sahel group's table for 2023-12 (got \"\"SN\"\")\"\n\
              g5-sahel,2023-12,NE,,Twice.,,\
              \"mixed.csv:4: column country: the same note appears more than once in this import \
-             (first at mixed.csv:2) (got \"\"g5-sahel 2023-12 NE\"\")\"\n"
+             (got \"\"g5-sahel 2023-12 NE\"\")\"\n"
         )
     );
     // the rejects file imports back once corrected (its reason column is ignored)

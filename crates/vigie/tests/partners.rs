@@ -116,7 +116,9 @@ fn bad_file_gives_located_errors_and_writes_nothing() {
         "bad-partners.jsonl:2: column scope: unknown scope: use local, regional or international (got \"global\")"
     );
     assert!(
-        lines[2].starts_with("bad-partners.jsonl:4: column id: appears more than once in this import (first at "),
+        lines[2].starts_with(
+            "bad-partners.jsonl:4: column id: appears more than once in this import: give each partner once"
+        ),
         "{lines:?}"
     );
     assert_eq!(list(&sb, &["--format", "jsonl"]), before, "nothing written");

@@ -3,12 +3,13 @@
 //! reader uses it too), the string values of keys, and the writing of one
 //! value a line.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::problem;
+use crate::tail::{MAX_ROW_BYTES, RowTooLong};
 use crate::{ReadError, RowProblem};
 
 /// Calls `visit` with each non-blank line's number and its object, or the
@@ -22,10 +23,16 @@ pub fn for_each_object<E: From<ReadError>>(
     let mut line = 0;
     loop {
         buffer.clear();
-        if input.read_until(b'\n', &mut buffer).map_err(ReadError::Io)? == 0 {
+        // one byte more than a row may hold tells a row too long
+        let read = (&mut input).take(MAX_ROW_BYTES + 1).read_until(b'\n', &mut buffer).map_err(ReadError::Io)?;
+        if read == 0 {
             return Ok(());
         }
         line += 1;
+        if read as u64 > MAX_ROW_BYTES {
+            let message = format!("line {line}: {RowTooLong}: is it a JSON Lines file, one object a line?");
+            return Err(ReadError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, message)).into());
+        }
         let mut bytes = buffer.as_slice();
         if line == 1 {
             bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

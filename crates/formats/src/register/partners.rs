@@ -9,7 +9,7 @@
 //! Readers hand out records with their line and structural problems; the
 //! domain's `PartnerValidator` decides what the values mean.
 
-use std::io::{BufRead, Cursor, Read, Write};
+use std::io::{BufRead, Write};
 
 use serde_json::{Map, Value, json};
 use vigie_domain::Partner;
@@ -72,21 +72,19 @@ fn is_agreement_header(bytes: &[u8]) -> bool {
     String::from_utf8_lossy(first).split(',').any(|field| field.trim().trim_matches('"').trim() == "partner")
 }
 
-/// Reader of the partner CSV, either layout; the register is small, so the
-/// input is read whole.
-pub struct PartnerCsvReader {
-    reader: FlatCsvReader<'static, Cursor<Vec<u8>>>,
+/// Reader of the partner CSV, either layout, told by the header in the
+/// input's first buffer; the rows are streamed.
+pub struct PartnerCsvReader<R: BufRead> {
+    reader: FlatCsvReader<'static, R>,
     agreements: bool,
 }
 
-impl PartnerCsvReader {
-    /// Reads the input and checks the header row.
-    pub fn new(mut input: impl Read) -> Result<PartnerCsvReader, ReadError> {
-        let mut bytes = Vec::new();
-        input.read_to_end(&mut bytes).map_err(ReadError::Io)?;
-        let agreements = is_agreement_header(&bytes);
+impl<R: BufRead> PartnerCsvReader<R> {
+    /// Looks at the header row and checks it.
+    pub fn new(mut input: R) -> Result<PartnerCsvReader<R>, ReadError> {
+        let agreements = is_agreement_header(input.fill_buf().map_err(ReadError::Io)?);
         let layout = if agreements { &AGREEMENT_LAYOUT } else { &PARTNER_LAYOUT };
-        let reader = FlatCsvReader::new(Cursor::new(bytes), layout)?;
+        let reader = FlatCsvReader::new(input, layout)?;
         Ok(PartnerCsvReader { reader, agreements })
     }
 

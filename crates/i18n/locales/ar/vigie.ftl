@@ -548,6 +548,7 @@ field-error-missing-pair = { $other ->
 field-error-geo-precision = يجب أن تكون 1 (المكان بدقة) أو 2 (بالقرب منه، المديرية) أو 3 (المنطقة أو البلد)
 field-error-too-long = يتجاوز { $max } حرف
 field-error-bad-id = يجب أن يتكون من 1 إلى { $max } حرفًا دون مسافات
+field-error-too-deep = يتداخل فيه الاقتباس أو القوائم أو التوكيد لأكثر من { $max } مستوى (ابتداءً من السطر { $line } من النص): لا يمكن طباعته في أي نشرة
 field-error-repeated-id = يتكرر أكثر من مرة في هذا الاستيراد: يُدرَج كل حادث مرة واحدة بمعرّفه الخاص
 field-error-country-not-allowed = ليس من بلدانك ({ $countries }): لا يستورد المندوب إلا حوادث بلدانه
 field-error-already-verified = يخص حادثًا تم التحقق منه: لا يعدّله إلا محلل أو مسؤول

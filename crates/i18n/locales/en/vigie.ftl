@@ -535,6 +535,7 @@ field-error-missing-pair = { $other ->
 field-error-geo-precision = must be 1 (exact place), 2 (near, district) or 3 (region or country)
 field-error-too-long = longer than { $max } characters
 field-error-bad-id = must be 1 to { $max } characters without spaces
+field-error-too-deep = nests quotes, lists or emphasis more than { $max } levels deep (from line { $line } of the text): no bulletin could print it
 field-error-repeated-id = appears more than once in this import: each incident once, with its own id
 field-error-country-not-allowed = is not one of your countries ({ $countries }): a delegate imports incidents of their own countries only
 field-error-already-verified = is a verified incident: only an analyst or an administrator can change it

@@ -541,6 +541,7 @@ field-error-missing-pair = { $other ->
 field-error-geo-precision = doit valoir 1 (lieu exact), 2 (à proximité, district) ou 3 (région ou pays)
 field-error-too-long = dépasse { $max } caractères
 field-error-bad-id = doit compter de 1 à { $max } caractères, sans espace
+field-error-too-deep = imbrique citations, listes ou emphases sur plus de { $max } niveaux (à partir de la ligne { $line } du texte) : aucun bulletin ne pourrait l’imprimer
 field-error-repeated-id = figure plusieurs fois dans cet import : chaque incident une seule fois, avec son propre identifiant
 field-error-country-not-allowed = n’est pas l’un de vos pays ({ $countries }) : un délégué n’importe que des incidents de ses propres pays
 field-error-already-verified = désigne un incident vérifié : seul un analyste ou un administrateur peut le modifier

@@ -1,8 +1,6 @@
 //! The activity register in SQLite: activities listed in date order, and
 //! imported in one transaction.
 
-use std::collections::HashSet;
-
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use vigie_domain::validate::parse_iso_date;
@@ -102,19 +100,19 @@ pub fn list(conn: &Connection, filter: &ActivityFilter) -> Result<Vec<Activity>>
 
 pub struct SqliteActivityImport<'a> {
     run: RunTransaction<'a>,
-    /// Activities written by this import: a second write is a repeat.
-    seen: HashSet<String>,
 }
 
 impl<'a> SqliteActivityImport<'a> {
     pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqliteActivityImport<'a>> {
-        Ok(SqliteActivityImport { run: RunTransaction::begin(conn, source, format)?, seen: HashSet::new() })
+        Ok(SqliteActivityImport { run: RunTransaction::begin(conn, source, format)? })
     }
 }
 
 /// One activity as stored.
 pub fn one(conn: &Connection, id: &str) -> Result<Option<Activity>> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM activity WHERE id = ?1"), [id], |row| Ok(activity_row(row)))
+    // cached: an import reads each activity before it writes it
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM activity WHERE id = ?1"))?
+        .query_row([id], |row| Ok(activity_row(row)))
         .optional()?
         .transpose()
 }
@@ -123,36 +121,34 @@ pub fn one(conn: &Connection, id: &str) -> Result<Option<Activity>> {
 /// `None` for an activity entered by hand.
 fn write(conn: &Connection, activity: &Activity, import_id: Option<i64>) -> Result<()> {
     let domains: Vec<&str> = activity.domains.iter().map(|d| d.code()).collect();
-    conn.execute(
-        &format!(
-            "INSERT INTO activity ({COLUMNS}, import_id)
+    conn.prepare_cached(&format!(
+        "INSERT INTO activity ({COLUMNS}, import_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
              ON CONFLICT (id) DO UPDATE SET kind = ?2, date = ?3, date_precision = ?4, end_date = ?5,
                  title_fr = ?6, title_en = ?7, title_ar = ?8, counterpart_country = ?9, counterpart_org = ?10,
                  counterpart_person = ?11, counterpart_title = ?12, domains = ?13, place = ?14,
                  description = ?15, article = ?16, highlight = ?17, import_id = ?18"
-        ),
-        params![
-            activity.id,
-            activity.kind.code(),
-            activity.date.to_string(),
-            activity.date_precision.code(),
-            activity.end_date.map(|d| d.to_string()),
-            activity.title.fr,
-            activity.title.en,
-            activity.title.ar,
-            activity.counterpart_country.map(|c| c.to_string()),
-            activity.counterpart_org,
-            activity.counterpart_person,
-            activity.counterpart_title,
-            domains.join("\n"),
-            activity.place,
-            activity.description,
-            activity.article,
-            activity.highlight,
-            import_id
-        ],
-    )?;
+    ))?
+    .execute(params![
+        activity.id,
+        activity.kind.code(),
+        activity.date.to_string(),
+        activity.date_precision.code(),
+        activity.end_date.map(|d| d.to_string()),
+        activity.title.fr,
+        activity.title.en,
+        activity.title.ar,
+        activity.counterpart_country.map(|c| c.to_string()),
+        activity.counterpart_org,
+        activity.counterpart_person,
+        activity.counterpart_title,
+        domains.join("\n"),
+        activity.place,
+        activity.description,
+        activity.article,
+        activity.highlight,
+        import_id
+    ])?;
     Ok(())
 }
 
@@ -172,7 +168,15 @@ pub fn save(conn: &mut Connection, activity: &Activity, stored: Option<&Activity
 
 impl RegisterSession<Activity> for SqliteActivityImport<'_> {
     fn upsert(&mut self, activity: &Activity) -> Result<Upsert> {
-        if !self.seen.insert(activity.id.clone()) {
+        // every write marks the row with this import: a second is a repeat
+        // (found in the table, not in a set growing with the rows)
+        let written_by: Option<Option<i64>> = self
+            .run
+            .conn
+            .prepare_cached("SELECT import_id FROM activity WHERE id = ?1")?
+            .query_row([&activity.id], |row| row.get(0))
+            .optional()?;
+        if written_by == Some(Some(self.run.import_id)) {
             return Ok(Upsert::Repeated);
         }
         let outcome = match one(self.run.conn, &activity.id)? {

@@ -73,7 +73,7 @@ pub fn load(conn: &Connection) -> Result<GroupRegister> {
             aliases: aliases.remove(&id).unwrap_or_default(),
             name: Names { fr: row.get(1)?, en: row.get(2)?, ar: row.get(3)? },
             origin: GroupOrigin::parse(&origin)
-                .ok_or_else(|| StoreError::Corrupt(format!("group origin {origin:?}")))?,
+                .ok_or_else(|| StoreError::Corrupt(format!("group origin {}", vigie_domain::text::quoted(&origin))))?,
             id,
         });
     }
@@ -83,14 +83,14 @@ pub fn load(conn: &Connection) -> Result<GroupRegister> {
 pub fn insert(conn: &Connection, group: &Group) -> Result<()> {
     if !valid_group_id(&group.id) {
         return Err(StoreError::Conflict(format!(
-            "group id {:?} is not valid: use lower-case letters, digits and hyphens",
-            group.id
+            "group id {} is not valid: use lower-case letters, digits and hyphens",
+            vigie_domain::text::quoted(&group.id)
         )));
     }
     let exists: bool =
         conn.query_row("SELECT EXISTS (SELECT 1 FROM perpetrator_group WHERE id = ?1)", [&group.id], |row| row.get(0))?;
     if exists {
-        return Err(StoreError::Conflict(format!("group {:?} already exists", group.id)));
+        return Err(StoreError::Conflict(format!("group {} already exists", vigie_domain::text::quoted(&group.id))));
     }
     conn.execute(
         "INSERT INTO perpetrator_group (id, name_fr, name_en, name_ar, origin) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -129,7 +129,10 @@ pub fn add_alias(conn: &mut Connection, group_id: &str, alias: &str, actor: &str
     let exists: bool =
         tx.query_row("SELECT EXISTS (SELECT 1 FROM perpetrator_group WHERE id = ?1)", [group_id], |row| row.get(0))?;
     if !exists {
-        return Err(StoreError::NotFound(format!("no group {group_id:?}: see `vigie groups`")));
+        return Err(StoreError::NotFound(format!(
+            "no group {}: see `vigie groups`",
+            vigie_domain::text::quoted(group_id)
+        )));
     }
     let before: Vec<String> = tx
         .prepare("SELECT alias FROM group_alias WHERE group_id = ?1 ORDER BY rowid")?

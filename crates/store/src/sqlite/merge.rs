@@ -14,14 +14,15 @@ use crate::{Result, StoreError};
 /// `incident.merge` audit entry (the dropped incident's values, gone).
 pub fn merge(conn: &mut Connection, keep: &str, drop: &str, actor: &str) -> Result<()> {
     if keep == drop {
-        return Err(StoreError::Conflict(format!("cannot merge {keep:?} into itself")));
+        return Err(StoreError::Conflict(format!("cannot merge {} into itself", vigie_domain::text::quoted(keep))));
     }
     let tx = conn.transaction()?;
     if query::incident(&tx, keep)?.is_none() {
-        return Err(StoreError::NotFound(format!("no incident with id {keep:?} to keep")));
+        return Err(StoreError::NotFound(format!("no incident with id {} to keep", vigie_domain::text::quoted(keep))));
     }
-    let dropped = query::incident(&tx, drop)?
-        .ok_or_else(|| StoreError::NotFound(format!("no incident with id {drop:?} to merge")))?;
+    let dropped = query::incident(&tx, drop)?.ok_or_else(|| {
+        StoreError::NotFound(format!("no incident with id {} to merge", vigie_domain::text::quoted(drop)))
+    })?;
     let mut row = serde_json::Map::new();
     let mut changes = Vec::new();
     for column in Column::ALL {

@@ -35,7 +35,18 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
+        // SQLite's message alone: its error would quote the whole migration, twice in a chain
+        tx.execute_batch(sql).map_err(|error| StoreError::Mismatch {
+            path: path.display().to_string(),
+            found: version,
+            known,
+            failed: index as i64 + 1,
+            reason: match error {
+                rusqlite::Error::SqlInputError { msg, .. } => msg,
+                rusqlite::Error::SqliteFailure(failure, message) => message.unwrap_or_else(|| failure.to_string()),
+                other => other.to_string(),
+            },
+        })?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
     }

@@ -1,7 +1,5 @@
 //! Country developments notes: stored, listed and imported.
 
-use std::collections::HashSet;
-
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 use vigie_domain::{AuditEntry, CountryCode, Month, Names, Note};
@@ -56,12 +54,11 @@ pub fn matching(conn: &Connection, filter: &NoteFilter) -> Result<Vec<Note>> {
 
 pub struct SqliteNoteImport<'a> {
     run: RunTransaction<'a>,
-    seen: HashSet<(String, Month, CountryCode)>,
 }
 
 impl<'a> SqliteNoteImport<'a> {
     pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqliteNoteImport<'a>> {
-        Ok(SqliteNoteImport { run: RunTransaction::begin(conn, source, format)?, seen: HashSet::new() })
+        Ok(SqliteNoteImport { run: RunTransaction::begin(conn, source, format)? })
     }
 }
 
@@ -114,7 +111,17 @@ pub fn save(conn: &mut Connection, note: &Note, stored: Option<&Note>, audit: &A
 
 impl RegisterSession<Note> for SqliteNoteImport<'_> {
     fn upsert(&mut self, note: &Note) -> Result<Upsert> {
-        if !self.seen.insert((note.region.clone(), note.month, note.country)) {
+        // every write marks the row with this import: a second is a repeat
+        let written_by: Option<Option<i64>> = self
+            .run
+            .conn
+            .query_row(
+                "SELECT import_id FROM note WHERE region = ?1 AND month = ?2 AND country = ?3",
+                rusqlite::params![note.region, note.month.to_string(), note.country.as_str()],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if written_by == Some(Some(self.run.import_id)) {
             return Ok(Upsert::Repeated);
         }
         let outcome = match one(self.run.conn, &note.region, note.month, note.country)? {

@@ -1,8 +1,6 @@
 //! The partner register in SQLite: partners and their agreements, read back
 //! in order, and imported in one transaction.
 
-use std::collections::HashSet;
-
 use rusqlite::{Connection, OptionalExtension, params};
 use vigie_domain::validate::parse_iso_date;
 use vigie_domain::{Agreement, AuditEntry, Names, Partner, Scope};
@@ -63,15 +61,15 @@ fn agreement_row(row: &rusqlite::Row<'_>) -> Result<Agreement> {
     })
 }
 
+/// Each write marks its row with the import: a second write of a key is a
+/// repeat, found in the table rather than in sets growing with the rows.
 pub struct SqlitePartnerImport<'a> {
     run: RunTransaction<'a>,
-    /// Partners written by this import: a second write is a repeat.
-    seen: HashSet<String>,
 }
 
 impl<'a> SqlitePartnerImport<'a> {
     pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqlitePartnerImport<'a>> {
-        Ok(SqlitePartnerImport { run: RunTransaction::begin(conn, source, format)?, seen: HashSet::new() })
+        Ok(SqlitePartnerImport { run: RunTransaction::begin(conn, source, format)? })
     }
 }
 
@@ -206,7 +204,13 @@ pub fn save_agreement(
 
 impl PartnerImportSession for SqlitePartnerImport<'_> {
     fn upsert_partner(&mut self, partner: &Partner) -> Result<Upsert> {
-        if !self.seen.insert(partner.id.clone()) {
+        let written_by: Option<Option<i64>> = self
+            .run
+            .conn
+            .prepare_cached("SELECT import_id FROM partner WHERE id = ?1")?
+            .query_row([&partner.id], |row| row.get(0))
+            .optional()?;
+        if written_by == Some(Some(self.run.import_id)) {
             return Ok(Upsert::Repeated);
         }
         let outcome = match one(self.run.conn, &partner.id)? {
@@ -223,6 +227,21 @@ impl PartnerImportSession for SqlitePartnerImport<'_> {
     }
 
     fn upsert_agreement(&mut self, partner: &str, agreement: &Agreement) -> Result<Upsert> {
+        let written_by: Option<Option<i64>> = self
+            .run
+            .conn
+            .prepare_cached(
+                "SELECT import_id FROM agreement
+                 WHERE partner = ?1 AND title_fr = ?2 AND title_en = ?3 AND title_ar = ?4 AND signed = ?5",
+            )?
+            .query_row(
+                params![partner, agreement.title.fr, agreement.title.en, agreement.title.ar, agreement.signed_text()],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if written_by == Some(Some(self.run.import_id)) {
+            return Ok(Upsert::Repeated);
+        }
         let outcome = match self::agreement(self.run.conn, partner, agreement)? {
             Some(stored) if (&stored.areas, &stored.reference) == (&agreement.areas, &agreement.reference) => {
                 Upsert::Unchanged
@@ -232,6 +251,14 @@ impl PartnerImportSession for SqlitePartnerImport<'_> {
         };
         write_agreement(self.run.conn, partner, agreement, Some(self.run.import_id))?;
         Ok(outcome)
+    }
+
+    fn has_partner(&mut self, id: &str) -> Result<bool> {
+        Ok(self
+            .run
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM partner WHERE id = ?1)")?
+            .query_row([id], |row| row.get(0))?)
     }
 
     fn record_audit(&mut self, entry: &AuditEntry) -> Result<()> {

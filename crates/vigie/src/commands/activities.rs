@@ -37,8 +37,9 @@ fn filter(args: &ActivitiesListArgs) -> Result<ActivityFilter> {
         filter.to = Some(month.last_day());
     }
     for code in &args.kind {
-        let kind = ActivityKind::parse(code)
-            .ok_or_else(|| anyhow!("unknown kind {code:?}: use one of {}", ActivityKind::codes()))?;
+        let kind = ActivityKind::parse(code).ok_or_else(|| {
+            anyhow!("unknown kind {}: use one of {}", vigie_domain::text::quoted(code), ActivityKind::codes())
+        })?;
         if !filter.kinds.contains(&kind) {
             filter.kinds.push(kind);
         }

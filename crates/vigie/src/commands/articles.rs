@@ -69,7 +69,7 @@ pub fn show(cli: &Cli, args: &ArticlesShowArgs) -> Result<Outcome> {
     let filter = ArticleFilter { id: Some(args.id.clone()), ..ArticleFilter::default() };
     let all = store.articles(&filter)?;
     let Some(story) = Story::group(all).pop() else {
-        bail!("no article {:?}: see `vigie articles list`", args.id);
+        bail!("no article {}: see `vigie articles list`", vigie_domain::text::quoted(&args.id));
     };
     let versions: Vec<&Article> = match args.lang {
         None => story.versions.iter().collect(),

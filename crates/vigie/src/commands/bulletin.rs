@@ -43,7 +43,7 @@ fn issue(args: &BulletinArgs) -> Result<Issue> {
 }
 
 fn parse_month(text: &str) -> Result<Month> {
-    Month::parse(text).ok_or_else(|| anyhow!("--month {text:?}: write YYYY-MM"))
+    Month::parse(text).ok_or_else(|| anyhow!("--month {}: write YYYY-MM", vigie_domain::text::quoted(text)))
 }
 
 fn profile(path: Option<&Path>) -> Result<Profile> {

@@ -19,7 +19,7 @@ pub fn run(args: &CountriesArgs) -> Result<Outcome> {
     let list: Vec<&Country> = match &args.query {
         Some(query) => match countries().resolve(query) {
             Some(country) => vec![country],
-            None => bail!("no country is called or coded {query:?}"),
+            None => bail!("no country is called or coded {}", vigie_domain::text::quoted(query)),
         },
         None => countries().iter().collect(),
     };

@@ -79,41 +79,53 @@ fn loaded(summary: &vigie_ingest::Summary, options: &Options, what: &str) -> Res
     Ok(())
 }
 
+/// A database file and its WAL and shared-memory files.
 fn sidecars(db: &Path) -> Vec<PathBuf> {
-    ["", "-wal", "-shm"]
+    // the sessions file too: a new database opens no old session
+    ["", "-wal", "-shm", "-sessions", "-sessions-wal", "-sessions-shm"]
         .iter()
-        .map(|suffix| {
-            let mut name = db.as_os_str().to_owned();
-            name.push(suffix);
-            PathBuf::from(name)
-        })
+        .map(|suffix| with_suffix(db, suffix))
         .collect()
 }
 
-/// Starts from an empty file, unless the existing one holds other data.
-fn reset(db: &Path, force: bool) -> Result<()> {
-    if !db.exists() {
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn remove_all(files: &[PathBuf]) -> Result<()> {
+    for file in files {
+        if file.exists() {
+            std::fs::remove_file(file).with_context(|| format!("cannot remove {}", file.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses to replace a database that holds other data than the demo's.
+fn check_replaceable(db: &Path, force: bool) -> Result<()> {
+    if !db.exists() || force {
         return Ok(());
     }
-    let is_demo = open_store(db)?.meta(DEMO_KEY)?.is_some();
-    if !is_demo && !force {
+    if open_store(db)?.meta(DEMO_KEY)?.is_none() {
         bail!(
             "{} exists and is not a demo database; choose another file with --db (e.g. --db vigie-demo.db) \
              or replace it with --force",
             db.display()
         );
     }
-    for file in sidecars(db) {
-        if file.exists() {
-            std::fs::remove_file(&file).with_context(|| format!("cannot remove {}", file.display()))?;
-        }
-    }
     Ok(())
 }
 
 pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
-    reset(&cli.db, args.force)?;
-    let mut store = open_store(&cli.db)?;
+    check_replaceable(&cli.db, args.force)?;
+    // built aside and renamed when complete: a failed or killed demo leaves
+    // no half-built database that the next run would refuse to replace
+    let building = with_suffix(&cli.db, ".demo-partial");
+    remove_all(&sidecars(&building))?;
+    let regions = regions(cli.regions.as_deref())?;
+    let mut store = open_store(&building)?;
     store.set_meta(DEMO_KEY, "illustrative data written for the Vigie demo")?;
     let mut options = Options::new(latest_valid_date());
     // the demo's imports are audited like any other on the command line
@@ -147,12 +159,18 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     loaded(&summary, &options, "activities")?;
     out!("{} activities (vigie report year --year 2023; vigie report timeline --year 2023)", summary.counts.new)?;
     import_articles(store.as_mut(), &options)?;
-    let regions = regions(cli.regions.as_deref())?;
     let source = Source::from_bytes("demo/notes.csv", DEMO_NOTES.as_bytes(), Format::Csv);
     let summary = vigie_ingest::import_notes(store.as_mut(), vec![source], &options, &regions)?;
     loaded(&summary, &options, "developments notes")?;
     out!("{} developments notes (vigie notes list --region g5-sahel --month 2023-12)", summary.counts.new)?;
     demo_accounts(store.as_mut())?;
+    // closed first: the last connection folds the WAL into the file
+    drop(store);
+    remove_all(&sidecars(&cli.db))?;
+    std::fs::rename(&building, &cli.db)
+        .with_context(|| format!("cannot rename {} to {}", building.display(), cli.db.display()))?;
+    remove_all(&sidecars(&building))?;
+    let store = open_store(&cli.db)?;
     out!("demo database: {}", cli.db.display())?;
     out!()?;
     let region = regions.get("g5-sahel").context("the regions file has no g5-sahel group")?;

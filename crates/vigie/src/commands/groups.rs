@@ -37,7 +37,11 @@ pub fn run(cli: &Cli, args: &GroupsArgs) -> Result<Outcome> {
             let register = store.groups()?;
             for other in std::iter::once(name).chain(alias) {
                 if let Some(existing) = register.resolve(other) {
-                    bail!("{other:?} already names group {:?}", existing.id);
+                    bail!(
+                        "{} already names group {}",
+                        vigie_domain::text::quoted(other),
+                        vigie_domain::text::quoted(&existing.id)
+                    );
                 }
             }
             let pick = |specific: &Option<String>| specific.clone().unwrap_or_else(|| name.clone());
@@ -54,12 +58,16 @@ pub fn run(cli: &Cli, args: &GroupsArgs) -> Result<Outcome> {
             if let Some(existing) = store.groups()?.resolve(alias)
                 && existing.id != *id
             {
-                bail!("{alias:?} already names group {:?}", existing.id);
+                bail!(
+                    "{} already names group {}",
+                    vigie_domain::text::quoted(alias),
+                    vigie_domain::text::quoted(&existing.id)
+                );
             }
             if store.add_alias(id, alias, CLI_ACTOR)? {
-                out!("{alias:?} now names group {id}")?;
+                out!("{} now names group {id}", vigie_domain::text::quoted(alias))?;
             } else {
-                out!("{alias:?} already names group {id}: nothing changed")?;
+                out!("{} already names group {id}: nothing changed", vigie_domain::text::quoted(alias))?;
             }
         }
     }

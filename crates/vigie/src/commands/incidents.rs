@@ -83,9 +83,9 @@ fn table(store: &dyn Store, filter: &IncidentFilter, lang: Lang, output: impl Wr
 
 pub fn show(cli: &Cli, args: &ShowIncidentArgs) -> Result<Outcome> {
     let store = open_store_read_only(&cli.db)?;
-    let incident = store
-        .incident(&args.id)?
-        .ok_or_else(|| anyhow!("no incident with id {:?} (see `vigie incidents list --search …`)", args.id))?;
+    let incident = store.incident(&args.id)?.ok_or_else(|| {
+        anyhow!("no incident with id {} (see `vigie incidents list --search …`)", vigie_domain::text::quoted(&args.id))
+    })?;
     let mut stdout = std::io::stdout().lock();
     match args.format {
         ShowFormat::Json => {

@@ -28,7 +28,8 @@ pub fn import(cli: &Cli, args: &RejectingImportArgs) -> Result<Outcome> {
 fn filter(args: &NotesListArgs) -> Result<NoteFilter> {
     let mut filter = NoteFilter { region: args.region.clone(), ..NoteFilter::default() };
     if let Some(text) = &args.month {
-        let month = Month::parse(text).ok_or_else(|| anyhow!("--month {text:?}: write YYYY-MM"))?;
+        let month =
+            Month::parse(text).ok_or_else(|| anyhow!("--month {}: write YYYY-MM", vigie_domain::text::quoted(text)))?;
         (filter.from, filter.to) = (Some(month), Some(month));
     }
     if let Some(year) = args.year {
@@ -37,7 +38,9 @@ fn filter(args: &NotesListArgs) -> Result<NoteFilter> {
         filter.to = last;
     }
     if let Some(text) = &args.country {
-        let country = countries().resolve(text).ok_or_else(|| anyhow!("--country {text:?}: unknown country"))?;
+        let country = countries()
+            .resolve(text)
+            .ok_or_else(|| anyhow!("--country {}: unknown country", vigie_domain::text::quoted(text)))?;
         filter.country = Some(country.code);
     }
     Ok(filter)

@@ -11,9 +11,9 @@ use crate::context::{month, open_store_read_only, regions};
 
 pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<Outcome> {
     let regions = regions(cli.regions.as_deref())?;
-    let region = regions
-        .get(&args.region)
-        .ok_or_else(|| anyhow!("unknown region {:?}: choose one of {}", args.region, regions.ids()))?;
+    let region = regions.get(&args.region).ok_or_else(|| {
+        anyhow!("unknown region {}: choose one of {}", vigie_domain::text::quoted(&args.region), regions.ids())
+    })?;
     let month = month(&args.month)?;
     let store = open_store_read_only(&cli.db)?;
     let groups = store.groups()?;

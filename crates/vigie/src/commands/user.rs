@@ -239,8 +239,8 @@ pub fn totp_roles(cli: &Cli, args: &TotpRolesArgs) -> Result<Outcome> {
 
 /// A day's first instant in UTC (`next`: the next day's).
 fn day_start(flag: &str, input: &str, next: bool) -> Result<Timestamp> {
-    let date =
-        parse_iso_date(input.trim()).ok_or_else(|| anyhow!("{flag} {input:?} is not a day: write YYYY-MM-DD"))?;
+    let date = parse_iso_date(input.trim())
+        .ok_or_else(|| anyhow!("{flag} {} is not a day: write YYYY-MM-DD", vigie_domain::text::quoted(input)))?;
     let date = if next { date.tomorrow()? } else { date };
     Ok(date.to_zoned(TimeZone::UTC)?.timestamp())
 }

@@ -62,6 +62,10 @@ fn image_src(hash: &str) -> String {
 
 /// A version's body as HTML every text of which is escaped.
 fn body_html(markdown: &str) -> Value {
+    // too deep a body is refused by validation; drawing it would only recurse
+    if vigie_domain::article::too_deep(markdown).is_some() {
+        return Value::from("");
+    }
     Value::from_safe_string(vigie_render::article::html(&vigie_render::article::parse(markdown)))
 }
 

@@ -22,6 +22,7 @@
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+use vigie_domain::text::echoed;
 
 use axum::extract::multipart::{Field, Multipart, MultipartRejection};
 use axum::extract::{Path, State};
@@ -311,7 +312,7 @@ pub async fn import_upload(
 /// one of the incident's, else the file's own column name.
 fn column_label(lang: Lang, column: &str) -> String {
     let id = format!("web-field-{column}");
-    if vigie_i18n::catalog().has(&id) { vigie_i18n::catalog().text(lang, &id) } else { column.to_string() }
+    if vigie_i18n::catalog().has(&id) { vigie_i18n::catalog().text(lang, &id) } else { echoed(column) }
 }
 
 fn result_page(
@@ -339,7 +340,7 @@ fn result_page(
                 line => p.problem.line,
                 column => column_label(lang, &p.problem.column),
                 reason => vigie_i18n::field_error_kind(lang, &p.kind).unwrap_or_else(|| p.problem.message.clone()),
-                value => p.problem.value.clone().unwrap_or_default(),
+                value => p.problem.value.as_deref().map(echoed).unwrap_or_default(),
             }
         })
         .collect();
