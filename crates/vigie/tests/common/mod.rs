@@ -10,6 +10,8 @@ use std::rc::Rc;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+pub mod db;
+
 /// The directory of the test fixtures.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures")
