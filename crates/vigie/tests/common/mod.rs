@@ -39,6 +39,13 @@ impl Sandbox {
         Sandbox { dir: Rc::new(dir), db }
     }
 
+    /// A sandbox under `parent` (a memory file system, say).
+    pub fn new_in(parent: &Path) -> Sandbox {
+        let dir = tempfile::tempdir_in(parent).expect("temporary directory");
+        let db = dir.path().join("vigie.db");
+        Sandbox { dir: Rc::new(dir), db }
+    }
+
     /// The same directory (and files) with another database.
     pub fn with_db(&self, name: &str) -> Sandbox {
         Sandbox { dir: Rc::clone(&self.dir), db: self.path(name) }
