@@ -113,7 +113,14 @@ fn problem(line: u64, key: &str, message: impl Into<String>, value: Option<&str>
     RowProblem {
         line,
         column: String::new(),
-        message: if key.is_empty() { message } else { format!("{key}: {message}") },
+        message: if key.is_empty() {
+            message
+        } else if key.chars().any(char::is_control) {
+            // a quoted key may hold a line break: the message stays one line
+            format!("{key:?}: {message}")
+        } else {
+            format!("{key}: {message}")
+        },
         value: value.map(str::to_string),
     }
 }
@@ -759,6 +766,14 @@ mod tests {
         assert_eq!(yaml.lines.line("images[1].caption"), 13);
         assert_eq!(yaml.lines.line("status"), 1, "absent: the front matter's start");
         assert_eq!(yaml.lines.line("images[2].file"), yaml.lines.line("images"));
+    }
+
+    #[test]
+    fn a_key_with_a_line_break_is_reported_on_one_line() {
+        let file = read_article(b"+++\n\"ti\\ntle\" = \"x\"\n+++\n").unwrap();
+        let text = file.problems[0].problem.describe();
+        assert!(text.starts_with("2: \"ti\\ntle\": "), "{text}");
+        assert_eq!(text.lines().count(), 1, "{text}");
     }
 
     #[test]

@@ -16,10 +16,14 @@ pub struct RowProblem {
 
 impl RowProblem {
     /// `LINE: column COLUMN: what is wrong (got "VALUE")`; the caller puts the
-    /// file name in front.
+    /// file name in front. One line of text whatever the file holds: a
+    /// column name with a control character (a header that is really a data
+    /// row with a quoted line break, say) is quoted and escaped like a value.
     pub fn describe(&self) -> String {
         let mut text = format!("{}: ", self.line);
-        if !self.column.is_empty() {
+        if self.column.chars().any(char::is_control) {
+            text.push_str(&format!("column {}: ", quoted(&self.column)));
+        } else if !self.column.is_empty() {
             text.push_str(&format!("column {}: ", echoed(&self.column)));
         }
         text.push_str(&self.message);
@@ -47,4 +51,25 @@ pub enum ReadError {
     /// The header is unusable; each problem is located.
     #[error("the header is not valid")]
     Header(Vec<RowProblem>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RowProblem;
+
+    #[test]
+    fn a_column_name_with_a_line_break_stays_on_one_line() {
+        // found by the mutation test: a file whose header line was dropped,
+        // its first row (with a quoted line break) read as the header
+        let problem = RowProblem {
+            line: 1,
+            column: "Fighters crossed\nthe lake".into(),
+            message: "unknown column".into(),
+            value: None,
+        };
+        assert_eq!(problem.describe(), "1: column \"Fighters crossed\\nthe lake\": unknown column");
+        assert_eq!(problem.describe().lines().count(), 1);
+        let plain = RowProblem { column: "date".into(), ..problem };
+        assert_eq!(plain.describe(), "1: column date: unknown column");
+    }
 }

@@ -56,12 +56,78 @@ fn profile(path: Option<&Path>) -> Result<Profile> {
     }
 }
 
-fn write(path: PathBuf, bytes: &[u8]) -> Result<PathBuf> {
-    // whole or not at all: a reader never sees half a file
-    let partial = path.with_extension("partial");
-    std::fs::write(&partial, bytes).with_context(|| format!("cannot write {}", partial.display()))?;
-    std::fs::rename(&partial, &path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(path)
+/// Writes every file or none: each goes to a temporary file of its own in
+/// its directory (`.NAME.XXXXXX.tmp`), and only when all are written and
+/// synced are they renamed into place. A failure removes the temporaries;
+/// a rename that fails half-way puts back the files already replaced (kept
+/// as hard links until the end), so the directory holds the earlier files
+/// or all the new ones, never a mix of issues or languages.
+fn write_all(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Vec<PathBuf>> {
+    use std::io::Write;
+    let mut pending = Vec::with_capacity(files.len());
+    for (path, bytes) in &files {
+        let (dir, name) = split(path)?;
+        let mut temp =
+            tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir).with_context(
+                || format!("cannot write {}: cannot create a temporary file in {}", path.display(), dir.display()),
+            )?;
+        temp.write_all(bytes)
+            .and_then(|()| temp.as_file().sync_all())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        // dropped on any failure below: the temporary is removed
+        pending.push((path.clone(), temp.into_temp_path()));
+    }
+    // the files being replaced, kept until every rename has succeeded
+    let mut backups: Vec<(PathBuf, tempfile::TempPath)> = Vec::new();
+    let mut placed: Vec<PathBuf> = Vec::new();
+    let mut failure = None;
+    for (path, temp) in pending {
+        if let Err(error) = replace(&path, temp, &mut backups) {
+            failure = Some(error);
+            break;
+        }
+        placed.push(path);
+    }
+    if let Some(error) = failure {
+        // undo: the files renamed into place go, the earlier ones come back
+        for path in &placed {
+            let _ = std::fs::remove_file(path);
+        }
+        for (path, backup) in backups {
+            let _ = backup.persist(&path);
+        }
+        return Err(error);
+    }
+    Ok(files.into_iter().map(|(path, _)| path).collect())
+}
+
+/// Renames `temp` onto `path`, first keeping the file it replaces (a hard
+/// link, else a copy) in `backups`.
+fn replace(path: &Path, temp: tempfile::TempPath, backups: &mut Vec<(PathBuf, tempfile::TempPath)>) -> Result<()> {
+    let context = || format!("cannot write {}", path.display());
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        let (dir, name) = split(path)?;
+        let backup = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".old")
+            .tempfile_in(dir)
+            .with_context(context)?
+            .into_temp_path();
+        std::fs::remove_file(&backup).with_context(context)?;
+        if std::fs::hard_link(path, &backup).is_err() {
+            std::fs::copy(path, &backup).with_context(context)?;
+        }
+        backups.push((path.to_path_buf(), backup));
+    }
+    temp.persist(path).map_err(|e| e.error).with_context(context)?;
+    Ok(())
+}
+
+/// A file's directory and name.
+fn split(path: &Path) -> Result<(&Path, String)> {
+    let name = path.file_name().ok_or_else(|| anyhow!("{}: not a file name", path.display()))?;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    Ok((dir, name.to_string_lossy().into_owned()))
 }
 
 /// Composes the issue and writes its files; returns their paths.
@@ -83,26 +149,27 @@ pub fn build(cli: &Cli, args: &BulletinArgs) -> Result<Vec<PathBuf>> {
     };
     std::fs::create_dir_all(&args.output).with_context(|| format!("cannot create {}", args.output.display()))?;
     let stem = issue.file_stem();
-    let mut written = Vec::new();
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for printed in vigie_bulletin::print(&sources, &profile, &langs, outputs)? {
         let name = |extension: &str| args.output.join(format!("{stem}.{}.{extension}", printed.lang));
         if args.format == BulletinFormat::Json {
             let mut json = serde_json::to_vec_pretty(&printed.edition)?;
             json.push(b'\n');
-            written.push(write(name("json"), &json)?);
+            files.push((name("json"), json));
         }
-        if let Some(pdf) = &printed.pdf {
+        if let Some(pdf) = printed.pdf {
             // the layout printed, but something in it deserves a look
             for warning in &pdf.warnings {
                 eprintln!("{}: {warning}", name("pdf").display());
             }
-            written.push(write(name("pdf"), &pdf.bytes)?);
+            files.push((name("pdf"), pdf.bytes));
         }
-        if let Some(html) = &printed.html {
-            written.push(write(name("html"), html.as_bytes())?);
+        if let Some(html) = printed.html {
+            files.push((name("html"), html.into_bytes()));
         }
     }
-    Ok(written)
+    // every language and format, or none
+    write_all(files)
 }
 
 pub fn run(cli: &Cli, args: &BulletinArgs) -> Result<Outcome> {

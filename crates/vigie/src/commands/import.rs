@@ -81,8 +81,8 @@ pub fn print_summary(summary: &Summary, options: &Options) -> Result<Outcome> {
     if hidden > 0 {
         writeln!(stderr, "… and {hidden} more errors")?;
     }
-    for source in summary.sources.iter().filter(|s| s.format.is_dataset()) {
-        // which dataset and layout was recognised
+    for source in summary.sources.iter().filter(|s| s.format.is_dataset() && !s.layout.is_empty()) {
+        // which dataset and layout was recognised (none when its header was unusable)
         writeln!(stderr, "{}: {}", source.name, source.layout)?;
     }
     let counts = summary.counts;

@@ -10,6 +10,8 @@ use std::rc::Rc;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+pub mod db;
+
 /// The directory of the test fixtures.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures")
@@ -33,6 +35,13 @@ pub struct Sandbox {
 impl Sandbox {
     pub fn new() -> Sandbox {
         let dir = tempfile::tempdir().expect("temporary directory");
+        let db = dir.path().join("vigie.db");
+        Sandbox { dir: Rc::new(dir), db }
+    }
+
+    /// A sandbox under `parent` (a memory file system, say).
+    pub fn new_in(parent: &Path) -> Sandbox {
+        let dir = tempfile::tempdir_in(parent).expect("temporary directory");
         let db = dir.path().join("vigie.db");
         Sandbox { dir: Rc::new(dir), db }
     }
