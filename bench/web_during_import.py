@@ -113,6 +113,9 @@ def main():
         return None
 
     def reader(n):
+        # one login at a time: concurrent attempts from one address count
+        # against the login rate limit until they succeed
+        time.sleep(0.3 * n)
         client = logged_in(args.email)
         if client is None:
             return
@@ -131,6 +134,7 @@ def main():
                 gets.append((path, elapsed))
 
     def login_loop():
+        time.sleep(0.3 * (args.readers + 1))
         while not stop.is_set():
             client = Client(args.base)
             try:
@@ -145,6 +149,7 @@ def main():
             time.sleep(0.25)
 
     def writer():
+        time.sleep(0.3 * args.readers)
         client = logged_in(args.writer)
         if client is None:
             return
