@@ -99,7 +99,7 @@ fn echoed_header_names_and_values_are_cut_and_escaped() {
     let file = sb.write("bad-header.csv", format!("id,date,country,{name}\nx,2023-12-01,ML,1\n"));
     let run = sb.run(&["import", &file]);
     assert_short_and_inert(&run);
-    assert!(run.stderr.contains("bad-header.csv:1: column \\u{1b}[31m"), "{run:?}");
+    assert!(run.stderr.contains("bad-header.csv:1: column \"\\u{1b}[31m"), "{run:?}");
     let file = sb.write("bad-value.csv", format!("id,date,country\nx,{name},ML\n"));
     let run = sb.run(&["import", &file]);
     assert!(run.stdout.len() + run.stderr.len() < 4096, "{run:?}");
