@@ -67,7 +67,7 @@ mod tests {
             message: "unknown column".into(),
             value: None,
         };
-        assert_eq!(problem.describe(), "1: column \"Fighters crossed\\nthe lake\": unknown column");
+        assert_eq!(problem.describe(), "1: column \"Fighters crossed\\u{a}the lake\": unknown column");
         assert_eq!(problem.describe().lines().count(), 1);
         let plain = RowProblem { column: "date".into(), ..problem };
         assert_eq!(plain.describe(), "1: column date: unknown column");
