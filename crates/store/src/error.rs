@@ -4,6 +4,10 @@
 pub enum StoreError {
     #[error("database {path}: {source}")]
     Open { path: String, source: rusqlite::Error },
+    #[error(
+        "database {path}: this command writes, and nothing can be written in {folder} (a read-only folder or disk); commands that only read (report, incidents list, export, backup…) work there"
+    )]
+    ReadOnly { path: String, folder: String },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
     /// Another connection held the write lock longer than this one waits

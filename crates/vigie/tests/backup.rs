@@ -187,3 +187,55 @@ fn commands_that_read_create_nothing_and_refusals_change_nothing() {
     assert!(run.stderr.contains("newer Vigie"), "{}", run.stderr);
     assert_eq!(tables(sb.db()), tables_before, "no refusal changed the database");
 }
+
+/// Makes `folder` read-only for this process, root included (`chattr +i`
+/// where the file system has it, else permissions); undone when dropped.
+/// `None` when neither holds here.
+struct ReadOnlyFolder(std::path::PathBuf);
+
+impl ReadOnlyFolder {
+    fn make(folder: &std::path::Path) -> Option<ReadOnlyFolder> {
+        use std::os::unix::fs::PermissionsExt;
+        let guard = ReadOnlyFolder(folder.to_path_buf());
+        let writable =
+            || std::fs::write(folder.join(".probe"), b"").map(|_| std::fs::remove_file(folder.join(".probe")));
+        let _ = std::process::Command::new("chattr").arg("+i").arg(folder).stderr(Stdio::null()).status();
+        if writable().is_err() {
+            return Some(guard);
+        }
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+        if writable().is_err() { Some(guard) } else { None }
+    }
+}
+
+impl Drop for ReadOnlyFolder {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::process::Command::new("chattr").arg("-i").arg(&self.0).stderr(Stdio::null()).status();
+        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o755));
+    }
+}
+
+#[test]
+fn a_database_in_a_read_only_folder_is_read_and_a_write_says_why() {
+    let sb = Sandbox::new();
+    sb.write("first.csv", incidents(0, 12));
+    sb.ok(&["import", "first.csv"]);
+    std::fs::create_dir(sb.path("archive")).unwrap();
+    // a WAL database, closed: no -wal or -shm beside it, and none can be made
+    std::fs::copy(sb.db(), sb.path("archive/vigie.db")).unwrap();
+    let Some(_read_only) = ReadOnlyFolder::make(&sb.path("archive")) else {
+        eprintln!("skipped: no way to make a folder read-only for this user on this file system");
+        return;
+    };
+    let archive = sb.with_db("archive/vigie.db");
+    assert_eq!(archive.ids(&[]).len(), 12, "read where nothing can be written");
+    archive.ok(&["report", "monthly", "--region", "g5-sahel", "--month", "2023-11"]);
+    archive.ok(&["backup", "copy-of-archive.db"]);
+    assert_eq!(count(&sb.path("copy-of-archive.db"), "SELECT count(*) FROM incident"), 12);
+    let run = archive.run(&["import", "first.csv"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("nothing can be written in"), "{}", run.stderr);
+    let files: Vec<_> = std::fs::read_dir(sb.path("archive")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(files, ["vigie.db"], "nothing created beside it");
+}

@@ -58,16 +58,28 @@ impl SqliteStore {
                 parent.display()
             )));
         }
-        let open_error = |source| StoreError::Open { path: path.display().to_string(), source };
-        let conn = Connection::open(path).map_err(open_error)?;
-        // Larger pages: fewer B-tree pages and page headers per incident row.
-        // Takes effect only on a new file, before WAL mode is set.
-        conn.pragma_update(None, "page_size", 8192).map_err(open_error)?;
-        // WAL lets readers (reports, the web app) work during an import.
-        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0)).map_err(open_error)?;
-        if mode != "wal" && mode != "memory" {
-            tracing::warn!(mode, "SQLite refused WAL mode");
-        }
+        let opened = Connection::open(path).and_then(|conn| {
+            // Larger pages: fewer B-tree pages and page headers per incident
+            // row. Takes effect only on a new file, before WAL mode is set.
+            conn.pragma_update(None, "page_size", 8192)?;
+            // WAL lets readers (reports, the web app) work during an import.
+            let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+            if mode != "wal" && mode != "memory" {
+                tracing::warn!(mode, "SQLite refused WAL mode");
+            }
+            Ok(conn)
+        });
+        let conn = match opened {
+            Ok(conn) => conn,
+            Err(_) if !writable_folder(path) => {
+                let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                return Err(StoreError::ReadOnly {
+                    path: path.display().to_string(),
+                    folder: folder.display().to_string(),
+                });
+            }
+            Err(source) => return Err(StoreError::Open { path: path.display().to_string(), source }),
+        };
         let mut store = SqliteStore::configure(conn, path, true)?;
         migrate::migrate(&mut store.conn, path)?;
         groups::sync_builtin(&mut store.conn)?;
