@@ -102,7 +102,7 @@ fn bad_members(rows: usize) -> String {
 
 #[test]
 fn ten_times_the_bad_member_rows_take_about_the_same_memory() {
-    // holding the records cost about 1.3 KiB each (120 MiB more here)
+    // holding the records cost about 1.5 KiB each (136 MiB more here)
     let extra = ["--skip-invalid", "--rejects", "rejects.jsonl"];
     ten_times("members", bad_members, &extra, 24, |rows| format!("0 new, 0 updated, 0 unchanged, {rows} rejected"));
     // without --skip-invalid nothing is written and nothing said on stdout
