@@ -96,6 +96,16 @@ impl Rejects {
         result.map_err(|message| self.error(message))
     }
 
+    /// Writes text as it is to a JSON Lines file: a line too long to be
+    /// built whole is written in pieces.
+    pub fn write_text(&mut self, text: &str) -> Result<(), IngestError> {
+        let result = match self {
+            Rejects::Jsonl(output, _) => output.write_all(text.as_bytes()).map_err(|e| e.to_string()),
+            Rejects::Csv(..) => Err("a CSV rejects file takes rows".to_string()),
+        };
+        result.map_err(|message| self.error(message))
+    }
+
     pub fn finish(self) -> Result<(), IngestError> {
         let (flushed, path) = match self {
             Rejects::Csv(mut writer, path) => (writer.flush(), path),

@@ -96,6 +96,14 @@ pub trait MemberImportSession {
     /// and national days (as a whole). A country written twice in one
     /// session is [`Upsert::Repeated`] the second time, and not written.
     fn upsert(&mut self, member: &Member) -> Result<Upsert>;
+    /// Keeps `payload` under `key` until the import ends, on disk rather
+    /// than in memory: the records a member's later row may reject.
+    fn keep(&mut self, key: i64, payload: &str) -> Result<()>;
+    /// The smallest key kept that is greater than `after`.
+    fn next_kept_key(&mut self, after: i64) -> Result<Option<i64>>;
+    /// Up to `limit` payloads kept under `key`, in the order kept, after
+    /// the position `after` (0: from the first); each with its position.
+    fn kept(&mut self, key: i64, after: i64, limit: usize) -> Result<Vec<(i64, String)>>;
     /// Adds `entry` to the audit log in the import's transaction, like
     /// [`ImportSession::record_audit`].
     fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<()>;

@@ -446,3 +446,30 @@ fn a_page_of_a_readers_scope_is_counted_and_cut_in_the_database() {
     let far = IncidentFilter { offset: u64::MAX, limit: Some(u64::MAX), ..Default::default() };
     assert!(all(store.as_ref(), &far).is_empty(), "a page past any list is empty, not an error");
 }
+
+#[test]
+fn a_member_import_keeps_records_by_key_until_it_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(&dir);
+    for finish in [false, true] {
+        let mut session = store.begin_member_import("test", "members").unwrap();
+        // a new import starts empty, whether the last one rolled back or committed
+        assert_eq!(session.next_kept_key(0).unwrap(), None);
+        for (key, payload) in [(3, "a"), (1, "b"), (3, "c"), (3, "d")] {
+            session.keep(key, payload).unwrap();
+        }
+        assert_eq!(session.next_kept_key(0).unwrap(), Some(1));
+        assert_eq!(session.next_kept_key(1).unwrap(), Some(3));
+        assert_eq!(session.next_kept_key(3).unwrap(), None);
+        let first = session.kept(3, 0, 2).unwrap();
+        let texts: Vec<&str> = first.iter().map(|(_, text)| text.as_str()).collect();
+        assert_eq!(texts, ["a", "c"]);
+        let rest = session.kept(3, first[1].0, 2).unwrap();
+        assert_eq!(rest.iter().map(|(_, text)| text.as_str()).collect::<Vec<_>>(), ["d"]);
+        if finish {
+            session.finish(ImportCounts::default()).unwrap();
+        }
+    }
+    let mut session = store.begin_member_import("test", "members").unwrap();
+    assert_eq!(session.next_kept_key(0).unwrap(), None);
+}

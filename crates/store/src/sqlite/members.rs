@@ -85,7 +85,14 @@ pub struct SqliteMemberImport<'a> {
 
 impl<'a> SqliteMemberImport<'a> {
     pub fn begin(conn: &'a mut Connection, source: &str, format: &str) -> Result<SqliteMemberImport<'a>> {
-        Ok(SqliteMemberImport { run: RunTransaction::begin(conn, source, format)?, seen: HashSet::new() })
+        let run = RunTransaction::begin(conn, source, format)?;
+        // in the transaction: a rollback takes the table away too
+        run.conn.execute_batch(
+            "DROP TABLE IF EXISTS temp.member_kept;
+             CREATE TEMP TABLE member_kept (position INTEGER PRIMARY KEY, key INTEGER NOT NULL, payload TEXT NOT NULL);
+             CREATE INDEX temp.member_kept_key ON member_kept (key, position);",
+        )?;
+        Ok(SqliteMemberImport { run, seen: HashSet::new() })
     }
 }
 
@@ -167,11 +174,32 @@ impl MemberImportSession for SqliteMemberImport<'_> {
         }
     }
 
+    fn keep(&mut self, key: i64, payload: &str) -> Result<()> {
+        let mut insert = self.run.conn.prepare_cached("INSERT INTO temp.member_kept (key, payload) VALUES (?1, ?2)")?;
+        insert.execute(params![key, payload])?;
+        Ok(())
+    }
+
+    fn next_kept_key(&mut self, after: i64) -> Result<Option<i64>> {
+        let mut select = self.run.conn.prepare_cached("SELECT min(key) FROM temp.member_kept WHERE key > ?1")?;
+        Ok(select.query_row([after], |row| row.get(0))?)
+    }
+
+    fn kept(&mut self, key: i64, after: i64, limit: usize) -> Result<Vec<(i64, String)>> {
+        let mut select = self.run.conn.prepare_cached(
+            "SELECT position, payload FROM temp.member_kept WHERE key = ?1 AND position > ?2 ORDER BY position LIMIT ?3",
+        )?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = select.query_map(params![key, after, limit], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     fn record_audit(&mut self, entry: &AuditEntry) -> Result<()> {
         self.run.record_audit(entry)
     }
 
     fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
+        self.run.conn.execute_batch("DROP TABLE temp.member_kept")?;
         self.run.finish(counts)
     }
 }
