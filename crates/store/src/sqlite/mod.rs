@@ -72,10 +72,9 @@ impl SqliteStore {
         let conn = match opened {
             Ok(conn) => conn,
             Err(_) if !writable_folder(path) => {
-                let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
                 return Err(StoreError::ReadOnly {
                     path: path.display().to_string(),
-                    folder: folder.display().to_string(),
+                    folder: folder_of(path).display().to_string(),
                 });
             }
             Err(source) => return Err(StoreError::Open { path: path.display().to_string(), source }),
@@ -190,10 +189,14 @@ pub(super) fn read_only_uri(path: &Path) -> String {
     uri
 }
 
+/// The folder `path` is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
 /// Whether a file can be created beside `path` (as SQLite's -shm must).
 fn writable_folder(path: &Path) -> bool {
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let probe = folder.join(format!(".vigie-probe-{}", std::process::id()));
+    let probe = folder_of(path).join(format!(".vigie-probe-{}", std::process::id()));
     let created = std::fs::OpenOptions::new().write(true).create_new(true).open(&probe).is_ok();
     if created {
         let _ = std::fs::remove_file(&probe);

@@ -57,8 +57,9 @@ fn profile(path: Option<&Path>) -> Result<Profile> {
 }
 
 /// Writes every file or none: each goes to a temporary file of its own in
-/// its directory (`.NAME.XXXXXX.tmp`), and only when all are written and
-/// synced are they renamed into place. A failure removes the temporaries;
+/// its directory (a dot, the file's name, a random part, `.tmp`), and only
+/// when all are written and synced are they renamed into place. A failure
+/// removes the temporaries;
 /// a rename that fails half-way puts back the files already replaced (kept
 /// as hard links until the end), so the directory holds the earlier files
 /// or all the new ones, never a mix of issues or languages.
