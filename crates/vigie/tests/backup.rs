@@ -103,6 +103,9 @@ fn a_backup_holds_what_the_wal_holds_and_a_restore_gives_every_table_back() {
     let copy = sb.path("copy.db");
     assert_eq!(count(&copy, "SELECT count(*) FROM incident"), 80);
     assert!(!sb.path("copy.db-wal").exists(), "one self-contained file");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "password hashes and secrets: the owner's only");
 
     let restored = sb.with_db("restored.db");
     let out = restored.ok(&["restore", "copy.db"]);

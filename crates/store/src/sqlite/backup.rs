@@ -33,6 +33,9 @@ pub fn backup(source: &Connection, target: &Path) -> Result<BackupSummary> {
 }
 
 fn write_copy(source: &Connection, partial: &Path) -> Result<BackupSummary> {
+    // the copy holds password hashes and second-factor secrets: readable by
+    // its owner only, from before the first byte
+    create_private(partial)?;
     let mut copy =
         Connection::open(partial).map_err(|source| StoreError::Open { path: partial.display().to_string(), source })?;
     copy_pages(source, &mut copy)?;
@@ -132,6 +135,14 @@ pub fn restore(target: &mut Connection, backup: &Path) -> Result<BackupSummary> 
     copy_pages(&source, target)?;
     target.execute("DELETE FROM sessions.web_session", [])?;
     Ok(summary)
+}
+
+fn create_private(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop).map_err(|e| io_error(path, e))
 }
 
 fn partial_name(target: &Path) -> PathBuf {
