@@ -9,7 +9,7 @@ use crate::codes::DatePrecision;
 use crate::country::{CountryCode, Names, countries};
 use crate::domain_of_action::Domain;
 use crate::month::Month;
-use crate::partner::{first_of, is_slug};
+use crate::partner::{MAX_ID, first_of, is_slug};
 use crate::validate::{FieldError, FieldErrorKind, parse_iso_date};
 
 /// The longest counterpart organisation, person, title or place.
@@ -271,10 +271,7 @@ fn start_of(value: &str) -> String {
 fn text(column: &str, value: &Option<String>, max: usize, lines: bool, errors: &mut Vec<FieldError>) -> String {
     let value = trimmed(value).unwrap_or("");
     if value.chars().count() > max {
-        errors.push(
-            FieldError::new(column, format!("longer than {max} characters"), start_of(value))
-                .with_kind(FieldErrorKind::TooLong { max }),
-        );
+        errors.push(FieldError::new(column, FieldErrorKind::TooLong { max }, start_of(value)));
         return String::new();
     }
     let allowed = |c: char| lines && matches!(c, '\n' | '\r' | '\t');
@@ -283,12 +280,8 @@ fn text(column: &str, value: &Option<String>, max: usize, lines: bool, errors: &
         return String::new();
     }
     if value.chars().any(|c| c.is_control() && !allowed(c)) {
-        let message = if lines {
-            "must be text without control characters"
-        } else {
-            "must be one line of text (no line breaks or tabs)"
-        };
-        errors.push(FieldError::new(column, message, value));
+        let kind = if lines { FieldErrorKind::ControlCharacter } else { FieldErrorKind::NotOneLine };
+        errors.push(FieldError::new(column, kind, value));
         return String::new();
     }
     value.to_string()
@@ -318,65 +311,48 @@ impl ActivityValidator {
         let mut errors = Vec::new();
         let id = match trimmed(&raw.id) {
             None => {
-                errors.push(FieldError::new("id", "is required", "").with_kind(FieldErrorKind::Required));
+                errors.push(FieldError::new("id", FieldErrorKind::Required, ""));
                 None
             }
             Some(id) if is_slug(id) => Some(id.to_string()),
             Some(id) => {
-                errors.push(FieldError::new(
-                    "id",
-                    "not an activity id: use lowercase letters, digits and hyphens (at most 64), \
-                     e.g. 2023-12-13-chiefs-of-staff-meeting",
-                    id,
-                ));
+                let kind = FieldErrorKind::BadSlug { max: MAX_ID, example: "2023-12-13-chiefs-of-staff-meeting" };
+                errors.push(FieldError::new("id", kind, id));
                 None
             }
         };
         let kind = match trimmed(&raw.kind) {
             None => {
-                errors.push(
-                    FieldError::new("kind", format!("is required: use one of {}", ActivityKind::codes()), "")
-                        .with_kind(FieldErrorKind::Required),
-                );
+                errors.push(FieldError::new("kind", FieldErrorKind::RequiredCode { codes: ActivityKind::codes() }, ""));
                 None
             }
             Some(value) => ActivityKind::parse(value).or_else(|| {
                 errors.push(FieldError::new(
                     "kind",
-                    format!("unknown activity kind: use one of {}", ActivityKind::codes()),
+                    FieldErrorKind::UnknownCode { codes: ActivityKind::codes() },
                     value,
                 ));
                 None
             }),
         };
-        const DATE_HINT: &str = "write YYYY-MM-DD, or YYYY-MM when the day is not known";
         let date = match trimmed(&raw.date) {
             None => {
-                errors.push(
-                    FieldError::new("date", format!("is required: {DATE_HINT}"), "")
-                        .with_kind(FieldErrorKind::Required),
-                );
+                errors.push(FieldError::new("date", FieldErrorKind::Required, ""));
                 None
             }
             Some(value) => parse_activity_date(value).or_else(|| {
-                errors.push(FieldError::new("date", format!("not a valid date: {DATE_HINT}"), value));
+                errors.push(FieldError::new("date", FieldErrorKind::InvalidDayOrMonth, value));
                 None
             }),
         };
         let end_date = trimmed(&raw.end_date).and_then(|value| match parse_iso_date(value) {
             None => {
-                errors.push(
-                    FieldError::new("end_date", "not a valid date: write YYYY-MM-DD or leave empty", value)
-                        .with_kind(FieldErrorKind::InvalidDate),
-                );
+                errors.push(FieldError::new("end_date", FieldErrorKind::InvalidDate, value));
                 None
             }
             Some(end) => match date {
                 Some((start, _)) if end < start => {
-                    errors.push(
-                        FieldError::new("end_date", format!("is before date {start}"), value)
-                            .with_kind(FieldErrorKind::EndBeforeStart { start }),
-                    );
+                    errors.push(FieldError::new("end_date", FieldErrorKind::EndBeforeStart { start }, value));
                     None
                 }
                 _ => Some(end),
@@ -389,20 +365,14 @@ impl ActivityValidator {
             ar: text("title_ar", &raw.title_ar, MAX_TITLE, false, &mut errors),
         };
         if errors.len() == before && title.fr.is_empty() && title.en.is_empty() && title.ar.is_empty() {
-            errors.push(FieldError::new("title_en", "give at least one of title_fr, title_en or title_ar", ""));
+            let columns = ["title_fr", "title_en", "title_ar"].map(String::from).to_vec();
+            errors.push(FieldError::new("title_en", FieldErrorKind::AtLeastOneOf { columns }, ""));
         }
         let counterpart_country =
             trimmed(&raw.counterpart_country).and_then(|value| match countries().resolve(value) {
                 Some(country) => Some(country.code),
                 None => {
-                    errors.push(
-                        FieldError::new(
-                            "counterpart_country",
-                            "unknown country: give an ISO 3166-1 code or the English, French or Arabic name",
-                            value,
-                        )
-                        .with_kind(FieldErrorKind::UnknownCountry),
-                    );
+                    errors.push(FieldError::new("counterpart_country", FieldErrorKind::UnknownCountry, value));
                     None
                 }
             });
@@ -414,11 +384,11 @@ impl ActivityValidator {
             match Domain::parse(code) {
                 None => errors.push(FieldError::new(
                     "domains",
-                    format!("unknown domain: use one of {}, separated by \" ; \"", Domain::codes()),
+                    FieldErrorKind::UnknownCodeInList { codes: Domain::codes() },
                     code,
                 )),
                 Some(domain) if domains.contains(&domain) => {
-                    errors.push(FieldError::new("domains", "appears twice: give each domain once", code));
+                    errors.push(FieldError::new("domains", FieldErrorKind::Repeated, code));
                 }
                 Some(domain) => domains.push(domain),
             }
@@ -429,22 +399,15 @@ impl ActivityValidator {
             if is_slug(value) {
                 Some(value.to_string())
             } else {
-                errors.push(FieldError::new(
-                    "article",
-                    "not an article id: use lowercase letters, digits and hyphens (at most 64), or leave empty",
-                    value,
-                ));
+                let kind = FieldErrorKind::BadSlug { max: MAX_ID, example: "chiefs-of-staff-second-meeting" };
+                errors.push(FieldError::new("article", kind, value));
                 None
             }
         });
         let highlight = trimmed(&raw.highlight).and_then(|value| match value.parse::<u32>() {
             Ok(n) if n >= 1 && value.bytes().all(|b| b.is_ascii_digit()) => Some(n),
             _ => {
-                errors.push(FieldError::new(
-                    "highlight",
-                    "must be a whole number from 1 (the month's first highlight), or empty",
-                    value,
-                ));
+                errors.push(FieldError::new("highlight", FieldErrorKind::WholeNumberFrom { min: 1 }, value));
                 None
             }
         });
@@ -481,7 +444,7 @@ mod tests {
     }
 
     fn check(values: &[&str]) -> Result<Activity, Vec<String>> {
-        ActivityValidator::new().activity(&raw(values)).map_err(|e| e.iter().map(|e| e.to_string()).collect())
+        ActivityValidator::new().activity(&raw(values)).map_err(|e| e.iter().map(|e| e.brief()).collect())
     }
 
     const GOOD: [&str; 16] = [
@@ -585,56 +548,43 @@ mod tests {
         let one = |column: &str, value: &str| with(column, value).unwrap_err();
         assert_eq!(
             one("id", "Chiefs of staff"),
-            ["column id: not an activity id: use lowercase letters, digits and hyphens (at most 64), e.g. \
-                 2023-12-13-chiefs-of-staff-meeting (got \"Chiefs of staff\")"]
+            [r#"id: BadSlug { max: 64, example: "2023-12-13-chiefs-of-staff-meeting" } (got "Chiefs of staff")"#]
         );
+        let kind = one("kind", "seminar");
+        assert!(kind[0].starts_with(r#"kind: UnknownCode { codes: "delegation_received, visit_abroad, "#), "{kind:?}");
+        assert!(kind[0].ends_with(r#"exhibition, meeting" } (got "seminar")"#), "{kind:?}");
+        assert_eq!(one("date", "13/12/2023"), [r#"date: InvalidDayOrMonth (got "13/12/2023")"#]);
+        assert_eq!(one("date", "2023-02-30"), [r#"date: InvalidDayOrMonth (got "2023-02-30")"#]);
+        assert_eq!(one("date", "2023-13"), [r#"date: InvalidDayOrMonth (got "2023-13")"#]);
         assert_eq!(
-            one("kind", "seminar"),
-            ["column kind: unknown activity kind: use one of delegation_received, visit_abroad, conference, \
-                 workshop, training, internal_activity, national_day, delegate_accredited, agreement_signed, \
-                 exhibition, meeting (got \"seminar\")"]
+            one("end_date", "2023-12-12"),
+            [r#"end_date: EndBeforeStart { start: 2023-12-13 } (got "2023-12-12")"#]
         );
-        assert_eq!(
-            one("date", "13/12/2023"),
-            [
-                "column date: not a valid date: write YYYY-MM-DD, or YYYY-MM when the day is not known (got \"13/12/2023\")"
-            ]
-        );
-        assert!(one("date", "2023-02-30")[0].starts_with("column date: not a valid date"));
-        assert!(one("date", "2023-13")[0].starts_with("column date: not a valid date"));
-        assert_eq!(one("end_date", "2023-12-12"), ["column end_date: is before date 2023-12-13 (got \"2023-12-12\")"]);
-        assert_eq!(
-            one("end_date", "2023-12"),
-            ["column end_date: not a valid date: write YYYY-MM-DD or leave empty (got \"2023-12\")"]
-        );
-        assert!(one("counterpart_country", "Atlantis")[0].starts_with("column counterpart_country: unknown country"));
+        assert_eq!(one("end_date", "2023-12"), [r#"end_date: InvalidDate (got "2023-12")"#]);
+        assert_eq!(one("counterpart_country", "Atlantis"), [r#"counterpart_country: UnknownCountry (got "Atlantis")"#]);
         assert_eq!(
             one("domains", "military ; finance"),
-            ["column domains: unknown domain: use one of ideological, communication, counter_financing, military, \
-                 separated by \" ; \" (got \"finance\")"]
+            [
+                r#"domains: UnknownCodeInList { codes: "ideological, communication, counter_financing, military" } (got "finance")"#
+            ]
         );
-        assert_eq!(
-            one("domains", "military;MILITARY"),
-            ["column domains: appears twice: give each domain once (got \"MILITARY\")"]
-        );
+        assert_eq!(one("domains", "military;MILITARY"), [r#"domains: Repeated (got "MILITARY")"#]);
         for bad in ["0", "-1", "1.5", "first", "+2", "99999999999"] {
             assert_eq!(
                 one("highlight", bad),
-                [format!(
-                    "column highlight: must be a whole number from 1 (the month's first highlight), or empty (got {bad:?})"
-                )],
+                [format!("highlight: WholeNumberFrom {{ min: 1 }} (got {bad:?})")],
                 "{bad}"
             );
         }
-        assert!(one("article", "Some Article")[0].starts_with("column article: not an article id"));
-        assert!(one("place", "a\tb")[0].starts_with("column place: must be one line"));
-        assert!(one("description", "a\u{7}b")[0].starts_with("column description: must be text without control"));
+        assert!(one("article", "Some Article")[0].starts_with("article: BadSlug { max: 64"));
+        assert_eq!(one("place", "a\tb"), [r#"place: NotOneLine (got "a\tb")"#]);
+        assert_eq!(one("description", "a\u{7}b"), [r#"description: ControlCharacter (got "a\u{7}b")"#]);
         assert_eq!(
             one("counterpart_org", &"x".repeat(201))[0],
-            format!("column counterpart_org: longer than 200 characters (got \"{}…\")", "x".repeat(40))
+            format!("counterpart_org: TooLong {{ max: 200 }} (got \"{}…\")", "x".repeat(40))
         );
         assert!(with("description", &"x".repeat(5_000)).is_ok());
-        assert!(one("description", &"x".repeat(5_001))[0].starts_with("column description: longer than 5000"));
+        assert!(one("description", &"x".repeat(5_001))[0].starts_with("description: TooLong { max: 5000 }"));
     }
 
     #[test]
@@ -643,7 +593,7 @@ mod tests {
         (values[4], values[6]) = ("", "");
         assert_eq!(
             check(&values).unwrap_err(),
-            ["column title_en: give at least one of title_fr, title_en or title_ar (got \"\")"]
+            [r#"title_en: AtLeastOneOf { columns: ["title_fr", "title_en", "title_ar"] } (got "")"#]
         );
     }
 
@@ -651,6 +601,6 @@ mod tests {
     fn every_problem_of_a_record_at_once() {
         let errors = check(&[""; 16]).unwrap_err();
         let columns: Vec<&str> = errors.iter().map(|e| e.split(':').next().unwrap()).collect();
-        assert_eq!(columns, ["column id", "column kind", "column date", "column title_en"]);
+        assert_eq!(columns, ["id", "kind", "date", "title_en"]);
     }
 }

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use crate::Lang;
 use crate::domain_of_action::Domain;
-use crate::partner::is_slug;
+use crate::partner::{MAX_ID, is_slug};
 use crate::svg::{SvgHazard, check_svg};
 use crate::validate::{FieldError, FieldErrorKind, parse_iso_date};
 
@@ -363,7 +363,7 @@ fn text(key: &str, value: &Option<String>, max: usize, errors: &mut Vec<FieldErr
     let value = trimmed(value).unwrap_or("");
     if value.chars().count() > max {
         let start: String = value.chars().take(40).collect();
-        errors.push(FieldError::new(key, format!("longer than {max} characters"), format!("{start}…")));
+        errors.push(FieldError::new(key, FieldErrorKind::TooLong { max }, format!("{start}…")));
         return String::new();
     }
     if value.chars().any(crate::text::is_invisible) {
@@ -371,27 +371,23 @@ fn text(key: &str, value: &Option<String>, max: usize, errors: &mut Vec<FieldErr
         return String::new();
     }
     if value.chars().any(char::is_control) {
-        errors.push(FieldError::new(key, "must be one line of text (no line breaks or tabs)", value));
+        errors.push(FieldError::new(key, FieldErrorKind::NotOneLine, value));
         return String::new();
     }
     value.to_string()
 }
 
-fn required<'a>(key: &str, value: &'a Option<String>, hint: &str, errors: &mut Vec<FieldError>) -> Option<&'a str> {
+fn required<'a>(key: &str, value: &'a Option<String>, errors: &mut Vec<FieldError>) -> Option<&'a str> {
     let found = trimmed(value);
     if found.is_none() {
-        errors.push(FieldError::new(key, format!("is required{hint}"), ""));
+        errors.push(FieldError::new(key, FieldErrorKind::Required, ""));
     }
     found
 }
 
-/// `a, b or c`.
+/// `a, b, c`: the codes a message lists.
 fn one_of(codes: &[&str]) -> String {
-    match codes.split_last() {
-        Some((last, [])) => last.to_string(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
-    }
+    codes.join(", ")
 }
 
 /// Whether `file` is a relative path: images live beside their article.
@@ -426,41 +422,41 @@ pub fn too_deep(body: &str) -> Option<usize> {
 /// and the images it names, which the importer reads.
 pub fn validate_article(raw: &RawArticle) -> Result<(Article, Vec<ImageRef>), Vec<FieldError>> {
     let mut errors = Vec::new();
-    let id = required("id", &raw.id, ": a slug naming the story, e.g. chiefs-of-staff-second-meeting", &mut errors)
-        .and_then(|id| {
-            if is_slug(id) {
-                return Some(id.to_string());
-            }
-            errors.push(FieldError::new(
-                "id",
-                "not an article id: use lowercase letters, digits and hyphens (at most 64), \
-                 e.g. chiefs-of-staff-second-meeting",
-                id,
-            ));
-            None
-        });
-    let lang = required("lang", &raw.lang, ": fr, en or ar", &mut errors).and_then(|value| {
+    let id = required("id", &raw.id, &mut errors).and_then(|id| {
+        if is_slug(id) {
+            return Some(id.to_string());
+        }
+        let kind = FieldErrorKind::BadSlug { max: MAX_ID, example: "chiefs-of-staff-second-meeting" };
+        errors.push(FieldError::new("id", kind, id));
+        None
+    });
+    let lang = required("lang", &raw.lang, &mut errors).and_then(|value| {
         Lang::parse(value).or_else(|| {
-            errors.push(FieldError::new("lang", "unknown language: use fr, en or ar", value));
+            errors.push(FieldError::new(
+                "lang",
+                FieldErrorKind::UnknownCode { codes: one_of(&Lang::ALL.map(Lang::code)) },
+                value,
+            ));
             None
         })
     });
-    let date = required("date", &raw.date, ": write YYYY-MM-DD", &mut errors).and_then(|value| {
+    let date = required("date", &raw.date, &mut errors).and_then(|value| {
         parse_iso_date(value).or_else(|| {
-            errors.push(FieldError::new("date", "not a valid date: write YYYY-MM-DD", value));
+            errors.push(FieldError::new("date", FieldErrorKind::InvalidDate, value));
             None
         })
     });
     let before = errors.len();
     let title = text("title", &raw.title, MAX_TITLE, &mut errors);
     if title.is_empty() && errors.len() == before {
-        errors.push(FieldError::new("title", "is required", ""));
+        errors.push(FieldError::new("title", FieldErrorKind::Required, ""));
     }
     let subtitle = text("subtitle", &raw.subtitle, MAX_TITLE, &mut errors);
     let kind = match trimmed(&raw.kind) {
         None => ArticleKind::default(),
         Some(value) => ArticleKind::parse(value).unwrap_or_else(|| {
-            errors.push(FieldError::new("kind", "unknown kind: use news, opinion or feature", value));
+            let codes = one_of(&ArticleKind::ALL.map(ArticleKind::code));
+            errors.push(FieldError::new("kind", FieldErrorKind::UnknownCode { codes }, value));
             ArticleKind::default()
         }),
     };
@@ -471,7 +467,7 @@ pub fn validate_article(raw: &RawArticle) -> Result<(Article, Vec<ImageRef>), Ve
             Some(_) => {}
             None => errors.push(FieldError::new(
                 "domains",
-                format!("unknown domain: use {}", one_of(&Domain::ALL.map(Domain::code))),
+                FieldErrorKind::UnknownCode { codes: one_of(&Domain::ALL.map(Domain::code)) },
                 value.as_str(),
             )),
         }
@@ -480,34 +476,30 @@ pub fn validate_article(raw: &RawArticle) -> Result<(Article, Vec<ImageRef>), Ve
     let status = match trimmed(&raw.status) {
         None => ArticleStatus::default(),
         Some(value) => ArticleStatus::parse(value).unwrap_or_else(|| {
-            errors.push(FieldError::new("status", "unknown status: use draft or published", value));
+            let codes = one_of(&ArticleStatus::ALL.map(ArticleStatus::code));
+            errors.push(FieldError::new("status", FieldErrorKind::UnknownCode { codes }, value));
             ArticleStatus::default()
         }),
     };
     if raw.images.len() > MAX_IMAGES {
-        errors.push(FieldError::new("images", format!("more than {MAX_IMAGES} images"), raw.images.len().to_string()));
+        let kind = FieldErrorKind::TooManyImages { max: MAX_IMAGES };
+        errors.push(FieldError::new("images", kind, raw.images.len().to_string()));
     }
     if let Some(line) = too_deep(&raw.body) {
-        let message = format!(
-            "nests quotes, lists or emphasis more than {MAX_MARKDOWN_DEPTH} levels deep: no bulletin could print it"
-        );
-        errors.push(
-            FieldError::new("body", message, "").with_kind(FieldErrorKind::TooDeep { max: MAX_MARKDOWN_DEPTH, line }),
-        );
+        errors.push(FieldError::new("body", FieldErrorKind::TooDeep { max: MAX_MARKDOWN_DEPTH, line }, ""));
     }
     let mut images = Vec::new();
     for (index, image) in raw.images.iter().enumerate() {
         let key = format!("images[{}]", index + 1);
         let file_key = format!("{key}.file");
         let caption = text(&format!("{key}.caption"), &image.caption, MAX_CAPTION, &mut errors);
-        let Some(file) = required(&file_key, &image.file, ": the image file, relative to the article", &mut errors)
-        else {
+        let Some(file) = required(&file_key, &image.file, &mut errors) else {
             continue;
         };
         if !is_relative(file) {
-            errors.push(FieldError::new(&file_key, "must be relative to the article's folder", file));
+            errors.push(FieldError::new(&file_key, FieldErrorKind::NotRelative, file));
         } else if file.chars().any(char::is_control) {
-            errors.push(FieldError::new(&file_key, "must be one line of text (no line breaks or tabs)", file));
+            errors.push(FieldError::new(&file_key, FieldErrorKind::NotOneLine, file));
         } else {
             images.push(ImageRef { key: file_key, file: file.to_string(), caption });
         }
@@ -567,7 +559,7 @@ mod tests {
     }
 
     fn errors(raw: &RawArticle) -> Vec<String> {
-        validate_article(raw).unwrap_err().iter().map(|e| e.to_string()).collect()
+        validate_article(raw).unwrap_err().iter().map(|e| e.brief()).collect()
     }
 
     #[test]
@@ -598,20 +590,20 @@ mod tests {
         assert_eq!(
             errors(&bad),
             [
-                "column id: not an article id: use lowercase letters, digits and hyphens (at most 64), e.g. chiefs-of-staff-second-meeting (got \"Chiefs of staff\")",
-                "column lang: unknown language: use fr, en or ar (got \"de\")",
-                "column date: not a valid date: write YYYY-MM-DD (got \"2024-02-30\")",
-                "column kind: unknown kind: use news, opinion or feature (got \"interview\")",
-                "column domains: unknown domain: use ideological, communication, counter_financing or military (got \"financing\")",
-                "column status: unknown status: use draft or published (got \"live\")",
-                "column images[1].file: must be relative to the article's folder (got \"/tmp/a.png\")",
-                "column images[2].file: is required: the image file, relative to the article (got \"\")",
+                r#"id: BadSlug { max: 64, example: "chiefs-of-staff-second-meeting" } (got "Chiefs of staff")"#,
+                r#"lang: UnknownCode { codes: "fr, en, ar" } (got "de")"#,
+                r#"date: InvalidDate (got "2024-02-30")"#,
+                r#"kind: UnknownCode { codes: "news, opinion, feature" } (got "interview")"#,
+                r#"domains: UnknownCode { codes: "ideological, communication, counter_financing, military" } (got "financing")"#,
+                r#"status: UnknownCode { codes: "draft, published" } (got "live")"#,
+                r#"images[1].file: NotRelative (got "/tmp/a.png")"#,
+                r#"images[2].file: Required (got "")"#,
             ]
         );
         assert_eq!(errors(&RawArticle::default()).len(), 4, "id, lang, date and title are required");
         let mut long = raw();
         long.title = Some("x".repeat(301));
-        assert!(errors(&long)[0].starts_with("column title: longer than 300 characters"));
+        assert!(errors(&long)[0].starts_with("title: TooLong { max: 300 }"));
     }
 
     #[test]

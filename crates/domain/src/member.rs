@@ -193,44 +193,25 @@ impl MemberValidator {
         let mut errors = Vec::new();
         let country = match trimmed(&raw.country) {
             None => {
-                errors.push(
-                    FieldError::new(MemberColumn::Country.name(), "is required", "")
-                        .with_kind(FieldErrorKind::Required),
-                );
+                errors.push(FieldError::new(MemberColumn::Country.name(), FieldErrorKind::Required, ""));
                 None
             }
             Some(value) => match countries().resolve(value) {
                 Some(country) => Some(country.code),
                 None => {
-                    errors.push(
-                        FieldError::new(
-                            MemberColumn::Country.name(),
-                            "unknown country: give an ISO 3166-1 code or the English, French or Arabic name",
-                            value,
-                        )
-                        .with_kind(FieldErrorKind::UnknownCountry),
-                    );
+                    errors.push(FieldError::new(MemberColumn::Country.name(), FieldErrorKind::UnknownCountry, value));
                     None
                 }
             },
         };
         let joined = trimmed(&raw.joined).and_then(|value| match parse_iso_date(value) {
             None => {
-                errors.push(
-                    FieldError::new(MemberColumn::Joined.name(), "not a valid date: write YYYY-MM-DD", value)
-                        .with_kind(FieldErrorKind::InvalidDate),
-                );
+                errors.push(FieldError::new(MemberColumn::Joined.name(), FieldErrorKind::InvalidDate, value));
                 None
             }
             Some(date) if date > self.today => {
-                errors.push(
-                    FieldError::new(
-                        MemberColumn::Joined.name(),
-                        format!("is in the future (today is {})", self.today),
-                        value,
-                    )
-                    .with_kind(FieldErrorKind::FutureDate { today: self.today }),
-                );
+                let kind = FieldErrorKind::FutureDate { today: self.today };
+                errors.push(FieldError::new(MemberColumn::Joined.name(), kind, value));
                 None
             }
             Some(date) => Some(date),
@@ -241,11 +222,7 @@ impl MemberValidator {
         for raw_day in &raw.national_days {
             let Some(day) = self.national_day(raw_day, &mut errors) else { continue };
             if national_days.iter().any(|d| (d.month, d.day) == (day.month, day.day)) {
-                errors.push(FieldError::new(
-                    raw_day.columns.date.clone(),
-                    "appears twice for this member: give each national day once",
-                    day.code(),
-                ));
+                errors.push(FieldError::new(raw_day.columns.date.clone(), FieldErrorKind::Repeated, day.code()));
                 continue;
             }
             national_days.push(day);
@@ -275,33 +252,23 @@ impl MemberValidator {
         let named = !(name.fr.is_empty() && name.en.is_empty() && name.ar.is_empty());
         let date = match trimmed(&raw.date) {
             None if named => {
-                errors.push(FieldError::new(
-                    columns.date.clone(),
-                    "is required when the day's name is given: write MM-DD, e.g. 12-02",
-                    "",
-                ));
+                errors.push(FieldError::new(columns.date.clone(), FieldErrorKind::DayRequiredWithName, ""));
                 None
             }
             None => return None,
             Some(value) => match parse_month_day(value) {
                 Some(date) => Some(date),
                 None => {
-                    errors.push(FieldError::new(
-                        columns.date.clone(),
-                        "not a day of the year: write MM-DD, e.g. 12-02 (02-29 is allowed)",
-                        value,
-                    ));
+                    errors.push(FieldError::new(columns.date.clone(), FieldErrorKind::InvalidMonthDay, value));
                     None
                 }
             },
         };
         if date.is_some() && !named && errors.len() == before {
+            let columns_given = vec![columns.name_fr.clone(), columns.name_en.clone(), columns.name_ar.clone()];
             errors.push(FieldError::new(
                 columns.name.clone(),
-                format!(
-                    "the national day needs its name in at least one language ({}, {} or {})",
-                    columns.name_fr, columns.name_en, columns.name_ar
-                ),
+                FieldErrorKind::AtLeastOneOf { columns: columns_given },
                 "",
             ));
         }
@@ -314,10 +281,7 @@ fn text(column: &str, value: &Option<String>, errors: &mut Vec<FieldError>) -> S
     let value = trimmed(value).unwrap_or("");
     if value.chars().count() > MAX_NAME {
         let start: String = value.chars().take(40).collect();
-        errors.push(
-            FieldError::new(column, format!("longer than {MAX_NAME} characters"), format!("{start}…"))
-                .with_kind(FieldErrorKind::TooLong { max: MAX_NAME }),
-        );
+        errors.push(FieldError::new(column, FieldErrorKind::TooLong { max: MAX_NAME }, format!("{start}…")));
         return String::new();
     }
     if value.chars().any(crate::text::is_invisible) {
@@ -325,7 +289,7 @@ fn text(column: &str, value: &Option<String>, errors: &mut Vec<FieldError>) -> S
         return String::new();
     }
     if value.chars().any(char::is_control) {
-        errors.push(FieldError::new(column, "must be one line of text (no line breaks or tabs)", value));
+        errors.push(FieldError::new(column, FieldErrorKind::NotOneLine, value));
         return String::new();
     }
     value.to_string()
@@ -362,7 +326,7 @@ mod tests {
     fn errors(values: [&str; 7]) -> Vec<String> {
         match validator().validate(&row(values)) {
             Ok(_) => vec![],
-            Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+            Err(errors) => errors.iter().map(|e| e.brief()).collect(),
         }
     }
 
@@ -408,8 +372,8 @@ mod tests {
 
     #[test]
     fn country() {
-        assert_eq!(one_error(["", "2015-12-15", "12-02", "a", "b", "c", ""]), "column country: is required (got \"\")");
-        assert!(one_error(["Atlantis", "", "12-02", "a", "b", "c", ""]).starts_with("column country: unknown country"),);
+        assert_eq!(one_error(["", "2015-12-15", "12-02", "a", "b", "c", ""]), r#"country: Required (got "")"#);
+        assert!(one_error(["Atlantis", "", "12-02", "a", "b", "c", ""]).starts_with("country: UnknownCountry"));
         for name in ["AE", "ARE", "784", "United Arab Emirates", "الإمارات العربية المتحدة"] {
             assert_eq!(validator().validate(&row([name, "", "", "", "", "", ""])).unwrap().country.as_str(), "AE");
         }
@@ -419,11 +383,11 @@ mod tests {
     fn joined() {
         assert_eq!(
             one_error(["AE", "15/12/2015", "12-02", "a", "b", "c", ""]),
-            "column joined: not a valid date: write YYYY-MM-DD (got \"15/12/2015\")"
+            r#"joined: InvalidDate (got "15/12/2015")"#
         );
         assert_eq!(
             one_error(["AE", "2027-01-01", "12-02", "a", "b", "c", ""]),
-            "column joined: is in the future (today is 2026-01-28) (got \"2027-01-01\")"
+            r#"joined: FutureDate { today: 2026-01-28 } (got "2027-01-01")"#
         );
         assert!(errors(["AE", "2026-01-28", "12-02", "a", "b", "c", ""]).is_empty(), "today is not the future");
     }
@@ -436,14 +400,12 @@ mod tests {
         for bad in ["02-30", "04-31", "13-01", "00-10", "12-00", "2-9", "12/02", "2023-12-02", "1202", "xx-yy"] {
             assert_eq!(
                 one_error(["AE", "", bad, "a", "", "", ""]),
-                format!(
-                    "column national_day: not a day of the year: write MM-DD, e.g. 12-02 (02-29 is allowed) (got {bad:?})"
-                )
+                format!("national_day: InvalidMonthDay (got {bad:?})")
             );
         }
         assert_eq!(
             one_error(["AE", "", "", "Fête nationale", "", "", ""]),
-            "column national_day: is required when the day's name is given: write MM-DD, e.g. 12-02 (got \"\")"
+            r#"national_day: DayRequiredWithName (got "")"#
         );
     }
 
@@ -451,16 +413,15 @@ mod tests {
     fn names() {
         assert_eq!(
             one_error(["AE", "", "12-02", "", "", "", ""]),
-            "column name_fr: the national day needs its name in at least one language (name_fr, name_en or name_ar) \
-             (got \"\")"
+            r#"name_fr: AtLeastOneOf { columns: ["name_fr", "name_en", "name_ar"] } (got "")"#
         );
         let long = "x".repeat(201);
         for (index, column) in [(3, "name_fr"), (4, "name_en"), (5, "name_ar"), (6, "representative_title")] {
             let mut values = ["AE", "", "12-02", "a", "b", "c", ""];
             values[index] = &long;
-            assert!(one_error(values).starts_with(&format!("column {column}: longer than 200 characters")));
+            assert!(one_error(values).starts_with(&format!("{column}: TooLong {{ max: 200 }}")));
             values[index] = "two\nlines";
-            assert!(one_error(values).starts_with(&format!("column {column}: must be one line of text")));
+            assert!(one_error(values).starts_with(&format!("{column}: NotOneLine")));
         }
     }
 
@@ -468,9 +429,9 @@ mod tests {
     fn every_problem_of_a_row_is_reported() {
         let errors = errors(["Atlantis", "soon", "02-30", "", "", "", ""]);
         assert_eq!(errors.len(), 3, "{errors:?}");
-        assert!(errors[0].starts_with("column country:"));
-        assert!(errors[1].starts_with("column joined:"));
-        assert!(errors[2].starts_with("column national_day:"));
+        assert!(errors[0].starts_with("country:"));
+        assert!(errors[1].starts_with("joined:"));
+        assert!(errors[2].starts_with("national_day:"));
     }
 
     #[test]
@@ -499,11 +460,7 @@ mod tests {
         assert_eq!(codes, ["03-23", "08-14"]);
         raw.national_days.push(day("08-14", 2));
         let errors = validator().validate(&raw).unwrap_err();
-        assert_eq!(
-            errors[0].to_string(),
-            "column national_days[2].date: appears twice for this member: give each national day once \
-             (got \"08-14\")"
-        );
+        assert_eq!(errors[0].brief(), r#"national_days[2].date: Repeated (got "08-14")"#);
     }
 
     #[test]

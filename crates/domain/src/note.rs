@@ -60,34 +60,26 @@ impl<'a> NoteValidator<'a> {
         let value = |index: usize| values.get(index).cloned().flatten();
         let region = match trimmed(&value(0)) {
             None => {
-                errors.push(FieldError::new("region", format!("is required: one of {}", self.regions.ids()), ""));
+                errors.push(FieldError::new("region", FieldErrorKind::RequiredCode { codes: self.regions.ids() }, ""));
                 None
             }
             Some(id) => self.regions.get(id).or_else(|| {
-                errors.push(FieldError::new(
-                    "region",
-                    format!("unknown region: use one of {}", self.regions.ids()),
-                    id,
-                ));
+                errors.push(FieldError::new("region", FieldErrorKind::UnknownCode { codes: self.regions.ids() }, id));
                 None
             }),
         };
         let month = match trimmed(&value(1)) {
             None => {
-                errors.push(FieldError::new("month", "is required: write YYYY-MM", ""));
+                errors.push(FieldError::new("month", FieldErrorKind::Required, ""));
                 None
             }
             Some(text) => match Month::parse(text) {
                 None => {
-                    errors.push(FieldError::new("month", "not a month: write YYYY-MM", text));
+                    errors.push(FieldError::new("month", FieldErrorKind::InvalidMonth, text));
                     None
                 }
                 Some(month) if month > self.latest => {
-                    errors.push(FieldError::new(
-                        "month",
-                        format!("is in the future (latest is {})", self.latest),
-                        text,
-                    ));
+                    errors.push(FieldError::new("month", FieldErrorKind::FutureMonth { latest: self.latest }, text));
                     None
                 }
                 Some(month) => Some(month),
@@ -95,28 +87,19 @@ impl<'a> NoteValidator<'a> {
         };
         let country = match trimmed(&value(2)) {
             None => {
-                errors.push(
-                    FieldError::new("country", "is required: a country code or name", "")
-                        .with_kind(FieldErrorKind::Required),
-                );
+                errors.push(FieldError::new("country", FieldErrorKind::Required, ""));
                 None
             }
             Some(text) => countries().resolve(text).map(|c| c.code).or_else(|| {
-                errors.push(
-                    FieldError::new("country", "unknown country: use an ISO 3166 code or a name", text)
-                        .with_kind(FieldErrorKind::UnknownCountry),
-                );
+                errors.push(FieldError::new("country", FieldErrorKind::UnknownCountry, text));
                 None
             }),
         };
         if let (Some(region), Some(month), Some(country)) = (region, month, country)
             && !region.membership(month).countries.contains(&country)
         {
-            errors.push(FieldError::new(
-                "country",
-                format!("is not in the {} group's table for {month}", region.id),
-                country.to_string(),
-            ));
+            let kind = FieldErrorKind::NotInRegion { region: region.id.clone(), month };
+            errors.push(FieldError::new("country", kind, country.to_string()));
         }
         let before = errors.len();
         let text = Names {
@@ -125,7 +108,8 @@ impl<'a> NoteValidator<'a> {
             ar: text("text_ar", &value(5), &mut errors),
         };
         if errors.len() == before && text.fr.is_empty() && text.en.is_empty() && text.ar.is_empty() {
-            errors.push(FieldError::new("text_fr", "give at least one of text_fr, text_en or text_ar", ""));
+            let columns = ["text_fr", "text_en", "text_ar"].map(String::from).to_vec();
+            errors.push(FieldError::new("text_fr", FieldErrorKind::AtLeastOneOf { columns }, ""));
         }
         match (region, month, country) {
             (Some(region), Some(month), Some(country)) if errors.is_empty() => {
@@ -142,10 +126,7 @@ fn text(column: &str, value: &Option<String>, errors: &mut Vec<FieldError>) -> S
     let value = trimmed(value).unwrap_or("").replace("\r\n", "\n");
     if value.chars().count() > MAX_NOTE {
         let start: String = value.chars().take(40).collect();
-        errors.push(
-            FieldError::new(column, format!("longer than {MAX_NOTE} characters"), format!("{start}…"))
-                .with_kind(FieldErrorKind::TooLong { max: MAX_NOTE }),
-        );
+        errors.push(FieldError::new(column, FieldErrorKind::TooLong { max: MAX_NOTE }, format!("{start}…")));
         return String::new();
     }
     if value.chars().any(crate::text::is_invisible) {
@@ -153,11 +134,7 @@ fn text(column: &str, value: &Option<String>, errors: &mut Vec<FieldError>) -> S
         return String::new();
     }
     if value.chars().any(|c| c.is_control() && c != '\n') {
-        errors.push(FieldError::new(
-            column,
-            "has a control character (tabs and lone carriage returns are not allowed)",
-            value,
-        ));
+        errors.push(FieldError::new(column, FieldErrorKind::ControlCharacter, value));
         return String::new();
     }
     value
@@ -171,7 +148,7 @@ mod tests {
         let regions = Regions::builtin();
         let validator = NoteValidator::new(&regions, Month::new(2026, 1).unwrap());
         let values: Vec<Option<String>> = values.iter().map(|v| Some(v.to_string())).collect();
-        validator.note(&values).map_err(|e| e.iter().map(|e| e.to_string()).collect())
+        validator.note(&values).map_err(|e| e.iter().map(|e| e.brief()).collect())
     }
 
     #[test]
@@ -186,26 +163,26 @@ mod tests {
     fn problems_are_located() {
         assert_eq!(
             check(["g5-sahel", "2023-13", "XX", "a", "", ""]).unwrap_err(),
-            [
-                "column month: not a month: write YYYY-MM (got \"2023-13\")",
-                "column country: unknown country: use an ISO 3166 code or a name (got \"XX\")"
-            ]
+            [r#"month: InvalidMonth (got "2023-13")"#, r#"country: UnknownCountry (got "XX")"#]
         );
         assert_eq!(
             check(["g5-sahel", "2023-12", "SN", "a", "", ""]).unwrap_err(),
-            ["column country: is not in the g5-sahel group's table for 2023-12 (got \"SN\")"]
+            [format!(
+                r#"country: NotInRegion {{ region: "g5-sahel", month: {:?} }} (got "SN")"#,
+                Month::parse("2023-12").unwrap()
+            )]
         );
         assert_eq!(
             check(["g5-sahel", "2027-01", "ML", "a", "", ""]).unwrap_err(),
-            ["column month: is in the future (latest is 2026-01) (got \"2027-01\")"]
+            [format!(r#"month: FutureMonth {{ latest: {:?} }} (got "2027-01")"#, Month::parse("2026-01").unwrap())]
         );
         assert_eq!(
             check(["g5-sahel", "2023-12", "ML", "", " ", ""]).unwrap_err(),
-            ["column text_fr: give at least one of text_fr, text_en or text_ar (got \"\")"]
+            [r#"text_fr: AtLeastOneOf { columns: ["text_fr", "text_en", "text_ar"] } (got "")"#]
         );
         assert!(
             check(["nowhere", "2023-12", "ML", "a", "", ""]).unwrap_err()[0]
-                .starts_with("column region: unknown region")
+                .starts_with(r#"region: UnknownCode { codes: "#)
         );
         assert!(check(["g5-sahel", "2023-12", "ML", "a\tb", "", ""]).is_err());
         assert!(check(["g5-sahel", "2023-12", "ML", &"x".repeat(MAX_NOTE + 1), "", ""]).is_err());

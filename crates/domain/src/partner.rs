@@ -11,7 +11,8 @@ use crate::validate::{FieldError, FieldErrorKind, parse_iso_date};
 /// The longest name, title, kind, area or reference.
 const MAX_TEXT: usize = 200;
 /// The longest partner id.
-const MAX_ID: usize = 64;
+/// The longest id of a partner, an activity or an article.
+pub const MAX_ID: usize = 64;
 /// How the areas of cooperation are separated in a CSV cell.
 pub const AREA_SEPARATOR: &str = " ; ";
 
@@ -42,6 +43,11 @@ impl Scope {
 
     pub fn parse(value: &str) -> Option<Scope> {
         Scope::ALL.into_iter().find(|s| s.code().eq_ignore_ascii_case(value.trim()))
+    }
+
+    /// `local, regional, international`.
+    pub fn codes() -> String {
+        Scope::ALL.map(Scope::code).join(", ")
     }
 }
 
@@ -176,16 +182,14 @@ pub fn is_slug(id: &str) -> bool {
 fn slug(column: &str, value: &Option<String>, errors: &mut Vec<FieldError>) -> Option<String> {
     match trimmed(value) {
         None => {
-            errors.push(FieldError::new(column, "is required", "").with_kind(FieldErrorKind::Required));
+            errors.push(FieldError::new(column, FieldErrorKind::Required, ""));
             None
         }
         Some(id) if is_slug(id) => Some(id.to_string()),
         Some(id) => {
             errors.push(FieldError::new(
                 column,
-                format!(
-                    "not a partner id: use lowercase letters, digits and hyphens (at most {MAX_ID}), e.g. naif-arab-university"
-                ),
+                FieldErrorKind::BadSlug { max: MAX_ID, example: "naif-arab-university" },
                 id,
             ));
             None
@@ -197,10 +201,7 @@ fn text(column: &str, value: &Option<String>, errors: &mut Vec<FieldError>) -> S
     let value = trimmed(value).unwrap_or("");
     if value.chars().count() > MAX_TEXT {
         let start: String = value.chars().take(40).collect();
-        errors.push(
-            FieldError::new(column, format!("longer than {MAX_TEXT} characters"), format!("{start}…"))
-                .with_kind(FieldErrorKind::TooLong { max: MAX_TEXT }),
-        );
+        errors.push(FieldError::new(column, FieldErrorKind::TooLong { max: MAX_TEXT }, format!("{start}…")));
         return String::new();
     }
     if value.chars().any(crate::text::is_invisible) {
@@ -208,7 +209,7 @@ fn text(column: &str, value: &Option<String>, errors: &mut Vec<FieldError>) -> S
         return String::new();
     }
     if value.chars().any(char::is_control) {
-        errors.push(FieldError::new(column, "must be one line of text (no line breaks or tabs)", value));
+        errors.push(FieldError::new(column, FieldErrorKind::NotOneLine, value));
         return String::new();
     }
     value.to_string()
@@ -222,11 +223,8 @@ fn names(columns: [&str; 3], values: [&Option<String>; 3], errors: &mut Vec<Fiel
         ar: text(columns[2], values[2], errors),
     };
     if errors.len() == before && names.fr.is_empty() && names.en.is_empty() && names.ar.is_empty() {
-        errors.push(FieldError::new(
-            columns[0],
-            format!("give at least one of {}, {} or {}", columns[0], columns[1], columns[2]),
-            "",
-        ));
+        let kind = FieldErrorKind::AtLeastOneOf { columns: columns.map(String::from).to_vec() };
+        errors.push(FieldError::new(columns[0], kind, ""));
     }
     names
 }
@@ -249,11 +247,11 @@ impl PartnerValidator {
         let name = names(["name_fr", "name_en", "name_ar"], [&raw.name_fr, &raw.name_en, &raw.name_ar], &mut errors);
         let scope = match trimmed(&raw.scope) {
             None => {
-                errors.push(FieldError::new("scope", "is required: local, regional or international", ""));
+                errors.push(FieldError::new("scope", FieldErrorKind::RequiredCode { codes: Scope::codes() }, ""));
                 None
             }
             Some(value) => Scope::parse(value).or_else(|| {
-                errors.push(FieldError::new("scope", "unknown scope: use local, regional or international", value));
+                errors.push(FieldError::new("scope", FieldErrorKind::UnknownCode { codes: Scope::codes() }, value));
                 None
             }),
         };
@@ -276,17 +274,11 @@ impl PartnerValidator {
             None => Some(None),
             Some(value) => match parse_iso_date(value) {
                 None => {
-                    errors.push(
-                        FieldError::new("signed", "not a valid date: write YYYY-MM-DD or leave empty", value)
-                            .with_kind(FieldErrorKind::InvalidDate),
-                    );
+                    errors.push(FieldError::new("signed", FieldErrorKind::InvalidDate, value));
                     None
                 }
                 Some(date) if date > self.today => {
-                    errors.push(
-                        FieldError::new("signed", format!("is in the future (today is {})", self.today), value)
-                            .with_kind(FieldErrorKind::FutureDate { today: self.today }),
-                    );
+                    errors.push(FieldError::new("signed", FieldErrorKind::FutureDate { today: self.today }, value));
                     None
                 }
                 Some(date) => Some(Some(date)),
@@ -330,7 +322,7 @@ mod tests {
             scope: some(values[4]),
             kind: some(values[5]),
         };
-        validator().partner(&raw).map_err(|e| e.iter().map(|e| e.to_string()).collect())
+        validator().partner(&raw).map_err(|e| e.iter().map(|e| e.brief()).collect())
     }
 
     fn agreement(values: [&str; 7]) -> Result<(String, Agreement), Vec<String>> {
@@ -343,7 +335,7 @@ mod tests {
             areas: some(values[5]),
             reference: some(values[6]),
         };
-        validator().agreement(&raw).map_err(|e| e.iter().map(|e| e.to_string()).collect())
+        validator().agreement(&raw).map_err(|e| e.iter().map(|e| e.brief()).collect())
     }
 
     #[test]
@@ -358,17 +350,15 @@ mod tests {
     fn partner_problems_are_located() {
         assert_eq!(
             partner(["Naif University", "a", "", "", "local", ""]).unwrap_err(),
-            [
-                "column id: not a partner id: use lowercase letters, digits and hyphens (at most 64), e.g. naif-arab-university (got \"Naif University\")"
-            ]
+            [r#"id: BadSlug { max: 64, example: "naif-arab-university" } (got "Naif University")"#]
         );
         assert_eq!(
             partner(["x", "", "", "", "local", ""]).unwrap_err(),
-            ["column name_fr: give at least one of name_fr, name_en or name_ar (got \"\")"]
+            [r#"name_fr: AtLeastOneOf { columns: ["name_fr", "name_en", "name_ar"] } (got "")"#]
         );
         assert_eq!(
             partner(["x", "a", "", "", "global", ""]).unwrap_err(),
-            ["column scope: unknown scope: use local, regional or international (got \"global\")"]
+            [r#"scope: UnknownCode { codes: "local, regional, international" } (got "global")"#]
         );
         assert_eq!(partner(["", "a", "", "", "", ""]).unwrap_err().len(), 2);
         assert!(partner(["x-", "a", "", "", "local", ""]).is_err());
@@ -385,15 +375,15 @@ mod tests {
         assert_eq!(a.reference, "REF-1");
         assert_eq!(
             agreement(["scihl", "", "MoU", "", "27/12/2023", "", ""]).unwrap_err(),
-            ["column signed: not a valid date: write YYYY-MM-DD or leave empty (got \"27/12/2023\")"]
+            [r#"signed: InvalidDate (got "27/12/2023")"#]
         );
         assert_eq!(
             agreement(["scihl", "", "MoU", "", "2027-01-01", "", ""]).unwrap_err(),
-            ["column signed: is in the future (today is 2026-01-28) (got \"2027-01-01\")"]
+            [r#"signed: FutureDate { today: 2026-01-28 } (got "2027-01-01")"#]
         );
         assert_eq!(
             agreement(["scihl", "", "", "", "2023-12-27", "", ""]).unwrap_err(),
-            ["column title_fr: give at least one of title_fr, title_en or title_ar (got \"\")"]
+            [r#"title_fr: AtLeastOneOf { columns: ["title_fr", "title_en", "title_ar"] } (got "")"#]
         );
         assert_eq!(agreement(["", "", "", "", "", "", ""]).unwrap_err().len(), 2);
     }

@@ -158,10 +158,9 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<ReadRow>, ReadError> {
     let mut reader = CsvReader::new(bytes)?;
     reader.for_each::<ReadError>(|row| {
         let result = if row.problems.is_empty() {
-            validator
-                .validate(&row.raw)
-                .map(|v| v.incident)
-                .map_err(|errors| errors.iter().map(|e| format!("{}: {e}", row.line)).collect::<Vec<_>>())
+            validator.validate(&row.raw).map(|v| v.incident).map_err(|errors| {
+                errors.iter().map(|e| format!("{}: {}: {:?}", row.line, e.column, e.kind)).collect::<Vec<_>>()
+            })
         } else {
             for problem in &row.problems {
                 assert_eq!(problem.line, row.line, "a row's problems carry the row's line");

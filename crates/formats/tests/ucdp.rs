@@ -49,7 +49,9 @@ fn read(input: &[u8]) -> Result<(&'static str, Vec<Seen>), ReadError> {
         let valid = validator
             .validate(&row.raw)
             .map(|v| (v.incident.country.to_string(), v.incident.perpetrator.clone()))
-            .map_err(|errors| errors.iter().map(ToString::to_string).collect());
+            .map_err(|errors| {
+                errors.iter().map(|e| format!("{}: {:?} (got {:?})", e.column, e.kind, e.value)).collect()
+            });
         rows.push(Seen {
             line: row.line,
             values,
@@ -529,7 +531,7 @@ fn a_future_date_is_left_to_the_validator() {
     let (_, rows) = read(&altered(&[("date_start", "2099-01-03 00:00:00.000"), ("date_end", "2099-01-03")])).unwrap();
     assert!(rows[0].problems.is_empty());
     let errors = rows[0].valid.as_ref().unwrap_err();
-    assert!(errors[0].starts_with("column date: is in the future"), "{errors:?}");
+    assert!(errors[0].starts_with("date: FutureDate"), "{errors:?}");
 }
 
 // ------------------------------------------------------------------ robustness

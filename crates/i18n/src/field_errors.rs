@@ -1,113 +1,340 @@
 //! What is wrong with a field, said in each language: the domain's
-//! `FieldErrorKind` turned into a `field-error-*` message. The command line
-//! keeps the domain's English sentence; the web forms and import reports
-//! use these.
+//! `FieldErrorKind` turned into a `field-error-*` message. The one source
+//! of these sentences: the web forms and import reports say them in the
+//! page's language, the command line in English (`field_error_english`).
 
 use vigie_domain::{FieldError, FieldErrorKind, Lang};
 
-use crate::{Value, catalog, number};
+use crate::{Value, catalog, join_list, month_year, number};
 
-/// `error` in `lang`; its English message when its kind has no
-/// translation (`Other`: problems of a file's shape, other registers).
+/// What is wrong with `error`, in `lang` (its column and value are the
+/// caller's to show).
 pub fn field_error(lang: Lang, error: &FieldError) -> String {
-    field_error_kind(lang, &error.kind).unwrap_or_else(|| error.message.clone())
+    field_error_kind(lang, &error.kind)
 }
 
-/// The message of `kind` in `lang`; `None` for `Other`.
-pub fn field_error_kind(lang: Lang, kind: &FieldErrorKind) -> Option<String> {
+/// What the command line says is wrong: the English message, but for the
+/// problems whose remedy there is a command or an option (an unknown
+/// perpetrator group: `vigie groups add`, `--new-groups`).
+pub fn field_error_english(kind: &FieldErrorKind) -> String {
+    match kind {
+        FieldErrorKind::UnknownGroup => catalog().text(Lang::En, "field-error-unknown-group-command-line"),
+        kind => field_error_kind(Lang::En, kind),
+    }
+}
+
+/// `a, b or c` in `lang`.
+fn join_or(lang: Lang, items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => catalog().text_with(
+            lang,
+            "field-error-list-or",
+            &[("first", Value::from(join_list(lang, rest))), ("last", Value::from(last.clone()))],
+        ),
+        _ => join_list(lang, items),
+    }
+}
+
+/// The message of `kind` in `lang`.
+pub fn field_error_kind(lang: Lang, kind: &FieldErrorKind) -> String {
     let text = |id: &str| catalog().text(lang, id);
-    let with = |id: &str, name: &str, value: String| catalog().text_with(lang, id, &[(name, Value::from(value))]);
-    let count = |n: usize| number(lang, i64::try_from(n).unwrap_or(i64::MAX));
-    Some(match kind {
+    let with = |id: &str, args: &[(&str, Value<'_>)]| catalog().text_with(lang, id, args);
+    let shown = |n: usize| Value::from(number(lang, i64::try_from(n).unwrap_or(i64::MAX)));
+    // a count's plural form is chosen by its number, shown with the language's grouping
+    let count = |n: usize| Value::from(i64::try_from(n).unwrap_or(i64::MAX));
+    let string = |s: &str| Value::from(s.to_string());
+    match kind {
         FieldErrorKind::Required => text("field-error-required"),
+        FieldErrorKind::RequiredCode { codes } => with("field-error-required-code", &[("codes", string(codes))]),
+        FieldErrorKind::DayRequiredWithName => text("field-error-day-required-with-name"),
         FieldErrorKind::InvalidDate => text("field-error-invalid-date"),
-        FieldErrorKind::FutureDate { today } => with("field-error-future-date", "today", today.to_string()),
+        FieldErrorKind::InvalidDayOrMonth => text("field-error-invalid-day-or-month"),
+        FieldErrorKind::InvalidMonth => text("field-error-invalid-month"),
+        FieldErrorKind::InvalidMonthDay => text("field-error-invalid-month-day"),
+        FieldErrorKind::FutureDate { today } => {
+            with("field-error-future-date", &[("today", Value::from(today.to_string()))])
+        }
+        FieldErrorKind::FutureMonth { latest } => {
+            let latest = month_year(lang, latest.year(), latest.number());
+            with("field-error-future-month", &[("latest", Value::from(latest))])
+        }
         FieldErrorKind::Before1900 => text("field-error-before-1900"),
-        FieldErrorKind::EndBeforeStart { start } => with("field-error-end-before-start", "start", start.to_string()),
+        FieldErrorKind::EndBeforeStart { start } => {
+            with("field-error-end-before-start", &[("start", Value::from(start.to_string()))])
+        }
         FieldErrorKind::UnknownCountry => text("field-error-unknown-country"),
-        FieldErrorKind::UnknownCode { codes } => with("field-error-unknown-code", "codes", codes.clone()),
+        FieldErrorKind::UnknownCode { codes } => with("field-error-unknown-code", &[("codes", string(codes))]),
+        FieldErrorKind::UnknownCodeInList { codes } => {
+            with("field-error-unknown-code-in-list", &[("codes", string(codes))])
+        }
         FieldErrorKind::UnknownGroup => text("field-error-unknown-group"),
+        FieldErrorKind::NotInRegion { region, month } => {
+            let month = month_year(lang, month.year(), month.number());
+            with("field-error-not-in-region", &[("region", string(region)), ("month", Value::from(month))])
+        }
         FieldErrorKind::Negative => text("field-error-negative"),
         FieldErrorKind::NotWholeNumber => text("field-error-not-whole-number"),
-        FieldErrorKind::NotANumber => text("field-error-not-a-number"),
-        FieldErrorKind::OutOfRange { limit } => with("field-error-out-of-range", "limit", limit.to_string()),
-        FieldErrorKind::MissingPair { other } => with("field-error-missing-pair", "other", other.name().to_string()),
-        FieldErrorKind::GeoPrecision => text("field-error-geo-precision"),
-        FieldErrorKind::TooLong { max } => with("field-error-too-long", "max", count(*max)),
-        FieldErrorKind::BadId { max } => with("field-error-bad-id", "max", count(*max)),
-        FieldErrorKind::TooDeep { max, line } => catalog().text_with(
-            lang,
-            "field-error-too-deep",
-            &[("max", Value::from(count(*max))), ("line", Value::from(count(*line)))],
-        ),
-        FieldErrorKind::ReservedId => {
-            with("field-error-reserved-id", "words", crate::join_list(lang, vigie_domain::validate::RESERVED_IDS))
+        FieldErrorKind::WholeNumberFrom { min } => {
+            with("field-error-whole-number-from", &[("min", Value::from(min.to_string()))])
         }
+        FieldErrorKind::NotANumber => text("field-error-not-a-number"),
+        FieldErrorKind::OutOfRange { limit } => {
+            with("field-error-out-of-range", &[("limit", Value::from(limit.to_string()))])
+        }
+        FieldErrorKind::MissingPair { other } => with("field-error-missing-pair", &[("other", string(other.name()))]),
+        FieldErrorKind::GeoPrecision => text("field-error-geo-precision"),
+        FieldErrorKind::TooLong { max } => {
+            with("field-error-too-long", &[("max", shown(*max)), ("count", count(*max))])
+        }
+        FieldErrorKind::TooManyImages { max } => {
+            with("field-error-too-many-images", &[("max", shown(*max)), ("count", count(*max))])
+        }
+        FieldErrorKind::NotOneLine => text("field-error-not-one-line"),
+        FieldErrorKind::ControlCharacter => text("field-error-control-character"),
+        FieldErrorKind::AtLeastOneOf { columns } => {
+            with("field-error-at-least-one-of", &[("columns", Value::from(join_or(lang, columns)))])
+        }
+        FieldErrorKind::Repeated => text("field-error-repeated"),
+        FieldErrorKind::BadId { max } => with("field-error-bad-id", &[("max", shown(*max)), ("count", count(*max))]),
+        FieldErrorKind::BadSlug { max, example } => {
+            with("field-error-bad-slug", &[("max", shown(*max)), ("count", count(*max)), ("example", string(example))])
+        }
+        FieldErrorKind::NotRelative => text("field-error-not-relative"),
+        FieldErrorKind::TooDeep { max, line } => {
+            with("field-error-too-deep", &[("max", shown(*max)), ("count", count(*max)), ("line", shown(*line))])
+        }
+        FieldErrorKind::ReservedId => with(
+            "field-error-reserved-id",
+            &[("words", Value::from(join_list(lang, vigie_domain::validate::RESERVED_IDS)))],
+        ),
         FieldErrorKind::RepeatedId => text("field-error-repeated-id"),
         FieldErrorKind::CountryNotAllowed { allowed } => {
             let codes: Vec<&str> = allowed.iter().map(|c| c.as_str()).collect();
-            with("field-error-country-not-allowed", "countries", crate::join_list(lang, codes))
+            with("field-error-country-not-allowed", &[("countries", Value::from(join_list(lang, codes)))])
         }
         FieldErrorKind::AlreadyVerified => text("field-error-already-verified"),
         FieldErrorKind::UnknownId => text("field-error-unknown-id"),
         FieldErrorKind::DatasetNotAllowed => text("field-error-dataset-not-allowed"),
         FieldErrorKind::HiddenCharacter { code, position } => {
-            let args = [("code", Value::from(code.clone())), ("position", Value::from(count(*position)))];
-            catalog().text_with(lang, "field-error-hidden-character", &args)
+            with("field-error-hidden-character", &[("code", string(code)), ("position", shown(*position))])
         }
-        FieldErrorKind::Other => return None,
-    })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use vigie_domain::incident::Column;
+    use vigie_domain::{CountryCode, Month};
+
+    /// The number of `FieldErrorKind` variants, each given an index by
+    /// `variant`: a new variant does not compile until it is counted here
+    /// and an example of it is added to `one_of_each`.
+    const VARIANTS: usize = 40;
+
+    fn variant(kind: &FieldErrorKind) -> usize {
+        use FieldErrorKind as K;
+        match kind {
+            K::Required => 0,
+            K::RequiredCode { .. } => 1,
+            K::DayRequiredWithName => 2,
+            K::InvalidDate => 3,
+            K::InvalidDayOrMonth => 4,
+            K::InvalidMonth => 5,
+            K::InvalidMonthDay => 6,
+            K::FutureDate { .. } => 7,
+            K::FutureMonth { .. } => 8,
+            K::Before1900 => 9,
+            K::EndBeforeStart { .. } => 10,
+            K::UnknownCountry => 11,
+            K::UnknownCode { .. } => 12,
+            K::UnknownGroup => 13,
+            K::NotInRegion { .. } => 14,
+            K::Negative => 15,
+            K::NotWholeNumber => 16,
+            K::WholeNumberFrom { .. } => 17,
+            K::NotANumber => 18,
+            K::OutOfRange { .. } => 19,
+            K::MissingPair { .. } => 20,
+            K::GeoPrecision => 21,
+            K::TooLong { .. } => 22,
+            K::TooManyImages { .. } => 23,
+            K::NotOneLine => 24,
+            K::ControlCharacter => 25,
+            K::AtLeastOneOf { .. } => 26,
+            K::Repeated => 27,
+            K::BadId { .. } => 28,
+            K::BadSlug { .. } => 29,
+            K::NotRelative => 30,
+            K::ReservedId => 31,
+            K::RepeatedId => 32,
+            K::CountryNotAllowed { .. } => 33,
+            K::AlreadyVerified => 34,
+            K::HiddenCharacter { .. } => 35,
+            K::TooDeep { .. } => 36,
+            K::DatasetNotAllowed => 37,
+            K::UnknownId => 38,
+            K::UnknownCodeInList { .. } => 39,
+        }
+    }
+
+    /// One of each kind, with the texts its message must show in `lang`.
+    fn one_of_each(lang: Lang) -> Vec<(FieldErrorKind, Vec<String>)> {
+        use FieldErrorKind as K;
+        let day = vigie_domain::Month::parse("2023-12").unwrap().first_day();
+        let month = Month::parse("2024-01").unwrap();
+        let n = |v: i64| number(lang, v);
+        let none = Vec::new;
+        vec![
+            (K::Required, none()),
+            (K::RequiredCode { codes: "meeting, visit".into() }, vec!["meeting, visit".into()]),
+            (K::DayRequiredWithName, vec!["12-02".into()]),
+            (K::InvalidDate, none()),
+            (K::InvalidDayOrMonth, none()),
+            (K::InvalidMonth, none()),
+            (K::InvalidMonthDay, vec!["12-02".into()]),
+            (K::FutureDate { today: day }, vec!["2023-12-01".into()]),
+            (K::FutureMonth { latest: month }, vec![month_year(lang, 2024, 1)]),
+            (K::Before1900, vec!["1900".into()]),
+            (K::EndBeforeStart { start: day }, vec!["2023-12-01".into()]),
+            (K::UnknownCountry, vec!["ISO 3166-1".into()]),
+            (K::UnknownCode { codes: "draft, verified".into() }, vec!["draft, verified".into()]),
+            (K::UnknownGroup, none()),
+            (K::NotInRegion { region: "g5-sahel".into(), month }, vec!["g5-sahel".into(), month_year(lang, 2024, 1)]),
+            (K::Negative, vec!["0".into()]),
+            (K::NotWholeNumber, none()),
+            (K::WholeNumberFrom { min: 1 }, vec!["1".into()]),
+            (K::NotANumber, vec!["14.35".into()]),
+            (K::OutOfRange { limit: 90 }, vec!["90".into()]),
+            (K::MissingPair { other: Column::Latitude }, none()),
+            (K::GeoPrecision, vec!["1".into(), "2".into(), "3".into()]),
+            (K::TooLong { max: 20_000 }, vec![n(20_000)]),
+            (K::TooManyImages { max: 50 }, vec![n(50)]),
+            (K::NotOneLine, none()),
+            (K::ControlCharacter, none()),
+            (
+                K::AtLeastOneOf { columns: vec!["title_fr".into(), "title_en".into(), "title_ar".into()] },
+                vec!["title_fr".into(), "title_en".into(), "title_ar".into()],
+            ),
+            (K::Repeated, none()),
+            (K::BadId { max: 128 }, vec![n(128)]),
+            (K::BadSlug { max: 64, example: "naif-arab-university" }, vec![n(64), "naif-arab-university".into()]),
+            (K::NotRelative, none()),
+            (K::ReservedId, vigie_domain::validate::RESERVED_IDS.map(String::from).to_vec()),
+            (K::RepeatedId, none()),
+            (K::CountryNotAllowed { allowed: vec![CountryCode::new("BF").unwrap()] }, vec!["BF".into()]),
+            (K::AlreadyVerified, none()),
+            (K::HiddenCharacter { code: "U+202E".into(), position: 4 }, vec!["U+202E".into(), "4".into()]),
+            (K::TooDeep { max: 16, line: 3 }, vec![n(16), "3".into()]),
+            (K::DatasetNotAllowed, vec!["ACLED".into()]),
+            (K::UnknownId, none()),
+            (
+                K::UnknownCodeInList { codes: "military, ideological".into() },
+                vec!["military, ideological".into(), ";".into()],
+            ),
+        ]
+    }
 
     #[test]
-    fn every_kind_is_said_in_every_language() {
-        let date = vigie_domain::Month::parse("2023-12").unwrap().first_day();
-        let kinds = [
-            FieldErrorKind::Required,
-            FieldErrorKind::InvalidDate,
-            FieldErrorKind::FutureDate { today: date },
-            FieldErrorKind::Before1900,
-            FieldErrorKind::EndBeforeStart { start: date },
-            FieldErrorKind::UnknownCountry,
-            FieldErrorKind::UnknownCode { codes: "a, b".into() },
-            FieldErrorKind::UnknownGroup,
-            FieldErrorKind::Negative,
-            FieldErrorKind::NotWholeNumber,
-            FieldErrorKind::NotANumber,
-            FieldErrorKind::OutOfRange { limit: 90 },
-            FieldErrorKind::MissingPair { other: Column::Latitude },
-            FieldErrorKind::GeoPrecision,
-            FieldErrorKind::TooLong { max: 20_000 },
-            FieldErrorKind::BadId { max: 128 },
-            FieldErrorKind::TooDeep { max: 16, line: 3 },
-            FieldErrorKind::ReservedId,
-            FieldErrorKind::RepeatedId,
-            FieldErrorKind::CountryNotAllowed { allowed: vec![vigie_domain::CountryCode::new("BF").unwrap()] },
-            FieldErrorKind::AlreadyVerified,
-            FieldErrorKind::UnknownId,
-            FieldErrorKind::DatasetNotAllowed,
-            FieldErrorKind::HiddenCharacter { code: "U+202E".into(), position: 4 },
-        ];
+    fn every_kind_is_said_in_every_language_with_its_arguments() {
+        let mut seen = [false; VARIANTS];
         for lang in Lang::ALL {
-            for kind in &kinds {
-                let text = field_error_kind(lang, kind).unwrap();
-                assert!(!text.starts_with("field-error-") && !text.contains('{'), "{lang} {kind:?}: {text}");
+            let mut said = Vec::new();
+            for (kind, arguments) in one_of_each(lang) {
+                let index = variant(&kind);
+                assert!(index < VARIANTS, "count the new kind in VARIANTS");
+                seen[index] = true;
+                let text = field_error_kind(lang, &kind);
+                assert!(!text.starts_with("field-error-"), "{lang} {kind:?}: no message");
+                assert!(!text.contains('{') && !text.contains('}'), "{lang} {kind:?}: a placeable left: {text}");
+                for argument in arguments {
+                    assert!(text.contains(&argument), "{lang} {kind:?}: {argument:?} not in {text:?}");
+                }
+                if lang != Lang::En {
+                    assert_ne!(text, field_error_kind(Lang::En, &kind), "{lang} {kind:?}: not translated");
+                }
+                said.push(text);
             }
+            // two kinds never say the same
+            let mut unique = said.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), said.len(), "{lang}: two kinds share a message");
+            // the other coordinate is named
+            let latitude = field_error_kind(lang, &FieldErrorKind::MissingPair { other: Column::Latitude });
+            let longitude = field_error_kind(lang, &FieldErrorKind::MissingPair { other: Column::Longitude });
+            assert_ne!(latitude, longitude, "{lang}");
         }
-        let future = FieldErrorKind::FutureDate { today: date };
-        assert_eq!(field_error_kind(Lang::Fr, &future).unwrap(), "est dans le futur (nous sommes le 2023-12-01)");
-        assert_eq!(
-            field_error_kind(Lang::En, &FieldErrorKind::TooLong { max: 20_000 }).unwrap(),
-            "longer than 20,000 characters"
-        );
-        let pair = field_error_kind(Lang::Ar, &FieldErrorKind::MissingPair { other: Column::Longitude }).unwrap();
+        let missing: Vec<usize> = (0..VARIANTS).filter(|i| !seen[*i]).collect();
+        assert!(missing.is_empty(), "kinds without an example: {missing:?}");
+    }
+
+    #[test]
+    fn counts_take_their_plural_form() {
+        let too_long = |lang, max| field_error_kind(lang, &FieldErrorKind::TooLong { max });
+        assert_eq!(too_long(Lang::En, 20_000), "longer than 20,000 characters");
+        assert_eq!(too_long(Lang::En, 1), "longer than 1 character");
+        assert_eq!(too_long(Lang::Fr, 200), "dépasse 200 caractères");
+        assert_eq!(too_long(Lang::Ar, 20_000), "يتجاوز 20,000 حرف");
+        assert_eq!(too_long(Lang::Ar, 200), "يتجاوز 200 حرف");
+        assert_eq!(too_long(Lang::Ar, 64), "يتجاوز 64 حرفًا");
+        assert_eq!(too_long(Lang::Ar, 5), "يتجاوز 5 أحرف");
+        assert_eq!(too_long(Lang::Ar, 2), "يتجاوز حرفين");
+        let images = field_error_kind(Lang::Ar, &FieldErrorKind::TooManyImages { max: 50 });
+        assert_eq!(images, "أكثر من 50 صورةً");
+        let images = field_error_kind(Lang::Ar, &FieldErrorKind::TooManyImages { max: 10 });
+        assert_eq!(images, "أكثر من 10 صور");
+    }
+
+    #[test]
+    fn the_command_line_says_its_own_remedy() {
+        let future = FieldErrorKind::FutureDate { today: Month::parse("2023-12").unwrap().first_day() };
+        assert_eq!(field_error_kind(Lang::Fr, &future), "est dans le futur (nous sommes le 2023-12-01)");
+        assert_eq!(field_error_english(&future), "is in the future (today is 2023-12-01)");
+        let group = field_error_english(&FieldErrorKind::UnknownGroup);
+        assert!(group.contains("vigie groups add") && group.contains("--new-groups"), "{group}");
+        assert!(!field_error_kind(Lang::En, &FieldErrorKind::UnknownGroup).contains("--new-groups"));
+        let pair = field_error_kind(Lang::Ar, &FieldErrorKind::MissingPair { other: Column::Longitude });
         assert!(pair.contains("خط الطول"), "{pair}");
-        let other = FieldError::new("x", "is wrong", "");
-        assert_eq!(field_error(Lang::Ar, &other), "is wrong");
+    }
+
+    #[test]
+    fn the_validators_errors_in_english() {
+        use vigie_domain::GroupRegister;
+        use vigie_domain::validate::RawIncident;
+        let mut validator = vigie_domain::Validator::new(GroupRegister::builtin(), "2026-11-23".parse().unwrap());
+        let mut raw = RawIncident::default();
+        for (column, value) in [("date", "05/12/2023"), ("country", "ML"), ("target", "army"), ("killed", "-1")] {
+            raw.set(Column::parse(column).unwrap(), value);
+        }
+        raw.set(Column::Id, "import");
+        let said: Vec<(String, String)> = validator
+            .validate(&raw)
+            .unwrap_err()
+            .iter()
+            .map(|e| (e.column.clone(), field_error_english(&e.kind)))
+            .collect();
+        let said: Vec<(&str, &str)> = said.iter().map(|(c, m)| (c.as_str(), m.as_str())).collect();
+        assert_eq!(
+            said,
+            [
+                ("date", "not a valid date: write YYYY-MM-DD"),
+                ("target", format!("unknown code: use one of {}", vigie_domain::Target::codes()).as_str()),
+                ("killed", "must be 0 or more (leave empty when not known)"),
+                ("id", "is a word the web addresses use (import, new, export.csv, export.geojson): choose another id"),
+            ]
+        );
+        let regions = vigie_domain::Regions::builtin();
+        let notes = vigie_domain::NoteValidator::new(&regions, Month::parse("2026-01").unwrap());
+        let values = ["g5-sahel", "2027-01", "ML", "", "", ""].map(|v| Some(v.to_string()));
+        let errors = notes.note(&values).unwrap_err();
+        let said: Vec<String> = errors.iter().map(|e| field_error(Lang::En, e)).collect();
+        assert_eq!(
+            said,
+            ["is in the future (the latest month is January 2026)", "give at least one of text_fr, text_en or text_ar"]
+        );
+        let columns = field_error(Lang::Ar, &errors[1]);
+        assert_eq!(columns, "أدخل واحدًا على الأقل من الحقول التالية: text_fr\u{60C} text_en أو text_ar");
+        assert_eq!(field_error(Lang::Fr, &errors[0]), "est dans le futur (le dernier mois possible est janvier 2026)");
     }
 }

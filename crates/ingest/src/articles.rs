@@ -106,7 +106,8 @@ fn located(lines: &KeyLines, errors: Vec<FieldError>) -> Vec<RowProblem> {
                 FieldErrorKind::TooDeep { line, .. } => lines.line(&e.column) + line as u64 - 1,
                 _ => lines.line(&e.column),
             };
-            problem(line, &e.column, &e.message, Some(e.value.as_str()).filter(|v| !v.is_empty()))
+            let message = vigie_i18n::field_error_english(&e.kind);
+            problem(line, &e.column, message, Some(e.value.as_str()).filter(|v| !v.is_empty()))
         })
         .collect()
 }

@@ -109,12 +109,9 @@ fn check<R: FlatRegister>(register: &R, record: &FlatRecord) -> Result<(R::Recor
         return Err(record.problems.clone());
     }
     let line = record.line;
-    register.check(&record.values).map_err(|errors| {
-        errors
-            .into_iter()
-            .map(|e| RowProblem { line, column: e.column, message: e.message, value: Some(e.value) })
-            .collect::<Vec<_>>()
-    })
+    register
+        .check(&record.values)
+        .map_err(|errors| errors.into_iter().map(|e| crate::located(line, &e)).collect::<Vec<_>>())
 }
 
 /// Writes a valid record; its problem if an earlier record of the import

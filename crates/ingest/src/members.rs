@@ -189,12 +189,10 @@ fn check(
 ) -> Result<(), StoreError> {
     let place = Place { source, line: record.line };
     let mut result: Result<Member, Vec<RowProblem>> = if record.problems.is_empty() {
-        state.validator.validate(&record.raw).map_err(|errors| {
-            errors
-                .into_iter()
-                .map(|e| RowProblem { line: record.line, column: e.column, message: e.message, value: Some(e.value) })
-                .collect()
-        })
+        state
+            .validator
+            .validate(&record.raw)
+            .map_err(|errors| errors.into_iter().map(|e| crate::located(record.line, &e)).collect())
     } else {
         Err(record.problems.clone())
     };

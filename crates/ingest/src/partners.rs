@@ -70,10 +70,7 @@ pub fn import_partners(store: &mut dyn Store, sources: Vec<Source>, options: &Op
 }
 
 fn located(line: u64, errors: Vec<vigie_domain::FieldError>) -> Vec<RowProblem> {
-    errors
-        .into_iter()
-        .map(|e| RowProblem { line, column: e.column, message: e.message, value: Some(e.value) })
-        .collect()
+    errors.iter().map(|e| crate::located(line, e)).collect()
 }
 
 fn problem(line: u64, column: &str, message: &str, value: String) -> Vec<RowProblem> {

@@ -15,18 +15,18 @@ use vigie_domain::user::{
     RowAccess, can_edit_incident, can_import_any_incident, can_import_datasets, import_row_access,
 };
 use vigie_domain::validate::Validated;
-use vigie_domain::{AuditEntry, FieldErrorKind, Group, Incident, Status, User, Validator};
+use vigie_domain::{AuditEntry, FieldError, FieldErrorKind, Group, Incident, Status, User, Validator};
 use vigie_formats::dataset::acled::AcledReader;
 use vigie_formats::dataset::gtd::GtdReader;
 use vigie_formats::dataset::ucdp::UcdpReader;
 use vigie_formats::native::{CsvReader, JsonlReader};
-use vigie_formats::{Format, ReadError, Row, RowProblem};
+use vigie_formats::{Format, ReadError, Row};
 use vigie_store::{ImportSession, Store, Upsert};
 
 use crate::audit::import_entry;
 use crate::problems::Problems;
 use crate::rejects::Rejects;
-use crate::{FormatChoice, IngestError, Options, Source, SourceReport, Summary};
+use crate::{FormatChoice, IngestError, Options, Source, SourceReport, Summary, located};
 
 /// Valid rows travel from the reading thread to the writing one in batches.
 const BATCH: usize = 1024;
@@ -186,15 +186,12 @@ impl Writer<'_> {
         }
         match access {
             RowAccess::Country => {
-                let codes: Vec<&str> = user.countries.iter().map(|c| c.as_str()).collect();
-                let message = format!("is not one of the countries this import may write ({})", codes.join(", "));
                 let kind = FieldErrorKind::CountryNotAllowed { allowed: user.countries.clone() };
-                return self.refuse(ready, Column::Country, incident.country.as_str(), message, kind);
+                return self.refuse(ready, Column::Country, incident.country.as_str(), kind);
             }
             RowAccess::UnknownId => {
                 // the same words whether the id is unknown or not the user's
-                let message = "names no incident this import may change: leave the id empty to add a new incident";
-                return self.refuse(ready, Column::Id, &incident.id, message.into(), FieldErrorKind::UnknownId);
+                return self.refuse(ready, Column::Id, &incident.id, FieldErrorKind::UnknownId);
             }
             RowAccess::Write | RowAccess::Verified => {}
         }
@@ -208,8 +205,7 @@ impl Writer<'_> {
                 return self.write_row(session, ready, &same, hash, summary).map(|_| ());
             }
             if access == RowAccess::Verified {
-                let message = "is a verified incident: only an analyst's import may change it".to_string();
-                return self.refuse(ready, Column::Id, &incident.id, message, FieldErrorKind::AlreadyVerified);
+                return self.refuse(ready, Column::Id, &incident.id, FieldErrorKind::AlreadyVerified);
             }
         }
         let outcome = self.write_row(session, ready, incident, ready.content_hash, summary)?;
@@ -246,10 +242,7 @@ impl Writer<'_> {
         let outcome = session.upsert(incident, content_hash)?;
         match outcome {
             Upsert::Repeated => {
-                let message = "appears more than once in this import: each incident once, with its own id \
-                               (rows without an id get one from their date, country, place, perpetrator, \
-                               target, method and description)";
-                self.refuse(ready, Column::Id, &incident.id, message.into(), FieldErrorKind::RepeatedId)?;
+                self.refuse(ready, Column::Id, &incident.id, FieldErrorKind::RepeatedId)?;
                 return Ok(None);
             }
             Upsert::New | Upsert::Updated if incident.status == Status::Draft => summary.drafts += 1,
@@ -261,19 +254,12 @@ impl Writer<'_> {
     }
 
     /// Rejects a valid row for a reason found on the writing side.
-    fn refuse(
-        &self,
-        ready: &Ready,
-        column: Column,
-        value: &str,
-        message: String,
-        kind: FieldErrorKind,
-    ) -> Result<(), IngestError> {
-        let problem =
-            RowProblem { line: ready.line, column: column.name().into(), message, value: Some(value.to_string()) };
+    fn refuse(&self, ready: &Ready, column: Column, value: &str, kind: FieldErrorKind) -> Result<(), IngestError> {
+        let error = FieldError::new(column.name(), kind, value);
+        let problem = located(ready.line, &error);
         let values = ready.valid.incident.values();
         let values = std::array::from_fn(|i| Some(values[i].as_str()));
-        self.problems.reject(ready.source, &self.names[ready.source], &[problem], &[kind], &values)
+        self.problems.reject(ready.source, &self.names[ready.source], &[problem], &[Some(error.kind)], &values)
     }
 }
 
@@ -355,15 +341,8 @@ impl Reader<'_> {
         let name = source.name.as_str();
         if format.is_dataset() && self.options.importer.as_ref().is_some_and(|user| !can_import_datasets(user)) {
             bar.finish_and_clear();
-            let problem = RowProblem {
-                line: 1,
-                column: "format".into(),
-                message: "is a dataset (ACLED, UCDP GED or GTD), which spans every country: analysts import \
-                          datasets; a delegate's file is in the native format, with their own countries' rows"
-                    .into(),
-                value: Some(format.name().into()),
-            };
-            self.problems.refused_source(index, name, problem, FieldErrorKind::DatasetNotAllowed);
+            let error = FieldError::new("format", FieldErrorKind::DatasetNotAllowed, format.name());
+            self.problems.refused_source(index, name, located(1, &error), error.kind);
             return Ok(());
         }
         let mut visit = |row: Row<'_>| -> Result<(), Stop> { self.row(index, name, row, validator, batch) };
@@ -439,14 +418,7 @@ impl Reader<'_> {
                     }
                     return Ok(());
                 }
-                Err(errors) => errors
-                    .into_iter()
-                    .map(|e| {
-                        let problem =
-                            RowProblem { line: row.line, column: e.column, message: e.message, value: Some(e.value) };
-                        (problem, e.kind)
-                    })
-                    .unzip(),
+                Err(errors) => errors.into_iter().map(|e| (located(row.line, &e), Some(e.kind))).unzip(),
             }
         } else {
             (row.problems, Vec::new())

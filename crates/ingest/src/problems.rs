@@ -58,7 +58,7 @@ impl Problems {
         self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn keep(inner: &mut Inner, place: Place, name: &str, problem: &RowProblem, kind: FieldErrorKind) {
+    fn keep(inner: &mut Inner, place: Place, name: &str, problem: &RowProblem, kind: Option<FieldErrorKind>) {
         inner.count += 1;
         if inner.kept.len() < PROBLEMS_KEPT || inner.kept.last().is_some_and(|(last, _)| place < *last) {
             let at = inner.kept.partition_point(|(other, _)| *other <= place);
@@ -69,14 +69,14 @@ impl Problems {
     }
 
     /// A rejected row: its problems with what is wrong in each (`kinds` in
-    /// the same order; those missing are `Other`), and its values for the
-    /// rejects file.
+    /// the same order; those missing or `None` are a file's shape, said in
+    /// English only), and its values for the rejects file.
     pub fn reject(
         &self,
         source: usize,
         name: &str,
         problems: &[RowProblem],
-        kinds: &[FieldErrorKind],
+        kinds: &[Option<FieldErrorKind>],
         values: &[Option<&str>; 20],
     ) -> Result<(), IngestError> {
         let texts = self.note_kinds(source, name, problems, kinds);
@@ -95,11 +95,17 @@ impl Problems {
         self.note_kinds(source, name, problems, &[])
     }
 
-    fn note_kinds(&self, source: usize, name: &str, problems: &[RowProblem], kinds: &[FieldErrorKind]) -> Vec<String> {
+    fn note_kinds(
+        &self,
+        source: usize,
+        name: &str,
+        problems: &[RowProblem],
+        kinds: &[Option<FieldErrorKind>],
+    ) -> Vec<String> {
         self.any.store(true, Ordering::Relaxed);
         let mut inner = self.lock();
         for (i, problem) in problems.iter().enumerate() {
-            let kind = kinds.get(i).cloned().unwrap_or(FieldErrorKind::Other);
+            let kind = kinds.get(i).cloned().flatten();
             Self::keep(&mut inner, (source, problem.line), name, problem, kind);
         }
         problems.iter().map(|p| format!("{name}:{}", p.describe())).collect()
@@ -111,7 +117,7 @@ impl Problems {
         self.unreadable.store(true, Ordering::Relaxed);
         let mut inner = self.lock();
         for problem in problems {
-            Self::keep(&mut inner, (source, problem.line), name, problem, FieldErrorKind::Other);
+            Self::keep(&mut inner, (source, problem.line), name, problem, None);
         }
     }
 
@@ -121,7 +127,7 @@ impl Problems {
         self.any.store(true, Ordering::Relaxed);
         self.unreadable.store(true, Ordering::Relaxed);
         let mut inner = self.lock();
-        Self::keep(&mut inner, (source, problem.line), name, &problem, kind);
+        Self::keep(&mut inner, (source, problem.line), name, &problem, Some(kind));
     }
 
     pub fn finish(self) -> Result<Found, IngestError> {

@@ -130,21 +130,20 @@ fn bad_file_gives_located_errors_and_writes_nothing() {
     assert_eq!(
         lines,
         [
-            "bad.csv:4: column id: not an activity id: use lowercase letters, digits and hyphens (at most 64), e.g. \
+            "bad.csv:4: column id: must be lowercase letters, digits and hyphens (at most 64 characters), e.g. \
              2023-12-13-chiefs-of-staff-meeting (got \"Bad Id\")",
-            "bad.csv:5: column kind: unknown activity kind: use one of delegation_received, visit_abroad, conference, \
+            "bad.csv:5: column kind: unknown code: use one of delegation_received, visit_abroad, conference, \
              workshop, training, internal_activity, national_day, delegate_accredited, agreement_signed, exhibition, \
              meeting (got \"seminar\")",
             "bad.csv:5: column date: not a valid date: write YYYY-MM-DD, or YYYY-MM when the day is not known \
              (got \"2023-13\")",
-            "bad.csv:6: column end_date: is before date 2023-01-05 (got \"2023-01-04\")",
+            "bad.csv:6: column end_date: is before the start date 2023-01-05 (got \"2023-01-04\")",
             "bad.csv:6: column title_en: give at least one of title_fr, title_en or title_ar (got \"\")",
             "bad.csv:6: column counterpart_country: unknown country: give an ISO 3166-1 code or the English, French \
              or Arabic name (got \"Atlantis\")",
-            "bad.csv:6: column domains: unknown domain: use one of ideological, communication, counter_financing, \
+            "bad.csv:6: column domains: unknown code: use one of ideological, communication, counter_financing, \
              military, separated by \" ; \" (got \"finance\")",
-            "bad.csv:6: column highlight: must be a whole number from 1 (the month's first highlight), or empty \
-             (got \"0\")",
+            "bad.csv:6: column highlight: must be a whole number from 1, or empty (got \"0\")",
             "bad.csv:7: column id: appears more than once in this import: give each activity once (got \"ok-one\")",
             "import failed: 9 errors; nothing was written (fix the rows, or import the valid ones with \
              --skip-invalid --rejects FILE)",
@@ -183,14 +182,17 @@ fn skip_invalid_writes_the_valid_ones_and_the_rejects() {
     let run = sb.run(&["activities", "import", "--skip-invalid", "--rejects", "rejects.csv", &file]);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.stdout, "2 new, 0 updated, 0 unchanged, 1 rejected\nrejected rows written to rejects.csv\n");
-    assert_eq!(run.stderr, "mixed.csv:3: column domains: appears twice: give each domain once (got \"Ideological\")\n");
+    assert_eq!(
+        run.stderr,
+        "mixed.csv:3: column domains: appears more than once: give each value once (got \"Ideological\")\n"
+    );
     assert_eq!(ids(&sb, &[]), ["good-one", "good-two"]);
     assert_eq!(
         sb.read("rejects.csv"),
         format!(
             "{HEADER},reason\n\
              bad-one,meeting,2023-01-01,,,Bad,,,,,,ideological ; Ideological,,,,,\
-             \"mixed.csv:3: column domains: appears twice: give each domain once (got \"\"Ideological\"\")\"\n"
+             \"mixed.csv:3: column domains: appears more than once: give each value once (got \"\"Ideological\"\")\"\n"
         )
     );
 
@@ -250,7 +252,10 @@ fn json_lines_in_and_located_problems() {
         lines[0].starts_with("bad.jsonl:1: column colour: unknown key (the activity keys are id, kind, date,"),
         "{lines:?}"
     );
-    assert_eq!(lines[1], "bad.jsonl:2: column domains: appears twice: give each domain once (got \"military\")");
+    assert_eq!(
+        lines[1],
+        "bad.jsonl:2: column domains: appears more than once: give each value once (got \"military\")"
+    );
     assert!(lines[2].starts_with("bad.jsonl:3: not a JSON object"), "{lines:?}");
     assert_eq!(ids(&sb, &[]), ["j1", "j2"]);
 }

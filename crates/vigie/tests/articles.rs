@@ -350,15 +350,12 @@ fn bad_files_give_located_errors_and_write_nothing() {
     fails_with(
         "lang.de.md",
         b"---\nid: lang\n\nlang: de\ndate: 2024-01-01\ntitle: T\n---\n",
-        &["articles/lang.de.md:4: lang: unknown language: use fr, en or ar (got \"de\")"],
+        &["articles/lang.de.md:4: lang: unknown code: use one of fr, en, ar (got \"de\")"],
     );
     fails_with(
         "required.en.md",
         b"---\nlang: en\ndate: 2024-01-01\n---\nText\n",
-        &[
-            "articles/required.en.md:1: id: is required: a slug naming the story, e.g. chiefs-of-staff-second-meeting",
-            "articles/required.en.md:1: title: is required",
-        ],
+        &["articles/required.en.md:1: id: is required", "articles/required.en.md:1: title: is required"],
     );
     fails_with(
         "types.en.md",
@@ -420,7 +417,7 @@ fn skip_invalid_imports_the_valid_files() {
     assert_eq!(run.stdout, "3 new, 0 updated, 0 unchanged, 1 rejected\n");
     assert_eq!(
         run.stderr,
-        "articles/bad.en.md:6: kind: unknown kind: use news, opinion or feature (got \"interview\")\n"
+        "articles/bad.en.md:6: kind: unknown code: use one of news, opinion, feature (got \"interview\")\n"
     );
     let ids: Vec<String> =
         json(&sb, &[]).as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_string()).collect();

@@ -90,8 +90,8 @@ fn json_lines_import_and_located_errors() {
         [
             "bad.jsonl:1: column national_days[1].date: not a day of the year: write MM-DD, e.g. 12-02 (02-29 is \
              allowed) (got \"02-30\")",
-            "bad.jsonl:2: column national_days[0].name: the national day needs its name in at least one language \
-             (national_days[0].name.fr, national_days[0].name.en or national_days[0].name.ar) (got \"\")",
+            "bad.jsonl:2: column national_days[0].name: give at least one of national_days[0].name.fr, \
+             national_days[0].name.en or national_days[0].name.ar (got \"\")",
             "bad.jsonl:3: column country: QA appears more than once in this import (first at bad.jsonl:1): describe \
              each member once (in CSV, one row per national day) (got \"Qatar\")",
         ]
@@ -136,8 +136,7 @@ fn one_bad_row_and_nothing_is_written() {
              (got \"12-16\")",
             "bad.csv:8: column national_day: is required when the day's name is given: write MM-DD, e.g. 12-02 \
              (got \"\")",
-            "bad.csv:9: column name_fr: the national day needs its name in at least one language (name_fr, name_en \
-             or name_ar) (got \"\")",
+            "bad.csv:9: column name_fr: give at least one of name_fr, name_en or name_ar (got \"\")",
             "bad.csv:11: column representative_title: differs from bad.csv:10 (\"First\") for the same country: give \
              one title on every row of a country, or leave it empty (got \"Second\")",
             "import failed: 8 errors; nothing was written (fix the rows, or import the valid ones with \

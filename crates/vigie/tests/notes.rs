@@ -95,8 +95,8 @@ fn bad_notes_are_located_and_nothing_is_written() {
     assert_eq!(
         lines[..5],
         [
-            "bad.csv:3: column country: is not in the g5-sahel group's table for 2023-12 (got \"SN\")",
-            "bad.csv:4: column region: unknown region: use one of g5-sahel, aes, lake-chad, horn-of-africa, gcc, members (got \"sahel\")",
+            "bad.csv:3: column country: is not in the g5-sahel group's table for December 2023 (got \"SN\")",
+            "bad.csv:4: column region: unknown code: use one of g5-sahel, aes, lake-chad, horn-of-africa, gcc, members (got \"sahel\")",
             "bad.csv:5: column month: not a month: write YYYY-MM (got \"December\")",
             "bad.csv:6: column country: the same note appears more than once in this import (got \"g5-sahel 2023-12 TD\")",
             "bad.csv:7: column text_fr: give at least one of text_fr, text_en or text_ar (got \"\")",
@@ -172,7 +172,7 @@ fn skip_invalid_writes_the_rejects_as_read() {
         format!(
             "{HEADER},reason\n\
              g5-sahel,2023-12,SN,,\"Not in the G5, \"\"really\"\".\",,\
-             \"mixed.csv:3: column country: is not in the g5-sahel group's table for 2023-12 (got \"\"SN\"\")\"\n\
+             \"mixed.csv:3: column country: is not in the g5-sahel group's table for December 2023 (got \"\"SN\"\")\"\n\
              g5-sahel,2023-12,NE,,Twice.,,\
              \"mixed.csv:4: column country: the same note appears more than once in this import \
              (got \"\"g5-sahel 2023-12 NE\"\")\"\n"
@@ -193,7 +193,7 @@ fn skip_invalid_writes_the_rejects_as_read() {
     assert_eq!(
         sb.read("r.jsonl"),
         "{\"country\":\"SN\",\"month\":\"2024-01\",\"reason\":\"mixed.jsonl:2: column country: is not in the \
-         g5-sahel group's table for 2024-01 (got \\\"SN\\\")\",\"region\":\"g5-sahel\",\"text_en\":\"no\",\
+         g5-sahel group's table for January 2024 (got \\\"SN\\\")\",\"region\":\"g5-sahel\",\"text_en\":\"no\",\
          \"text_fr\":1}\n"
     );
 }

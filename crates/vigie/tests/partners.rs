@@ -91,7 +91,7 @@ fn bad_file_gives_located_errors_and_writes_nothing() {
     assert_eq!(
         lines[..4],
         [
-            "bad.csv:2: column signed: not a valid date: write YYYY-MM-DD or leave empty (got \"2023-02-30\")",
+            "bad.csv:2: column signed: not a valid date: write YYYY-MM-DD (got \"2023-02-30\")",
             "bad.csv:3: column partner: unknown partner: import it first, or earlier in the same import (got \"unknown\")",
             "bad.csv:4: column partner: is required (got \"\")",
             "bad.csv:4: column title_fr: give at least one of title_fr, title_en or title_ar (got \"\")",
@@ -110,10 +110,10 @@ fn bad_file_gives_located_errors_and_writes_nothing() {
     let run = sb.run(&["partners", "import", &partners]);
     assert_eq!(run.code, 1, "{run:?}");
     let lines = run.stderr_lines();
-    assert!(lines[0].starts_with("bad-partners.jsonl:1: column id: not a partner id"), "{lines:?}");
+    assert!(lines[0].starts_with("bad-partners.jsonl:1: column id: must be lowercase letters"), "{lines:?}");
     assert_eq!(
         lines[1],
-        "bad-partners.jsonl:2: column scope: unknown scope: use local, regional or international (got \"global\")"
+        "bad-partners.jsonl:2: column scope: unknown code: use one of local, regional, international (got \"global\")"
     );
     assert!(
         lines[2].starts_with(

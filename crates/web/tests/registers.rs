@@ -180,10 +180,12 @@ async fn a_wrong_activity_is_shown_again_with_its_messages_and_nothing_is_writte
         .replace("end_date=", "end_date=2023-12");
     let reply = app.post_form("/activities", &form, &analyst).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    // in the page's language (French unless said otherwise) when the domain
-    // has the words for it
+    // in the page's language (French unless said otherwise)
     let end = reply.body.find(r#"id="e-end_date""#).unwrap();
     assert!(reply.body[end..end + 120].contains("n’est pas une date valide"), "{}", &reply.body[end..end + 120]);
+    let highlight = reply.body.find(r#"id="e-highlight""#).unwrap();
+    let said = &reply.body[highlight..highlight + 160];
+    assert!(said.contains("doit être un nombre entier à partir de 1, ou rester vide"), "{said}");
     for field in ["date", "end_date", "highlight"] {
         assert!(reply.body.contains(&format!(r#"id="e-{field}""#)), "{field}");
         assert!(reply.body.contains(&format!(r#"aria-describedby="e-{field}""#)), "{field}");

@@ -536,6 +536,7 @@ field-error-before-1900 = تاريخ سابق لعام 1900
 field-error-end-before-start = يسبق تاريخ البداية { $start }
 field-error-unknown-country = بلد غير معروف: أدخل رمز ISO 3166-1 أو اسم البلد بالعربية أو الفرنسية أو الإنجليزية
 field-error-unknown-code = رمز غير معروف: استخدم أحد الرموز التالية: { $codes }
+field-error-unknown-code-in-list = رمز غير معروف: استخدم أحد الرموز التالية، مع الفصل بينها بـ « ; »: { $codes }
 field-error-unknown-group = جماعة منفِّذة غير معروفة: استخدم اسمًا أو اسمًا بديلًا من سجل الجماعات
 field-error-negative = يجب أن يكون 0 أو أكثر (اتركه فارغًا إن لم يكن معروفًا)
 field-error-not-whole-number = ليس عددًا صحيحًا (اتركه فارغًا إن لم يكن معروفًا)
@@ -546,15 +547,58 @@ field-error-missing-pair = { $other ->
        *[longitude] ناقص مع أن خط الطول مُدخَل
     }
 field-error-geo-precision = يجب أن تكون 1 (المكان بدقة) أو 2 (بالقرب منه، المديرية) أو 3 (المنطقة أو البلد)
-field-error-too-long = يتجاوز { $max } حرف
-field-error-bad-id = يجب أن يتكون من 1 إلى { $max } حرفًا دون مسافات
-field-error-too-deep = يتداخل فيه الاقتباس أو القوائم أو التوكيد لأكثر من { $max } مستوى (ابتداءً من السطر { $line } من النص): لا يمكن طباعته في أي نشرة
-field-error-repeated-id = يتكرر أكثر من مرة في هذا الاستيراد: يُدرَج كل حادث مرة واحدة بمعرّفه الخاص
+field-error-too-long = { $count ->
+        [one] يتجاوز حرفًا واحدًا
+        [two] يتجاوز حرفين
+        [few] يتجاوز { $max } أحرف
+        [many] يتجاوز { $max } حرفًا
+       *[other] يتجاوز { $max } حرف
+    }
+field-error-bad-id = { $count ->
+        [few] يجب أن يتكون من 1 إلى { $max } أحرف دون مسافات
+        [many] يجب أن يتكون من 1 إلى { $max } حرفًا دون مسافات
+       *[other] يجب أن يتكون من 1 إلى { $max } حرف دون مسافات
+    }
+field-error-too-deep = { $count ->
+        [one] يتداخل فيه الاقتباس أو القوائم أو التوكيد لأكثر من مستوى واحد (ابتداءً من السطر { $line } من النص): لا يمكن طباعته في أي نشرة
+        [two] يتداخل فيه الاقتباس أو القوائم أو التوكيد لأكثر من مستويين (ابتداءً من السطر { $line } من النص): لا يمكن طباعته في أي نشرة
+        [few] يتداخل فيه الاقتباس أو القوائم أو التوكيد لأكثر من { $max } مستويات (ابتداءً من السطر { $line } من النص): لا يمكن طباعته في أي نشرة
+        [many] يتداخل فيه الاقتباس أو القوائم أو التوكيد لأكثر من { $max } مستوًى (ابتداءً من السطر { $line } من النص): لا يمكن طباعته في أي نشرة
+       *[other] يتداخل فيه الاقتباس أو القوائم أو التوكيد لأكثر من { $max } مستوى (ابتداءً من السطر { $line } من النص): لا يمكن طباعته في أي نشرة
+    }
+field-error-repeated-id = يتكرر أكثر من مرة في هذا الاستيراد: يُدرَج كل حادث مرة واحدة بمعرّفه الخاص (السطر الذي لا معرّف له يُشتق معرّفه من تاريخه وبلده ومكانه والجهة المنفذة والهدف وأسلوب التنفيذ والوصف)
 field-error-country-not-allowed = ليس من بلدانك ({ $countries }): لا يستورد المندوب إلا حوادث بلدانه
 field-error-already-verified = يخص حادثًا تم التحقق منه: لا يعدّله إلا محلل أو مسؤول
 field-error-hidden-character = يحتوي على المحرف غير المرئي { $code } في الموضع { $position }: احذفه
 field-error-unknown-id = لا يشير إلى أي حادث يمكن لهذا الاستيراد تعديله: اترك المعرّف فارغًا لإضافة حادث جديد
 field-error-dataset-not-allowed = مجموعة بيانات (ACLED أو UCDP GED أو GTD) تشمل كل البلدان: يستورد المحللون مجموعات البيانات؛ أما ملف المندوب فيكون بالصيغة الأصلية وبأسطر بلدانه
+field-error-required-code = حقل إلزامي: استخدم أحد الرموز التالية: { $codes }
+field-error-day-required-with-name = إلزامي متى أُدخل اسم اليوم: اكتبه بالصيغة MM-DD، مثل 12-02
+field-error-invalid-day-or-month = ليس تاريخًا صالحًا: اكتبه بالصيغة YYYY-MM-DD، أو YYYY-MM إن لم يكن اليوم معروفًا
+field-error-invalid-month = ليس شهرًا صالحًا: اكتبه بالصيغة YYYY-MM
+field-error-invalid-month-day = ليس يومًا من أيام السنة: اكتبه بالصيغة MM-DD، مثل 12-02 (ويُقبل 02-29)
+field-error-future-month = شهر في المستقبل (آخر شهر ممكن هو { $latest })
+field-error-not-in-region = ليس ضمن جدول مجموعة { $region } لشهر { $month }
+field-error-whole-number-from = يجب أن يكون عددًا صحيحًا لا يقل عن { $min }، أو أن يُترك فارغًا
+field-error-too-many-images = { $count ->
+        [one] أكثر من صورة واحدة
+        [two] أكثر من صورتين
+        [few] أكثر من { $max } صور
+        [many] أكثر من { $max } صورةً
+       *[other] أكثر من { $max } صورة
+    }
+field-error-not-one-line = يجب أن يكون سطرًا واحدًا (دون فواصل أسطر أو علامات جدولة)
+field-error-control-character = يحتوي على محرف تحكم: احذفه
+field-error-at-least-one-of = أدخل واحدًا على الأقل من الحقول التالية: { $columns }
+field-error-list-or = { $first } أو { $last }
+field-error-repeated = مكرَّر: أدخل كل قيمة مرة واحدة
+field-error-bad-slug = { $count ->
+        [few] يجب ألا يحتوي إلا على أحرف لاتينية صغيرة وأرقام وشرطات ({ $max } أحرف على الأكثر)، مثل { $example }
+        [many] يجب ألا يحتوي إلا على أحرف لاتينية صغيرة وأرقام وشرطات ({ $max } حرفًا على الأكثر)، مثل { $example }
+       *[other] يجب ألا يحتوي إلا على أحرف لاتينية صغيرة وأرقام وشرطات ({ $max } حرف على الأكثر)، مثل { $example }
+    }
+field-error-not-relative = يجب أن يكون مسارًا نسبيًا داخل مجلد المقال
+field-error-unknown-group-command-line = جماعة منفِّذة غير معروفة: أضفها بالأمر `vigie groups add ID --name NAME --alias NAME`، أو استورد مع الخيار --new-groups
 web-edit = تعديل
 web-edit-incident = تعديل الحادث
 web-save-changes = حفظ التعديلات

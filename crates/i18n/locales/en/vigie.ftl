@@ -523,6 +523,7 @@ field-error-before-1900 = is before 1900
 field-error-end-before-start = is before the start date { $start }
 field-error-unknown-country = unknown country: give an ISO 3166-1 code or the English, French or Arabic name
 field-error-unknown-code = unknown code: use one of { $codes }
+field-error-unknown-code-in-list = unknown code: use one of { $codes }, separated by " ; "
 field-error-unknown-group = unknown perpetrator group: use a name or alias from the register of groups
 field-error-negative = must be 0 or more (leave empty when not known)
 field-error-not-whole-number = not a whole number (leave empty when not known)
@@ -533,15 +534,47 @@ field-error-missing-pair = { $other ->
        *[longitude] is missing while the longitude is given
     }
 field-error-geo-precision = must be 1 (exact place), 2 (near, district) or 3 (region or country)
-field-error-too-long = longer than { $max } characters
-field-error-bad-id = must be 1 to { $max } characters without spaces
-field-error-too-deep = nests quotes, lists or emphasis more than { $max } levels deep (from line { $line } of the text): no bulletin could print it
-field-error-repeated-id = appears more than once in this import: each incident once, with its own id
+field-error-too-long = { $count ->
+        [one] longer than { $max } character
+       *[other] longer than { $max } characters
+    }
+field-error-bad-id = { $count ->
+        [one] must be { $max } character, not a space
+       *[other] must be 1 to { $max } characters without spaces
+    }
+field-error-too-deep = { $count ->
+        [one] nests quotes, lists or emphasis more than { $max } level deep (from line { $line } of the text): no bulletin could print it
+       *[other] nests quotes, lists or emphasis more than { $max } levels deep (from line { $line } of the text): no bulletin could print it
+    }
+field-error-repeated-id = appears more than once in this import: each incident once, with its own id (rows without an id get one from their date, country, place, perpetrator, target, method and description)
 field-error-country-not-allowed = is not one of your countries ({ $countries }): a delegate imports incidents of their own countries only
 field-error-already-verified = is a verified incident: only an analyst or an administrator can change it
 field-error-hidden-character = holds the invisible character { $code } at character { $position }: remove it
 field-error-unknown-id = names no incident this import may change: leave the id empty to add a new incident
 field-error-dataset-not-allowed = is a dataset (ACLED, UCDP GED or GTD), which spans every country: analysts import datasets; a delegate's file is in the native format, with their own countries' rows
+field-error-required-code = is required: use one of { $codes }
+field-error-day-required-with-name = is required when the day's name is given: write MM-DD, e.g. 12-02
+field-error-invalid-day-or-month = not a valid date: write YYYY-MM-DD, or YYYY-MM when the day is not known
+field-error-invalid-month = not a month: write YYYY-MM
+field-error-invalid-month-day = not a day of the year: write MM-DD, e.g. 12-02 (02-29 is allowed)
+field-error-future-month = is in the future (the latest month is { $latest })
+field-error-not-in-region = is not in the { $region } group's table for { $month }
+field-error-whole-number-from = must be a whole number from { $min }, or empty
+field-error-too-many-images = { $count ->
+        [one] more than { $max } image
+       *[other] more than { $max } images
+    }
+field-error-not-one-line = must be one line of text (no line breaks or tabs)
+field-error-control-character = holds a control character: remove it
+field-error-at-least-one-of = give at least one of { $columns }
+field-error-list-or = { $first } or { $last }
+field-error-repeated = appears more than once: give each value once
+field-error-bad-slug = { $count ->
+        [one] must be a lowercase letter or a digit (at most { $max } character), e.g. { $example }
+       *[other] must be lowercase letters, digits and hyphens (at most { $max } characters), e.g. { $example }
+    }
+field-error-not-relative = must be relative to the article's folder
+field-error-unknown-group-command-line = unknown perpetrator group: add it with `vigie groups add ID --name NAME --alias NAME`, or import with --new-groups
 web-edit = Edit
 web-edit-incident = Edit the incident
 web-save-changes = Save the changes

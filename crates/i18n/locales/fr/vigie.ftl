@@ -529,6 +529,7 @@ field-error-before-1900 = est antérieure à 1900
 field-error-end-before-start = est antérieure à la date de début { $start }
 field-error-unknown-country = pays inconnu : donnez un code ISO 3166-1 ou le nom en français, en anglais ou en arabe
 field-error-unknown-code = code inconnu : utilisez l’un de ceux-ci : { $codes }
+field-error-unknown-code-in-list = code inconnu : utilisez l’un de ceux-ci, séparés par « ; » : { $codes }
 field-error-unknown-group = groupe auteur inconnu : utilisez un nom ou un alias du registre des groupes
 field-error-negative = doit être égal ou supérieur à 0 (laissez vide si inconnu)
 field-error-not-whole-number = n’est pas un nombre entier (laissez vide si inconnu)
@@ -539,15 +540,47 @@ field-error-missing-pair = { $other ->
        *[longitude] manque alors que la longitude est donnée
     }
 field-error-geo-precision = doit valoir 1 (lieu exact), 2 (à proximité, district) ou 3 (région ou pays)
-field-error-too-long = dépasse { $max } caractères
-field-error-bad-id = doit compter de 1 à { $max } caractères, sans espace
-field-error-too-deep = imbrique citations, listes ou emphases sur plus de { $max } niveaux (à partir de la ligne { $line } du texte) : aucun bulletin ne pourrait l’imprimer
-field-error-repeated-id = figure plusieurs fois dans cet import : chaque incident une seule fois, avec son propre identifiant
+field-error-too-long = { $count ->
+        [one] dépasse { $max } caractère
+       *[other] dépasse { $max } caractères
+    }
+field-error-bad-id = { $count ->
+        [one] doit compter { $max } caractère, qui ne soit pas une espace
+       *[other] doit compter de 1 à { $max } caractères, sans espace
+    }
+field-error-too-deep = { $count ->
+        [one] imbrique citations, listes ou emphases sur plus de { $max } niveau (à partir de la ligne { $line } du texte) : aucun bulletin ne pourrait l’imprimer
+       *[other] imbrique citations, listes ou emphases sur plus de { $max } niveaux (à partir de la ligne { $line } du texte) : aucun bulletin ne pourrait l’imprimer
+    }
+field-error-repeated-id = figure plusieurs fois dans cet import : chaque incident une seule fois, avec son propre identifiant (une ligne sans identifiant reçoit celui que donnent sa date, son pays, son lieu, son auteur présumé, sa cible, son mode opératoire et sa description)
 field-error-country-not-allowed = n’est pas l’un de vos pays ({ $countries }) : un délégué n’importe que des incidents de ses propres pays
 field-error-already-verified = désigne un incident vérifié : seul un analyste ou un administrateur peut le modifier
 field-error-hidden-character = contient le caractère invisible { $code } au caractère { $position } : supprimez-le
 field-error-unknown-id = ne désigne aucun incident que cet import peut modifier : laissez l’identifiant vide pour ajouter un nouvel incident
 field-error-dataset-not-allowed = est un jeu de données (ACLED, UCDP GED ou GTD), qui couvre tous les pays : les analystes importent les jeux de données ; le fichier d’un délégué est au format natif, avec les lignes de ses pays
+field-error-required-code = est obligatoire : utilisez l’un de ceux-ci : { $codes }
+field-error-day-required-with-name = est obligatoire quand le nom du jour est donné : écrivez MM-JJ, par exemple 12-02
+field-error-invalid-day-or-month = n’est pas une date valide : écrivez AAAA-MM-JJ, ou AAAA-MM si le jour n’est pas connu
+field-error-invalid-month = n’est pas un mois : écrivez AAAA-MM
+field-error-invalid-month-day = n’est pas un jour de l’année : écrivez MM-JJ, par exemple 12-02 (02-29 est accepté)
+field-error-future-month = est dans le futur (le dernier mois possible est { $latest })
+field-error-not-in-region = ne figure pas dans la table du groupe { $region } pour { $month }
+field-error-whole-number-from = doit être un nombre entier à partir de { $min }, ou rester vide
+field-error-too-many-images = { $count ->
+        [one] plus de { $max } image
+       *[other] plus de { $max } images
+    }
+field-error-not-one-line = doit tenir sur une seule ligne (sans saut de ligne ni tabulation)
+field-error-control-character = contient un caractère de contrôle : supprimez-le
+field-error-at-least-one-of = renseignez au moins l’une de ces colonnes : { $columns }
+field-error-list-or = { $first } ou { $last }
+field-error-repeated = figure plusieurs fois : donnez chaque valeur une seule fois
+field-error-bad-slug = { $count ->
+        [one] doit être une lettre minuscule ou un chiffre ({ $max } caractère au plus), par exemple { $example }
+       *[other] ne doit contenir que des lettres minuscules, des chiffres et des traits d’union ({ $max } caractères au plus), par exemple { $example }
+    }
+field-error-not-relative = doit être un chemin relatif au dossier de l’article
+field-error-unknown-group-command-line = groupe auteur inconnu : ajoutez-le avec `vigie groups add ID --name NOM --alias NOM`, ou importez avec --new-groups
 web-edit = Modifier
 web-edit-incident = Modifier l’incident
 web-save-changes = Enregistrer les modifications

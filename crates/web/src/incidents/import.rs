@@ -339,7 +339,7 @@ fn result_page(
             context! {
                 line => p.problem.line,
                 column => column_label(lang, &p.problem.column),
-                reason => vigie_i18n::field_error_kind(lang, &p.kind).unwrap_or_else(|| p.problem.message.clone()),
+                reason => p.kind.as_ref().map_or_else(|| p.problem.message.clone(), |k| vigie_i18n::field_error_kind(lang, k)),
                 value => p.problem.value.as_deref().map(echoed).unwrap_or_default(),
             }
         })

@@ -38,8 +38,7 @@ pub(super) enum Saved {
 
 impl Saved {
     /// The validator's refusal: its messages by field, the first of each,
-    /// in `lang` (in English when the domain has no translation of that
-    /// problem).
+    /// in `lang`.
     pub(super) fn invalid(field_errors: Vec<FieldError>, lang: Lang) -> Saved {
         let mut messages = Messages::new();
         for e in field_errors {
