@@ -145,6 +145,30 @@ pub enum FieldErrorKind {
     /// An id that names no incident the importer may change (unknown, or
     /// not theirs: the same answer).
     UnknownId,
+    // A file's shape, as a reader finds it (`vigie-formats`).
+    /// A file without even a header row.
+    EmptyFile,
+    /// A header naming a column twice.
+    RepeatedColumn,
+    /// A header without a required column.
+    MissingColumn,
+    /// A header column the layout does not have.
+    UnknownColumn {
+        columns: String,
+    },
+    /// A JSON key the layout does not have.
+    UnknownKey {
+        keys: String,
+    },
+    /// A row with another number of fields than the header.
+    FieldCount {
+        found: usize,
+        expected: usize,
+    },
+    /// A value that is not UTF-8.
+    NotUtf8,
+    /// A JSON value that is an object, a list or a boolean.
+    NotStringNumberOrNull,
 }
 
 impl FieldError {

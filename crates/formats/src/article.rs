@@ -111,6 +111,7 @@ impl ArticleFile {
 fn problem(line: u64, key: &str, message: impl Into<String>, value: Option<&str>) -> RowProblem {
     let message = message.into();
     RowProblem {
+        kind: None,
         line,
         column: String::new(),
         message: if key.is_empty() {

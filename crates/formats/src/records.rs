@@ -7,6 +7,8 @@ use csv::{ByteRecord, ReaderBuilder};
 
 use crate::native::REASON_COLUMN;
 use crate::tail::{RowTooLong, Tail};
+use vigie_domain::FieldErrorKind;
+
 use crate::{ReadError, RowProblem};
 
 pub struct Records<R: Read> {
@@ -100,24 +102,17 @@ fn fallback_first_line<R: Read>(reader: &csv::Reader<Tail<R>>, record: &ByteReco
 
 /// Reads a header row and maps each field position to a known column (`None`
 /// for the `reason` column that `--rejects` adds). An empty file, an unknown
-/// or repeated column, or a missing required one is a located header error;
-/// `kind` names the columns in messages ("native", "member").
+/// or repeated column, or a missing required one is a located header error.
 pub fn read_columns<R: Read, C: Copy + PartialEq>(
     records: &mut Records<R>,
     parse: impl Fn(&str) -> Option<C>,
     name: impl Fn(C) -> &'static str,
     known: &[&str],
     required: &[C],
-    kind: &str,
 ) -> Result<Vec<Option<C>>, ReadError> {
-    let header_problem = |line: u64, column: &str, message: String| RowProblem {
-        line,
-        column: column.to_string(),
-        message,
-        value: None,
-    };
+    let header_problem = |line: u64, column: &str, kind| RowProblem::of_kind(line, column, kind, None);
     let Some((line, header)) = records.next_record()? else {
-        return Err(ReadError::Header(vec![header_problem(1, "", "the file is empty: expected a header row".into())]));
+        return Err(ReadError::Header(vec![header_problem(1, "", FieldErrorKind::EmptyFile)]));
     };
     let mut problems = Vec::new();
     let mut columns = Vec::with_capacity(header.len());
@@ -126,20 +121,20 @@ pub fn read_columns<R: Read, C: Copy + PartialEq>(
         let text = text.trim().trim_start_matches('\u{feff}');
         match parse(text) {
             Some(column) if columns.contains(&Some(column)) => {
-                problems.push(header_problem(line, text, "column appears twice in the header".into()));
+                problems.push(header_problem(line, text, FieldErrorKind::RepeatedColumn));
             }
             Some(column) => columns.push(Some(column)),
             None if text == REASON_COLUMN => columns.push(None),
             None => {
-                let message = format!("unknown column (the {kind} columns are {})", known.join(", "));
-                problems.push(header_problem(line, text, message));
+                let kind = FieldErrorKind::UnknownColumn { columns: known.join(", ") };
+                problems.push(header_problem(line, text, kind));
                 columns.push(None);
             }
         }
     }
     for &column in required {
         if !columns.contains(&Some(column)) {
-            problems.push(header_problem(line, name(column), "required column is missing from the header".into()));
+            problems.push(header_problem(line, name(column), FieldErrorKind::MissingColumn));
         }
     }
     if problems.is_empty() { Ok(columns) } else { Err(ReadError::Header(problems)) }

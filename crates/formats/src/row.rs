@@ -1,6 +1,7 @@
 //! What readers hand out: one row's raw values with its line number, or the
 //! problems that stop a file from being read at all.
 
+use vigie_domain::FieldErrorKind;
 use vigie_domain::text::{echoed, quoted};
 use vigie_domain::validate::RawIncident;
 
@@ -10,11 +11,22 @@ pub struct RowProblem {
     pub line: u64,
     /// The column concerned; empty when the problem is the row's shape.
     pub column: String,
+    /// What is wrong, in English: the command line's words.
     pub message: String,
     pub value: Option<String>,
+    /// What is wrong, for a message in any language
+    /// (`vigie_i18n::field_error_kind`); `None` for the problems still said
+    /// in English only (the datasets' layouts, register and article files).
+    pub kind: Option<FieldErrorKind>,
 }
 
 impl RowProblem {
+    /// A problem of `kind`, in the command line's words.
+    pub fn of_kind(line: u64, column: &str, kind: FieldErrorKind, value: Option<String>) -> RowProblem {
+        let message = vigie_i18n::field_error_english(&kind);
+        RowProblem { line, column: column.to_string(), message, value, kind: Some(kind) }
+    }
+
     /// `LINE: column COLUMN: what is wrong (got "VALUE")`; the caller puts the
     /// file name in front. One line of text whatever the file holds: a
     /// column name with a control character (a header that is really a data
@@ -62,6 +74,7 @@ mod tests {
         // found by the mutation test: a file whose header line was dropped,
         // its first row (with a quoted line break) read as the header
         let problem = RowProblem {
+            kind: None,
             line: 1,
             column: "Fighters crossed\nthe lake".into(),
             message: "unknown column".into(),
@@ -69,7 +82,7 @@ mod tests {
         };
         assert_eq!(problem.describe(), "1: column \"Fighters crossed\\u{a}the lake\": unknown column");
         assert_eq!(problem.describe().lines().count(), 1);
-        let plain = RowProblem { column: "date".into(), ..problem };
+        let plain = RowProblem { kind: None, column: "date".into(), ..problem };
         assert_eq!(plain.describe(), "1: column date: unknown column");
     }
 }

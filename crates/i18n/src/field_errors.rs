@@ -118,6 +118,19 @@ pub fn field_error_kind(lang: Lang, kind: &FieldErrorKind) -> String {
         FieldErrorKind::HiddenCharacter { code, position } => {
             with("field-error-hidden-character", &[("code", string(code)), ("position", shown(*position))])
         }
+        FieldErrorKind::EmptyFile => text("field-error-empty-file"),
+        FieldErrorKind::RepeatedColumn => text("field-error-repeated-column"),
+        FieldErrorKind::MissingColumn => text("field-error-missing-column"),
+        FieldErrorKind::UnknownColumn { columns } => {
+            with("field-error-unknown-column", &[("columns", string(columns))])
+        }
+        FieldErrorKind::UnknownKey { keys } => with("field-error-unknown-key", &[("keys", string(keys))]),
+        FieldErrorKind::FieldCount { found, expected } => with(
+            "field-error-field-count",
+            &[("found", shown(*found)), ("count", count(*found)), ("expected", shown(*expected))],
+        ),
+        FieldErrorKind::NotUtf8 => text("field-error-not-utf8"),
+        FieldErrorKind::NotStringNumberOrNull => text("field-error-not-string-number-or-null"),
     }
 }
 
@@ -130,7 +143,7 @@ mod tests {
     /// The number of `FieldErrorKind` variants, each given an index by
     /// `variant`: a new variant does not compile until it is counted here
     /// and an example of it is added to `one_of_each`.
-    const VARIANTS: usize = 40;
+    const VARIANTS: usize = 48;
 
     fn variant(kind: &FieldErrorKind) -> usize {
         use FieldErrorKind as K;
@@ -175,6 +188,14 @@ mod tests {
             K::DatasetNotAllowed => 37,
             K::UnknownId => 38,
             K::UnknownCodeInList { .. } => 39,
+            K::EmptyFile => 40,
+            K::RepeatedColumn => 41,
+            K::MissingColumn => 42,
+            K::UnknownColumn { .. } => 43,
+            K::UnknownKey { .. } => 44,
+            K::FieldCount { .. } => 45,
+            K::NotUtf8 => 46,
+            K::NotStringNumberOrNull => 47,
         }
     }
 
@@ -232,6 +253,14 @@ mod tests {
                 K::UnknownCodeInList { codes: "military, ideological".into() },
                 vec!["military, ideological".into(), ";".into()],
             ),
+            (K::EmptyFile, none()),
+            (K::RepeatedColumn, none()),
+            (K::MissingColumn, none()),
+            (K::UnknownColumn { columns: "id, date".into() }, vec!["id, date".into()]),
+            (K::UnknownKey { keys: "id, date".into() }, vec!["id, date".into()]),
+            (K::FieldCount { found: 4, expected: 31 }, vec!["4".into(), "31".into()]),
+            (K::NotUtf8, vec!["UTF-8".into()]),
+            (K::NotStringNumberOrNull, vec!["null".into()]),
         ]
     }
 
@@ -284,6 +313,12 @@ mod tests {
         assert_eq!(images, "أكثر من 50 صورةً");
         let images = field_error_kind(Lang::Ar, &FieldErrorKind::TooManyImages { max: 10 });
         assert_eq!(images, "أكثر من 10 صور");
+        let fields = |lang, found| field_error_kind(lang, &FieldErrorKind::FieldCount { found, expected: 2 });
+        assert_eq!(fields(Lang::En, 1), "row has 1 field but the header has 2");
+        assert_eq!(fields(Lang::En, 3), "row has 3 fields but the header has 2");
+        assert_eq!(fields(Lang::Fr, 1), "la ligne a 1 champ, mais l’en-tête en a 2");
+        assert_eq!(fields(Lang::Ar, 4), "في السطر 4 حقول بينما عدد أعمدة سطر العناوين 2");
+        assert_eq!(fields(Lang::Ar, 12), "في السطر 12 حقلًا بينما عدد أعمدة سطر العناوين 2");
     }
 
     #[test]

@@ -94,7 +94,13 @@ fn article_files(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
 
 /// A problem at `line` about `key`, reading `FILE:LINE: KEY: …`.
 fn problem(line: u64, key: &str, message: impl std::fmt::Display, value: Option<&str>) -> RowProblem {
-    RowProblem { line, column: String::new(), message: format!("{key}: {message}"), value: value.map(str::to_string) }
+    RowProblem {
+        kind: None,
+        line,
+        column: String::new(),
+        message: format!("{key}: {message}"),
+        value: value.map(str::to_string),
+    }
 }
 
 fn located(lines: &KeyLines, errors: Vec<FieldError>) -> Vec<RowProblem> {
@@ -124,7 +130,7 @@ fn read_one(
         Ok(Some(bytes)) => bytes,
         Ok(None) => {
             let message = format!("larger than {} MiB: not an article", MAX_ARTICLE_BYTES >> 20);
-            return Ok(Err(vec![RowProblem { line: 1, column: String::new(), message, value: None }]));
+            return Ok(Err(vec![RowProblem { kind: None, line: 1, column: String::new(), message, value: None }]));
         }
         Err(source) => return Err(IngestError::Read { name: name.to_string(), source }),
     };

@@ -124,6 +124,7 @@ fn write<R: FlatRegister>(
 ) -> Result<Result<(), Vec<RowProblem>>, StoreError> {
     match state.session.upsert(&checked)? {
         Upsert::Repeated => Ok(Err(vec![RowProblem {
+            kind: None,
             line,
             column: register.key_column().into(),
             message: register.repeated(),

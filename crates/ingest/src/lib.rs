@@ -190,20 +190,15 @@ pub struct LocatedProblem {
     pub source: String,
     pub problem: RowProblem,
     /// What is wrong, for a message in any language
-    /// (`vigie_i18n::field_error_kind`); `None` for a problem of the
-    /// file's shape (a reader's, said in English only).
+    /// (`vigie_i18n::field_error_kind`): the problem's own kind; `None` for
+    /// a problem said in English only.
     pub kind: Option<FieldErrorKind>,
 }
 
 /// A field error at `line`, in the words of the command line (English,
 /// from the catalogue: `vigie_i18n::field_error_english`).
 pub(crate) fn located(line: u64, error: &vigie_domain::FieldError) -> RowProblem {
-    RowProblem {
-        line,
-        column: error.column.clone(),
-        message: vigie_i18n::field_error_english(&error.kind),
-        value: Some(error.value.clone()),
-    }
+    RowProblem::of_kind(line, &error.column, error.kind.clone(), Some(error.value.clone()))
 }
 
 impl std::fmt::Display for LocatedProblem {

@@ -225,6 +225,7 @@ fn check(
             }
             Some(country) if json || country.first_json => {
                 let problem = RowProblem {
+                    kind: None,
                     line: record.line,
                     column: MemberColumn::Country.name().into(),
                     message: format!(
@@ -289,6 +290,7 @@ fn merge(state: &mut State, code: CountryCode, place: Place, row: Member) -> Res
         && given != date
     {
         problems.push(RowProblem {
+            kind: None,
             line,
             column: MemberColumn::Joined.name().into(),
             message: format!(
@@ -304,6 +306,7 @@ fn merge(state: &mut State, code: CountryCode, place: Place, row: Member) -> Res
         && row.representative_title != member.representative_title
     {
         problems.push(RowProblem {
+            kind: None,
             line,
             column: MemberColumn::RepresentativeTitle.name().into(),
             message: format!(
@@ -319,6 +322,7 @@ fn merge(state: &mut State, code: CountryCode, place: Place, row: Member) -> Res
         // at most 366 days a member: the search is bounded
         if member.national_days.iter().any(|d| (d.month, d.day) == (day.month, day.day)) {
             problems.push(RowProblem {
+                kind: None,
                 line,
                 column: MemberColumn::NationalDay.name().into(),
                 message: format!("is already a national day of {} in this import: give each day once", member.country),

@@ -74,7 +74,7 @@ fn located(line: u64, errors: Vec<vigie_domain::FieldError>) -> Vec<RowProblem> 
 }
 
 fn problem(line: u64, column: &str, message: &str, value: String) -> Vec<RowProblem> {
-    vec![RowProblem { line, column: column.into(), message: message.into(), value: Some(value) }]
+    vec![RowProblem { kind: None, line, column: column.into(), message: message.into(), value: Some(value) }]
 }
 
 /// Validates one record and writes it; its problems, if it is not valid

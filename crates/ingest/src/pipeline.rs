@@ -255,11 +255,10 @@ impl Writer<'_> {
 
     /// Rejects a valid row for a reason found on the writing side.
     fn refuse(&self, ready: &Ready, column: Column, value: &str, kind: FieldErrorKind) -> Result<(), IngestError> {
-        let error = FieldError::new(column.name(), kind, value);
-        let problem = located(ready.line, &error);
+        let problem = located(ready.line, &FieldError::new(column.name(), kind, value));
         let values = ready.valid.incident.values();
         let values = std::array::from_fn(|i| Some(values[i].as_str()));
-        self.problems.reject(ready.source, &self.names[ready.source], &[problem], &[Some(error.kind)], &values)
+        self.problems.reject(ready.source, &self.names[ready.source], &[problem], &values)
     }
 }
 
@@ -342,7 +341,7 @@ impl Reader<'_> {
         if format.is_dataset() && self.options.importer.as_ref().is_some_and(|user| !can_import_datasets(user)) {
             bar.finish_and_clear();
             let error = FieldError::new("format", FieldErrorKind::DatasetNotAllowed, format.name());
-            self.problems.refused_source(index, name, located(1, &error), error.kind);
+            self.problems.refused_source(index, name, located(1, &error));
             return Ok(());
         }
         let mut visit = |row: Row<'_>| -> Result<(), Stop> { self.row(index, name, row, validator, batch) };
@@ -397,7 +396,7 @@ impl Reader<'_> {
         validator: &mut Validator,
         batch: &mut Vec<Ready>,
     ) -> Result<(), Stop> {
-        let (problems, kinds) = if row.problems.is_empty() {
+        let problems = if row.problems.is_empty() {
             match validator.validate(&row.raw) {
                 Ok(mut valid) => {
                     // through the web, everything lands as a draft (four eyes)
@@ -418,12 +417,12 @@ impl Reader<'_> {
                     }
                     return Ok(());
                 }
-                Err(errors) => errors.into_iter().map(|e| (located(row.line, &e), Some(e.kind))).unzip(),
+                Err(errors) => errors.iter().map(|e| located(row.line, e)).collect::<Vec<_>>(),
             }
         } else {
-            (row.problems, Vec::new())
+            row.problems
         };
         let values = Column::ALL.map(|column| row.raw.raw(column));
-        self.problems.reject(index, name, &problems, &kinds, &values).map_err(Stop::Failed)
+        self.problems.reject(index, name, &problems, &values).map_err(Stop::Failed)
     }
 }

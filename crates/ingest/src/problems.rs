@@ -5,7 +5,6 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use vigie_domain::FieldErrorKind;
 use vigie_formats::RowProblem;
 
 use crate::rejects::Rejects;
@@ -58,28 +57,26 @@ impl Problems {
         self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn keep(inner: &mut Inner, place: Place, name: &str, problem: &RowProblem, kind: Option<FieldErrorKind>) {
+    fn keep(inner: &mut Inner, place: Place, name: &str, problem: &RowProblem) {
         inner.count += 1;
         if inner.kept.len() < PROBLEMS_KEPT || inner.kept.last().is_some_and(|(last, _)| place < *last) {
             let at = inner.kept.partition_point(|(other, _)| *other <= place);
+            let kind = problem.kind.clone();
             let located = LocatedProblem { source: name.to_string(), problem: problem.clone(), kind };
             inner.kept.insert(at, (place, located));
             inner.kept.truncate(PROBLEMS_KEPT);
         }
     }
 
-    /// A rejected row: its problems with what is wrong in each (`kinds` in
-    /// the same order; those missing or `None` are a file's shape, said in
-    /// English only), and its values for the rejects file.
+    /// A rejected row: its problems, and its values for the rejects file.
     pub fn reject(
         &self,
         source: usize,
         name: &str,
         problems: &[RowProblem],
-        kinds: &[Option<FieldErrorKind>],
         values: &[Option<&str>; 20],
     ) -> Result<(), IngestError> {
-        let texts = self.note_kinds(source, name, problems, kinds);
+        let texts = self.note(source, name, problems);
         let mut inner = self.lock();
         inner.rejected += 1;
         if let Some(rejects) = inner.rejects.as_mut() {
@@ -92,21 +89,10 @@ impl Problems {
     /// and kept, not written to a rejects file here); returns them as
     /// `FILE:LINE: …` texts.
     pub fn note(&self, source: usize, name: &str, problems: &[RowProblem]) -> Vec<String> {
-        self.note_kinds(source, name, problems, &[])
-    }
-
-    fn note_kinds(
-        &self,
-        source: usize,
-        name: &str,
-        problems: &[RowProblem],
-        kinds: &[Option<FieldErrorKind>],
-    ) -> Vec<String> {
         self.any.store(true, Ordering::Relaxed);
         let mut inner = self.lock();
-        for (i, problem) in problems.iter().enumerate() {
-            let kind = kinds.get(i).cloned().flatten();
-            Self::keep(&mut inner, (source, problem.line), name, problem, kind);
+        for problem in problems {
+            Self::keep(&mut inner, (source, problem.line), name, problem);
         }
         problems.iter().map(|p| format!("{name}:{}", p.describe())).collect()
     }
@@ -117,17 +103,17 @@ impl Problems {
         self.unreadable.store(true, Ordering::Relaxed);
         let mut inner = self.lock();
         for problem in problems {
-            Self::keep(&mut inner, (source, problem.line), name, problem, None);
+            Self::keep(&mut inner, (source, problem.line), name, problem);
         }
     }
 
     /// A whole source refused (a file the importer may not import): like
     /// an unreadable header, nothing is written.
-    pub fn refused_source(&self, source: usize, name: &str, problem: RowProblem, kind: FieldErrorKind) {
+    pub fn refused_source(&self, source: usize, name: &str, problem: RowProblem) {
         self.any.store(true, Ordering::Relaxed);
         self.unreadable.store(true, Ordering::Relaxed);
         let mut inner = self.lock();
-        Self::keep(&mut inner, (source, problem.line), name, &problem, Some(kind));
+        Self::keep(&mut inner, (source, problem.line), name, &problem);
     }
 
     pub fn finish(self) -> Result<Found, IngestError> {
@@ -151,7 +137,7 @@ mod tests {
     use super::*;
 
     fn problem(line: u64) -> RowProblem {
-        RowProblem { line, column: "killed".into(), message: "bad".into(), value: None }
+        RowProblem { kind: None, line, column: "killed".into(), message: "bad".into(), value: None }
     }
 
     #[test]
@@ -159,9 +145,9 @@ mod tests {
         let problems = Problems::new(None);
         let none = [None; 20];
         for line in (2..40).rev() {
-            problems.reject(1, "b.csv", &[problem(line)], &[], &none).unwrap();
+            problems.reject(1, "b.csv", &[problem(line)], &none).unwrap();
         }
-        problems.reject(0, "a.csv", &[problem(7)], &[], &none).unwrap();
+        problems.reject(0, "a.csv", &[problem(7)], &none).unwrap();
         assert!(problems.any());
         let found = problems.finish().unwrap();
         assert_eq!(found.count, 39);

@@ -248,10 +248,7 @@ fn json_lines_in_and_located_problems() {
     let run = sb.run(&["activities", "import", &bad]);
     assert_eq!(run.code, 1);
     let lines = run.stderr_lines();
-    assert!(
-        lines[0].starts_with("bad.jsonl:1: column colour: unknown key (the activity keys are id, kind, date,"),
-        "{lines:?}"
-    );
+    assert!(lines[0].starts_with("bad.jsonl:1: column colour: unknown key (the keys are id, kind, date,"), "{lines:?}");
     assert_eq!(
         lines[1],
         "bad.jsonl:2: column domains: appears more than once: give each value once (got \"military\")"

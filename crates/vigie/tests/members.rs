@@ -154,7 +154,7 @@ fn header_problems_stop_the_import() {
     let file = sb.write("h.csv", "country,nationalday\nAE,12-02\n");
     let run = sb.run(&["members", "import", &file]);
     assert_eq!(run.code, 1, "{run:?}");
-    line_starting(&run.stderr, "h.csv:1: column nationalday: unknown column (the member columns are country, joined");
+    line_starting(&run.stderr, "h.csv:1: column nationalday: unknown column (the columns are country, joined");
     assert_eq!(list_csv(&sb), format!("{HEADER}\n"));
 }
 

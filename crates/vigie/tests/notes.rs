@@ -115,7 +115,7 @@ fn bad_notes_are_located_and_nothing_is_written() {
     assert_eq!(
         run.stderr_lines()[..2],
         [
-            "header.csv:1: column colour: unknown column (the note columns are region, month, country, text_fr, text_en, text_ar)",
+            "header.csv:1: column colour: unknown column (the columns are region, month, country, text_fr, text_en, text_ar)",
             "header.csv:1: column country: required column is missing from the header",
         ]
     );
@@ -136,7 +136,7 @@ fn jsonl_problems_are_located() {
     let lines = run.stderr_lines();
     assert_eq!(
         lines[0],
-        "notes.jsonl:3: column text: unknown key (the note keys are region, month, country, text_fr, text_en, text_ar)"
+        "notes.jsonl:3: column text: unknown key (the keys are region, month, country, text_fr, text_en, text_ar)"
     );
     assert_eq!(lines[1], "notes.jsonl:4: column text_en: must be a string or null (got \"[\\\"x\\\"]\")");
 }

@@ -233,3 +233,19 @@ async fn an_id_that_would_hide_behind_a_fixed_address_is_refused() {
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains(r#"type="file""#), "{}", form.body);
 }
+
+#[tokio::test]
+async fn a_file_of_the_wrong_shape_is_said_in_the_page_language() {
+    let app = app();
+    let analyst = app.login("analyst@vigie.example").await;
+    let content = file(&[GOOD_BF]).replacen("id,", "identifiant,", 1);
+    for (lang, said) in [
+        ("fr", "colonne inconnue (les colonnes sont : id, date,"),
+        ("ar", "عمود غير معروف (الأعمدة المعروفة: id, date,"),
+    ] {
+        let reply = app.upload(&format!("{analyst}; vigie_lang={lang}"), "shape.csv", content.as_bytes(), &[]).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+        assert!(reply.body.contains(said), "{lang}: no {said:?} in {}", reply.body);
+    }
+    assert_eq!(app.count(), 0);
+}

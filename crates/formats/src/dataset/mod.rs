@@ -128,7 +128,13 @@ pub fn is_hxl_row<'a>(fields: impl IntoIterator<Item = &'a [u8]>) -> bool {
 
 /// A located problem with a dataset's own column.
 pub fn problem(line: u64, column: &str, message: impl Into<String>, value: Option<&str>) -> RowProblem {
-    RowProblem { line, column: column.to_string(), message: message.into(), value: value.map(str::to_string) }
+    RowProblem {
+        kind: None,
+        line,
+        column: column.to_string(),
+        message: message.into(),
+        value: value.map(str::to_string),
+    }
 }
 
 #[cfg(test)]

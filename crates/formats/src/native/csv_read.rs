@@ -4,10 +4,11 @@
 
 use std::io::Read;
 
+use vigie_domain::FieldErrorKind;
 use vigie_domain::incident::Column;
 use vigie_domain::validate::RawIncident;
 
-use crate::records::{Records, fields, read_columns};
+use crate::records::{Records, read_columns};
 use crate::{ReadError, Row, RowProblem};
 
 pub struct CsvReader<R: Read> {
@@ -26,7 +27,6 @@ impl<R: Read> CsvReader<R> {
             Column::name,
             &Column::header(),
             &[Column::Date, Column::Country],
-            "native",
         )?;
         Ok(CsvReader { records, columns })
     }
@@ -37,21 +37,17 @@ impl<R: Read> CsvReader<R> {
         while let Some((line, record)) = self.records.next_record()? {
             let mut row = Row { line, raw: RawIncident::default(), problems: Vec::new() };
             if record.len() != self.columns.len() {
-                row.problems.push(problem(
-                    line,
-                    "",
-                    &format!("row has {} but the header has {}", fields(record.len()), self.columns.len()),
-                    None,
-                ));
+                let kind = FieldErrorKind::FieldCount { found: record.len(), expected: self.columns.len() };
+                row.problems.push(RowProblem::of_kind(line, "", kind, None));
             }
             for (field, column) in record.iter().zip(&self.columns) {
                 let Some(column) = column else { continue };
                 match std::str::from_utf8(field) {
                     Ok(text) => row.raw.set(*column, crate::cell::unescape(text)),
-                    Err(_) => row.problems.push(problem(
+                    Err(_) => row.problems.push(RowProblem::of_kind(
                         line,
                         column.name(),
-                        "not valid UTF-8 (save the file as UTF-8)",
+                        FieldErrorKind::NotUtf8,
                         Some(String::from_utf8_lossy(field).into_owned()),
                     )),
                 }
@@ -60,10 +56,6 @@ impl<R: Read> CsvReader<R> {
         }
         Ok(())
     }
-}
-
-fn problem(line: u64, column: &str, message: &str, value: Option<String>) -> RowProblem {
-    RowProblem { line, column: column.to_string(), message: message.to_string(), value }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use std::io::BufRead;
 
 use serde_json::Value;
+use vigie_domain::FieldErrorKind;
 use vigie_domain::incident::Column;
 use vigie_domain::validate::RawIncident;
 
@@ -33,15 +34,8 @@ impl<R: BufRead> JsonlReader<R> {
                     for (key, value) in object {
                         let Some(column) = Column::parse(&key) else {
                             if key != REASON_COLUMN {
-                                problems.push(RowProblem {
-                                    line,
-                                    column: key,
-                                    message: format!(
-                                        "unknown key (the native keys are {})",
-                                        Column::header().join(", ")
-                                    ),
-                                    value: None,
-                                });
+                                let kind = FieldErrorKind::UnknownKey { keys: Column::header().join(", ") };
+                                problems.push(RowProblem::of_kind(line, &key, kind, None));
                             }
                             continue;
                         };
@@ -49,12 +43,12 @@ impl<R: BufRead> JsonlReader<R> {
                             Value::Null => {}
                             Value::String(text) => values.push((column, text)),
                             Value::Number(number) => values.push((column, number.to_string())),
-                            other => problems.push(RowProblem {
+                            other => problems.push(RowProblem::of_kind(
                                 line,
-                                column: key,
-                                message: "must be a string, a number or null".to_string(),
-                                value: Some(other.to_string()),
-                            }),
+                                &key,
+                                FieldErrorKind::NotStringNumberOrNull,
+                                Some(other.to_string()),
+                            )),
                         }
                     }
                 }

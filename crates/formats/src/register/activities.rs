@@ -121,7 +121,7 @@ mod tests {
     fn csv_header_and_row_problems_are_located() {
         let Err(ReadError::Header(problems)) = csv("id,title_en,colour\n") else { panic!() };
         let text: Vec<String> = problems.iter().map(RowProblem::describe).collect();
-        assert!(text[0].starts_with("1: column colour: unknown column (the activity columns are id, kind, date"));
+        assert!(text[0].starts_with("1: column colour: unknown column (the columns are id, kind, date"));
         assert_eq!(text[1], "1: column kind: required column is missing from the header");
         assert_eq!(text[2], "1: column date: required column is missing from the header");
         let records = csv("id,kind,date\nx\n").unwrap();
@@ -142,10 +142,7 @@ mod tests {
         assert_eq!(records[1].line, 3);
         assert_eq!(records[1].raw.domains.as_deref(), Some("military ; communication"));
         let problems = described(&records[1]);
-        assert!(
-            problems[0].starts_with("3: column colour: unknown key (the activity keys are id, kind"),
-            "{problems:?}"
-        );
+        assert!(problems[0].starts_with("3: column colour: unknown key (the keys are id, kind"), "{problems:?}");
         assert_eq!(problems[1], "3: column highlight: must be a string or null (got \"true\")");
         assert!(described(&records[2])[0].starts_with("4: not a JSON object"));
         assert!(records[2].object.is_none() && records[0].object.is_some());

@@ -13,10 +13,10 @@ use std::io::{BufRead, Read, Write};
 use serde_json::{Map, Value};
 
 use super::jsonl::{self, for_each_object};
-use super::problem;
 use crate::native::REASON_COLUMN;
-use crate::records::{Records, fields, read_columns};
+use crate::records::{Records, read_columns};
 use crate::{Format, ReadError, RowProblem};
+use vigie_domain::FieldErrorKind;
 
 /// How list values are joined in one CSV cell.
 pub const LIST_SEPARATOR: &str = " ; ";
@@ -94,7 +94,6 @@ impl<'a, R: Read> FlatCsvReader<'a, R> {
             |index| known[index],
             known,
             layout.required,
-            layout.kind,
         )?;
         Ok(FlatCsvReader { records, layout, columns })
     }
@@ -109,22 +108,18 @@ impl<'a, R: Read> FlatCsvReader<'a, R> {
         while let Some((line, record)) = self.records.next_record()? {
             let mut problems = Vec::new();
             if record.len() != self.columns.len() {
-                problems.push(problem(
-                    line,
-                    "",
-                    format!("row has {} but the header has {}", fields(record.len()), self.columns.len()),
-                    None,
-                ));
+                let kind = FieldErrorKind::FieldCount { found: record.len(), expected: self.columns.len() };
+                problems.push(RowProblem::of_kind(line, "", kind, None));
             }
             let mut values: Vec<Option<String>> = vec![None; known.len()];
             for (field, column) in record.iter().zip(&self.columns) {
                 let Some(index) = *column else { continue };
                 match std::str::from_utf8(field) {
                     Ok(text) => values[index] = Some(crate::cell::unescape(text).to_string()),
-                    Err(_) => problems.push(problem(
+                    Err(_) => problems.push(RowProblem::of_kind(
                         line,
                         known[index],
-                        "not valid UTF-8 (save the file as UTF-8)",
+                        FieldErrorKind::NotUtf8,
                         Some(String::from_utf8_lossy(field).into_owned()),
                     )),
                 }
@@ -165,10 +160,10 @@ pub fn object_values(
                 }
             }
             None if key == REASON_COLUMN => {}
-            None => problems.push(problem(
+            None => problems.push(RowProblem::of_kind(
                 line,
                 key,
-                format!("unknown key (the {} keys are {})", layout.kind, layout.columns.join(", ")),
+                FieldErrorKind::UnknownKey { keys: layout.columns.join(", ") },
                 None,
             )),
         }
@@ -246,7 +241,7 @@ mod tests {
         assert_eq!(
             described,
             [
-                "1: column colour: unknown column (the test columns are id, text, tags)",
+                "1: column colour: unknown column (the columns are id, text, tags)",
                 "1: column id: required column is missing from the header"
             ]
         );

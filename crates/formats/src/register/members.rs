@@ -137,10 +137,10 @@ fn read_object(line: u64, object: &Map<String, Value>, raw: &mut RawMember, prob
                 )),
             },
             REASON_COLUMN => {}
-            _ => problems.push(problem(
+            _ => problems.push(RowProblem::of_kind(
                 line,
                 key,
-                format!("unknown key (the member keys are {})", KEYS.join(", ")),
+                vigie_domain::FieldErrorKind::UnknownKey { keys: KEYS.join(", ") },
                 None,
             )),
         }
@@ -350,7 +350,7 @@ mod tests {
     fn csv_header_problems_are_located() {
         let Err(ReadError::Header(problems)) = csv("national_day,colour,national_day\n") else { panic!() };
         let text: Vec<String> = problems.iter().map(RowProblem::describe).collect();
-        assert!(text[0].starts_with("1: column colour: unknown column (the member columns are country, joined"));
+        assert!(text[0].starts_with("1: column colour: unknown column (the columns are country, joined"));
         assert_eq!(text[1], "1: column national_day: column appears twice in the header");
         assert_eq!(text[2], "1: column country: required column is missing from the header");
         assert!(matches!(csv(""), Err(ReadError::Header(_))));

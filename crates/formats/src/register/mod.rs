@@ -12,5 +12,5 @@ pub mod partners;
 use crate::RowProblem;
 
 fn problem(line: u64, column: &str, message: impl Into<String>, value: Option<String>) -> RowProblem {
-    RowProblem { line, column: column.to_string(), message: message.into(), value }
+    RowProblem { kind: None, line, column: column.to_string(), message: message.into(), value }
 }

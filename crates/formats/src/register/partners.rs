@@ -266,7 +266,7 @@ mod tests {
     fn csv_header_and_row_problems_are_located() {
         let Err(ReadError::Header(problems)) = csv("name_en,colour\n") else { panic!() };
         let text: Vec<String> = problems.iter().map(RowProblem::describe).collect();
-        assert!(text[0].starts_with("1: column colour: unknown column (the partner columns are id, name_fr"));
+        assert!(text[0].starts_with("1: column colour: unknown column (the columns are id, name_fr"));
         assert_eq!(text[1], "1: column id: required column is missing from the header");
         let records = csv("id,scope\nx\n").unwrap();
         assert_eq!(described(&records[0]), ["2: row has 1 field but the header has 2"]);
@@ -281,7 +281,7 @@ mod tests {
         let RawRecord::Agreement(a) = &records[1].raw else { panic!() };
         assert_eq!(a.areas.as_deref(), Some("a ; b"));
         assert_eq!(records[1].line, 3);
-        assert!(described(&records[1])[0].starts_with("3: column colour: unknown key (the agreement keys are partner"));
+        assert!(described(&records[1])[0].starts_with("3: column colour: unknown key (the keys are partner"));
         assert!(described(&records[2])[0].starts_with("4: not a JSON object"));
     }
 

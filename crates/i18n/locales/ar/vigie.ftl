@@ -599,6 +599,20 @@ field-error-bad-slug = { $count ->
     }
 field-error-not-relative = يجب أن يكون مسارًا نسبيًا داخل مجلد المقال
 field-error-unknown-group-command-line = جماعة منفِّذة غير معروفة: أضفها بالأمر `vigie groups add ID --name NAME --alias NAME`، أو استورد مع الخيار --new-groups
+field-error-empty-file = الملف فارغ: كان متوقعًا أن يبدأ بسطر العناوين
+field-error-repeated-column = عمود مكرر في سطر العناوين
+field-error-missing-column = عمود إلزامي غير موجود في سطر العناوين
+field-error-unknown-column = عمود غير معروف (الأعمدة المعروفة: { $columns })
+field-error-unknown-key = مفتاح غير معروف (المفاتيح المعروفة: { $keys })
+field-error-field-count = { $count ->
+        [one] في السطر حقل واحد بينما عدد أعمدة سطر العناوين { $expected }
+        [two] في السطر حقلان بينما عدد أعمدة سطر العناوين { $expected }
+        [few] في السطر { $found } حقول بينما عدد أعمدة سطر العناوين { $expected }
+        [many] في السطر { $found } حقلًا بينما عدد أعمدة سطر العناوين { $expected }
+       *[other] في السطر { $found } حقل بينما عدد أعمدة سطر العناوين { $expected }
+    }
+field-error-not-utf8 = ليس نصًا صالحًا بترميز UTF-8 (احفظ الملف بترميز UTF-8)
+field-error-not-string-number-or-null = يجب أن يكون نصًا أو رقمًا أو null
 web-edit = تعديل
 web-edit-incident = تعديل الحادث
 web-save-changes = حفظ التعديلات

@@ -575,6 +575,17 @@ field-error-bad-slug = { $count ->
     }
 field-error-not-relative = must be relative to the article's folder
 field-error-unknown-group-command-line = unknown perpetrator group: add it with `vigie groups add ID --name NAME --alias NAME`, or import with --new-groups
+field-error-empty-file = the file is empty: expected a header row
+field-error-repeated-column = column appears twice in the header
+field-error-missing-column = required column is missing from the header
+field-error-unknown-column = unknown column (the columns are { $columns })
+field-error-unknown-key = unknown key (the keys are { $keys })
+field-error-field-count = { $count ->
+        [one] row has { $found } field but the header has { $expected }
+       *[other] row has { $found } fields but the header has { $expected }
+    }
+field-error-not-utf8 = not valid UTF-8 (save the file as UTF-8)
+field-error-not-string-number-or-null = must be a string, a number or null
 web-edit = Edit
 web-edit-incident = Edit the incident
 web-save-changes = Save the changes

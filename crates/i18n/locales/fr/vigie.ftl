@@ -581,6 +581,17 @@ field-error-bad-slug = { $count ->
     }
 field-error-not-relative = doit être un chemin relatif au dossier de l’article
 field-error-unknown-group-command-line = groupe auteur inconnu : ajoutez-le avec `vigie groups add ID --name NOM --alias NOM`, ou importez avec --new-groups
+field-error-empty-file = le fichier est vide : une ligne d’en-tête était attendue
+field-error-repeated-column = colonne présente deux fois dans l’en-tête
+field-error-missing-column = colonne obligatoire absente de l’en-tête
+field-error-unknown-column = colonne inconnue (les colonnes sont : { $columns })
+field-error-unknown-key = clé inconnue (les clés sont : { $keys })
+field-error-field-count = { $count ->
+        [one] la ligne a { $found } champ, mais l’en-tête en a { $expected }
+       *[other] la ligne a { $found } champs, mais l’en-tête en a { $expected }
+    }
+field-error-not-utf8 = n’est pas de l’UTF-8 valide (enregistrez le fichier en UTF-8)
+field-error-not-string-number-or-null = doit être une chaîne, un nombre ou null
 web-edit = Modifier
 web-edit-incident = Modifier l’incident
 web-save-changes = Enregistrer les modifications
