@@ -140,11 +140,6 @@ pub fn read_columns<R: Read, C: Copy + PartialEq>(
     if problems.is_empty() { Ok(columns) } else { Err(ReadError::Header(problems)) }
 }
 
-/// "1 field", "3 fields".
-pub fn fields(count: usize) -> String {
-    format!("{count} field{}", if count == 1 { "" } else { "s" })
-}
-
 #[cfg(test)]
 mod tests {
     use super::Records;

@@ -363,7 +363,7 @@ fn bad_rows_are_located_by_line_and_gtd_column() {
         [
             (2, vec![]),
             (4, vec!["4: column iday: not a GTD day: 1 to 31, or 0 when not known (got \"x\")".to_string()]),
-            (5, vec!["5: row has 20 fields but the GTD header has 135".to_string()]),
+            (5, vec!["5: row has 20 fields but the header has 135".to_string()]),
             (
                 6,
                 vec![

@@ -502,9 +502,9 @@ fn a_ragged_row_is_a_problem_but_the_trailing_empty_field_is_not() {
     let (_, rows) = read(text.as_bytes()).unwrap();
     assert_eq!(rows.len(), 4);
     assert!(rows[0].problems.is_empty() && rows[1].problems.is_empty(), "{rows:?}");
-    assert_eq!(rows[2].problems, ["4: row has 50 fields but the UCDP GED header has 49"]);
+    assert_eq!(rows[2].problems, ["4: row has 50 fields but the header has 49"]);
     assert_eq!(rows[3].line, 5);
-    assert_eq!(rows[3].problems[0], "5: row has 2 fields but the UCDP GED header has 49");
+    assert_eq!(rows[3].problems[0], "5: row has 2 fields but the header has 49");
 }
 
 #[test]

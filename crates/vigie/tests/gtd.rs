@@ -157,7 +157,7 @@ fn bad_rows_are_located_and_nothing_is_written() {
     let run = sb.run(&["import", &file]);
     assert_eq!(run.code, 1, "{run:?}");
     line_starting(&run.stderr, "gtd-bad.csv:4: column iday: not a GTD day: 1 to 31, or 0 when not known (got \"x\")");
-    line_starting(&run.stderr, "gtd-bad.csv:5: row has 20 fields but the GTD header has 135");
+    line_starting(&run.stderr, "gtd-bad.csv:5: row has 20 fields but the header has 135");
     line_starting(&run.stderr, "gtd-bad.csv:6: column specificity: not a GTD specificity: 1 to 5 (got \"9\")");
     line_starting(&run.stderr, "gtd-bad.csv:6: column nkill: not a GTD figure");
     // a historic state the country register does not know

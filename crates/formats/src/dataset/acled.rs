@@ -24,8 +24,9 @@ use vigie_domain::incident::Column;
 
 use super::{DatasetOptions, Header, Mapped, is_hxl_row, problem};
 use crate::mapping::acled as mapping;
-use crate::records::{Records, fields};
+use crate::records::Records;
 use crate::{ReadError, Row, RowProblem};
+use vigie_domain::FieldErrorKind;
 
 /// The columns without which a file is not an ACLED export.
 const REQUIRED: [&str; 5] = ["event_id_cnty", "event_date", "event_type", "country", "fatalities"];
@@ -248,12 +249,8 @@ impl State {
         mapped.clear();
         let mut problems = Vec::new();
         if record.len() != self.names.len() {
-            problems.push(problem(
-                line,
-                "",
-                format!("row has {} but the header has {}", fields(record.len()), self.names.len()),
-                None,
-            ));
+            let kind = FieldErrorKind::FieldCount { found: record.len(), expected: self.names.len() };
+            problems.push(RowProblem::of_kind(line, "", kind, None));
         }
 
         let event_id = get(columns.event_id);

@@ -18,8 +18,9 @@ use vigie_domain::incident::Column;
 
 use super::{DatasetOptions, Header, Mapped, problem};
 use crate::mapping::gtd as mapping;
-use crate::records::{Records, fields};
+use crate::records::Records;
 use crate::{ReadError, Row, RowProblem};
+use vigie_domain::FieldErrorKind;
 
 /// The columns of the release, in order (the 2017 and later releases).
 pub const COLUMNS: [&str; 135] = [
@@ -346,12 +347,8 @@ impl<R: Read> GtdReader<R> {
             if record.len() == *width {
                 map_row(&row, mapped, &mut problems);
             } else {
-                problems.push(problem(
-                    line,
-                    "",
-                    format!("row has {} but the GTD header has {}", fields(record.len()), width),
-                    None,
-                ));
+                let kind = FieldErrorKind::FieldCount { found: record.len(), expected: *width };
+                problems.push(RowProblem::of_kind(line, "", kind, None));
                 // the fields are shifted: only the id, if it is there, for the rejects file
                 let eventid = row.text(F::EventId);
                 if is_event_id(eventid.trim()) {

@@ -24,8 +24,9 @@ use vigie_domain::validate::parse_iso_date;
 
 use super::{DatasetOptions, Header, Mapped, is_hxl_row, problem};
 use crate::mapping::ucdp::{self as mapping, Side, Violence};
-use crate::records::{Records, fields};
+use crate::records::Records;
 use crate::{ReadError, Row, RowProblem};
+use vigie_domain::FieldErrorKind;
 
 /// The longest free text the validator accepts.
 const MAX_TEXT: usize = 20_000;
@@ -249,12 +250,8 @@ impl<'r> Fields<'r> {
         match std::str::from_utf8(bytes) {
             Ok(text) => Some(text.trim()),
             Err(_) => {
-                self.problems.push(problem(
-                    self.line,
-                    column.name,
-                    "not valid UTF-8 (save the file as UTF-8)",
-                    Some(&String::from_utf8_lossy(bytes)),
-                ));
+                let value = Some(String::from_utf8_lossy(bytes).into_owned());
+                self.problems.push(RowProblem::of_kind(self.line, column.name, FieldErrorKind::NotUtf8, value));
                 None
             }
         }
@@ -311,12 +308,8 @@ fn map_row(
     let trailing_empty =
         record.len() == header_len + 1 && record.get(header_len).is_some_and(|b| b.trim_ascii().is_empty());
     if record.len() != header_len && !trailing_empty {
-        f.problems.push(problem(
-            line,
-            "",
-            format!("row has {} but the UCDP GED header has {header_len}", fields(record.len())),
-            None,
-        ));
+        let kind = FieldErrorKind::FieldCount { found: record.len(), expected: header_len };
+        f.problems.push(RowProblem::of_kind(line, "", kind, None));
     }
 
     let id = f.text(columns.id);
