@@ -110,6 +110,9 @@ pub struct Options {
     pub latest_date: jiff::civil::Date,
     /// Makes the progress bar of a source.
     pub progress: Box<MakeProgress>,
+    /// The language of the rejects file's reasons: the web page's; English
+    /// (the command line's words) by default.
+    pub lang: vigie_domain::Lang,
 }
 
 impl Options {
@@ -126,6 +129,7 @@ impl Options {
             audit_actor: None,
             latest_date,
             progress: Box::new(|_, _| ProgressBar::hidden()),
+            lang: vigie_domain::Lang::En,
         }
     }
 }

@@ -48,7 +48,7 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
     let validator = Validator::new(store.groups()?, options.latest_date);
     let names: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
     let rejects = options.rejects.as_deref().map(Rejects::create).transpose()?;
-    let problems = Problems::new(rejects);
+    let problems = Problems::new(rejects).in_language(options.lang);
     let mut session = store.begin_import(&names.join(", "), options.format.name())?;
     if let Some(actor) = &options.audit_actor {
         session.set_actor(actor)?;

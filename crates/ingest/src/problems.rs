@@ -5,6 +5,7 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use vigie_domain::Lang;
 use vigie_formats::RowProblem;
 
 use crate::rejects::Rejects;
@@ -34,6 +35,8 @@ pub struct Found {
 
 pub struct Problems {
     inner: Mutex<Inner>,
+    /// The language of the rejects file's reasons.
+    lang: Lang,
     any: AtomicBool,
     unreadable: AtomicBool,
 }
@@ -42,9 +45,16 @@ impl Problems {
     pub fn new(rejects: Option<Rejects>) -> Problems {
         Problems {
             inner: Mutex::new(Inner { rejects, ..Inner::default() }),
+            lang: Lang::En,
             any: AtomicBool::new(false),
             unreadable: AtomicBool::new(false),
         }
+    }
+
+    /// The rejects file's reasons in `lang` (English by default).
+    pub fn in_language(mut self, lang: Lang) -> Problems {
+        self.lang = lang;
+        self
     }
 
     /// Whether any problem was found yet.
@@ -76,7 +86,10 @@ impl Problems {
         problems: &[RowProblem],
         values: &[Option<&str>; 20],
     ) -> Result<(), IngestError> {
-        let texts = self.note(source, name, problems);
+        let mut texts = self.note(source, name, problems);
+        if self.lang != Lang::En {
+            texts = problems.iter().map(|p| format!("{name}:{}", p.describe_in(self.lang))).collect();
+        }
         let mut inner = self.lock();
         inner.rejected += 1;
         if let Some(rejects) = inner.rejects.as_mut() {

@@ -591,6 +591,8 @@ field-error-not-one-line = يجب أن يكون سطرًا واحدًا (دون 
 field-error-control-character = يحتوي على محرف تحكم: احذفه
 field-error-at-least-one-of = أدخل واحدًا على الأقل من الحقول التالية: { $columns }
 field-error-list-or = { $first } أو { $last }
+field-error-in-column = العمود { $column }: { $reason }
+field-error-got = { $text } (القيمة المُدخَلة: { $value })
 field-error-repeated = مكرَّر: أدخل كل قيمة مرة واحدة
 field-error-bad-slug = { $count ->
         [few] يجب ألا يحتوي إلا على أحرف لاتينية صغيرة وأرقام وشرطات ({ $max } أحرف على الأكثر)، مثل { $example }

@@ -568,6 +568,8 @@ field-error-not-one-line = must be one line of text (no line breaks or tabs)
 field-error-control-character = holds a control character: remove it
 field-error-at-least-one-of = give at least one of { $columns }
 field-error-list-or = { $first } or { $last }
+field-error-in-column = column { $column }: { $reason }
+field-error-got = { $text } (got { $value })
 field-error-repeated = appears more than once: give each value once
 field-error-bad-slug = { $count ->
         [one] must be a lowercase letter or a digit (at most { $max } character), e.g. { $example }

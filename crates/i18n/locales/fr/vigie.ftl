@@ -574,6 +574,8 @@ field-error-not-one-line = doit tenir sur une seule ligne (sans saut de ligne ni
 field-error-control-character = contient un caractère de contrôle : supprimez-le
 field-error-at-least-one-of = renseignez au moins l’une de ces colonnes : { $columns }
 field-error-list-or = { $first } ou { $last }
+field-error-in-column = colonne { $column } : { $reason }
+field-error-got = { $text } (valeur donnée : { $value })
 field-error-repeated = figure plusieurs fois : donnez chaque valeur une seule fois
 field-error-bad-slug = { $count ->
         [one] doit être une lettre minuscule ou un chiffre ({ $max } caractère au plus), par exemple { $example }

@@ -275,6 +275,7 @@ pub async fn import_upload(
             // built here: the options' progress callback stays on this thread
             let mut options = choices.options(&importer, format);
             options.rejects = Some(rejects_path.clone());
+            options.lang = lang;
             let summary = vigie_ingest::import(store, vec![source], &options);
             // the rejects file is read back and removed whatever happened
             let rejects = std::fs::read(&rejects_path).unwrap_or_default();
