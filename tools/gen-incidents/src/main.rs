@@ -1,5 +1,5 @@
 //! `gen-incidents N [--format native|acled|gtd] [--seed S] [-o FILE]`: writes
-//! N synthetic incidents in Vigie's native CSV (see DATA-MODEL.md), in the
+//! N synthetic incidents in Vigie's native CSV (see `docs/data-model.md`), in the
 //! layout of ACLED's export (`acled.rs`) or of the GTD's release (`gtd.rs`),
 //! for benchmarks.
 //!
