@@ -320,3 +320,41 @@ fn every_key_of_the_other_reports_is_described() {
         "docs/data-model.md: the national days CSV header {header}"
     );
 }
+
+/// A heading's anchor as GitHub makes it: lower case, spaces to hyphens,
+/// punctuation other than hyphens and underscores dropped.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim_start_matches('#')
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_link_inside_the_document_finds_its_heading() {
+    let mut fenced = false;
+    let mut anchors = BTreeSet::new();
+    for line in DOC.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        }
+        if !fenced && line.starts_with('#') {
+            anchors.insert(anchor(line));
+        }
+    }
+    for link in DOC.split("](#").skip(1) {
+        let target = &link[..link.find(')').unwrap()];
+        assert!(anchors.contains(target), "docs/data-model.md links to #{target}, which no heading has");
+    }
+    // the anchors the code's comments and the README point to
+    for target in ["incident-fields", "native-csv", "code-lists", "the-monthly-report", "membership-over-time"] {
+        assert!(anchors.contains(target), "docs/data-model.md lost the heading of #{target}");
+    }
+}
