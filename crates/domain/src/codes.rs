@@ -95,7 +95,7 @@ code_enum!(
         Day => "day",
         Week => "week",
         Month => "month",
-        // added to the data model's three: GTD rows whose month is unknown
+        // GTD rows whose month is unknown (`docs/data-model.md#date-precision`)
         Year => "year",
     }
 );
