@@ -333,13 +333,14 @@ fn a_file_with_a_bom_and_crlf_line_ends() {
         "",
         &[(
             "bom.csv",
-            "\u{feff}id,date,country,perpetrator\r\nbom-1,2023-12-01,Tchad,GSIM\r\nbom-2,2023-12-02,ML,\r\n",
+            "\u{feff}id,date,country,perpetrator,description\r\nbom-1,2023-12-01,Tchad,GSIM,\r\n\
+             bom-2,2023-12-02,ML,,\"two lines,\r\nas written\"\r\n",
         )],
         r#"
         written: 2 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         drafts: 2
         bom-1 2023-12-01 TD jnim unknown unknown killed=? wounded=? draft
-        bom-2 2023-12-02 ML unknown unknown unknown killed=? wounded=? draft
+        bom-2 2023-12-02 ML unknown unknown unknown killed=? wounded=? draft description="two lines,\r\nas written"
     "#,
     );
     // the mark takes no line: the bad row is line 3
@@ -451,6 +452,7 @@ fn an_unknown_group_is_a_problem_unless_new_groups_are_allowed() {
         (group.id.as_str(), group.aliases.as_slice()),
         ("katiba-serma", ["Katiba Serma".to_string()].as_slice())
     );
+    assert_eq!(group.origin.code(), "imported");
 }
 
 #[test]
