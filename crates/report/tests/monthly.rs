@@ -150,6 +150,7 @@ fn render(report: &MonthlyReport) -> String {
 /// Compares texts, the expected one written indented in the test: its
 /// first line break and the indentation of its first line are taken off.
 #[track_caller]
+#[allow(clippy::print_stdout)] // TESTS_PRINT: the renderings, to write expectations
 fn assert_text(actual: &str, expect: &str) {
     let expect = expect.strip_prefix('\n').unwrap_or(expect);
     let indent = expect.len() - expect.trim_start_matches(' ').len();

@@ -180,7 +180,7 @@ fn matches(activity: &Activity, wanted: &Wanted) -> bool {
 }
 
 /// The activities of the filter, in register order (date, highlight, id).
-fn matching(store: &dyn vigie_store::Store, wanted: &Wanted) -> Result<Vec<Activity>, StoreError> {
+fn matching(store: &dyn Store, wanted: &Wanted) -> Result<Vec<Activity>, StoreError> {
     let mut found = store.activities(&wanted.filter)?;
     found.retain(|a| matches(a, wanted));
     Ok(found)

@@ -245,7 +245,7 @@ pub async fn create(
 }
 
 /// The member of the page's country (any case), if it is one.
-async fn stored(state: &AppState, country: &str) -> Result<Option<Member>, vigie_store::StoreError> {
+async fn stored(state: &AppState, country: &str) -> Result<Option<Member>, StoreError> {
     let Some(code) = CountryCode::new(&country.to_ascii_uppercase()) else { return Ok(None) };
     let members = state.read(|store| store.members()).await?;
     Ok(members.into_iter().find(|m| m.country == code))
