@@ -134,19 +134,14 @@ impl Db {
                     ("precision", Some(value(Column::DatePrecision)).filter(|p| p != "day").unwrap_or_default()),
                     ("admin1", value(Column::Admin1)),
                     ("location", value(Column::Location)),
-                    (
-                        "at",
-                        incident
-                            .latitude
-                            .map(|_| format!("{},{}", incident.latitude.unwrap(), incident.longitude.unwrap_or(0.0)))
-                            .unwrap_or_default(),
-                    ),
+                    ("at", format!("{},{}", value(Column::Latitude), value(Column::Longitude))),
+                    ("geo_precision", value(Column::GeoPrecision)),
                     ("kidnapped", value(Column::Kidnapped)),
                     ("perpetrators_killed", value(Column::PerpetratorsKilled)),
                     ("description", value(Column::Description)),
                     ("sources", value(Column::Sources)),
                 ];
-                for (name, value) in extras.iter().filter(|(_, v)| show_extras && !v.is_empty()) {
+                for (name, value) in extras.iter().filter(|(_, v)| show_extras && !v.is_empty() && v != ",") {
                     text.push_str(&format!(" {name}={}", quoted(value)));
                 }
                 text.push('\n');
