@@ -89,7 +89,7 @@ async fn render_page(
     let compose = user.as_ref().is_some_and(can_edit_articles);
     let today = Month::of(jiff::Zoned::now().date());
     let month = month.unwrap_or(today);
-    let result = state
+    let (issues, articles) = state
         .read(move |store| {
             let issues = store.bulletins()?;
             let mut filter = ArticleFilter::month(month);
@@ -97,8 +97,7 @@ async fn render_page(
             let articles = if compose { store.articles(&filter)? } else { Vec::new() };
             Ok((issues, articles))
         })
-        .await;
-    let (issues, articles) = result?;
+        .await?;
     let shown: Vec<Value> = issues.iter().filter(|i| i.published || drafts).map(issue_values).collect();
     // one line a story: its title in the page's language, else the first
     let mut stories: Vec<(String, String)> = Vec::new();

@@ -110,8 +110,8 @@ pub async fn submit(
         );
     };
     let lookup = email.clone();
-    let found = state.read(move |store| Ok((store.user_by_email(&lookup)?, store.password_hash(&lookup)?))).await;
-    let (user, hash) = found?;
+    let (user, hash) =
+        state.read(move |store| Ok((store.user_by_email(&lookup)?, store.password_hash(&lookup)?))).await?;
     let password = form.password;
     let matches = tokio::task::spawn_blocking(move || {
         let hash = hash.as_deref().unwrap_or_else(|| dummy_hash());
@@ -138,8 +138,7 @@ pub async fn submit(
         return form_page(&state, &headers, lang, StatusCode::UNAUTHORIZED, &email, &next, Some("web-login-failed"));
     };
     let lookup = user.email.clone();
-    let second = state.read(move |store| Ok((store.totp(&lookup)?, store.totp_roles()?))).await;
-    let (totp, required) = second?;
+    let (totp, required) = state.read(move |store| Ok((store.totp(&lookup)?, store.totp_roles()?))).await?;
     if totp.as_ref().is_some_and(|t| t.enrolled()) {
         return second_factor::ask_for_code(&state, &user, &next);
     }

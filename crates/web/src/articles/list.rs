@@ -144,8 +144,7 @@ pub async fn list(
         return Err(Error::bad_request("web-error-filter"));
     };
     let reader = user.session.user.clone();
-    let found = state.read(|store| store.articles(&ArticleFilter::default())).await;
-    let articles = found?;
+    let articles = state.read(|store| store.articles(&ArticleFilter::default())).await?;
     let readable: Vec<Article> = articles.into_iter().filter(|a| can_read(&reader, a)).collect();
     let mut stories = Story::group(readable);
     stories.retain(|story| story.versions.iter().any(|v| filters.matches(v)));

@@ -258,7 +258,7 @@ pub async fn update(
     let submitted = values.clone();
     let target = id.clone();
     let sent = values.get(version::FIELD).cloned();
-    let result = state
+    let (saved, verified) = state
         .write(move |store| {
             let stored = match changeable(store, &target, &current)? {
                 Ok(stored) => stored,
@@ -302,8 +302,7 @@ pub async fn update(
                 Ok((Saved::Conflict, Some(verified)))
             }
         })
-        .await;
-    let (saved, verified) = result?;
+        .await?;
     // shown again with what was typed, and the version the form was opened
     // at: a stale form stays stale until it is reloaded
     let again = |status, messages: &Messages, message| {

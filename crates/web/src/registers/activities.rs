@@ -290,7 +290,7 @@ async fn export(
     let wanted = query.wanted().ok_or_else(bad_filter)?;
     let actor = user.session.user.email.clone();
     let detail = query.query_string(None, None);
-    let result = state
+    let bytes = state
         .write(move |store| {
             let found = matching(store, &wanted)?;
             let (name, bytes) = match format {
@@ -302,8 +302,7 @@ async fn export(
             store.record_audit(&entry)?;
             Ok(bytes)
         })
-        .await;
-    let bytes = result?;
+        .await?;
     let (content_type, file) = match format {
         ExportFormat::Csv => ("text/csv; charset=utf-8", "activities.csv"),
         ExportFormat::JsonLines => ("application/jsonl; charset=utf-8", "activities.jsonl"),
