@@ -140,10 +140,10 @@ pub async fn submit(
     let lookup = user.email.clone();
     let (totp, required) = state.read(move |store| Ok((store.totp(&lookup)?, store.totp_roles()?))).await?;
     if totp.as_ref().is_some_and(|t| t.enrolled()) {
-        return second_factor::ask_for_code(&state, &user, &next);
+        return Ok(second_factor::ask_for_code(&state, &user, &next));
     }
     if required.contains(&user.role) {
-        return second_factor::ask_to_enrol(&state, &user, &next);
+        return Ok(second_factor::ask_to_enrol(&state, &user, &next));
     }
     let cookie = open_session(&state, &user, format!("from {ip}")).await?;
     Ok((AppendHeaders([(SET_COOKIE, cookie)]), Redirect::to(&next)).into_response())

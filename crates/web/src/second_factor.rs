@@ -109,16 +109,16 @@ fn with_next(path: &str, next: &str) -> String {
 
 /// After a correct password of an account with a second factor: to the
 /// code form, no session yet.
-pub(crate) fn ask_for_code(state: &AppState, user: &User, next: &str) -> Result<Response, Error> {
+pub(crate) fn ask_for_code(state: &AppState, user: &User, next: &str) -> Response {
     let cookie = pending_cookie(state, user.id, Purpose::Code);
-    Ok((AppendHeaders([(SET_COOKIE, cookie)]), Redirect::to(&with_next("/login/code", next))).into_response())
+    (AppendHeaders([(SET_COOKIE, cookie)]), Redirect::to(&with_next("/login/code", next))).into_response()
 }
 
 /// After a correct password of an account whose role requires a second
 /// factor it does not have: to enrolment, no session yet.
-pub(crate) fn ask_to_enrol(state: &AppState, user: &User, next: &str) -> Result<Response, Error> {
+pub(crate) fn ask_to_enrol(state: &AppState, user: &User, next: &str) -> Response {
     let cookie = pending_cookie(state, user.id, Purpose::Enrol);
-    Ok((AppendHeaders([(SET_COOKIE, cookie)]), Redirect::to(&with_next("/account/totp", next))).into_response())
+    (AppendHeaders([(SET_COOKIE, cookie)]), Redirect::to(&with_next("/account/totp", next))).into_response()
 }
 
 async fn user_by_id(state: &AppState, id: i64) -> Result<Option<User>, StoreError> {

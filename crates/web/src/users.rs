@@ -260,7 +260,7 @@ pub async fn set_totp_roles(
 ) -> Result<Response, Error> {
     let roles: Vec<Role> = Role::ALL.into_iter().filter(|r| form.contains_key(&format!("totp_{}", r.code()))).collect();
     let actor = admin.session.user.email.clone();
-    let _ = state.write(move |store| store.set_totp_roles(&roles, &actor)).await?;
+    state.write(move |store| store.set_totp_roles(&roles, &actor)).await?;
     Ok(Redirect::to("/admin/users?saved=1").into_response())
 }
 
