@@ -20,7 +20,7 @@ use crate::errors::Shown;
 use crate::{i18n, templates};
 
 /// The error page of `status` with the catalogue's `message`.
-fn page(lang: Lang, status: StatusCode, message: &str) -> Body {
+fn error_html(lang: Lang, status: StatusCode, message: &str) -> Body {
     let message = vigie_i18n::catalog().text(lang, message);
     let values = minijinja::context! { status => status.as_u16(), message => message.clone() };
     match templates::render("error.html", lang, None, values) {
@@ -52,7 +52,7 @@ pub async fn render(request: Request, next: Next) -> Response {
     let (body, content_type) = if api {
         (problem(lang, parts.status, shown.message), "application/problem+json")
     } else {
-        (page(lang, parts.status, shown.message), "text/html; charset=utf-8")
+        (error_html(lang, parts.status, shown.message), "text/html; charset=utf-8")
     };
     parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     parts.headers.remove(header::CONTENT_LENGTH);
