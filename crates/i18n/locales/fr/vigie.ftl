@@ -674,3 +674,7 @@ field-error-reserved-id = est un mot des adresses du site ({ $words }) : choisis
 
 ## web: stale edit forms (articles)
 web-article-changed = Quelqu’un d’autre a modifié cette version de l’article depuis que vous l’avez ouverte : votre texte est conservé ci-dessous, mais rien n’a été enregistré. Copiez-le, rechargez la page pour voir la dernière version, puis refaites votre modification.
+
+# web errors
+web-error-conflict = Quelqu’un d’autre a modifié cet enregistrement entre-temps : rien n’a été enregistré. Rechargez la page, puis refaites votre modification.
+web-error-login-required = Connectez-vous pour voir cette page.
