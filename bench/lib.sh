@@ -17,23 +17,23 @@ apt_need() {
         { cat work/apt.log >&2; return 1; }
 }
 
-# release_binaries PACKAGE...: the release binaries of these packages (one
-# each, of the same name), built once (the build takes minutes; again with
+# release_binaries PACKAGE...: the binaries of these packages (one each, of
+# the same name) in the `dist` profile (thin LTO: what is deployed), built once (the build takes minutes; again with
 # BENCH_BUILD=1), then copied to work/bin so that a rebuild during the run
 # cannot change what is measured.
 release_binaries() {
     local package missing="" packages=() target="${CARGO_TARGET_DIR:-$ROOT/target}"
     for package in "$@"; do
-        [ -x "$target/release/$package" ] || missing=1
+        [ -x "$target/dist/$package" ] || missing=1
         packages+=(-p "$package")
     done
     if [ -n "${BENCH_BUILD:-}" ] || [ -n "$missing" ]; then
-        log "building release binaries: $*"
-        (cd "$ROOT" && cargo build --release "${packages[@]}" >&2)
+        log "building dist binaries: $*"
+        (cd "$ROOT" && cargo build --profile dist "${packages[@]}" >&2)
     fi
     mkdir -p work/bin
     for package in "$@"; do
-        cp -p "$target/release/$package" work/bin/
+        cp -p "$target/dist/$package" work/bin/
     done
 }
 

@@ -1,5 +1,6 @@
-//! The closed code lists of DATA-MODEL.md: target sectors, modus operandi,
-//! status and date precision. Labels live in the translation catalogues.
+//! The closed code lists of `docs/data-model.md#code-lists`: target sectors,
+//! modus operandi, status and date precision. Labels live in the translation
+//! catalogues.
 
 macro_rules! code_enum {
     ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => $code:literal),+ $(,)? }) => {
@@ -94,7 +95,7 @@ code_enum!(
         Day => "day",
         Week => "week",
         Month => "month",
-        // added to the data model's three: GTD rows whose month is unknown
+        // GTD rows whose month is unknown (`docs/data-model.md#date-precision`)
         Year => "year",
     }
 );

@@ -1,5 +1,5 @@
 //! The incident: one terrorist operation, with the fields and column order
-//! of DATA-MODEL.md.
+//! of `docs/data-model.md#incident-fields`.
 
 use jiff::civil::Date;
 
@@ -7,7 +7,8 @@ use crate::codes::{DatePrecision, Method, Status, Target};
 use crate::country::CountryCode;
 use crate::hash::Fnv64;
 
-/// The native columns, in the order of DATA-MODEL.md.
+/// The native columns, in the order of `docs/data-model.md#incident-fields`
+/// (a test of `vigie-render` checks that the document follows this list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {
     Id,

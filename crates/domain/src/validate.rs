@@ -1,4 +1,5 @@
-//! Validation of one incident's raw field values against DATA-MODEL.md.
+//! Validation of one incident's raw field values against the rules of
+//! `docs/data-model.md#incident-fields`.
 //! Every problem is reported with its column and the value that was given.
 
 use jiff::civil::Date;

@@ -18,7 +18,7 @@ pub use row::{ReadError, Row, RowProblem};
 /// The formats Vigie reads (and, for the native ones, writes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// Native CSV (DATA-MODEL.md).
+    /// Native CSV (`docs/data-model.md#native-csv`).
     Csv,
     /// Native JSON Lines: one object a line, same keys as the CSV columns.
     Jsonl,

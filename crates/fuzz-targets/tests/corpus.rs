@@ -3,6 +3,9 @@
 //! stable Rust: what `cargo fuzz run` checks, without nightly. A panic in a
 //! target names the file that caused it.
 
+// a test that reports what it ran on the test output
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::path::{Path, PathBuf};
 
 use vigie_fuzz_targets::TARGETS;

@@ -256,4 +256,29 @@ mod tests {
             catalog().text_with(Lang::Fr, "report-unknown-casualties", &[("count", 3.into()), ("month", "mai".into())]);
         assert!(text.starts_with("3 opérations"), "{text}");
     }
+
+    /// French puts 0 in the plural category "one": a message whose "one"
+    /// variant says "Un …" or "1 …" needs its own `[0]` variant.
+    #[test]
+    fn french_zero_is_not_one() {
+        let text = |id: &str, name: &str| {
+            catalog().text_with(Lang::Fr, id, &[(name, 0.into()), ("month", "mai".into()), ("missing", 0.into())])
+        };
+        assert_eq!(text("bulletin-partners-count", "count"), "Aucun partenaire");
+        assert!(text("chart-map-counts", "shown").starts_with("Aucun incident représenté"));
+        assert!(text("report-unknown-casualties", "count").starts_with("Aucune opération"));
+        // every French message with a "one" variant, given 0
+        let source = include_str!("../locales/fr/vigie.ftl");
+        let mut id = "";
+        for line in source.lines() {
+            if let Some((name, _)) = line.split_once(" = ").filter(|_| !line.starts_with(' ')) {
+                id = name;
+            } else if let Some(variant) = line.trim().strip_prefix("[one] ") {
+                let starts_with_one = ["Un ", "Une ", "un ", "une ", "1 "].iter().any(|p| variant.starts_with(p));
+                let zero: Vec<_> = ["count", "shown", "n"].iter().map(|name| (*name, 0.into())).collect();
+                let text = catalog().text_with(Lang::Fr, id, &zero);
+                assert!(!(starts_with_one && text.contains(variant.trim())), "{id} says one of zero: {text}");
+            }
+        }
+    }
 }

@@ -1,6 +1,9 @@
 //! Compiles the tests' sample document, prints how long it took, and writes
 //! the PDF: `cargo run --release -p vigie-pdf --example compile_sample -- OUT.pdf`.
 
+// an example program: it prints what it wrote
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 #[path = "../tests/common/mod.rs"]
 mod common;
 

@@ -1,5 +1,6 @@
-//! The monthly regional report of DATA-MODEL.md: per-country operations and
-//! victims this month against last month, totals, and three breakdowns.
+//! The monthly regional report (`docs/data-model.md#the-monthly-report`):
+//! per-country operations and victims this month against last month,
+//! totals, and three breakdowns.
 
 use std::collections::BTreeMap;
 
@@ -35,8 +36,8 @@ pub struct UnknownCasualties {
     pub current: u64,
 }
 
-/// The membership the report used (DATA-MODEL: "a report says which
-/// membership it used").
+/// The membership the report used: a report says which countries it
+/// counted and why (`docs/data-model.md#membership-over-time`).
 #[derive(Debug, Clone, Serialize)]
 pub struct MembershipUsed {
     pub former_members: FormerMembers,

@@ -263,7 +263,7 @@ pub struct AuditFilter {
 
 impl ArticleFilter {
     /// The versions dated in `month`.
-    pub fn month(month: vigie_domain::Month) -> ArticleFilter {
+    pub fn month(month: Month) -> ArticleFilter {
         ArticleFilter { from: Some(month.first_day()), to: Some(month.last_day()), ..ArticleFilter::default() }
     }
 }

@@ -1,5 +1,8 @@
 //! `vigie`: the command line that wires Vigie's libraries together.
 
+// the binary is the one crate that prints (library crates may not)
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 /// `println!` that returns the write error (a closed pipe, say) instead of
 /// panicking.
 macro_rules! out {

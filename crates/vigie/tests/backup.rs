@@ -5,6 +5,9 @@
 //! create and change nothing and never wait; a second import waits in line
 //! for the first, saying so.
 
+// a test that reports what it ran on the test output
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod common;
 
 use std::io::{BufRead, BufReader};

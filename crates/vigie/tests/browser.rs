@@ -10,6 +10,9 @@
 //! npm`, which `.ci/run` does). `CHROMIUM` names another browser binary. The
 //! screenshots and the downloaded PDF are left in `target/tmp/browser/`.
 
+// a test that reports what it ran on the test output
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod common;
 
 use std::fs::File;

@@ -9,6 +9,8 @@
 //! `rchar` in /proc), when its log says the rows are written (the commit is
 //! next), and a few fixed delays. Nothing asserted depends on time.
 
+// a test that reports what it ran on the test output
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 #![cfg(target_os = "linux")]
 
 mod common;

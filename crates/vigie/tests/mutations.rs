@@ -13,6 +13,9 @@
 //! import that succeeds the database is put back as it was, so that every
 //! file meets the same database (and its state is hashed once).
 
+// a test that reports what it ran on the test output
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

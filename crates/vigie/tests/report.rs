@@ -1,5 +1,8 @@
-//! `vigie report monthly`: the reference table of the demo, a hand-computed
-//! report, the renderings and the errors.
+//! `vigie report monthly` through the binary: the reference table of the
+//! demo, a hand-computed report from a file to JSON, the renderings, the
+//! flags and the errors. The report's rules (drafts, victims, the month
+//! before, rounding, membership over time, empty months) are checked at
+//! the library's boundary, in crates/report/tests/monthly.rs.
 
 mod common;
 
@@ -57,6 +60,17 @@ fn demo_reproduces_the_reference_table_cell_by_cell() {
     }
     assert_eq!(report["total"]["operations"], change(6, 7, "up", Some(17)));
     assert_eq!(report["total"]["victims"], change(197, 175, "down", Some(-11)));
+
+    // January against December of the year before (the rule:
+    // crates/report/tests/monthly.rs)
+    let january: Value = serde_json::from_str(
+        &sb.ok(&["report", "monthly", "--region", "g5-sahel", "--month", "2024-01", "--format", "json"]),
+    )
+    .unwrap();
+    assert_eq!(january["previous_month"], "2023-12");
+    assert_eq!(january["total"]["operations"], change(7, 6, "down", Some(-14)));
+    // the kidnapping near Diapaga has unknown killed and wounded
+    assert_eq!(january["unknown_casualties"], json!({"previous": 1, "current": 1}));
 }
 
 #[test]
@@ -266,21 +280,6 @@ fn report_json_equals_the_hand_computed_fixture() {
 }
 
 #[test]
-fn include_drafts_changes_the_counts_as_computed_by_hand() {
-    let sb = trio();
-    let with = trio_json(&sb, &["--include-drafts"]);
-    assert_eq!(with, expected("report-expected-drafts.json"));
-    let without = trio_json(&sb, &[]);
-    // only Chad has drafts (one each month): its row and the totals change,
-    // the other rows do not
-    assert_eq!(with["countries"][0], without["countries"][0]);
-    assert_eq!(with["countries"][2], without["countries"][2]);
-    assert_ne!(with["countries"][1], without["countries"][1]);
-    assert_eq!(with["total"]["operations"]["current"], 6);
-    assert_eq!(without["total"]["operations"]["current"], 5);
-}
-
-#[test]
 fn regions_file_from_the_environment() {
     let sb = trio();
     let out = sb
@@ -346,45 +345,6 @@ fn trio_text_summary_in_english() {
     assert!(text.contains("Not in the table (not a member that month): Mauritania (until "), "and said so: {text}");
 }
 
-/// change_pct rounds half away from zero, through real data: 40 → 41
-/// operations is +2.5 % → 3, 200 → 199 victims is −0.5 % → −1, 8 → 7
-/// operations is −12.5 % → −13, 1000 → 1005 victims is +0.5 % → 1.
-#[test]
-fn change_pct_rounds_half_away_from_zero() {
-    let sb = Sandbox::new();
-    let mut csv = String::from("date,country,killed,wounded,description,status\n");
-    let mut add = |country: &str, month: &str, operations: u32, victims: u32| {
-        for i in 0..operations {
-            let day = i % 28 + 1;
-            let killed = if i == 0 { victims } else { 0 };
-            csv.push_str(&format!("{month}-{day:02},{country},{killed},0,operation {i},verified\n"));
-        }
-    };
-    add("MR", "2023-11", 40, 200);
-    add("MR", "2023-12", 41, 199);
-    add("TD", "2023-11", 8, 1000);
-    add("TD", "2023-12", 7, 1005);
-    add("NE", "2023-11", 3, 7);
-    add("NE", "2023-12", 1, 8);
-    let file = sb.write("rounding.csv", csv);
-    let run = sb.run(&["import", &file]);
-    assert_eq!(run.code, 0, "{run:?}");
-    let report = report_json(&sb, &[]);
-    let row =
-        |code: &str| report["countries"].as_array().unwrap().iter().find(|r| r["country"] == code).unwrap().clone();
-    let ops_mr = sb.ids(&["--country", "MR", "--from", "2023-11", "--to", "2023-11"]).len() as u64;
-    assert_eq!(ops_mr, 40, "each row is its own incident");
-    assert_eq!(row("MR")["operations"], change(40, 41, "up", Some(3)));
-    assert_eq!(row("MR")["victims"], change(200, 199, "down", Some(-1)));
-    assert_eq!(row("TD")["operations"], change(8, 7, "down", Some(-13)));
-    assert_eq!(row("TD")["victims"], change(1000, 1005, "up", Some(1)));
-    assert_eq!(row("NE")["operations"], change(3, 1, "down", Some(-67)));
-    assert_eq!(row("NE")["victims"], change(7, 8, "up", Some(14)));
-    assert_eq!(report["total"]["operations"], change(51, 49, "down", Some(-4)));
-    // up by 5 out of 1207: a rise that rounds to 0 %
-    assert_eq!(report["total"]["victims"], change(1207, 1212, "up", Some(0)));
-}
-
 // ---------------------------------------------------------------- errors
 
 #[test]
@@ -408,17 +368,4 @@ fn bad_months_are_refused() {
         assert!(run.stdout.is_empty(), "{run:?}");
         assert!(run.stderr.contains("--month"), "{run:?}");
     }
-}
-
-#[test]
-fn january_compares_with_december_of_the_year_before() {
-    let sb = demo();
-    let report: Value = serde_json::from_str(
-        &sb.ok(&["report", "monthly", "--region", "g5-sahel", "--month", "2024-01", "--format", "json"]),
-    )
-    .unwrap();
-    assert_eq!(report["previous_month"], "2023-12");
-    assert_eq!(report["total"]["operations"], change(7, 6, "down", Some(-14)));
-    // the kidnapping near Diapaga has unknown killed and wounded
-    assert_eq!(report["unknown_casualties"], json!({"previous": 1, "current": 1}));
 }

@@ -1,7 +1,8 @@
 //! `vigie import` of UCDP GED files, end to end with the real binary: the
 //! fixtures of each layout (`crates/formats/tests/fixtures/ucdp/`), their
-//! re-import, a changed export, and the five real files of
-//! `shared/data/ucdp/` imported whole without a rejected row.
+//! re-import, a changed export, and the five real UCDP GED files of
+//! `crates/formats/tests/fixtures/ucdp/real/` imported whole without a
+//! rejected row.
 
 mod common;
 
@@ -13,9 +14,9 @@ fn ucdp_fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../formats/tests/fixtures/ucdp").join(name)
 }
 
-/// The real files, next to the workspace (CI has the folder).
-/// The five real files of `../shared/data/ucdp`, copied whole with their
-/// README (attribution, CC BY 4.0).
+/// One of the five real files: copies of UCDP GED downloads (the annual
+/// release, the web download tool, HDX copies), kept whole with their README
+/// (where each was found, attribution, licence CC BY 4.0).
 fn real_file(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../formats/tests/fixtures/ucdp/real").join(name)
 }

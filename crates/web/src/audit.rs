@@ -16,7 +16,7 @@ use vigie_domain::validate::parse_iso_date;
 use vigie_store::AuditFilter;
 
 use crate::auth::RequireAdmin;
-use crate::errors;
+use crate::errors::Error;
 use crate::history;
 use crate::listing::{self, given, text};
 use crate::templates;
@@ -100,7 +100,7 @@ pub async fn list(
     State(state): State<crate::state::AppState>,
     admin: RequireAdmin,
     Query(query): Query<AuditQuery>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = admin.lang;
     let page = query.page.unwrap_or(1).max(1);
     let (entries, errors, status) = match query.filter() {
@@ -108,10 +108,7 @@ pub async fn list(
             // one more than a page: whether there is a next one
             filter.limit = Some(PAGE_SIZE + 1);
             filter.offset = Some((page - 1).saturating_mul(PAGE_SIZE));
-            match state.read(move |store| store.audit(&filter)).await {
-                Ok(entries) => (entries, HashMap::new(), StatusCode::OK),
-                Err(e) => return errors::internal(lang, e),
-            }
+            (state.read(move |store| store.audit(&filter)).await?, HashMap::new(), StatusCode::OK)
         }
         Err(wrong) => (Vec::new(), wrong, StatusCode::BAD_REQUEST),
     };
@@ -130,8 +127,5 @@ pub async fn list(
         previous => (page > 1).then(|| query.link(page - 1)),
         next => more.then(|| query.link(page + 1)),
     };
-    match templates::render("audit.html", lang, Some(&admin.session), values) {
-        Ok(html) => (status, html).into_response(),
-        Err(e) => errors::internal(lang, e),
-    }
+    Ok((status, templates::render("audit.html", lang, Some(&admin.session), values)?).into_response())
 }

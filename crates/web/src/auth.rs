@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use vigie_domain::Lang;
 
 use crate::cookies::percent_encode;
-use crate::errors;
+use crate::errors::Error;
 use crate::session::Session;
 
 /// The session of the request, if any, and the page language.
@@ -53,7 +53,9 @@ impl<S: Send + Sync> FromRequestParts<S> for RequireUser {
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         match parts.extensions.get::<Session>() {
             Some(session) => Ok(RequireUser { session: session.clone(), lang: lang(parts) }),
-            None if is_api(parts) => Err(errors::json(StatusCode::UNAUTHORIZED, "authentication required")),
+            None if is_api(parts) => {
+                Err(Error::new(StatusCode::UNAUTHORIZED, "web-error-login-required").into_response())
+            }
             None => {
                 let target = parts.uri.path_and_query().map_or("/", |pq| pq.as_str());
                 Err(Redirect::to(&format!("/login?next={}", percent_encode(target))).into_response())
@@ -68,11 +70,7 @@ impl<S: Send + Sync> FromRequestParts<S> for RequireAdmin {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let RequireUser { session, lang } = RequireUser::from_request_parts(parts, state).await?;
         if !vigie_domain::user::can_manage_users(&session.user) {
-            return Err(if is_api(parts) {
-                errors::json(StatusCode::FORBIDDEN, "administrators only")
-            } else {
-                errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden")
-            });
+            return Err(Error::forbidden().into_response());
         }
         Ok(RequireAdmin { session, lang })
     }

@@ -14,16 +14,17 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use vigie_bulletin::issue::Issue;
-use vigie_bulletin::{Profile, Sources, print};
+use vigie_bulletin::{Sources, print};
 use vigie_domain::user::{can_edit_articles, can_read_draft_articles};
 use vigie_domain::{ArticleStatus, AuditEntry, Lang, Month};
 use vigie_store::{ArticleFilter, BulletinFile, BulletinIssue};
 
 use crate::auth::{CurrentUser, RequireUser};
-use crate::errors;
-use crate::session::{Session, hex};
+use crate::errors::Error;
+use crate::session::Session;
 use crate::state::AppState;
 use crate::templates;
+use crate::util::hex;
 
 /// What an issue's spec keeps (JSON).
 #[derive(Debug, serde::Serialize, Deserialize)]
@@ -82,13 +83,13 @@ async fn render_page(
     month: Option<Month>,
     entered: Option<Entered>,
     message: Option<String>,
-) -> Response {
+) -> Result<Response, Error> {
     let user = session.map(|s| s.user.clone());
     let drafts = user.as_ref().is_some_and(can_read_draft_articles);
     let compose = user.as_ref().is_some_and(can_edit_articles);
     let today = Month::of(jiff::Zoned::now().date());
     let month = month.unwrap_or(today);
-    let result = state
+    let (issues, articles) = state
         .read(move |store| {
             let issues = store.bulletins()?;
             let mut filter = ArticleFilter::month(month);
@@ -96,11 +97,7 @@ async fn render_page(
             let articles = if compose { store.articles(&filter)? } else { Vec::new() };
             Ok((issues, articles))
         })
-        .await;
-    let (issues, articles) = match result {
-        Ok(found) => found,
-        Err(e) => return errors::internal(lang, e),
-    };
+        .await?;
     let shown: Vec<Value> = issues.iter().filter(|i| i.published || drafts).map(issue_values).collect();
     // one line a story: its title in the page's language, else the first
     let mut stories: Vec<(String, String)> = Vec::new();
@@ -146,13 +143,15 @@ async fn render_page(
     } else {
         StatusCode::OK
     };
-    match templates::render("bulletins.html", lang, session, values) {
-        Ok(html) => (status, html).into_response(),
-        Err(e) => errors::internal(lang, e),
-    }
+    let html = templates::render("bulletins.html", lang, session, values)?;
+    Ok((status, html).into_response())
 }
 
-pub async fn list(State(state): State<AppState>, current: CurrentUser, Query(query): Query<ComposeQuery>) -> Response {
+pub async fn list(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Query(query): Query<ComposeQuery>,
+) -> Result<Response, Error> {
     let month = query.month.as_deref().and_then(Month::parse);
     render_page(&state, current.lang, current.session.as_ref(), month, None, None).await
 }
@@ -218,14 +217,14 @@ fn sha256(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-pub async fn create(State(state): State<AppState>, user: RequireUser, body: Bytes) -> Response {
+pub async fn create(State(state): State<AppState>, user: RequireUser, body: Bytes) -> Result<Response, Error> {
     let lang = user.lang;
     if !can_edit_articles(&user.session.user) {
-        return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden");
+        return Err(Error::forbidden());
     }
     let pairs: Vec<(String, String)> = match serde_urlencoded::from_bytes(&body) {
         Ok(pairs) => pairs,
-        Err(_) => return errors::page(lang, StatusCode::BAD_REQUEST, "web-error-filter"),
+        Err(_) => return Err(Error::bad_request("web-error-filter")),
     };
     let (entered, issue) = read_form(&pairs, &state);
     let session = Some(&user.session);
@@ -255,19 +254,17 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, body: Byte
             }
             Ok(Sources::read(store, &worker_issue, &regions).map_err(|e| ("web-bulletin-error-build", e.to_string())))
         })
-        .await;
+        .await?;
     let sources = match read {
-        Ok(Ok(sources)) => sources,
-        Ok(Err((id, value))) => return refuse(entered, id, &value).await,
-        Err(e) => return errors::internal(lang, e),
+        Ok(sources) => sources,
+        Err((id, value)) => return refuse(entered, id, &value).await,
     };
     let profile = std::sync::Arc::clone(&state.profile);
     let outputs = vigie_bulletin::Outputs { pdf: true, html: true };
-    let built = tokio::task::spawn_blocking(move || print(&sources, &profile, &Lang::ALL, outputs)).await;
+    let built = tokio::task::spawn_blocking(move || print(&sources, &profile, &Lang::ALL, outputs)).await?;
     let printed = match built {
-        Ok(Ok(printed)) => printed,
-        Ok(Err(e)) => return refuse(entered, "web-bulletin-error-build", &e.to_string()).await,
-        Err(e) => return errors::internal(lang, e),
+        Ok(printed) => printed,
+        Err(e) => return refuse(entered, "web-bulletin-error-build", &e.to_string()).await,
     };
     let mut files = Vec::new();
     for edition in printed {
@@ -298,7 +295,7 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, body: Byte
         created_by: user.session.user.email.clone(),
     };
     let email = user.session.user.email.clone();
-    let saved = state
+    state
         .write(move |store| {
             let entry = AuditEntry::new(
                 jiff::Timestamp::now(),
@@ -310,20 +307,20 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, body: Byte
             .with_detail(format!("{} {}", record.month, record.spec));
             store.save_bulletin(&record, &files, &entry)
         })
-        .await;
-    match saved {
-        Ok(()) => Redirect::to("/bulletins").into_response(),
-        Err(e) => errors::internal(lang, e),
-    }
+        .await?;
+    Ok(Redirect::to("/bulletins").into_response())
 }
 
-pub async fn publish(State(state): State<AppState>, user: RequireUser, Path(number): Path<u32>) -> Response {
-    let lang = user.lang;
+pub async fn publish(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(number): Path<u32>,
+) -> Result<Response, Error> {
     if !can_edit_articles(&user.session.user) {
-        return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden");
+        return Err(Error::forbidden());
     }
     let email = user.session.user.email.clone();
-    let done = state
+    let published = state
         .write(move |store| {
             let entry = AuditEntry::new(
                 jiff::Timestamp::now(),
@@ -334,12 +331,11 @@ pub async fn publish(State(state): State<AppState>, user: RequireUser, Path(numb
             );
             store.publish_bulletin(number, jiff::Timestamp::now(), &entry)
         })
-        .await;
-    match done {
-        Ok(true) => Redirect::to("/bulletins").into_response(),
-        Ok(false) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => errors::internal(lang, e),
+        .await?;
+    if !published {
+        return Err(Error::not_found());
     }
+    Ok(Redirect::to("/bulletins").into_response())
 }
 
 /// The bulletin's HTML carries its own style and images (data URLs).
@@ -350,14 +346,10 @@ pub async fn file(
     State(state): State<AppState>,
     current: CurrentUser,
     Path((number, name)): Path<(u32, String)>,
-) -> Response {
-    let lang = current.lang;
-    let not_found = || errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found");
-    let Some((file_lang, format)) = name.split_once('.') else {
-        return not_found();
-    };
+) -> Result<Response, Error> {
+    let (file_lang, format) = name.split_once('.').ok_or_else(Error::not_found)?;
     let (Some(file_lang), "pdf" | "html") = (Lang::parse(file_lang), format) else {
-        return not_found();
+        return Err(Error::not_found());
     };
     let drafts = current.session.as_ref().is_some_and(|s| can_read_draft_articles(&s.user));
     let format = format.to_string();
@@ -371,15 +363,11 @@ pub async fn file(
             }
             Ok(store.bulletin_file(number, file_lang.code(), &format)?.map(|file| (issue, file)))
         })
-        .await;
-    let (issue, file) = match found {
-        Ok(Some(found)) => found,
-        Ok(None) => return not_found(),
-        Err(e) => return errors::internal(lang, e),
-    };
+        .await?;
+    let (issue, file) = found.ok_or_else(Error::not_found)?;
     let disposition =
         format!("inline; filename=\"bulletin-{}-{}.{}.{}\"", issue.number, issue.month, file.lang, file.format);
-    if file.format == "pdf" {
+    Ok(if file.format == "pdf" {
         ([(CONTENT_TYPE, "application/pdf"), (CONTENT_DISPOSITION, disposition.as_str())], file.bytes).into_response()
     } else {
         (
@@ -391,10 +379,5 @@ pub async fn file(
             file.bytes,
         )
             .into_response()
-    }
-}
-
-/// The profile the web builds bulletins with.
-pub fn default_profile() -> Profile {
-    Profile::demo()
+    })
 }

@@ -18,8 +18,7 @@ use vigie_store::StoreError;
 
 use crate::auth::{CurrentUser, RequireUser};
 use crate::cache::Report;
-use crate::errors;
-use crate::session::Session;
+use crate::errors::Error;
 use crate::state::AppState;
 use crate::templates;
 
@@ -32,13 +31,6 @@ pub async fn stylesheet() -> Response {
         templates::CSS,
     )
         .into_response()
-}
-
-fn page(name: &str, lang: Lang, session: Option<&Session>, values: Value) -> Response {
-    match templates::render(name, lang, session, values) {
-        Ok(html) => html.into_response(),
-        Err(e) => errors::internal(lang, e),
-    }
 }
 
 fn default_region(regions: &Regions) -> Option<&RegionGroup> {
@@ -108,20 +100,14 @@ fn report_values(report: &MonthlyReport, lang: Lang, charts: bool) -> Value {
     }
 }
 
-pub async fn home(State(state): State<AppState>, current: CurrentUser) -> Response {
+pub async fn home(State(state): State<AppState>, current: CurrentUser) -> Result<Response, Error> {
     let lang = current.lang;
     let region = default_region(&state.regions).map(|r| r.id.clone()).unwrap_or_default();
-    let report = match report(&state, region, None).await {
-        Ok(report) => report,
-        Err(e) => return errors::internal(lang, e),
-    };
+    let report = report(&state, region, None).await?;
     let monthly = report.as_ref().map(|r| report_values(&r.model, lang, false));
     let organisation = state.config.organisation(lang).map(str::to_string);
-    let bulletins = match crate::bulletins::published(&state).await {
-        Ok(bulletins) => bulletins,
-        Err(e) => return errors::internal(lang, e),
-    };
-    page("home.html", lang, current.session.as_ref(), context! { monthly, organisation, bulletins })
+    let bulletins = crate::bulletins::published(&state).await?;
+    templates::page("home.html", lang, current.session.as_ref(), context! { monthly, organisation, bulletins })
 }
 
 #[derive(Debug, Deserialize)]
@@ -130,15 +116,16 @@ pub struct DashboardQuery {
     month: Option<String>,
 }
 
-/// The region id and month asked for, checked; the message id when wrong.
-fn selection(state: &AppState, query: &DashboardQuery) -> Result<(String, Option<Month>), &'static str> {
+/// The region id and month asked for, checked.
+fn selection(state: &AppState, query: &DashboardQuery) -> Result<(String, Option<Month>), Error> {
+    let unknown = || Error::bad_request("web-error-region");
     let region = match query.region.as_deref().filter(|r| !r.is_empty()) {
         Some(id) if state.regions.get(id).is_some() => id.to_string(),
-        Some(_) => return Err("web-error-region"),
-        None => default_region(&state.regions).map(|r| r.id.clone()).ok_or("web-error-region")?,
+        Some(_) => return Err(unknown()),
+        None => default_region(&state.regions).map(|r| r.id.clone()).ok_or_else(unknown)?,
     };
     let month = match query.month.as_deref().filter(|m| !m.is_empty()) {
-        Some(text) => Some(Month::parse(text).ok_or("web-error-month")?),
+        Some(text) => Some(Month::parse(text).ok_or(Error::bad_request("web-error-month"))?),
         None => None,
     };
     Ok((region, month))
@@ -148,16 +135,10 @@ pub async fn dashboard(
     State(state): State<AppState>,
     user: RequireUser,
     Query(query): Query<DashboardQuery>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
-    let (region, month) = match selection(&state, &query) {
-        Ok(selection) => selection,
-        Err(id) => return errors::page(lang, StatusCode::BAD_REQUEST, id),
-    };
-    let report = match report(&state, region.clone(), month).await {
-        Ok(report) => report,
-        Err(e) => return errors::internal(lang, e),
-    };
+    let (region, month) = selection(&state, &query)?;
+    let report = report(&state, region.clone(), month).await?;
     let labels = Labels::new(lang);
     let regions: Vec<Value> = state
         .regions
@@ -167,13 +148,10 @@ pub async fn dashboard(
     let month = report.as_ref().map(|r| r.model.month).or(month).map(|m| m.to_string()).unwrap_or_default();
     let monthly = report.as_ref().map(|r| report_values(&r.model, lang, true));
     let figures = match report.as_ref().map(|r| (r.model.region.clone(), r.model.month)) {
-        Some((region, month)) => match trend_and_map(&state, region, month, &labels).await {
-            Ok(svgs) => svgs,
-            Err(e) => return errors::internal(lang, e),
-        },
+        Some((region, month)) => trend_and_map(&state, region, month, &labels).await?,
         None => Vec::new(),
     };
-    page("dashboard.html", lang, Some(&user.session), context! { regions, month, monthly, figures })
+    templates::page("dashboard.html", lang, Some(&user.session), context! { regions, month, monthly, figures })
 }
 
 /// The dashboard's twelve-month trend chart and map of the month's
@@ -207,18 +185,10 @@ pub async fn dashboard_json(
     State(state): State<AppState>,
     _user: RequireUser,
     Query(query): Query<DashboardQuery>,
-) -> Response {
-    let (region, month) = match selection(&state, &query) {
-        Ok(selection) => selection,
-        Err("web-error-month") => return errors::json(StatusCode::BAD_REQUEST, "month must be YYYY-MM"),
-        Err(_) => return errors::json(StatusCode::BAD_REQUEST, "unknown region"),
-    };
-    match report(&state, region, month).await {
-        Ok(Some(report)) => ([(CONTENT_TYPE, "application/json")], report.json.clone()).into_response(),
-        Ok(None) => errors::json(StatusCode::NOT_FOUND, "no verified incidents in this region"),
-        Err(e) => {
-            tracing::error!("{e}");
-            errors::json(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
-        }
+) -> Result<Response, Error> {
+    let (region, month) = selection(&state, &query)?;
+    match report(&state, region, month).await? {
+        Some(report) => Ok(([(CONTENT_TYPE, "application/json")], report.json.clone()).into_response()),
+        None => Err(Error::new(StatusCode::NOT_FOUND, "web-no-data")),
     }
 }

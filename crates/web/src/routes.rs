@@ -1,17 +1,17 @@
 //! The router: every route of the application and the middleware around
-//! them (outermost first: security headers, language, session,
-//! `Cache-Control: no-store` for sessions, CSRF).
+//! them (outermost first: security headers, language, error pages,
+//! session, `Cache-Control: no-store` for sessions, CSRF).
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::http::{HeaderName, HeaderValue};
 use axum::middleware::from_fn_with_state;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::errors::Error;
 use crate::state::AppState;
-use crate::{articles, bulletins, csrf, errors, i18n, incidents, login, no_store, pages, second_factor, session};
+use crate::{articles, bulletins, csrf, error_page, i18n, incidents, login, no_store, pages, second_factor, session};
 
 /// No page is framed, sniffed, or loads anything but this site's own
 /// stylesheet (no script at all).
@@ -25,11 +25,8 @@ const SECURITY_HEADERS: [(&str, &str); 4] = [
     ("referrer-policy", "same-origin"),
 ];
 
-async fn not_found(request: axum::extract::Request) -> Response {
-    if request.uri().path().starts_with("/api/") {
-        return errors::json(StatusCode::NOT_FOUND, "not found");
-    }
-    errors::page(i18n::of(&request), StatusCode::NOT_FOUND, "web-error-not-found").into_response()
+async fn not_found() -> Error {
+    Error::not_found()
 }
 
 pub fn router(state: AppState) -> Router {
@@ -91,6 +88,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), csrf::check))
         .layer(axum::middleware::from_fn(no_store::apply))
         .layer(from_fn_with_state(state.clone(), session::resolve))
+        .layer(axum::middleware::from_fn(error_page::render))
         .layer(from_fn_with_state(state.clone(), i18n::resolve));
     for (name, value) in SECURITY_HEADERS {
         router = router.layer(SetResponseHeaderLayer::if_not_present(

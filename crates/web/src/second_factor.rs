@@ -36,12 +36,13 @@ use vigie_store::{Store, StoreError, Totp, totp};
 
 use crate::auth::{CurrentUser, RequireUser};
 use crate::cookies::{self, percent_encode};
-use crate::csrf::{hmac_sha256, login_token, same};
-use crate::errors;
-use crate::login::{ClientIp, audit, open_session, safe_next};
-use crate::session::{Session, hex, random_bytes};
+use crate::csrf::login_token;
+use crate::errors::Error;
+use crate::session::Session;
+use crate::sign_in::{ClientIp, audit, open_session, safe_next};
 use crate::state::AppState;
 use crate::templates;
+use crate::util::{hex, hmac_sha256, random_bytes, same};
 
 pub const PENDING_COOKIE: &str = "vigie_pending";
 /// How long the state between password and session lasts.
@@ -150,19 +151,12 @@ fn pending_page(
     name: &str,
     page: Value,
     mut cookies: Vec<String>,
-) -> Response {
-    let (csrf, cookie) = match login_token(state, headers) {
-        Ok(token) => token,
-        Err(e) => return errors::internal(lang, e),
-    };
+) -> Result<Response, Error> {
+    let (csrf, cookie) = login_token(state, headers)?;
     cookies.extend(cookie);
-    match templates::render(name, lang, None, context! { csrf, ..page }) {
-        Ok(html) => {
-            let headers = AppendHeaders(cookies.into_iter().map(|c| (SET_COOKIE, c)));
-            (status, [(CACHE_CONTROL, "no-store")], headers, html).into_response()
-        }
-        Err(e) => errors::internal(lang, e),
-    }
+    let html = templates::render(name, lang, None, context! { csrf, ..page })?;
+    let headers = AppendHeaders(cookies.into_iter().map(|c| (SET_COOKIE, c)));
+    Ok((status, [(CACHE_CONTROL, "no-store")], headers, html).into_response())
 }
 
 fn code_page(
@@ -172,7 +166,7 @@ fn code_page(
     status: StatusCode,
     next: &str,
     error: Option<&str>,
-) -> Response {
+) -> Result<Response, Error> {
     let error = error.map(|id| text(lang, id));
     pending_page(state, headers, lang, status, "login_code.html", context! { next, error }, Vec::new())
 }
@@ -182,10 +176,10 @@ pub async fn code_form(
     current: CurrentUser,
     headers: HeaderMap,
     Query(query): Query<NextQuery>,
-) -> Response {
+) -> Result<Response, Error> {
     let next = safe_next(query.next.as_deref());
     if pending_id(&state, &headers, Purpose::Code).is_none() {
-        return Redirect::to(&with_next("/login", &next)).into_response();
+        return Ok(Redirect::to(&with_next("/login", &next)).into_response());
     }
     code_page(&state, &headers, current.lang, StatusCode::OK, &next, None)
 }
@@ -221,16 +215,14 @@ pub async fn code_submit(
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     Form(form): Form<CodeForm>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = current.lang;
     let next = safe_next(form.next.as_deref());
     let Some(id) = pending_id(&state, &headers, Purpose::Code) else {
-        return Redirect::to(&with_next("/login", &next)).into_response();
+        return Ok(Redirect::to(&with_next("/login", &next)).into_response());
     };
-    let user = match user_by_id(&state, id).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return Redirect::to(&with_next("/login", &next)).into_response(),
-        Err(e) => return errors::internal(lang, e),
+    let Some(user) = user_by_id(&state, id).await? else {
+        return Ok(Redirect::to(&with_next("/login", &next)).into_response());
     };
     let keys = [format!("email:{}", user.email), format!("ip:{ip}")];
     let failed = |detail: &str| {
@@ -246,19 +238,16 @@ pub async fn code_submit(
     if matches!(checked, Ok(Some(_))) {
         state.limiter.succeeded(attempt);
     }
-    match checked {
-        Ok(Some(how)) => match open_session(&state, &user, format!("from {ip}; second factor: {how}")).await {
-            Ok(session) => {
-                let cookies = [(SET_COOKIE, session), (SET_COOKIE, clear_pending(&state))];
-                (AppendHeaders(cookies), Redirect::to(&next)).into_response()
-            }
-            Err(e) => errors::internal(lang, e),
-        },
-        Ok(None) => {
+    match checked? {
+        Some(how) => {
+            let session = open_session(&state, &user, format!("from {ip}; second factor: {how}")).await?;
+            let cookies = [(SET_COOKIE, session), (SET_COOKIE, clear_pending(&state))];
+            Ok((AppendHeaders(cookies), Redirect::to(&next)).into_response())
+        }
+        None => {
             audit(&state, failed("wrong second-factor code")).await;
             code_page(&state, &headers, lang, StatusCode::UNAUTHORIZED, &next, Some("web-login-code-failed"))
         }
-        Err(e) => errors::internal(lang, e),
     }
 }
 
@@ -323,18 +312,14 @@ fn enrolling_page(
     name: &str,
     page: Value,
     cookies: Vec<String>,
-) -> Response {
+) -> Result<Response, Error> {
     let Request { state, headers, lang } = *request;
     match who {
         Enrolling::Session(session) => {
             let page = context! { csrf => session.csrf.clone(), ..page };
-            match templates::render(name, lang, Some(session), page) {
-                Ok(html) => {
-                    let headers = AppendHeaders(cookies.into_iter().map(|c| (SET_COOKIE, c)));
-                    (status, [(CACHE_CONTROL, "no-store")], headers, html).into_response()
-                }
-                Err(e) => errors::internal(lang, e),
-            }
+            let html = templates::render(name, lang, Some(session), page)?;
+            let headers = AppendHeaders(cookies.into_iter().map(|c| (SET_COOKIE, c)));
+            Ok((status, [(CACHE_CONTROL, "no-store")], headers, html).into_response())
         }
         Enrolling::Pending(_) => pending_page(state, headers, lang, status, name, page, cookies),
     }
@@ -347,7 +332,7 @@ fn enrol_page(
     totp: &Totp,
     next: &str,
     error: Option<&str>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = request.lang;
     let email = who.user().email.clone();
     let required = matches!(who, Enrolling::Pending(_));
@@ -380,18 +365,13 @@ pub async fn enrol_form(
     current: CurrentUser,
     headers: HeaderMap,
     Query(query): Query<NextQuery>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = current.lang;
     let next = safe_next(query.next.as_deref());
-    let who = match enrolling(&state, &current, &headers).await {
-        Ok(Some(who)) => who,
-        Ok(None) => return Redirect::to(&with_next("/login", "/account/totp")).into_response(),
-        Err(e) => return errors::internal(lang, e),
+    let Some(who) = enrolling(&state, &current, &headers).await? else {
+        return Ok(Redirect::to(&with_next("/login", "/account/totp")).into_response());
     };
-    let secret = match random_bytes() {
-        Ok(bytes) => bytes[..totp::SECRET_BYTES].to_vec(),
-        Err(e) => return errors::internal(lang, e),
-    };
+    let secret = random_bytes()?[..totp::SECRET_BYTES].to_vec();
     let email = who.user().email.clone();
     // every showing of the page draws a new secret: one seen earlier (by
     // whoever had the password before the owner enrolled) is void
@@ -402,19 +382,18 @@ pub async fn enrol_form(
             }
             store.totp(&email)
         })
-        .await;
+        .await?;
     match found {
         // enrolled meanwhile (another tab): the login goes through the code
-        Ok(Some(totp)) if totp.enrolled() && matches!(who, Enrolling::Pending(_)) => {
+        Some(totp) if totp.enrolled() && matches!(who, Enrolling::Pending(_)) => {
             let cookies = [(SET_COOKIE, clear_pending(&state))];
-            (AppendHeaders(cookies), Redirect::to(&with_next("/login", &next))).into_response()
+            Ok((AppendHeaders(cookies), Redirect::to(&with_next("/login", &next))).into_response())
         }
-        Ok(Some(totp)) => {
+        Some(totp) => {
             let request = Request { state: &state, headers: &headers, lang };
             enrol_page(&request, &who, StatusCode::OK, &totp, &next, None)
         }
-        Ok(None) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => errors::internal(lang, e),
+        None => Err(Error::not_found()),
     }
 }
 
@@ -445,25 +424,20 @@ pub async fn enrol_submit(
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     Form(form): Form<CodeForm>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = current.lang;
     let next = safe_next(form.next.as_deref());
-    let who = match enrolling(&state, &current, &headers).await {
-        Ok(Some(who)) => who,
-        Ok(None) => return Redirect::to(&with_next("/login", "/account/totp")).into_response(),
-        Err(e) => return errors::internal(lang, e),
+    let Some(who) = enrolling(&state, &current, &headers).await? else {
+        return Ok(Redirect::to(&with_next("/login", "/account/totp")).into_response());
     };
     let user = who.user().clone();
     let keys = [format!("email:{}", user.email), format!("ip:{ip}")];
     let pending = matches!(who, Enrolling::Pending(_));
     // a code typed here is a guess like any other: limited, session or not
     let Some(attempt) = state.limiter.attempt(&keys) else {
-        return errors::page(lang, StatusCode::TOO_MANY_REQUESTS, "web-login-too-many");
+        return Err(Error::new(StatusCode::TOO_MANY_REQUESTS, "web-login-too-many"));
     };
-    let codes = match recovery_codes() {
-        Ok(codes) => codes,
-        Err(e) => return errors::internal(lang, e),
-    };
+    let codes = recovery_codes()?;
     let hashes: Vec<String> = codes.iter().map(|c| totp::recovery_hash(c)).collect();
     let (email, typed) = (user.email.clone(), form.code);
     let confirmed = state
@@ -484,20 +458,18 @@ pub async fn enrol_submit(
     if !matches!(confirmed, Ok(Confirmed::Wrong(_))) {
         state.limiter.succeeded(attempt);
     }
-    match confirmed {
-        Ok(Confirmed::Done) => {
+    match confirmed? {
+        Confirmed::Done => {
             let mut cookies = Vec::new();
             if pending {
-                match open_session(&state, &user, format!("from {ip}; second factor enrolled")).await {
-                    Ok(session) => cookies.extend([session, clear_pending(&state)]),
-                    Err(e) => return errors::internal(lang, e),
-                }
+                let session = open_session(&state, &user, format!("from {ip}; second factor enrolled")).await?;
+                cookies.extend([session, clear_pending(&state)]);
             }
             let page = context! { codes, next };
             let request = Request { state: &state, headers: &headers, lang };
             enrolling_page(&request, &who, StatusCode::OK, "account_totp_codes.html", page, cookies)
         }
-        Ok(Confirmed::Wrong(totp)) => {
+        Confirmed::Wrong(totp) => {
             if pending {
                 let entry =
                     AuditEntry::new(jiff::Timestamp::now(), &user.email, "login.failed", "user", Some(&user.email))
@@ -508,8 +480,7 @@ pub async fn enrol_submit(
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             enrol_page(&request, &who, status, &totp, &next, Some("web-totp-error-code"))
         }
-        Ok(Confirmed::Nothing) => Redirect::to(&with_next("/account/totp", &next)).into_response(),
-        Err(e) => errors::internal(lang, e),
+        Confirmed::Nothing => Ok(Redirect::to(&with_next("/account/totp", &next)).into_response()),
     }
 }
 
@@ -522,17 +493,14 @@ pub async fn renew_codes(
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     Form(form): Form<CodeForm>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
     // a stolen session must not guess its way to a lasting second factor
     let keys = [format!("email:{}", user.session.user.email), format!("ip:{ip}")];
     let Some(attempt) = state.limiter.attempt(&keys) else {
-        return errors::page(lang, StatusCode::TOO_MANY_REQUESTS, "web-login-too-many");
+        return Err(Error::new(StatusCode::TOO_MANY_REQUESTS, "web-login-too-many"));
     };
-    let codes = match recovery_codes() {
-        Ok(codes) => codes,
-        Err(e) => return errors::internal(lang, e),
-    };
+    let codes = recovery_codes()?;
     let hashes: Vec<String> = codes.iter().map(|c| totp::recovery_hash(c)).collect();
     let (email, typed) = (user.session.user.email.clone(), form.code);
     let renewed = state
@@ -551,17 +519,16 @@ pub async fn renew_codes(
     }
     let who = Enrolling::Session(Box::new(user.session));
     let request = Request { state: &state, headers: &headers, lang };
-    match renewed {
-        Ok(Ok(())) => {
+    match renewed? {
+        Ok(()) => {
             let page = context! { codes, next => "/account/totp", renewed => true };
             enrolling_page(&request, &who, StatusCode::OK, "account_totp_codes.html", page, Vec::new())
         }
-        Ok(Err(Some(totp))) => {
+        Err(Some(totp)) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             enrol_page(&request, &who, status, &totp, "/account/totp", Some("web-login-code-failed"))
         }
-        Ok(Err(None)) => Redirect::to("/account/totp").into_response(),
-        Err(e) => errors::internal(lang, e),
+        Err(None) => Ok(Redirect::to("/account/totp").into_response()),
     }
 }
 

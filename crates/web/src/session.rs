@@ -11,6 +11,7 @@ use vigie_domain::User;
 
 use crate::cookies;
 use crate::state::AppState;
+use crate::util::hex;
 
 pub const SESSION_COOKIE: &str = "vigie_session";
 /// How long a session lasts after login (not sliding).
@@ -23,21 +24,6 @@ pub struct Session {
     pub token_hash: String,
     /// The CSRF token of this session's forms.
     pub csrf: String,
-}
-
-pub fn random_bytes() -> anyhow::Result<[u8; 32]> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no random numbers: {e}"))?;
-    Ok(bytes)
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// A new session token, as the cookie holds it (64 hex digits).
-pub fn new_token() -> anyhow::Result<String> {
-    Ok(hex(&random_bytes()?))
 }
 
 /// What the store keeps of a token: its SHA-256, lower-case hex.

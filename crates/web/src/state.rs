@@ -81,10 +81,11 @@ pub struct AppState {
     pub(crate) limiter: Arc<RateLimiter>,
     /// Signs the login form's CSRF cookie; new at each start.
     pub(crate) secret: Arc<[u8; 32]>,
-    /// The organisation profile bulletins are built with.
+    /// The organisation profile bulletins are built with (the demo's
+    /// unless [`AppState::with_profile`] gives one).
     pub(crate) profile: Arc<vigie_bulletin::Profile>,
     /// The rejects files of recent incident imports, for download.
-    pub(crate) rejects: Arc<crate::incidents::RejectsFiles>,
+    pub(crate) rejects: Arc<crate::rejects::RejectsFiles>,
     /// Sessions and dashboard reports read from the store, valid while
     /// its data version stays the same (`cache.rs`).
     pub(crate) sessions: Arc<crate::cache::Sessions>,
@@ -115,8 +116,8 @@ impl AppState {
             regions: Arc::new(regions),
             config: Arc::new(config),
             limiter: Arc::new(RateLimiter::default()),
-            secret: Arc::new(crate::session::random_bytes()?),
-            profile: Arc::new(crate::bulletins::default_profile()),
+            secret: Arc::new(crate::util::random_bytes()?),
+            profile: Arc::new(vigie_bulletin::Profile::demo()),
             rejects: Arc::default(),
             sessions: Arc::new(crate::cache::Versioned::new(10_000)),
             reports: Arc::new(crate::cache::Versioned::new(1_000)),

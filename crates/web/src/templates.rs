@@ -3,12 +3,14 @@
 
 use std::sync::OnceLock;
 
-use axum::response::Html;
+use axum::response::{Html, IntoResponse, Response};
 use minijinja::{Environment, State, Value, context};
 use sha2::{Digest, Sha256};
 use vigie_domain::Lang;
 
-use crate::session::{Session, hex};
+use crate::errors::Error;
+use crate::session::Session;
+use crate::util::hex;
 
 pub const CSS: &str = include_str!("../static/vigie.css");
 
@@ -109,6 +111,12 @@ pub fn render(
         ..page
     })?;
     Ok(Html(html))
+}
+
+/// The page `name` with `values`: the one helper handlers render a page
+/// with (`render` gives the HTML, for a page with another status).
+pub fn page(name: &str, lang: Lang, session: Option<&Session>, values: Value) -> Result<Response, Error> {
+    Ok(render(name, lang, session, values)?.into_response())
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ use vigie_store::{AuditFilter, NewUser, Store, StoreError, password};
 
 use crate::auth::RequireAdmin;
 use crate::cookies::percent_encode;
-use crate::errors;
+use crate::errors::Error;
 use crate::history;
 use crate::session::Session;
 use crate::state::AppState;
@@ -171,11 +171,9 @@ fn roles(lang: Lang) -> Vec<Value> {
         .collect()
 }
 
-fn render(name: &str, lang: Lang, session: &Session, status: StatusCode, values: Value) -> Response {
-    match templates::render(name, lang, Some(session), values) {
-        Ok(html) => (status, html).into_response(),
-        Err(e) => errors::internal(lang, e),
-    }
+fn render(name: &str, lang: Lang, session: &Session, status: StatusCode, values: Value) -> Result<Response, Error> {
+    let html = templates::render(name, lang, Some(session), values)?;
+    Ok((status, html).into_response())
 }
 
 /// The accounts and what the list shows of their second factors.
@@ -203,7 +201,7 @@ fn list_page(
     form: &UserForm,
     messages: &Messages,
     saved: bool,
-) -> Response {
+) -> Result<Response, Error> {
     let rows: Vec<Value> = listing
         .users
         .iter()
@@ -241,15 +239,15 @@ fn list_page(
     render("users.html", lang, session, status, values)
 }
 
-pub async fn list(State(state): State<AppState>, admin: RequireAdmin, Query(query): Query<SavedQuery>) -> Response {
+pub async fn list(
+    State(state): State<AppState>,
+    admin: RequireAdmin,
+    Query(query): Query<SavedQuery>,
+) -> Result<Response, Error> {
     let lang = admin.lang;
     let form = UserForm { role: Role::Viewer.code().to_string(), ..UserForm::default() };
-    match listing(&state).await {
-        Ok(listing) => {
-            list_page(lang, &admin.session, StatusCode::OK, &listing, &form, &Messages::new(), query.saved.is_some())
-        }
-        Err(e) => errors::internal(lang, e),
-    }
+    let listing = listing(&state).await?;
+    list_page(lang, &admin.session, StatusCode::OK, &listing, &form, &Messages::new(), query.saved.is_some())
 }
 
 /// `POST /admin/users/totp-roles`: the roles whose accounts must log in
@@ -259,18 +257,20 @@ pub async fn set_totp_roles(
     State(state): State<AppState>,
     admin: RequireAdmin,
     Form(form): Form<HashMap<String, String>>,
-) -> Response {
+) -> Result<Response, Error> {
     let roles: Vec<Role> = Role::ALL.into_iter().filter(|r| form.contains_key(&format!("totp_{}", r.code()))).collect();
     let actor = admin.session.user.email.clone();
-    match state.write(move |store| store.set_totp_roles(&roles, &actor)).await {
-        Ok(_) => Redirect::to("/admin/users?saved=1").into_response(),
-        Err(e) => errors::internal(admin.lang, e),
-    }
+    state.write(move |store| store.set_totp_roles(&roles, &actor)).await?;
+    Ok(Redirect::to("/admin/users?saved=1").into_response())
 }
 
 /// `POST /admin/users/{id}/totp-reset`: removes an account's lost second
 /// factor (its sessions end; it enrols again if its role requires one).
-pub async fn reset_totp(State(state): State<AppState>, admin: RequireAdmin, Path(id): Path<i64>) -> Response {
+pub async fn reset_totp(
+    State(state): State<AppState>,
+    admin: RequireAdmin,
+    Path(id): Path<i64>,
+) -> Result<Response, Error> {
     let actor = admin.session.user.email.clone();
     let result = state
         .write(move |store| {
@@ -284,7 +284,11 @@ pub async fn reset_totp(State(state): State<AppState>, admin: RequireAdmin, Path
     outcome(&state, &admin, id, result, &UserForm::default(), &Messages::new()).await
 }
 
-pub async fn create(State(state): State<AppState>, admin: RequireAdmin, Form(form): Form<UserForm>) -> Response {
+pub async fn create(
+    State(state): State<AppState>,
+    admin: RequireAdmin,
+    Form(form): Form<UserForm>,
+) -> Result<Response, Error> {
     let lang = admin.lang;
     let mut messages = Messages::new();
     let email = check_email(&form.email).map_err(|e| refuse(&mut messages, lang, &e)).ok();
@@ -294,10 +298,7 @@ pub async fn create(State(state): State<AppState>, admin: RequireAdmin, Form(for
     else {
         return invalid_create(&state, &admin, &form, &messages).await;
     };
-    let password_hash = match hash(password).await {
-        Ok(hash) => hash,
-        Err(e) => return errors::internal(lang, e),
-    };
+    let password_hash = hash(password).await?;
     let user = NewUser { email, role, countries, password_hash };
     let actor = admin.session.user.email.clone();
     let added = state
@@ -311,7 +312,7 @@ pub async fn create(State(state): State<AppState>, admin: RequireAdmin, Form(for
         })
         .await;
     match added {
-        Ok(Some(id)) => Redirect::to(&format!("{}?saved=1", href(id))).into_response(),
+        Ok(Some(id)) => Ok(Redirect::to(&format!("{}?saved=1", href(id))).into_response()),
         Ok(None) => {
             messages.insert("email", text(lang, "web-user-error-email-confusable"));
             invalid_create(&state, &admin, &form, &messages).await
@@ -320,16 +321,19 @@ pub async fn create(State(state): State<AppState>, admin: RequireAdmin, Form(for
             messages.insert("email", text(lang, "web-user-error-email-taken"));
             invalid_create(&state, &admin, &form, &messages).await
         }
-        Err(e) => errors::internal(lang, e),
+        Err(e) => Err(Error::from(e)),
     }
 }
 
-async fn invalid_create(state: &AppState, admin: &RequireAdmin, form: &UserForm, messages: &Messages) -> Response {
+async fn invalid_create(
+    state: &AppState,
+    admin: &RequireAdmin,
+    form: &UserForm,
+    messages: &Messages,
+) -> Result<Response, Error> {
     let status = StatusCode::UNPROCESSABLE_ENTITY;
-    match listing(state).await {
-        Ok(listing) => list_page(admin.lang, &admin.session, status, &listing, form, messages, false),
-        Err(e) => errors::internal(admin.lang, e),
-    }
+    let listing = listing(state).await?;
+    list_page(admin.lang, &admin.session, status, &listing, form, messages, false)
 }
 
 /// What an account's page shows besides the forms.
@@ -368,7 +372,7 @@ fn account_page(
     messages: &Messages,
     message: Option<&str>,
     saved: bool,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = admin.lang;
     let user = &account.user;
     let message =
@@ -403,15 +407,10 @@ pub async fn show(
     admin: RequireAdmin,
     Path(id): Path<i64>,
     Query(query): Query<SavedQuery>,
-) -> Response {
-    match account(&state, id).await {
-        Ok(Some(account)) => {
-            let form = UserForm::of(&account.user);
-            account_page(&admin, StatusCode::OK, &account, &form, &Messages::new(), None, query.saved.is_some())
-        }
-        Ok(None) => errors::page(admin.lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => errors::internal(admin.lang, e),
-    }
+) -> Result<Response, Error> {
+    let account = account(&state, id).await?.ok_or_else(Error::not_found)?;
+    let form = UserForm::of(&account.user);
+    account_page(&admin, StatusCode::OK, &account, &form, &Messages::new(), None, query.saved.is_some())
 }
 
 /// How a change of an account ended.
@@ -431,27 +430,20 @@ async fn outcome(
     result: Result<Changed, StoreError>,
     form: &UserForm,
     messages: &Messages,
-) -> Response {
-    let lang = admin.lang;
-    let (status, message) = match result {
-        Ok(Changed::Done) => return Redirect::to(&format!("{}?saved=1", href(id))).into_response(),
-        Ok(Changed::NotFound) => return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Ok(Changed::Refused(message, status)) => (status, Some(message)),
-        Err(e) => return errors::internal(lang, e),
+) -> Result<Response, Error> {
+    let (status, message) = match result? {
+        Changed::Done => return Ok(Redirect::to(&format!("{}?saved=1", href(id))).into_response()),
+        Changed::NotFound => return Err(Error::not_found()),
+        Changed::Refused(message, status) => (status, Some(message)),
     };
-    match account(state, id).await {
-        Ok(Some(account)) => {
-            // a refused role form comes back as sent; the others show the account
-            let mut shown = UserForm::of(&account.user);
-            if messages.contains_key("role") || messages.contains_key("countries") {
-                shown.role = form.role.clone();
-                shown.countries = form.countries.clone();
-            }
-            account_page(admin, status, &account, &shown, messages, message, false)
-        }
-        Ok(None) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => errors::internal(lang, e),
+    let account = account(state, id).await?.ok_or_else(Error::not_found)?;
+    // a refused role form comes back as sent; the others show the account
+    let mut shown = UserForm::of(&account.user);
+    if messages.contains_key("role") || messages.contains_key("countries") {
+        shown.role = form.role.clone();
+        shown.countries = form.countries.clone();
     }
+    account_page(admin, status, &account, &shown, messages, message, false)
 }
 
 /// `user` with `role` and `disabled`, to ask the access rules about.
@@ -515,7 +507,7 @@ pub async fn set_role(
     admin: RequireAdmin,
     Path(id): Path<i64>,
     Form(form): Form<UserForm>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = admin.lang;
     let mut messages = Messages::new();
     let Some((role, countries)) = role_and_countries(&form, lang, &mut messages) else {
@@ -533,11 +525,11 @@ pub async fn set_role(
     outcome(&state, &admin, id, result, &form, &messages).await
 }
 
-pub async fn disable(state: State<AppState>, admin: RequireAdmin, id: Path<i64>) -> Response {
+pub async fn disable(state: State<AppState>, admin: RequireAdmin, id: Path<i64>) -> Result<Response, Error> {
     set_disabled(state, admin, id, true).await
 }
 
-pub async fn enable(state: State<AppState>, admin: RequireAdmin, id: Path<i64>) -> Response {
+pub async fn enable(state: State<AppState>, admin: RequireAdmin, id: Path<i64>) -> Result<Response, Error> {
     set_disabled(state, admin, id, false).await
 }
 
@@ -546,7 +538,7 @@ async fn set_disabled(
     admin: RequireAdmin,
     Path(id): Path<i64>,
     disabled: bool,
-) -> Response {
+) -> Result<Response, Error> {
     let result = change_account(
         &state,
         &admin,
@@ -566,22 +558,15 @@ pub async fn set_password(
     admin: RequireAdmin,
     Path(id): Path<i64>,
     Form(form): Form<UserForm>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = admin.lang;
-    let email = match account(&state, id).await {
-        Ok(Some(account)) => account.user.email,
-        Ok(None) => return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => return errors::internal(lang, e),
-    };
+    let email = account(&state, id).await?.ok_or_else(Error::not_found)?.user.email;
     let mut messages = Messages::new();
     let Some(password) = new_password(&form, &email, lang, &mut messages) else {
         let result = Ok(Changed::Refused("web-form-invalid", StatusCode::UNPROCESSABLE_ENTITY));
         return outcome(&state, &admin, id, result, &form, &messages).await;
     };
-    let password_hash = match hash(password).await {
-        Ok(hash) => hash,
-        Err(e) => return errors::internal(lang, e),
-    };
+    let password_hash = hash(password).await?;
     let actor = admin.session.user.email.clone();
     let result = state
         .write(move |store| match store.set_password(&email, &password_hash, &actor) {

@@ -7,7 +7,7 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::session::hex;
+use crate::util::hex;
 
 /// The form field that carries the fingerprint.
 pub const FIELD: &str = "version";

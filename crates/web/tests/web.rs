@@ -33,9 +33,13 @@ async fn anonymous_pages_redirect_to_login_and_the_api_says_401() {
     assert_eq!(reply.location.as_deref(), Some("/login?next=/dashboard%3Fregion%3Dg5-sahel%26month%3D2023-12"));
     let reply = app.get("/api/v1/dashboard", "").await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
-    assert!(reply.content_type.starts_with("application/json"));
+    // an RFC 9457 problem, its detail from the catalogue
+    assert_eq!(reply.content_type, "application/problem+json");
     let json: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
-    assert!(json["error"].is_string());
+    assert_eq!(json["status"], 401);
+    assert_eq!(json["title"], "Unauthorized");
+    assert_eq!(json["type"], "about:blank");
+    assert_eq!(json["detail"], vigie_i18n::catalog().text(vigie_domain::Lang::Fr, "web-error-login-required"));
 }
 
 #[tokio::test]

@@ -1,7 +1,7 @@
-//! Writer of the native CSV: the header of DATA-MODEL.md, then one record an
-//! incident; what it writes imports back to the identical incidents. Text
-//! cells that a spreadsheet would take for a formula get a `'` in front
-//! (`cell.rs`), which the reader takes off.
+//! Writer of the native CSV: the header of `docs/data-model.md#native-csv`,
+//! then one record an incident; what it writes imports back to the identical
+//! incidents. Text cells that a spreadsheet would take for a formula get a
+//! `'` in front (`cell.rs`), which the reader takes off.
 
 use std::io::Write;
 

@@ -1,4 +1,5 @@
-//! The native formats of DATA-MODEL.md: CSV and JSON Lines, read and written.
+//! The native formats (`docs/data-model.md#native-csv`): CSV and JSON Lines,
+//! read and written.
 
 mod csv_read;
 mod csv_write;

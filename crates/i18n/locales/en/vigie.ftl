@@ -710,3 +710,7 @@ field-error-reserved-id = is a word the web addresses use ({ $words }): choose a
 
 ## web: stale edit forms (articles)
 web-article-changed = Someone else changed this version of the article since you opened it: your text is kept below, but nothing was saved. Copy it, reload the page to see the latest version, then make your change again.
+
+# web errors
+web-error-conflict = This record was changed by someone else meanwhile: nothing was saved. Reload the page, then make your change again.
+web-error-login-required = Log in to see this page.

@@ -82,6 +82,7 @@ report-by-method = Victimes selon le mode opératoire
 report-breakdown-key = Catégorie
 report-no-operations = Aucune opération terroriste ce mois-ci.
 report-unknown-casualties = { $count ->
+        [0] Aucune opération de { $month } n’a un bilan inconnu.
         [one] Une opération de { $month } a un bilan inconnu (compté comme 0).
        *[other] { $count } opérations de { $month } ont un bilan inconnu (comptées comme 0).
     }
@@ -117,6 +118,7 @@ chart-map-approximate = Lieu approximatif
 chart-map-region = Région seulement
 chart-map-size = Morts et blessés :
 chart-map-counts = { $shown ->
+        [0] Aucun incident représenté
         [one] 1 incident représenté
        *[other] { $shown } incidents représentés
     }, { $missing } sans coordonnées
@@ -206,6 +208,7 @@ bulletin-agreements-title = Accords signés en { $month }
 bulletin-agreements-areas = Domaines de coopération
 bulletin-partners-title = Nos partenaires
 bulletin-partners-count = { $count ->
+        [0] Aucun partenaire
         [one] Un partenaire
        *[other] { $count } partenaires
     }
@@ -644,6 +647,7 @@ web-import-choice = Choisissez un format et un statut dans les listes.
 web-import-written = L’import a été enregistré.
 web-import-checked = Vérification faite : rien n’a été écrit.
 web-import-failed = Rien n’a été écrit : { $count ->
+        [0] aucun problème n’a été trouvé
         [one] un problème a été trouvé
        *[other] { $count } problèmes ont été trouvés
     }. Corrigez les lignes, ou importez à nouveau en ne gardant que les lignes valides.
@@ -716,3 +720,7 @@ field-error-reserved-id = est un mot des adresses du site ({ $words }) : choisis
 
 ## web: stale edit forms (articles)
 web-article-changed = Quelqu’un d’autre a modifié cette version de l’article depuis que vous l’avez ouverte : votre texte est conservé ci-dessous, mais rien n’a été enregistré. Copiez-le, rechargez la page pour voir la dernière version, puis refaites votre modification.
+
+# web errors
+web-error-conflict = Quelqu’un d’autre a modifié cet enregistrement entre-temps : rien n’a été enregistré. Rechargez la page, puis refaites votre modification.
+web-error-login-required = Connectez-vous pour voir cette page.

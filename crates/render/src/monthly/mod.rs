@@ -17,7 +17,7 @@ use vigie_report::{Breakdown, MonthlyReport};
 
 use crate::Labels;
 
-/// The report as the JSON of DATA-MODEL.md.
+/// The report as JSON (`docs/data-model.md#the-monthly-report`).
 pub fn json(report: &MonthlyReport) -> String {
     let mut text = serde_json::to_string_pretty(report).expect("a report always serialises");
     text.push('\n');

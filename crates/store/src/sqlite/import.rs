@@ -234,7 +234,7 @@ pub fn begin_run(conn: &Connection, source: &str, format: &str) -> Result<i64> {
 /// statement) and runs `statement`; `import_id` is `None` for an incident
 /// entered by hand.
 pub(super) fn execute_row(
-    statement: &mut rusqlite::Statement<'_>,
+    statement: &mut Statement<'_>,
     incident: &Incident,
     content_hash: i64,
     import_id: Option<i64>,

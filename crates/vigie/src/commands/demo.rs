@@ -238,7 +238,7 @@ fn demo_accounts(store: &mut dyn vigie_store::Store) -> Result<()> {
     }
     let secret = vigie_store::totp::decode_secret(DEMO_TOTP_SECRET).context("the demo TOTP secret is base32")?;
     store.start_totp(DEMO_TOTP_ACCOUNT, &secret)?;
-    store.enrol_totp(DEMO_TOTP_ACCOUNT, None, &[], vigie_domain::audit::CLI_ACTOR)?;
+    store.enrol_totp(DEMO_TOTP_ACCOUNT, None, &[], CLI_ACTOR)?;
     let names: Vec<&str> = DEMO_ACCOUNTS.iter().filter_map(|(email, _, _)| email.split('@').next()).collect();
     out!(
         "{} demo accounts ({} @vigie.example), all with the password {DEMO_PASSWORD}: \

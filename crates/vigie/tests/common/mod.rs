@@ -21,7 +21,7 @@ pub fn fixture_text(name: &str) -> String {
     std::fs::read_to_string(fixtures().join(name)).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
 
-/// The native CSV header of DATA-MODEL.md.
+/// The native CSV header (`docs/data-model.md#native-csv`).
 pub const HEADER: &str = "id,date,date_end,date_precision,country,admin1,location,latitude,longitude,geo_precision,\
                           perpetrator,target,method,killed,wounded,kidnapped,perpetrators_killed,description,sources,\
                           status";

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use vigie_domain::{Article, FieldChange};
 
-use crate::session::hex;
+use crate::util::hex;
 
 /// The longest body the log keeps as text, in bytes.
 pub const BODY_IN_FULL: usize = 8 * 1024;

@@ -25,11 +25,11 @@ use super::access::RequireArticleEditor;
 use super::changes::changes;
 use super::form::{self, Action, Entered, MAX_BODY_BYTES, Problems, Submitted, Unreadable};
 use super::images::{check_upload, file_name};
-use super::{body_html, href, image_src, page, status_label};
-use crate::errors;
+use super::{body_html, href, image_src, status_label};
+use crate::errors::Error;
 use crate::session::Session;
 use crate::state::AppState;
-use crate::version;
+use crate::{templates, version};
 
 /// A new version, or which one is changed.
 #[derive(Debug, Clone)]
@@ -79,7 +79,7 @@ fn render(
     entered: &Entered,
     extras: Extras,
     status: StatusCode,
-) -> Response {
+) -> Result<Response, Error> {
     let catalog = vigie_i18n::catalog();
     let problems = &extras.problems;
     let version = entered.language();
@@ -112,10 +112,10 @@ fn render(
         }
     });
     let fixed = matches!(mode, Mode::Update { .. }) || !entered.source.is_empty();
-    let mut response = page(
+    let mut response = templates::page(
         "article_form.html",
         lang,
-        session,
+        Some(session),
         context! {
             creating => matches!(mode, Mode::Create),
             action => mode.action(),
@@ -161,9 +161,9 @@ fn render(
             source,
             message => extras.message.map(|id| catalog.text(lang, id)),
         },
-    );
+    )?;
     *response.status_mut() = status;
-    response
+    Ok(response)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -191,7 +191,7 @@ pub async fn new_form(
     State(state): State<AppState>,
     editor: RequireArticleEditor,
     Query(query): Query<NewQuery>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = editor.lang;
     let today = jiff::Zoned::now().date();
     let blank = Entered {
@@ -206,21 +206,16 @@ pub async fn new_form(
     };
     let target = query.language.as_deref().and_then(Lang::parse);
     let from = query.from.as_deref().and_then(Lang::parse);
-    let found = state.read(move |store| story(store, &id)).await;
-    let story = match found {
-        Ok(Some(story)) => story,
-        Ok(None) => return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => return errors::internal(lang, e),
-    };
+    let story = state.read(move |store| story(store, &id)).await?.ok_or_else(Error::not_found)?;
     // a version that exists is edited, not written again
     let target = match target {
         Some(target) if story.version(target).is_some() => {
-            return Redirect::to(&format!("{}/edit", href(&story.id, target))).into_response();
+            return Ok(Redirect::to(&format!("{}/edit", href(&story.id, target))).into_response());
         }
         Some(target) => target,
         None => match story.missing().first() {
             Some(missing) => *missing,
-            None => return Redirect::to(&href(&story.id, story.versions[0].lang)).into_response(),
+            None => return Ok(Redirect::to(&href(&story.id, story.versions[0].lang)).into_response()),
         },
     };
     let source = from.and_then(|l| story.version(l)).unwrap_or(&story.versions[0]).clone();
@@ -233,29 +228,21 @@ pub async fn edit_form(
     State(state): State<AppState>,
     editor: RequireArticleEditor,
     Path((id, version_lang)): Path<(String, String)>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = editor.lang;
-    let Some(version_lang) = Lang::parse(&version_lang) else {
-        return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found");
-    };
+    let version_lang = Lang::parse(&version_lang).ok_or_else(Error::not_found)?;
     let wanted = id.clone();
-    let found = state.read(move |store| version(store, &wanted, version_lang)).await;
-    match found {
-        Ok(Some(article)) => {
-            let mode = Mode::Update { id, lang: version_lang };
-            let entered = Entered { version: fingerprint(&article), ..Entered::from_article(&article) };
-            render(lang, &editor.session, &mode, &entered, Extras::default(), StatusCode::OK)
-        }
-        Ok(None) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => errors::internal(lang, e),
-    }
+    let article = state.read(move |store| version(store, &wanted, version_lang)).await?.ok_or_else(Error::not_found)?;
+    let mode = Mode::Update { id, lang: version_lang };
+    let entered = Entered { version: fingerprint(&article), ..Entered::from_article(&article) };
+    render(lang, &editor.session, &mode, &entered, Extras::default(), StatusCode::OK)
 }
 
 pub async fn create(
     state: State<AppState>,
     editor: RequireArticleEditor,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
+) -> Result<Response, Error> {
     submit(state, editor, Mode::Create, multipart).await
 }
 
@@ -264,10 +251,8 @@ pub async fn update(
     editor: RequireArticleEditor,
     Path((id, version_lang)): Path<(String, String)>,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
-    let Some(version_lang) = Lang::parse(&version_lang) else {
-        return errors::page(editor.lang, StatusCode::NOT_FOUND, "web-error-not-found");
-    };
+) -> Result<Response, Error> {
+    let version_lang = Lang::parse(&version_lang).ok_or_else(Error::not_found)?;
     submit(state, editor, Mode::Update { id, lang: version_lang }, multipart).await
 }
 
@@ -307,7 +292,7 @@ async fn submit(
     editor: RequireArticleEditor,
     mode: Mode,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = editor.lang;
     let submitted = match multipart {
         Ok(multipart) => form::read(multipart).await,
@@ -316,9 +301,9 @@ async fn submit(
     let Submitted { mut entered, upload, action } = match submitted {
         Ok(submitted) => submitted,
         Err(Unreadable::TooLarge) => {
-            return errors::page(lang, StatusCode::PAYLOAD_TOO_LARGE, "web-article-error-form-size");
+            return Err(Error::new(StatusCode::PAYLOAD_TOO_LARGE, "web-article-error-form-size"));
         }
-        Err(Unreadable::Malformed) => return errors::page(lang, StatusCode::BAD_REQUEST, "web-article-error-form"),
+        Err(Unreadable::Malformed) => return Err(Error::bad_request("web-article-error-form")),
     };
     if let Mode::Update { id, lang: version_lang } = &mode {
         // the path says which version: the form cannot move it
@@ -368,17 +353,16 @@ async fn submit(
     };
     let actor = editor.session.user.email.clone();
     let worker_mode = mode.clone();
-    let result = state
+    let outcome = state
         .write(move |store| write(store, worker_mode, entered, validated, new_image, problems, action, lang, &actor))
-        .await;
-    match result {
-        Ok(Outcome::Saved(id, version_lang)) => Redirect::to(&href(&id, version_lang)).into_response(),
-        Ok(Outcome::Form(shown)) => {
+        .await?;
+    match outcome {
+        Outcome::Saved(id, version_lang) => Ok(Redirect::to(&href(&id, version_lang)).into_response()),
+        Outcome::Form(shown) => {
             let (entered, extras, status) = *shown;
             render(lang, &editor.session, &mode, &entered, extras, status)
         }
-        Ok(Outcome::NotFound) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => errors::internal(lang, e),
+        Outcome::NotFound => Err(Error::not_found()),
     }
 }
 

@@ -8,13 +8,12 @@
 //! Content-Security-Policy, for images stored before that check.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use axum::response::{IntoResponse, Response};
 use vigie_domain::{Image, ImageError, Lang, MediaType};
 
 use crate::auth::RequireUser;
-use crate::errors;
+use crate::errors::Error;
 use crate::state::AppState;
 
 /// Why an upload was refused: the message id of the editor's field.
@@ -75,24 +74,16 @@ fn is_hash(text: &str) -> bool {
 /// `/articles/images/{hash}`: the bytes with the type their content says.
 /// (The route's static segment wins over `/articles/{id}/{lang}`: a story
 /// whose id is `images` is shown from here.)
-pub async fn image(state: State<AppState>, user: RequireUser, Path(hash): Path<String>) -> Response {
+pub async fn image(state: State<AppState>, user: RequireUser, Path(hash): Path<String>) -> Result<Response, Error> {
     if let Some(lang) = Lang::parse(&hash).filter(|_| hash.len() == 2) {
         return super::show::show(state, user, Path(("images".to_string(), lang.code().to_string()))).await;
     }
-    let lang = user.lang;
     if !is_hash(&hash) {
-        return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found");
+        return Err(Error::not_found());
     }
-    let found = state.read(move |store| store.image(&hash)).await;
-    let bytes = match found {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => return errors::internal(lang, e),
-    };
-    let Some(media_type) = MediaType::sniff(&bytes) else {
-        return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found");
-    };
-    (
+    let bytes = state.read(move |store| store.image(&hash)).await?.ok_or_else(Error::not_found)?;
+    let media_type = MediaType::sniff(&bytes).ok_or_else(Error::not_found)?;
+    Ok((
         [
             (CONTENT_TYPE, media_type.mime()),
             (X_CONTENT_TYPE_OPTIONS, "nosniff"),
@@ -103,7 +94,7 @@ pub async fn image(state: State<AppState>, user: RequireUser, Path(hash): Path<S
         ],
         bytes,
     )
-        .into_response()
+        .into_response())
 }
 
 #[cfg(test)]

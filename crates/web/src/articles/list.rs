@@ -6,7 +6,6 @@
 //! in memory after one store query.
 
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{Value, context};
 use serde::Deserialize;
@@ -16,11 +15,12 @@ use vigie_domain::{Article, ArticleKind, ArticleStatus, Domain, Lang, Month, Sto
 use vigie_render::Labels;
 use vigie_store::ArticleFilter;
 
-use super::{can_read, href, page, status_label, translate_href};
+use super::{can_read, href, status_label, translate_href};
 use crate::auth::RequireUser;
-use crate::errors;
+use crate::errors::Error;
 use crate::listing::{self, Pages, given, text};
 use crate::state::AppState;
+use crate::templates;
 
 /// Stories on one page.
 pub const PAGE_SIZE: usize = 25;
@@ -134,17 +134,17 @@ fn row(story: &Story, lang: Lang, editor: bool) -> Value {
     }
 }
 
-pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query): Query<ListQuery>) -> Response {
+pub async fn list(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, Error> {
     let lang = user.lang;
     let Some(filters) = query.filters() else {
-        return errors::page(lang, StatusCode::BAD_REQUEST, "web-error-filter");
+        return Err(Error::bad_request("web-error-filter"));
     };
     let reader = user.session.user.clone();
-    let found = state.read(|store| store.articles(&ArticleFilter::default())).await;
-    let articles = match found {
-        Ok(articles) => articles,
-        Err(e) => return errors::internal(lang, e),
-    };
+    let articles = state.read(|store| store.articles(&ArticleFilter::default())).await?;
     let readable: Vec<Article> = articles.into_iter().filter(|a| can_read(&reader, a)).collect();
     let mut stories = Story::group(readable);
     stories.retain(|story| story.versions.iter().any(|v| filters.matches(v)));
@@ -155,10 +155,10 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
     let rows: Vec<Value> = stories[pages.range(total)].iter().map(|s| row(s, lang, editor)).collect();
     let labels = Labels::new(lang);
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
-    page(
+    templates::page(
         "articles.html",
         lang,
-        &user.session,
+        Some(&user.session),
         context! {
             stories => rows,
             total,

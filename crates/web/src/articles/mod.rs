@@ -26,15 +26,11 @@ pub use images::image;
 pub use list::list;
 pub use show::{set_status, show};
 
-use axum::response::{IntoResponse, Response};
 use minijinja::Value;
 use vigie_domain::user::can_read_draft_articles;
 use vigie_domain::{Article, ArticleStatus, Lang, User};
 
 use crate::cookies::percent_encode;
-use crate::errors;
-use crate::session::Session;
-use crate::templates;
 
 /// The largest editor form accepted: an image at most
 /// `vigie_domain::article::MAX_IMAGE_BYTES` (10 MiB), the body and the
@@ -71,11 +67,4 @@ fn body_html(markdown: &str) -> Value {
 
 fn status_label(lang: Lang, status: ArticleStatus) -> String {
     vigie_i18n::catalog().text(lang, &format!("web-article-status-{}", status.code()))
-}
-
-fn page(name: &str, lang: Lang, session: &Session, values: Value) -> Response {
-    match templates::render(name, lang, Some(session), values) {
-        Ok(html) => html.into_response(),
-        Err(e) => errors::internal(lang, e),
-    }
 }

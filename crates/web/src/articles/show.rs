@@ -4,7 +4,6 @@
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use serde::Deserialize;
@@ -14,22 +13,20 @@ use vigie_render::Labels;
 use vigie_store::{ArticleFilter, AuditFilter};
 
 use super::access::RequireArticleEditor;
-use super::{body_html, can_read, href, image_src, page, status_label, translate_href};
+use super::{body_html, can_read, href, image_src, status_label, translate_href};
 use crate::auth::RequireUser;
-use crate::errors;
+use crate::errors::Error;
 use crate::history;
 use crate::state::AppState;
+use crate::templates;
 
 pub async fn show(
     State(state): State<AppState>,
     user: RequireUser,
     Path((id, version_lang)): Path<(String, String)>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
-    let not_found = || errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found");
-    let Some(version_lang) = Lang::parse(&version_lang) else {
-        return not_found();
-    };
+    let version_lang = Lang::parse(&version_lang).ok_or_else(Error::not_found)?;
     let entity_id = format!("{id}/{}", version_lang.code());
     let found = state
         .read(move |store| {
@@ -41,19 +38,12 @@ pub async fn show(
             })?;
             Ok((versions, entries))
         })
-        .await;
-    let (versions, entries) = match found {
-        Ok(found) => found,
-        Err(e) => return errors::internal(lang, e),
-    };
+        .await?;
+    let (versions, entries) = found;
     let reader = &user.session.user;
     let readable = versions.into_iter().filter(|v| can_read(reader, v)).collect();
-    let Some(story) = Story::group(readable).into_iter().next() else {
-        return not_found();
-    };
-    let Some(article) = story.version(version_lang) else {
-        return not_found();
-    };
+    let story = Story::group(readable).into_iter().next().ok_or_else(Error::not_found)?;
+    let article = story.version(version_lang).ok_or_else(Error::not_found)?;
     let editor = can_edit_articles(reader);
     let labels = Labels::new(lang);
     let others: Vec<Value> = Lang::ALL
@@ -77,10 +67,10 @@ pub async fn show(
         ArticleStatus::Draft => ArticleStatus::Published,
         ArticleStatus::Published => ArticleStatus::Draft,
     };
-    page(
+    templates::page(
         "article.html",
         lang,
-        &user.session,
+        Some(&user.session),
         context! {
             id => article.id.clone(),
             version_lang => version_lang.code(),
@@ -118,10 +108,9 @@ pub async fn set_status(
     editor: RequireArticleEditor,
     Path((id, version_lang)): Path<(String, String)>,
     Form(form): Form<StatusForm>,
-) -> Response {
-    let lang = editor.lang;
+) -> Result<Response, Error> {
     let (Some(version_lang), Some(status)) = (Lang::parse(&version_lang), ArticleStatus::parse(&form.status)) else {
-        return errors::page(lang, StatusCode::BAD_REQUEST, "web-article-error-form");
+        return Err(Error::bad_request("web-article-error-form"));
     };
     let actor = editor.session.user.email.clone();
     let target = id.clone();
@@ -145,10 +134,9 @@ pub async fn set_status(
             article.status = status;
             store.update_article(&article, &[], &entry)
         })
-        .await;
-    match done {
-        Ok(true) => Redirect::to(&href(&id, version_lang)).into_response(),
-        Ok(false) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => errors::internal(lang, e),
+        .await?;
+    if !done {
+        return Err(Error::not_found());
     }
+    Ok(Redirect::to(&href(&id, version_lang)).into_response())
 }

@@ -26,11 +26,12 @@ use vigie_domain::{AuditEntry, FieldError, Incident, Lang, Status, User, countri
 use vigie_render::Labels;
 use vigie_store::{Store, StoreError};
 
-use super::{FORM_FIELDS, href, page, today};
+use super::{FORM_FIELDS, href, today};
 use crate::auth::RequireUser;
-use crate::errors;
+use crate::errors::Error;
 use crate::session::Session;
 use crate::state::AppState;
+use crate::templates;
 use crate::version;
 
 /// Submitted values (or those shown), by field name.
@@ -90,15 +91,15 @@ fn form_page(
     values: &Values,
     errors: &Messages,
     message: Option<&str>,
-) -> Response {
+) -> Result<Response, Error> {
     let (action, version, verified) = match mode {
         Mode::New => ("/incidents".to_string(), None, false),
         Mode::Edit { id, version, verified } => (format!("{}/edit", href(id)), Some(version.clone()), *verified),
     };
-    let mut response = page(
+    let mut response = templates::page(
         "incident_form.html",
         lang,
-        session,
+        Some(session),
         context! {
             editing => matches!(mode, Mode::Edit { .. }),
             heading => vigie_i18n::catalog().text(lang, match mode {
@@ -112,9 +113,9 @@ fn form_page(
             other_errors => other_errors(errors, lang),
             message => message.map(|id| vigie_i18n::catalog().text(lang, id)),
         },
-    );
+    )?;
     *response.status_mut() = status;
-    response
+    Ok(response)
 }
 
 /// The first message of each wrong field, in `lang`.
@@ -127,9 +128,9 @@ fn messages(errors: Vec<FieldError>, lang: Lang) -> Messages {
     messages
 }
 
-pub async fn new_form(user: RequireUser) -> Response {
+pub async fn new_form(user: RequireUser) -> Result<Response, Error> {
     if !can_write_incidents(&user.session.user) {
-        return errors::page(user.lang, StatusCode::FORBIDDEN, "web-error-forbidden");
+        return Err(Error::forbidden());
     }
     form_page(user.lang, &user.session, StatusCode::OK, &Mode::New, &Values::new(), &Messages::new(), None)
 }
@@ -150,10 +151,14 @@ fn named_country_allowed(raw: &RawIncident<'_>, user: &User) -> bool {
     raw.get(Column::Country).and_then(|c| countries().resolve(c)).is_none_or(|c| can_edit_incident(user, c.code))
 }
 
-pub async fn create(State(state): State<AppState>, user: RequireUser, Form(values): Form<Values>) -> Response {
+pub async fn create(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Form(values): Form<Values>,
+) -> Result<Response, Error> {
     let lang = user.lang;
     if !can_write_incidents(&user.session.user) {
-        return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden");
+        return Err(Error::forbidden());
     }
     let current = user.session.user.clone();
     let submitted = values.clone();
@@ -196,13 +201,12 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, Form(value
     let show = |status, errors: &Messages, message| {
         form_page(lang, &user.session, status, &Mode::New, &values, errors, Some(message))
     };
-    match result {
-        Ok(Saved::Done(id)) => Redirect::to(&href(&id)).into_response(),
-        Ok(Saved::Invalid(messages)) => show(StatusCode::UNPROCESSABLE_ENTITY, &messages, "web-form-invalid"),
-        Ok(Saved::Conflict) => show(StatusCode::CONFLICT, &Messages::new(), "web-error-duplicate"),
-        Ok(Saved::Forbidden) => errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden"),
-        Ok(Saved::NotFound) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => errors::internal(lang, e),
+    match result? {
+        Saved::Done(id) => Ok(Redirect::to(&href(&id)).into_response()),
+        Saved::Invalid(messages) => show(StatusCode::UNPROCESSABLE_ENTITY, &messages, "web-form-invalid"),
+        Saved::Conflict => show(StatusCode::CONFLICT, &Messages::new(), "web-error-duplicate"),
+        Saved::Forbidden => Err(Error::forbidden()),
+        Saved::NotFound => Err(Error::not_found()),
     }
 }
 
@@ -222,14 +226,17 @@ fn changeable(store: &dyn Store, id: &str, user: &User) -> Result<Result<Inciden
     Ok(Ok(incident))
 }
 
-pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(id): Path<String>,
+) -> Result<Response, Error> {
     let lang = user.lang;
     let current = user.session.user.clone();
-    let incident = match state.read(move |store| changeable(store, &id, &current)).await {
-        Ok(Ok(incident)) => incident,
-        Ok(Err(Saved::Forbidden)) => return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden"),
-        Ok(Err(_)) => return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => return errors::internal(lang, e),
+    let incident = match state.read(move |store| changeable(store, &id, &current)).await? {
+        Ok(incident) => incident,
+        Err(Saved::Forbidden) => return Err(Error::forbidden()),
+        Err(_) => return Err(Error::not_found()),
     };
     let values: Values = FORM_FIELDS.iter().map(|&c| (c.name().to_string(), incident.value(c))).collect();
     let mode = Mode::Edit {
@@ -245,13 +252,13 @@ pub async fn update(
     user: RequireUser,
     Path(id): Path<String>,
     Form(values): Form<Values>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
     let current = user.session.user.clone();
     let submitted = values.clone();
     let target = id.clone();
     let sent = values.get(version::FIELD).cloned();
-    let result = state
+    let (saved, verified) = state
         .write(move |store| {
             let stored = match changeable(store, &target, &current)? {
                 Ok(stored) => stored,
@@ -295,11 +302,7 @@ pub async fn update(
                 Ok((Saved::Conflict, Some(verified)))
             }
         })
-        .await;
-    let (saved, verified) = match result {
-        Ok(found) => found,
-        Err(e) => return errors::internal(lang, e),
-    };
+        .await?;
     // shown again with what was typed, and the version the form was opened
     // at: a stale form stays stale until it is reloaded
     let again = |status, messages: &Messages, message| {
@@ -311,10 +314,10 @@ pub async fn update(
         form_page(lang, &user.session, status, &mode, &values, messages, Some(message))
     };
     match saved {
-        Saved::Done(id) => Redirect::to(&href(&id)).into_response(),
+        Saved::Done(id) => Ok(Redirect::to(&href(&id)).into_response()),
         Saved::Invalid(messages) => again(StatusCode::UNPROCESSABLE_ENTITY, &messages, "web-form-invalid"),
         Saved::Conflict => again(StatusCode::CONFLICT, &Messages::new(), "web-error-edit-conflict"),
-        Saved::Forbidden => errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden"),
-        Saved::NotFound => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
+        Saved::Forbidden => Err(Error::forbidden()),
+        Saved::NotFound => Err(Error::not_found()),
     }
 }

@@ -20,8 +20,6 @@
 //! an hour for whoever imported. A written import is audited
 //! (`incident.import`, in its transaction); one that wrote nothing is not.
 
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
 use vigie_domain::text::echoed;
 
 use axum::extract::multipart::{Field, Multipart, MultipartRejection};
@@ -36,57 +34,19 @@ use vigie_formats::Format;
 use vigie_formats::dataset::DatasetOptions;
 use vigie_ingest::{FormatChoice, IngestError, Options, Source, Summary};
 
-use super::{page, today};
+use super::today;
 use crate::auth::RequireUser;
-use crate::errors;
+use crate::errors::Error;
 use crate::session::Session;
 use crate::state::AppState;
+use crate::templates;
 
 /// The largest file imported from the web (20 MiB); larger ones go
 /// through the command line.
 pub const IMPORT_LIMIT: usize = 20 * 1024 * 1024;
 
-/// How long a rejects file stays downloadable, and how many bytes of them
-/// are kept in all (the oldest go first).
-const REJECTS_KEPT_FOR: Duration = Duration::from_secs(3600);
-const REJECTS_KEPT_BYTES: usize = 64 * 1024 * 1024;
-
 /// The formats offered, as the command line's `--format` values.
 const FORMATS: [&str; 7] = ["detect", "native", "csv", "jsonl", "acled", "ucdp", "gtd"];
-
-/// The rejects files of recent imports, in memory: a restart forgets
-/// them.
-#[derive(Default)]
-pub struct RejectsFiles {
-    kept: Mutex<Vec<Rejects>>,
-}
-
-struct Rejects {
-    token: String,
-    user_id: i64,
-    made: Instant,
-    bytes: Vec<u8>,
-}
-
-impl RejectsFiles {
-    fn keep(&self, user_id: i64, bytes: Vec<u8>) -> anyhow::Result<String> {
-        let token = crate::session::new_token()?;
-        let mut kept = self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        kept.retain(|r| r.made.elapsed() < REJECTS_KEPT_FOR);
-        kept.push(Rejects { token: token.clone(), user_id, made: Instant::now(), bytes });
-        while kept.iter().map(|r| r.bytes.len()).sum::<usize>() > REJECTS_KEPT_BYTES && kept.len() > 1 {
-            kept.remove(0);
-        }
-        Ok(token)
-    }
-
-    fn get(&self, token: &str, user_id: i64) -> Option<Vec<u8>> {
-        let kept = self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        kept.iter()
-            .find(|r| r.token == token && r.user_id == user_id && r.made.elapsed() < REJECTS_KEPT_FOR)
-            .map(|r| r.bytes.clone())
-    }
-}
 
 /// The form's choices, as the command line's flags.
 #[derive(Debug, Default, Clone)]
@@ -128,15 +88,21 @@ impl Choices {
 
 /// The form, with `message` (a catalogue id) above it when something was
 /// wrong.
-fn form_page(lang: Lang, session: &Session, status: StatusCode, choices: &Choices, message: Option<&str>) -> Response {
+fn form_page(
+    lang: Lang,
+    session: &Session,
+    status: StatusCode,
+    choices: &Choices,
+    message: Option<&str>,
+) -> Result<Response, Error> {
     let catalog = vigie_i18n::catalog();
     let user = &session.user;
     let size = catalog.text_with(lang, "web-import-size", &[("mib", (IMPORT_LIMIT / (1024 * 1024)).into())]);
     let countries: Vec<&str> = user.countries.iter().map(|c| c.as_str()).collect();
-    let mut response = page(
+    let mut response = templates::page(
         "incident_import.html",
         lang,
-        session,
+        Some(session),
         context! {
             intro => catalog.text_with(lang, "web-import-intro", &[("size", size.clone().into())]),
             delegate_note => (!can_import_any_incident(user)).then(|| {
@@ -152,14 +118,14 @@ fn form_page(lang: Lang, session: &Session, status: StatusCode, choices: &Choice
             },
             message => message.map(|id| catalog.text_with(lang, id, &[("size", size.into())])),
         },
-    );
+    )?;
     *response.status_mut() = status;
-    response
+    Ok(response)
 }
 
-pub async fn import_form(user: RequireUser) -> Response {
+pub async fn import_form(user: RequireUser) -> Result<Response, Error> {
     if !can_write_incidents(&user.session.user) {
-        return errors::page(user.lang, StatusCode::FORBIDDEN, "web-error-forbidden");
+        return Err(Error::forbidden());
     }
     form_page(user.lang, &user.session, StatusCode::OK, &Choices::default(), None)
 }
@@ -236,11 +202,11 @@ pub async fn import_upload(
     State(state): State<AppState>,
     user: RequireUser,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
     let current = user.session.user.clone();
     if !can_write_incidents(&current) {
-        return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden");
+        return Err(Error::forbidden());
     }
     let mut choices = Choices::default();
     let upload = match multipart {
@@ -255,10 +221,7 @@ pub async fn import_upload(
     let Some(format) = upload.choices.format() else {
         return form_page(lang, &user.session, StatusCode::BAD_REQUEST, &upload.choices, Some("web-import-choice"));
     };
-    let rejects_path = match crate::session::new_token() {
-        Ok(token) => std::env::temp_dir().join(format!("vigie-rejects-{token}.csv")),
-        Err(e) => return errors::internal(lang, e),
-    };
+    let rejects_path = std::env::temp_dir().join(format!("vigie-rejects-{}.csv", crate::util::new_token()?));
     let choices = upload.choices.clone();
     let dry_run = choices.dry_run;
     let importer = current.clone();
@@ -283,10 +246,10 @@ pub async fn import_upload(
             Ok((summary, rejects))
         })
         .await;
-    let (summary, rejects) = match result {
-        Ok((Ok(summary), rejects)) => (summary, rejects),
+    let (summary, rejects) = match result? {
+        (Ok(summary), rejects) => (summary, rejects),
         // the bytes could not be read as text: not a file to import
-        Ok((Err(IngestError::Read { .. }), _)) => {
+        (Err(IngestError::Read { .. }), _) => {
             return form_page(
                 lang,
                 &user.session,
@@ -295,14 +258,11 @@ pub async fn import_upload(
                 Some("web-import-unreadable"),
             );
         }
-        Ok((Err(e), _)) => return errors::internal(lang, e),
-        Err(e) => return errors::internal(lang, e),
+        (Err(e), _) => return Err(Error::internal(e)),
     };
     let rejects_link = if summary.counts.rejected > 0 && !rejects.is_empty() {
-        match state.rejects.keep(current.id, rejects) {
-            Ok(token) => Some(format!("/incidents/import/rejects/{token}")),
-            Err(e) => return errors::internal(lang, e),
-        }
+        let token = state.rejects.keep(current.id, rejects)?;
+        Some(format!("/incidents/import/rejects/{token}"))
     } else {
         None
     };
@@ -323,7 +283,7 @@ fn result_page(
     summary: &Summary,
     dry_run: bool,
     rejects: Option<String>,
-) -> Response {
+) -> Result<Response, Error> {
     let catalog = vigie_i18n::catalog();
     let counts = summary.counts;
     let outcome = if summary.written {
@@ -347,10 +307,10 @@ fn result_page(
         .collect();
     let more = summary.problem_count.saturating_sub(summary.details.len() as u64);
     let count = |id: &str, n: u64| context! { label => catalog.text(lang, id), n };
-    let mut response = page(
+    let mut response = templates::page(
         "incident_import.html",
         lang,
-        session,
+        Some(session),
         context! {
             result => true,
             written => summary.written,
@@ -371,23 +331,25 @@ fn result_page(
             more => (more > 0).then(|| catalog.text_with(lang, "web-import-more", &[("count", more.into())])),
             rejects,
         },
-    );
+    )?;
     if !summary.written && !dry_run {
         *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     }
-    response
+    Ok(response)
 }
 
-pub async fn rejects_file(State(state): State<AppState>, user: RequireUser, Path(token): Path<String>) -> Response {
-    match state.rejects.get(&token, user.session.user.id) {
-        Some(bytes) => (
-            [
-                (CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (CONTENT_DISPOSITION, "attachment; filename=\"rejected-incidents.csv\""),
-            ],
-            bytes,
-        )
-            .into_response(),
-        None => errors::page(user.lang, StatusCode::NOT_FOUND, "web-import-rejects-gone"),
-    }
+pub async fn rejects_file(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(token): Path<String>,
+) -> Result<Response, Error> {
+    let bytes = state
+        .rejects
+        .get(&token, user.session.user.id)
+        .ok_or(Error::new(StatusCode::NOT_FOUND, "web-import-rejects-gone"))?;
+    let headers = [
+        (CONTENT_TYPE, "text/csv; charset=utf-8"),
+        (CONTENT_DISPOSITION, "attachment; filename=\"rejected-incidents.csv\""),
+    ];
+    Ok((headers, bytes).into_response())
 }

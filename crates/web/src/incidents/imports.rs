@@ -19,11 +19,12 @@ use vigie_domain::{Status, User};
 use vigie_render::Labels;
 use vigie_store::{ImportRun, IncidentFilter, Store, StoreError};
 
+use super::href;
 use super::review::{Check, check};
-use super::{href, page};
 use crate::auth::RequireUser;
+use crate::errors::Error;
 use crate::state::AppState;
-use crate::{errors, version};
+use crate::{templates, version};
 
 /// The most drafts one page lists (and one batch approves).
 const BATCH_LIMIT: u64 = 500;
@@ -49,16 +50,18 @@ fn run_value(run: &ImportRun) -> Value {
     }
 }
 
-pub async fn list(State(state): State<AppState>, user: RequireUser) -> Response {
+pub async fn list(State(state): State<AppState>, user: RequireUser) -> Result<Response, Error> {
     let lang = user.lang;
     if !can_approve(&user.session.user, None) {
-        return errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden");
+        return Err(Error::forbidden());
     }
-    let runs = match state.read(|store| store.import_runs_with_drafts(RUNS_LISTED)).await {
-        Ok(runs) => runs,
-        Err(e) => return errors::internal(lang, e),
-    };
-    page("imports.html", lang, &user.session, context! { runs => runs.iter().map(run_value).collect::<Vec<_>>() })
+    let runs = state.read(|store| store.import_runs_with_drafts(RUNS_LISTED)).await?;
+    templates::page(
+        "imports.html",
+        lang,
+        Some(&user.session),
+        context! { runs => runs.iter().map(run_value).collect::<Vec<_>>() },
+    )
 }
 
 /// One draft of the run as the page lists it.
@@ -109,7 +112,7 @@ fn render(
     drafts: &[Draft],
     status: StatusCode,
     message: Option<(&str, Vec<String>)>,
-) -> Response {
+) -> Result<Response, Error> {
     let labels = Labels::new(lang);
     let rows: Vec<Value> = drafts
         .iter()
@@ -126,10 +129,10 @@ fn render(
         })
         .collect();
     let (message, ids) = message.map(|(m, ids)| (Some(m), ids)).unwrap_or((None, Vec::new()));
-    let mut response = page(
+    let mut response = templates::page(
         "import_run.html",
         lang,
-        &user.session,
+        Some(&user.session),
         context! {
             run => run_value(run),
             drafts => rows,
@@ -137,19 +140,16 @@ fn render(
             message => message.map(|id| vigie_i18n::catalog().text(lang, id)),
             ids,
         },
-    );
+    )?;
     *response.status_mut() = status;
-    response
+    Ok(response)
 }
 
-pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Path<i64>) -> Response {
+pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Path<i64>) -> Result<Response, Error> {
     let lang = user.lang;
     let current = user.session.user.clone();
-    match state.read(move |store| run_page(store, &current, id)).await {
-        Ok(Some((run, drafts))) => render(lang, &user, &run, &drafts, StatusCode::OK, None),
-        Ok(None) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => errors::internal(lang, e),
-    }
+    let (run, drafts) = state.read(move |store| run_page(store, &current, id)).await?.ok_or_else(Error::not_found)?;
+    render(lang, &user, &run, &drafts, StatusCode::OK, None)
 }
 
 /// What a batch approval did.
@@ -193,7 +193,7 @@ pub async fn approve(
     user: RequireUser,
     Path(id): Path<i64>,
     RawForm(body): RawForm,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
     let current = user.session.user.clone();
     let items = items(&body);
@@ -232,18 +232,15 @@ pub async fn approve(
         .await;
     let refused = |status, message: &'static str, ids: Vec<String>| async move {
         let current = user.session.user.clone();
-        match state.read(move |store| run_page(store, &current, id)).await {
-            Ok(Some((run, drafts))) => render(lang, &user, &run, &drafts, status, Some((message, ids))),
-            Ok(None) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-            Err(e) => errors::internal(lang, e),
-        }
+        let found = state.read(move |store| run_page(store, &current, id)).await?;
+        let (run, drafts) = found.ok_or_else(Error::not_found)?;
+        render(lang, &user, &run, &drafts, status, Some((message, ids)))
     };
-    match result {
-        Ok(Batch::Done) => Redirect::to(&format!("/imports/{id}")).into_response(),
-        Ok(Batch::NotFound) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Ok(Batch::Empty) => refused(StatusCode::BAD_REQUEST, "web-imports-none-ticked", Vec::new()).await,
-        Ok(Batch::Forbidden(ids)) => refused(StatusCode::FORBIDDEN, "web-imports-forbidden", ids).await,
-        Ok(Batch::Stale(ids)) => refused(StatusCode::CONFLICT, "web-imports-stale", ids).await,
-        Err(e) => errors::internal(lang, e),
+    match result? {
+        Batch::Done => Ok(Redirect::to(&format!("/imports/{id}")).into_response()),
+        Batch::NotFound => Err(Error::not_found()),
+        Batch::Empty => refused(StatusCode::BAD_REQUEST, "web-imports-none-ticked", Vec::new()).await,
+        Batch::Forbidden(ids) => refused(StatusCode::FORBIDDEN, "web-imports-forbidden", ids).await,
+        Batch::Stale(ids) => refused(StatusCode::CONFLICT, "web-imports-stale", ids).await,
     }
 }

@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use jiff::civil::Date;
 use minijinja::{Value, context};
@@ -17,11 +16,12 @@ use vigie_formats::native::{CsvWriter, GeoJsonWriter};
 use vigie_render::Labels;
 use vigie_store::{IncidentFilter, Store, StoreError};
 
-use super::{PAGE_SIZE, href, page};
+use super::{PAGE_SIZE, href};
 use crate::auth::RequireUser;
-use crate::errors;
+use crate::errors::Error;
 use crate::listing::{self, Pages, given, text, write_error};
 use crate::state::AppState;
+use crate::templates;
 
 /// The list's parameters, as the command line's flags (lists
 /// comma-separated).
@@ -144,7 +144,11 @@ fn row(incident: &Incident, labels: &Labels, groups: &vigie_domain::GroupRegiste
     }
 }
 
-pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query): Query<ListQuery>) -> Response {
+pub async fn list(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, Error> {
     let lang = user.lang;
     let current = user.session.user.clone();
     let page_number = query.page.unwrap_or(1).max(1);
@@ -154,10 +158,7 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
     let (worker_state, worker_query) = (state.clone(), query.clone());
     // the version before the reads: a commit during them makes the entry
     // stale at once, never a stale entry look current
-    let version = match state.content_version().await {
-        Ok(version) => version,
-        Err(e) => return errors::internal(lang, e),
-    };
+    let version = state.content_version().await?;
     let lists = Arc::clone(&state.lists);
     let result = state
         .read(move |store| {
@@ -191,21 +192,17 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
             Ok(Ok((rows, total, groups)))
         })
         .await;
-    let (incidents, total, groups) = match result {
-        Ok(Ok(found)) => found,
-        Ok(Err(id)) => return errors::page(lang, StatusCode::BAD_REQUEST, id),
-        Err(e) => return errors::internal(lang, e),
-    };
+    let (incidents, total, groups) = result?.map_err(Error::bad_request)?;
     let labels = Labels::new(lang);
     let rows: Vec<Value> = incidents.iter().map(|i| row(i, &labels, &groups)).collect();
     let pages = Pages::at(page_number as usize, total as usize, PAGE_SIZE as usize);
     let filters = query.query_string(None, None);
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     let sort_link = |sort: &str| format!("/incidents?{}", query.query_string(Some(sort), None));
-    page(
+    templates::page(
         "incidents.html",
         lang,
-        &user.session,
+        Some(&user.session),
         context! {
             incidents => rows,
             total,
@@ -234,11 +231,15 @@ enum ExportFormat {
     GeoJson,
 }
 
-pub async fn export_csv(state: State<AppState>, user: RequireUser, query: Query<ListQuery>) -> Response {
+pub async fn export_csv(state: State<AppState>, user: RequireUser, query: Query<ListQuery>) -> Result<Response, Error> {
     export(state, user, query, ExportFormat::Csv).await
 }
 
-pub async fn export_geojson(state: State<AppState>, user: RequireUser, query: Query<ListQuery>) -> Response {
+pub async fn export_geojson(
+    state: State<AppState>,
+    user: RequireUser,
+    query: Query<ListQuery>,
+) -> Result<Response, Error> {
     export(state, user, query, ExportFormat::GeoJson).await
 }
 
@@ -247,7 +248,7 @@ async fn export(
     user: RequireUser,
     Query(query): Query<ListQuery>,
     format: ExportFormat,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
     let current = user.session.user.clone();
     let (worker_state, detail) = (state.clone(), query.query_string(None, None));
@@ -296,14 +297,10 @@ async fn export(
             Ok(Ok(bytes))
         })
         .await;
-    let bytes = match result {
-        Ok(Ok(bytes)) => bytes,
-        Ok(Err(id)) => return errors::page(lang, StatusCode::BAD_REQUEST, id),
-        Err(e) => return errors::internal(lang, e),
-    };
+    let bytes = result?.map_err(Error::bad_request)?;
     let (content_type, file) = match format {
         ExportFormat::Csv => ("text/csv; charset=utf-8", "incidents.csv"),
         ExportFormat::GeoJson => ("application/geo+json", "incidents.geojson"),
     };
-    listing::download(content_type, file, bytes)
+    Ok(listing::download(content_type, file, bytes))
 }

@@ -22,23 +22,18 @@ mod review;
 mod show;
 
 pub use form::{create, edit_form, new_form, update};
-pub use import::{IMPORT_LIMIT, RejectsFiles, import_form, import_upload, rejects_file};
+pub use import::{IMPORT_LIMIT, import_form, import_upload, rejects_file};
 pub use list::{export_csv, export_geojson, list};
 pub use review::{approve, reject};
 pub use show::show;
 
-use axum::response::{IntoResponse, Response};
 use jiff::civil::Date;
-use minijinja::Value;
 use vigie_domain::incident::Column;
 use vigie_domain::user::can_read_incident;
-use vigie_domain::{AuditEntry, Incident, Lang, Status, User};
+use vigie_domain::{AuditEntry, Incident, Status, User};
 use vigie_store::{AuditFilter, Store, StoreError};
 
 use crate::cookies::percent_encode;
-use crate::errors;
-use crate::session::Session;
-use crate::templates;
 
 /// Incidents on one page of the list.
 pub const PAGE_SIZE: u64 = 50;
@@ -60,13 +55,6 @@ const FORM_FIELDS: [Column; 14] = [
     Column::Description,
     Column::Sources,
 ];
-
-fn page(name: &str, lang: Lang, session: &Session, values: Value) -> Response {
-    match templates::render(name, lang, Some(session), values) {
-        Ok(html) => html.into_response(),
-        Err(e) => errors::internal(lang, e),
-    }
-}
 
 fn href(id: &str) -> String {
     format!("/incidents/{}", percent_encode(id))

@@ -20,11 +20,12 @@ use vigie_domain::user::{can_approve, can_approve_draft, can_read_incident};
 use vigie_domain::{AuditEntry, FieldChange, Lang, Status, User};
 use vigie_store::{AuditFilter, Review, Store, StoreError};
 
-use super::{href, page};
+use super::href;
 use crate::auth::RequireUser;
+use crate::errors::Error;
 use crate::session::Session;
 use crate::state::AppState;
-use crate::{errors, history, version};
+use crate::{history, templates, version};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ReviewForm {
@@ -92,11 +93,21 @@ pub(crate) fn check(
     Ok(Check::Ready(Review { id: id.to_string(), expected_hash: incident.content_hash(), audit }))
 }
 
-pub async fn approve(state: State<AppState>, user: RequireUser, id: Path<String>, form: Form<ReviewForm>) -> Response {
+pub async fn approve(
+    state: State<AppState>,
+    user: RequireUser,
+    id: Path<String>,
+    form: Form<ReviewForm>,
+) -> Result<Response, Error> {
     review(state, user, id, form, Status::Verified).await
 }
 
-pub async fn reject(state: State<AppState>, user: RequireUser, id: Path<String>, form: Form<ReviewForm>) -> Response {
+pub async fn reject(
+    state: State<AppState>,
+    user: RequireUser,
+    id: Path<String>,
+    form: Form<ReviewForm>,
+) -> Result<Response, Error> {
     review(state, user, id, form, Status::Draft).await
 }
 
@@ -114,11 +125,11 @@ async fn review(
     Path(id): Path<String>,
     Form(form): Form<ReviewForm>,
     to: Status,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
     let comment = form.comment.trim().to_string();
     if to == Status::Draft && comment.is_empty() {
-        return errors::page(lang, StatusCode::BAD_REQUEST, "web-error-comment");
+        return Err(Error::bad_request("web-error-comment"));
     }
     let current = user.session.user.clone();
     let target = id.clone();
@@ -138,13 +149,12 @@ async fn review(
             Ok(Reviewed::Changed(changes_since(store, &target, form.seen)?))
         })
         .await;
-    match result {
-        Ok(Reviewed::Done) => Redirect::to(&href(&id)).into_response(),
-        Ok(Reviewed::Changed(changes)) => stale_page(lang, &user.session, &id, &changes),
-        Ok(Reviewed::Refused(Check::Forbidden)) => errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden"),
-        Ok(Reviewed::Refused(Check::Verified)) => errors::page(lang, StatusCode::CONFLICT, "web-error-verified"),
-        Ok(Reviewed::Refused(_)) => errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => errors::internal(lang, e),
+    match result? {
+        Reviewed::Done => Ok(Redirect::to(&href(&id)).into_response()),
+        Reviewed::Changed(changes) => stale_page(lang, &user.session, &id, &changes),
+        Reviewed::Refused(Check::Forbidden) => Err(Error::forbidden()),
+        Reviewed::Refused(Check::Verified) => Err(Error::new(StatusCode::CONFLICT, "web-error-verified")),
+        Reviewed::Refused(_) => Err(Error::not_found()),
     }
 }
 
@@ -156,13 +166,13 @@ fn changes_since(store: &dyn Store, id: &str, seen: i64) -> Result<Vec<AuditEntr
 }
 
 /// 409: nothing was reviewed; what changed since the page was shown.
-fn stale_page(lang: Lang, session: &Session, id: &str, changes: &[AuditEntry]) -> Response {
-    let mut response = page(
+fn stale_page(lang: Lang, session: &Session, id: &str, changes: &[AuditEntry]) -> Result<Response, Error> {
+    let mut response = templates::page(
         "review_conflict.html",
         lang,
-        session,
+        Some(session),
         context! { id, href => href(id), history => history::rows(changes) },
-    );
+    )?;
     *response.status_mut() = StatusCode::CONFLICT;
-    response
+    Ok(response)
 }

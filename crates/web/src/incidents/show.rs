@@ -3,7 +3,6 @@
 //! the audit log.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{Value, context};
 use vigie_domain::Status;
@@ -11,20 +10,17 @@ use vigie_domain::incident::Column;
 use vigie_domain::user::{can_approve, can_approve_draft, can_change_incident};
 use vigie_render::Labels;
 
-use super::{href, page, readable};
+use super::{href, readable};
 use crate::auth::RequireUser;
-use crate::errors;
+use crate::errors::Error;
 use crate::history;
 use crate::state::AppState;
+use crate::templates;
 
-pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
+pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Result<Response, Error> {
     let lang = user.lang;
     let current = user.session.user.clone();
-    let found = match state.read(move |store| readable(store, &id, &current)).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found"),
-        Err(e) => return errors::internal(lang, e),
-    };
+    let found = state.read(move |store| readable(store, &id, &current)).await?.ok_or_else(Error::not_found)?;
     let (incident, workflow, history, users, groups) = found;
     let labels = Labels::new(lang);
     let email = |id: Option<i64>| id.and_then(|id| users.iter().find(|u| u.id == id)).map(|u| u.email.clone());
@@ -47,10 +43,10 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
     let sources: Vec<String> =
         incident.sources.split(" ; ").map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
     let me = &user.session.user;
-    page(
+    templates::page(
         "incident.html",
         lang,
-        &user.session,
+        Some(&user.session),
         context! {
             id => incident.id.clone(),
             href => href(&incident.id),

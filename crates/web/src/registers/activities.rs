@@ -29,14 +29,15 @@ use vigie_store::{ActivityFilter, AuditFilter, Store, StoreError};
 
 use super::form::{Field, Form, Values};
 use super::save::{Record, Saved, save};
-use super::{PAGE_SIZE, country_choices, country_name, page};
+use super::{PAGE_SIZE, country_choices, country_name};
 use crate::auth::RequireUser;
 use crate::cookies::percent_encode;
-use crate::errors;
+use crate::errors::Error;
 use crate::history;
 use crate::listing::{self, Pages};
 use crate::session::Session;
 use crate::state::AppState;
+use crate::templates;
 use crate::version;
 
 /// Taken by the page of the form: no activity may have it as id.
@@ -180,7 +181,7 @@ fn matches(activity: &Activity, wanted: &Wanted) -> bool {
 }
 
 /// The activities of the filter, in register order (date, highlight, id).
-fn matching(store: &dyn vigie_store::Store, wanted: &Wanted) -> Result<Vec<Activity>, StoreError> {
+fn matching(store: &dyn Store, wanted: &Wanted) -> Result<Vec<Activity>, StoreError> {
     let mut found = store.activities(&wanted.filter)?;
     found.retain(|a| matches(a, wanted));
     Ok(found)
@@ -213,17 +214,18 @@ fn row(activity: &Activity, labels: &Labels) -> Value {
     }
 }
 
-fn bad_filter(lang: Lang) -> Response {
-    errors::page(lang, StatusCode::BAD_REQUEST, "web-activity-error-filter")
+fn bad_filter() -> Error {
+    Error::bad_request("web-activity-error-filter")
 }
 
-pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query): Query<ListQuery>) -> Response {
+pub async fn list(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, Error> {
     let lang = user.lang;
-    let Some(wanted) = query.wanted() else { return bad_filter(lang) };
-    let mut found = match state.read(move |store| matching(store, &wanted)).await {
-        Ok(found) => found,
-        Err(e) => return errors::internal(lang, e),
-    };
+    let wanted = query.wanted().ok_or_else(bad_filter)?;
+    let mut found = state.read(move |store| matching(store, &wanted)).await?;
     let descending = query.descending();
     if descending {
         found.reverse();
@@ -233,10 +235,10 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
     let rows: Vec<Value> = found[pages.range(found.len())].iter().map(|a| row(a, &labels)).collect();
     let filters = query.query_string(None, None);
     let me = &user.session.user;
-    page(
+    templates::page(
         "activities.html",
         lang,
-        &user.session,
+        Some(&user.session),
         context! {
             activities => rows,
             total => found.len(),
@@ -263,11 +265,15 @@ enum ExportFormat {
     JsonLines,
 }
 
-pub async fn export_csv(state: State<AppState>, user: RequireUser, query: Query<ListQuery>) -> Response {
+pub async fn export_csv(state: State<AppState>, user: RequireUser, query: Query<ListQuery>) -> Result<Response, Error> {
     export(state, user, query, ExportFormat::Csv).await
 }
 
-pub async fn export_jsonl(state: State<AppState>, user: RequireUser, query: Query<ListQuery>) -> Response {
+pub async fn export_jsonl(
+    state: State<AppState>,
+    user: RequireUser,
+    query: Query<ListQuery>,
+) -> Result<Response, Error> {
     export(state, user, query, ExportFormat::JsonLines).await
 }
 
@@ -279,12 +285,12 @@ async fn export(
     user: RequireUser,
     Query(query): Query<ListQuery>,
     format: ExportFormat,
-) -> Response {
-    let lang = user.lang;
-    let Some(wanted) = query.wanted() else { return bad_filter(lang) };
+) -> Result<Response, Error> {
+    let _lang = user.lang;
+    let wanted = query.wanted().ok_or_else(bad_filter)?;
     let actor = user.session.user.email.clone();
     let detail = query.query_string(None, None);
-    let result = state
+    let bytes = state
         .write(move |store| {
             let found = matching(store, &wanted)?;
             let (name, bytes) = match format {
@@ -296,19 +302,15 @@ async fn export(
             store.record_audit(&entry)?;
             Ok(bytes)
         })
-        .await;
-    let bytes = match result {
-        Ok(bytes) => bytes,
-        Err(e) => return errors::internal(lang, e),
-    };
+        .await?;
     let (content_type, file) = match format {
         ExportFormat::Csv => ("text/csv; charset=utf-8", "activities.csv"),
         ExportFormat::JsonLines => ("application/jsonl; charset=utf-8", "activities.jsonl"),
     };
-    listing::download(content_type, file, bytes)
+    Ok(listing::download(content_type, file, bytes))
 }
 
-pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
+pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Result<Response, Error> {
     let lang = user.lang;
     let result = state
         .read(move |store| {
@@ -317,11 +319,7 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
             Ok(Some((activity, store.audit(&filter)?)))
         })
         .await;
-    let (activity, history) = match result {
-        Ok(Some(found)) => found,
-        Ok(None) => return super::not_found(lang),
-        Err(e) => return errors::internal(lang, e),
-    };
+    let (activity, history) = result?.ok_or_else(Error::not_found)?;
     let labels = Labels::new(lang);
     let text = |id: &str| labels.text(id);
     let shown = [
@@ -347,10 +345,10 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
             context! { label => text(&format!("web-activity-{column}")), value, lang => lang_of }
         })
         .collect();
-    page(
+    templates::page(
         "activity.html",
         lang,
-        &user.session,
+        Some(&user.session),
         context! {
             id => activity.id.clone(),
             title => activity.title_in(lang),
@@ -440,14 +438,14 @@ fn show_form(
     values: &Values,
     errors: &HashMap<String, String>,
     message: Option<&str>,
-) -> Response {
+) -> Result<Response, Error> {
     let session: &Session = &user.session;
     form(&session.user, user.lang, editing).render(user.lang, session, status, values, errors, message)
 }
 
-pub async fn new_form(user: RequireUser) -> Response {
+pub async fn new_form(user: RequireUser) -> Result<Response, Error> {
     if !can_write_activities(&user.session.user) {
-        return super::forbidden(user.lang);
+        return Err(Error::forbidden());
     }
     show_form(&user, None, StatusCode::OK, &Values::default(), &HashMap::new(), None)
 }
@@ -473,11 +471,11 @@ pub async fn create(
     State(state): State<AppState>,
     user: RequireUser,
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
     let me = user.session.user.clone();
     if !can_write_activities(&me) {
-        return super::forbidden(lang);
+        return Err(Error::forbidden());
     }
     let values = Values::from_pairs(pairs);
     let raw = raw_of(&values, None);
@@ -497,15 +495,14 @@ pub async fn create(
     .await
 }
 
-pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
-    let lang = user.lang;
-    let stored = match state.read(move |store| store.activity(&id)).await {
-        Ok(Some(stored)) => stored,
-        Ok(None) => return super::not_found(lang),
-        Err(e) => return errors::internal(lang, e),
-    };
+pub async fn edit_form(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(id): Path<String>,
+) -> Result<Response, Error> {
+    let stored = state.read(move |store| store.activity(&id)).await?.ok_or_else(Error::not_found)?;
     if !can_edit_activity(&user.session.user, stored.counterpart_country) {
-        return super::forbidden(lang);
+        return Err(Error::forbidden());
     }
     let mut values = values_of(&stored);
     values.push(version::FIELD, stored.fingerprint());
@@ -517,7 +514,7 @@ pub async fn update(
     user: RequireUser,
     Path(id): Path<String>,
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
     let me = user.session.user.clone();
     let values = Values::from_pairs(pairs);

@@ -9,6 +9,7 @@ use axum::response::Response;
 use minijinja::{Value, context};
 use vigie_domain::Lang;
 
+use crate::errors::Error;
 use crate::session::Session;
 
 /// A form's submitted values by field name; a field may come several times
@@ -161,7 +162,7 @@ pub struct Form {
 
 impl Form {
     /// Renders the form as first shown: `values`, no message.
-    pub fn show(&self, lang: Lang, session: &Session, values: &Values) -> Response {
+    pub fn show(&self, lang: Lang, session: &Session, values: &Values) -> Result<Response, Error> {
         self.render(lang, session, StatusCode::OK, values, &HashMap::new(), None)
     }
 
@@ -175,7 +176,7 @@ impl Form {
         values: &Values,
         errors: &HashMap<String, String>,
         message: Option<&str>,
-    ) -> Response {
+    ) -> Result<Response, Error> {
         let groups: Vec<Value> = self
             .groups
             .iter()
@@ -186,10 +187,10 @@ impl Form {
                 }
             })
             .collect();
-        let mut response = super::page(
+        let mut response = crate::templates::page(
             "register_form.html",
             lang,
-            session,
+            Some(session),
             context! {
                 title => self.title.clone(),
                 action => self.action.clone(),
@@ -200,11 +201,9 @@ impl Form {
                 groups,
                 message => message.map(|id| vigie_i18n::catalog().text(lang, id)),
             },
-        );
-        if response.status() == StatusCode::OK {
-            *response.status_mut() = status;
-        }
-        response
+        )?;
+        *response.status_mut() = status;
+        Ok(response)
     }
 }
 

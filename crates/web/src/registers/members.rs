@@ -20,10 +20,11 @@ use vigie_store::{Store, StoreError};
 
 use super::form::{Field, Form, Values};
 use super::save::{Record, Saved, save};
-use super::{country_choices, page, today};
+use super::{country_choices, today};
 use crate::auth::RequireUser;
-use crate::errors;
+use crate::errors::Error;
 use crate::state::AppState;
+use crate::templates;
 use crate::version;
 
 /// The most national days one form edits.
@@ -104,16 +105,13 @@ fn row(member: &Member, lang: Lang, editable: bool) -> Value {
     }
 }
 
-pub async fn list(State(state): State<AppState>, user: RequireUser) -> Response {
+pub async fn list(State(state): State<AppState>, user: RequireUser) -> Result<Response, Error> {
     let lang = user.lang;
-    let mut members = match state.read(|store| store.members()).await {
-        Ok(members) => members,
-        Err(e) => return errors::internal(lang, e),
-    };
+    let mut members = state.read(|store| store.members()).await?;
     members.sort_by_cached_key(|m| countries().name(m.country, lang));
     let admin = can_manage_members(&user.session.user);
     let rows: Vec<Value> = members.iter().map(|m| row(m, lang, admin)).collect();
-    page("members.html", lang, &user.session, context! { members => rows, can_create => admin })
+    templates::page("members.html", lang, Some(&user.session), context! { members => rows, can_create => admin })
 }
 
 /// The form's values of a stored member, its national days first.
@@ -207,7 +205,7 @@ fn show_form(
     values: &Values,
     errors: &HashMap<String, String>,
     message: Option<&str>,
-) -> Response {
+) -> Result<Response, Error> {
     let days = rows_sent(values).max(NEW_ROWS);
     form(user.lang, editing, days, &user.session.user).render(user.lang, &user.session, status, values, errors, message)
 }
@@ -217,9 +215,9 @@ fn validated(raw: &RawMember, lang: Lang) -> Result<Member, Saved> {
     MemberValidator::new(today()).validate(raw).map_err(|e| Saved::invalid(e, lang))
 }
 
-pub async fn new_form(user: RequireUser) -> Response {
+pub async fn new_form(user: RequireUser) -> Result<Response, Error> {
     if !can_manage_members(&user.session.user) {
-        return super::forbidden(user.lang);
+        return Err(Error::forbidden());
     }
     show_form(&user, None, StatusCode::OK, &Values::default(), &HashMap::new(), None)
 }
@@ -228,9 +226,9 @@ pub async fn create(
     State(state): State<AppState>,
     user: RequireUser,
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, Error> {
     if !can_manage_members(&user.session.user) {
-        return super::forbidden(user.lang);
+        return Err(Error::forbidden());
     }
     let values = Values::from_pairs(pairs);
     let (raw, lang) = (raw_of(&values, None), user.lang);
@@ -245,22 +243,21 @@ pub async fn create(
 }
 
 /// The member of the page's country (any case), if it is one.
-async fn stored(state: &AppState, country: &str) -> Result<Option<Member>, vigie_store::StoreError> {
+async fn stored(state: &AppState, country: &str) -> Result<Option<Member>, StoreError> {
     let Some(code) = CountryCode::new(&country.to_ascii_uppercase()) else { return Ok(None) };
     let members = state.read(|store| store.members()).await?;
     Ok(members.into_iter().find(|m| m.country == code))
 }
 
-pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(country): Path<String>) -> Response {
-    let lang = user.lang;
+pub async fn edit_form(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(country): Path<String>,
+) -> Result<Response, Error> {
     if !can_manage_members(&user.session.user) {
-        return super::forbidden(lang);
+        return Err(Error::forbidden());
     }
-    let member = match stored(&state, &country).await {
-        Ok(Some(member)) => member,
-        Ok(None) => return super::not_found(lang),
-        Err(e) => return errors::internal(lang, e),
-    };
+    let member = stored(&state, &country).await?.ok_or_else(Error::not_found)?;
     let mut values = values_of(&member);
     // empty rows to add days
     let rows = member.national_days.len() + NEW_ROWS;
@@ -274,12 +271,12 @@ pub async fn update(
     user: RequireUser,
     Path(country): Path<String>,
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
     if !can_manage_members(&user.session.user) {
-        return super::forbidden(lang);
+        return Err(Error::forbidden());
     }
-    let Some(code) = CountryCode::new(&country.to_ascii_uppercase()) else { return super::not_found(lang) };
+    let Some(code) = CountryCode::new(&country.to_ascii_uppercase()) else { return Err(Error::not_found()) };
     let values = Values::from_pairs(pairs);
     let raw = raw_of(&values, Some(code));
     let check = move |store: &mut dyn Store| {

@@ -16,16 +16,10 @@ pub mod partners;
 mod save;
 
 use axum::Router;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use minijinja::Value;
 use vigie_domain::{CountryCode, Lang, countries};
 
-use crate::errors;
-use crate::session::Session;
 use crate::state::AppState;
-use crate::templates;
 
 /// Rows on one page of a list.
 pub const PAGE_SIZE: usize = 50;
@@ -54,22 +48,6 @@ pub fn routes() -> Router<AppState> {
         .route("/notes", get(notes::list).post(notes::create))
         .route("/notes/new", get(notes::new_form))
         .route("/notes/{region}/{month}/{country}/edit", get(notes::edit_form).post(notes::update))
-}
-
-/// A page of `name` with `values`, or the error page.
-fn page(name: &str, lang: Lang, session: &Session, values: Value) -> Response {
-    match templates::render(name, lang, Some(session), values) {
-        Ok(html) => html.into_response(),
-        Err(e) => errors::internal(lang, e),
-    }
-}
-
-fn forbidden(lang: Lang) -> Response {
-    errors::page(lang, StatusCode::FORBIDDEN, "web-error-forbidden")
-}
-
-fn not_found(lang: Lang) -> Response {
-    errors::page(lang, StatusCode::NOT_FOUND, "web-error-not-found")
 }
 
 /// The countries a record may be given, as the access rule `allowed` says

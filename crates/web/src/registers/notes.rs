@@ -23,12 +23,13 @@ use vigie_store::{Store, StoreError};
 
 use super::form::{Field, Form, Values};
 use super::save::{Record, Saved, save};
-use super::{PAGE_SIZE, page, today};
+use super::{PAGE_SIZE, today};
 use crate::auth::RequireUser;
 use crate::cookies::percent_encode;
-use crate::errors;
+use crate::errors::Error;
 use crate::listing::{self, Pages};
 use crate::state::AppState;
+use crate::templates;
 use crate::version;
 
 /// A note's key: its region group, month and country.
@@ -124,27 +125,28 @@ fn row(note: &Note, state: &AppState, labels: &Labels, user: &User) -> Value {
     }
 }
 
-pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query): Query<ListQuery>) -> Response {
+pub async fn list(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, Error> {
     let lang = user.lang;
     let mut filter = NoteFilter::default();
     let region = query.region.trim();
     if !region.is_empty() {
         if state.regions.get(region).is_none() {
-            return errors::page(lang, StatusCode::BAD_REQUEST, "web-error-region");
+            return Err(Error::bad_request("web-error-region"));
         }
         filter.region = Some(region.to_string());
     }
     let month = query.month.trim();
     if !month.is_empty() {
         let Some(month) = Month::parse(month) else {
-            return errors::page(lang, StatusCode::BAD_REQUEST, "web-error-month");
+            return Err(Error::bad_request("web-error-month"));
         };
         (filter.from, filter.to) = (Some(month), Some(month));
     }
-    let mut notes = match state.read(move |store| store.notes(&filter)).await {
-        Ok(notes) => notes,
-        Err(e) => return errors::internal(lang, e),
-    };
+    let mut notes = state.read(move |store| store.notes(&filter)).await?;
     // the latest month first; a region's countries by name
     notes.sort_by_cached_key(|n| (std::cmp::Reverse(n.month), n.region.clone(), countries().name(n.country, lang)));
     let labels = Labels::new(lang);
@@ -157,10 +159,10 @@ pub async fn list(State(state): State<AppState>, user: RequireUser, Query(query)
     };
     let regions: Vec<Value> =
         state.regions.iter().map(|r| context! { id => r.id.clone(), name => r.name(lang).to_string() }).collect();
-    page(
+    templates::page(
         "notes.html",
         lang,
-        &user.session,
+        Some(&user.session),
         context! {
             notes => rows,
             total => notes.len(),
@@ -230,7 +232,7 @@ fn show_form(
     values: &Values,
     errors: &HashMap<String, String>,
     message: Option<&str>,
-) -> Response {
+) -> Result<Response, Error> {
     form(state, &user.session.user, user.lang, editing).render(
         user.lang,
         &user.session,
@@ -259,9 +261,9 @@ fn checked(state: &AppState, values: &[Option<String>], user: &User, lang: Lang)
     Ok(note)
 }
 
-pub async fn new_form(State(state): State<AppState>, user: RequireUser) -> Response {
+pub async fn new_form(State(state): State<AppState>, user: RequireUser) -> Result<Response, Error> {
     if !can_write_notes(&user.session.user) {
-        return super::forbidden(user.lang);
+        return Err(Error::forbidden());
     }
     show_form(&state, &user, None, StatusCode::OK, &Values::default(), &HashMap::new(), None)
 }
@@ -270,11 +272,11 @@ pub async fn create(
     State(state): State<AppState>,
     user: RequireUser,
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
     let me = user.session.user.clone();
     if !can_write_notes(&me) {
-        return super::forbidden(lang);
+        return Err(Error::forbidden());
     }
     let values = Values::from_pairs(pairs);
     let raw: Vec<Option<String>> = NOTE_COLUMNS.iter().map(|c| values.raw(c)).collect();
@@ -301,16 +303,11 @@ pub async fn edit_form(
     State(state): State<AppState>,
     user: RequireUser,
     Path((region, month, country)): Path<(String, String, String)>,
-) -> Response {
-    let lang = user.lang;
-    let Some(key) = Key::parse(&region, &month, &country) else { return super::not_found(lang) };
-    let note = match state.read(move |store| stored(store, &key)).await {
-        Ok(Some(note)) => note,
-        Ok(None) => return super::not_found(lang),
-        Err(e) => return errors::internal(lang, e),
-    };
+) -> Result<Response, Error> {
+    let Some(key) = Key::parse(&region, &month, &country) else { return Err(Error::not_found()) };
+    let note = state.read(move |store| stored(store, &key)).await?.ok_or_else(Error::not_found)?;
     if !can_edit_note(&user.session.user, note.country) {
-        return super::forbidden(lang);
+        return Err(Error::forbidden());
     }
     let mut values = Values::from_pairs(NOTE_COLUMNS.iter().map(|c| c.to_string()).zip(note.values()));
     values.push(version::FIELD, note.fingerprint());
@@ -322,9 +319,9 @@ pub async fn update(
     user: RequireUser,
     Path((region, month, country)): Path<(String, String, String)>,
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
-    let Some(key) = Key::parse(&region, &month, &country) else { return super::not_found(lang) };
+    let Some(key) = Key::parse(&region, &month, &country) else { return Err(Error::not_found()) };
     let me = user.session.user.clone();
     let values = Values::from_pairs(pairs);
     let worker = state.clone();

@@ -19,11 +19,12 @@ use vigie_store::{Store, StoreError};
 
 use super::form::{Field, Form, Values};
 use super::save::{Record, Saved, save};
-use super::{page, today};
+use super::today;
 use crate::auth::RequireUser;
 use crate::cookies::percent_encode;
-use crate::errors;
+use crate::errors::Error;
 use crate::state::AppState;
+use crate::templates;
 use crate::version;
 
 /// A partner's fields, in order (also the audit entry's): the CSV's.
@@ -79,17 +80,14 @@ fn row(partner: &Partner, labels: &Labels, admin: bool) -> Value {
     }
 }
 
-pub async fn list(State(state): State<AppState>, user: RequireUser) -> Response {
+pub async fn list(State(state): State<AppState>, user: RequireUser) -> Result<Response, Error> {
     let lang = user.lang;
-    let mut partners = match state.read(|store| store.partners()).await {
-        Ok(partners) => partners,
-        Err(e) => return errors::internal(lang, e),
-    };
+    let mut partners = state.read(|store| store.partners()).await?;
     partners.sort_by(|a, b| a.name_in(lang).cmp(b.name_in(lang)));
     let admin = can_manage_partners(&user.session.user);
     let labels = Labels::new(lang);
     let rows: Vec<Value> = partners.iter().map(|p| row(p, &labels, admin)).collect();
-    page("partners.html", lang, &user.session, context! { partners => rows, can_create => admin })
+    templates::page("partners.html", lang, Some(&user.session), context! { partners => rows, can_create => admin })
 }
 
 /// The partner form; `editing` is the id of the partner changed.
@@ -217,21 +215,17 @@ impl Record for PartnerAgreement {
 }
 
 /// The partner of the page, if the user manages partners and it exists;
-/// else the page to answer.
-async fn managed(state: &AppState, user: &RequireUser, id: String) -> Result<Partner, Response> {
+/// else the error to answer.
+async fn managed(state: &AppState, user: &RequireUser, id: String) -> Result<Partner, Error> {
     if !can_manage_partners(&user.session.user) {
-        return Err(super::forbidden(user.lang));
+        return Err(Error::forbidden());
     }
-    match find(state, id).await {
-        Ok(Some(partner)) => Ok(partner),
-        Ok(None) => Err(super::not_found(user.lang)),
-        Err(e) => Err(errors::internal(user.lang, e)),
-    }
+    find(state, id).await?.ok_or_else(Error::not_found)
 }
 
-pub async fn new_form(user: RequireUser) -> Response {
+pub async fn new_form(user: RequireUser) -> Result<Response, Error> {
     if !can_manage_partners(&user.session.user) {
-        return super::forbidden(user.lang);
+        return Err(Error::forbidden());
     }
     partner_form(user.lang, None).show(user.lang, &user.session, &Values::default())
 }
@@ -240,9 +234,9 @@ pub async fn create(
     State(state): State<AppState>,
     user: RequireUser,
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, Error> {
     if !can_manage_partners(&user.session.user) {
-        return super::forbidden(user.lang);
+        return Err(Error::forbidden());
     }
     let values = Values::from_pairs(pairs);
     let (raw, lang) = (raw_partner(&values, None), user.lang);
@@ -258,11 +252,12 @@ fn validated(raw: &RawPartner, lang: Lang) -> Result<Partner, Saved> {
     PartnerValidator::new(today()).partner(raw).map_err(|e| Saved::invalid(e, lang))
 }
 
-pub async fn edit_form(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
-    let partner = match managed(&state, &user, id).await {
-        Ok(partner) => partner,
-        Err(refused) => return refused,
-    };
+pub async fn edit_form(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(id): Path<String>,
+) -> Result<Response, Error> {
+    let partner = managed(&state, &user, id).await?;
     let mut values = values_from(&PARTNER_FIELDS, &partner.values());
     values.push(version::FIELD, partner.fingerprint());
     partner_form(user.lang, Some(&partner.id)).show(user.lang, &user.session, &values)
@@ -273,10 +268,10 @@ pub async fn update(
     user: RequireUser,
     Path(id): Path<String>,
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
     if !can_manage_partners(&user.session.user) {
-        return super::forbidden(lang);
+        return Err(Error::forbidden());
     }
     let values = Values::from_pairs(pairs);
     let raw = raw_partner(&values, Some(&id));
@@ -293,23 +288,22 @@ pub async fn update(
     .await
 }
 
-pub async fn new_agreement_form(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Response {
-    match managed(&state, &user, id).await {
-        Ok(partner) => agreement_form(user.lang, &partner, None).show(user.lang, &user.session, &Values::default()),
-        Err(refused) => refused,
-    }
+pub async fn new_agreement_form(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(id): Path<String>,
+) -> Result<Response, Error> {
+    let partner = managed(&state, &user, id).await?;
+    agreement_form(user.lang, &partner, None).show(user.lang, &user.session, &Values::default())
 }
 
 pub async fn edit_agreement_form(
     State(state): State<AppState>,
     user: RequireUser,
     Path((id, index)): Path<(String, usize)>,
-) -> Response {
-    let partner = match managed(&state, &user, id).await {
-        Ok(partner) => partner,
-        Err(refused) => return refused,
-    };
-    let Some(agreement) = partner.agreements.get(index) else { return super::not_found(user.lang) };
+) -> Result<Response, Error> {
+    let partner = managed(&state, &user, id).await?;
+    let Some(agreement) = partner.agreements.get(index) else { return Err(Error::not_found()) };
     let mut values = values_from(&AGREEMENT_FIELDS, &agreement.values());
     let shown = PartnerAgreement { partner: partner.id.clone(), agreement: agreement.clone() };
     values.push(version::FIELD, shown.fingerprint());
@@ -321,7 +315,7 @@ pub async fn create_agreement(
     user: RequireUser,
     Path(id): Path<String>,
     form: PostedForm<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, Error> {
     save_agreement(state, user, id, None, form).await
 }
 
@@ -330,7 +324,7 @@ pub async fn update_agreement(
     user: RequireUser,
     Path((id, index)): Path<(String, usize)>,
     form: PostedForm<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, Error> {
     save_agreement(state, user, id, Some(index), form).await
 }
 
@@ -342,13 +336,10 @@ async fn save_agreement(
     id: String,
     index: Option<usize>,
     PostedForm(pairs): PostedForm<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, Error> {
     let lang = user.lang;
     // the partner as the form shows it; the save reads it again
-    let partner = match managed(&state, &user, id.clone()).await {
-        Ok(partner) => partner,
-        Err(refused) => return refused,
-    };
+    let partner = managed(&state, &user, id.clone()).await?;
     let values = Values::from_pairs(pairs);
     let raw = raw_agreement(&values, &id);
     let check = move |store: &mut dyn Store| {

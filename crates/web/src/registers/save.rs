@@ -17,7 +17,7 @@ use vigie_domain::{AuditEntry, FieldChange, FieldError, Lang};
 use vigie_store::{Store, StoreError};
 
 use crate::auth::RequireUser;
-use crate::errors;
+use crate::errors::Error;
 use crate::state::AppState;
 use crate::version;
 
@@ -55,13 +55,16 @@ impl Saved {
 
     /// The page of a refusal, or the redirection after a save; `form`
     /// re-shows the form with the values typed and the messages.
-    fn respond(self, lang: Lang, form: impl FnOnce(StatusCode, &Messages, &'static str) -> Response) -> Response {
+    fn respond(
+        self,
+        form: impl FnOnce(StatusCode, &Messages, &'static str) -> Result<Response, Error>,
+    ) -> Result<Response, Error> {
         match self {
-            Saved::Done(to) => Redirect::to(&to).into_response(),
+            Saved::Done(to) => Ok(Redirect::to(&to).into_response()),
             Saved::Invalid(messages, id) => form(StatusCode::UNPROCESSABLE_ENTITY, &messages, id),
             Saved::Conflict(messages, id) => form(StatusCode::CONFLICT, &messages, id),
-            Saved::Forbidden => super::forbidden(lang),
-            Saved::NotFound => super::not_found(lang),
+            Saved::Forbidden => Err(Error::forbidden()),
+            Saved::NotFound => Err(Error::not_found()),
         }
     }
 }
@@ -122,8 +125,8 @@ pub(super) async fn save<R, C>(
     user: &RequireUser,
     sent: Option<&str>,
     check: C,
-    form: impl FnOnce(StatusCode, &Messages, &'static str) -> Response,
-) -> Response
+    form: impl FnOnce(StatusCode, &Messages, &'static str) -> Result<Response, Error>,
+) -> Result<Response, Error>
 where
     R: Record,
     C: FnOnce(&mut dyn Store) -> Result<Checked<R>, StoreError> + Send + 'static,
@@ -139,11 +142,8 @@ where
             Ok((record, stored)) => write(store, &actor, &record, stored.as_ref(), lang),
             Err(refused) => Ok(refused),
         })
-        .await;
-    match saved {
-        Ok(saved) => saved.respond(lang, form),
-        Err(e) => errors::internal(lang, e),
-    }
+        .await?;
+    saved.respond(form)
 }
 
 /// The answer to an edit form shown from a record that was changed since:
