@@ -101,15 +101,15 @@ fn crates_depend_on_lower_layers_only() {
         ("vigie-pdf", 0),
         ("vigie-i18n", 1),
         ("vigie-store", 1),
-        ("vigie-formats", 1),
-        ("vigie-ingest", 2),
+        ("vigie-formats", 2),
         ("vigie-report", 2),
-        ("vigie-fuzz-targets", 4),
-        ("vigie-render", 3),
-        ("vigie-bulletin", 4),
-        ("vigie-web", 5),
-        ("vigie", 6),
-        ("gen-incidents", 6),
+        ("vigie-ingest", 3),
+        ("vigie-render", 4),
+        ("vigie-fuzz-targets", 5),
+        ("vigie-bulletin", 5),
+        ("vigie-web", 6),
+        ("vigie", 7),
+        ("gen-incidents", 7),
     ]
     .into_iter()
     .collect();
