@@ -202,7 +202,7 @@ mod tests {
     /// One of each kind, with the texts its message must show in `lang`.
     fn one_of_each(lang: Lang) -> Vec<(FieldErrorKind, Vec<String>)> {
         use FieldErrorKind as K;
-        let day = vigie_domain::Month::parse("2023-12").unwrap().first_day();
+        let day = Month::parse("2023-12").unwrap().first_day();
         let month = Month::parse("2024-01").unwrap();
         let n = |v: i64| number(lang, v);
         let none = Vec::new;

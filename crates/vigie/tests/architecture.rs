@@ -259,7 +259,8 @@ fn no_file_points_outside_the_repository() {
     assert!(wrong.is_empty(), "references outside the repository:\n{}", wrong.join("\n"));
 }
 
-/// Every crate takes the workspace's toolchain floor and lint settings.
+/// Every crate takes the workspace's toolchain floor and lint settings, and
+/// is optimised in the release profile.
 #[test]
 fn every_crate_inherits_rust_version_and_lints() {
     let root = workspace_root();
@@ -275,5 +276,13 @@ fn every_crate_inherits_rust_version_and_lints() {
     }
     let workspace = std::fs::read_to_string(root.join("Cargo.toml")).expect("the workspace manifest");
     assert!(workspace.contains("[workspace.lints.rust]"), "the workspace manifest has no [workspace.lints]");
+    // the release profile builds dependencies at opt-level 1 for a short
+    // first build; a crate of Vigie's own that is not named is slow too
+    for package in packages().iter().filter(|p| name(p) != "vigie-fuzz-targets") {
+        let section = format!("[profile.release.package.{}]\nopt-level = 3", name(package));
+        if !workspace.contains(&section) {
+            wrong.push(format!("{}: not at opt-level 3 in the release profile", name(package)));
+        }
+    }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
