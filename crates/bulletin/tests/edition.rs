@@ -221,10 +221,6 @@ fn assert_text(actual: &str, expect: &str) {
     }
 }
 
-/// An expectation not written yet.
-#[allow(dead_code)]
-const TODO: &str = "";
-
 #[test]
 fn a_march_issue_in_french_and_english() {
     check(

@@ -241,10 +241,6 @@ fn assert_text(actual: &str, expect: &str) {
     }
 }
 
-/// An expectation not written yet.
-#[allow(dead_code)]
-const TODO: &str = "";
-
 /// One import on a fresh store.
 #[track_caller]
 fn check<T: AsRef<[u8]>>(flags: &str, files: &[(&str, T)], expect: &str) {

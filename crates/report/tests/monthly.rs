@@ -166,10 +166,6 @@ fn assert_text(actual: &str, expect: &str) {
     }
 }
 
-/// An expectation not written yet.
-#[allow(dead_code)]
-const TODO: &str = "";
-
 // ---------------------------------------------------------------- a report computed by hand
 
 /// February (p), March (c) and outside the region or the months (x); p4
