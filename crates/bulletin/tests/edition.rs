@@ -4,9 +4,10 @@
 //! rendered compactly as text and compared with the expected text. No PDF
 //! or HTML is printed: both print this model and compute nothing.
 //!
-//! `TESTS_PRINT=1 cargo test -p vigie-bulletin --test edition -- --nocapture`
-//! prints each rendering with the line of its check.
+//! `UPDATE_EXPECT=1 cargo test -p vigie-bulletin --test edition` writes
+//! what the code gives into the expectations.
 
+use expect_test::{Expect, expect};
 use std::fmt::Write;
 use std::io::Cursor;
 
@@ -116,13 +117,13 @@ fn store(data: &Data) -> (tempfile::TempDir, Box<dyn Store>) {
 
 /// The editions of `issue` (an issue file) in `langs`, against `expect`.
 #[track_caller]
-fn check(data: &Data, issue: &str, langs: &[Lang], expect: &str) {
+fn check(data: &Data, issue: &str, langs: &[Lang], expect: Expect) {
     let (_dir, store) = store(data);
     let issue = Issue::from_toml(issue, "issue.toml").unwrap();
     let sources = Sources::read(store.as_ref(), &issue, &Regions::builtin()).unwrap();
     let profile = Profile::demo();
     let actual: String = langs.iter().map(|&lang| render(&Edition::new(&sources, &profile, lang))).collect();
-    assert_text(&actual, expect);
+    expect.assert_eq(&actual);
 }
 
 fn cell(cell: &CellView) -> String {
@@ -202,32 +203,13 @@ fn render(edition: &Edition) -> String {
     text
 }
 
-/// Compares texts, the expected one written indented in the test: its
-/// first line break and the indentation of its first line are taken off.
-#[track_caller]
-#[allow(clippy::print_stdout)] // TESTS_PRINT: the renderings, to write expectations
-fn assert_text(actual: &str, expect: &str) {
-    let expect = expect.strip_prefix('\n').unwrap_or(expect);
-    let indent = expect.len() - expect.trim_start_matches(' ').len();
-    let expect: String =
-        expect.lines().map(|line| format!("{}\n", line.get(indent..).unwrap_or(line.trim_start()))).collect();
-    let expect = expect.trim_end_matches([' ', '\n']).to_string() + "\n";
-    if std::env::var_os("TESTS_PRINT").is_some() {
-        println!("@@@ {}\n{actual}@@@", std::panic::Location::caller().line());
-        return;
-    }
-    if actual != expect {
-        panic!("\n--- expected\n{expect}--- actual\n{actual}---\n");
-    }
-}
-
 #[test]
 fn a_march_issue_in_french_and_english() {
     check(
         &DATA,
         "number = 61\nmonth = \"2024-03\"\n",
         &[Lang::Fr, Lang::En],
-        r#"
+        expect![[r#"
         [fr ltr] Bulletin mensuel · Numéro 61 · mars 2024
         footer: Bulletin mensuel · Numéro 61 · mars 2024
         featured: visit [en] A visit to Riyadh · 5 mars 2024 · Par <FSI>Press office<PDI>
@@ -281,7 +263,7 @@ fn a_march_issue_in_french_and_english() {
         Our partners: 2 partners: Naif Arab University, Organisation of Islamic Cooperation
         Agreements signed in March 2024: Naif Arab University · Training agreement · 12 March 2024 · REF/24/1 (Areas of cooperation: training, research)
         pages: 2, domains: 4
-    "#,
+    "#]],
     );
 }
 
@@ -291,7 +273,7 @@ fn arabic_is_right_to_left_with_western_digits() {
         &DATA,
         "number = 61\nmonth = \"2024-03\"\nstanding_pages = false\n",
         &[Lang::Ar],
-        r#"
+        expect![[r#"
         [ar rtl] النشرة الشهرية · العدد 61 · مارس 2024
         footer: النشرة الشهرية · العدد 61 · مارس 2024
         featured: visit [en] A visit to Riyadh · 5 مارس 2024 · بقلم <FSI>Press office<PDI>
@@ -320,7 +302,7 @@ fn arabic_is_right_to_left_with_western_digits() {
         شركاؤنا: شريكان: جامعة نايف العربية, Organisation of Islamic Cooperation
         الاتفاقيات الموقعة في مارس 2024: جامعة نايف العربية · Training agreement · 12 مارس 2024 · REF/24/1 (مجالات التعاون: training, research)
         pages: 0, domains: 0
-    "#,
+    "#]],
     );
 }
 
@@ -333,7 +315,7 @@ fn a_december_issue_reviews_the_year() {
         &DATA,
         issue,
         &[Lang::En],
-        r#"
+        expect![[r#"
         [en ltr] Monthly Bulletin · Issue 58 · December 2023
         footer: Monthly Bulletin · Issue 58 · December 2023
         featured: forum [en] A forum in Dakar · 20 March 2024 ·
@@ -353,6 +335,6 @@ fn a_december_issue_reviews_the_year() {
         Agreements signed in December 2023: Organisation of Islamic Cooperation · Memorandum · 27 December 2023 ·  (Areas of cooperation: exchange of experience)
         2023 in numbers: 1 Partnership
         pages: 2, domains: 4
-    "#,
+    "#]],
     );
 }

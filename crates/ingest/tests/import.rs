@@ -20,10 +20,11 @@
 //! An unknown figure is `?`; the extras (`end=`, `precision=`, `at=`,
 //! `kidnapped=`, `description=`, `sources=`, …) are shown only when set,
 //! and not at all with `--brief` (a word of these tests, not of the
-//! command line). `TESTS_PRINT=1 cargo test -p vigie-ingest --test import
-//! -- --nocapture` prints each rendering with the line of its check, to
-//! write an expectation.
+//! command line). The expected texts are `expect-test` literals:
+//! `UPDATE_EXPECT=1 cargo test -p vigie-ingest --test import` writes what
+//! the code gives into them, for review.
 
+use expect_test::{Expect, expect};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
@@ -95,7 +96,7 @@ impl Db {
 
     /// Imports, then compares the rendering with `expect`.
     #[track_caller]
-    fn check<T: AsRef<[u8]>>(&mut self, flags: &str, files: &[(&str, T)], expect: &str) {
+    fn check<T: AsRef<[u8]>>(&mut self, flags: &str, files: &[(&str, T)], expect: Expect) {
         let summary = self.import(flags, files);
         let mut actual = render_summary(&summary);
         if let Some(name) = flags.split_whitespace().skip_while(|f| *f != "--rejects").nth(1) {
@@ -103,7 +104,7 @@ impl Db {
         }
         let brief = flags.split_whitespace().any(|f| f == "--brief");
         actual.push_str(&self.stored_with(!brief));
-        assert_text(&actual, expect);
+        expect.assert_eq(&actual);
     }
 
     /// Every stored incident, one a line, by date then id.
@@ -221,29 +222,9 @@ fn render_rejects(text: &str) -> String {
     rendered
 }
 
-/// Compares texts, the expected one written indented in the test: its
-/// first line break and the indentation of its first line are taken off.
-#[track_caller]
-#[allow(clippy::print_stdout)] // TESTS_PRINT: the renderings, to write expectations
-fn assert_text(actual: &str, expect: &str) {
-    let expect = expect.strip_prefix('\n').unwrap_or(expect);
-    let indent = expect.len() - expect.trim_start_matches(' ').len();
-    let expect: String =
-        expect.lines().map(|line| format!("{}\n", line.get(indent..).unwrap_or(line.trim_start()))).collect();
-    let expect = expect.trim_end_matches([' ', '\n']).to_string() + "\n";
-    let actual = if actual.is_empty() { "\n" } else { actual };
-    if std::env::var_os("TESTS_PRINT").is_some() {
-        println!("@@@ {}\n{actual}@@@", std::panic::Location::caller().line());
-        return;
-    }
-    if actual != expect {
-        panic!("\n--- expected\n{expect}--- actual\n{actual}---\n");
-    }
-}
-
 /// One import on a fresh store.
 #[track_caller]
-fn check<T: AsRef<[u8]>>(flags: &str, files: &[(&str, T)], expect: &str) {
+fn check<T: AsRef<[u8]>>(flags: &str, files: &[(&str, T)], expect: Expect) {
     Db::new().check(flags, files, expect);
 }
 
@@ -258,31 +239,31 @@ fn new_then_unchanged_then_one_update() {
     db.check(
         "",
         &[("a.csv", file)],
-        "
+        expect![["
         written: 2 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         drafts: 1
         a-1 2023-12-01 ML unknown unknown unknown killed=3 wounded=2 verified
         a-2 2023-12-02 BF unknown unknown unknown killed=1 wounded=? draft
-    ",
+    "]],
     );
     // the same file again changes nothing, and its drafts are not counted again
     db.check(
         "",
         &[("a.csv", file)],
-        "
+        expect![["
         written: 0 new, 0 updated, 2 unchanged, 0 rejected, 0 skipped
         a-1 2023-12-01 ML unknown unknown unknown killed=3 wounded=2 verified
         a-2 2023-12-02 BF unknown unknown unknown killed=1 wounded=? draft
-    ",
+    "]],
     );
     db.check(
         "",
         &[("a.csv", &file.replace(",3,2,", ",4,2,"))],
-        "
+        expect![["
         written: 0 new, 1 updated, 1 unchanged, 0 rejected, 0 skipped
         a-1 2023-12-01 ML unknown unknown unknown killed=4 wounded=2 verified
         a-2 2023-12-02 BF unknown unknown unknown killed=1 wounded=? draft
-    ",
+    "]],
     );
 }
 
@@ -293,30 +274,30 @@ fn rows_without_id_get_stable_ids_from_their_content() {
                 2023-12-01,Tchad,Bol,JAS,2,first\n\
                 2023-12-02,ML,Gao,GSIM,,second\n\
                 2023-12-02,ML,Gao,GSIM,,other text\n";
-    db.check("", &[("noid.csv", file)], r#"
+    db.check("", &[("noid.csv", file)], expect![[r#"
         written: 3 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         drafts: 3
         vg-737044f84db8fffe 2023-12-01 TD boko-haram unknown unknown killed=2 wounded=? draft location=Bol description=first
         vg-0a7a4ce72e252ad0 2023-12-02 ML jnim unknown unknown killed=? wounded=? draft location=Gao description="other text"
         vg-974b0d08792fe04b 2023-12-02 ML jnim unknown unknown killed=? wounded=? draft location=Gao description=second
-    "#);
-    db.check("", &[("noid.csv", file)], r#"
+    "#]]);
+    db.check("", &[("noid.csv", file)], expect![[r#"
         written: 0 new, 0 updated, 3 unchanged, 0 rejected, 0 skipped
         vg-737044f84db8fffe 2023-12-01 TD boko-haram unknown unknown killed=2 wounded=? draft location=Bol description=first
         vg-0a7a4ce72e252ad0 2023-12-02 ML jnim unknown unknown killed=? wounded=? draft location=Gao description="other text"
         vg-974b0d08792fe04b 2023-12-02 ML jnim unknown unknown killed=? wounded=? draft location=Gao description=second
-    "#);
+    "#]]);
     // the same operations written with other names of the same country and
     // group are the same incidents
     let other_names = "date,country,location,perpetrator,killed,description\n\
                        2023-12-01,TCD,Bol,Boko Haram,2,first\n\
                        2023-12-02,Mali,Gao,JNIM,,second\n";
-    db.check("", &[("noid-2.csv", other_names)], r#"
+    db.check("", &[("noid-2.csv", other_names)], expect![[r#"
         written: 0 new, 0 updated, 2 unchanged, 0 rejected, 0 skipped
         vg-737044f84db8fffe 2023-12-01 TD boko-haram unknown unknown killed=2 wounded=? draft location=Bol description=first
         vg-0a7a4ce72e252ad0 2023-12-02 ML jnim unknown unknown killed=? wounded=? draft location=Gao description="other text"
         vg-974b0d08792fe04b 2023-12-02 ML jnim unknown unknown killed=? wounded=? draft location=Gao description=second
-    "#);
+    "#]]);
 }
 
 #[test]
@@ -328,22 +309,22 @@ fn a_file_with_a_bom_and_crlf_line_ends() {
             "\u{feff}id,date,country,perpetrator,description\r\nbom-1,2023-12-01,Tchad,GSIM,\r\n\
              bom-2,2023-12-02,ML,,\"two lines,\r\nas written\"\r\n",
         )],
-        r#"
+        expect![[r#"
         written: 2 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         drafts: 2
         bom-1 2023-12-01 TD jnim unknown unknown killed=? wounded=? draft
         bom-2 2023-12-02 ML unknown unknown unknown killed=? wounded=? draft description="two lines,\r\nas written"
-    "#,
+    "#]],
     );
     // the mark takes no line: the bad row is line 3
     check(
         "",
         &[("bom-bad.csv", "\u{feff}date,country,killed\r\n2023-12-01,ML,1\r\n2023-12-02,ML,-1\r\n")],
-        r#"
+        expect![[r#"
         nothing written: 1 new, 0 updated, 0 unchanged, 1 rejected, 0 skipped
         drafts: 1
         bom-bad.csv:3: column killed: must be 0 or more (leave empty when not known) (got "-1")
-    "#,
+    "#]],
     );
 }
 
@@ -353,24 +334,24 @@ fn the_status_of_rows_that_do_not_say() {
     check(
         "",
         &[("s.csv", file)],
-        r#"
+        expect![[r#"
         written: 3 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         drafts: 2
         s-1 2023-12-01 ML unknown unknown unknown killed=? wounded=? draft
         s-2 2023-12-02 ML unknown unknown unknown killed=? wounded=? draft
         s-3 2023-12-03 ML unknown unknown unknown killed=? wounded=? verified
-    "#,
+    "#]],
     );
     check(
         "--default-status verified",
         &[("s.csv", file)],
-        r#"
+        expect![[r#"
         written: 3 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         drafts: 1
         s-1 2023-12-01 ML unknown unknown unknown killed=? wounded=? verified
         s-2 2023-12-02 ML unknown unknown unknown killed=? wounded=? draft
         s-3 2023-12-03 ML unknown unknown unknown killed=? wounded=? verified
-    "#,
+    "#]],
     );
 }
 
@@ -393,7 +374,7 @@ fn countries_groups_and_codes_are_resolved() {
              n-8,2023-12-11,,day,Niger,,,ISGS,,,2,1,,,\n\
              n-9,2024-01-10,,month,Somalie,,,Al-Shabaab,,,8,14,,,\n",
         )],
-        r#"
+        expect![[r#"
         written: 9 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         drafts: 9
         n-7 2023-10-19 BF ansarul-islam unknown unknown killed=11 wounded=? draft
@@ -405,7 +386,7 @@ fn countries_groups_and_codes_are_resolved() {
         n-8 2023-12-11 NE is-sahel unknown unknown killed=2 wounded=1 draft
         n-3 2023-12-20 TD unknown unknown unknown killed=? wounded=? draft precision=week description=هجوم
         n-9 2024-01-10 SO al-shabaab unknown unknown killed=8 wounded=14 draft precision=month
-    "#,
+    "#]],
     );
 }
 
@@ -413,30 +394,30 @@ fn countries_groups_and_codes_are_resolved() {
 fn an_unknown_group_is_a_problem_unless_new_groups_are_allowed() {
     let mut db = Db::new();
     let file = "id,date,country,perpetrator\nk-1,2023-12-01,ML,Katiba Serma\n";
-    db.check("", &[("ng.csv", file)], r#"
+    db.check("", &[("ng.csv", file)], expect![[r#"
         nothing written: 0 new, 0 updated, 0 unchanged, 1 rejected, 0 skipped
         ng.csv:2: column perpetrator: unknown perpetrator group: add it with `vigie groups add ID --name NAME --alias NAME`, or import with --new-groups (got "Katiba Serma")
-    "#);
+    "#]]);
     db.check(
         "--new-groups",
         &[("ng.csv", file)],
-        r#"
+        expect![[r#"
         written: 1 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         drafts: 1
         new groups: katiba-serma (from "Katiba Serma")
         k-1 2023-12-01 ML katiba-serma unknown unknown killed=? wounded=? draft
-    "#,
+    "#]],
     );
     // the group now exists: another spelling resolves to it, no second group
     db.check(
         "--new-groups",
         &[("ng2.csv", "id,date,country,perpetrator\nk-2,2023-12-02,ML,KATIBA SERMA\n")],
-        r#"
+        expect![[r#"
         written: 1 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         drafts: 1
         k-1 2023-12-01 ML katiba-serma unknown unknown killed=? wounded=? draft
         k-2 2023-12-02 ML katiba-serma unknown unknown killed=? wounded=? draft
-    "#,
+    "#]],
     );
     let groups = db.store.groups().unwrap();
     let group = groups.resolve("Katiba Serma").expect("the new group");
@@ -454,21 +435,21 @@ fn a_failed_or_dry_import_creates_no_group() {
     db.check(
         "--new-groups",
         &[("ng.csv", file)],
-        r#"
+        expect![[r#"
         nothing written: 1 new, 0 updated, 0 unchanged, 1 rejected, 0 skipped
         drafts: 1
         new groups: katiba-serma (from "Katiba Serma")
         ng.csv:3: column killed: must be 0 or more (leave empty when not known) (got "-1")
-    "#,
+    "#]],
     );
     db.check(
         "--new-groups --dry-run",
         &[("ng.csv", "id,date,country,perpetrator\nk-1,2023-12-01,ML,Katiba Serma\n")],
-        r#"
+        expect![[r#"
         nothing written: 1 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         drafts: 1
         new groups: katiba-serma (from "Katiba Serma")
-    "#,
+    "#]],
     );
     assert!(db.store.groups().unwrap().resolve("Katiba Serma").is_none());
 }
@@ -486,19 +467,19 @@ fn a_bad_row_writes_nothing_of_any_file() {
     db.check(
         "",
         &[("good.csv", GOOD), ("bad.csv", bad)],
-        r#"
+        expect![[r#"
         nothing written: 2 new, 0 updated, 0 unchanged, 1 rejected, 0 skipped
         bad.csv:2: column killed: must be 0 or more (leave empty when not known) (got "-3")
-    "#,
+    "#]],
     );
     db.check(
         "",
         &[("good.csv", GOOD)],
-        r#"
+        expect![[r#"
         written: 2 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         g-1 2023-12-01 ML jnim unknown unknown killed=3 wounded=2 verified
         g-2 2023-12-02 BF jnim unknown unknown killed=1 wounded=0 verified
-    "#,
+    "#]],
     );
     // an update, an addition, then a bad row: neither is kept
     let mixed = "id,date,country,perpetrator,killed,wounded,status\n\
@@ -506,12 +487,12 @@ fn a_bad_row_writes_nothing_of_any_file() {
                  new-1,2023-12-30,ML,jnim,1,1,verified\n\
                  new-2,2023-12-31,Atlantis,jnim,1,1,verified\n";
     let before = db.stored();
-    db.check("", &[("mixed.csv", mixed)], r#"
+    db.check("", &[("mixed.csv", mixed)], expect![[r#"
         nothing written: 1 new, 1 updated, 0 unchanged, 1 rejected, 0 skipped
         mixed.csv:4: column country: unknown country: give an ISO 3166-1 code or the English, French or Arabic name (got "Atlantis")
         g-1 2023-12-01 ML jnim unknown unknown killed=3 wounded=2 verified
         g-2 2023-12-02 BF jnim unknown unknown killed=1 wounded=0 verified
-    "#);
+    "#]]);
     assert_eq!(db.stored(), before);
 }
 
@@ -521,37 +502,37 @@ fn a_dry_run_counts_and_writes_nothing() {
     db.check(
         "--dry-run",
         &[("good.csv", GOOD)],
-        r#"
+        expect![[r#"
         nothing written: 2 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
-    "#,
+    "#]],
     );
     db.check(
         "",
         &[("good.csv", GOOD)],
-        r#"
+        expect![[r#"
         written: 2 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         g-1 2023-12-01 ML jnim unknown unknown killed=3 wounded=2 verified
         g-2 2023-12-02 BF jnim unknown unknown killed=1 wounded=0 verified
-    "#,
+    "#]],
     );
     db.check(
         "--dry-run",
         &[("good.csv", &GOOD.replace(",3,2,", ",4,2,"))],
-        r#"
+        expect![[r#"
         nothing written: 0 new, 1 updated, 1 unchanged, 0 rejected, 0 skipped
         g-1 2023-12-01 ML jnim unknown unknown killed=3 wounded=2 verified
         g-2 2023-12-02 BF jnim unknown unknown killed=1 wounded=0 verified
-    "#,
+    "#]],
     );
     db.check(
         "--dry-run",
         &[("bad.csv", "date,country,killed\n2023-12-01,ML,x\n")],
-        r#"
+        expect![[r#"
         nothing written: 0 new, 0 updated, 0 unchanged, 1 rejected, 0 skipped
         bad.csv:2: column killed: not a whole number (leave empty when not known) (got "x")
         g-1 2023-12-01 ML jnim unknown unknown killed=3 wounded=2 verified
         g-2 2023-12-02 BF jnim unknown unknown killed=1 wounded=0 verified
-    "#,
+    "#]],
     );
 }
 
@@ -564,7 +545,7 @@ fn skip_invalid_writes_the_good_rows_and_the_bad_ones_to_the_rejects_file() {
                  m-3,2023-12-03,NE,EIGS,1,1,,verified\n\
                  m-4,2023-13-04,TD,JAS,0,0,,verified\n\
                  m-5,2023-12-05,Tchad,JAS,2,0,,verified\n";
-    db.check("--skip-invalid --rejects rejects.csv", &[("mixed.csv", mixed)], r#"
+    db.check("--skip-invalid --rejects rejects.csv", &[("mixed.csv", mixed)], expect![[r#"
         written: 3 new, 0 updated, 0 unchanged, 2 rejected, 0 skipped
         mixed.csv:3: column killed: must be 0 or more (leave empty when not known) (got "-3")
         mixed.csv:6: column date: not a valid date: write YYYY-MM-DD (got "2023-13-04")
@@ -573,7 +554,7 @@ fn skip_invalid_writes_the_good_rows_and_the_bad_ones_to_the_rejects_file() {
         m-1 2023-12-01 ML jnim unknown unknown killed=3 wounded=2 verified
         m-3 2023-12-03 NE is-sahel unknown unknown killed=1 wounded=1 verified
         m-5 2023-12-05 TD boko-haram unknown unknown killed=2 wounded=0 verified
-    "#);
+    "#]]);
     // the rejects file, corrected, imports (its reason column ignored)
     let rejects = std::fs::read_to_string(db.path("rejects.csv")).unwrap();
     let fixed = rejects.replace(",-3,", ",3,").replace("2023-13-04", "2023-12-04");
@@ -581,14 +562,14 @@ fn skip_invalid_writes_the_good_rows_and_the_bad_ones_to_the_rejects_file() {
     db.check(
         "",
         &[("rejects.csv", &fixed)],
-        r#"
+        expect![[r#"
         written: 2 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         m-1 2023-12-01 ML jnim unknown unknown killed=3 wounded=2 verified
         m-2 2023-12-02 BF jnim unknown unknown killed=3 wounded=0 verified description="comma, and\nnewline"
         m-3 2023-12-03 NE is-sahel unknown unknown killed=1 wounded=1 verified
         m-4 2023-12-04 TD boko-haram unknown unknown killed=0 wounded=0 verified
         m-5 2023-12-05 TD boko-haram unknown unknown killed=2 wounded=0 verified
-    "#,
+    "#]],
     );
 }
 
@@ -596,23 +577,23 @@ fn skip_invalid_writes_the_good_rows_and_the_bad_ones_to_the_rejects_file() {
 fn rejects_as_json_lines_import_back() {
     let mut db = Db::new();
     let file = "id,date,country,killed\nj-1,2023-12-01,ML,1\nj-2,2023-12-02,ML,-3\n";
-    db.check("--skip-invalid --rejects rejects.jsonl", &[("one-bad.csv", file)], r#"
+    db.check("--skip-invalid --rejects rejects.jsonl", &[("one-bad.csv", file)], expect![[r#"
         written: 1 new, 0 updated, 0 unchanged, 1 rejected, 0 skipped
         drafts: 1
         one-bad.csv:3: column killed: must be 0 or more (leave empty when not known) (got "-3")
         rejects: {"country":"ML","date":"2023-12-02","id":"j-2","killed":"-3","reason":"one-bad.csv:3: column killed: must be 0 or more (leave empty when not known) (got \"-3\")"}
         j-1 2023-12-01 ML unknown unknown unknown killed=1 wounded=? draft
-    "#);
+    "#]]);
     let rejects = std::fs::read_to_string(db.path("rejects.jsonl")).unwrap();
     db.check(
         "",
         &[("rejects.jsonl", &rejects.replace("\"-3\"", "\"3\""))],
-        r#"
+        expect![[r#"
         written: 1 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         drafts: 1
         j-1 2023-12-01 ML unknown unknown unknown killed=1 wounded=? draft
         j-2 2023-12-02 ML unknown unknown unknown killed=3 wounded=? draft
-    "#,
+    "#]],
     );
 }
 
@@ -621,10 +602,10 @@ fn skip_invalid_does_not_skip_an_unusable_header() {
     check(
         "--skip-invalid --rejects rejects.csv",
         &[("typo.csv", "date,country,colour\n2023-12-01,ML,red\n2023-12-02,ML,blue\n")],
-        r#"
-        nothing written: 0 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
-        typo.csv:1: column colour: unknown column (the native columns are id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision, perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description, sources, status)
-    "#,
+        expect![[r#"
+            nothing written: 0 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
+            typo.csv:1: column colour: unknown column (the columns are id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision, perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description, sources, status)
+        "#]],
     );
 }
 
@@ -635,31 +616,31 @@ fn an_id_twice_in_one_import_is_a_problem_not_an_overwrite() {
     check(
         "",
         &[("twice.csv", "id,date,country,killed\na-1,2023-12-01,ML,1\na-2,2023-12-01,ML,1\na-1,2023-12-02,BF,5\n")],
-        r#"
+        expect![[r#"
         nothing written: 2 new, 0 updated, 0 unchanged, 1 rejected, 0 skipped
         drafts: 2
         twice.csv:4: column id: appears more than once in this import: each incident once, with its own id (rows without an id get one from their date, country, place, perpetrator, target, method and description) (got "a-1")
-    "#,
+    "#]],
     );
     // rows without ids that describe the same operation
     check(
         "",
         &[("same.csv", "date,country,location\n2023-12-01,ML,Gao\n2023-12-01,Mali,Gao\n")],
-        r#"
+        expect![[r#"
         nothing written: 1 new, 0 updated, 0 unchanged, 1 rejected, 0 skipped
         drafts: 1
         same.csv:3: column id: appears more than once in this import: each incident once, with its own id (rows without an id get one from their date, country, place, perpetrator, target, method and description) (got "vg-b897322876db8418")
-    "#,
+    "#]],
     );
     // across the files of one import
     check(
         "",
         &[("one.csv", "id,date,country\nx,2023-12-01,ML\n"), ("two.csv", "id,date,country\nx,2023-12-01,ML\n")],
-        r#"
+        expect![[r#"
         nothing written: 1 new, 0 updated, 0 unchanged, 1 rejected, 0 skipped
         drafts: 1
         two.csv:2: column id: appears more than once in this import: each incident once, with its own id (rows without an id get one from their date, country, place, perpetrator, target, method and description) (got "x")
-    "#,
+    "#]],
     );
 }
 
@@ -669,21 +650,21 @@ fn a_repeat_of_a_row_stored_unchanged_is_rejected_too() {
     db.check(
         "",
         &[("first.csv", "id,date,country,killed\nr-1,2023-12-01,ML,1\n")],
-        r#"
+        expect![[r#"
         written: 1 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         drafts: 1
         r-1 2023-12-01 ML unknown unknown unknown killed=1 wounded=? draft
-    "#,
+    "#]],
     );
     db.check(
         "--skip-invalid --rejects rejects.csv",
         &[("again.csv", "id,date,country,killed\nr-1,2023-12-01,ML,1\nr-1,2023-12-01,ML,9\n")],
-        r#"
+        expect![[r#"
         written: 0 new, 0 updated, 1 unchanged, 1 rejected, 0 skipped
         again.csv:3: column id: appears more than once in this import: each incident once, with its own id (rows without an id get one from their date, country, place, perpetrator, target, method and description) (got "r-1")
         rejects: id=r-1 date=2023-12-01 date_precision=day country=ML perpetrator=unknown target=unknown method=unknown killed=9 status=draft reason="again.csv:3: column id: appears more than once in this import: each incident once, with its own id (rows without an id get one from their date, country, place, perpetrator, target, method and description) (got \"r-1\")"
         r-1 2023-12-01 ML unknown unknown unknown killed=1 wounded=? draft
-    "#,
+    "#]],
     );
 }
 
@@ -694,18 +675,18 @@ fn problems_are_located_by_file_line_and_column() {
     check(
         "",
         &[("typo.csv", "date,country,colour\n2023-12-01,ML,red\n")],
-        r#"
-        nothing written: 0 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
-        typo.csv:1: column colour: unknown column (the native columns are id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision, perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description, sources, status)
-    "#,
+        expect![[r#"
+            nothing written: 0 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
+            typo.csv:1: column colour: unknown column (the columns are id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision, perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description, sources, status)
+        "#]],
     );
     check(
         "",
         &[("nocountry.csv", "id,date\nx-1,2023-12-01\n")],
-        r#"
+        expect![[r#"
         nothing written: 0 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         nocountry.csv:1: column country: required column is missing from the header
-    "#,
+    "#]],
     );
     check(
         "",
@@ -713,12 +694,12 @@ fn problems_are_located_by_file_line_and_column() {
             "ragged.csv",
             "id,date,country\nr-1,2023-12-01,ML\nr-2,2023-12-02,ML,extra\nr-3,2023-12-03\nr-4,2023-12-04,ML\n",
         )],
-        r#"
+        expect![[r#"
         nothing written: 1 new, 0 updated, 0 unchanged, 2 rejected, 0 skipped
         drafts: 1
         ragged.csv:3: row has 4 fields but the header has 3
         ragged.csv:4: row has 2 fields but the header has 3
-    "#,
+    "#]],
     );
     // a quoted field over three lines, a blank line, CRLF line ends
     check(
@@ -727,29 +708,29 @@ fn problems_are_located_by_file_line_and_column() {
             "multi.csv",
             "date,country,killed,description\n2023-12-01,ML,1,\"one\ntwo\nthree\"\n2023-12-02,ML,x,four\n",
         )],
-        r#"
+        expect![[r#"
         nothing written: 1 new, 0 updated, 0 unchanged, 1 rejected, 0 skipped
         drafts: 1
         multi.csv:5: column killed: not a whole number (leave empty when not known) (got "x")
-    "#,
+    "#]],
     );
     check(
         "",
         &[("blank.csv", "date,country,killed\n2023-12-01,ML,1\n\n2023-12-02,ML,x\n")],
-        r#"
+        expect![[r#"
         nothing written: 1 new, 0 updated, 0 unchanged, 1 rejected, 0 skipped
         drafts: 1
         blank.csv:4: column killed: not a whole number (leave empty when not known) (got "x")
-    "#,
+    "#]],
     );
     check(
         "",
         &[("crlf.csv", "date,country,killed\r\n2023-12-01,ML,1\r\n2023-12-02,ML,x\r\n")],
-        r#"
+        expect![[r#"
         nothing written: 1 new, 0 updated, 0 unchanged, 1 rejected, 0 skipped
         drafts: 1
         crlf.csv:3: column killed: not a whole number (leave empty when not known) (got "x")
-    "#,
+    "#]],
     );
 }
 
@@ -762,7 +743,7 @@ fn the_first_twenty_problems_are_kept_and_all_counted() {
     check(
         "",
         &[("many-bad.csv", &file)],
-        r#"
+        expect![[r#"
         nothing written: 0 new, 0 updated, 0 unchanged, 25 rejected, 0 skipped
         many-bad.csv:2: column killed: must be 0 or more (leave empty when not known) (got "-1")
         many-bad.csv:3: column killed: must be 0 or more (leave empty when not known) (got "-2")
@@ -785,7 +766,7 @@ fn the_first_twenty_problems_are_kept_and_all_counted() {
         many-bad.csv:20: column killed: must be 0 or more (leave empty when not known) (got "-19")
         many-bad.csv:21: column killed: must be 0 or more (leave empty when not known) (got "-20")
         problems: 25
-    "#,
+    "#]],
     );
 }
 
@@ -804,31 +785,31 @@ const JSONL: &str = concat!(
 #[test]
 fn json_lines_by_name_by_flag_or_by_content() {
     let mut db = Db::new();
-    db.check("", &[("incidents.jsonl", JSONL)], r#"
+    db.check("", &[("incidents.jsonl", JSONL)], expect![[r#"
         written: 3 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         drafts: 2
         j-1 2023-12-01 TD jnim unknown unknown killed=3 wounded=? verified at=13.5,14.25 description="ligne 1\nligne 2, \"citée\""
         j-2 2023-12-02 NE is-sahel military ambush killed=4 wounded=? draft
         j-3 2023-12-03 ML unknown unknown unknown killed=? wounded=? draft
-    "#);
-    db.check("", &[("incidents.ndjson", JSONL)], r#"
+    "#]]);
+    db.check("", &[("incidents.ndjson", JSONL)], expect![[r#"
         written: 0 new, 0 updated, 3 unchanged, 0 rejected, 0 skipped
         j-1 2023-12-01 TD jnim unknown unknown killed=3 wounded=? verified at=13.5,14.25 description="ligne 1\nligne 2, \"citée\""
         j-2 2023-12-02 NE is-sahel military ambush killed=4 wounded=? draft
         j-3 2023-12-03 ML unknown unknown unknown killed=? wounded=? draft
-    "#);
-    db.check("--format jsonl", &[("incidents.txt", JSONL)], r#"
+    "#]]);
+    db.check("--format jsonl", &[("incidents.txt", JSONL)], expect![[r#"
         written: 0 new, 0 updated, 3 unchanged, 0 rejected, 0 skipped
         j-1 2023-12-01 TD jnim unknown unknown killed=3 wounded=? verified at=13.5,14.25 description="ligne 1\nligne 2, \"citée\""
         j-2 2023-12-02 NE is-sahel military ambush killed=4 wounded=? draft
         j-3 2023-12-03 ML unknown unknown unknown killed=? wounded=? draft
-    "#);
-    db.check("", &[("stdin", &format!("\u{feff}\n  \n{JSONL}"))], r#"
+    "#]]);
+    db.check("", &[("stdin", &format!("\u{feff}\n  \n{JSONL}"))], expect![[r#"
         written: 0 new, 0 updated, 3 unchanged, 0 rejected, 0 skipped
         j-1 2023-12-01 TD jnim unknown unknown killed=3 wounded=? verified at=13.5,14.25 description="ligne 1\nligne 2, \"citée\""
         j-2 2023-12-02 NE is-sahel military ambush killed=4 wounded=? draft
         j-3 2023-12-03 ML unknown unknown unknown killed=? wounded=? draft
-    "#);
+    "#]]);
 }
 
 #[test]
@@ -843,13 +824,13 @@ fn bad_json_lines_are_located() {
              {oops\n\
              {\"date\":\"2023-12-01\",\"country\":\"ML\",\"colour\":\"red\"}\n",
         )],
-        r#"
-        nothing written: 1 new, 0 updated, 0 unchanged, 3 rejected, 0 skipped
-        drafts: 1
-        bad.jsonl:2: column killed: must be 0 or more (leave empty when not known) (got "-1")
-        bad.jsonl:4: not a JSON object: key must be a string at line 1 column 2
-        bad.jsonl:5: column colour: unknown key (the native keys are id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision, perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description, sources, status)
-    "#,
+        expect![[r#"
+            nothing written: 1 new, 0 updated, 0 unchanged, 3 rejected, 0 skipped
+            drafts: 1
+            bad.jsonl:2: column killed: must be 0 or more (leave empty when not known) (got "-1")
+            bad.jsonl:4: not a JSON object: key must be a string at line 1 column 2
+            bad.jsonl:5: column colour: unknown key (the keys are id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision, perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description, sources, status)
+        "#]],
     );
 }
 
@@ -865,7 +846,7 @@ fn an_acled_export_imports_verified_with_new_groups() {
     check(
         "--brief",
         &[("acled.csv", &dataset("acled/current-export.csv"))],
-        r#"
+        expect![[r#"
         written: 7 new, 0 updated, 0 unchanged, 0 rejected, 2 skipped
         new groups: military-forces-of-mali (from "Military Forces of Mali")
         source: acled.csv: ACLED current export
@@ -876,7 +857,7 @@ fn an_acled_export_imports_verified_with_new_groups() {
         acled:MLI31500 2023-12-01 ML military-forces-of-mali armed_groups drone killed=6 wounded=? verified
         acled:SOM51234 2023-12-02 SO al-shabaab military explosive killed=3 wounded=? verified
         acled:BFO11872 2023-12-05 BF jnim military ambush killed=14 wounded=? verified
-    "#,
+    "#]],
     );
 }
 
@@ -885,7 +866,7 @@ fn a_ucdp_release_and_a_gtd_extract() {
     check(
         "--brief",
         &[("ged.csv", &dataset("ucdp/release-19.1.csv"))],
-        r#"
+        expect![[r#"
         written: 8 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         new groups: mndaa (from "MNDAA"), supporters-of-awami-league (from "Supporters of Awami League"), government-of-myanmar-burma (from "Government of Myanmar (Burma)"), mta (from "MTA"), jss-sb (from "JSS/SB"), knu (from "KNU"), sspp (from "SSPP")
         source: ged.csv: UCDP GED release up to 19.1 (42 columns, low/best/high)
@@ -897,12 +878,12 @@ fn a_ucdp_release_and_a_gtd_extract() {
         ucdp:209980 2015-05-11 MM mndaa military unknown killed=0 wounded=? verified
         ucdp:209406 2015-05-14 MM mndaa military unknown killed=2 wounded=? verified
         ucdp:224479 2016-05-05 MM sspp military unknown killed=0 wounded=? verified
-    "#,
+    "#]],
     );
     check(
         "--brief",
         &[("gtd.csv", &dataset("gtd/gtd.csv"))],
-        r#"
+        expect![[r#"
         written: 8 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
         new groups: fulani-extremists (from "Fulani extremists"), zimbabwe-african-national-liberation-army-zanla (from "Zimbabwe African National Liberation Army (ZANLA)")
         source: gtd.csv: GTD release (135 columns)
@@ -914,6 +895,6 @@ fn a_ucdp_release_and_a_gtd_extract() {
         gtd:201911060003 2019-11-06 BF jnim infrastructure hostage_taking killed=0 wounded=0 verified
         gtd:202008160002 2020-08-16 SO al-shabaab business suicide killed=10 wounded=22 verified
         gtd:202103040004 2021-03-04 NG fulani-extremists education kidnapping killed=1 wounded=0 verified
-    "#,
+    "#]],
     );
 }

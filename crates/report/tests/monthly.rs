@@ -12,9 +12,10 @@
 //! ```
 //!
 //! The arrow is ↑ ↓ or =; the percentage, rounded, is left out when the
-//! previous month had none. `TESTS_PRINT=1 … -- --nocapture` prints each
-//! rendering with the line of its check.
+//! previous month had none. `UPDATE_EXPECT=1 cargo test -p vigie-report
+//! --test monthly` writes what the code gives into the expectations.
 
+use expect_test::{Expect, expect};
 use std::fmt::Write;
 
 use jiff::civil::date;
@@ -79,7 +80,7 @@ fn store(incidents: &str) -> (tempfile::TempDir, Box<dyn Store>) {
 /// The report of `query` ("REGION YYYY-MM", then `--include-drafts` if
 /// so) over `incidents`, against `expect`.
 #[track_caller]
-fn check(incidents: &str, query: &str, expect: &str) {
+fn check(incidents: &str, query: &str, expect: Expect) {
     let (_dir, store) = store(incidents);
     let mut words = query.split_whitespace();
     let region = words.next().unwrap();
@@ -89,7 +90,7 @@ fn check(incidents: &str, query: &str, expect: &str) {
     let region = regions.get(region).unwrap();
     let groups = store.groups().unwrap();
     let report = vigie_report::monthly(store.as_ref(), &groups, region, month, include_drafts).unwrap();
-    assert_text(&render(&report), expect);
+    expect.assert_eq(&render(&report));
 }
 
 fn change(change: &Change) -> String {
@@ -147,25 +148,6 @@ fn render(report: &MonthlyReport) -> String {
     text
 }
 
-/// Compares texts, the expected one written indented in the test: its
-/// first line break and the indentation of its first line are taken off.
-#[track_caller]
-#[allow(clippy::print_stdout)] // TESTS_PRINT: the renderings, to write expectations
-fn assert_text(actual: &str, expect: &str) {
-    let expect = expect.strip_prefix('\n').unwrap_or(expect);
-    let indent = expect.len() - expect.trim_start_matches(' ').len();
-    let expect: String =
-        expect.lines().map(|line| format!("{}\n", line.get(indent..).unwrap_or(line.trim_start()))).collect();
-    let expect = expect.trim_end_matches([' ', '\n']).to_string() + "\n";
-    if std::env::var_os("TESTS_PRINT").is_some() {
-        println!("@@@ {}\n{actual}@@@", std::panic::Location::caller().line());
-        return;
-    }
-    if actual != expect {
-        panic!("\n--- expected\n{expect}--- actual\n{actual}---\n");
-    }
-}
-
 // ---------------------------------------------------------------- a report computed by hand
 
 /// February (p), March (c) and outside the region or the months (x); p4
@@ -197,7 +179,7 @@ fn verified_incidents_of_the_members_in_the_month_and_the_one_before() {
     check(
         TRIO,
         "trio 2024-03",
-        r#"
+        expect![[r#"
         trio 2024-03 against 2024-02 (verified only)
         NE     operations 2 → 2 = 0%       victims 16 → 14 ↓ -13%
         TD     operations 0 → 1 ↑          victims 0 → 2 ↑
@@ -208,7 +190,7 @@ fn verified_incidents_of_the_members_in_the_month_and_the_one_before() {
         method: ambush 2/14, armed_assault 1/7, explosive 1/2, suicide 1/2
         perpetrator: jnim 2/14, is-sahel 2/9, boko-haram 1/2
         membership: former members exclude; former: none; excluded: MR until 2020-01-01
-    "#,
+    "#]],
     );
 }
 
@@ -217,7 +199,7 @@ fn drafts_count_only_when_asked() {
     check(
         TRIO,
         "trio 2024-03 --include-drafts",
-        r#"
+        expect![[r#"
         trio 2024-03 against 2024-02 (drafts included)
         NE     operations 2 → 2 = 0%       victims 16 → 14 ↓ -13%
         TD     operations 1 → 2 ↑ +100%    victims 2 → 12 ↑ +500%
@@ -228,7 +210,7 @@ fn drafts_count_only_when_asked() {
         method: armed_assault 2/17, ambush 2/14, explosive 1/2, suicide 1/2
         perpetrator: jnim 2/14, is-sahel 2/9, unknown 1/10, boko-haram 1/2
         membership: former members exclude; former: none; excluded: MR until 2020-01-01
-    "#,
+    "#]],
     );
 }
 
@@ -244,7 +226,7 @@ fn january_is_compared_with_december_of_the_year_before() {
     check(
         incidents,
         "trio 2024-01",
-        r#"
+        expect![[r#"
         trio 2024-01 against 2023-12 (verified only)
         NE     operations 2 → 1 ↓ -50%     victims 3 → 2 ↓ -33%
         TD     operations 0 → 0 =          victims 0 → 0 =
@@ -255,7 +237,7 @@ fn january_is_compared_with_december_of_the_year_before() {
         method: unknown 1/2
         perpetrator: unknown 1/2
         membership: former members exclude; former: none; excluded: MR until 2020-01-01
-    "#,
+    "#]],
     );
 }
 
@@ -264,7 +246,7 @@ fn an_empty_month_and_an_empty_store() {
     check(
         "date,country\n2024-02-10,ML\n",
         "trio 2024-03",
-        r#"
+        expect![[r#"
         trio 2024-03 against 2024-02 (verified only)
         NE     operations 0 → 0 =          victims 0 → 0 =
         TD     operations 0 → 0 =          victims 0 → 0 =
@@ -275,12 +257,12 @@ fn an_empty_month_and_an_empty_store() {
         method: none
         perpetrator: none
         membership: former members exclude; former: none; excluded: MR until 2020-01-01
-    "#,
+    "#]],
     );
     check(
         "date,country\n",
         "trio 2024-03",
-        r#"
+        expect![[r#"
         trio 2024-03 against 2024-02 (verified only)
         NE     operations 0 → 0 =          victims 0 → 0 =
         TD     operations 0 → 0 =          victims 0 → 0 =
@@ -291,7 +273,7 @@ fn an_empty_month_and_an_empty_store() {
         method: none
         perpetrator: none
         membership: former members exclude; former: none; excluded: MR until 2020-01-01
-    "#,
+    "#]],
     );
 }
 
@@ -317,7 +299,7 @@ fn change_pct_rounds_half_away_from_zero() {
     check(
         &csv,
         "trio 2023-12",
-        r#"
+        expect![[r#"
         trio 2023-12 against 2023-11 (verified only)
         NE     operations 40 → 41 ↑ +3%    victims 200 → 199 ↓ -1%
         TD     operations 8 → 7 ↓ -13%     victims 1000 → 1005 ↑ +1%
@@ -328,7 +310,7 @@ fn change_pct_rounds_half_away_from_zero() {
         method: unknown 49/1212
         perpetrator: unknown 49/1212
         membership: former members exclude; former: none; excluded: MR until 2020-01-01
-    "#,
+    "#]],
     );
 }
 
@@ -351,7 +333,7 @@ fn members_joining_and_leaving() {
     check(
         MOVING,
         "moving 2024-03",
-        r#"
+        expect![[r#"
         moving 2024-03 against 2024-02 (verified only)
         BF     operations 0 → 1 ↑          victims 0 → 2 ↑
         TD     operations 0 → 1 ↑          victims 0 → 4 ↑
@@ -361,12 +343,12 @@ fn members_joining_and_leaving() {
         method: unknown 2/6
         perpetrator: unknown 2/6
         membership: former members exclude; former: BF until 2024-03-10; excluded: MR from 2024-04-01, NE until 2024-01-31
-    "#,
+    "#]],
     );
     check(
         MOVING,
         "moving 2024-04",
-        r#"
+        expect![[r#"
         moving 2024-04 against 2024-03 (verified only)
         TD     operations 1 → 0 ↓ -100%    victims 4 → 0 ↓ -100%
         MR     operations 1 → 0 ↓ -100%    victims 6 → 0 ↓ -100%
@@ -376,12 +358,12 @@ fn members_joining_and_leaving() {
         method: none
         perpetrator: none
         membership: former members exclude; former: none; excluded: BF until 2024-03-10, NE until 2024-01-31
-    "#,
+    "#]],
     );
     check(
         MOVING,
         "moving-all 2024-03",
-        r#"
+        expect![[r#"
         moving-all 2024-03 against 2024-02 (verified only)
         BF     operations 0 → 1 ↑          victims 0 → 2 ↑
         TD     operations 0 → 1 ↑          victims 0 → 4 ↑
@@ -392,6 +374,6 @@ fn members_joining_and_leaving() {
         method: unknown 3/14
         perpetrator: unknown 3/14
         membership: former members include; former: BF until 2024-03-10, NE until 2024-01-31; excluded: MR from 2024-04-01
-    "#,
+    "#]],
     );
 }
