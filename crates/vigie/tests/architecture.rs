@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde_json::Value;
 
@@ -13,16 +14,20 @@ fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).expect("crates/vigie is two levels down").to_path_buf()
 }
 
-/// `cargo metadata` of the workspace's own packages.
-fn packages() -> Vec<Value> {
-    let output = std::process::Command::new(env!("CARGO"))
-        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
-        .current_dir(workspace_root())
-        .output()
-        .expect("cargo metadata runs");
-    assert!(output.status.success(), "cargo metadata: {}", String::from_utf8_lossy(&output.stderr));
-    let metadata: Value = serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON");
-    metadata["packages"].as_array().expect("packages").clone()
+/// `cargo metadata` of the workspace's own packages, read once for all
+/// the tests.
+fn packages() -> &'static [Value] {
+    static PACKAGES: OnceLock<Vec<Value>> = OnceLock::new();
+    PACKAGES.get_or_init(|| {
+        let output = std::process::Command::new(env!("CARGO"))
+            .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+            .current_dir(workspace_root())
+            .output()
+            .expect("cargo metadata runs");
+        assert!(output.status.success(), "cargo metadata: {}", String::from_utf8_lossy(&output.stderr));
+        let metadata: Value = serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON");
+        metadata["packages"].as_array().expect("packages").clone()
+    })
 }
 
 fn name(package: &Value) -> &str {
