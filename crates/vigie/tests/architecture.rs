@@ -120,12 +120,12 @@ fn crates_depend_on_lower_layers_only() {
     .collect();
     let mut wrong = Vec::new();
     for package in packages() {
-        let own = *layer.get(name(&package)).unwrap_or_else(|| panic!("{} has no layer in this test", name(&package)));
-        for dependency in dependencies(&package, None).into_iter().filter(|d| layer.contains_key(d)) {
+        let own = *layer.get(name(package)).unwrap_or_else(|| panic!("{} has no layer in this test", name(package)));
+        for dependency in dependencies(package, None).into_iter().filter(|d| layer.contains_key(d)) {
             if layer[dependency] >= own {
                 wrong.push(format!(
                     "{} (layer {own}) depends on {dependency} (layer {})",
-                    name(&package),
+                    name(package),
                     layer[dependency]
                 ));
             }
@@ -271,12 +271,12 @@ fn every_crate_inherits_rust_version_and_lints() {
     let root = workspace_root();
     let mut wrong = Vec::new();
     for package in packages() {
-        let manifest = std::fs::read_to_string(folder(&package).join("Cargo.toml")).expect("a manifest");
+        let manifest = std::fs::read_to_string(folder(package).join("Cargo.toml")).expect("a manifest");
         if !manifest.contains("rust-version.workspace = true") {
-            wrong.push(format!("{}: rust-version is not the workspace's", name(&package)));
+            wrong.push(format!("{}: rust-version is not the workspace's", name(package)));
         }
         if !manifest.contains("[lints]\nworkspace = true") {
-            wrong.push(format!("{}: lints are not the workspace's", name(&package)));
+            wrong.push(format!("{}: lints are not the workspace's", name(package)));
         }
     }
     let workspace = std::fs::read_to_string(root.join("Cargo.toml")).expect("the workspace manifest");
