@@ -8,6 +8,8 @@ mod html;
 pub mod issue;
 mod pdf;
 pub mod profile;
+pub mod publication;
+pub mod snapshot;
 pub mod sources;
 
 pub use edition::Edition;

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use vigie_domain::{ArticleStatus, Member, Note, Partner, Regions, Story};
-use vigie_report::{MonthlyReport, NationalDaysReport, TimelineReport, YearReport};
+use vigie_report::{Counted, Counting, MonthlyReport, NationalDaysReport, TimelineReport, YearReport};
 use vigie_store::{ArticleFilter, NoteFilter, Store};
 
 use crate::BulletinError;
@@ -14,6 +14,9 @@ use crate::issue::Issue;
 /// One region's statistics and notes.
 pub struct RegionSource {
     pub report: MonthlyReport,
+    /// The incidents the report counts (what a published issue keeps to
+    /// explain its figures later).
+    pub counted: Vec<Counted>,
     pub notes: Vec<Note>,
 }
 
@@ -77,14 +80,15 @@ impl Sources {
                     regions.ids()
                 ))
             })?;
-            let report = vigie_report::monthly(store, &groups, region, month, false)?;
+            let report = vigie_report::monthly(store, &groups, region, month, Counting::default())?;
+            let counted = vigie_report::counted(store, region, month, Counting::default())?;
             let notes = store.notes(&NoteFilter {
                 region: Some(id.clone()),
                 from: Some(month),
                 to: Some(month),
                 country: None,
             })?;
-            region_sources.push(RegionSource { report, notes });
+            region_sources.push(RegionSource { report, counted, notes });
         }
         let mut images = BTreeMap::new();
         for story in featured.iter().chain(&editorial).chain(&others) {

@@ -44,12 +44,69 @@ impl GroupOrigin {
     }
 }
 
+/// What kind of actor a group is. The terrorism statistics leave out the
+/// incidents of state forces (`docs/data-model.md#perpetrator-kinds`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKind {
+    /// A jihadist organisation.
+    Jihadist,
+    /// Another non-state armed group (separatist, rebel, …).
+    ArmedGroup,
+    /// A militia (communal, ethnic, political, self-defence).
+    Militia,
+    /// A state's own forces: army, police, gendarmerie, government.
+    StateForces,
+    /// Not known (what a group created by an import is until an analyst
+    /// says otherwise, unless its name says it is a state's).
+    #[default]
+    Unknown,
+}
+
+impl GroupKind {
+    pub const ALL: [GroupKind; 5] =
+        [GroupKind::Jihadist, GroupKind::ArmedGroup, GroupKind::Militia, GroupKind::StateForces, GroupKind::Unknown];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            GroupKind::Jihadist => "jihadist",
+            GroupKind::ArmedGroup => "armed_group",
+            GroupKind::Militia => "militia",
+            GroupKind::StateForces => "state_forces",
+            GroupKind::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<GroupKind> {
+        GroupKind::ALL.into_iter().find(|kind| kind.code() == code.trim())
+    }
+
+    /// The kind an actor's name tells, in the datasets' naming: UCDP's
+    /// `Government of …`, ACLED's `Military Forces of …` and `Police
+    /// Forces of …` are state forces; ACLED's `… Militia` (`Communal
+    /// Militia (Mali)`, `Dozo Militia`) a militia; anything else is not
+    /// known from its name.
+    pub fn of_actor_name(name: &str) -> GroupKind {
+        let name = name.trim().to_lowercase();
+        const STATE: [&str; 3] = ["government of ", "military forces of ", "police forces of "];
+        if STATE.iter().any(|prefix| name.starts_with(prefix)) {
+            GroupKind::StateForces
+        } else if name.split(|c: char| !c.is_alphanumeric()).any(|word| word == "militia") {
+            GroupKind::Militia
+        } else {
+            GroupKind::Unknown
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub struct Group {
     pub id: String,
     pub name: Names,
     #[serde(default)]
     pub aliases: Vec<String>,
+    #[serde(default)]
+    pub kind: GroupKind,
     #[serde(skip_deserializing, default = "builtin")]
     pub origin: GroupOrigin,
 }
@@ -70,6 +127,7 @@ impl Group {
         Group {
             id: slug(&name),
             name: Names { fr: name.clone(), en: name.clone(), ar: name.clone() },
+            kind: GroupKind::of_actor_name(&name),
             aliases: vec![name],
             origin: GroupOrigin::Imported,
         }

@@ -20,6 +20,8 @@ pub use vigie_domain::Lang;
 
 mod field_errors;
 pub use field_errors::{field_error, field_error_english, field_error_kind};
+mod publication;
+pub use publication::publication_refusal;
 
 fn index(lang: Lang) -> usize {
     lang as usize

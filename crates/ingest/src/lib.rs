@@ -222,6 +222,9 @@ pub struct Summary {
     /// Groups created by `new_groups` (by rows that were written): "id
     /// (from "Name")".
     pub new_groups: Vec<String>,
+    /// Rows written (new, updated or unchanged) whose perpetrator is of
+    /// kind state forces: kept, and left out of the terrorism statistics.
+    pub state_forces: u64,
     /// Incidents written with the status verified without a review: only by
     /// the operator's command line.
     pub verified: u64,

@@ -15,7 +15,7 @@ use vigie_domain::user::{
     RowAccess, can_edit_incident, can_import_any_incident, can_import_datasets, import_row_access,
 };
 use vigie_domain::validate::Validated;
-use vigie_domain::{AuditEntry, FieldError, FieldErrorKind, Group, Incident, Status, User, Validator};
+use vigie_domain::{AuditEntry, FieldError, FieldErrorKind, Group, GroupKind, Incident, Status, User, Validator};
 use vigie_formats::dataset::acled::AcledReader;
 use vigie_formats::dataset::gtd::GtdReader;
 use vigie_formats::dataset::ucdp::UcdpReader;
@@ -45,7 +45,10 @@ struct Ready {
 /// Imports all sources in one transaction, committed only if every row is
 /// valid (or `skip_invalid`), no header is unusable and it is not a dry run.
 pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) -> Result<Summary, IngestError> {
-    let validator = Validator::new(store.groups()?, options.latest_date);
+    let groups = store.groups()?;
+    let state_forces: HashSet<String> =
+        groups.iter().filter(|g| g.kind == GroupKind::StateForces).map(|g| g.id.clone()).collect();
+    let validator = Validator::new(groups, options.latest_date);
     let names: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
     let rejects = options.rejects.as_deref().map(Rejects::create).transpose()?;
     let problems = Problems::new(rejects).in_language(options.lang);
@@ -68,6 +71,7 @@ pub fn import(store: &mut dyn Store, sources: Vec<Source>, options: &Options) ->
             names: &names,
             groups_waiting: HashMap::new(),
             unknown_ids: HashSet::new(),
+            state_forces,
         };
         let written = writer.write(session.as_mut(), receiver, recycle, &mut summary);
         let read = reading.join().unwrap_or(Err(IngestError::ReaderPanicked));
@@ -121,6 +125,9 @@ struct Writer<'a> {
     /// Ids a web importer was refused as unknown (at most
     /// [`UNKNOWN_IDS_KEPT`]).
     unknown_ids: HashSet<String>,
+    /// The ids of the groups of state forces, those this import creates
+    /// included.
+    state_forces: HashSet<String>,
 }
 
 /// How many refused ids an import remembers (a few MiB at most).
@@ -237,7 +244,14 @@ impl Writer<'_> {
     ) -> Result<Option<Upsert>, IngestError> {
         if let Some(group) = self.groups_waiting.remove(&incident.perpetrator) {
             session.add_group(&group)?;
-            summary.new_groups.push(format!("{} (from {:?})", group.id, group.aliases[0]));
+            let kind = match group.kind {
+                GroupKind::Unknown => String::new(),
+                kind => format!("{}, ", kind.code()),
+            };
+            summary.new_groups.push(format!("{} ({kind}from {:?})", group.id, group.aliases[0]));
+            if group.kind == GroupKind::StateForces {
+                self.state_forces.insert(group.id.clone());
+            }
         }
         let outcome = session.upsert(incident, content_hash)?;
         match outcome {
@@ -250,6 +264,9 @@ impl Writer<'_> {
             Upsert::Unchanged => {}
         }
         summary.counts.record(outcome);
+        if self.state_forces.contains(&incident.perpetrator) {
+            summary.state_forces += 1;
+        }
         Ok(Some(outcome))
     }
 

@@ -847,17 +847,17 @@ fn an_acled_export_imports_verified_with_new_groups() {
         "--brief",
         &[("acled.csv", &dataset("acled/current-export.csv"))],
         expect![[r#"
-        written: 7 new, 0 updated, 0 unchanged, 0 rejected, 2 skipped
-        new groups: military-forces-of-mali (from "Military Forces of Mali")
-        source: acled.csv: ACLED current export
-        acled:BFO11801 2023-11-15 BF unknown security indirect_fire killed=2 wounded=? verified
-        acled:CAO9012 2023-11-25 CM boko-haram civilians suicide killed=5 wounded=? verified
-        acled:NIG25012 2023-11-27 NG iswap humanitarian kidnapping killed=0 wounded=? verified
-        acled:NIR9954 2023-11-28 NE is-sahel civilians armed_assault killed=7 wounded=? verified
-        acled:MLI31500 2023-12-01 ML military-forces-of-mali armed_groups drone killed=6 wounded=? verified
-        acled:SOM51234 2023-12-02 SO al-shabaab military explosive killed=3 wounded=? verified
-        acled:BFO11872 2023-12-05 BF jnim military ambush killed=14 wounded=? verified
-    "#]],
+            written: 7 new, 0 updated, 0 unchanged, 0 rejected, 2 skipped
+            new groups: military-forces-of-mali (state_forces, from "Military Forces of Mali")
+            source: acled.csv: ACLED current export
+            acled:BFO11801 2023-11-15 BF unknown security indirect_fire killed=2 wounded=? verified
+            acled:CAO9012 2023-11-25 CM boko-haram civilians suicide killed=5 wounded=? verified
+            acled:NIG25012 2023-11-27 NG iswap humanitarian kidnapping killed=0 wounded=? verified
+            acled:NIR9954 2023-11-28 NE is-sahel civilians armed_assault killed=7 wounded=? verified
+            acled:MLI31500 2023-12-01 ML military-forces-of-mali armed_groups drone killed=6 wounded=? verified
+            acled:SOM51234 2023-12-02 SO al-shabaab military explosive killed=3 wounded=? verified
+            acled:BFO11872 2023-12-05 BF jnim military ambush killed=14 wounded=? verified
+        "#]],
     );
 }
 
@@ -867,18 +867,18 @@ fn a_ucdp_release_and_a_gtd_extract() {
         "--brief",
         &[("ged.csv", &dataset("ucdp/release-19.1.csv"))],
         expect![[r#"
-        written: 8 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
-        new groups: mndaa (from "MNDAA"), supporters-of-awami-league (from "Supporters of Awami League"), government-of-myanmar-burma (from "Government of Myanmar (Burma)"), mta (from "MTA"), jss-sb (from "JSS/SB"), knu (from "KNU"), sspp (from "SSPP")
-        source: ged.csv: UCDP GED release up to 19.1 (42 columns, low/best/high)
-        ucdp:71686 1989-01-01 MM knu military unknown killed=3 wounded=? verified
-        ucdp:73855 1989-09-30 BD jss-sb civilians unknown killed=6 wounded=? verified
-        ucdp:50348 1990-02-01 MM mta armed_groups unknown killed=32 wounded=? verified
-        ucdp:50110 2003-03-01 MM government-of-myanmar-burma civilians unknown killed=2 wounded=? verified
-        ucdp:71663 2013-12-13 BD supporters-of-awami-league armed_groups unknown killed=1 wounded=? verified
-        ucdp:209980 2015-05-11 MM mndaa military unknown killed=0 wounded=? verified
-        ucdp:209406 2015-05-14 MM mndaa military unknown killed=2 wounded=? verified
-        ucdp:224479 2016-05-05 MM sspp military unknown killed=0 wounded=? verified
-    "#]],
+            written: 8 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
+            new groups: mndaa (from "MNDAA"), supporters-of-awami-league (from "Supporters of Awami League"), government-of-myanmar-burma (state_forces, from "Government of Myanmar (Burma)"), mta (from "MTA"), jss-sb (from "JSS/SB"), knu (from "KNU"), sspp (from "SSPP")
+            source: ged.csv: UCDP GED release up to 19.1 (42 columns, low/best/high)
+            ucdp:71686 1989-01-01 MM knu military unknown killed=3 wounded=? verified
+            ucdp:73855 1989-09-30 BD jss-sb civilians unknown killed=6 wounded=? verified
+            ucdp:50348 1990-02-01 MM mta armed_groups unknown killed=32 wounded=? verified
+            ucdp:50110 2003-03-01 MM government-of-myanmar-burma civilians unknown killed=2 wounded=? verified
+            ucdp:71663 2013-12-13 BD supporters-of-awami-league armed_groups unknown killed=1 wounded=? verified
+            ucdp:209980 2015-05-11 MM mndaa military unknown killed=0 wounded=? verified
+            ucdp:209406 2015-05-14 MM mndaa military unknown killed=2 wounded=? verified
+            ucdp:224479 2016-05-05 MM sspp military unknown killed=0 wounded=? verified
+        "#]],
     );
     check(
         "--brief",

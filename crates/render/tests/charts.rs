@@ -48,6 +48,8 @@ fn report() -> MonthlyReport {
         by_perpetrator: breakdown(&[("jnim", 3, 132), ("is-sahel", 3, 27), ("ansarul-islam", 1, 16)]),
         unknown_casualties: UnknownCasualties { previous: 0, current: 0 },
         include_drafts: false,
+        include_state_actors: false,
+        state_actors_left_out: 0,
         membership: MembershipUsed { former_members: FormerMembers::Include, former: vec![], excluded: vec![] },
         region_group,
         perpetrator_names,

@@ -25,6 +25,8 @@ fn report_leaving_out(countries: &[&str]) -> MonthlyReport {
         by_perpetrator: vec![],
         unknown_casualties: UnknownCasualties { previous: 0, current: 0 },
         include_drafts: false,
+        include_state_actors: false,
+        state_actors_left_out: 0,
         membership: MembershipUsed { former_members: FormerMembers::Exclude, former: vec![], excluded },
         region_group: Regions::builtin().get("g5-sahel").unwrap().clone(),
         perpetrator_names: BTreeMap::new(),

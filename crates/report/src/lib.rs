@@ -11,7 +11,10 @@ pub mod timeline;
 pub mod trend;
 pub mod year;
 
-pub use monthly::{Breakdown, CountryRow, MembershipUsed, MonthlyReport, Totals, UnknownCasualties, monthly};
+pub use monthly::{
+    Breakdown, Counted, Counting, CountryRow, MembershipUsed, MonthlyReport, Totals, UnknownCasualties, counted,
+    monthly,
+};
 pub use national_days::{NationalDayEntry, NationalDaysReport, national_days};
 pub use timeline::{TimelineMonth, TimelineReport, timeline};
 pub use trend::{MapIncident, MapReport, TrendMonth, TrendReport, incident_map, trend};

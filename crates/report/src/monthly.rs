@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use vigie_domain::region::{FormerMembers, Member, RegionGroup};
 use vigie_domain::{Change, CountryCode, GroupRegister, Month, Names};
-use vigie_store::{Aggregate, AggregateRow, Dimension, Store, StoreError};
+use vigie_store::{Actors, Aggregate, AggregateRow, Dimension, IncidentFilter, Store, StoreError};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CountryRow {
@@ -47,6 +47,25 @@ pub struct MembershipUsed {
     pub excluded: Vec<Member>,
 }
 
+/// What a report counts: verified incidents of non-state perpetrators
+/// unless told otherwise (`docs/data-model.md#perpetrator-kinds`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counting {
+    pub include_drafts: bool,
+    /// Count the incidents of state forces too.
+    pub include_state_actors: bool,
+}
+
+impl Counting {
+    pub fn actors(self) -> Actors {
+        if self.include_state_actors { Actors::All } else { Actors::NonState }
+    }
+
+    pub fn status(self) -> Option<vigie_domain::Status> {
+        (!self.include_drafts).then_some(vigie_domain::Status::Verified)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct MonthlyReport {
     pub region: String,
@@ -59,6 +78,11 @@ pub struct MonthlyReport {
     pub by_perpetrator: Vec<Breakdown>,
     pub unknown_casualties: UnknownCasualties,
     pub include_drafts: bool,
+    /// Whether the incidents of state forces are counted.
+    pub include_state_actors: bool,
+    /// Incidents of the month attributed to state forces, left out of the
+    /// figures (0 when they are counted).
+    pub state_actors_left_out: u64,
     pub membership: MembershipUsed,
     /// The region's names, for renderers.
     #[serde(skip)]
@@ -74,21 +98,28 @@ pub fn monthly(
     groups: &GroupRegister,
     region: &RegionGroup,
     month: Month,
-    include_drafts: bool,
+    counting: Counting,
 ) -> Result<MonthlyReport, StoreError> {
     let membership = region.membership(month);
     let previous_month = month.previous();
-    let query = |period: Month, by: Dimension| -> Result<Vec<AggregateRow>, StoreError> {
+    let query_of = |period: Month, by: Dimension, actors: Actors| -> Result<Vec<AggregateRow>, StoreError> {
         store.aggregate(&Aggregate {
             from: period.first_day(),
             to: period.last_day(),
             countries: membership.countries.clone(),
-            include_drafts,
+            include_drafts: counting.include_drafts,
             by,
+            actors,
         })
     };
+    let query = |period: Month, by: Dimension| query_of(period, by, counting.actors());
     let previous = query(previous_month, Dimension::Country)?;
     let current = query(month, Dimension::Country)?;
+    let state_actors_left_out = if counting.include_state_actors {
+        0
+    } else {
+        query_of(month, Dimension::Country, Actors::StateForces)?.iter().map(|r| r.operations).sum()
+    };
     let find = |rows: &[AggregateRow], country: CountryCode| -> (u64, u64) {
         rows.iter().find(|row| row.key == country.as_str()).map_or((0, 0), |row| (row.operations, row.victims))
     };
@@ -136,7 +167,9 @@ pub fn monthly(
         by_method: breakdown(query(month, Dimension::Method)?),
         by_perpetrator,
         unknown_casualties,
-        include_drafts,
+        include_drafts: counting.include_drafts,
+        include_state_actors: counting.include_state_actors,
+        state_actors_left_out,
         membership: MembershipUsed {
             former_members: membership.former_members,
             former: membership.former,
@@ -145,6 +178,86 @@ pub fn monthly(
         region_group: region.clone(),
         perpetrator_names,
     })
+}
+
+/// One incident a monthly report counted: what makes its cells
+/// (`--explain`, and the snapshot a published issue keeps).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Counted {
+    pub id: String,
+    pub date: String,
+    pub country: String,
+    pub admin1: String,
+    pub location: String,
+    pub perpetrator: String,
+    pub target: String,
+    pub method: String,
+    pub killed: Option<u32>,
+    pub wounded: Option<u32>,
+    pub kidnapped: Option<u32>,
+    pub sources: String,
+}
+
+impl Counted {
+    fn of(incident: &vigie_domain::Incident) -> Counted {
+        Counted {
+            id: incident.id.clone(),
+            date: incident.date.to_string(),
+            country: incident.country.to_string(),
+            admin1: incident.admin1.clone(),
+            location: incident.location.clone(),
+            perpetrator: incident.perpetrator.clone(),
+            target: incident.target.code().to_string(),
+            method: incident.method.code().to_string(),
+            killed: incident.killed,
+            wounded: incident.wounded,
+            kidnapped: incident.kidnapped,
+            sources: incident.sources.clone(),
+        }
+    }
+
+    /// Killed + wounded, unknown figures counting as 0 (the report's rule).
+    pub fn victims(&self) -> u64 {
+        u64::from(self.killed.unwrap_or(0)) + u64::from(self.wounded.unwrap_or(0))
+    }
+
+    /// The key of this incident in a breakdown or the country table.
+    pub fn key(&self, by: Dimension) -> &str {
+        match by {
+            Dimension::Country => &self.country,
+            Dimension::Target => &self.target,
+            Dimension::Method => &self.method,
+            Dimension::Perpetrator => &self.perpetrator,
+        }
+    }
+}
+
+/// The incidents the report of `region` for `month` counts, by date then
+/// id: their sum per cell is the cell.
+pub fn counted(
+    store: &dyn Store,
+    region: &RegionGroup,
+    month: Month,
+    counting: Counting,
+) -> Result<Vec<Counted>, StoreError> {
+    let membership = region.membership(month);
+    if membership.countries.is_empty() {
+        return Ok(Vec::new());
+    }
+    let filter = IncidentFilter {
+        countries: membership.countries.clone(),
+        from: Some(month.first_day()),
+        to: Some(month.last_day()),
+        status: counting.status(),
+        actors: counting.actors(),
+        ..IncidentFilter::default()
+    };
+    let mut counted = Vec::new();
+    store.incidents(&filter, &mut |incident| {
+        counted.push(Counted::of(&incident));
+        Ok(())
+    })?;
+    Ok(counted)
 }
 
 /// Sorted by operations, then victims (both descending), then key; rows with

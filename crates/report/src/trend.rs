@@ -3,7 +3,9 @@
 //! the located incidents of one month for its map.
 
 use vigie_domain::region::RegionGroup;
-use vigie_domain::{CountryCode, Month, Status};
+use vigie_domain::{CountryCode, Month};
+
+use crate::Counting;
 use vigie_store::{Aggregate, Dimension, IncidentFilter, Store, StoreError};
 
 /// One month of a trend.
@@ -28,7 +30,7 @@ pub fn trend(
     region: &RegionGroup,
     last: Month,
     count: usize,
-    include_drafts: bool,
+    counting: Counting,
 ) -> Result<TrendReport, StoreError> {
     let mut month = last;
     let mut months = Vec::with_capacity(count);
@@ -37,8 +39,9 @@ pub fn trend(
             from: month.first_day(),
             to: month.last_day(),
             countries: region.membership(month).countries.clone(),
-            include_drafts,
+            include_drafts: counting.include_drafts,
             by: Dimension::Country,
+            actors: counting.actors(),
         })?;
         months.push(TrendMonth {
             month,
@@ -71,20 +74,21 @@ pub struct MapReport {
     pub incidents: Vec<MapIncident>,
 }
 
-/// The verified incidents (and drafts when `include_drafts`) of `region`
+/// The incidents `counting` counts of `region`
 /// in `month`, with their coordinates when known.
 pub fn incident_map(
     store: &dyn Store,
     region: &RegionGroup,
     month: Month,
-    include_drafts: bool,
+    counting: Counting,
 ) -> Result<MapReport, StoreError> {
     let countries = region.membership(month).countries.clone();
     let filter = IncidentFilter {
         countries: countries.clone(),
         from: Some(month.first_day()),
         to: Some(month.last_day()),
-        status: if include_drafts { None } else { Some(Status::Verified) },
+        status: counting.status(),
+        actors: counting.actors(),
         ..IncidentFilter::default()
     };
     let mut incidents = Vec::new();

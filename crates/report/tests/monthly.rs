@@ -89,7 +89,14 @@ fn check(incidents: &str, query: &str, expect: Expect) {
     let regions = Regions::from_toml(REGIONS).unwrap();
     let region = regions.get(region).unwrap();
     let groups = store.groups().unwrap();
-    let report = vigie_report::monthly(store.as_ref(), &groups, region, month, include_drafts).unwrap();
+    let report = vigie_report::monthly(
+        store.as_ref(),
+        &groups,
+        region,
+        month,
+        vigie_report::Counting { include_drafts, ..Default::default() },
+    )
+    .unwrap();
     expect.assert_eq(&render(&report));
 }
 

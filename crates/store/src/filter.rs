@@ -28,6 +28,22 @@ pub struct IncidentFilter {
     /// restriction.
     pub drafts_of: Option<Vec<CountryCode>>,
     pub order: Order,
+    /// Whose incidents: every perpetrator's by default (lists and exports
+    /// show everything); the statistics ask for `Actors::NonState`.
+    pub actors: Actors,
+}
+
+/// Which perpetrators' incidents a query takes, by their group's kind
+/// (`docs/data-model.md#perpetrator-kinds`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Actors {
+    /// Everyone's.
+    #[default]
+    All,
+    /// All but those of state forces: what the terrorism statistics count.
+    NonState,
+    /// Only those of state forces: what the statistics leave out.
+    StateForces,
 }
 
 /// The order of a list.
@@ -58,6 +74,7 @@ pub struct Aggregate {
     pub countries: Vec<CountryCode>,
     pub include_drafts: bool,
     pub by: Dimension,
+    pub actors: Actors,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

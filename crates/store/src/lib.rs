@@ -8,6 +8,7 @@ pub mod password;
 pub mod sqlite;
 pub mod totp;
 
+use vigie_domain::publication::IssueLabel;
 use vigie_domain::{Agreement, CountryCode, Group, GroupRegister, Incident, Member, Month, Note, Partner};
 
 pub use error::StoreError;
@@ -16,7 +17,7 @@ pub use error::StoreError;
 /// (their codes, comma-separated).
 pub const TOTP_ROLES_KEY: &str = "totp_required_roles";
 pub use filter::ActivityFilter;
-pub use filter::{Aggregate, AggregateRow, Dimension, IncidentFilter, Order};
+pub use filter::{Actors, Aggregate, AggregateRow, Dimension, IncidentFilter, Order};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -279,6 +280,10 @@ pub trait Store: Send {
     /// `actor` (its aliases before and after) in the same transaction;
     /// `false`, recording nothing, when the group already had it.
     fn add_alias(&mut self, group_id: &str, alias: &str, actor: &str) -> Result<bool>;
+    /// Sets a group's kind and records `group.kind` by `actor` (before and
+    /// after) in the same transaction; `false`, recording nothing, when it
+    /// had that kind already.
+    fn set_group_kind(&mut self, group_id: &str, kind: vigie_domain::GroupKind, actor: &str) -> Result<bool>;
 
     /// Starts an import of incidents from `source` (file names) in `format`.
     fn begin_import(&mut self, source: &str, format: &str) -> Result<Box<dyn ImportSession + '_>>;
@@ -560,22 +565,38 @@ pub trait Store: Send {
         audit: &vigie_domain::AuditEntry,
     ) -> Result<bool>;
 
-    /// Saves a bulletin issue composed and built in the web application
-    /// (inserts, or replaces the one of that number) with its built files
-    /// and `audit`, in one transaction.
+    /// Saves a bulletin issue just built, a draft (inserts it, or replaces
+    /// the draft of that number and revision), with its files, the report
+    /// models it printed and `audit`, in one transaction. Refused
+    /// ([`StoreError::Conflict`]) when that revision is published, or is
+    /// not the one after the number's last published revision
+    /// (`vigie_domain::publication::revision_to_build`).
     fn save_bulletin(
         &mut self,
         issue: &BulletinIssue,
         files: &[BulletinFile],
+        reports: &[BulletinReport],
         audit: &vigie_domain::AuditEntry,
     ) -> Result<()>;
-    /// Every issue, latest month first.
+    /// Every issue and revision, latest month first, then latest number
+    /// and revision.
     fn bulletins(&self) -> Result<Vec<BulletinIssue>>;
     /// One built file: `lang` (`fr`, …), `format` (`pdf`, `html`).
-    fn bulletin_file(&self, number: u32, lang: &str, format: &str) -> Result<Option<BulletinFile>>;
-    /// Marks an issue published and records `audit`, in one transaction;
-    /// `false` (nothing written) when there is none.
-    fn publish_bulletin(&mut self, number: u32, at: jiff::Timestamp, audit: &vigie_domain::AuditEntry) -> Result<bool>;
+    fn bulletin_file(&self, label: IssueLabel, lang: &str, format: &str) -> Result<Option<BulletinFile>>;
+    /// Every file of an issue's revision.
+    fn bulletin_files(&self, label: IssueLabel) -> Result<Vec<BulletinFile>>;
+    /// The report models an issue's revision printed.
+    fn bulletin_reports(&self, label: IssueLabel) -> Result<Vec<BulletinReport>>;
+    /// Publishes the draft of issue `number` (whichever its revision) and
+    /// records `audit`, in one transaction: from then on it is frozen.
+    /// `None` (nothing written) when the number has no draft.
+    fn publish_bulletin(
+        &mut self,
+        number: u32,
+        at: jiff::Timestamp,
+        by: &str,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<Option<IssueLabel>>;
 
     fn meta(&self, key: &str) -> Result<Option<String>>;
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;
@@ -622,10 +643,13 @@ pub struct BackupSummary {
     pub schema_version: i64,
 }
 
-/// A bulletin issue composed in the web application.
+/// A bulletin issue, or a revision of one, built from the web
+/// application or the command line; frozen once published.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BulletinIssue {
     pub number: u32,
+    /// 0 for the issue, 1 for its first correction (`58.1`), …
+    pub revision: u32,
     /// `YYYY-MM`.
     pub month: String,
     /// The issue as JSON (featured ids, regions, year review).
@@ -633,8 +657,17 @@ pub struct BulletinIssue {
     pub published: bool,
     pub built_at: Option<jiff::Timestamp>,
     pub published_at: Option<jiff::Timestamp>,
-    /// The email of who composed it.
+    /// The email of who built it (`cli` from the command line).
     pub created_by: String,
+    pub published_by: Option<String>,
+    /// Why a revision was made; `None` for revision 0.
+    pub reason: Option<String>,
+}
+
+impl BulletinIssue {
+    pub fn label(&self) -> IssueLabel {
+        IssueLabel::new(self.number, self.revision)
+    }
 }
 
 /// One built file of an issue.
@@ -646,6 +679,16 @@ pub struct BulletinFile {
     pub bytes: Vec<u8>,
     /// SHA-256 of the bytes, lower-case hex.
     pub sha256: String,
+}
+
+/// One report model an issue printed, as JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulletinReport {
+    /// `monthly` (key: the region id), `year` and `timeline` (key: the
+    /// year), `national_days` (key: the month).
+    pub kind: String,
+    pub key: String,
+    pub json: String,
 }
 
 /// Who wrote an incident and who last reviewed it.

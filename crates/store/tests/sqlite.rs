@@ -2,9 +2,10 @@
 
 use jiff::civil::Date;
 use vigie_domain::{
-    CountryCode, DatePrecision, Group, GroupOrigin, Incident, Member, Method, Names, NationalDay, Status, Target,
+    CountryCode, DatePrecision, Group, GroupKind, GroupOrigin, Incident, Member, Method, Names, NationalDay, Status,
+    Target,
 };
-use vigie_store::{Aggregate, Dimension, ImportCounts, IncidentFilter, Store, StoreError, Upsert};
+use vigie_store::{Actors, Aggregate, AuditFilter, Dimension, ImportCounts, IncidentFilter, Store, StoreError, Upsert};
 
 fn incident(
     id: &str,
@@ -129,6 +130,7 @@ fn an_unfinished_import_leaves_nothing() {
             id: "new-group".into(),
             name: Names { fr: "x".into(), en: "x".into(), ar: "x".into() },
             aliases: vec![],
+            kind: GroupKind::Unknown,
             origin: GroupOrigin::Imported,
         };
         session.add_group(&group).unwrap();
@@ -199,6 +201,7 @@ fn aggregates_count_verified_and_unknown_figures() {
         countries: vec![CountryCode::new("ML").unwrap()],
         include_drafts,
         by: Dimension::Country,
+        actors: Actors::All,
     };
     let rows = store.aggregate(&query(false)).unwrap();
     assert_eq!(rows.len(), 1);
@@ -224,6 +227,7 @@ fn groups_can_be_added_once_and_aliased() {
         id: "katiba-serma".into(),
         name: Names { fr: "Katiba Serma".into(), en: "Katiba Serma".into(), ar: "كتيبة سرما".into() },
         aliases: vec!["Serma".into()],
+        kind: GroupKind::Jihadist,
         origin: GroupOrigin::Added,
     };
     store.add_group(&group, "cli").unwrap();
@@ -236,8 +240,7 @@ fn groups_can_be_added_once_and_aliased() {
     assert!(matches!(store.add_alias("nope", "x", "cli"), Err(StoreError::NotFound(_))));
 
     // one entry a change, none for the refused ones, latest first
-    let entries =
-        store.audit(&vigie_store::AuditFilter { entity: Some("group".into()), ..Default::default() }).unwrap();
+    let entries = store.audit(&AuditFilter { entity: Some("group".into()), ..Default::default() }).unwrap();
     let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["group.alias", "group.add"]);
     assert!(entries.iter().all(|e| e.actor == "cli" && e.entity_id.as_deref() == Some("katiba-serma")));
@@ -248,7 +251,8 @@ fn groups_can_be_added_once_and_aliased() {
     );
     let added = serde_json::to_value(&entries[1].changes).unwrap();
     assert_eq!(added[2], serde_json::json!({"field": "name_ar", "before": null, "after": "كتيبة سرما"}));
-    assert_eq!(added[3], serde_json::json!({"field": "aliases", "before": null, "after": ["Serma"]}));
+    assert_eq!(added[3], serde_json::json!({"field": "kind", "before": null, "after": "jihadist"}));
+    assert_eq!(added[4], serde_json::json!({"field": "aliases", "before": null, "after": ["Serma"]}));
 }
 
 #[test]
@@ -408,7 +412,7 @@ fn register_imports_audit_in_their_own_transaction() {
     session.record_audit(&entry("article.import")).unwrap();
     drop(session);
     assert!(store.members().unwrap().is_empty());
-    assert!(store.audit(&vigie_store::AuditFilter::default()).unwrap().is_empty());
+    assert!(store.audit(&AuditFilter::default()).unwrap().is_empty());
 
     // finished: both
     let mut session = store.begin_member_import("a.csv", "members").unwrap();
@@ -416,7 +420,7 @@ fn register_imports_audit_in_their_own_transaction() {
     session.record_audit(&entry("member.import")).unwrap();
     session.finish(ImportCounts { new: 1, ..ImportCounts::default() }).unwrap();
     assert_eq!(store.members().unwrap(), [ae]);
-    let logged = store.audit(&vigie_store::AuditFilter::default()).unwrap();
+    let logged = store.audit(&AuditFilter::default()).unwrap();
     assert_eq!(logged.len(), 1);
     assert_eq!((logged[0].actor.as_str(), logged[0].action.as_str()), ("cli", "member.import"));
 }
@@ -472,4 +476,49 @@ fn a_member_import_keeps_records_by_key_until_it_ends() {
     }
     let mut session = store.begin_member_import("test", "members").unwrap();
     assert_eq!(session.next_kept_key(0).unwrap(), None);
+}
+
+#[test]
+fn state_forces_are_counted_apart_and_their_kind_is_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(&dir);
+    {
+        let mut session = store.begin_import("test", "native").unwrap();
+        let army = Group::from_unknown_name("Government of Mali");
+        assert_eq!(army.kind, GroupKind::StateForces, "the name says it");
+        session.add_group(&army).unwrap();
+        let mut strike = incident("s", "2023-12-05", "ML", Some(7), Some(0), Status::Verified);
+        strike.perpetrator = army.id.clone();
+        for incident in [strike, incident("a", "2023-12-01", "ML", Some(1), Some(2), Status::Verified)] {
+            session.upsert(&incident, incident.content_hash()).unwrap();
+        }
+        session.finish(ImportCounts::default()).unwrap();
+    }
+    let query = |actors| Aggregate {
+        from: Date::new(2023, 12, 1).unwrap(),
+        to: Date::new(2023, 12, 31).unwrap(),
+        countries: vec![CountryCode::new("ML").unwrap()],
+        include_drafts: false,
+        by: Dimension::Country,
+        actors,
+    };
+    let counts = |store: &dyn Store, actors| {
+        store.aggregate(&query(actors)).unwrap().iter().map(|r| (r.operations, r.victims)).next().unwrap_or((0, 0))
+    };
+    assert_eq!(counts(&*store, Actors::All), (2, 10));
+    assert_eq!(counts(&*store, Actors::NonState), (1, 3));
+    assert_eq!(counts(&*store, Actors::StateForces), (1, 7));
+    let filter = IncidentFilter { actors: Actors::NonState, ..IncidentFilter::default() };
+    assert_eq!(all(&*store, &filter), ["a"]);
+
+    // an analyst says otherwise: counted, and the audit says who and what
+    assert!(store.set_group_kind("government-of-mali", GroupKind::Militia, "analyst@vigie.example").unwrap());
+    assert!(!store.set_group_kind("government-of-mali", GroupKind::Militia, "analyst@vigie.example").unwrap());
+    assert_eq!(counts(&*store, Actors::NonState), (2, 10));
+    let entries = store.audit(&AuditFilter { action: Some("group.kind".into()), ..AuditFilter::default() }).unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].actor, "analyst@vigie.example");
+    assert!(matches!(store.set_group_kind("nobody", GroupKind::Militia, "cli"), Err(StoreError::NotFound(_))));
+    // the shipped groups have theirs
+    assert_eq!(store.groups().unwrap().get("jnim").unwrap().kind, GroupKind::Jihadist);
 }

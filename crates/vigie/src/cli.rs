@@ -355,6 +355,10 @@ pub struct MonthlyArgs {
     /// Count draft (unverified) incidents too.
     #[arg(long)]
     pub include_drafts: bool,
+    /// Count the incidents of state forces too (left out by default: they
+    /// are not terrorist operations).
+    #[arg(long)]
+    pub include_state_actors: bool,
 }
 
 #[derive(Debug, Args)]
@@ -558,9 +562,48 @@ pub enum GroupsCommand {
         /// Other names the group is known by (repeatable).
         #[arg(long)]
         alias: Vec<String>,
+        /// What kind of actor it is; state forces are left out of the
+        /// terrorism statistics.
+        #[arg(long, value_enum, default_value = "unknown")]
+        kind: GroupKindArg,
     },
     /// Add an alias to a group.
     Alias { id: String, alias: String },
+    /// Set what kind of actor a group is (audited); the terrorism
+    /// statistics leave out the incidents of state forces.
+    Kind {
+        id: String,
+        #[arg(value_enum)]
+        kind: GroupKindArg,
+    },
+}
+
+/// `vigie_domain::GroupKind`, for clap.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum GroupKindArg {
+    /// A jihadist organisation.
+    Jihadist,
+    /// Another non-state armed group (separatist, rebel).
+    ArmedGroup,
+    /// A militia (communal, ethnic, political, self-defence).
+    Militia,
+    /// A state's own forces (army, police, government): left out of the
+    /// terrorism statistics.
+    StateForces,
+    Unknown,
+}
+
+impl GroupKindArg {
+    pub fn kind(self) -> vigie_domain::GroupKind {
+        use vigie_domain::GroupKind;
+        match self {
+            GroupKindArg::Jihadist => GroupKind::Jihadist,
+            GroupKindArg::ArmedGroup => GroupKind::ArmedGroup,
+            GroupKindArg::Militia => GroupKind::Militia,
+            GroupKindArg::StateForces => GroupKind::StateForces,
+            GroupKindArg::Unknown => GroupKind::Unknown,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -721,7 +764,10 @@ pub enum BulletinFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct BulletinArgs {
+    #[command(subcommand)]
+    pub command: Option<BulletinCommand>,
     /// The month the issue covers (YYYY-MM).
     #[arg(long, value_name = "YYYY-MM", required_unless_present = "issue")]
     pub month: Option<String>,
@@ -755,6 +801,39 @@ pub struct BulletinArgs {
     /// The folder the files are written to (created if needed).
     #[arg(short, long, value_name = "DIR", default_value = ".")]
     pub output: PathBuf,
+    /// Build a revision of a published issue (58.1, then 58.2, …), which
+    /// corrects it, with the reason printed beside it; the published issue
+    /// stays as it was. A published issue is never built again otherwise.
+    #[arg(long, value_name = "REASON")]
+    pub revise: Option<String>,
+}
+
+/// What `vigie bulletin` does besides building an issue. A build of every
+/// language in PDF and HTML (the default) is kept in the database as the
+/// issue's draft, which `publish` freezes.
+#[derive(Debug, Subcommand)]
+pub enum BulletinCommand {
+    /// Publish the draft of issue NUMBER (its last build, or its revision's):
+    /// its six files and the report models it printed are frozen, and no
+    /// role or command can change them again.
+    Publish {
+        /// The issue's number.
+        #[arg(long)]
+        number: u32,
+    },
+    /// List the issues and their revisions: status, dates, who, reason,
+    /// and the SHA-256 of each file.
+    List,
+    /// Write the files of an issue or revision (58, 58.1) as the database
+    /// keeps them, byte for byte.
+    Files {
+        /// The issue (58) or revision (58.1).
+        #[arg(long, value_name = "LABEL")]
+        issue: String,
+        /// The folder the files are written to (created if needed).
+        #[arg(short, long, value_name = "DIR", default_value = ".")]
+        output: PathBuf,
+    },
 }
 
 /// The flags of every register import (members, partners, activities,

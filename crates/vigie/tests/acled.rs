@@ -114,7 +114,7 @@ fn imported_values_are_resolved_and_mapped() {
     // the army of an air strike is the perpetrator of a one-sided event:
     // ACLED's name, without its period, becomes a group
     let groups = line_starting(&run.stdout, "1 new perpetrator group");
-    assert!(groups.contains("military-forces-of-mali (from \"Military Forces of Mali\")"), "{groups}");
+    assert!(groups.contains("military-forces-of-mali (state_forces, from \"Military Forces of Mali\")"), "{groups}");
     for (_, layout, ..) in FILES {
         assert!(run.stderr.contains(&format!(": {layout}\n")), "{layout}: {run:?}");
     }

@@ -230,6 +230,7 @@ fn groups_added_and_aliased() {
             {"field": "name_fr", "before": null, "after": "Katiba X"},
             {"field": "name_en", "before": null, "after": "Katiba X"},
             {"field": "name_ar", "before": null, "after": "كتيبة إكس"},
+            {"field": "kind", "before": null, "after": "unknown"},
             {"field": "aliases", "before": null, "after": ["KX"]},
         ])
     );

@@ -12,52 +12,68 @@ use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use vigie_bulletin::issue::Issue;
-use vigie_bulletin::{Sources, print};
+use vigie_bulletin::{Sources, print, publication};
+use vigie_domain::publication::{BuildRefusal, IssueLabel};
 use vigie_domain::user::{can_edit_articles, can_read_draft_articles};
 use vigie_domain::{ArticleStatus, AuditEntry, Lang, Month};
-use vigie_store::{ArticleFilter, BulletinFile, BulletinIssue};
+use vigie_store::{ArticleFilter, BulletinIssue};
 
 use crate::auth::{CurrentUser, RequireUser};
 use crate::errors::Error;
 use crate::session::Session;
 use crate::state::AppState;
 use crate::templates;
-use crate::util::hex;
 
-/// What an issue's spec keeps (JSON).
-#[derive(Debug, serde::Serialize, Deserialize)]
-struct Spec {
-    featured: Vec<String>,
-    regions: Vec<String>,
-    year_review: bool,
-}
-
-fn issue_values(issue: &BulletinIssue) -> Value {
+fn issue_values(issue: &BulletinIssue, lang: Lang) -> Value {
+    let label = issue.label().to_string();
     let files: Vec<Value> = Lang::ALL
         .iter()
-        .map(|lang| {
+        .map(|file_lang| {
             context! {
-                lang => lang.code(),
-                pdf => format!("/bulletins/{}/{}.pdf", issue.number, lang.code()),
-                html => format!("/bulletins/{}/{}.html", issue.number, lang.code()),
+                lang => file_lang.code(),
+                pdf => format!("/bulletins/{label}/{}.pdf", file_lang.code()),
+                html => format!("/bulletins/{label}/{}.html", file_lang.code()),
             }
         })
         .collect();
+    let catalog = vigie_i18n::catalog();
+    let revision_of = issue.reason.as_ref().map(|reason| {
+        let first = IssueLabel::new(issue.number, issue.revision.saturating_sub(1)).to_string();
+        catalog.text_with(
+            lang,
+            "web-bulletin-revision-of",
+            &[("label", first.into()), ("reason", reason.clone().into())],
+        )
+    });
+    let published_on = match (issue.published_at, &issue.published_by) {
+        (Some(at), Some(by)) => {
+            let date = at.to_zoned(jiff::tz::TimeZone::UTC).date();
+            let date = vigie_i18n::long_date(lang, date.year(), date.month(), date.day());
+            Some(catalog.text_with(
+                lang,
+                "web-bulletin-published-on",
+                &[("date", date.into()), ("by", by.clone().into())],
+            ))
+        }
+        _ => None,
+    };
     context! {
         number => issue.number,
+        label,
         month => issue.month.clone(),
         published => issue.published,
+        revision_of,
+        published_on,
         publish => format!("/bulletins/{}/publish", issue.number),
         files,
     }
 }
 
 /// The published issues, latest first (the home page's list).
-pub async fn published(state: &AppState) -> Result<Vec<Value>, vigie_store::StoreError> {
+pub async fn published(state: &AppState, lang: Lang) -> Result<Vec<Value>, vigie_store::StoreError> {
     let issues = state.read(|store| store.bulletins()).await?;
-    Ok(issues.iter().filter(|i| i.published).map(issue_values).collect())
+    Ok(issues.iter().filter(|i| i.published).map(|i| issue_values(i, lang)).collect())
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,6 +90,8 @@ struct Entered {
     featured_list: String,
     regions: Vec<String>,
     year_review: bool,
+    /// The reason of a revision; empty for an issue's first build.
+    reason: String,
 }
 
 async fn render_page(
@@ -98,7 +116,7 @@ async fn render_page(
             Ok((issues, articles))
         })
         .await?;
-    let shown: Vec<Value> = issues.iter().filter(|i| i.published || drafts).map(issue_values).collect();
+    let shown: Vec<Value> = issues.iter().filter(|i| i.published || drafts).map(|i| issue_values(i, lang)).collect();
     // one line a story: its title in the page's language, else the first
     let mut stories: Vec<(String, String)> = Vec::new();
     for article in &articles {
@@ -136,6 +154,7 @@ async fn render_page(
             month => entered.month,
             featured_list => entered.featured_list,
             year_review => entered.year_review,
+            reason => entered.reason,
         },
     };
     let status = if values.get_attr("message").is_ok_and(|m| !m.is_none()) {
@@ -165,6 +184,7 @@ fn read_form(pairs: &[(String, String)], state: &AppState) -> (Entered, Result<I
         month: field("month").unwrap_or_default(),
         featured_list: field("featured_list").unwrap_or_default(),
         year_review: field("year_review").is_some(),
+        reason: field("reason").unwrap_or_default(),
         ..Entered::default()
     };
     for (key, value) in pairs {
@@ -213,10 +233,6 @@ fn read_form(pairs: &[(String, String)], state: &AppState) -> (Entered, Result<I
     (entered, result)
 }
 
-fn sha256(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
 pub async fn create(State(state): State<AppState>, user: RequireUser, body: Bytes) -> Result<Response, Error> {
     let lang = user.lang;
     if !can_edit_articles(&user.session.user) {
@@ -238,8 +254,11 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, body: Byte
         Ok(issue) => issue,
         Err((id, value)) => return refuse(entered, id, &value).await,
     };
-    // every featured story must be a published article
+    // every featured story must be a published article; a published
+    // issue is only revised, with a reason (the domain's rule)
     let (worker_issue, regions) = (issue.clone(), std::sync::Arc::clone(&state.regions));
+    let reason = (!entered.reason.is_empty()).then(|| entered.reason.clone());
+    let worker_reason = reason.clone();
     let read = state
         .read(move |store| {
             for id in &worker_issue.featured {
@@ -249,66 +268,57 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, body: Byte
                     ..ArticleFilter::default()
                 };
                 if store.articles(&filter)?.is_empty() {
-                    return Ok(Err(("web-bulletin-error-featured", id.clone())));
+                    return Ok(Err(Refused::Message("web-bulletin-error-featured", id.clone())));
                 }
             }
-            Ok(Sources::read(store, &worker_issue, &regions).map_err(|e| ("web-bulletin-error-build", e.to_string())))
+            let label = match publication::revision(store, &worker_issue, worker_reason.as_deref())? {
+                Ok(label) => label,
+                Err(refusal) => return Ok(Err(Refused::Publication(refusal))),
+            };
+            Ok(Sources::read(store, &worker_issue, &regions)
+                .map(|sources| (label, sources))
+                .map_err(|e| Refused::Message("web-bulletin-error-build", e.to_string())))
         })
         .await?;
-    let sources = match read {
-        Ok(sources) => sources,
-        Err((id, value)) => return refuse(entered, id, &value).await,
+    let (label, sources) = match read {
+        Ok(read) => read,
+        Err(Refused::Message(id, value)) => return refuse(entered, id, &value).await,
+        Err(Refused::Publication(refusal)) => {
+            let message = vigie_i18n::publication_refusal(lang, &refusal);
+            let month = Month::parse(&entered.month);
+            return render_page(&state, lang, session, month, Some(entered), Some(message)).await;
+        }
     };
     let profile = std::sync::Arc::clone(&state.profile);
     let outputs = vigie_bulletin::Outputs { pdf: true, html: true };
-    let built = tokio::task::spawn_blocking(move || print(&sources, &profile, &Lang::ALL, outputs)).await?;
-    let printed = match built {
-        Ok(printed) => printed,
+    let email = user.session.user.email.clone();
+    let built = tokio::task::spawn_blocking(move || {
+        print(&sources, &profile, &Lang::ALL, outputs).map(|printed| {
+            publication::built(&sources, &printed, label, reason.as_deref(), &email, jiff::Timestamp::now())
+        })
+    })
+    .await?;
+    let built = match built {
+        Ok(built) => built,
         Err(e) => return refuse(entered, "web-bulletin-error-build", &e.to_string()).await,
-    };
-    let mut files = Vec::new();
-    for edition in printed {
-        if let Some(pdf) = edition.pdf {
-            let sha256 = sha256(&pdf.bytes);
-            files.push(BulletinFile {
-                lang: edition.lang.code().into(),
-                format: "pdf".into(),
-                bytes: pdf.bytes,
-                sha256,
-            });
-        }
-        if let Some(html) = edition.html {
-            let bytes = html.into_bytes();
-            let sha256 = sha256(&bytes);
-            files.push(BulletinFile { lang: edition.lang.code().into(), format: "html".into(), bytes, sha256 });
-        }
-    }
-    let spec =
-        Spec { featured: issue.featured.clone(), regions: issue.regions.clone(), year_review: issue.year_review };
-    let record = BulletinIssue {
-        number: issue.number,
-        month: issue.month.to_string(),
-        spec: serde_json::to_string(&spec).unwrap_or_default(),
-        published: false,
-        built_at: Some(jiff::Timestamp::now()),
-        published_at: None,
-        created_by: user.session.user.email.clone(),
     };
     let email = user.session.user.email.clone();
     state
         .write(move |store| {
-            let entry = AuditEntry::new(
-                jiff::Timestamp::now(),
-                &email,
-                "bulletin.build",
-                "bulletin",
-                Some(&record.number.to_string()),
-            )
-            .with_detail(format!("{} {}", record.month, record.spec));
-            store.save_bulletin(&record, &files, &entry)
+            let entry =
+                AuditEntry::new(jiff::Timestamp::now(), &email, "bulletin.build", "bulletin", Some(&label.to_string()))
+                    .with_detail(format!("{} {}", built.record.month, built.record.spec));
+            store.save_bulletin(&built.record, &built.files, &built.reports, &entry)
         })
         .await?;
     Ok(Redirect::to("/bulletins").into_response())
+}
+
+/// Why a composed issue is not built.
+enum Refused {
+    /// A message id and the value at fault.
+    Message(&'static str, String),
+    Publication(BuildRefusal),
 }
 
 pub async fn publish(
@@ -329,10 +339,10 @@ pub async fn publish(
                 "bulletin",
                 Some(&number.to_string()),
             );
-            store.publish_bulletin(number, jiff::Timestamp::now(), &entry)
+            store.publish_bulletin(number, jiff::Timestamp::now(), &email, &entry)
         })
         .await?;
-    if !published {
+    if published.is_none() {
         return Err(Error::not_found());
     }
     Ok(Redirect::to("/bulletins").into_response())
@@ -345,8 +355,9 @@ const HTML_POLICY: &str =
 pub async fn file(
     State(state): State<AppState>,
     current: CurrentUser,
-    Path((number, name)): Path<(u32, String)>,
+    Path((label, name)): Path<(String, String)>,
 ) -> Result<Response, Error> {
+    let label = IssueLabel::parse(&label).ok_or_else(Error::not_found)?;
     let (file_lang, format) = name.split_once('.').ok_or_else(Error::not_found)?;
     let (Some(file_lang), "pdf" | "html") = (Lang::parse(file_lang), format) else {
         return Err(Error::not_found());
@@ -355,18 +366,18 @@ pub async fn file(
     let format = format.to_string();
     let found = state
         .read(move |store| {
-            let Some(issue) = store.bulletins()?.into_iter().find(|i| i.number == number) else {
+            let Some(issue) = store.bulletins()?.into_iter().find(|i| i.label() == label) else {
                 return Ok(None);
             };
             if !issue.published && !drafts {
                 return Ok(None);
             }
-            Ok(store.bulletin_file(number, file_lang.code(), &format)?.map(|file| (issue, file)))
+            Ok(store.bulletin_file(label, file_lang.code(), &format)?.map(|file| (issue, file)))
         })
         .await?;
     let (issue, file) = found.ok_or_else(Error::not_found)?;
     let disposition =
-        format!("inline; filename=\"bulletin-{}-{}.{}.{}\"", issue.number, issue.month, file.lang, file.format);
+        format!("inline; filename=\"bulletin-{}-{}.{}.{}\"", issue.label(), issue.month, file.lang, file.format);
     Ok(if file.format == "pdf" {
         ([(CONTENT_TYPE, "application/pdf"), (CONTENT_DISPOSITION, disposition.as_str())], file.bytes).into_response()
     } else {

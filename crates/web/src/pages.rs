@@ -13,7 +13,7 @@ use serde::Deserialize;
 use vigie_domain::region::{RegionGroup, Regions};
 use vigie_domain::{Lang, Month};
 use vigie_render::{Labels, monthly};
-use vigie_report::MonthlyReport;
+use vigie_report::{Counting, MonthlyReport};
 use vigie_store::StoreError;
 
 use crate::auth::{CurrentUser, RequireUser};
@@ -66,7 +66,7 @@ async fn report(state: &AppState, region: String, month: Option<Month>) -> Resul
                     }
                 }
             };
-            let report = vigie_report::monthly(store, &store.groups()?, group, month, false)?;
+            let report = vigie_report::monthly(store, &store.groups()?, group, month, Counting::default())?;
             Ok(Some(Arc::new(Report::new(report))))
         })
         .await?;
@@ -106,7 +106,7 @@ pub async fn home(State(state): State<AppState>, current: CurrentUser) -> Result
     let report = report(&state, region, None).await?;
     let monthly = report.as_ref().map(|r| report_values(&r.model, lang, false));
     let organisation = state.config.organisation(lang).map(str::to_string);
-    let bulletins = crate::bulletins::published(&state).await?;
+    let bulletins = crate::bulletins::published(&state, lang).await?;
     templates::page("home.html", lang, current.session.as_ref(), context! { monthly, organisation, bulletins })
 }
 
@@ -168,8 +168,8 @@ async fn trend_and_map(
             let Some(group) = regions.get(&region) else {
                 return Ok(None);
             };
-            let trend = vigie_report::trend(store, group, month, 12, false)?;
-            let map = vigie_report::incident_map(store, group, month, false)?;
+            let trend = vigie_report::trend(store, group, month, 12, Counting::default())?;
+            let map = vigie_report::incident_map(store, group, month, Counting::default())?;
             Ok(Some((trend, map)))
         })
         .await?;

@@ -82,6 +82,13 @@ report-unknown-casualties = { $count ->
        *[other] { $count } عملية في { $month } حصيلتها غير معروفة (احتُسبت صفراً).
     }
 report-drafts-included = تشمل الأرقام الحوادث غير الموثّقة (المسودات).
+report-state-actors-left-out = { $count ->
+        [one] استُبعد حدث واحد منسوب إلى قوات حكومية (ليس عملية إرهابية).
+        [two] استُبعد حدثان منسوبان إلى قوات حكومية (ليسا عمليتين إرهابيتين).
+        [few] استُبعدت { $count } أحداث منسوبة إلى قوات حكومية (ليست عمليات إرهابية).
+       *[other] استُبعد { $count } حدثًا منسوبًا إلى قوات حكومية (ليست عمليات إرهابية).
+    }
+report-state-actors-included = تُحتسب أيضًا الأحداث المنسوبة إلى قوات حكومية.
 report-verified-only = الحوادث الموثّقة فقط.
 report-former-members = يشمل الجدول أعضاء سابقين كما تعرضهم المجموعة: { $members }.
 report-former-member = { $country } (حتى { $until })
@@ -384,6 +391,14 @@ web-bulletin-error-number = يجب أن يكون العدد رقمًا صحيح�
 web-bulletin-error-month = اكتب الشهر بالصيغة YYYY-MM.
 web-bulletin-error-featured = لا توجد مقالة منشورة بهذا المعرّف.
 web-bulletin-error-build = تعذّر إنشاء النشرة.
+bulletin-refused-published = العدد { $label } منشور ومجمَّد: لا يُعاد إنشاؤه أبدًا. التصحيح مراجعةٌ تُنشأ مع سببها؛ فتصبح { $next }، ويبقى { $label } كما نُشر.
+bulletin-refused-nothing-to-revise = العدد { $number } غير منشور: لا شيء لمراجعته؛ أنشئه بلا سبب.
+bulletin-refused-empty-reason = تتطلب المراجعة ذكر سببها.
+bulletin-refused-other-month = يغطي العدد { $label } شهر { $month }: وتغطي مراجعته الشهر نفسه.
+web-bulletin-reason = سبب المراجعة (لتصحيح عدد منشور فقط)
+web-bulletin-revision = المراجعة { $label }
+web-bulletin-revision-of = يراجع { $label }: { $reason }
+web-bulletin-published-on = نُشر في { $date } بواسطة { $by }
 
 ## web: articles
 web-articles = المقالات

@@ -80,6 +80,11 @@ report-unknown-casualties = { $count ->
        *[other] { $count } incidents of { $month } have unknown casualty figures (counted as 0).
     }
 report-drafts-included = Draft (unverified) incidents are included.
+report-state-actors-left-out = { $count ->
+        [one] 1 event attributed to state forces left out (not a terrorist operation).
+       *[other] { $count } events attributed to state forces left out (not terrorist operations).
+    }
+report-state-actors-included = Events attributed to state forces are counted too.
 report-verified-only = Verified incidents only.
 report-former-members = Former members included as the group reports them: { $members }.
 report-former-member = { $country } (until { $until })
@@ -371,6 +376,14 @@ web-bulletin-error-number = The number must be a positive whole number.
 web-bulletin-error-month = Write the month as YYYY-MM.
 web-bulletin-error-featured = No published article has this id.
 web-bulletin-error-build = The bulletin could not be built.
+bulletin-refused-published = Issue { $label } is published and frozen: it is never built again. A correction is a revision, built with its reason; it becomes { $next }, and { $label } stays as published.
+bulletin-refused-nothing-to-revise = Issue { $number } is not published: there is nothing to revise; build it without a reason.
+bulletin-refused-empty-reason = A revision needs a reason.
+bulletin-refused-other-month = Issue { $label } covers { $month }: its revision covers the same month.
+web-bulletin-reason = Reason of a revision (only to correct a published issue)
+web-bulletin-revision = Revision { $label }
+web-bulletin-revision-of = revises { $label }: { $reason }
+web-bulletin-published-on = published on { $date } by { $by }
 
 ## web: articles
 web-articles = Articles

@@ -87,6 +87,12 @@ report-unknown-casualties = { $count ->
        *[other] { $count } opérations de { $month } ont un bilan inconnu (comptées comme 0).
     }
 report-drafts-included = Les incidents en brouillon (non vérifiés) sont inclus.
+report-state-actors-left-out = { $count ->
+        [0] Aucun événement attribué à des forces étatiques n’est laissé de côté.
+        [one] 1 événement attribué à des forces étatiques n’est pas compté (ce n’est pas une opération terroriste).
+       *[other] { $count } événements attribués à des forces étatiques ne sont pas comptés (ce ne sont pas des opérations terroristes).
+    }
+report-state-actors-included = Les événements attribués à des forces étatiques sont comptés aussi.
 report-verified-only = Incidents vérifiés uniquement.
 report-former-members = Anciens membres inclus, comme le groupe les présente : { $members }.
 report-former-member = { $country } (jusqu'au { $until })
@@ -380,6 +386,14 @@ web-bulletin-error-number = Le numéro doit être un entier positif.
 web-bulletin-error-month = Le mois s’écrit AAAA-MM.
 web-bulletin-error-featured = Aucun article publié n’a cet identifiant.
 web-bulletin-error-build = Le bulletin n’a pas pu être construit.
+bulletin-refused-published = Le numéro { $label } est publié et figé : il n’est jamais reconstruit. Une correction est une révision, construite avec son motif ; elle devient { $next }, et { $label } reste tel que publié.
+bulletin-refused-nothing-to-revise = Le numéro { $number } n’est pas publié : il n’y a rien à réviser ; construisez-le sans motif.
+bulletin-refused-empty-reason = Une révision demande un motif.
+bulletin-refused-other-month = Le numéro { $label } couvre { $month } : sa révision couvre le même mois.
+web-bulletin-reason = Motif d’une révision (seulement pour corriger un numéro publié)
+web-bulletin-revision = Révision { $label }
+web-bulletin-revision-of = révise { $label } : { $reason }
+web-bulletin-published-on = publié le { $date } par { $by }
 
 ## web: articles
 web-articles = Articles

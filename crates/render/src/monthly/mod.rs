@@ -134,6 +134,13 @@ pub fn breakdowns(report: &MonthlyReport, labels: &Labels) -> Vec<BreakdownTable
 pub fn notes(report: &MonthlyReport, labels: &Labels) -> Vec<String> {
     let mut notes =
         vec![labels.text(if report.include_drafts { "report-drafts-included" } else { "report-verified-only" })];
+    if report.include_state_actors {
+        notes.push(labels.text("report-state-actors-included"));
+    } else if report.state_actors_left_out > 0 {
+        notes.push(
+            labels.text_with("report-state-actors-left-out", &[("count", Value::from(report.state_actors_left_out))]),
+        );
+    }
     for (count, month) in
         [(report.unknown_casualties.current, report.month), (report.unknown_casualties.previous, report.previous_month)]
     {

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde_json::Value;
 use vigie_domain::group::valid_group_id;
 use vigie_domain::hash::Fnv64;
-use vigie_domain::{AuditEntry, FieldChange, Group, GroupOrigin, GroupRegister, Names};
+use vigie_domain::{AuditEntry, FieldChange, Group, GroupKind, GroupOrigin, GroupRegister, Names};
 
 use super::users::insert_audit;
 use crate::{Result, StoreError};
@@ -18,6 +18,7 @@ pub fn sync_builtin(conn: &mut Connection) -> Result<()> {
     let mut hash = Fnv64::default();
     for group in builtin.iter() {
         hash.field(group.id.as_bytes());
+        hash.field(group.kind.code().as_bytes());
         for text in [&group.name.fr, &group.name.en, &group.name.ar].into_iter().chain(&group.aliases) {
             hash.field(text.as_bytes());
         }
@@ -31,10 +32,14 @@ pub fn sync_builtin(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction()?;
     for group in builtin.iter() {
         tx.execute(
-            "INSERT INTO perpetrator_group (id, name_fr, name_en, name_ar, origin) VALUES (?1, ?2, ?3, ?4, 'builtin')
+            // a kind an analyst set stays; a group of no known kind gets
+            // the shipped one
+            "INSERT INTO perpetrator_group (id, name_fr, name_en, name_ar, origin, kind)
+             VALUES (?1, ?2, ?3, ?4, 'builtin', ?5)
              ON CONFLICT (id) DO UPDATE SET name_fr = excluded.name_fr, name_en = excluded.name_en,
-                 name_ar = excluded.name_ar, origin = 'builtin'",
-            params![group.id, group.name.fr, group.name.en, group.name.ar],
+                 name_ar = excluded.name_ar, origin = 'builtin',
+                 kind = CASE perpetrator_group.kind WHEN 'unknown' THEN excluded.kind ELSE perpetrator_group.kind END",
+            params![group.id, group.name.fr, group.name.en, group.name.ar, group.kind.code()],
         )?;
         for alias in &group.aliases {
             tx.execute(
@@ -61,7 +66,7 @@ pub fn load(conn: &Connection) -> Result<GroupRegister> {
     }
     // shipped groups first, in their shipped order, so they keep their names
     let mut statement = conn.prepare(
-        "SELECT id, name_fr, name_en, name_ar, origin FROM perpetrator_group
+        "SELECT id, name_fr, name_en, name_ar, origin, kind FROM perpetrator_group
          ORDER BY origin <> 'builtin', rowid",
     )?;
     let mut rows = statement.query([])?;
@@ -69,7 +74,10 @@ pub fn load(conn: &Connection) -> Result<GroupRegister> {
     while let Some(row) = rows.next()? {
         let id: String = row.get(0)?;
         let origin: String = row.get(4)?;
+        let kind: String = row.get(5)?;
         groups.push(Group {
+            kind: GroupKind::parse(&kind)
+                .ok_or_else(|| StoreError::Corrupt(format!("group kind {}", vigie_domain::text::quoted(&kind))))?,
             aliases: aliases.remove(&id).unwrap_or_default(),
             name: Names { fr: row.get(1)?, en: row.get(2)?, ar: row.get(3)? },
             origin: GroupOrigin::parse(&origin)
@@ -93,8 +101,8 @@ pub fn insert(conn: &Connection, group: &Group) -> Result<()> {
         return Err(StoreError::Conflict(format!("group {} already exists", vigie_domain::text::quoted(&group.id))));
     }
     conn.execute(
-        "INSERT INTO perpetrator_group (id, name_fr, name_en, name_ar, origin) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![group.id, group.name.fr, group.name.en, group.name.ar, group.origin.code()],
+        "INSERT INTO perpetrator_group (id, name_fr, name_en, name_ar, origin, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![group.id, group.name.fr, group.name.en, group.name.ar, group.origin.code(), group.kind.code()],
     )?;
     for alias in &group.aliases {
         conn.execute("INSERT OR IGNORE INTO group_alias (group_id, alias) VALUES (?1, ?2)", params![group.id, alias])?;
@@ -111,6 +119,7 @@ pub fn add(conn: &mut Connection, group: &Group, actor: &str) -> Result<()> {
         FieldChange::new("name_fr", Value::Null, group.name.fr.as_str()),
         FieldChange::new("name_en", Value::Null, group.name.en.as_str()),
         FieldChange::new("name_ar", Value::Null, group.name.ar.as_str()),
+        FieldChange::new("kind", Value::Null, group.kind.code()),
     ];
     if !group.aliases.is_empty() {
         changes.push(FieldChange::new("aliases", Value::Null, group.aliases.clone()));
@@ -146,6 +155,29 @@ pub fn add_alias(conn: &mut Connection, group_id: &str, alias: &str, actor: &str
     after.push(alias.to_string());
     let entry = AuditEntry::new(Timestamp::now(), actor, "group.alias", "group", Some(group_id))
         .with_changes(vec![FieldChange::new("aliases", before, after)]);
+    insert_audit(&tx, &entry)?;
+    tx.commit()?;
+    Ok(true)
+}
+
+/// Sets a group's kind and its `group.kind` audit entry (before and after)
+/// in one transaction; `false`, nothing written, when it had that kind.
+pub fn set_kind(conn: &mut Connection, group_id: &str, kind: GroupKind, actor: &str) -> Result<bool> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let before: Option<String> =
+        tx.query_row("SELECT kind FROM perpetrator_group WHERE id = ?1", [group_id], |row| row.get(0)).optional()?;
+    let Some(before) = before else {
+        return Err(StoreError::NotFound(format!(
+            "no group {}: see `vigie groups`",
+            vigie_domain::text::quoted(group_id)
+        )));
+    };
+    if before == kind.code() {
+        return Ok(false);
+    }
+    tx.execute("UPDATE perpetrator_group SET kind = ?2 WHERE id = ?1", params![group_id, kind.code()])?;
+    let entry = AuditEntry::new(Timestamp::now(), actor, "group.kind", "group", Some(group_id))
+        .with_changes(vec![FieldChange::new("kind", before.as_str(), kind.code())]);
     insert_audit(&tx, &entry)?;
     tx.commit()?;
     Ok(true)

@@ -22,6 +22,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0012_totp.sql"),
     include_str!("../../migrations/sqlite/0013_import_actor.sql"),
     include_str!("../../migrations/sqlite/0014_sessions_file.sql"),
+    include_str!("../../migrations/sqlite/0015_publications.sql"),
+    include_str!("../../migrations/sqlite/0016_group_kinds.sql"),
 ];
 
 /// The schema version a store has once every migration is applied.

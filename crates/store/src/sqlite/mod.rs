@@ -26,6 +26,7 @@ use std::time::Duration;
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use vigie_domain::fold::fold;
+use vigie_domain::publication::IssueLabel;
 use vigie_domain::{Group, GroupRegister, Incident, Member, Note, Partner};
 
 use crate::{
@@ -215,6 +216,10 @@ impl Store for SqliteStore {
 
     fn add_alias(&mut self, group_id: &str, alias: &str, actor: &str) -> Result<bool> {
         groups::add_alias(&mut self.conn, group_id, alias, actor)
+    }
+
+    fn set_group_kind(&mut self, group_id: &str, kind: vigie_domain::GroupKind, actor: &str) -> Result<bool> {
+        groups::set_kind(&mut self.conn, group_id, kind, actor)
     }
 
     fn begin_import(&mut self, source: &str, format: &str) -> Result<Box<dyn ImportSession + '_>> {
@@ -544,21 +549,36 @@ impl Store for SqliteStore {
         &mut self,
         issue: &crate::BulletinIssue,
         files: &[crate::BulletinFile],
+        reports: &[crate::BulletinReport],
         audit: &vigie_domain::AuditEntry,
     ) -> Result<()> {
-        bulletins::save_built(&mut self.conn, issue, files, audit)
+        bulletins::save_built(&mut self.conn, issue, files, reports, audit)
     }
 
     fn bulletins(&self) -> Result<Vec<crate::BulletinIssue>> {
         bulletins::list(&self.conn)
     }
 
-    fn bulletin_file(&self, number: u32, lang: &str, format: &str) -> Result<Option<crate::BulletinFile>> {
-        bulletins::file(&self.conn, number, lang, format)
+    fn bulletin_file(&self, label: IssueLabel, lang: &str, format: &str) -> Result<Option<crate::BulletinFile>> {
+        bulletins::file(&self.conn, label, lang, format)
     }
 
-    fn publish_bulletin(&mut self, number: u32, at: jiff::Timestamp, audit: &vigie_domain::AuditEntry) -> Result<bool> {
-        bulletins::publish(&mut self.conn, number, at, audit)
+    fn bulletin_files(&self, label: IssueLabel) -> Result<Vec<crate::BulletinFile>> {
+        bulletins::files(&self.conn, label)
+    }
+
+    fn bulletin_reports(&self, label: IssueLabel) -> Result<Vec<crate::BulletinReport>> {
+        bulletins::reports(&self.conn, label)
+    }
+
+    fn publish_bulletin(
+        &mut self,
+        number: u32,
+        at: jiff::Timestamp,
+        by: &str,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<Option<IssueLabel>> {
+        bulletins::publish(&mut self.conn, number, at, by, audit)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {

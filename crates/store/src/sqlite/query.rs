@@ -7,7 +7,7 @@ use vigie_domain::fold::fold;
 use vigie_domain::validate::parse_iso_date;
 use vigie_domain::{CountryCode, DatePrecision, Incident, Method, Status, Target};
 
-use crate::{Aggregate, AggregateRow, Dimension, IncidentFilter, Order, Result, StoreError};
+use crate::{Actors, Aggregate, AggregateRow, Dimension, IncidentFilter, Order, Result, StoreError};
 
 const COLUMNS: &str = "id, date, date_end, date_precision, country, admin1, location, latitude, longitude,
     geo_precision, perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description,
@@ -80,8 +80,18 @@ pub fn incidents(
     Ok(count)
 }
 
+/// The clause that keeps the incidents of `actors`, if any.
+fn actors_clause(actors: Actors) -> Option<&'static str> {
+    match actors {
+        Actors::All => None,
+        Actors::NonState => Some("perpetrator NOT IN (SELECT id FROM perpetrator_group WHERE kind = 'state_forces')"),
+        Actors::StateForces => Some("perpetrator IN (SELECT id FROM perpetrator_group WHERE kind = 'state_forces')"),
+    }
+}
+
 fn conditions(filter: &IncidentFilter) -> Conditions {
     let mut conditions = Conditions::default();
+    conditions.clauses.extend(actors_clause(filter.actors).map(String::from));
     conditions.any_of("country", filter.countries.iter().map(|c| c.to_string()));
     if let Some(from) = filter.from {
         conditions.push("date >= ?", Value::Text(from.to_string()));
@@ -147,6 +157,7 @@ pub fn aggregate(conn: &Connection, query: &Aggregate) -> Result<Vec<AggregateRo
     if !query.include_drafts {
         conditions.push("status = ?", Value::Text(Status::Verified.code().to_string()));
     }
+    conditions.clauses.extend(actors_clause(query.actors).map(String::from));
     if query.countries.is_empty() {
         // an empty region has no incidents, not all of them
         return Ok(Vec::new());

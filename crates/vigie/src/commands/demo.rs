@@ -175,11 +175,14 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     out!()?;
     let region = regions.get("g5-sahel").context("the regions file has no g5-sahel group")?;
     let month = Month::parse("2023-12").context("demo month")?;
-    let report = vigie_report::monthly(store.as_ref(), &store.groups()?, region, month, false)?;
+    let report =
+        vigie_report::monthly(store.as_ref(), &store.groups()?, region, month, vigie_report::Counting::default())?;
     out_raw!("{}", monthly::text(&report, &Labels::new(args.lang.lang())))?;
     if !args.no_bulletin {
         out!()?;
         let bulletin = BulletinArgs {
+            command: None,
+            revise: None,
             month: Some("2023-12".into()),
             number: Some(58),
             issue: None,

@@ -25,15 +25,21 @@ pub fn run(cli: &Cli, args: &GroupsArgs) -> Result<Outcome> {
                         let aliases: Vec<&str> = group.aliases.iter().take(4).map(String::as_str).collect();
                         let more = group.aliases.len().saturating_sub(aliases.len());
                         let more = if more > 0 { format!(" (+{more})") } else { String::new() };
-                        out!("{:<20} {:<9} {}", group.id, group.origin.code(), group.name(lang))?;
+                        out!(
+                            "{:<20} {:<9} {:<13} {}",
+                            group.id,
+                            group.origin.code(),
+                            group.kind.code(),
+                            group.name(lang)
+                        )?;
                         if !aliases.is_empty() {
-                            out!("{:<30} aka {}{more}", "", aliases.join(", "))?;
+                            out!("{:<44} aka {}{more}", "", aliases.join(", "))?;
                         }
                     }
                 }
             }
         }
-        Some(GroupsCommand::Add { id, name, name_fr, name_en, name_ar, alias }) => {
+        Some(GroupsCommand::Add { id, name, name_fr, name_en, name_ar, alias, kind }) => {
             let register = store.groups()?;
             for other in std::iter::once(name).chain(alias) {
                 if let Some(existing) = register.resolve(other) {
@@ -49,10 +55,19 @@ pub fn run(cli: &Cli, args: &GroupsArgs) -> Result<Outcome> {
                 id: id.clone(),
                 name: Names { fr: pick(name_fr), en: pick(name_en), ar: pick(name_ar) },
                 aliases: alias.clone(),
+                kind: kind.kind(),
                 origin: GroupOrigin::Added,
             };
             store.add_group(&group, CLI_ACTOR)?;
             out!("added group {id}")?;
+        }
+        Some(GroupsCommand::Kind { id, kind }) => {
+            let kind = kind.kind();
+            if store.set_group_kind(id, kind, CLI_ACTOR)? {
+                out!("group {id} is now of kind {}", kind.code())?;
+            } else {
+                out!("group {id} was already of kind {}", kind.code())?;
+            }
         }
         Some(GroupsCommand::Alias { id, alias }) => {
             if let Some(existing) = store.groups()?.resolve(alias)

@@ -119,6 +119,13 @@ pub fn print_summary(summary: &Summary, options: &Options) -> Result<Outcome> {
         }
         out!("{count} new perpetrator group{}: {listed}", if count == 1 { "" } else { "s" })?;
     }
+    if summary.state_forces > 0 {
+        out!(
+            "{} of the rows are attributed to state forces: kept in the register, left out of the terrorism \
+             statistics (a group's kind: vigie groups; count them with report monthly --include-state-actors)",
+            summary.state_forces
+        )?;
+    }
     if summary.drafts > 0 {
         out!(
             "{} of the new or updated incidents are drafts: reports count verified incidents only \

@@ -17,7 +17,9 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<Outcome> {
     let month = month(&args.month)?;
     let store = open_store_read_only(&cli.db)?;
     let groups = store.groups()?;
-    let report = vigie_report::monthly(store.as_ref(), &groups, region, month, args.include_drafts)?;
+    let counting =
+        vigie_report::Counting { include_drafts: args.include_drafts, include_state_actors: args.include_state_actors };
+    let report = vigie_report::monthly(store.as_ref(), &groups, region, month, counting)?;
     let labels = Labels::new(args.lang.lang());
     let output = match args.format {
         ReportFormat::Text => monthly::text(&report, &labels),
