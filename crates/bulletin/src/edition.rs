@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 use vigie_domain::partner::first_of;
-use vigie_domain::{Article, Change, DatePrecision, Lang, Story, Trend};
+use vigie_domain::{Article, Change, DatePrecision, GroupRegister, Lang, Story, Trend};
 use vigie_i18n::{Value, capitalize};
 use vigie_render::Labels;
 use vigie_render::article::{Block, parse, plain};
@@ -224,6 +224,35 @@ pub struct RegionView {
     pub notes: Vec<NoteView>,
     /// What was counted; membership.
     pub footnotes: Vec<String>,
+    /// The region's figures of earlier months revised since an issue
+    /// published them.
+    pub revised: Option<RevisedView>,
+}
+
+/// One changed figure of the revised-figures box.
+#[derive(Debug, Clone, Serialize)]
+pub struct RevisedRowView {
+    pub figure: String,
+    pub published: String,
+    pub current: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RevisedMonthView {
+    /// "December 2023, G5 Sahel (issue 58)".
+    pub heading: String,
+    pub rows: Vec<RevisedRowView>,
+}
+
+/// The "revised figures" box.
+#[derive(Debug, Clone, Serialize)]
+pub struct RevisedView {
+    pub title: String,
+    pub figure_label: String,
+    pub published_label: String,
+    pub current_label: String,
+    pub months: Vec<RevisedMonthView>,
+    pub note: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -359,7 +388,7 @@ fn table(report: &MonthlyReport, labels: &Labels) -> TableView {
     }
 }
 
-fn region(source: &RegionSource, labels: &Labels) -> RegionView {
+fn region(source: &RegionSource, groups: &GroupRegister, labels: &Labels) -> RegionView {
     let report = &source.report;
     let charts = monthly_charts(report, labels)
         .into_iter()
@@ -388,7 +417,33 @@ fn region(source: &RegionSource, labels: &Labels) -> RegionView {
         notes_title: labels.text("bulletin-notes-title"),
         notes,
         footnotes: vigie_render::monthly::notes(report, labels),
+        revised: revised(source, groups, labels),
     }
+}
+
+fn revised(source: &RegionSource, groups: &GroupRegister, labels: &Labels) -> Option<RevisedView> {
+    if source.revised.is_empty() {
+        return None;
+    }
+    let months = source
+        .revised
+        .iter()
+        .map(|month| RevisedMonthView {
+            heading: vigie_render::revisions::heading(month, labels),
+            rows: vigie_render::revisions::lines(month, labels, groups)
+                .into_iter()
+                .map(|line| RevisedRowView { figure: line.figure, published: line.published, current: line.current })
+                .collect(),
+        })
+        .collect();
+    Some(RevisedView {
+        title: labels.text("revisions-title"),
+        figure_label: labels.text("revisions-col-figure"),
+        published_label: labels.text("revisions-col-published"),
+        current_label: labels.text("revisions-col-current"),
+        months,
+        note: labels.text("revisions-box-note"),
+    })
 }
 
 fn year(sources: &Sources, labels: &Labels) -> Option<YearView> {
@@ -536,7 +591,7 @@ impl Edition {
                 names: partners.iter().map(|p| p.name_in(lang).to_string()).collect(),
             },
             year: year(sources, &labels),
-            regions: sources.regions.iter().map(|r| region(r, &labels)).collect(),
+            regions: sources.regions.iter().map(|r| region(r, &sources.groups, &labels)).collect(),
             national_days: NationalDaysView {
                 title: vigie_render::national_days::title(national_days, &labels),
                 date_label: labels.text("national-days-col-date"),

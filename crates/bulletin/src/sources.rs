@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use vigie_domain::{ArticleStatus, Member, Note, Partner, Regions, Story};
-use vigie_report::{Counted, Counting, MonthlyReport, NationalDaysReport, TimelineReport, YearReport};
+use vigie_domain::{ArticleStatus, GroupRegister, Member, Note, Partner, Regions, Story};
+use vigie_report::{Counted, Counting, MonthlyReport, NationalDaysReport, RevisedMonth, TimelineReport, YearReport};
 use vigie_store::{ArticleFilter, NoteFilter, Store};
 
 use crate::BulletinError;
@@ -17,6 +17,9 @@ pub struct RegionSource {
     /// The incidents the report counts (what a published issue keeps to
     /// explain its figures later).
     pub counted: Vec<Counted>,
+    /// The region's earlier months whose figures changed since an issue
+    /// published them (the revised-figures box), latest first.
+    pub revised: Vec<RevisedMonth>,
     pub notes: Vec<Note>,
 }
 
@@ -34,6 +37,8 @@ pub struct Sources {
     pub year: Option<(YearReport, TimelineReport)>,
     pub regions: Vec<RegionSource>,
     pub national_days: NationalDaysReport,
+    /// The perpetrator groups, for their names.
+    pub groups: GroupRegister,
     /// Image bytes by hash, for every image of the printed stories.
     pub images: BTreeMap<String, Vec<u8>>,
 }
@@ -71,6 +76,9 @@ impl Sources {
             None
         };
         let groups = store.groups()?;
+        // the months published before this issue's, revised since
+        let mut revisions = vigie_report::revisions(store, &groups, regions, None)?.revised;
+        revisions.retain(|r| r.month < month);
         let mut region_sources = Vec::new();
         for id in &issue.regions {
             let region = regions.get(id).ok_or_else(|| {
@@ -88,7 +96,8 @@ impl Sources {
                 to: Some(month),
                 country: None,
             })?;
-            region_sources.push(RegionSource { report, counted, notes });
+            let revised = revisions.iter().filter(|r| r.region == *id).cloned().collect();
+            region_sources.push(RegionSource { report, counted, revised, notes });
         }
         let mut images = BTreeMap::new();
         for story in featured.iter().chain(&editorial).chain(&others) {
@@ -114,6 +123,7 @@ impl Sources {
             year,
             regions: region_sources,
             national_days: vigie_report::national_days(store, month)?,
+            groups,
             images,
         })
     }

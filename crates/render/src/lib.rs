@@ -7,6 +7,7 @@ pub mod charts;
 mod labels;
 pub mod monthly;
 pub mod national_days;
+pub mod revisions;
 pub mod table;
 pub mod timeline;
 pub mod year;

@@ -50,6 +50,7 @@ fn report() -> MonthlyReport {
         include_drafts: false,
         include_state_actors: false,
         state_actors_left_out: 0,
+        previous_published: None,
         membership: MembershipUsed { former_members: FormerMembers::Include, former: vec![], excluded: vec![] },
         region_group,
         perpetrator_names,

@@ -7,15 +7,17 @@
 pub mod duplicates;
 pub mod monthly;
 pub mod national_days;
+pub mod revisions;
 pub mod timeline;
 pub mod trend;
 pub mod year;
 
 pub use monthly::{
-    Breakdown, Counted, Counting, CountryRow, MembershipUsed, MonthlyReport, Totals, UnknownCasualties, counted,
-    monthly,
+    Breakdown, Counted, Counting, CountryRow, MembershipUsed, MonthlyReport, PreviousPublished, Totals,
+    UnknownCasualties, counted, monthly,
 };
 pub use national_days::{NationalDayEntry, NationalDaysReport, national_days};
+pub use revisions::{RevisedCell, RevisedMonth, RevisionsReport, revisions};
 pub use timeline::{TimelineMonth, TimelineReport, timeline};
 pub use trend::{MapIncident, MapReport, TrendMonth, TrendReport, incident_map, trend};
 pub use year::{YearReport, year};

@@ -84,12 +84,54 @@ pub struct MonthlyReport {
     /// figures (0 when they are counted).
     pub state_actors_left_out: u64,
     pub membership: MembershipUsed,
+    /// The previous month's figures as an issue published them, when they
+    /// differ from today's (the table shows today's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_published: Option<PreviousPublished>,
     /// The region's names, for renderers.
     #[serde(skip)]
     pub region_group: RegionGroup,
     /// Names of the perpetrator groups of `by_perpetrator`, for renderers.
     #[serde(skip)]
     pub perpetrator_names: BTreeMap<String, Names>,
+}
+
+/// The previous month's totals as an issue published them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PreviousPublished {
+    /// The issue (or revision) that published them.
+    pub issue: String,
+    pub operations: u64,
+    pub victims: u64,
+}
+
+/// The previous month's published figures when a country's or the
+/// total's differ from `countries` and `total` (their `previous` side).
+fn previous_published(
+    store: &dyn Store,
+    region: &RegionGroup,
+    previous_month: Month,
+    countries: &[CountryRow],
+    total: &Totals,
+) -> Result<Option<PreviousPublished>, StoreError> {
+    use crate::revisions::{Measure, Table, cells, published_report};
+    let Some((label, published)) = published_report(store, &region.id, previous_month)? else {
+        return Ok(None);
+    };
+    let published = cells(&published);
+    let value = |table: Table, key: &str, measure: Measure| {
+        published.iter().find(|(c, _)| c.table == table && c.key == key && c.measure == measure).map_or(0, |(_, v)| *v)
+    };
+    let differs = countries.iter().any(|row| {
+        value(Table::Countries, row.country.as_str(), Measure::Operations) != row.operations.previous
+            || value(Table::Countries, row.country.as_str(), Measure::Victims) != row.victims.previous
+    }) || value(Table::Total, "", Measure::Operations) != total.operations.previous
+        || value(Table::Total, "", Measure::Victims) != total.victims.previous;
+    Ok(differs.then(|| PreviousPublished {
+        issue: label.to_string(),
+        operations: value(Table::Total, "", Measure::Operations),
+        victims: value(Table::Total, "", Measure::Victims),
+    }))
 }
 
 /// Builds the report of `region` for `month` from the store.
@@ -145,6 +187,7 @@ pub fn monthly(
         previous: sum(&previous, |r| r.unknown_casualties),
         current: sum(&current, |r| r.unknown_casualties),
     };
+    let previous_published = previous_published(store, region, previous_month, &countries, &total)?;
     let by_perpetrator = breakdown(query(month, Dimension::Perpetrator)?);
     let perpetrator_names = by_perpetrator
         .iter()
@@ -175,6 +218,7 @@ pub fn monthly(
             former: membership.former,
             excluded: membership.excluded,
         },
+        previous_published,
         region_group: region.clone(),
         perpetrator_names,
     })

@@ -330,6 +330,10 @@ pub enum ReportCommand {
     /// The key highlights of a year (or of one of its months), month by
     /// month: the activities with a `highlight` position.
     Timeline(TimelineArgs),
+    /// The figures of published issues that changed since: per published
+    /// month and region, each cell whose value today differs from the one
+    /// printed (published → current), with the incidents responsible.
+    Revisions(RevisionsArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -739,6 +743,17 @@ pub struct TimelineArgs {
     /// Only this month of the year, 1 to 12.
     #[arg(long, value_name = "MM", value_parser = clap::value_parser!(i8).range(1..=12))]
     pub month: Option<i8>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: SummaryFormat,
+    #[arg(long, value_enum, default_value = "en", env = "VIGIE_LANG")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Args)]
+pub struct RevisionsArgs {
+    /// Only the months from this one on (YYYY-MM).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub since: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: SummaryFormat,
     #[arg(long, value_enum, default_value = "en", env = "VIGIE_LANG")]

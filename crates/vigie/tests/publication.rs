@@ -18,6 +18,14 @@ const CORRECTED: &str = "demo-bf-2023-12-01,2023-12-04,,day,BF,Sahel,Djibo,14.1,
 \"[Illustrative demo record] An army column returning to Djibo was ambushed; the army reports a dozen attackers killed.\",\
 Vigie demo data (illustrative; not a real report),verified";
 
+/// The text of a PDF, by poppler's `pdftotext`.
+fn pdf_text(path: &std::path::Path) -> String {
+    let output =
+        std::process::Command::new("pdftotext").arg(path).arg("-").output().expect("pdftotext (poppler-utils)");
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).unwrap()
+}
+
 fn names() -> Vec<String> {
     ["ar", "en", "fr"]
         .iter()
@@ -48,6 +56,46 @@ fn a_published_issue_stays_as_published_and_is_corrected_by_a_revision() {
         assert_eq!(&std::fs::read(sb.path("kept").join(name)).unwrap(), demo, "{name}");
     }
 
+    // the change, cell by cell, with the incident responsible
+    let revisions = sb.ok(&["report", "revisions"]);
+    assert!(revisions.contains("December 2023, G5 Sahel (issue 58)"), "{revisions}");
+    let line = |figure: &str| {
+        revisions.lines().find(|l| l.starts_with(figure)).map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    assert_eq!(
+        line("Burkina Faso: victims").as_deref(),
+        Some("Burkina Faso: victims 98 103 demo-bf-2023-12-01 (61 → 66 victims)"),
+        "{revisions}"
+    );
+    assert!(line("Total: victims").is_some_and(|l| l.contains("175 180")), "{revisions}");
+    assert!(line("Burkina Faso: operations").is_none(), "operations unchanged: {revisions}");
+    let json: serde_json::Value = serde_json::from_str(&sb.ok(&["report", "revisions", "--format", "json"])).unwrap();
+    let cells = json["revised"][0]["cells"].as_array().unwrap();
+    assert!(cells.iter().all(|c| c["published"] != c["current"] && !c["incidents"].as_array().unwrap().is_empty()));
+    assert_eq!(
+        sb.ok(&["report", "revisions", "--since", "2024-01"]).lines().nth(1),
+        Some("No issue has been published yet: there is nothing to compare.")
+    );
+    // January's report says its previous month is today's, not as published
+    let january = sb.ok(&["report", "monthly", "--region", "g5-sahel", "--month", "2024-01"]);
+    assert!(
+        january.contains("The December 2023 figures are today's; issue 58 published 7 operations and 175 victims."),
+        "{january}"
+    );
+
+    // issue 59 prints the revised figures, in three languages
+    sb.ok(&["bulletin", "--number", "59", "--month", "2024-01", "-o", "b59"]);
+    for (lang, title) in
+        [("en", "Figures revised since publication"), ("fr", "Chiffres révisés depuis leur publication")]
+    {
+        let text = pdf_text(&sb.path(&format!("b59/bulletin-59-2024-01.{lang}.pdf")));
+        let at = text.find(title).unwrap_or_else(|| panic!("{lang}: no revised box in\n{text}"));
+        let revised = &text[at..];
+        assert!(revised.contains("98") && revised.contains("103"), "{lang}: {revised}");
+    }
+    let html = sb.read("b59/bulletin-59-2024-01.ar.html");
+    assert!(html.contains("أرقام عُدّلت بعد نشرها") && html.contains("<td><strong>103</strong></td>"), "the Arabic box");
+
     // building 58 again is refused, and says what to do instead
     for args in [
         &["bulletin", "--number", "58", "--month", "2023-12", "-o", "again"][..],
@@ -73,7 +121,8 @@ fn a_published_issue_stays_as_published_and_is_corrected_by_a_revision() {
     assert!(revised.contains("bulletin-58.1-2023-12.en.pdf"), "{revised}");
     sb.ok(&["bulletin", "publish", "--number", "58"]);
     let listed = sb.ok(&["bulletin", "list"]);
-    let lines: Vec<&str> = listed.lines().filter(|l| !l.trim_start().starts_with(|c: char| c.is_lowercase())).collect();
+    let lines: Vec<&str> = listed.lines().filter(|l| l.starts_with("58")).collect();
+    assert!(listed.starts_with("59     2024-01  draft"), "{listed}");
     assert!(lines[0].starts_with("58.1   2023-12  published"), "{listed}");
     assert!(lines[1].starts_with("58     2023-12  published"), "{listed}");
     assert!(listed.contains(&format!("reason: {reason}")), "{listed}");

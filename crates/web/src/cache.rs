@@ -64,12 +64,20 @@ impl<K: Eq + Hash, V: Clone> Versioned<K, V> {
 pub struct Report {
     pub model: MonthlyReport,
     pub json: Bytes,
+    /// The month's figures that changed since an issue published them.
+    pub revised: Option<vigie_report::RevisedMonth>,
+    /// For the names of the perpetrators of revised figures.
+    pub groups: vigie_domain::GroupRegister,
 }
 
 impl Report {
-    pub fn new(model: MonthlyReport) -> Report {
+    pub fn new(
+        model: MonthlyReport,
+        revised: Option<vigie_report::RevisedMonth>,
+        groups: vigie_domain::GroupRegister,
+    ) -> Report {
         let json = Bytes::from(vigie_render::monthly::json(&model));
-        Report { model, json }
+        Report { model, json, revised, groups }
     }
 }
 

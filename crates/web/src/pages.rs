@@ -13,7 +13,7 @@ use serde::Deserialize;
 use vigie_domain::region::{RegionGroup, Regions};
 use vigie_domain::{Lang, Month};
 use vigie_render::{Labels, monthly};
-use vigie_report::{Counting, MonthlyReport};
+use vigie_report::Counting;
 use vigie_store::StoreError;
 
 use crate::auth::{CurrentUser, RequireUser};
@@ -66,8 +66,14 @@ async fn report(state: &AppState, region: String, month: Option<Month>) -> Resul
                     }
                 }
             };
-            let report = vigie_report::monthly(store, &store.groups()?, group, month, Counting::default())?;
-            Ok(Some(Arc::new(Report::new(report))))
+            let groups = store.groups()?;
+            let report = vigie_report::monthly(store, &groups, group, month, Counting::default())?;
+            // a published month whose figures changed since: marked
+            let revised = vigie_report::revisions(store, &groups, &regions, Some(month))?
+                .revised
+                .into_iter()
+                .find(|r| r.month == month && r.region == group.id);
+            Ok(Some(Arc::new(Report::new(report, revised, groups))))
         })
         .await?;
     state.reports.insert(version, key, report.clone());
@@ -75,8 +81,24 @@ async fn report(state: &AppState, region: String, month: Option<Month>) -> Resul
 }
 
 /// What the monthly template shows of a report.
-fn report_values(report: &MonthlyReport, lang: Lang, charts: bool) -> Value {
+fn report_values(shown: &Report, lang: Lang, charts: bool) -> Value {
+    let report = &shown.model;
     let labels = Labels::new(lang);
+    let revised = shown.revised.as_ref().map(|month| {
+        let lines: Vec<Value> = vigie_render::revisions::lines(month, &labels, &shown.groups)
+            .into_iter()
+            .map(|line| context! { figure => line.figure, published => line.published, current => line.current, incidents => line.incidents })
+            .collect();
+        context! {
+            title => labels.text("revisions-title"),
+            heading => vigie_render::revisions::heading(month, &labels),
+            figure_label => labels.text("revisions-col-figure"),
+            published_label => labels.text("revisions-col-published"),
+            current_label => labels.text("revisions-col-current"),
+            incidents_label => labels.text("revisions-col-incidents"),
+            lines,
+        }
+    });
     let table = monthly::table(report, &labels);
     let (head, body) = table.split_at(2.min(table.len()));
     let svgs: Vec<Value> = if charts {
@@ -97,6 +119,7 @@ fn report_values(report: &MonthlyReport, lang: Lang, charts: bool) -> Value {
         }).collect::<Vec<_>>(),
         notes => monthly::notes(report, &labels),
         charts => svgs,
+        revised,
     }
 }
 
@@ -104,7 +127,7 @@ pub async fn home(State(state): State<AppState>, current: CurrentUser) -> Result
     let lang = current.lang;
     let region = default_region(&state.regions).map(|r| r.id.clone()).unwrap_or_default();
     let report = report(&state, region, None).await?;
-    let monthly = report.as_ref().map(|r| report_values(&r.model, lang, false));
+    let monthly = report.as_ref().map(|r| report_values(r, lang, false));
     let organisation = state.config.organisation(lang).map(str::to_string);
     let bulletins = crate::bulletins::published(&state, lang).await?;
     templates::page("home.html", lang, current.session.as_ref(), context! { monthly, organisation, bulletins })
@@ -146,7 +169,7 @@ pub async fn dashboard(
         .map(|r| context! { id => r.id.clone(), name => labels.names(&r.name).to_string(), selected => r.id == region })
         .collect();
     let month = report.as_ref().map(|r| r.model.month).or(month).map(|m| m.to_string()).unwrap_or_default();
-    let monthly = report.as_ref().map(|r| report_values(&r.model, lang, true));
+    let monthly = report.as_ref().map(|r| report_values(r, lang, true));
     let figures = match report.as_ref().map(|r| (r.model.region.clone(), r.model.month)) {
         Some((region, month)) => trend_and_map(&state, region, month, &labels).await?,
         None => Vec::new(),

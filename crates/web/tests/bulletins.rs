@@ -117,3 +117,52 @@ async fn an_issue_is_built_kept_as_a_draft_then_published() {
         assert_eq!(store.audit(&filter).unwrap().len(), 1, "{action}");
     }
 }
+
+/// The article and one verified incident of December 2023.
+fn article_and_incident(store: &mut dyn vigie_store::Store, dir: &std::path::Path) {
+    load_article(store, dir);
+    import_incidents(store, &[incident("bf-1", 4)]);
+}
+
+#[tokio::test]
+async fn a_published_issue_is_revised_not_rebuilt_and_the_dashboard_shows_both_figures() {
+    let app = app_with(
+        &[("editor@vigie.example", Role::Editor, &[]), ("viewer@vigie.example", Role::Viewer, &[])],
+        article_and_incident,
+    );
+    let editor = app.login("editor@vigie.example").await;
+    let csrf = csrf_in(&app.get("/bulletins", &editor).await.body);
+    assert_eq!(app.post("/bulletins", &format!("{FORM}&csrf={csrf}"), &editor).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post("/bulletins/58/publish", &format!("csrf={csrf}"), &editor).await.status, StatusCode::SEE_OTHER);
+    let published = app.get("/bulletins/58/en.pdf", "").await.bytes;
+
+    // the same form again: refused in the page's language, nothing replaced
+    let again = app.post("/bulletins?lang=fr", &format!("{FORM}&csrf={csrf}"), &editor).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unescaped(&again.body).contains("Le numéro 58 est publié et figé"), "{}", again.body);
+    assert_eq!(app.get("/bulletins/58/en.pdf", "").await.bytes, published);
+    // a publication of nothing: not found
+    assert_eq!(app.post("/bulletins/58/publish", &format!("csrf={csrf}"), &editor).await.status, StatusCode::NOT_FOUND);
+
+    // a verified incident of the month changes: the dashboard marks the month
+    import_incidents(&mut *app.store(), &[vigie_domain::Incident { killed: Some(9), ..incident("bf-1", 4) }]);
+    let viewer = app.login("viewer@vigie.example").await;
+    let dashboard = unescaped(&app.get("/dashboard?region=g5-sahel&month=2023-12&lang=en", &viewer).await.body);
+    let revised = &dashboard[dashboard.find(r#"<aside class="revised""#).expect("the revised box")..];
+    assert!(revised.contains("December 2023, G5 Sahel (issue 58)"), "{revised}");
+    assert!(
+        revised.contains("<th scope=\"row\">Burkina Faso: victims</th><td>2</td><td><strong>9</strong></td>"),
+        "{revised}"
+    );
+
+    // the correction: a revision with its reason, beside 58
+    let form = format!("{FORM}&reason=Djibo%3A+9+killed&csrf={csrf}");
+    assert_eq!(app.post("/bulletins", &form, &editor).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post("/bulletins/58/publish", &format!("csrf={csrf}"), &editor).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.get("/bulletins/58/en.pdf", "").await.bytes, published, "the first stays as published");
+    assert_eq!(app.get("/bulletins/58.1/en.pdf", "").await.status, StatusCode::OK);
+    let page = unescaped(&app.get("/bulletins?lang=en", "").await.body);
+    assert!(page.contains("/bulletins/58.1/fr.pdf") && page.contains("revises 58: Djibo: 9 killed"), "{page}");
+    let dashboard = unescaped(&app.get("/dashboard?region=g5-sahel&month=2023-12", &viewer).await.body);
+    assert!(!dashboard.contains(r#"<aside class="revised""#), "58.1 published today's figures");
+}

@@ -89,6 +89,24 @@ report-state-actors-left-out = { $count ->
        *[other] استُبعد { $count } حدثًا منسوبًا إلى قوات حكومية (ليست عمليات إرهابية).
     }
 report-state-actors-included = تُحتسب أيضًا الأحداث المنسوبة إلى قوات حكومية.
+revisions-title = أرقام عُدّلت بعد نشرها
+revisions-none = { $months ->
+        [one] لم تتغير أرقام الشهر المنشور.
+       *[other] لم تتغير أرقام الأشهر المنشورة ({ $months }).
+    }
+revisions-nothing-published = لم يُنشر أي عدد بعد: لا شيء للمقارنة.
+revisions-month = { $month }، { $region } (العدد { $issue })
+revisions-operations = { $row }: العمليات
+revisions-victims = { $row }: الضحايا
+revisions-col-figure = الرقم
+revisions-col-published = المنشور
+revisions-col-current = اليوم
+revisions-col-incidents = الحوادث المعنية
+revisions-added = أُضيف
+revisions-removed = لم يعد محتسبًا
+revisions-changed = { $before } ← { $after } ضحية
+revisions-box-note = صُحّحت هذه الأرقام بعد العدد الذي نشرها؛ ويحتسب الجدول أعلاه أرقام اليوم.
+report-previous-revised = أرقام { $month } هي أرقام اليوم؛ وكان العدد { $issue } قد نشر: { $operations } عملية و{ $victims } ضحية.
 report-verified-only = الحوادث الموثّقة فقط.
 report-former-members = يشمل الجدول أعضاء سابقين كما تعرضهم المجموعة: { $members }.
 report-former-member = { $country } (حتى { $until })

@@ -85,6 +85,24 @@ report-state-actors-left-out = { $count ->
        *[other] { $count } events attributed to state forces left out (not terrorist operations).
     }
 report-state-actors-included = Events attributed to state forces are counted too.
+revisions-title = Figures revised since publication
+revisions-none = { $months ->
+        [one] The figures of the published month are unchanged.
+       *[other] The figures of the { $months } published months are unchanged.
+    }
+revisions-nothing-published = No issue has been published yet: there is nothing to compare.
+revisions-month = { $month }, { $region } (issue { $issue })
+revisions-operations = { $row }: operations
+revisions-victims = { $row }: victims
+revisions-col-figure = Figure
+revisions-col-published = Published
+revisions-col-current = Now
+revisions-col-incidents = Incidents responsible
+revisions-added = added
+revisions-removed = no longer counted
+revisions-changed = { $before } → { $after } victims
+revisions-box-note = These figures were corrected after the issue that published them; the table above counts today's.
+report-previous-revised = The { $month } figures are today's; issue { $issue } published { $operations } operations and { $victims } victims.
 report-verified-only = Verified incidents only.
 report-former-members = Former members included as the group reports them: { $members }.
 report-former-member = { $country } (until { $until })

@@ -93,6 +93,24 @@ report-state-actors-left-out = { $count ->
        *[other] { $count } événements attribués à des forces étatiques ne sont pas comptés (ce ne sont pas des opérations terroristes).
     }
 report-state-actors-included = Les événements attribués à des forces étatiques sont comptés aussi.
+revisions-title = Chiffres révisés depuis leur publication
+revisions-none = { $months ->
+        [one] Les chiffres du mois publié sont inchangés.
+       *[other] Les chiffres des { $months } mois publiés sont inchangés.
+    }
+revisions-nothing-published = Aucun numéro n’a encore été publié : il n’y a rien à comparer.
+revisions-month = { $month }, { $region } (numéro { $issue })
+revisions-operations = { $row } : opérations
+revisions-victims = { $row } : victimes
+revisions-col-figure = Chiffre
+revisions-col-published = Publié
+revisions-col-current = Aujourd’hui
+revisions-col-incidents = Incidents en cause
+revisions-added = ajouté
+revisions-removed = n’est plus compté
+revisions-changed = { $before } → { $after } victimes
+revisions-box-note = Ces chiffres ont été corrigés après le numéro qui les a publiés ; le tableau ci-dessus compte ceux d’aujourd’hui.
+report-previous-revised = Les chiffres de { $month } sont ceux d’aujourd’hui ; le numéro { $issue } publiait { $operations } opérations et { $victims } victimes.
 report-verified-only = Incidents vérifiés uniquement.
 report-former-members = Anciens membres inclus, comme le groupe les présente : { $members }.
 report-former-member = { $country } (jusqu'au { $until })

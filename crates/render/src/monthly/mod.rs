@@ -151,6 +151,17 @@ pub fn notes(report: &MonthlyReport, labels: &Labels) -> Vec<String> {
             ));
         }
     }
+    if let Some(published) = &report.previous_published {
+        notes.push(labels.text_with(
+            "report-previous-revised",
+            &[
+                ("month", Value::from(labels.month(report.previous_month))),
+                ("issue", Value::from(published.issue.clone())),
+                ("operations", Value::from(labels.number(published.operations))),
+                ("victims", Value::from(labels.number(published.victims))),
+            ],
+        ));
+    }
     let member = |member: &Member| {
         let country = Value::from(labels.country(member.country));
         match (member.from, member.until) {

@@ -45,6 +45,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Report(ReportCommand::NationalDays(args)) => report::national_days(&cli, args),
         Command::Report(ReportCommand::Year(args)) => report::year(&cli, args),
         Command::Report(ReportCommand::Timeline(args)) => report::timeline(&cli, args),
+        Command::Report(ReportCommand::Revisions(args)) => report::revisions(&cli, args),
         Command::Members(MembersCommand::Import(args)) => members::import(&cli, args),
         Command::Members(MembersCommand::List(args)) => members::list(&cli, args),
         Command::Partners(PartnersCommand::Import(args)) => partners::import(&cli, args),

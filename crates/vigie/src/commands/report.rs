@@ -73,3 +73,20 @@ pub fn timeline(cli: &Cli, args: &crate::cli::TimelineArgs) -> Result<Outcome> {
     out_raw!("{output}")?;
     Ok(Outcome::Success)
 }
+
+pub fn revisions(cli: &Cli, args: &crate::cli::RevisionsArgs) -> Result<Outcome> {
+    use crate::cli::SummaryFormat;
+    let since = args.since.as_deref().map(month).transpose()?;
+    let regions = regions(cli.regions.as_deref())?;
+    let store = open_store_read_only(&cli.db)?;
+    let groups = store.groups()?;
+    let report = vigie_report::revisions(store.as_ref(), &groups, &regions, since)?;
+    let labels = Labels::new(args.lang.lang());
+    let output = match args.format {
+        SummaryFormat::Text => vigie_render::revisions::text(&report, &labels, &groups),
+        SummaryFormat::Json => vigie_render::revisions::json(&report),
+        SummaryFormat::Md => vigie_render::revisions::markdown(&report, &labels, &groups),
+    };
+    out_raw!("{output}")?;
+    Ok(Outcome::Success)
+}
