@@ -51,6 +51,7 @@ fn report() -> MonthlyReport {
         include_state_actors: false,
         state_actors_left_out: 0,
         previous_published: None,
+        explanation: None,
         membership: MembershipUsed { former_members: FormerMembers::Include, former: vec![], excluded: vec![] },
         region_group,
         perpetrator_names,

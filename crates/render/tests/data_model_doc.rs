@@ -271,6 +271,7 @@ fn monthly_report() -> MonthlyReport {
         include_state_actors: false,
         state_actors_left_out: 0,
         previous_published: Some(vigie_report::PreviousPublished { issue: "57".into(), operations: 4, victims: 9 }),
+        explanation: None,
         membership: MembershipUsed {
             former_members: membership.former_members,
             former: membership.former.clone(),

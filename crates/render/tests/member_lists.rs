@@ -28,6 +28,7 @@ fn report_leaving_out(countries: &[&str]) -> MonthlyReport {
         include_state_actors: false,
         state_actors_left_out: 0,
         previous_published: None,
+        explanation: None,
         membership: MembershipUsed { former_members: FormerMembers::Exclude, former: vec![], excluded },
         region_group: Regions::builtin().get("g5-sahel").unwrap().clone(),
         perpetrator_names: BTreeMap::new(),

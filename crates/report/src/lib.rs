@@ -13,7 +13,7 @@ pub mod trend;
 pub mod year;
 
 pub use monthly::{
-    Breakdown, Counted, Counting, CountryRow, MembershipUsed, MonthlyReport, PreviousPublished, Totals,
+    Breakdown, Counted, Counting, CountryRow, Explanation, MembershipUsed, MonthlyReport, PreviousPublished, Totals,
     UnknownCasualties, counted, monthly,
 };
 pub use national_days::{NationalDayEntry, NationalDaysReport, national_days};

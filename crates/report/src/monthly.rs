@@ -88,6 +88,9 @@ pub struct MonthlyReport {
     /// differ from today's (the table shows today's).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_published: Option<PreviousPublished>,
+    /// The incidents behind every cell (`--explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Explanation>,
     /// The region's names, for renderers.
     #[serde(skip)]
     pub region_group: RegionGroup,
@@ -219,6 +222,7 @@ pub fn monthly(
             excluded: membership.excluded,
         },
         previous_published,
+        explanation: None,
         region_group: region.clone(),
         perpetrator_names,
     })
@@ -284,12 +288,21 @@ pub fn counted(
     month: Month,
     counting: Counting,
 ) -> Result<Vec<Counted>, StoreError> {
-    let membership = region.membership(month);
-    if membership.countries.is_empty() {
+    counted_in(store, &region.membership(month).countries, month, counting)
+}
+
+/// The incidents `counting` counts in `countries` in `month`.
+fn counted_in(
+    store: &dyn Store,
+    countries: &[CountryCode],
+    month: Month,
+    counting: Counting,
+) -> Result<Vec<Counted>, StoreError> {
+    if countries.is_empty() {
         return Ok(Vec::new());
     }
     let filter = IncidentFilter {
-        countries: membership.countries.clone(),
+        countries: countries.to_vec(),
         from: Some(month.first_day()),
         to: Some(month.last_day()),
         status: counting.status(),
@@ -302,6 +315,84 @@ pub fn counted(
         Ok(())
     })?;
     Ok(counted)
+}
+
+/// The incidents of one cell of the table's two months.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonthsIds {
+    pub previous: Vec<String>,
+    pub current: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CountryIds {
+    pub country: CountryCode,
+    pub incident_ids: MonthsIds,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BreakdownIds {
+    pub key: String,
+    pub incident_ids: Vec<String>,
+}
+
+/// What makes each cell of a report: the incidents counted, and their ids
+/// per row (operations are their number, victims the sum of their killed
+/// and wounded).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Explanation {
+    /// The previous month's incidents counted, by date then id.
+    pub previous: Vec<Counted>,
+    /// The month's.
+    pub current: Vec<Counted>,
+    pub countries: Vec<CountryIds>,
+    pub total: MonthsIds,
+    pub by_target: Vec<BreakdownIds>,
+    pub by_method: Vec<BreakdownIds>,
+    pub by_perpetrator: Vec<BreakdownIds>,
+}
+
+impl Explanation {
+    /// The incidents of a report's month and the previous, as `counting`
+    /// counts them, sorted into the report's rows.
+    pub fn of(
+        store: &dyn Store,
+        region: &RegionGroup,
+        report: &MonthlyReport,
+        counting: Counting,
+    ) -> Result<Explanation, StoreError> {
+        // the previous month counts over this month's membership, as the table does
+        let previous = counted_in(store, &region.membership(report.month).countries, report.previous_month, counting)?;
+        let current = counted(store, region, report.month, counting)?;
+        let ids = |list: &[Counted], by: Dimension, key: &str| -> Vec<String> {
+            list.iter().filter(|i| i.key(by) == key).map(|i| i.id.clone()).collect()
+        };
+        let all = |list: &[Counted]| list.iter().map(|i| i.id.clone()).collect();
+        let rows = |rows: &[Breakdown], by: Dimension| -> Vec<BreakdownIds> {
+            rows.iter()
+                .map(|row| BreakdownIds { key: row.key.clone(), incident_ids: ids(&current, by, &row.key) })
+                .collect()
+        };
+        Ok(Explanation {
+            countries: report
+                .countries
+                .iter()
+                .map(|row| CountryIds {
+                    country: row.country,
+                    incident_ids: MonthsIds {
+                        previous: ids(&previous, Dimension::Country, row.country.as_str()),
+                        current: ids(&current, Dimension::Country, row.country.as_str()),
+                    },
+                })
+                .collect(),
+            total: MonthsIds { previous: all(&previous), current: all(&current) },
+            by_target: rows(&report.by_target, Dimension::Target),
+            by_method: rows(&report.by_method, Dimension::Method),
+            by_perpetrator: rows(&report.by_perpetrator, Dimension::Perpetrator),
+            previous,
+            current,
+        })
+    }
 }
 
 /// Sorted by operations, then victims (both descending), then key; rows with

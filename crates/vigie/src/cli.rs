@@ -363,6 +363,10 @@ pub struct MonthlyArgs {
     /// are not terrorist operations).
     #[arg(long)]
     pub include_state_actors: bool,
+    /// List the incidents behind every figure (text, Markdown), or give
+    /// each row its `incident_ids` and the incidents (JSON).
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Args)]

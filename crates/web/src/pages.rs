@@ -113,9 +113,20 @@ fn report_values(shown: &Report, lang: Lang, charts: bool) -> Value {
         head => head.to_vec(),
         // a country's row carries its ISO code: a hook for scripts and
         // tests that does not change with the language (the total has none)
-        body => body.iter().enumerate().map(|(index, cells)| context! {
-            country => report.countries.get(index).map(|row| row.country.as_str()),
-            cells,
+        body => body.iter().enumerate().map(|(index, cells)| {
+            let country = report.countries.get(index).map(|row| row.country.as_str());
+            // on the dashboard each figure opens the incidents behind it
+            let links: Vec<Option<String>> = if charts {
+                let (table, key) = match country { Some(code) => ("countries", code), None => ("total", "") };
+                let link = |period: &str| Some(format!(
+                    "/dashboard/explain?region={}&month={}&table={table}&key={key}&period={period}",
+                    report.region, report.month
+                ));
+                vec![None, link("previous"), link("current"), link("previous"), link("current")]
+            } else {
+                Vec::new()
+            };
+            context! { country, cells, links }
         }).collect::<Vec<_>>(),
         notes => monthly::notes(report, &labels),
         charts => svgs,
@@ -214,4 +225,97 @@ pub async fn dashboard_json(
         Some(report) => Ok(([(CONTENT_TYPE, "application/json")], report.json.clone()).into_response()),
         None => Err(Error::new(StatusCode::NOT_FOUND, "web-no-data")),
     }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ExplainQuery {
+    region: Option<String>,
+    month: Option<String>,
+    /// `countries` or `total`.
+    table: Option<String>,
+    key: Option<String>,
+    /// `previous` or `current`.
+    period: Option<String>,
+}
+
+/// The incidents behind one figure of the monthly table, with their sum
+/// (which is the figure).
+pub async fn explain(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Query(query): Query<ExplainQuery>,
+) -> Result<Response, Error> {
+    let lang = user.lang;
+    let (region, month) =
+        selection(&state, &DashboardQuery { region: query.region.clone(), month: query.month.clone() })?;
+    let month = month.ok_or(Error::bad_request("web-error-month"))?;
+    let previous = match query.period.as_deref() {
+        Some("previous") => true,
+        Some("current") | None => false,
+        Some(_) => return Err(Error::bad_request("web-error-filter")),
+    };
+    let country = match (query.table.as_deref(), query.key.as_deref()) {
+        (Some("total") | None, _) => None,
+        (Some("countries"), Some(key)) => {
+            Some(vigie_domain::CountryCode::new(key).ok_or(Error::bad_request("web-error-filter"))?)
+        }
+        _ => return Err(Error::bad_request("web-error-filter")),
+    };
+    let regions = Arc::clone(&state.regions);
+    let found = state
+        .read(move |store| {
+            let Some(group) = regions.get(&region) else {
+                return Ok(None);
+            };
+            let groups = store.groups()?;
+            let report = vigie_report::monthly(store, &groups, group, month, Counting::default())?;
+            let explanation = vigie_report::Explanation::of(store, group, &report, Counting::default())?;
+            Ok(Some((report, explanation, groups)))
+        })
+        .await?;
+    let (report, explanation, groups) = found.ok_or_else(Error::not_found)?;
+    if country.is_some_and(|c| !report.countries.iter().any(|row| row.country == c)) {
+        return Err(Error::not_found());
+    }
+    let labels = Labels::new(lang);
+    let (list, shown_month) =
+        if previous { (&explanation.previous, report.previous_month) } else { (&explanation.current, report.month) };
+    let incidents: Vec<&vigie_report::Counted> =
+        list.iter().filter(|i| country.is_none_or(|c| i.country == c.as_str())).collect();
+    let victims: u64 = incidents.iter().map(|i| i.victims()).sum();
+    let row = country.map_or_else(|| labels.text("report-total"), |c| labels.country(c));
+    let figure = |value: Option<u32>| value.map_or_else(String::new, |n| labels.number(u64::from(n)));
+    let rows: Vec<Value> = incidents
+        .iter()
+        .map(|i| {
+            context! {
+                id => i.id.clone(),
+                href => format!("/incidents/{}", i.id),
+                date => i.date.clone(),
+                place => [i.location.as_str(), i.admin1.as_str()].iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(", "),
+                perpetrator => groups.name(&i.perpetrator, lang),
+                killed => figure(i.killed),
+                wounded => figure(i.wounded),
+                kidnapped => figure(i.kidnapped),
+                sources => i.sources.clone(),
+            }
+        })
+        .collect();
+    let heading = labels.text_with(
+        "explain-row",
+        &[
+            ("row", row.into()),
+            ("month", labels.month(shown_month).into()),
+            ("operations", (incidents.len() as u64).into()),
+            ("victims", victims.into()),
+        ],
+    );
+    let back = format!("/dashboard?region={}&month={}", report.region, report.month);
+    let notes = monthly::notes(&report, &labels);
+    templates::page(
+        "explain.html",
+        lang,
+        Some(&user.session),
+        context! { heading, rows, operations => labels.number(incidents.len() as u64), victims => labels.number(victims), back, notes },
+    )
 }

@@ -39,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .route("/account/totp/recovery-codes", post(second_factor::renew_codes))
         .route("/logout", post(login::logout))
         .route("/dashboard", get(pages::dashboard))
+        .route("/dashboard/explain", get(pages::explain))
         .route("/api/v1/dashboard", get(pages::dashboard_json))
         .route("/incidents", get(incidents::list).post(incidents::create))
         .route("/incidents/new", get(incidents::new_form))

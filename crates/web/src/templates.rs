@@ -21,6 +21,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("login.html", include_str!("../templates/login.html")),
     ("monthly.html", include_str!("../templates/monthly.html")),
     ("dashboard.html", include_str!("../templates/dashboard.html")),
+    ("explain.html", include_str!("../templates/explain.html")),
     ("users.html", include_str!("../templates/users.html")),
     ("user.html", include_str!("../templates/user.html")),
     ("user_role_fields.html", include_str!("../templates/user_role_fields.html")),

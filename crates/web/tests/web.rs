@@ -23,7 +23,13 @@ fn app() -> App {
 #[tokio::test]
 async fn anonymous_pages_redirect_to_login_and_the_api_says_401() {
     let app = app();
-    for path in ["/dashboard", "/admin/users", "/audit", "/dashboard?region=g5-sahel&month=2023-12"] {
+    for path in [
+        "/dashboard",
+        "/admin/users",
+        "/audit",
+        "/dashboard?region=g5-sahel&month=2023-12",
+        "/dashboard/explain?region=g5-sahel&month=2023-12",
+    ] {
         let reply = app.get(path, "").await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{path}");
         let location = reply.location.unwrap();
@@ -152,6 +158,7 @@ async fn responses_to_a_session_and_the_login_page_are_never_stored() {
     for path in [
         "/",
         "/dashboard",
+        "/dashboard/explain?region=g5-sahel&month=2023-12",
         "/api/v1/dashboard",
         "/incidents",
         "/incidents/bf-1",

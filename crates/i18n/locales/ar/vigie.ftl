@@ -89,6 +89,28 @@ report-state-actors-left-out = { $count ->
        *[other] استُبعد { $count } حدثًا منسوبًا إلى قوات حكومية (ليست عمليات إرهابية).
     }
 report-state-actors-included = تُحتسب أيضًا الأحداث المنسوبة إلى قوات حكومية.
+explain-title = الحوادث وراء كل رقم
+explain-row = { $row }، { $month }: { $operations ->
+        [zero] لا عمليات
+        [one] عملية واحدة
+        [two] عمليتان
+        [few] { $operations } عمليات
+       *[other] { $operations } عملية
+    }، { $victims ->
+        [zero] لا ضحايا
+        [one] ضحية واحدة
+        [two] ضحيتان
+        [few] { $victims } ضحايا
+       *[other] { $victims } ضحية
+    }
+explain-col-id = المعرّف
+explain-col-date = التاريخ
+explain-col-place = المكان
+explain-col-perpetrator = الجهة المنفذة
+explain-col-killed = القتلى
+explain-col-wounded = الجرحى
+explain-col-kidnapped = المختطفون
+explain-col-sources = المصادر
 revisions-title = أرقام عُدّلت بعد نشرها
 revisions-none = { $months ->
         [one] لم تتغير أرقام الشهر المنشور.

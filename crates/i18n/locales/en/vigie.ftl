@@ -85,6 +85,22 @@ report-state-actors-left-out = { $count ->
        *[other] { $count } events attributed to state forces left out (not terrorist operations).
     }
 report-state-actors-included = Events attributed to state forces are counted too.
+explain-title = Incidents behind each figure
+explain-row = { $row }, { $month }: { $operations ->
+        [one] 1 operation
+       *[other] { $operations } operations
+    }, { $victims ->
+        [one] 1 victim
+       *[other] { $victims } victims
+    }
+explain-col-id = Id
+explain-col-date = Date
+explain-col-place = Place
+explain-col-perpetrator = Perpetrator
+explain-col-killed = Killed
+explain-col-wounded = Wounded
+explain-col-kidnapped = Kidnapped
+explain-col-sources = Sources
 revisions-title = Figures revised since publication
 revisions-none = { $months ->
         [one] The figures of the published month are unchanged.

@@ -93,6 +93,24 @@ report-state-actors-left-out = { $count ->
        *[other] { $count } événements attribués à des forces étatiques ne sont pas comptés (ce ne sont pas des opérations terroristes).
     }
 report-state-actors-included = Les événements attribués à des forces étatiques sont comptés aussi.
+explain-title = Les incidents derrière chaque chiffre
+explain-row = { $row }, { $month } : { $operations ->
+        [0] aucune opération
+        [one] 1 opération
+       *[other] { $operations } opérations
+    }, { $victims ->
+        [0] aucune victime
+        [one] 1 victime
+       *[other] { $victims } victimes
+    }
+explain-col-id = Identifiant
+explain-col-date = Date
+explain-col-place = Lieu
+explain-col-perpetrator = Auteur
+explain-col-killed = Tués
+explain-col-wounded = Blessés
+explain-col-kidnapped = Enlevés
+explain-col-sources = Sources
 revisions-title = Chiffres révisés depuis leur publication
 revisions-none = { $months ->
         [one] Les chiffres du mois publié sont inchangés.

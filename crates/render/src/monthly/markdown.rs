@@ -59,6 +59,12 @@ pub fn markdown(report: &MonthlyReport, labels: &Labels) -> String {
     }
     lines.push(String::new());
     lines.extend(notes(report, labels).into_iter().map(|note| format!("*{note}*  ")));
+    let explained = super::explanation_lines(report, labels);
+    if let Some((title, rest)) = explained.split_first() {
+        lines.extend([String::new(), format!("### {title}"), String::new(), "```text".to_string()]);
+        lines.extend(rest.iter().skip_while(|l| l.is_empty()).cloned());
+        lines.push("```".to_string());
+    }
     let body = lines.join("\n");
     if labels.lang.is_rtl() {
         format!("<div dir=\"rtl\" lang=\"ar\">\n\n{body}\n\n</div>\n")

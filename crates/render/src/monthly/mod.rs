@@ -2,10 +2,12 @@
 //! shares (sentence, table cells, breakdown rows, notes) are built here once.
 
 mod csv;
+mod explain;
 mod markdown;
 mod text;
 
 pub use csv::csv;
+pub use explain::explanation_lines;
 pub use markdown::markdown;
 pub use text::text;
 

@@ -4,7 +4,7 @@
 
 use vigie_report::MonthlyReport;
 
-use super::{breakdowns, notes, summary, table, title};
+use super::{breakdowns, explanation_lines, notes, summary, table, title};
 use crate::Labels;
 use crate::table::layout;
 
@@ -31,6 +31,11 @@ pub fn text(report: &MonthlyReport, labels: &Labels) -> String {
     }
     lines.push(String::new());
     lines.extend(notes(report, labels));
+    let explained = explanation_lines(report, labels);
+    if !explained.is_empty() {
+        lines.push(String::new());
+        lines.extend(explained);
+    }
     let mut out = String::new();
     for line in lines {
         if labels.lang.is_rtl() && !line.is_empty() {

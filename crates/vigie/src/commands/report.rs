@@ -19,7 +19,10 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<Outcome> {
     let groups = store.groups()?;
     let counting =
         vigie_report::Counting { include_drafts: args.include_drafts, include_state_actors: args.include_state_actors };
-    let report = vigie_report::monthly(store.as_ref(), &groups, region, month, counting)?;
+    let mut report = vigie_report::monthly(store.as_ref(), &groups, region, month, counting)?;
+    if args.explain {
+        report.explanation = Some(vigie_report::Explanation::of(store.as_ref(), region, &report, counting)?);
+    }
     let labels = Labels::new(args.lang.lang());
     let output = match args.format {
         ReportFormat::Text => monthly::text(&report, &labels),
