@@ -183,6 +183,9 @@ pub struct CellView {
 #[derive(Debug, Clone, Serialize)]
 pub struct RowView {
     pub country: String,
+    /// [`UNCONFIRMED_MARK`] when the member state has not confirmed the
+    /// month's figures, else empty.
+    pub mark: &'static str,
     pub operations: CellView,
     pub victims: CellView,
 }
@@ -364,7 +367,10 @@ fn cell(change: &Change, labels: &Labels) -> CellView {
     }
 }
 
-fn table(report: &MonthlyReport, labels: &Labels) -> TableView {
+/// The mark of a row whose figures the member state has not confirmed.
+pub const UNCONFIRMED_MARK: &str = "†";
+
+fn table(report: &MonthlyReport, unconfirmed: &[vigie_domain::CountryCode], labels: &Labels) -> TableView {
     TableView {
         country: labels.text("report-col-country"),
         operations: labels.text("report-col-operations"),
@@ -376,12 +382,14 @@ fn table(report: &MonthlyReport, labels: &Labels) -> TableView {
             .iter()
             .map(|row| RowView {
                 country: labels.country(row.country),
+                mark: if unconfirmed.contains(&row.country) { UNCONFIRMED_MARK } else { "" },
                 operations: cell(&row.operations, labels),
                 victims: cell(&row.victims, labels),
             })
             .collect(),
         total: RowView {
             country: labels.text("report-total"),
+            mark: "",
             operations: cell(&report.total.operations, labels),
             victims: cell(&report.total.victims, labels),
         },
@@ -412,13 +420,22 @@ fn region(source: &RegionSource, groups: &GroupRegister, labels: &Labels) -> Reg
         id: report.region.clone(),
         title: vigie_render::monthly::title(report, labels),
         summary: vigie_render::monthly::summary(report, labels),
-        table: table(report, labels),
+        table: table(report, &source.unconfirmed, labels),
         charts,
         notes_title: labels.text("bulletin-notes-title"),
         notes,
-        footnotes: vigie_render::monthly::notes(report, labels),
+        footnotes: footnotes(source, labels),
         revised: revised(source, groups, labels),
     }
+}
+
+/// What was counted, then the mark of unconfirmed figures when a row has it.
+fn footnotes(source: &RegionSource, labels: &Labels) -> Vec<String> {
+    let mut notes = vigie_render::monthly::notes(&source.report, labels);
+    if source.report.countries.iter().any(|row| source.unconfirmed.contains(&row.country)) {
+        notes.push(labels.text_with("confirm-footnote", &[("mark", UNCONFIRMED_MARK.into())]));
+    }
+    notes
 }
 
 fn revised(source: &RegionSource, groups: &GroupRegister, labels: &Labels) -> Option<RevisedView> {

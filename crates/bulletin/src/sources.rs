@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use vigie_domain::{ArticleStatus, GroupRegister, Member, Note, Partner, Regions, Story};
+use vigie_domain::confirmation::ConfirmationStatus;
+use vigie_domain::{ArticleStatus, CountryCode, GroupRegister, Member, Note, Partner, Regions, Story};
 use vigie_report::{Counted, Counting, MonthlyReport, NationalDaysReport, RevisedMonth, TimelineReport, YearReport};
 use vigie_store::{ArticleFilter, NoteFilter, Store};
 
@@ -20,6 +21,9 @@ pub struct RegionSource {
     /// The region's earlier months whose figures changed since an issue
     /// published them (the revised-figures box), latest first.
     pub revised: Vec<RevisedMonth>,
+    /// The countries of the table whose member state has not confirmed the
+    /// month's figures (or disputes them).
+    pub unconfirmed: Vec<CountryCode>,
     pub notes: Vec<Note>,
 }
 
@@ -97,7 +101,14 @@ impl Sources {
                 country: None,
             })?;
             let revised = revisions.iter().filter(|r| r.region == *id).cloned().collect();
-            region_sources.push(RegionSource { report, counted, revised, notes });
+            let countries: Vec<CountryCode> = report.countries.iter().map(|row| row.country).collect();
+            let unconfirmed = store
+                .confirmations(month, &countries)?
+                .into_iter()
+                .filter(|state| state.status != ConfirmationStatus::Confirmed)
+                .map(|state| state.country)
+                .collect();
+            region_sources.push(RegionSource { report, counted, revised, unconfirmed, notes });
         }
         let mut images = BTreeMap::new();
         for story in featured.iter().chain(&editorial).chain(&others) {

@@ -131,7 +131,7 @@ fn cell(cell: &CellView) -> String {
 }
 
 fn row(row: &RowView) -> String {
-    format!("{}: {} | {}", row.country, cell(&row.operations), cell(&row.victims))
+    format!("{}{}: {} | {}", row.country, row.mark, cell(&row.operations), cell(&row.victims))
 }
 
 fn render(edition: &Edition) -> String {
@@ -210,60 +210,62 @@ fn a_march_issue_in_french_and_english() {
         "number = 61\nmonth = \"2024-03\"\n",
         &[Lang::Fr, Lang::En],
         expect![[r#"
-        [fr ltr] Bulletin mensuel · Numéro 61 · mars 2024
-        footer: Bulletin mensuel · Numéro 61 · mars 2024
-        featured: visit [en] A visit to Riyadh · 5 mars 2024 · Par <FSI>Press office<PDI>
-          opening: The delegation arrived on 4 March.
-          note: Cet article n'existe pas encore en français ; la version en anglais est publiée.
-        article: forum [fr] Un forum à Dakar · 20 mars 2024 ·
-          opening: Le forum s'est ouvert.
-        region g5-sahel: Le terrorisme dans le G5 Sahel en mars 2024
-          Au cours du mois de mars 2024, le G5 Sahel a connu une hausse des opérations terroristes (50 %) et une hausse du nombre de morts et de blessés (78 %) par rapport à février 2024.
-          Pays: Opérations terroristes | Victimes (morts et blessés) (février 2024 → mars 2024)
-          Burkina Faso: 1 = 1 | 15 ↑ 30
-          Mali: 1 ↓ 0 | 3 ↓ 0
-          Niger: 0 ↑ 1 | 0 ↑ 2
-          Tchad: 0 ↑ 1 | 0 = 0
-          Mauritanie: 0 = 0 | 0 = 0
-          Total: 2 ↑ 3 | 18 ↑ 32
-          charts: charts/g5-sahel-2024-03-targets.fr.svg, charts/g5-sahel-2024-03-perpetrators.fr.svg, charts/g5-sahel-2024-03-methods.fr.svg
-          Les principaux développements politiques et sécuritaires: Burkina Faso: Burkina Faso holds talks.
-          Les principaux développements politiques et sécuritaires: Tchad: Le Tchad renforce sa frontière.
-          * Incidents vérifiés uniquement.
-          * Une opération de février 2024 a un bilan inconnu (compté comme 0).
-          * Anciens membres inclus, comme le groupe les présente : Burkina Faso (jusqu'au 2 décembre 2023), Mali (jusqu'au 15 mai 2022), Niger (jusqu'au 2 décembre 2023).
-        Fêtes nationales des États membres en mars 2024
-          23 mars 2024 · Pakistan · Journée du Pakistan
-        Nos partenaires: 2 partenaires: Université arabe Nayef, Organisation of Islamic Cooperation
-        Accords signés en mars 2024: Université arabe Nayef · Accord de formation · 12 mars 2024 · REF/24/1 (Domaines de coopération: training, research)
-        pages: 2, domains: 4
-        [en ltr] Monthly Bulletin · Issue 61 · March 2024
-        footer: Monthly Bulletin · Issue 61 · March 2024
-        featured: visit [en] A visit to Riyadh · 5 March 2024 · By <FSI>Press office<PDI>
-          opening: The delegation arrived on 4 March.
-        article: forum [en] A forum in Dakar · 20 March 2024 ·
-          opening: The forum opened.
-        region g5-sahel: Terrorism in the G5 Sahel in March 2024
-          In March 2024, the G5 Sahel saw a rise in terrorist operations (50%) and a rise in the number of people killed and wounded (78%) compared with February 2024.
-          Country: Terrorist operations | Victims (killed and wounded) (February 2024 → March 2024)
-          Burkina Faso: 1 = 1 | 15 ↑ 30
-          Mali: 1 ↓ 0 | 3 ↓ 0
-          Niger: 0 ↑ 1 | 0 ↑ 2
-          Chad: 0 ↑ 1 | 0 = 0
-          Mauritania: 0 = 0 | 0 = 0
-          Total: 2 ↑ 3 | 18 ↑ 32
-          charts: charts/g5-sahel-2024-03-targets.en.svg, charts/g5-sahel-2024-03-perpetrators.en.svg, charts/g5-sahel-2024-03-methods.en.svg
-          The most important political and security developments: Burkina Faso: Burkina Faso holds talks.
-          The most important political and security developments: Chad: Chad reinforces its border.
-          * Verified incidents only.
-          * One incident of February 2024 has unknown casualty figures (counted as 0).
-          * Former members included as the group reports them: Burkina Faso (until 2 December 2023), Mali (until 15 May 2022), Niger (until 2 December 2023).
-        National days of the member states in March 2024
-          23 March 2024 · Pakistan · Pakistan Day
-        Our partners: 2 partners: Naif Arab University, Organisation of Islamic Cooperation
-        Agreements signed in March 2024: Naif Arab University · Training agreement · 12 March 2024 · REF/24/1 (Areas of cooperation: training, research)
-        pages: 2, domains: 4
-    "#]],
+            [fr ltr] Bulletin mensuel · Numéro 61 · mars 2024
+            footer: Bulletin mensuel · Numéro 61 · mars 2024
+            featured: visit [en] A visit to Riyadh · 5 mars 2024 · Par <FSI>Press office<PDI>
+              opening: The delegation arrived on 4 March.
+              note: Cet article n'existe pas encore en français ; la version en anglais est publiée.
+            article: forum [fr] Un forum à Dakar · 20 mars 2024 ·
+              opening: Le forum s'est ouvert.
+            region g5-sahel: Le terrorisme dans le G5 Sahel en mars 2024
+              Au cours du mois de mars 2024, le G5 Sahel a connu une hausse des opérations terroristes (50 %) et une hausse du nombre de morts et de blessés (78 %) par rapport à février 2024.
+              Pays: Opérations terroristes | Victimes (morts et blessés) (février 2024 → mars 2024)
+              Burkina Faso†: 1 = 1 | 15 ↑ 30
+              Mali†: 1 ↓ 0 | 3 ↓ 0
+              Niger†: 0 ↑ 1 | 0 ↑ 2
+              Tchad†: 0 ↑ 1 | 0 = 0
+              Mauritanie†: 0 = 0 | 0 = 0
+              Total: 2 ↑ 3 | 18 ↑ 32
+              charts: charts/g5-sahel-2024-03-targets.fr.svg, charts/g5-sahel-2024-03-perpetrators.fr.svg, charts/g5-sahel-2024-03-methods.fr.svg
+              Les principaux développements politiques et sécuritaires: Burkina Faso: Burkina Faso holds talks.
+              Les principaux développements politiques et sécuritaires: Tchad: Le Tchad renforce sa frontière.
+              * Incidents vérifiés uniquement.
+              * Une opération de février 2024 a un bilan inconnu (compté comme 0).
+              * Anciens membres inclus, comme le groupe les présente : Burkina Faso (jusqu'au 2 décembre 2023), Mali (jusqu'au 15 mai 2022), Niger (jusqu'au 2 décembre 2023).
+              * † Chiffres pas encore confirmés par l’État membre.
+            Fêtes nationales des États membres en mars 2024
+              23 mars 2024 · Pakistan · Journée du Pakistan
+            Nos partenaires: 2 partenaires: Université arabe Nayef, Organisation of Islamic Cooperation
+            Accords signés en mars 2024: Université arabe Nayef · Accord de formation · 12 mars 2024 · REF/24/1 (Domaines de coopération: training, research)
+            pages: 2, domains: 4
+            [en ltr] Monthly Bulletin · Issue 61 · March 2024
+            footer: Monthly Bulletin · Issue 61 · March 2024
+            featured: visit [en] A visit to Riyadh · 5 March 2024 · By <FSI>Press office<PDI>
+              opening: The delegation arrived on 4 March.
+            article: forum [en] A forum in Dakar · 20 March 2024 ·
+              opening: The forum opened.
+            region g5-sahel: Terrorism in the G5 Sahel in March 2024
+              In March 2024, the G5 Sahel saw a rise in terrorist operations (50%) and a rise in the number of people killed and wounded (78%) compared with February 2024.
+              Country: Terrorist operations | Victims (killed and wounded) (February 2024 → March 2024)
+              Burkina Faso†: 1 = 1 | 15 ↑ 30
+              Mali†: 1 ↓ 0 | 3 ↓ 0
+              Niger†: 0 ↑ 1 | 0 ↑ 2
+              Chad†: 0 ↑ 1 | 0 = 0
+              Mauritania†: 0 = 0 | 0 = 0
+              Total: 2 ↑ 3 | 18 ↑ 32
+              charts: charts/g5-sahel-2024-03-targets.en.svg, charts/g5-sahel-2024-03-perpetrators.en.svg, charts/g5-sahel-2024-03-methods.en.svg
+              The most important political and security developments: Burkina Faso: Burkina Faso holds talks.
+              The most important political and security developments: Chad: Chad reinforces its border.
+              * Verified incidents only.
+              * One incident of February 2024 has unknown casualty figures (counted as 0).
+              * Former members included as the group reports them: Burkina Faso (until 2 December 2023), Mali (until 15 May 2022), Niger (until 2 December 2023).
+              * † Figures not yet confirmed by the member state.
+            National days of the member states in March 2024
+              23 March 2024 · Pakistan · Pakistan Day
+            Our partners: 2 partners: Naif Arab University, Organisation of Islamic Cooperation
+            Agreements signed in March 2024: Naif Arab University · Training agreement · 12 March 2024 · REF/24/1 (Areas of cooperation: training, research)
+            pages: 2, domains: 4
+        "#]],
     );
 }
 
@@ -274,35 +276,36 @@ fn arabic_is_right_to_left_with_western_digits() {
         "number = 61\nmonth = \"2024-03\"\nstanding_pages = false\n",
         &[Lang::Ar],
         expect![[r#"
-        [ar rtl] النشرة الشهرية · العدد 61 · مارس 2024
-        footer: النشرة الشهرية · العدد 61 · مارس 2024
-        featured: visit [en] A visit to Riyadh · 5 مارس 2024 · بقلم <FSI>Press office<PDI>
-          opening: The delegation arrived on 4 March.
-          note: لا تتوفر لهذه المادة نسخة العربية بعد؛ تُنشر النسخة الإنجليزية.
-        article: forum [en] A forum in Dakar · 20 مارس 2024 ·
-          opening: The forum opened.
-          note: لا تتوفر لهذه المادة نسخة العربية بعد؛ تُنشر النسخة الإنجليزية.
-        region g5-sahel: الإرهاب في مجموعة دول الساحل الخمس خلال شهر مارس 2024
-          خلال شهر مارس 2024، سُجِّل في مجموعة دول الساحل الخمس ارتفاع في العمليات الإرهابية (50%) وارتفاع في عدد القتلى والجرحى (78%) مقارنة بشهر فبراير 2024.
-          الدولة: العمليات الإرهابية | الضحايا (القتلى والجرحى) (فبراير 2024 → مارس 2024)
-          بوركينا فاسو: 1 = 1 | 15 ↑ 30
-          مالي: 1 ↓ 0 | 3 ↓ 0
-          النيجر: 0 ↑ 1 | 0 ↑ 2
-          تشاد: 0 ↑ 1 | 0 = 0
-          موريتانيا: 0 = 0 | 0 = 0
-          المجموع: 2 ↑ 3 | 18 ↑ 32
-          charts: charts/g5-sahel-2024-03-targets.ar.svg, charts/g5-sahel-2024-03-perpetrators.ar.svg, charts/g5-sahel-2024-03-methods.ar.svg
-          أبرز التطورات السياسية والأمنية: بوركينا فاسو: Burkina Faso holds talks.
-          أبرز التطورات السياسية والأمنية: تشاد: Chad reinforces its border.
-          * الحوادث الموثّقة فقط.
-          * عملية واحدة في فبراير 2024 حصيلتها غير معروفة (احتُسبت صفراً).
-          * يشمل الجدول أعضاء سابقين كما تعرضهم المجموعة: بوركينا فاسو (حتى 2 ديسمبر 2023)، مالي (حتى 15 مايو 2022)، النيجر (حتى 2 ديسمبر 2023).
-        الأعياد الوطنية للدول الأعضاء في مارس 2024
-          23 مارس 2024 · باكستان · يوم باكستان
-        شركاؤنا: شريكان: جامعة نايف العربية, Organisation of Islamic Cooperation
-        الاتفاقيات الموقعة في مارس 2024: جامعة نايف العربية · Training agreement · 12 مارس 2024 · REF/24/1 (مجالات التعاون: training, research)
-        pages: 0, domains: 0
-    "#]],
+            [ar rtl] النشرة الشهرية · العدد 61 · مارس 2024
+            footer: النشرة الشهرية · العدد 61 · مارس 2024
+            featured: visit [en] A visit to Riyadh · 5 مارس 2024 · بقلم <FSI>Press office<PDI>
+              opening: The delegation arrived on 4 March.
+              note: لا تتوفر لهذه المادة نسخة العربية بعد؛ تُنشر النسخة الإنجليزية.
+            article: forum [en] A forum in Dakar · 20 مارس 2024 ·
+              opening: The forum opened.
+              note: لا تتوفر لهذه المادة نسخة العربية بعد؛ تُنشر النسخة الإنجليزية.
+            region g5-sahel: الإرهاب في مجموعة دول الساحل الخمس خلال شهر مارس 2024
+              خلال شهر مارس 2024، سُجِّل في مجموعة دول الساحل الخمس ارتفاع في العمليات الإرهابية (50%) وارتفاع في عدد القتلى والجرحى (78%) مقارنة بشهر فبراير 2024.
+              الدولة: العمليات الإرهابية | الضحايا (القتلى والجرحى) (فبراير 2024 → مارس 2024)
+              بوركينا فاسو†: 1 = 1 | 15 ↑ 30
+              مالي†: 1 ↓ 0 | 3 ↓ 0
+              النيجر†: 0 ↑ 1 | 0 ↑ 2
+              تشاد†: 0 ↑ 1 | 0 = 0
+              موريتانيا†: 0 = 0 | 0 = 0
+              المجموع: 2 ↑ 3 | 18 ↑ 32
+              charts: charts/g5-sahel-2024-03-targets.ar.svg, charts/g5-sahel-2024-03-perpetrators.ar.svg, charts/g5-sahel-2024-03-methods.ar.svg
+              أبرز التطورات السياسية والأمنية: بوركينا فاسو: Burkina Faso holds talks.
+              أبرز التطورات السياسية والأمنية: تشاد: Chad reinforces its border.
+              * الحوادث الموثّقة فقط.
+              * عملية واحدة في فبراير 2024 حصيلتها غير معروفة (احتُسبت صفراً).
+              * يشمل الجدول أعضاء سابقين كما تعرضهم المجموعة: بوركينا فاسو (حتى 2 ديسمبر 2023)، مالي (حتى 15 مايو 2022)، النيجر (حتى 2 ديسمبر 2023).
+              * † أرقام لم تؤكدها الدولة العضو بعد.
+            الأعياد الوطنية للدول الأعضاء في مارس 2024
+              23 مارس 2024 · باكستان · يوم باكستان
+            شركاؤنا: شريكان: جامعة نايف العربية, Organisation of Islamic Cooperation
+            الاتفاقيات الموقعة في مارس 2024: جامعة نايف العربية · Training agreement · 12 مارس 2024 · REF/24/1 (مجالات التعاون: training, research)
+            pages: 0, domains: 0
+        "#]],
     );
 }
 
@@ -316,25 +319,26 @@ fn a_december_issue_reviews_the_year() {
         issue,
         &[Lang::En],
         expect![[r#"
-        [en ltr] Monthly Bulletin · Issue 58 · December 2023
-        footer: Monthly Bulletin · Issue 58 · December 2023
-        featured: forum [en] A forum in Dakar · 20 March 2024 ·
-          opening: The forum opened.
-        region lake-chad: Terrorism in the Lake Chad basin in December 2023
-          In December 2023, the Lake Chad basin saw no terrorist operations and no one killed or wounded compared with November 2023.
-          Country: Terrorist operations | Victims (killed and wounded) (November 2023 → December 2023)
-          Nigeria: 0 = 0 | 0 = 0
-          Niger: 0 = 0 | 0 = 0
-          Chad: 0 = 0 | 0 = 0
-          Cameroon: 0 = 0 | 0 = 0
-          Total: 0 = 0 | 0 = 0
-          charts: charts/lake-chad-2023-12-targets.en.svg, charts/lake-chad-2023-12-perpetrators.en.svg, charts/lake-chad-2023-12-methods.en.svg
-          * Verified incidents only.
-        National days of the member states in December 2023: No member state has its national day in December 2023.
-        Our partners: 2 partners: Naif Arab University, Organisation of Islamic Cooperation
-        Agreements signed in December 2023: Organisation of Islamic Cooperation · Memorandum · 27 December 2023 ·  (Areas of cooperation: exchange of experience)
-        2023 in numbers: 1 Partnership
-        pages: 2, domains: 4
-    "#]],
+            [en ltr] Monthly Bulletin · Issue 58 · December 2023
+            footer: Monthly Bulletin · Issue 58 · December 2023
+            featured: forum [en] A forum in Dakar · 20 March 2024 ·
+              opening: The forum opened.
+            region lake-chad: Terrorism in the Lake Chad basin in December 2023
+              In December 2023, the Lake Chad basin saw no terrorist operations and no one killed or wounded compared with November 2023.
+              Country: Terrorist operations | Victims (killed and wounded) (November 2023 → December 2023)
+              Nigeria†: 0 = 0 | 0 = 0
+              Niger†: 0 = 0 | 0 = 0
+              Chad†: 0 = 0 | 0 = 0
+              Cameroon†: 0 = 0 | 0 = 0
+              Total: 0 = 0 | 0 = 0
+              charts: charts/lake-chad-2023-12-targets.en.svg, charts/lake-chad-2023-12-perpetrators.en.svg, charts/lake-chad-2023-12-methods.en.svg
+              * Verified incidents only.
+              * † Figures not yet confirmed by the member state.
+            National days of the member states in December 2023: No member state has its national day in December 2023.
+            Our partners: 2 partners: Naif Arab University, Organisation of Islamic Cooperation
+            Agreements signed in December 2023: Organisation of Islamic Cooperation · Memorandum · 27 December 2023 ·  (Areas of cooperation: exchange of experience)
+            2023 in numbers: 1 Partnership
+            pages: 2, domains: 4
+        "#]],
     );
 }

@@ -9,6 +9,7 @@ pub mod activity;
 pub mod article;
 pub mod audit;
 pub mod codes;
+pub mod confirmation;
 pub mod country;
 pub mod domain_of_action;
 pub mod duplicates;

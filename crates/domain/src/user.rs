@@ -558,6 +558,14 @@ pub fn can_edit_note(user: &User, country: CountryCode) -> bool {
     user.is(Role::Admin) || user.is(Role::Analyst) || user.delegate_of(country)
 }
 
+/// Whether `user` may confirm or dispute the figures of `country` for a
+/// month: the member state's own delegate only. The figures are the
+/// member state's to vouch for; an analyst or administrator of the
+/// coalition does not confirm them in its name.
+pub fn can_confirm_figures(user: &User, country: CountryCode) -> bool {
+    user.delegate_of(country)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -598,6 +598,15 @@ pub trait Store: Send {
         audit: &vigie_domain::AuditEntry,
     ) -> Result<Option<IssueLabel>>;
 
+    /// Records a member state's verdict on its figures of a month and
+    /// `audit`, in one transaction, if the incidents it counts are still
+    /// those of `confirmation.fingerprint` (`false`, nothing written, when
+    /// they changed since the delegate saw them).
+    fn record_confirmation(&mut self, confirmation: &Confirmation, audit: &vigie_domain::AuditEntry) -> Result<bool>;
+    /// Where each of `countries` stands for `month`: its last verdict, and
+    /// whether it still holds.
+    fn confirmations(&self, month: Month, countries: &[CountryCode]) -> Result<Vec<ConfirmationState>>;
+
     fn meta(&self, key: &str) -> Result<Option<String>>;
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;
 
@@ -689,6 +698,32 @@ pub struct BulletinReport {
     pub kind: String,
     pub key: String,
     pub json: String,
+}
+
+/// A delegate's verdict on their country's figures of a month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirmation {
+    pub country: CountryCode,
+    pub month: Month,
+    pub verdict: vigie_domain::confirmation::Verdict,
+    pub comment: String,
+    /// The fingerprint of the incidents the verdict was given on.
+    pub fingerprint: String,
+    /// The delegate's email.
+    pub by: String,
+    pub at: jiff::Timestamp,
+}
+
+/// Where a country's figures of a month stand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmationState {
+    pub country: CountryCode,
+    pub status: vigie_domain::confirmation::ConfirmationStatus,
+    /// The last verdict, even one a change has undone.
+    pub last: Option<Confirmation>,
+    /// The fingerprint of the incidents counted now (what a new verdict is
+    /// given on).
+    pub fingerprint: String,
 }
 
 /// Who wrote an incident and who last reviewed it.

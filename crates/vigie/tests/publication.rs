@@ -40,6 +40,12 @@ fn a_published_issue_stays_as_published_and_is_corrected_by_a_revision() {
     let listed = sb.ok(&["bulletin", "list"]);
     assert!(listed.starts_with("58     2023-12  draft"), "{listed}");
 
+    // the demo's Burkina Faso delegate confirmed December; the others not yet
+    let html = sb.read("bulletin/bulletin-58-2023-12.en.html");
+    assert!(html.contains(r#"<th scope="row">Burkina Faso</th>"#), "confirmed: no mark");
+    assert!(html.contains(r#"<th scope="row">Mali<sup class="unconfirmed">†</sup></th>"#));
+    assert!(html.contains("† Figures not yet confirmed by the member state."));
+
     let published = sb.ok(&["bulletin", "publish", "--number", "58"]);
     assert!(published.starts_with("issue 58 published; its files are frozen:"), "{published}");
     assert_eq!(published.matches("sha256 ").count(), 6, "{published}");

@@ -143,9 +143,23 @@ async fn render_page(
         .iter()
         .map(|r| context! { id => r.id.clone(), name => r.name(lang).to_string(), checked => entered.regions.contains(&r.id) })
         .collect();
+    // where each member state of the chosen regions stands for the month
+    let mut confirmations = Vec::new();
+    if compose {
+        for id in &entered.regions {
+            let Some(region) = state.regions.get(id) else { continue };
+            let countries = region.membership(month).countries;
+            let states = crate::confirmations::states(state, month, countries).await?;
+            let mut values = crate::confirmations::values(&states, month, None, lang, String::new());
+            let name = region.name(lang).to_string();
+            values = context! { region => name, ..values };
+            confirmations.push(values);
+        }
+    }
     let values = context! {
         issues => shown,
         compose,
+        confirmations,
         stories,
         regions,
         message,

@@ -15,6 +15,7 @@ mod audit;
 mod auth;
 mod bulletins;
 mod cache;
+mod confirmations;
 mod cookies;
 mod csrf;
 mod error_page;

@@ -185,7 +185,21 @@ pub async fn dashboard(
         Some((region, month)) => trend_and_map(&state, region, month, &labels).await?,
         None => Vec::new(),
     };
-    templates::page("dashboard.html", lang, Some(&user.session), context! { regions, month, monthly, figures })
+    let confirmations = match report.as_ref() {
+        Some(report) => {
+            let countries: Vec<_> = report.model.countries.iter().map(|row| row.country).collect();
+            let states = crate::confirmations::states(&state, report.model.month, countries).await?;
+            let back = format!("/dashboard?region={}&month={}", report.model.region, report.model.month);
+            Some(crate::confirmations::values(&states, report.model.month, Some(&user.session.user), lang, back))
+        }
+        None => None,
+    };
+    templates::page(
+        "dashboard.html",
+        lang,
+        Some(&user.session),
+        context! { regions, month, monthly, figures, confirmations },
+    )
 }
 
 /// The dashboard's twelve-month trend chart and map of the month's

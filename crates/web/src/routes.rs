@@ -11,7 +11,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::errors::Error;
 use crate::state::AppState;
-use crate::{articles, bulletins, csrf, error_page, i18n, incidents, login, no_store, pages, second_factor, session};
+use crate::{
+    articles, bulletins, confirmations, csrf, error_page, i18n, incidents, login, no_store, pages, second_factor,
+    session,
+};
 
 /// No page is framed, sniffed, or loads anything but this site's own
 /// stylesheet (no script at all).
@@ -40,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(login::logout))
         .route("/dashboard", get(pages::dashboard))
         .route("/dashboard/explain", get(pages::explain))
+        .route("/confirmations", post(confirmations::record))
         .route("/api/v1/dashboard", get(pages::dashboard_json))
         .route("/incidents", get(incidents::list).post(incidents::create))
         .route("/incidents/new", get(incidents::new_form))

@@ -5,6 +5,7 @@ mod activities;
 mod articles;
 mod backup;
 mod bulletins;
+mod confirmations;
 mod groups;
 mod import;
 mod members;
@@ -579,6 +580,22 @@ impl Store for SqliteStore {
         audit: &vigie_domain::AuditEntry,
     ) -> Result<Option<IssueLabel>> {
         bulletins::publish(&mut self.conn, number, at, by, audit)
+    }
+
+    fn record_confirmation(
+        &mut self,
+        confirmation: &crate::Confirmation,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool> {
+        confirmations::record(&mut self.conn, confirmation, audit)
+    }
+
+    fn confirmations(
+        &self,
+        month: vigie_domain::Month,
+        countries: &[vigie_domain::CountryCode],
+    ) -> Result<Vec<crate::ConfirmationState>> {
+        confirmations::states(&self.conn, month, countries)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {

@@ -69,6 +69,32 @@ const DEMO_ARTICLES: &[(&str, &str)] = &[
 const DEMO_NOTES: &str = include_str!("../../demo/notes.csv");
 const DEMO_KEY: &str = "demo";
 
+/// Burkina Faso's delegate confirms the country's December 2023 figures,
+/// as a member state does on the dashboard; the others are not confirmed
+/// yet (the bulletin marks them).
+fn demo_confirmation(store: &mut dyn vigie_store::Store) -> Result<()> {
+    let country = CountryCode::new("BF").context("demo country")?;
+    let month = Month::parse("2023-12").context("demo month")?;
+    let state = store.confirmations(month, &[country])?.pop().context("a confirmation state")?;
+    let by = "delegate.bf@vigie.example";
+    let at = jiff::Timestamp::now();
+    let confirmation = vigie_store::Confirmation {
+        country,
+        month,
+        verdict: vigie_domain::confirmation::Verdict::Confirmed,
+        comment: String::new(),
+        fingerprint: state.fingerprint.clone(),
+        by: by.into(),
+        at,
+    };
+    let audit = vigie_domain::AuditEntry::new(at, by, "figures.confirm", "figures", Some("BF 2023-12"))
+        .with_detail(state.fingerprint);
+    if !store.record_confirmation(&confirmation, &audit)? {
+        bail!("the demo's confirmation was refused");
+    }
+    Ok(())
+}
+
 /// Stops the demo when a register did not import, with the import's
 /// problems.
 fn loaded(summary: &vigie_ingest::Summary, options: &Options, what: &str) -> Result<()> {
@@ -164,6 +190,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     loaded(&summary, &options, "developments notes")?;
     out!("{} developments notes (vigie notes list --region g5-sahel --month 2023-12)", summary.counts.new)?;
     demo_accounts(store.as_mut())?;
+    demo_confirmation(store.as_mut())?;
     // closed first: the last connection folds the WAL into the file
     drop(store);
     remove_all(&sidecars(&cli.db))?;
