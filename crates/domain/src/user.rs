@@ -558,6 +558,13 @@ pub fn can_edit_note(user: &User, country: CountryCode) -> bool {
     user.is(Role::Admin) || user.is(Role::Analyst) || user.delegate_of(country)
 }
 
+/// Whether `user` may say what kind of actor a perpetrator group is (which
+/// decides whether its incidents count as terrorism): administrators and
+/// analysts.
+pub fn can_set_group_kind(user: &User) -> bool {
+    user.is(Role::Admin) || user.is(Role::Analyst)
+}
+
 /// Whether `user` may confirm or dispute the figures of `country` for a
 /// month: the member state's own delegate only. The figures are the
 /// member state's to vouch for; an analyst or administrator of the

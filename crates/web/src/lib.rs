@@ -20,6 +20,7 @@ mod cookies;
 mod csrf;
 mod error_page;
 mod errors;
+mod groups;
 mod history;
 mod i18n;
 mod incidents;

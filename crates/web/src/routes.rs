@@ -12,8 +12,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::errors::Error;
 use crate::state::AppState;
 use crate::{
-    articles, bulletins, confirmations, csrf, error_page, i18n, incidents, login, no_store, pages, second_factor,
-    session,
+    articles, bulletins, confirmations, csrf, error_page, groups, i18n, incidents, login, no_store, pages,
+    second_factor, session,
 };
 
 /// No page is framed, sniffed, or loads anything but this site's own
@@ -44,6 +44,8 @@ pub fn router(state: AppState) -> Router {
         .route("/dashboard", get(pages::dashboard))
         .route("/dashboard/explain", get(pages::explain))
         .route("/confirmations", post(confirmations::record))
+        .route("/groups", get(groups::list))
+        .route("/groups/{id}/kind", post(groups::set_kind))
         .route("/api/v1/dashboard", get(pages::dashboard_json))
         .route("/incidents", get(incidents::list).post(incidents::create))
         .route("/incidents/new", get(incidents::new_form))

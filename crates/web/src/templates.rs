@@ -23,6 +23,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("dashboard.html", include_str!("../templates/dashboard.html")),
     ("explain.html", include_str!("../templates/explain.html")),
     ("confirmations.html", include_str!("../templates/confirmations.html")),
+    ("groups.html", include_str!("../templates/groups.html")),
     ("users.html", include_str!("../templates/users.html")),
     ("user.html", include_str!("../templates/user.html")),
     ("user_role_fields.html", include_str!("../templates/user_role_fields.html")),

@@ -29,6 +29,7 @@ async fn anonymous_pages_redirect_to_login_and_the_api_says_401() {
         "/audit",
         "/dashboard?region=g5-sahel&month=2023-12",
         "/dashboard/explain?region=g5-sahel&month=2023-12",
+        "/groups",
     ] {
         let reply = app.get(path, "").await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{path}");
