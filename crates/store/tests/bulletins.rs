@@ -168,3 +168,29 @@ fn the_database_refuses_any_change_to_a_published_issue() {
     let bytes: Vec<u8> = conn.query_row("SELECT bytes FROM bulletin_file", [], |row| row.get(0)).unwrap();
     assert_eq!(bytes, b"first");
 }
+
+#[test]
+fn a_restore_may_not_take_a_published_issue_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    store.save_bulletin(&issue(58), &[file(b"first")], &[], &entry("bulletin.build", 58)).unwrap();
+    let before = dir.path().join("before.db");
+    store.backup(&before).unwrap();
+    store.publish_bulletin(58, jiff::Timestamp::UNIX_EPOCH, "e", &entry("bulletin.publish", 58)).unwrap();
+    let after = dir.path().join("after.db");
+    store.backup(&after).unwrap();
+
+    // the backup taken before publication holds 58 as a draft only
+    let refused = store.restore(&before);
+    assert!(
+        matches!(&refused, Err(StoreError::Conflict(m)) if m.contains("published issue 58") && m.contains("--db NEW")),
+        "{refused:?}"
+    );
+    assert!(store.bulletins().unwrap()[0].published, "nothing restored");
+    // one that holds it as published restores
+    store.restore(&after).unwrap();
+    assert!(store.bulletins().unwrap()[0].published);
+    // and anything restores into a database without published issues
+    let other = tempfile::tempdir().unwrap();
+    open(&other).restore(&before).unwrap();
+}

@@ -124,6 +124,7 @@ pub fn restore(target: &mut Connection, backup: &Path) -> Result<BackupSummary> 
     let source = Connection::open_with_flags(super::read_only_uri(backup), flags)
         .map_err(|source| StoreError::Open { path: backup.display().to_string(), source })?;
     let summary = check(&source, backup)?;
+    keeps_published(&source, target, backup)?;
     let source_page: i64 = source.query_row("PRAGMA page_size", [], |row| row.get(0))?;
     let target_page: i64 = target.query_row("PRAGMA page_size", [], |row| row.get(0))?;
     if source_page != target_page {
@@ -135,6 +136,56 @@ pub fn restore(target: &mut Connection, backup: &Path) -> Result<BackupSummary> 
     copy_pages(&source, target)?;
     target.execute("DELETE FROM sessions.web_session", [])?;
     Ok(summary)
+}
+
+/// The files of every published issue of `conn`: (label, lang, format,
+/// SHA-256), sorted. A database older than revisions (schema 11 to 14) has
+/// revision 0 only; one older than bulletins has none.
+fn published_files(conn: &Connection) -> Result<Vec<(String, String, String, String)>> {
+    let has = |table: &str, column: &str| -> Result<bool> {
+        Ok(conn.query_row(
+            "SELECT count(*) > 0 FROM pragma_table_info(?1) WHERE name = ?2",
+            params![table, column],
+            |row| row.get(0),
+        )?)
+    };
+    if !has("bulletin_file", "sha256")? {
+        return Ok(Vec::new());
+    }
+    let revision = if has("bulletin_file", "revision")? { "f.revision" } else { "0" };
+    let join = if revision == "0" { "f.number = i.number" } else { "f.number = i.number AND f.revision = i.revision" };
+    let sql = format!(
+        "SELECT f.number, {revision}, f.lang, f.format, f.sha256 FROM bulletin_file f
+         JOIN bulletin_issue i ON {join} WHERE i.status = 'published'
+         ORDER BY f.number, {revision}, f.lang, f.format"
+    );
+    let mut statement = conn.prepare(&sql)?;
+    let rows = statement.query_map([], |row| {
+        let (number, revision): (u32, u32) = (row.get(0)?, row.get(1)?);
+        let label = vigie_domain::publication::IssueLabel::new(number, revision).to_string();
+        Ok((label, row.get(2)?, row.get(3)?, row.get(4)?))
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// Refuses a restore that would remove or change a published issue of
+/// `target`: a published issue is frozen, a restore included.
+fn keeps_published(source: &Connection, target: &Connection, backup: &Path) -> Result<()> {
+    let kept = published_files(source)?;
+    for file in published_files(target)? {
+        if !kept.contains(&file) {
+            return Err(StoreError::Conflict(format!(
+                "{} lacks the published issue {} as this database holds it ({}.{}, sha256 {}): restoring it would \
+                 remove or change a published issue, which stays as published; restore into a new database (--db NEW)",
+                backup.display(),
+                file.0,
+                file.1,
+                file.2,
+                file.3
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn create_private(path: &Path) -> Result<()> {
