@@ -122,8 +122,13 @@ pub async fn record(
     if !recorded {
         return Err(Error::new(StatusCode::CONFLICT, "confirm-error-changed"));
     }
-    // only an address of this site's dashboard
-    let back = if form.back.starts_with("/dashboard?") && !form.back.contains("//") {
+    // only an address of this site's dashboard, of visible ASCII (a
+    // header value)
+    let back = if form.back.starts_with("/dashboard?")
+        && !form.back.contains("//")
+        && form.back.len() <= 512
+        && form.back.bytes().all(|b| b.is_ascii_graphic())
+    {
         form.back
     } else {
         "/dashboard".to_string()

@@ -92,6 +92,15 @@ async fn a_delegate_confirms_their_own_country_and_a_change_undoes_it() {
         app.store().audit(&AuditFilter { entity: Some("figures".into()), ..Default::default() }).unwrap().is_empty()
     );
 
+    // a return address that is not this site's dashboard, or not a header
+    // value, goes to the dashboard
+    for back in ["https%3A%2F%2Fevil.example%2F", "%2Fdashboard%3Fa%0D%0ASet-Cookie%3A+x%3D1", "%2F%2Fevil.example"] {
+        let forged = form("BF", "confirmed", "", &seen)
+            .replace("back=%2Fdashboard%3Fregion%3Dg5-sahel%26month%3D2023-12", &format!("back={back}"));
+        let reply = app.post("/confirmations", &forged, &delegate).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{back}");
+        assert_eq!(reply.location.as_deref(), Some("/dashboard"), "{back}");
+    }
     let reply = app.post("/confirmations", &form("BF", "confirmed", "", &seen), &delegate).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(reply.location.as_deref(), Some("/dashboard?region=g5-sahel&month=2023-12"));
@@ -121,6 +130,7 @@ async fn a_delegate_confirms_their_own_country_and_a_change_undoes_it() {
 
     let audit = app.store().audit(&AuditFilter { entity: Some("figures".into()), ..Default::default() }).unwrap();
     let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
-    assert_eq!(actions, ["figures.dispute", "figures.confirm"]);
+    assert_eq!(actions[0], "figures.dispute");
+    assert_eq!(actions[1..], ["figures.confirm"; 4], "each verdict kept (three sent with a foreign return address)");
     assert!(audit.iter().all(|e| e.actor == "delegate@vigie.example" && e.entity_id.as_deref() == Some("BF 2023-12")));
 }
