@@ -58,7 +58,28 @@ fn story(store: &dyn Store, id: &str, what: &str) -> Result<Story, BulletinError
 }
 
 impl Sources {
+    /// Reads everything the issue prints from one state of the database:
+    /// a write meanwhile is in all of it or in none (the figures and the
+    /// incidents kept to explain them agree).
     pub fn read(store: &dyn Store, issue: &Issue, regions: &Regions) -> Result<Sources, BulletinError> {
+        let mut read = None;
+        let mut failure = None;
+        store.read_consistently(&mut || {
+            match Sources::read_now(store, issue, regions) {
+                Ok(sources) => read = Some(sources),
+                Err(BulletinError::Store(error)) => return Err(error),
+                Err(other) => failure = Some(other),
+            }
+            Ok(())
+        })?;
+        match (read, failure) {
+            (Some(sources), _) => Ok(sources),
+            (None, Some(failure)) => Err(failure),
+            (None, None) => Err(BulletinError::Issue("nothing was read".into())),
+        }
+    }
+
+    fn read_now(store: &dyn Store, issue: &Issue, regions: &Regions) -> Result<Sources, BulletinError> {
         let month = issue.month;
         let mut month_filter = ArticleFilter::month(month);
         month_filter.status = Some(ArticleStatus::Published);

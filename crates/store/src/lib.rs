@@ -493,6 +493,11 @@ pub trait Store: Send {
     /// connection or process (an import on the command line). Caches of
     /// computed results keep the version they were computed at.
     fn data_version(&self) -> Result<DataVersion>;
+    /// Runs `read` with every query of this handle seeing the database as
+    /// it was at its first one (one read transaction), so that figures
+    /// and the incidents behind them are read from the same state; a
+    /// handle already inside a transaction just runs it.
+    fn read_consistently(&self, read: &mut dyn FnMut() -> Result<()>) -> Result<()>;
     /// Appends an entry to the audit log (its `id` is ignored); returns the
     /// entry's id. The log is append-only.
     fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<i64>;

@@ -522,3 +522,27 @@ fn state_forces_are_counted_apart_and_their_kind_is_audited() {
     // the shipped groups have theirs
     assert_eq!(store.groups().unwrap().get("jnim").unwrap().kind, GroupKind::Jihadist);
 }
+
+#[test]
+fn a_consistent_read_does_not_see_a_write_committed_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer = store(&dir);
+    import(writer.as_mut(), &[incident("a", "2023-12-01", "ML", Some(1), Some(2), Status::Verified)]);
+    let reader = vigie_store::open(dir.path().join("t.db").to_str().unwrap()).unwrap();
+    let count = |store: &dyn Store| store.count_incidents(&IncidentFilter::default()).unwrap();
+    let mut seen = Vec::new();
+    reader
+        .read_consistently(&mut || {
+            seen.push(count(&*reader));
+            import(writer.as_mut(), &[incident("b", "2023-12-02", "ML", Some(1), Some(2), Status::Verified)]);
+            seen.push(count(&*reader));
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(seen, [1, 1], "the second read saw the first one's state");
+    assert_eq!(count(&*reader), 2, "and the next read sees the write");
+    // an error inside ends the transaction too
+    let failed = reader.read_consistently(&mut || Err(StoreError::NotFound("x".into())));
+    assert!(matches!(failed, Err(StoreError::NotFound(_))));
+    assert_eq!(count(&*reader), 2);
+}

@@ -459,6 +459,18 @@ impl Store for SqliteStore {
         totp::set_roles(&mut self.conn, roles, actor)
     }
 
+    fn read_consistently(&self, read: &mut dyn FnMut() -> Result<()>) -> Result<()> {
+        if !self.conn.is_autocommit() {
+            return read();
+        }
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let result = read();
+        // a read transaction: ending it changes nothing either way
+        let end = self.conn.execute_batch(if result.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        result?;
+        Ok(end?)
+    }
+
     fn data_version(&self) -> Result<crate::DataVersion> {
         // PRAGMA data_version moves only for other connections' commits;
         // total_changes counts this connection's own writes
