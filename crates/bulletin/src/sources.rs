@@ -62,21 +62,13 @@ impl Sources {
     /// a write meanwhile is in all of it or in none (the figures and the
     /// incidents kept to explain them agree).
     pub fn read(store: &dyn Store, issue: &Issue, regions: &Regions) -> Result<Sources, BulletinError> {
+        // a read transaction: its end changes nothing, whatever the outcome
         let mut read = None;
-        let mut failure = None;
         store.read_consistently(&mut || {
-            match Sources::read_now(store, issue, regions) {
-                Ok(sources) => read = Some(sources),
-                Err(BulletinError::Store(error)) => return Err(error),
-                Err(other) => failure = Some(other),
-            }
+            read = Some(Sources::read_now(store, issue, regions));
             Ok(())
         })?;
-        match (read, failure) {
-            (Some(sources), _) => Ok(sources),
-            (None, Some(failure)) => Err(failure),
-            (None, None) => Err(BulletinError::Issue("nothing was read".into())),
-        }
+        read.unwrap_or_else(|| Err(BulletinError::Issue("the sources were not read".into())))
     }
 
     fn read_now(store: &dyn Store, issue: &Issue, regions: &Regions) -> Result<Sources, BulletinError> {

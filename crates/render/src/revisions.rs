@@ -51,7 +51,7 @@ pub fn figure(cell: &RevisedCell, labels: &Labels, groups: &GroupRegister) -> St
 }
 
 fn victims(figures: Option<vigie_report::revisions::Figures>) -> u64 {
-    figures.map_or(0, |f| u64::from(f.killed.unwrap_or(0)) + u64::from(f.wounded.unwrap_or(0)))
+    figures.map_or(0, vigie_report::revisions::Figures::victims)
 }
 
 /// "demo-bf-2023-12-01 (61 → 66 victims)", "x (added)", "y (left out)".

@@ -266,7 +266,7 @@ impl Counted {
 
     /// Killed + wounded, unknown figures counting as 0 (the report's rule).
     pub fn victims(&self) -> u64 {
-        u64::from(self.killed.unwrap_or(0)) + u64::from(self.wounded.unwrap_or(0))
+        crate::revisions::Figures::of(self).victims()
     }
 
     /// The key of this incident in a breakdown or the country table.

@@ -15,9 +15,9 @@ use serde_json::Value;
 use vigie_domain::publication::IssueLabel;
 use vigie_domain::region::RegionGroup;
 use vigie_domain::{GroupRegister, Month, Regions};
-use vigie_store::{BulletinIssue, Dimension, Store, StoreError};
+use vigie_store::{BulletinIssue, BulletinReport, Dimension, Store, StoreError};
 
-use crate::monthly::{Counted, Counting, counted, monthly};
+use crate::monthly::{Counted, Counting, MonthlyReport, counted, monthly};
 
 /// The two figures of a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -93,8 +93,13 @@ pub struct Figures {
 }
 
 impl Figures {
-    fn of(incident: &Counted) -> Figures {
+    pub(crate) fn of(incident: &Counted) -> Figures {
         Figures { killed: incident.killed, wounded: incident.wounded }
+    }
+
+    /// Killed + wounded, an unknown figure counting as 0 (the report's rule).
+    pub fn victims(self) -> u64 {
+        u64::from(self.killed.unwrap_or(0)) + u64::from(self.wounded.unwrap_or(0))
     }
 }
 
@@ -206,6 +211,56 @@ fn published_months(issues: &[BulletinIssue], since: Option<Month>) -> Vec<(Mont
     latest.into_iter().rev().collect()
 }
 
+/// The cells of `current` (a report of a published month) that differ from
+/// those `issue` published, with the incidents responsible; `None` when
+/// none does, or when the issue did not print this region.
+fn compare(
+    store: &dyn Store,
+    region: &RegionGroup,
+    issue: &BulletinIssue,
+    kept: &[BulletinReport],
+    current: &MonthlyReport,
+) -> Result<Option<RevisedMonth>, StoreError> {
+    let label = issue.label();
+    let kept_json = |kind: &str| kept.iter().find(|r| r.kind == kind && r.key == region.id).map(|r| r.json.as_str());
+    let Some(report) = kept_json("monthly") else {
+        return Ok(None);
+    };
+    let published: Value = serde_json::from_str(report)
+        .map_err(|e| StoreError::Corrupt(format!("issue {label}: monthly report {}: {e}", region.id)))?;
+    let published_incidents: Vec<Counted> =
+        kept_json("monthly_incidents").and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default();
+    let (before, after) = (cells(&published), cells(&serde_json::to_value(current).unwrap_or_default()));
+    let keys: BTreeSet<&Cell> = before.keys().chain(after.keys()).collect();
+    let changed: Vec<(&Cell, u64, u64)> = keys
+        .into_iter()
+        .map(|cell| (cell, before.get(cell).copied().unwrap_or(0), after.get(cell).copied().unwrap_or(0)))
+        .filter(|(_, published, current)| published != current)
+        .collect();
+    if changed.is_empty() {
+        return Ok(None);
+    }
+    // the incidents are read only for a month that changed
+    let current_incidents = counted(store, region, current.month, Counting::default())?;
+    let cells = changed
+        .into_iter()
+        .map(|(cell, published, current)| RevisedCell {
+            cell: cell.clone(),
+            published,
+            current,
+            incidents: responsible(cell, &published_incidents, &current_incidents),
+        })
+        .collect();
+    Ok(Some(RevisedMonth {
+        month: current.month,
+        region: region.id.clone(),
+        issue: label.to_string(),
+        published_at: issue.published_at,
+        cells,
+        region_group: Some(region.clone()),
+    }))
+}
+
 /// Every cell of every published month (from `since` on) whose value
 /// changed since its publication.
 pub fn revisions(
@@ -218,50 +273,34 @@ pub fn revisions(
     let months = published_months(&issues, since);
     let mut revised = Vec::new();
     for (month, issue) in &months {
-        let label = issue.label();
-        let kept = store.bulletin_reports(label)?;
-        let incidents_of = |region: &str| -> Vec<Counted> {
-            kept.iter()
-                .find(|r| r.kind == "monthly_incidents" && r.key == region)
-                .and_then(|r| serde_json::from_str(&r.json).ok())
-                .unwrap_or_default()
-        };
+        let kept = store.bulletin_reports(issue.label())?;
         for report in kept.iter().filter(|r| r.kind == "monthly") {
             let Some(region) = regions.get(&report.key) else { continue };
-            let published: Value = serde_json::from_str(&report.json)
-                .map_err(|e| StoreError::Corrupt(format!("issue {label}: monthly report {}: {e}", report.key)))?;
             let current = monthly(store, groups, region, *month, Counting::default())?;
-            let current_json = serde_json::to_value(&current).unwrap_or_default();
-            let (before, after) = (cells(&published), cells(&current_json));
-            let published_incidents = incidents_of(&report.key);
-            let current_incidents = counted(store, region, *month, Counting::default())?;
-            let keys: BTreeSet<&Cell> = before.keys().chain(after.keys()).collect();
-            let cells: Vec<RevisedCell> = keys
-                .into_iter()
-                .filter_map(|cell| {
-                    let (published, current) =
-                        (before.get(cell).copied().unwrap_or(0), after.get(cell).copied().unwrap_or(0));
-                    (published != current).then(|| RevisedCell {
-                        cell: cell.clone(),
-                        published,
-                        current,
-                        incidents: responsible(cell, &published_incidents, &current_incidents),
-                    })
-                })
-                .collect();
-            if !cells.is_empty() {
-                revised.push(RevisedMonth {
-                    month: *month,
-                    region: report.key.clone(),
-                    issue: label.to_string(),
-                    published_at: issue.published_at,
-                    cells,
-                    region_group: Some(region.clone()),
-                });
-            }
+            revised.extend(compare(store, region, issue, &kept, &current)?);
         }
     }
     Ok(RevisionsReport { since, months_checked: months.iter().map(|(m, _)| *m).collect(), revised })
+}
+
+/// The latest published revision of an issue of `month`, if any.
+fn latest_published(store: &dyn Store, month: Month) -> Result<Option<BulletinIssue>, StoreError> {
+    let issues = store.bulletins()?;
+    Ok(published_months(&issues, Some(month)).into_iter().find(|(m, _)| *m == month).map(|(_, i)| i.clone()))
+}
+
+/// How `current`, a report just computed, differs from the figures an
+/// issue published for its month and region (the dashboard's mark).
+pub fn revised_month(
+    store: &dyn Store,
+    region: &RegionGroup,
+    current: &MonthlyReport,
+) -> Result<Option<RevisedMonth>, StoreError> {
+    let Some(issue) = latest_published(store, current.month)? else {
+        return Ok(None);
+    };
+    let kept = store.bulletin_reports(issue.label())?;
+    compare(store, region, &issue, &kept, current)
 }
 
 /// The published figures of `region` for `month`, if an issue printed
@@ -271,8 +310,7 @@ pub fn published_report(
     region: &str,
     month: Month,
 ) -> Result<Option<(IssueLabel, Value)>, StoreError> {
-    let issues = store.bulletins()?;
-    let Some((_, issue)) = published_months(&issues, Some(month)).into_iter().find(|(m, _)| *m == month) else {
+    let Some(issue) = latest_published(store, month)? else {
         return Ok(None);
     };
     let label = issue.label();

@@ -69,10 +69,7 @@ async fn report(state: &AppState, region: String, month: Option<Month>) -> Resul
             let groups = store.groups()?;
             let report = vigie_report::monthly(store, &groups, group, month, Counting::default())?;
             // a published month whose figures changed since: marked
-            let revised = vigie_report::revisions(store, &groups, &regions, Some(month))?
-                .revised
-                .into_iter()
-                .find(|r| r.month == month && r.region == group.id);
+            let revised = vigie_report::revisions::revised_month(store, group, &report)?;
             Ok(Some(Arc::new(Report::new(report, revised, groups))))
         })
         .await?;
