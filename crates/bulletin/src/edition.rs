@@ -10,7 +10,7 @@ use vigie_i18n::{Value, capitalize};
 use vigie_render::Labels;
 use vigie_render::article::{Block, parse, plain};
 use vigie_render::charts::monthly_charts;
-use vigie_report::MonthlyReport;
+use vigie_report::{MonthlyReport, RangeChange};
 
 use crate::profile::Profile;
 use crate::sources::{RegionSource, Sources};
@@ -353,15 +353,17 @@ pub fn image_file(hash: &str, media_type: vigie_domain::MediaType) -> String {
     format!("images/{hash}.{extension}")
 }
 
-fn cell(change: &Change, labels: &Labels) -> CellView {
+/// A cell of the table: its two months' figures, with their low–high
+/// ranges when the issue prints them (`Issue::casualty_ranges`).
+fn cell(change: &Change, range: RangeChange, labels: &Labels) -> CellView {
     let trend = match change.trend {
         Trend::Up => "up",
         Trend::Down => "down",
         Trend::Same => "same",
     };
     CellView {
-        previous: labels.number(change.previous),
-        current: labels.number(change.current),
+        previous: labels.victims(change.previous, range.previous),
+        current: labels.victims(change.current, range.current),
         trend,
         arrow: change.trend.arrow(),
     }
@@ -370,7 +372,13 @@ fn cell(change: &Change, labels: &Labels) -> CellView {
 /// The mark of a row whose figures the member state has not confirmed.
 pub const UNCONFIRMED_MARK: &str = "†";
 
-fn table(report: &MonthlyReport, unconfirmed: &[vigie_domain::CountryCode], labels: &Labels) -> TableView {
+fn table(
+    report: &MonthlyReport,
+    unconfirmed: &[vigie_domain::CountryCode],
+    ranges: bool,
+    labels: &Labels,
+) -> TableView {
+    let shown = |range: &RangeChange| if ranges { *range } else { RangeChange::default() };
     TableView {
         country: labels.text("report-col-country"),
         operations: labels.text("report-col-operations"),
@@ -383,20 +391,20 @@ fn table(report: &MonthlyReport, unconfirmed: &[vigie_domain::CountryCode], labe
             .map(|row| RowView {
                 country: labels.country(row.country),
                 mark: if unconfirmed.contains(&row.country) { UNCONFIRMED_MARK } else { "" },
-                operations: cell(&row.operations, labels),
-                victims: cell(&row.victims, labels),
+                operations: cell(&row.operations, RangeChange::default(), labels),
+                victims: cell(&row.victims, shown(&row.victims_range), labels),
             })
             .collect(),
         total: RowView {
             country: labels.text("report-total"),
             mark: "",
-            operations: cell(&report.total.operations, labels),
-            victims: cell(&report.total.victims, labels),
+            operations: cell(&report.total.operations, RangeChange::default(), labels),
+            victims: cell(&report.total.victims, shown(&report.total.victims_range), labels),
         },
     }
 }
 
-fn region(source: &RegionSource, groups: &GroupRegister, labels: &Labels) -> RegionView {
+fn region(source: &RegionSource, groups: &GroupRegister, ranges: bool, labels: &Labels) -> RegionView {
     let report = &source.report;
     let charts = monthly_charts(report, labels)
         .into_iter()
@@ -420,18 +428,18 @@ fn region(source: &RegionSource, groups: &GroupRegister, labels: &Labels) -> Reg
         id: report.region.clone(),
         title: vigie_render::monthly::title(report, labels),
         summary: vigie_render::monthly::summary(report, labels),
-        table: table(report, &source.unconfirmed, labels),
+        table: table(report, &source.unconfirmed, ranges, labels),
         charts,
         notes_title: labels.text("bulletin-notes-title"),
         notes,
-        footnotes: footnotes(source, labels),
+        footnotes: footnotes(source, ranges, labels),
         revised: revised(source, groups, labels),
     }
 }
 
 /// What was counted, then the mark of unconfirmed figures when a row has it.
-fn footnotes(source: &RegionSource, labels: &Labels) -> Vec<String> {
-    let mut notes = vigie_render::monthly::notes(&source.report, labels);
+fn footnotes(source: &RegionSource, ranges: bool, labels: &Labels) -> Vec<String> {
+    let mut notes = vigie_render::monthly::notes_of(&source.report, labels, ranges);
     if source.report.countries.iter().any(|row| source.unconfirmed.contains(&row.country)) {
         notes.push(labels.text_with("confirm-footnote", &[("mark", UNCONFIRMED_MARK.into())]));
     }
@@ -608,7 +616,11 @@ impl Edition {
                 names: partners.iter().map(|p| p.name_in(lang).to_string()).collect(),
             },
             year: year(sources, &labels),
-            regions: sources.regions.iter().map(|r| region(r, &sources.groups, &labels)).collect(),
+            regions: sources
+                .regions
+                .iter()
+                .map(|r| region(r, &sources.groups, sources.issue.casualty_ranges, &labels))
+                .collect(),
             national_days: NationalDaysView {
                 title: vigie_render::national_days::title(national_days, &labels),
                 date_label: labels.text("national-days-col-date"),

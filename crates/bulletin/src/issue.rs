@@ -23,6 +23,9 @@ pub struct Issue {
     pub year_review: bool,
     /// Print the organisation's standing pages.
     pub standing_pages: bool,
+    /// Print the low–high range of the victims beside a figure whose
+    /// incidents give one: "98 (90–120)" (off by default).
+    pub casualty_ranges: bool,
 }
 
 /// The regions an issue reports when none is named.
@@ -42,6 +45,8 @@ struct IssueFile {
     year_review: bool,
     #[serde(default = "yes")]
     standing_pages: bool,
+    #[serde(default)]
+    casualty_ranges: bool,
 }
 
 fn yes() -> bool {
@@ -58,6 +63,7 @@ impl Issue {
             editorial: None,
             year_review: month.number() == 12,
             standing_pages: true,
+            casualty_ranges: false,
         }
     }
 
@@ -75,6 +81,7 @@ impl Issue {
         issue.editorial = file.editorial;
         issue.year_review |= file.year_review;
         issue.standing_pages = file.standing_pages;
+        issue.casualty_ranges = file.casualty_ranges;
         Ok(issue)
     }
 
@@ -104,6 +111,10 @@ mod tests {
         assert_eq!(error.to_string(), "issue: x.toml: month \"2023-13\": write YYYY-MM");
         let error = Issue::from_toml("number = 1\nmonth = \"2023-11\"\nfeatures = []\n", "x.toml").unwrap_err();
         assert!(error.to_string().contains("unknown field `features`"), "{error}");
-        assert!(!Issue::from_toml("number = 1\nmonth = \"2023-11\"\n", "x").unwrap().year_review);
+        let plain = Issue::from_toml("number = 1\nmonth = \"2023-11\"\n", "x").unwrap();
+        assert!(!plain.year_review);
+        assert!(!plain.casualty_ranges, "ranges are off by default");
+        let ranges = Issue::from_toml("number = 1\nmonth = \"2023-11\"\ncasualty_ranges = true\n", "x").unwrap();
+        assert!(ranges.casualty_ranges);
     }
 }

@@ -48,6 +48,7 @@ fn spec(issue: &Issue) -> String {
         "editorial": issue.editorial,
         "year_review": issue.year_review,
         "standing_pages": issue.standing_pages,
+        "casualty_ranges": issue.casualty_ranges,
     })
     .to_string()
 }

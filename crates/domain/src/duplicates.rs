@@ -128,6 +128,8 @@ mod tests {
             wounded: None,
             kidnapped: None,
             perpetrators_killed: None,
+            killed_low: None,
+            killed_high: None,
             description: String::new(),
             sources: String::new(),
             status: Status::Verified,

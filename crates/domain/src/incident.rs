@@ -25,6 +25,8 @@ pub enum Column {
     Target,
     Method,
     Killed,
+    KilledLow,
+    KilledHigh,
     Wounded,
     Kidnapped,
     PerpetratorsKilled,
@@ -34,7 +36,10 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 20] = [
+    /// The number of native columns.
+    pub const COUNT: usize = 22;
+
+    pub const ALL: [Column; Column::COUNT] = [
         Column::Id,
         Column::Date,
         Column::DateEnd,
@@ -49,6 +54,8 @@ impl Column {
         Column::Target,
         Column::Method,
         Column::Killed,
+        Column::KilledLow,
+        Column::KilledHigh,
         Column::Wounded,
         Column::Kidnapped,
         Column::PerpetratorsKilled,
@@ -73,6 +80,8 @@ impl Column {
             Column::Target => "target",
             Column::Method => "method",
             Column::Killed => "killed",
+            Column::KilledLow => "killed_low",
+            Column::KilledHigh => "killed_high",
             Column::Wounded => "wounded",
             Column::Kidnapped => "kidnapped",
             Column::PerpetratorsKilled => "perpetrators_killed",
@@ -92,7 +101,7 @@ impl Column {
     }
 
     /// The header row of the native CSV.
-    pub fn header() -> [&'static str; 20] {
+    pub fn header() -> [&'static str; Column::COUNT] {
         Column::ALL.map(Column::name)
     }
 }
@@ -112,7 +121,12 @@ pub struct Incident {
     pub perpetrator: String,
     pub target: Target,
     pub method: Method,
+    /// The best estimate of people killed (`docs/data-model.md#incident-fields`).
     pub killed: Option<u32>,
+    /// The lowest and highest estimates, when sources disagree (UCDP gives
+    /// them); only with `killed`, and `killed_low ≤ killed ≤ killed_high`.
+    pub killed_low: Option<u32>,
+    pub killed_high: Option<u32>,
     pub wounded: Option<u32>,
     pub kidnapped: Option<u32>,
     pub perpetrators_killed: Option<u32>,
@@ -125,6 +139,14 @@ impl Incident {
     /// Killed + wounded, unknown figures counting as 0.
     pub fn victims(&self) -> u64 {
         u64::from(self.killed.unwrap_or(0)) + u64::from(self.wounded.unwrap_or(0))
+    }
+
+    /// Victims at the lowest and highest estimates of the killed (the best
+    /// one where no range is given).
+    pub fn victims_range(&self) -> (u64, u64) {
+        let wounded = u64::from(self.wounded.unwrap_or(0));
+        let killed = |bound: Option<u32>| u64::from(bound.or(self.killed).unwrap_or(0));
+        (killed(self.killed_low) + wounded, killed(self.killed_high) + wounded)
     }
 
     /// Whether the killed or wounded figure is not known.
@@ -153,6 +175,8 @@ impl Incident {
             Column::Target => self.target.code().to_string(),
             Column::Method => self.method.code().to_string(),
             Column::Killed => opt(&self.killed),
+            Column::KilledLow => opt(&self.killed_low),
+            Column::KilledHigh => opt(&self.killed_high),
             Column::Wounded => opt(&self.wounded),
             Column::Kidnapped => opt(&self.kidnapped),
             Column::PerpetratorsKilled => opt(&self.perpetrators_killed),
@@ -177,7 +201,7 @@ impl Incident {
             .collect()
     }
 
-    pub fn values(&self) -> [String; 20] {
+    pub fn values(&self) -> [String; Column::COUNT] {
         Column::ALL.map(|column| self.value(column))
     }
 
@@ -211,6 +235,14 @@ impl Incident {
         hash.field(self.method.code().as_bytes());
         for count in [self.killed, self.wounded, self.kidnapped, self.perpetrators_killed] {
             number(&mut hash, count.as_ref().map(|v| v as &dyn std::fmt::Display));
+        }
+        // hashed only when given, so that the fingerprint of an incident
+        // without a range is the one it had before ranges existed
+        if self.killed_low.is_some() || self.killed_high.is_some() {
+            hash.field(b"killed range");
+            for bound in [self.killed_low, self.killed_high] {
+                number(&mut hash, bound.as_ref().map(|v| v as &dyn std::fmt::Display));
+            }
         }
         hash.field(self.description.as_bytes());
         hash.field(self.sources.as_bytes());
@@ -249,6 +281,8 @@ mod tests {
             target: Target::Military,
             method: Method::Ambush,
             killed: Some(40),
+            killed_low: None,
+            killed_high: None,
             wounded: Some(21),
             kidnapped: None,
             perpetrators_killed: Some(12),
@@ -258,16 +292,25 @@ mod tests {
         }
     }
 
-    /// The hash written field by field equals the hash of the native values,
-    /// so it changes exactly when an exported value changes.
+    /// The hash written field by field equals the hash of the native values
+    /// (the killed range's left out when not given, as before ranges
+    /// existed), so it changes exactly when an exported value changes.
     #[test]
     fn content_hash_covers_every_native_value() {
         let incident = sample();
         let mut reference = Fnv64::default();
-        for value in incident.values() {
-            reference.field(value.as_bytes());
+        for column in Column::ALL {
+            if !matches!(column, Column::KilledLow | Column::KilledHigh) {
+                reference.field(incident.value(column).as_bytes());
+            }
         }
         assert_eq!(incident.content_hash(), reference.finish() as i64);
+        let mut ranged = incident.clone();
+        ranged.killed_low = Some(38);
+        assert_ne!(ranged.content_hash(), incident.content_hash());
+        let mut high = incident.clone();
+        high.killed_high = Some(38);
+        assert_ne!(high.content_hash(), ranged.content_hash(), "which bound is given counts");
         let mut changed = incident.clone();
         changed.wounded = None;
         assert_ne!(changed.content_hash(), incident.content_hash());
@@ -281,6 +324,10 @@ mod tests {
     fn victims_and_unknown_figures() {
         let mut incident = sample();
         assert_eq!(incident.victims(), 61);
+        assert_eq!(incident.victims_range(), (61, 61));
+        incident.killed_low = Some(35);
+        incident.killed_high = Some(50);
+        assert_eq!(incident.victims_range(), (56, 71));
         incident.wounded = None;
         assert_eq!(incident.victims(), 40);
         assert!(incident.casualties_unknown());

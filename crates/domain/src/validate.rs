@@ -78,6 +78,16 @@ pub enum FieldErrorKind {
     },
     Negative,
     NotWholeNumber,
+    /// A low or high estimate of the killed without the best one.
+    RangeWithoutBest,
+    /// A low estimate above the best one.
+    LowAboveBest {
+        best: u32,
+    },
+    /// A high estimate below the best one.
+    HighBelowBest {
+        best: u32,
+    },
     /// Not a whole number from `min` (and not empty).
     WholeNumberFrom {
         min: u32,
@@ -191,7 +201,7 @@ impl FieldError {
 /// absent from the file.
 #[derive(Debug, Clone, Default)]
 pub struct RawIncident<'a> {
-    values: [Option<&'a str>; 20],
+    values: [Option<&'a str>; Column::COUNT],
 }
 
 impl<'a> RawIncident<'a> {
@@ -303,6 +313,9 @@ impl Validator {
         let target = code::<Target>(raw, Column::Target, Target::Unknown, &mut errors);
         let method = code::<Method>(raw, Column::Method, Method::Unknown, &mut errors);
         let killed = count(raw, Column::Killed, &mut errors);
+        let killed_low = count(raw, Column::KilledLow, &mut errors);
+        let killed_high = count(raw, Column::KilledHigh, &mut errors);
+        check_range(killed, killed_low, killed_high, &mut errors);
         let wounded = count(raw, Column::Wounded, &mut errors);
         let kidnapped = count(raw, Column::Kidnapped, &mut errors);
         let perpetrators_killed = count(raw, Column::PerpetratorsKilled, &mut errors);
@@ -357,6 +370,8 @@ impl Validator {
                 target,
                 method,
                 killed,
+                killed_low,
+                killed_high,
                 wounded,
                 kidnapped,
                 perpetrators_killed,
@@ -450,6 +465,20 @@ fn count(raw: &RawIncident<'_>, column: Column, errors: &mut Vec<FieldError>) ->
             errors.push(FieldError::new(column.name(), kind, value));
             None
         }
+    }
+}
+
+/// A range of the killed comes with its best estimate, and holds it.
+fn check_range(best: Option<u32>, low: Option<u32>, high: Option<u32>, errors: &mut Vec<FieldError>) {
+    for (column, bound) in [(Column::KilledLow, low), (Column::KilledHigh, high)] {
+        let Some(bound) = bound else { continue };
+        let kind = match best {
+            None => FieldErrorKind::RangeWithoutBest,
+            Some(best) if column == Column::KilledLow && bound > best => FieldErrorKind::LowAboveBest { best },
+            Some(best) if column == Column::KilledHigh && bound < best => FieldErrorKind::HighBelowBest { best },
+            Some(_) => continue,
+        };
+        errors.push(FieldError::new(column.name(), kind, bound.to_string()));
     }
 }
 
@@ -591,6 +620,38 @@ mod tests {
         assert!(with(("perpetrators_killed", "x")).starts_with("perpetrators_killed: NotWholeNumber"));
         assert!(with(("status", "approved")).contains(r#"UnknownCode { codes: "draft, verified"#));
         assert!(with(("id", "has space")).starts_with("id: BadId { max: 128 }"));
+    }
+
+    #[test]
+    fn a_range_of_the_killed_holds_its_best_estimate() {
+        let base = [("date", "2023-12-05"), ("country", "BF")];
+        let row = |extra: &[(&'static str, &'static str)]| {
+            let mut pairs = base.to_vec();
+            pairs.extend_from_slice(extra);
+            pairs
+        };
+        let incident = validator()
+            .validate(&raw(&row(&[("killed", "98"), ("killed_low", "90"), ("killed_high", "120")])))
+            .unwrap()
+            .incident;
+        assert_eq!((incident.killed_low, incident.killed, incident.killed_high), (Some(90), Some(98), Some(120)));
+        // one bound alone, or bounds equal to the best, are ranges too
+        let low_only = validator().validate(&raw(&row(&[("killed", "5"), ("killed_low", "5")]))).unwrap().incident;
+        assert_eq!((low_only.killed_low, low_only.killed_high), (Some(5), None));
+        assert_eq!(
+            one_error(&row(&[("killed_low", "3")])),
+            r#"killed_low: RangeWithoutBest (got "3")"#,
+            "a range needs its best estimate"
+        );
+        assert_eq!(
+            one_error(&row(&[("killed", "10"), ("killed_low", "11")])),
+            r#"killed_low: LowAboveBest { best: 10 } (got "11")"#
+        );
+        assert_eq!(
+            one_error(&row(&[("killed", "10"), ("killed_high", "9")])),
+            r#"killed_high: HighBelowBest { best: 10 } (got "9")"#
+        );
+        assert_eq!(one_error(&row(&[("killed", "10"), ("killed_high", "-9")])), r#"killed_high: Negative (got "-9")"#);
     }
 
     #[test]

@@ -102,6 +102,8 @@ fn incident() -> impl Strategy<Value = Incident> {
         prop::option::of(0u32..1000),
         prop::option::of(0u32..100),
         prop::option::of(any::<u32>()),
+        // how far below and above the best estimate its range reaches, if any
+        (prop::option::of(0u32..50), prop::option::of(0u32..50)),
     );
     let rest = ("[a-z0-9-]{1,40}", text(), text(), select(Status::ALL));
     (when, place, what, figures, rest).prop_map(
@@ -109,7 +111,7 @@ fn incident() -> impl Strategy<Value = Incident> {
             (date, end_days, date_precision),
             (country, admin1, location, coordinates, geo_precision),
             (perpetrator, target, method),
-            (killed, wounded, kidnapped, perpetrators_killed),
+            (killed, wounded, kidnapped, perpetrators_killed, (below, above)),
             (id, description, sources, status),
         )| Incident {
             id,
@@ -126,6 +128,8 @@ fn incident() -> impl Strategy<Value = Incident> {
             target,
             method,
             killed,
+            killed_low: killed.zip(below).map(|(best, below)| best.saturating_sub(below)),
+            killed_high: killed.zip(above).map(|(best, above)| best.saturating_add(above)),
             wounded,
             kidnapped,
             perpetrators_killed,
@@ -213,7 +217,7 @@ proptest! {
     #[test]
     fn columns_in_any_order_read_the_same(
         incident in incident(),
-        order in Just((0..20usize).collect::<Vec<_>>()).prop_shuffle(),
+        order in Just((0..Column::COUNT).collect::<Vec<_>>()).prop_shuffle(),
     ) {
         let values = incident.values();
         let mut writer = csv::Writer::from_writer(Vec::new());
@@ -287,6 +291,8 @@ fn a_formula_is_exported_quoted_and_a_negative_number_as_a_number() {
         wounded: None,
         kidnapped: None,
         perpetrators_killed: None,
+        killed_low: None,
+        killed_high: None,
         description: "-2+3".into(),
         sources: "'quoted".into(),
         status: Status::Verified,

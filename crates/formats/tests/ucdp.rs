@@ -305,6 +305,19 @@ fn web_download_tool_export() {
          Headlines: 26- #Burkina#Sahel#Soum; #Sahel"
     );
     assert_eq!(row(&rows, "ucdp:339357").get("location"), "Gaskindé village");
+
+    // UCDP's low and high estimates become the killed range, around the best
+    let range = |id: &str| {
+        let row = row(&rows, id);
+        (row.get("killed_low"), row.get("killed"), row.get("killed_high"))
+    };
+    assert_eq!(range("ucdp:497710"), ("0", "0", "12"), "best 0, high 12");
+    assert_eq!(range("ucdp:240577"), ("0", "2", "2"), "low 0, best 2");
+    assert_eq!(range("ucdp:440250"), ("", "8", ""), "low = best = high: no range");
+    // best 12, high 15, the 12 of the perpetrator side off each
+    assert_eq!(range("ucdp:408876"), ("0", "0", "3"));
+    // low 46 above best 0 (a slip of the source): held to the best, no range
+    assert_eq!(range("ucdp:285444"), ("", "0", ""));
 }
 
 #[test]

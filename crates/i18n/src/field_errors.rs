@@ -74,6 +74,13 @@ pub fn field_error_kind(lang: Lang, kind: &FieldErrorKind) -> String {
         }
         FieldErrorKind::Negative => text("field-error-negative"),
         FieldErrorKind::NotWholeNumber => text("field-error-not-whole-number"),
+        FieldErrorKind::RangeWithoutBest => text("field-error-range-without-best"),
+        FieldErrorKind::LowAboveBest { best } => {
+            with("field-error-low-above-best", &[("best", Value::from(number(lang, i64::from(*best))))])
+        }
+        FieldErrorKind::HighBelowBest { best } => {
+            with("field-error-high-below-best", &[("best", Value::from(number(lang, i64::from(*best))))])
+        }
         FieldErrorKind::WholeNumberFrom { min } => {
             with("field-error-whole-number-from", &[("min", Value::from(min.to_string()))])
         }
@@ -143,7 +150,7 @@ mod tests {
     /// The number of `FieldErrorKind` variants, each given an index by
     /// `variant`: a new variant does not compile until it is counted here
     /// and an example of it is added to `one_of_each`.
-    const VARIANTS: usize = 48;
+    const VARIANTS: usize = 51;
 
     fn variant(kind: &FieldErrorKind) -> usize {
         use FieldErrorKind as K;
@@ -196,6 +203,9 @@ mod tests {
             K::FieldCount { .. } => 45,
             K::NotUtf8 => 46,
             K::NotStringNumberOrNull => 47,
+            K::RangeWithoutBest => 48,
+            K::LowAboveBest { .. } => 49,
+            K::HighBelowBest { .. } => 50,
         }
     }
 
@@ -224,6 +234,9 @@ mod tests {
             (K::NotInRegion { region: "g5-sahel".into(), month }, vec!["g5-sahel".into(), month_year(lang, 2024, 1)]),
             (K::Negative, vec!["0".into()]),
             (K::NotWholeNumber, none()),
+            (K::RangeWithoutBest, vec!["killed".into()]),
+            (K::LowAboveBest { best: 98 }, vec![n(98)]),
+            (K::HighBelowBest { best: 98 }, vec![n(98)]),
             (K::WholeNumberFrom { min: 1 }, vec!["1".into()]),
             (K::NotANumber, vec!["14.35".into()]),
             (K::OutOfRange { limit: 90 }, vec!["90".into()]),

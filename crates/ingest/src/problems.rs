@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use vigie_domain::Lang;
+use vigie_domain::incident::Column;
 use vigie_formats::RowProblem;
 
 use crate::rejects::Rejects;
@@ -84,7 +85,7 @@ impl Problems {
         source: usize,
         name: &str,
         problems: &[RowProblem],
-        values: &[Option<&str>; 20],
+        values: &[Option<&str>; Column::COUNT],
     ) -> Result<(), IngestError> {
         let mut texts = self.note(source, name, problems);
         if self.lang != Lang::En {
@@ -156,7 +157,7 @@ mod tests {
     #[test]
     fn keeps_the_first_problems_in_file_and_line_order() {
         let problems = Problems::new(None);
-        let none = [None; 20];
+        let none = [None; Column::COUNT];
         for line in (2..40).rev() {
             problems.reject(1, "b.csv", &[problem(line)], &none).unwrap();
         }

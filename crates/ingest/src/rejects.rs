@@ -46,7 +46,7 @@ impl Rejects {
     }
 
     /// Writes one row: its value of each native column (None: absent).
-    pub fn write(&mut self, values: &[Option<&str>; 20], reason: &str) -> Result<(), IngestError> {
+    pub fn write(&mut self, values: &[Option<&str>; Column::COUNT], reason: &str) -> Result<(), IngestError> {
         if self.is_jsonl() {
             let mut object = serde_json::Map::new();
             for (column, value) in Column::ALL.iter().zip(values) {

@@ -604,7 +604,7 @@ fn skip_invalid_does_not_skip_an_unusable_header() {
         &[("typo.csv", "date,country,colour\n2023-12-01,ML,red\n2023-12-02,ML,blue\n")],
         expect![[r#"
             nothing written: 0 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
-            typo.csv:1: column colour: unknown column (the columns are id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision, perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description, sources, status)
+            typo.csv:1: column colour: unknown column (the columns are id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision, perpetrator, target, method, killed, killed_low, killed_high, wounded, kidnapped, perpetrators_killed, description, sources, status)
         "#]],
     );
 }
@@ -677,7 +677,7 @@ fn problems_are_located_by_file_line_and_column() {
         &[("typo.csv", "date,country,colour\n2023-12-01,ML,red\n")],
         expect![[r#"
             nothing written: 0 new, 0 updated, 0 unchanged, 0 rejected, 0 skipped
-            typo.csv:1: column colour: unknown column (the columns are id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision, perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description, sources, status)
+            typo.csv:1: column colour: unknown column (the columns are id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision, perpetrator, target, method, killed, killed_low, killed_high, wounded, kidnapped, perpetrators_killed, description, sources, status)
         "#]],
     );
     check(
@@ -829,7 +829,7 @@ fn bad_json_lines_are_located() {
             drafts: 1
             bad.jsonl:2: column killed: must be 0 or more (leave empty when not known) (got "-1")
             bad.jsonl:4: not a JSON object: key must be a string at line 1 column 2
-            bad.jsonl:5: column colour: unknown key (the keys are id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision, perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description, sources, status)
+            bad.jsonl:5: column colour: unknown key (the keys are id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision, perpetrator, target, method, killed, killed_low, killed_high, wounded, kidnapped, perpetrators_killed, description, sources, status)
         "#]],
     );
 }

@@ -47,6 +47,22 @@ impl Labels {
         vigie_i18n::number(self.lang, value as i64)
     }
 
+    /// A victims figure with its low–high range when it has one:
+    /// "98 (90–120)".
+    pub fn victims(&self, best: u64, range: Option<vigie_report::Range>) -> String {
+        match range {
+            None => self.number(best),
+            Some(range) => self.text_with(
+                "report-victims-range",
+                &[
+                    ("best", Value::from(self.number(best))),
+                    ("low", Value::from(self.number(range.low))),
+                    ("high", Value::from(self.number(range.high))),
+                ],
+            ),
+        }
+    }
+
     pub fn percent(&self, value: i64) -> String {
         vigie_i18n::percent(self.lang, value)
     }

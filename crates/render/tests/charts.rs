@@ -13,7 +13,9 @@ use vigie_render::charts::monthly_charts;
 use vigie_report::{Breakdown, CountryRow, MembershipUsed, MonthlyReport, Totals, UnknownCasualties};
 
 fn breakdown(list: &[(&str, u64, u64)]) -> Vec<Breakdown> {
-    list.iter().map(|&(key, operations, victims)| Breakdown { key: key.into(), operations, victims }).collect()
+    list.iter()
+        .map(|&(key, operations, victims)| Breakdown { key: key.into(), operations, victims, victims_range: None })
+        .collect()
 }
 
 /// The G5 Sahel in December 2023, as the demo data give it.
@@ -35,8 +37,13 @@ fn report() -> MonthlyReport {
             country: CountryCode::new("BF").unwrap(),
             operations: Change::new(3, 3),
             victims: Change::new(167, 98),
+            victims_range: Default::default(),
         }],
-        total: Totals { operations: Change::new(6, 7), victims: Change::new(197, 175) },
+        total: Totals {
+            operations: Change::new(6, 7),
+            victims: Change::new(197, 175),
+            victims_range: Default::default(),
+        },
         by_target: breakdown(&[("military", 3, 125), ("civilians", 2, 26), ("security", 2, 24)]),
         by_method: breakdown(&[
             ("ambush", 2, 75),

@@ -252,7 +252,7 @@ fn monthly_report() -> MonthlyReport {
     let region = Regions::builtin().get("g5-sahel").unwrap().clone();
     let month = Month::new(2023, 12).unwrap();
     let membership = region.membership(month);
-    let row = |key: &str| Breakdown { key: key.into(), operations: 2, victims: 30 };
+    let row = |key: &str| Breakdown { key: key.into(), operations: 2, victims: 30, victims_range: None };
     MonthlyReport {
         region: region.id.clone(),
         month,
@@ -260,9 +260,18 @@ fn monthly_report() -> MonthlyReport {
         countries: membership
             .countries
             .iter()
-            .map(|&country| CountryRow { country, operations: Change::new(1, 2), victims: Change::new(0, 5) })
+            .map(|&country| CountryRow {
+                country,
+                operations: Change::new(1, 2),
+                victims: Change::new(0, 5),
+                victims_range: Default::default(),
+            })
             .collect(),
-        total: Totals { operations: Change::new(5, 10), victims: Change::new(0, 25) },
+        total: Totals {
+            operations: Change::new(5, 10),
+            victims: Change::new(0, 25),
+            victims_range: Default::default(),
+        },
         by_target: vec![row("military")],
         by_method: vec![row("ambush")],
         by_perpetrator: vec![row("jnim")],

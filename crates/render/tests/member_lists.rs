@@ -19,7 +19,7 @@ fn report_leaving_out(countries: &[&str]) -> MonthlyReport {
         month: Month::new(2023, 12).unwrap(),
         previous_month: Month::new(2023, 11).unwrap(),
         countries: vec![],
-        total: Totals { operations: Change::new(0, 0), victims: Change::new(0, 0) },
+        total: Totals { operations: Change::new(0, 0), victims: Change::new(0, 0), victims_range: Default::default() },
         by_target: vec![],
         by_method: vec![],
         by_perpetrator: vec![],

@@ -13,8 +13,8 @@ pub mod trend;
 pub mod year;
 
 pub use monthly::{
-    Breakdown, Counted, Counting, CountryRow, Explanation, MembershipUsed, MonthlyReport, PreviousPublished, Totals,
-    UnknownCasualties, counted, monthly,
+    Breakdown, Counted, Counting, CountryRow, Explanation, MembershipUsed, MonthlyReport, PreviousPublished, Range,
+    RangeChange, Totals, UnknownCasualties, counted, monthly,
 };
 pub use national_days::{NationalDayEntry, NationalDaysReport, national_days};
 pub use revisions::{RevisedCell, RevisedMonth, RevisionsReport, revisions};

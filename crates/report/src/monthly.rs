@@ -14,12 +14,17 @@ pub struct CountryRow {
     pub country: CountryCode,
     pub operations: Change,
     pub victims: Change,
+    /// The victims' low–high range, where an incident counted gives one.
+    #[serde(skip_serializing_if = "RangeChange::is_empty")]
+    pub victims_range: RangeChange,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Totals {
     pub operations: Change,
     pub victims: Change,
+    #[serde(skip_serializing_if = "RangeChange::is_empty")]
+    pub victims_range: RangeChange,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -27,6 +32,43 @@ pub struct Breakdown {
     pub key: String,
     pub operations: u64,
     pub victims: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub victims_range: Option<Range>,
+}
+
+/// The victims of a cell at the lowest and highest estimates of the killed
+/// (`docs/data-model.md#casualty-ranges`); the cell itself sums the best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Range {
+    pub low: u64,
+    pub high: u64,
+}
+
+impl Range {
+    /// The range of a cell whose best sum is `best`: none when both bounds
+    /// are the best (no incident of the cell gives a range that differs).
+    pub fn of(best: u64, low: u64, high: u64) -> Option<Range> {
+        (low != best || high != best).then_some(Range { low, high })
+    }
+
+    fn of_row(row: &AggregateRow) -> Option<Range> {
+        Range::of(row.victims, row.victims_low, row.victims_high)
+    }
+}
+
+/// The ranges of a cell's two months.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct RangeChange {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Range>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<Range>,
+}
+
+impl RangeChange {
+    pub fn is_empty(&self) -> bool {
+        self.previous.is_none() && self.current.is_none()
+    }
 }
 
 /// Incidents counted whose killed or wounded figure is not known.
@@ -99,6 +141,13 @@ pub struct MonthlyReport {
     pub perpetrator_names: BTreeMap<String, Names>,
 }
 
+impl MonthlyReport {
+    /// Whether a cell of the report has a low–high range.
+    pub fn has_ranges(&self) -> bool {
+        !self.total.victims_range.is_empty()
+    }
+}
+
 /// The previous month's totals as an issue published them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PreviousPublished {
@@ -165,26 +214,33 @@ pub fn monthly(
     } else {
         query_of(month, Dimension::Country, Actors::StateForces)?.iter().map(|r| r.operations).sum()
     };
-    let find = |rows: &[AggregateRow], country: CountryCode| -> (u64, u64) {
-        rows.iter().find(|row| row.key == country.as_str()).map_or((0, 0), |row| (row.operations, row.victims))
+    let find = |rows: &[AggregateRow], country: CountryCode| -> (u64, u64, Option<Range>) {
+        rows.iter()
+            .find(|row| row.key == country.as_str())
+            .map_or((0, 0, None), |row| (row.operations, row.victims, Range::of_row(row)))
     };
     let countries: Vec<CountryRow> = membership
         .countries
         .iter()
         .map(|&country| {
-            let (previous_operations, previous_victims) = find(&previous, country);
-            let (operations, victims) = find(&current, country);
+            let (previous_operations, previous_victims, previous_range) = find(&previous, country);
+            let (operations, victims, range) = find(&current, country);
             CountryRow {
                 country,
                 operations: Change::new(previous_operations, operations),
                 victims: Change::new(previous_victims, victims),
+                victims_range: RangeChange { previous: previous_range, current: range },
             }
         })
         .collect();
     let sum = |rows: &[AggregateRow], field: fn(&AggregateRow) -> u64| rows.iter().map(field).sum::<u64>();
+    let range_of = |rows: &[AggregateRow]| {
+        Range::of(sum(rows, |r| r.victims), sum(rows, |r| r.victims_low), sum(rows, |r| r.victims_high))
+    };
     let total = Totals {
         operations: Change::new(sum(&previous, |r| r.operations), sum(&current, |r| r.operations)),
         victims: Change::new(sum(&previous, |r| r.victims), sum(&current, |r| r.victims)),
+        victims_range: RangeChange { previous: range_of(&previous), current: range_of(&current) },
     };
     let unknown_casualties = UnknownCasualties {
         previous: sum(&previous, |r| r.unknown_casualties),
@@ -241,6 +297,12 @@ pub struct Counted {
     pub target: String,
     pub method: String,
     pub killed: Option<u32>,
+    /// The killed's low and high estimates, when given (absent from the
+    /// snapshots of issues published before ranges existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub killed_low: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub killed_high: Option<u32>,
     pub wounded: Option<u32>,
     pub kidnapped: Option<u32>,
     pub sources: String,
@@ -258,10 +320,19 @@ impl Counted {
             target: incident.target.code().to_string(),
             method: incident.method.code().to_string(),
             killed: incident.killed,
+            killed_low: incident.killed_low,
+            killed_high: incident.killed_high,
             wounded: incident.wounded,
             kidnapped: incident.kidnapped,
             sources: incident.sources.clone(),
         }
+    }
+
+    /// The killed's low–high range, when it differs from the best estimate.
+    pub fn killed_range(&self) -> Option<Range> {
+        let best = u64::from(self.killed?);
+        let bound = |bound: Option<u32>| bound.map_or(best, u64::from);
+        Range::of(best, bound(self.killed_low), bound(self.killed_high))
     }
 
     /// Killed + wounded, unknown figures counting as 0 (the report's rule).
@@ -401,7 +472,12 @@ fn breakdown(rows: Vec<AggregateRow>) -> Vec<Breakdown> {
     let mut rows: Vec<Breakdown> = rows
         .into_iter()
         .filter(|row| row.operations > 0)
-        .map(|row| Breakdown { key: row.key, operations: row.operations, victims: row.victims })
+        .map(|row| Breakdown {
+            victims_range: Range::of_row(&row),
+            key: row.key,
+            operations: row.operations,
+            victims: row.victims,
+        })
         .collect();
     rows.sort_by(|a, b| b.operations.cmp(&a.operations).then(b.victims.cmp(&a.victims)).then(a.key.cmp(&b.key)));
     rows
@@ -412,7 +488,14 @@ mod tests {
     use super::*;
 
     fn row(key: &str, operations: u64, victims: u64) -> AggregateRow {
-        AggregateRow { key: key.into(), operations, victims, unknown_casualties: 0 }
+        AggregateRow {
+            key: key.into(),
+            operations,
+            victims,
+            victims_low: victims,
+            victims_high: victims,
+            unknown_casualties: 0,
+        }
     }
 
     #[test]

@@ -83,6 +83,11 @@ pub struct AggregateRow {
     pub key: String,
     pub operations: u64,
     pub victims: u64,
+    /// Victims at the lowest and highest estimates of the killed (the best
+    /// one where an incident gives no range): equal to `victims` when no
+    /// incident of the row has a range.
+    pub victims_low: u64,
+    pub victims_high: u64,
     /// Incidents whose killed or wounded figure is not known.
     pub unknown_casualties: u64,
 }

@@ -33,6 +33,8 @@ fn incident(
         wounded,
         kidnapped: None,
         perpetrators_killed: None,
+        killed_low: None,
+        killed_high: None,
         description: "text".into(),
         sources: String::new(),
         status,

@@ -794,7 +794,8 @@ pub struct BulletinArgs {
     #[arg(long, required_unless_present = "issue")]
     pub number: Option<u32>,
     /// An issue file (TOML): number, month, featured = [story ids in the
-    /// cover's order], regions, editorial, year_review, standing_pages. The
+    /// cover's order], regions, editorial, year_review, standing_pages,
+    /// casualty_ranges. The
     /// flags given beside it override it.
     #[arg(long, value_name = "FILE")]
     pub issue: Option<PathBuf>,
@@ -813,6 +814,10 @@ pub struct BulletinArgs {
     /// Review the year (year in numbers and timeline), as December does.
     #[arg(long)]
     pub year_review: bool,
+    /// Print the low–high range of the victims beside a figure whose
+    /// incidents give one, "98 (90–120)" (UCDP's estimates).
+    #[arg(long)]
+    pub casualty_ranges: bool,
     /// The organisation profile (TOML) of the standing pages; default: the
     /// demo organisation's.
     #[arg(long, value_name = "FILE")]

@@ -7,12 +7,12 @@
 
 mod common;
 
-use common::{HEADER, Sandbox, fixture_text, line_starting};
+use common::{FULL_HEADER, Sandbox, fixture_text, line_starting};
 
 const SUMMARY_GOOD: &str = "10 new, 0 updated, 0 unchanged, 0 rejected";
 
 fn empty_list() -> String {
-    format!("{HEADER}\n")
+    format!("{FULL_HEADER}\n")
 }
 
 /// Parses CSV text into records (header included).
@@ -148,10 +148,10 @@ const JSONL: &str = concat!(
 
 fn expected_jsonl_list() -> String {
     format!(
-        "{HEADER}\n\
-         j-1,2023-12-01,,day,TD,,,13.5,14.25,,jnim,unknown,unknown,3,,,,\"ligne 1\nligne 2, \"\"citée\"\"\",,verified\n\
-         j-2,2023-12-02,,day,NE,,,,,,is-sahel,military,ambush,4,,,,,,draft\n\
-         j-3,2023-12-03,,day,ML,,,,,,unknown,unknown,unknown,,,,,,,draft\n"
+        "{FULL_HEADER}\n\
+         j-1,2023-12-01,,day,TD,,,13.5,14.25,,jnim,unknown,unknown,3,,,,,,\"ligne 1\nligne 2, \"\"citée\"\"\",,verified\n\
+         j-2,2023-12-02,,day,NE,,,,,,is-sahel,military,ambush,4,,,,,,,,draft\n\
+         j-3,2023-12-03,,day,ML,,,,,,unknown,unknown,unknown,,,,,,,,,draft\n"
     )
 }
 

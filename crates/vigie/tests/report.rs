@@ -220,17 +220,18 @@ fn csv_rendering() {
     assert_eq!(
         csv,
         "region,month,country,country_name,operations_previous,operations_current,operations_trend,\
-         operations_change_pct,victims_previous,victims_current,victims_trend,victims_change_pct\n\
-         g5-sahel,2023-12,BF,Burkina Faso,3,3,same,0,167,98,down,-41\n\
-         g5-sahel,2023-12,ML,Mali,3,2,down,-33,30,60,up,100\n\
-         g5-sahel,2023-12,NE,Niger,0,2,up,,0,17,up,\n\
-         g5-sahel,2023-12,TD,Chad,0,0,same,,0,0,same,\n\
-         g5-sahel,2023-12,MR,Mauritania,0,0,same,,0,0,same,\n\
-         g5-sahel,2023-12,TOTAL,Total,6,7,up,17,197,175,down,-11\n"
+         operations_change_pct,victims_previous,victims_current,victims_trend,victims_change_pct,\
+         victims_previous_low,victims_previous_high,victims_current_low,victims_current_high\n\
+         g5-sahel,2023-12,BF,Burkina Faso,3,3,same,0,167,98,down,-41,,,,\n\
+         g5-sahel,2023-12,ML,Mali,3,2,down,-33,30,60,up,100,,,,\n\
+         g5-sahel,2023-12,NE,Niger,0,2,up,,0,17,up,,,,,\n\
+         g5-sahel,2023-12,TD,Chad,0,0,same,,0,0,same,,,,,\n\
+         g5-sahel,2023-12,MR,Mauritania,0,0,same,,0,0,same,,,,,\n\
+         g5-sahel,2023-12,TOTAL,Total,6,7,up,17,197,175,down,-11,,,,\n"
     );
     // the country names follow the language, the codes do not
     let french = report(&sb, &["--format", "csv", "--lang", "fr"]);
-    assert!(french.contains("\ng5-sahel,2023-12,TD,Tchad,0,0,same,,0,0,same,\n"), "{french}");
+    assert!(french.contains("\ng5-sahel,2023-12,TD,Tchad,0,0,same,,0,0,same,,,,,\n"), "{french}");
 }
 
 #[test]

@@ -36,7 +36,7 @@ fn jsonl_export_reimports_byte_identical() {
     assert_eq!(first.lines().count(), 10);
     for line in first.lines() {
         let object: serde_json::Value = serde_json::from_str(line).expect("one JSON object a line");
-        assert_eq!(object.as_object().unwrap().len(), 20, "every key of the contract: {line}");
+        assert_eq!(object.as_object().unwrap().len(), 22, "every key of the contract: {line}");
     }
     sb.write("export.jsonl", &first);
 

@@ -90,6 +90,7 @@ struct Entered {
     featured_list: String,
     regions: Vec<String>,
     year_review: bool,
+    casualty_ranges: bool,
     /// The reason of a revision; empty for an issue's first build.
     reason: String,
 }
@@ -168,6 +169,7 @@ async fn render_page(
             month => entered.month,
             featured_list => entered.featured_list,
             year_review => entered.year_review,
+            casualty_ranges => entered.casualty_ranges,
             reason => entered.reason,
         },
     };
@@ -198,6 +200,7 @@ fn read_form(pairs: &[(String, String)], state: &AppState) -> (Entered, Result<I
         month: field("month").unwrap_or_default(),
         featured_list: field("featured_list").unwrap_or_default(),
         year_review: field("year_review").is_some(),
+        casualty_ranges: field("casualty_ranges").is_some(),
         reason: field("reason").unwrap_or_default(),
         ..Entered::default()
     };
@@ -242,6 +245,7 @@ fn read_form(pairs: &[(String, String)], state: &AppState) -> (Entered, Result<I
             issue.regions = entered.regions.clone();
         }
         issue.year_review |= entered.year_review;
+        issue.casualty_ranges = entered.casualty_ranges;
         Ok(issue)
     })();
     (entered, result)

@@ -305,7 +305,7 @@ pub async fn explain(
                 date => i.date.clone(),
                 place => [i.location.as_str(), i.admin1.as_str()].iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(", "),
                 perpetrator => groups.name(&i.perpetrator, lang),
-                killed => figure(i.killed),
+                killed => i.killed.map_or_else(String::new, |n| labels.victims(u64::from(n), i.killed_range())),
                 wounded => figure(i.wounded),
                 kidnapped => figure(i.kidnapped),
                 sources => i.sources.clone(),

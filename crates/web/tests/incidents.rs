@@ -491,3 +491,26 @@ async fn a_page_number_past_any_list_is_an_empty_page() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_form_takes_a_range_of_the_killed_that_holds_its_best_estimate() {
+    let app = app();
+    let analyst = app.login("analyst1@vigie.example").await;
+    let id = app.create(&analyst, "BF", "Djibo").await;
+    let edit = app.get(&format!("/incidents/{id}/edit"), &analyst).await;
+    assert!(edit.body.contains(r#"name="killed_low""#) && edit.body.contains(r#"name="killed_high""#));
+
+    // a low estimate above the best one is named beside its field, in the page's language
+    let reply = app.edit(&analyst, &id, &[("killed", "3"), ("killed_low", "5")]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("l’estimation basse ne peut dépasser l’estimation retenue (3)"), "{}", reply.body);
+    assert_eq!(app.store().incident(&id).unwrap().unwrap().killed_low, None, "nothing written");
+
+    let reply = app.edit(&analyst, &id, &[("killed", "3"), ("killed_low", "2"), ("killed_high", "9")]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let stored = app.store().incident(&id).unwrap().unwrap();
+    assert_eq!((stored.killed_low, stored.killed, stored.killed_high), (Some(2), Some(3), Some(9)));
+    // the audit keeps the change of each bound
+    let page = app.get(&format!("/incidents/{id}"), &analyst).await;
+    assert!(page.body.contains("killed_high"), "{}", page.body);
+}

@@ -22,7 +22,7 @@ pub struct DatasetOptions {
 /// not borrowed from the record).
 #[derive(Debug, Default)]
 pub struct Mapped {
-    values: [Option<String>; 20],
+    values: [Option<String>; Column::COUNT],
 }
 
 impl Mapped {

@@ -413,11 +413,20 @@ fn map_row(
     let high = f.whole(columns.high);
     if let Some(best) = best {
         let perpetrators = mapped.get(Column::PerpetratorsKilled).and_then(|n| n.parse::<u64>().ok());
-        let victims = match perpetrators {
-            Some(n) if n <= best => best - n,
-            _ => best,
-        };
+        let perpetrators = perpetrators.filter(|&n| n <= best).unwrap_or(0);
+        let victims = best - perpetrators;
         mapped.set(Column::Killed, victims.to_string());
+        // the low and high estimates, the perpetrator side's deaths off too
+        // (UCDP gives them for the best estimate only), kept around the best
+        let low = low.map(|low| low.saturating_sub(perpetrators).min(victims));
+        let high = high.map(|high| high.saturating_sub(perpetrators).max(victims));
+        if low.is_some_and(|low| low != victims) || high.is_some_and(|high| high != victims) {
+            for (column, bound) in [(Column::KilledLow, low), (Column::KilledHigh, high)] {
+                if let Some(bound) = bound {
+                    mapped.set(column, bound.to_string());
+                }
+            }
+        }
     }
 
     // description and citation

@@ -92,6 +92,8 @@ mod tests {
             wounded: None,
             kidnapped: None,
             perpetrators_killed: None,
+            killed_low: None,
+            killed_high: None,
             description: "a \"quoted\" text".into(),
             sources: String::new(),
             status: Status::Verified,

@@ -82,6 +82,8 @@ report-unknown-casualties = { $count ->
        *[other] { $count } عملية في { $month } حصيلتها غير معروفة (احتُسبت صفراً).
     }
 report-drafts-included = تشمل الأرقام الحوادث غير الموثّقة (المسودات).
+report-victims-range = { $best } ({ $low }–{ $high })
+report-ranges-note = الأرقام بين قوسين: النطاق بين أدنى تقدير وأعلى تقدير لعدد القتلى حيث تختلف المصادر؛ والرقم الذي يسبقها هو مجموع التقديرات المعتمدة.
 report-state-actors-left-out = { $count ->
         [one] استُبعد حدث واحد منسوب إلى قوات حكومية (ليس عملية إرهابية).
         [two] استُبعد حدثان منسوبان إلى قوات حكومية (ليسا عمليتين إرهابيتين).
@@ -401,6 +403,8 @@ web-field-perpetrator = الجهة المنفذة
 web-field-target = الهدف
 web-field-method = أسلوب التنفيذ
 web-field-killed = القتلى
+web-field-killed_low = القتلى، التقدير الأدنى
+web-field-killed_high = القتلى، التقدير الأعلى
 web-field-wounded = الجرحى
 web-field-kidnapped = المختطفون
 web-field-perpetrators_killed = المهاجمون القتلى
@@ -426,6 +430,7 @@ web-bulletin-no-articles = لا توجد مقالات منشورة في هذا �
 web-bulletin-featured-list = أو معرّفاتها مفصولة بفواصل
 web-bulletin-regions = المناطق
 web-bulletin-year-review = حصيلة العام
+web-bulletin-casualty-ranges = طباعة نطاق التقديرات بجانب الرقم، مثل 98 (90–120)
 web-bulletin-build = إنشاء العدد
 web-bulletin-error-number = يجب أن يكون العدد رقمًا صحيحًا موجبًا.
 web-bulletin-error-month = اكتب الشهر بالصيغة YYYY-MM.
@@ -624,6 +629,9 @@ field-error-unknown-code = رمز غير معروف: استخدم أحد الر�
 field-error-unknown-code-in-list = رمز غير معروف: استخدم أحد الرموز التالية، مع الفصل بينها بـ « ; »: { $codes }
 field-error-unknown-group = جماعة منفِّذة غير معروفة: استخدم اسمًا أو اسمًا بديلًا من سجل الجماعات
 field-error-negative = يجب أن يكون 0 أو أكثر (اتركه فارغًا إن لم يكن معروفًا)
+field-error-range-without-best = يتطلب التقدير الأدنى أو الأعلى وجود التقدير المعتمد في العمود killed
+field-error-low-above-best = لا يجوز أن يتجاوز التقدير الأدنى التقدير المعتمد ({ $best })
+field-error-high-below-best = لا يجوز أن يقل التقدير الأعلى عن التقدير المعتمد ({ $best })
 field-error-not-whole-number = ليس عددًا صحيحًا (اتركه فارغًا إن لم يكن معروفًا)
 field-error-not-a-number = ليس رقمًا: اكتب الإحداثية بالدرجات العشرية، مثل 14.35
 field-error-out-of-range = خارج النطاق: درجات عشرية بين ‎-{ $limit } و{ $limit }

@@ -80,6 +80,8 @@ report-unknown-casualties = { $count ->
        *[other] { $count } incidents of { $month } have unknown casualty figures (counted as 0).
     }
 report-drafts-included = Draft (unverified) incidents are included.
+report-victims-range = { $best } ({ $low }–{ $high })
+report-ranges-note = Figures in brackets: the range between the lowest and highest estimates of the killed, where sources disagree; the figure before them sums the best estimates.
 report-state-actors-left-out = { $count ->
         [one] 1 event attributed to state forces left out (not a terrorist operation).
        *[other] { $count } events attributed to state forces left out (not terrorist operations).
@@ -380,6 +382,8 @@ web-field-perpetrator = Perpetrator
 web-field-target = Target
 web-field-method = Method
 web-field-killed = Killed
+web-field-killed_low = Killed, low estimate
+web-field-killed_high = Killed, high estimate
 web-field-wounded = Wounded
 web-field-kidnapped = Kidnapped
 web-field-perpetrators_killed = Perpetrators killed
@@ -405,6 +409,7 @@ web-bulletin-no-articles = No article published this month.
 web-bulletin-featured-list = Or their ids, separated by commas
 web-bulletin-regions = Regions
 web-bulletin-year-review = Year in review
+web-bulletin-casualty-ranges = Print the range of the estimates beside a figure, e.g. 98 (90–120)
 web-bulletin-build = Build the issue
 web-bulletin-error-number = The number must be a positive whole number.
 web-bulletin-error-month = Write the month as YYYY-MM.
@@ -603,6 +608,9 @@ field-error-unknown-code = unknown code: use one of { $codes }
 field-error-unknown-code-in-list = unknown code: use one of { $codes }, separated by " ; "
 field-error-unknown-group = unknown perpetrator group: use a name or alias from the register of groups
 field-error-negative = must be 0 or more (leave empty when not known)
+field-error-range-without-best = a low or high estimate needs the best estimate in the killed column
+field-error-low-above-best = the low estimate must not exceed the best estimate ({ $best })
+field-error-high-below-best = the high estimate must not be below the best estimate ({ $best })
 field-error-not-whole-number = not a whole number (leave empty when not known)
 field-error-not-a-number = not a number: write decimal degrees, e.g. 14.35
 field-error-out-of-range = out of range: decimal degrees between -{ $limit } and { $limit }

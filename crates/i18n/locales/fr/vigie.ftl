@@ -87,6 +87,8 @@ report-unknown-casualties = { $count ->
        *[other] { $count } opérations de { $month } ont un bilan inconnu (comptées comme 0).
     }
 report-drafts-included = Les incidents en brouillon (non vérifiés) sont inclus.
+report-victims-range = { $best } ({ $low }–{ $high })
+report-ranges-note = Entre parenthèses : la fourchette entre les estimations basse et haute des tués, là où les sources divergent ; le chiffre qui précède additionne les estimations retenues.
 report-state-actors-left-out = { $count ->
         [0] Aucun événement attribué à des forces étatiques n’est laissé de côté.
         [one] 1 événement attribué à des forces étatiques n’est pas compté (ce n’est pas une opération terroriste).
@@ -392,6 +394,8 @@ web-field-perpetrator = Auteur présumé
 web-field-target = Cible
 web-field-method = Mode opératoire
 web-field-killed = Tués
+web-field-killed_low = Tués, estimation basse
+web-field-killed_high = Tués, estimation haute
 web-field-wounded = Blessés
 web-field-kidnapped = Enlevés
 web-field-perpetrators_killed = Assaillants tués
@@ -417,6 +421,7 @@ web-bulletin-no-articles = Aucun article publié ce mois-ci.
 web-bulletin-featured-list = Ou leurs identifiants, séparés par des virgules
 web-bulletin-regions = Régions
 web-bulletin-year-review = Bilan de l’année
+web-bulletin-casualty-ranges = Imprimer la fourchette des estimations à côté d’un chiffre, p. ex. 98 (90–120)
 web-bulletin-build = Construire le numéro
 web-bulletin-error-number = Le numéro doit être un entier positif.
 web-bulletin-error-month = Le mois s’écrit AAAA-MM.
@@ -615,6 +620,9 @@ field-error-unknown-code = code inconnu : utilisez l’un de ceux-ci : { $codes 
 field-error-unknown-code-in-list = code inconnu : utilisez l’un de ceux-ci, séparés par « ; » : { $codes }
 field-error-unknown-group = groupe auteur inconnu : utilisez un nom ou un alias du registre des groupes
 field-error-negative = doit être égal ou supérieur à 0 (laissez vide si inconnu)
+field-error-range-without-best = une estimation basse ou haute demande l’estimation retenue dans la colonne killed
+field-error-low-above-best = l’estimation basse ne peut dépasser l’estimation retenue ({ $best })
+field-error-high-below-best = l’estimation haute ne peut être inférieure à l’estimation retenue ({ $best })
 field-error-not-whole-number = n’est pas un nombre entier (laissez vide si inconnu)
 field-error-not-a-number = n’est pas un nombre : écrivez des degrés décimaux, par exemple 14.35
 field-error-out-of-range = hors limites : degrés décimaux entre -{ $limit } et { $limit }

@@ -3,11 +3,11 @@
 //! text cells escaped for spreadsheets (`vigie_formats::cell`).
 
 use vigie_domain::Change;
-use vigie_report::MonthlyReport;
+use vigie_report::{MonthlyReport, RangeChange};
 
 use crate::Labels;
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 16] = [
     "region",
     "month",
     "country",
@@ -20,6 +20,11 @@ const HEADER: [&str; 12] = [
     "victims_current",
     "victims_trend",
     "victims_change_pct",
+    // the victims' low–high range, empty where no incident gives one
+    "victims_previous_low",
+    "victims_previous_high",
+    "victims_current_low",
+    "victims_current_high",
 ];
 
 fn change_fields(change: &Change) -> [String; 4] {
@@ -31,6 +36,13 @@ fn change_fields(change: &Change) -> [String; 4] {
     ]
 }
 
+fn range_fields(range: &RangeChange) -> [String; 4] {
+    let bound = |range: Option<vigie_report::Range>, high: bool| {
+        range.map(|r| if high { r.high } else { r.low }.to_string()).unwrap_or_default()
+    };
+    [bound(range.previous, false), bound(range.previous, true), bound(range.current, false), bound(range.current, true)]
+}
+
 pub fn csv(report: &MonthlyReport, labels: &Labels) -> String {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -40,6 +52,7 @@ pub fn csv(report: &MonthlyReport, labels: &Labels) -> String {
                 .into_iter()
                 .chain(change_fields(&row.operations))
                 .chain(change_fields(&row.victims))
+                .chain(range_fields(&row.victims_range))
                 .collect(),
         );
     }
@@ -48,6 +61,7 @@ pub fn csv(report: &MonthlyReport, labels: &Labels) -> String {
             .into_iter()
             .chain(change_fields(&report.total.operations))
             .chain(change_fields(&report.total.victims))
+            .chain(range_fields(&report.total.victims_range))
             .collect(),
     );
     let write = |writer: &mut ::csv::Writer<Vec<u8>>| -> ::csv::Result<()> {

@@ -62,7 +62,9 @@ fn cell(
             incident.date.clone(),
             place,
             perpetrator(report, labels, &incident.perpetrator),
-            figure(incident.killed),
+            incident
+                .killed
+                .map_or_else(|| "?".to_string(), |killed| labels.victims(u64::from(killed), incident.killed_range())),
             figure(incident.wounded),
             figure(incident.kidnapped),
             incident.sources.clone(),

@@ -15,7 +15,7 @@ use vigie_domain::Change;
 use vigie_domain::Trend;
 use vigie_domain::region::Member;
 use vigie_i18n::{Value, capitalize};
-use vigie_report::{Breakdown, MonthlyReport};
+use vigie_report::{Breakdown, MonthlyReport, Range, RangeChange};
 
 use crate::Labels;
 
@@ -66,9 +66,10 @@ pub fn title(report: &MonthlyReport, labels: &Labels) -> String {
     ))
 }
 
-/// `↑ 7`, `= 3`, `↓ 98`: this month's figure with its trend.
-fn current_cell(change: &Change, labels: &Labels) -> String {
-    format!("{} {}", change.trend.arrow(), labels.number(change.current))
+/// `↑ 7`, `= 3`, `↓ 98 (90–120)`: this month's figure with its trend
+/// (and its range, if any).
+fn current_cell(change: &Change, range: Option<Range>, labels: &Labels) -> String {
+    format!("{} {}", change.trend.arrow(), labels.victims(change.current, range))
 }
 
 /// The two header rows and the body rows of the country table.
@@ -85,19 +86,20 @@ pub fn table(report: &MonthlyReport, labels: &Labels) -> Vec<Vec<String>> {
         ],
         vec![String::new(), previous.clone(), current.clone(), previous, current],
     ];
-    let mut push = |name: String, operations: &Change, victims: &Change| {
+    let mut push = |name: String, operations: &Change, victims: &Change, range: &RangeChange| {
         rows.push(vec![
             name,
             labels.number(operations.previous),
-            current_cell(operations, labels),
-            labels.number(victims.previous),
-            current_cell(victims, labels),
+            current_cell(operations, None, labels),
+            labels.victims(victims.previous, range.previous),
+            current_cell(victims, range.current, labels),
         ]);
     };
     for row in &report.countries {
-        push(labels.country(row.country), &row.operations, &row.victims);
+        push(labels.country(row.country), &row.operations, &row.victims, &row.victims_range);
     }
-    push(labels.text("report-total"), &report.total.operations, &report.total.victims);
+    let total = &report.total;
+    push(labels.text("report-total"), &total.operations, &total.victims, &total.victims_range);
     rows
 }
 
@@ -109,7 +111,9 @@ pub struct BreakdownTable {
 
 pub fn breakdowns(report: &MonthlyReport, labels: &Labels) -> Vec<BreakdownTable> {
     let rows = |list: &[Breakdown], label: &dyn Fn(&str) -> String| {
-        list.iter().map(|b| (label(&b.key), labels.number(b.operations), labels.number(b.victims))).collect::<Vec<_>>()
+        list.iter()
+            .map(|b| (label(&b.key), labels.number(b.operations), labels.victims(b.victims, b.victims_range)))
+            .collect::<Vec<_>>()
     };
     vec![
         BreakdownTable {
@@ -132,10 +136,20 @@ pub fn breakdowns(report: &MonthlyReport, labels: &Labels) -> Vec<BreakdownTable
     ]
 }
 
-/// The notes under the table: what was counted, unknown figures, membership.
+/// The notes under the table: what was counted, unknown figures, ranges,
+/// membership.
 pub fn notes(report: &MonthlyReport, labels: &Labels) -> Vec<String> {
+    notes_of(report, labels, true)
+}
+
+/// The notes, saying what the figures in brackets are when `ranges` are
+/// printed and the report has one.
+pub fn notes_of(report: &MonthlyReport, labels: &Labels, ranges: bool) -> Vec<String> {
     let mut notes =
         vec![labels.text(if report.include_drafts { "report-drafts-included" } else { "report-verified-only" })];
+    if ranges && report.has_ranges() {
+        notes.push(labels.text("report-ranges-note"));
+    }
     if report.include_state_actors {
         notes.push(labels.text("report-state-actors-included"));
     } else if report.state_actors_left_out > 0 {

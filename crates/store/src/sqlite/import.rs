@@ -79,14 +79,15 @@ impl Drop for SqliteImport<'_> {
 pub(super) const INSERT: &str = "INSERT INTO incident (
     id, date, date_end, date_precision, country, admin1, location, latitude, longitude, geo_precision,
     perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description, sources, status,
-    content_hash, import_id)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)";
+    content_hash, import_id, killed_low, killed_high)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
+            ?24)";
 
 pub(super) const UPDATE: &str = "UPDATE incident SET
     date = ?2, date_end = ?3, date_precision = ?4, country = ?5, admin1 = ?6, location = ?7, latitude = ?8,
     longitude = ?9, geo_precision = ?10, perpetrator = ?11, target = ?12, method = ?13, killed = ?14, wounded = ?15,
     kidnapped = ?16, perpetrators_killed = ?17, description = ?18, sources = ?19, status = ?20,
-    content_hash = ?21, import_id = ?22
+    content_hash = ?21, import_id = ?22, killed_low = ?23, killed_high = ?24
     WHERE id = ?1";
 
 fn empty_as_null(text: &str) -> Option<&str> {
@@ -264,6 +265,8 @@ pub(super) fn execute_row(
         incident.status.code(),
         content_hash,
         import_id,
+        incident.killed_low,
+        incident.killed_high,
     ])
 }
 

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0015_publications.sql"),
     include_str!("../../migrations/sqlite/0016_group_kinds.sql"),
     include_str!("../../migrations/sqlite/0017_confirmations.sql"),
+    include_str!("../../migrations/sqlite/0018_killed_range.sql"),
 ];
 
 /// The schema version a store has once every migration is applied.

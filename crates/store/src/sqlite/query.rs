@@ -11,7 +11,7 @@ use crate::{Actors, Aggregate, AggregateRow, Dimension, IncidentFilter, Order, R
 
 const COLUMNS: &str = "id, date, date_end, date_precision, country, admin1, location, latitude, longitude,
     geo_precision, perpetrator, target, method, killed, wounded, kidnapped, perpetrators_killed, description,
-    sources, status";
+    sources, status, killed_low, killed_high";
 
 /// Builds a WHERE clause with positional parameters.
 #[derive(Default)]
@@ -164,7 +164,9 @@ pub fn aggregate(conn: &Connection, query: &Aggregate) -> Result<Vec<AggregateRo
     }
     let sql = format!(
         "SELECT {key}, COUNT(*), SUM(coalesce(killed, 0) + coalesce(wounded, 0)),
-                SUM(killed IS NULL OR wounded IS NULL)
+                SUM(killed IS NULL OR wounded IS NULL),
+                SUM(coalesce(killed_low, killed, 0) + coalesce(wounded, 0)),
+                SUM(coalesce(killed_high, killed, 0) + coalesce(wounded, 0))
          FROM incident {} GROUP BY {key} ORDER BY {key}",
         conditions.sql()
     );
@@ -175,6 +177,8 @@ pub fn aggregate(conn: &Connection, query: &Aggregate) -> Result<Vec<AggregateRo
             operations: row.get::<_, i64>(1)? as u64,
             victims: row.get::<_, i64>(2)? as u64,
             unknown_casualties: row.get::<_, i64>(3)? as u64,
+            victims_low: row.get::<_, i64>(4)? as u64,
+            victims_high: row.get::<_, i64>(5)? as u64,
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -207,6 +211,8 @@ fn incident_from_row(row: &Row<'_>) -> Result<Incident> {
         target: Target::parse(&target).ok_or_else(|| corrupt("target", &target))?,
         method: Method::parse(&method).ok_or_else(|| corrupt("method", &method))?,
         killed: count(13)?,
+        killed_low: count(20)?,
+        killed_high: count(21)?,
         wounded: count(14)?,
         kidnapped: count(15)?,
         perpetrators_killed: count(16)?,

@@ -44,6 +44,7 @@ fn issue(args: &BulletinArgs) -> Result<Issue> {
         issue.featured = args.featured.clone();
     }
     issue.year_review |= args.year_review;
+    issue.casualty_ranges |= args.casualty_ranges;
     Ok(issue)
 }
 

@@ -218,6 +218,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
             regions: Vec::new(),
             featured: Vec::new(),
             year_review: false,
+            casualty_ranges: false,
             profile: None,
             output: args.bulletin.clone(),
         };

@@ -95,7 +95,7 @@ pub fn show(cli: &Cli, args: &ShowIncidentArgs) -> Result<Outcome> {
         ShowFormat::Text => {
             let lang = args.lang.lang();
             let groups = store.groups()?;
-            let labels: [(&str, String); 20] = Column::ALL.map(|column| {
+            let labels: [(&str, String); Column::COUNT] = Column::ALL.map(|column| {
                 let value = incident.value(column);
                 let label = |id: String| format!("{value} ({})", catalog().text(lang, &id));
                 let shown = match column {

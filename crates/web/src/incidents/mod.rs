@@ -39,7 +39,7 @@ use crate::cookies::percent_encode;
 pub const PAGE_SIZE: u64 = 50;
 
 /// The fields of the form, in its order.
-const FORM_FIELDS: [Column; 14] = [
+const FORM_FIELDS: [Column; 16] = [
     Column::Date,
     Column::Country,
     Column::Location,
@@ -50,6 +50,8 @@ const FORM_FIELDS: [Column; 14] = [
     Column::Target,
     Column::Method,
     Column::Killed,
+    Column::KilledLow,
+    Column::KilledHigh,
     Column::Wounded,
     Column::Kidnapped,
     Column::Description,

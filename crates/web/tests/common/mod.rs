@@ -213,6 +213,8 @@ pub fn incident(id: &str, day: i8) -> Incident {
         wounded: None,
         kidnapped: None,
         perpetrators_killed: None,
+        killed_low: None,
+        killed_high: None,
         description: "text".into(),
         sources: "a".into(),
         status: Status::Verified,
@@ -365,6 +367,8 @@ pub fn edited(form_page: &str, changes: &[(&str, &str)]) -> String {
         "target",
         "method",
         "killed",
+        "killed_low",
+        "killed_high",
         "wounded",
         "kidnapped",
     ] {
