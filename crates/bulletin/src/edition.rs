@@ -4,13 +4,14 @@
 //! print exactly the same things; neither computes anything.
 
 use serde::Serialize;
-use vigie_domain::partner::first_of;
 use vigie_domain::{Article, Change, DatePrecision, GroupRegister, Lang, Story, Trend};
 use vigie_i18n::{Value, capitalize};
 use vigie_render::Labels;
 use vigie_render::article::{Block, parse, plain};
 use vigie_render::charts::monthly_charts;
 use vigie_report::{MonthlyReport, RangeChange};
+
+use crate::fallbacks::Texts;
 
 use crate::profile::Profile;
 use crate::sources::{RegionSource, Sources};
@@ -45,6 +46,9 @@ pub struct Edition {
     pub year: Option<YearView>,
     pub regions: Vec<RegionView>,
     pub national_days: NationalDaysView,
+    /// The texts of the data printed in another language.
+    #[serde(skip)]
+    pub fallbacks: Vec<crate::fallbacks::Fallback>,
 }
 
 /// The words the templates print around the data.
@@ -284,12 +288,13 @@ fn dir(lang: Lang) -> &'static str {
 
 /// The version a reader of `lang` gets, and the note that says when it is
 /// in another language.
-fn article(story: &Story, labels: &Labels) -> Option<ArticleView> {
+fn article(story: &Story, labels: &Labels, texts: &Texts) -> Option<ArticleView> {
     let lang = labels.lang;
     let version: &Article = story.preferred(lang)?;
     let translation_note = if version.lang == lang {
         String::new()
     } else {
+        texts.record(Some(version.lang), format!("story {}", story.id));
         labels.text_with(
             "bulletin-translation-missing",
             &[
@@ -404,7 +409,7 @@ fn table(
     }
 }
 
-fn region(source: &RegionSource, groups: &GroupRegister, ranges: bool, labels: &Labels) -> RegionView {
+fn region(source: &RegionSource, groups: &GroupRegister, ranges: bool, labels: &Labels, texts: &Texts) -> RegionView {
     let report = &source.report;
     let charts = monthly_charts(report, labels)
         .into_iter()
@@ -420,7 +425,9 @@ fn region(source: &RegionSource, groups: &GroupRegister, ranges: bool, labels: &
         if let Some(note) = source.notes.iter().find(|n| n.country == row.country) {
             notes.push(NoteView {
                 country: labels.country(note.country),
-                text: first_of(&note.text, labels.lang).into(),
+                text: texts
+                    .pick(&note.text, || format!("note {} {}", report.region, labels.country(note.country)))
+                    .into(),
             });
         }
     }
@@ -471,7 +478,7 @@ fn revised(source: &RegionSource, groups: &GroupRegister, labels: &Labels) -> Op
     })
 }
 
-fn year(sources: &Sources, labels: &Labels) -> Option<YearView> {
+fn year(sources: &Sources, labels: &Labels, texts: &Texts) -> Option<YearView> {
     let (report, timeline) = sources.year.as_ref()?;
     let mut figures: Vec<FigureView> = vigie_render::year::kind_order()
         .into_iter()
@@ -503,7 +510,7 @@ fn year(sources: &Sources, labels: &Labels) -> Option<YearView> {
                         DatePrecision::Day => labels.date(activity.date),
                         _ => String::new(),
                     },
-                    title: activity.title_in(labels.lang).to_string(),
+                    title: texts.pick(&activity.title, || format!("activity {}: title", activity.id)).to_string(),
                     kind: activity.kind.code(),
                 })
                 .collect(),
@@ -524,21 +531,30 @@ impl Edition {
         let month_name = labels.month(issue.month);
         let publication = profile.publication.get(lang).to_string();
         let number = Value::from(issue.number.to_string());
-        let stories = |list: &[Story]| list.iter().filter_map(|s| article(s, &labels)).collect::<Vec<_>>();
+        let texts = Texts::new(lang);
+        let stories = |list: &[Story]| list.iter().filter_map(|s| article(s, &labels, &texts)).collect::<Vec<_>>();
         let agreements = sources
             .agreements_of_month()
             .into_iter()
-            .map(|(partner, agreement)| AgreementView {
-                partner: partner.name_in(lang).to_string(),
-                title: first_of(&agreement.title, lang).to_string(),
-                date: agreement.signed.map(|d| labels.date(d)).unwrap_or_default(),
-                areas: agreement.areas.clone(),
-                reference: agreement.reference.clone(),
+            .map(|(partner, agreement)| {
+                let what = |field: &str| format!("agreement {} {}: {field}", partner.id, agreement.signed_text());
+                AgreementView {
+                    partner: texts.pick(&partner.name, || format!("partner {}: name", partner.id)).to_string(),
+                    title: texts.pick(&agreement.title, || what("title")).to_string(),
+                    date: agreement.signed.map(|d| labels.date(d)).unwrap_or_default(),
+                    areas: agreement
+                        .areas
+                        .iter()
+                        .enumerate()
+                        .map(|(i, area)| texts.pick(area, || what(&format!("area {}", i + 1))).to_string())
+                        .collect(),
+                    reference: agreement.reference.clone(),
+                }
             })
             .collect();
         let partners = &sources.partners;
         let national_days = &sources.national_days;
-        Edition {
+        let mut edition = Edition {
             lang: lang.code(),
             dir: dir(lang),
             number: issue.number,
@@ -570,7 +586,7 @@ impl Edition {
                     ],
                 ),
             },
-            editorial: sources.editorial.as_ref().and_then(|s| article(s, &labels)),
+            editorial: sources.editorial.as_ref().and_then(|s| article(s, &labels, &texts)),
             featured: stories(&sources.featured),
             articles: stories(&sources.others),
             pages: if issue.standing_pages {
@@ -613,13 +629,16 @@ impl Edition {
                 title: labels.text("bulletin-partners-title"),
                 count: partners.len(),
                 count_label: labels.text_with("bulletin-partners-count", &[("count", Value::from(partners.len()))]),
-                names: partners.iter().map(|p| p.name_in(lang).to_string()).collect(),
+                names: partners
+                    .iter()
+                    .map(|p| texts.pick(&p.name, || format!("partner {}: name", p.id)).to_string())
+                    .collect(),
             },
-            year: year(sources, &labels),
+            year: year(sources, &labels, &texts),
             regions: sources
                 .regions
                 .iter()
-                .map(|r| region(r, &sources.groups, sources.issue.casualty_ranges, &labels))
+                .map(|r| region(r, &sources.groups, sources.issue.casualty_ranges, &labels, &texts))
                 .collect(),
             national_days: NationalDaysView {
                 title: vigie_render::national_days::title(national_days, &labels),
@@ -632,7 +651,9 @@ impl Edition {
                     .map(|entry| NationalDayView {
                         date: labels.date(entry.date),
                         country: labels.country(entry.country),
-                        name: entry.national_day.name_in(lang).to_string(),
+                        name: texts
+                            .pick(&entry.national_day.name, || format!("national day of {}", entry.country))
+                            .to_string(),
                     })
                     .collect(),
                 empty: if national_days.entries.is_empty() {
@@ -642,6 +663,9 @@ impl Edition {
                 },
                 footnotes: vigie_render::national_days::notes(national_days, &labels),
             },
-        }
+            fallbacks: Vec::new(),
+        };
+        edition.fallbacks = texts.into_fallbacks();
+        edition
     }
 }

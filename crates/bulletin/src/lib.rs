@@ -4,6 +4,7 @@
 //! out: Typst for the PDF, minijinja for the self-contained HTML.
 
 pub mod edition;
+pub mod fallbacks;
 mod html;
 pub mod issue;
 mod pdf;

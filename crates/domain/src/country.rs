@@ -44,7 +44,7 @@ impl serde::Serialize for CountryCode {
 }
 
 /// A name in each of Vigie's languages.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub struct Names {
     pub fr: String,
     pub en: String,

@@ -17,10 +17,15 @@ pub const MAX_ID: usize = 64;
 pub const AREA_SEPARATOR: &str = " ; ";
 
 /// The columns of the partner CSV, in order.
-pub const PARTNER_COLUMNS: [&str; 6] = ["id", "name_fr", "name_en", "name_ar", "scope", "kind"];
+pub const PARTNER_COLUMNS: [&str; 8] =
+    ["id", "name_fr", "name_en", "name_ar", "scope", "kind_fr", "kind_en", "kind_ar"];
+/// The partner CSV's column of earlier versions, read as English.
+pub const PARTNER_ALIASES: [(&str, &str); 1] = [("kind", "kind_en")];
 /// The columns of the agreement CSV, in order.
-pub const AGREEMENT_COLUMNS: [&str; 7] =
-    ["partner", "title_fr", "title_en", "title_ar", "signed", "areas", "reference"];
+pub const AGREEMENT_COLUMNS: [&str; 9] =
+    ["partner", "title_fr", "title_en", "title_ar", "signed", "areas_fr", "areas_en", "areas_ar", "reference"];
+/// The agreement CSV's column of earlier versions, read as English.
+pub const AGREEMENT_ALIASES: [(&str, &str); 1] = [("areas", "areas_en")];
 
 /// How far a partner's work reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,8 +65,9 @@ pub struct Agreement {
     /// `None` when the signing date is not on record (an agreement known
     /// from the partners page, its document not at hand).
     pub signed: Option<Date>,
-    /// The areas of cooperation, in the order given.
-    pub areas: Vec<String>,
+    /// The areas of cooperation, in the order given, each in three
+    /// languages (one may be empty).
+    pub areas: Vec<Names>,
     /// The document's reference; empty when not given.
     pub reference: String,
 }
@@ -75,15 +81,27 @@ impl Agreement {
 
     /// Its values as the agreement CSV writes them, after the `partner`
     /// column (`AGREEMENT_COLUMNS[1..]`).
-    pub fn values(&self) -> [String; 6] {
+    pub fn values(&self) -> [String; 8] {
+        let areas = |lang: crate::Lang| self.areas_written(lang);
         [
             self.title.fr.clone(),
             self.title.en.clone(),
             self.title.ar.clone(),
             self.signed_text(),
-            self.areas.join(AREA_SEPARATOR),
+            areas(crate::Lang::Fr),
+            areas(crate::Lang::En),
+            areas(crate::Lang::Ar),
             self.reference.clone(),
         ]
+    }
+
+    /// The areas in `lang` as a CSV cell writes them (` ; `-separated);
+    /// empty when none is in that language.
+    pub fn areas_written(&self, lang: crate::Lang) -> String {
+        if self.areas.iter().all(|area| area.get(lang).is_empty()) {
+            return String::new();
+        }
+        self.areas.iter().map(|area| area.get(lang)).collect::<Vec<_>>().join(AREA_SEPARATOR)
     }
 }
 
@@ -95,7 +113,8 @@ pub struct Partner {
     pub name: Names,
     pub scope: Scope,
     /// Free text: university, research centre, international organisation…
-    pub kind: String,
+    /// in three languages (any may be empty).
+    pub kind: Names,
     /// By signing date, then title.
     pub agreements: Vec<Agreement>,
 }
@@ -103,14 +122,16 @@ pub struct Partner {
 impl Partner {
     /// Its values in the order of [`PARTNER_COLUMNS`], as the partner CSV
     /// writes them.
-    pub fn values(&self) -> [String; 6] {
+    pub fn values(&self) -> [String; 8] {
         [
             self.id.clone(),
             self.name.fr.clone(),
             self.name.en.clone(),
             self.name.ar.clone(),
             self.scope.code().to_string(),
-            self.kind.clone(),
+            self.kind.fr.clone(),
+            self.kind.en.clone(),
+            self.kind.ar.clone(),
         ]
     }
 
@@ -148,10 +169,12 @@ pub struct RawPartner {
     pub name_en: Option<String>,
     pub name_ar: Option<String>,
     pub scope: Option<String>,
-    pub kind: Option<String>,
+    pub kind_fr: Option<String>,
+    pub kind_en: Option<String>,
+    pub kind_ar: Option<String>,
 }
 
-/// The raw text of an agreement record; `areas` as written in CSV
+/// The raw text of an agreement record; the `areas_*` as written in CSV
 /// (` ; `-separated).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawAgreement {
@@ -160,7 +183,9 @@ pub struct RawAgreement {
     pub title_en: Option<String>,
     pub title_ar: Option<String>,
     pub signed: Option<String>,
-    pub areas: Option<String>,
+    pub areas_fr: Option<String>,
+    pub areas_en: Option<String>,
+    pub areas_ar: Option<String>,
     pub reference: Option<String>,
 }
 
@@ -229,6 +254,39 @@ fn names(columns: [&str; 3], values: [&Option<String>; 3], errors: &mut Vec<Fiel
     names
 }
 
+/// The areas of an agreement: the lists of the languages given are
+/// translations of each other, item by item, so they have as many items;
+/// an item given twice (in every language) is kept once.
+fn areas(raw: &RawAgreement, errors: &mut Vec<FieldError>) -> Vec<Names> {
+    let columns = ["areas_fr", "areas_en", "areas_ar"];
+    let lists: Vec<Vec<String>> = [&raw.areas_fr, &raw.areas_en, &raw.areas_ar]
+        .into_iter()
+        .zip(columns)
+        .map(|(value, column)| {
+            let items = trimmed(value).unwrap_or("").split(';').map(str::trim).filter(|a| !a.is_empty());
+            items.map(|item| text(column, &Some(item.to_string()), errors)).collect()
+        })
+        .collect();
+    let count = lists.iter().map(Vec::len).max().unwrap_or(0);
+    for (list, column) in lists.iter().zip(columns) {
+        if !list.is_empty() && list.len() != count {
+            let longest = columns[lists.iter().position(|l| l.len() == count).unwrap_or(0)];
+            let kind = FieldErrorKind::ItemCount { expected: count, other: longest.to_string() };
+            errors.push(FieldError::new(column, kind, list.join(AREA_SEPARATOR)));
+        }
+    }
+    let mut areas: Vec<Names> = Vec::new();
+    for index in 0..count {
+        let item = |list: &Vec<String>| list.get(index).cloned().unwrap_or_default();
+        let area = Names { fr: item(&lists[0]), en: item(&lists[1]), ar: item(&lists[2]) };
+        let given = !area.fr.is_empty() || !area.en.is_empty() || !area.ar.is_empty();
+        if given && !areas.contains(&area) {
+            areas.push(area);
+        }
+    }
+    areas
+}
+
 /// Validates partner and agreement records.
 pub struct PartnerValidator {
     today: Date,
@@ -255,7 +313,11 @@ impl PartnerValidator {
                 None
             }),
         };
-        let kind = text("kind", &raw.kind, &mut errors);
+        let kind = Names {
+            fr: text("kind_fr", &raw.kind_fr, &mut errors),
+            en: text("kind_en", &raw.kind_en, &mut errors),
+            ar: text("kind_ar", &raw.kind_ar, &mut errors),
+        };
         match (id, scope) {
             (Some(id), Some(scope)) if errors.is_empty() => Ok(Partner { id, name, scope, kind, agreements: vec![] }),
             _ => Err(errors),
@@ -284,13 +346,7 @@ impl PartnerValidator {
                 Some(date) => Some(Some(date)),
             },
         };
-        let mut areas: Vec<String> = Vec::new();
-        for area in trimmed(&raw.areas).unwrap_or("").split(';').map(str::trim).filter(|a| !a.is_empty()) {
-            let area = text("areas", &Some(area.to_string()), &mut errors);
-            if !area.is_empty() && !areas.contains(&area) {
-                areas.push(area);
-            }
-        }
+        let areas = areas(raw, &mut errors);
         let reference = text("reference", &raw.reference, &mut errors);
         match (partner, signed) {
             (Some(partner), Some(signed)) if errors.is_empty() => {
@@ -320,7 +376,8 @@ mod tests {
             name_en: some(values[2]),
             name_ar: some(values[3]),
             scope: some(values[4]),
-            kind: some(values[5]),
+            kind_en: some(values[5]),
+            ..RawPartner::default()
         };
         validator().partner(&raw).map_err(|e| e.iter().map(|e| e.brief()).collect())
     }
@@ -332,8 +389,9 @@ mod tests {
             title_en: some(values[2]),
             title_ar: some(values[3]),
             signed: some(values[4]),
-            areas: some(values[5]),
+            areas_en: some(values[5]),
             reference: some(values[6]),
+            ..RawAgreement::default()
         };
         validator().agreement(&raw).map_err(|e| e.iter().map(|e| e.brief()).collect())
     }
@@ -369,7 +427,8 @@ mod tests {
     fn agreements() {
         let (partner, a) = agreement(["scihl", "", "MoU", "", "2023-12-27", " a ; b;a ; ", "REF-1"]).unwrap();
         assert_eq!(partner, "scihl");
-        assert_eq!(a.areas, ["a", "b"]);
+        let english = |list: &[Names]| list.iter().map(|n| n.en.clone()).collect::<Vec<_>>();
+        assert_eq!(english(&a.areas), ["a", "b"]);
         assert_eq!(a.signed, Some(Date::new(2023, 12, 27).unwrap()));
         assert_eq!(agreement(["scihl", "", "MoU", "", " ", "", ""]).unwrap().1.signed, None);
         assert_eq!(a.reference, "REF-1");
@@ -386,5 +445,39 @@ mod tests {
             [r#"title_fr: AtLeastOneOf { columns: ["title_fr", "title_en", "title_ar"] } (got "")"#]
         );
         assert_eq!(agreement(["", "", "", "", "", "", ""]).unwrap_err().len(), 2);
+    }
+
+    fn areas(fr: &str, en: &str, ar: &str) -> Result<Agreement, Vec<String>> {
+        let raw = RawAgreement {
+            partner: some("scihl"),
+            title_en: some("MoU"),
+            areas_fr: some(fr),
+            areas_en: some(en),
+            areas_ar: some(ar),
+            ..RawAgreement::default()
+        };
+        validator().agreement(&raw).map(|(_, a)| a).map_err(|e| e.iter().map(|e| e.brief()).collect())
+    }
+
+    #[test]
+    fn areas_are_translated_item_by_item() {
+        let a = areas("droit ; recherche", "law ; research", "القانون ; البحث").unwrap();
+        assert_eq!(a.areas.len(), 2);
+        assert_eq!(
+            (a.areas[1].fr.as_str(), a.areas[1].en.as_str(), a.areas[1].ar.as_str()),
+            ("recherche", "research", "البحث")
+        );
+        assert_eq!(a.areas_written(crate::Lang::Ar), "القانون ; البحث");
+        // a language not given stays empty, and is written empty
+        let english = areas("", "law ; research", "").unwrap();
+        assert_eq!(english.areas_written(crate::Lang::Fr), "");
+        assert_eq!(english.values()[4..7], ["".to_string(), "law ; research".into(), "".into()]);
+        // lists of other lengths are not translations of each other
+        assert_eq!(
+            areas("droit", "law ; research", "").unwrap_err(),
+            [r#"areas_fr: ItemCount { expected: 2, other: "areas_en" } (got "droit")"#]
+        );
+        // the same item twice is kept once
+        assert_eq!(areas("a ; a", "b ; b", "").unwrap().areas.len(), 1);
     }
 }

@@ -118,6 +118,12 @@ pub enum FieldErrorKind {
     },
     /// The same value twice in one list (a domain, a national day).
     Repeated,
+    /// A list with another number of items than its translation in
+    /// `other`, which has `expected`.
+    ItemCount {
+        expected: usize,
+        other: String,
+    },
     /// An incident id that is too long or holds spaces.
     BadId {
         max: usize,

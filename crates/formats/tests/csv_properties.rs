@@ -240,7 +240,8 @@ fn cell_text() -> impl Strategy<Value = String> {
     (lead, any::<String>()).prop_map(|(lead, rest)| lead.concat() + &rest)
 }
 
-const FLAT: FlatLayout = FlatLayout { kind: "test", columns: &["a", "b"], required: &[0], lists: &[], booleans: false };
+const FLAT: FlatLayout =
+    FlatLayout { kind: "test", columns: &["a", "b"], required: &[0], lists: &[], booleans: false, aliases: &[] };
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]

@@ -238,7 +238,7 @@ pub fn activities(data: &[u8]) {
 /// The notes' layout, as `vigie_ingest::NOTE_LAYOUT` (not a dependency: it
 /// would bring the store and SQLite into the fuzz build).
 const NOTE_LAYOUT: FlatLayout =
-    FlatLayout { kind: "note", columns: &NOTE_COLUMNS, required: &[0, 1, 2], lists: &[], booleans: true };
+    FlatLayout { kind: "note", columns: &NOTE_COLUMNS, required: &[0, 1, 2], lists: &[], booleans: true, aliases: &[] };
 
 /// The country developments notes, against the built-in regions.
 pub fn notes(data: &[u8]) {

@@ -23,6 +23,23 @@ pub fn field_error_english(kind: &FieldErrorKind) -> String {
     }
 }
 
+/// The notice of a file that names a column by its earlier name: `old`
+/// (one language) read as `new` (`kind_en`), the other languages' columns
+/// said.
+pub fn legacy_column_notice(lang: Lang, old: &str, new: &str) -> String {
+    let stem = new.rsplit_once('_').map_or(new, |(stem, _)| stem);
+    catalog().text_with(
+        lang,
+        "import-legacy-column",
+        &[
+            ("old", Value::from(old.to_string())),
+            ("new", Value::from(new.to_string())),
+            ("fr", Value::from(format!("{stem}_fr"))),
+            ("ar", Value::from(format!("{stem}_ar"))),
+        ],
+    )
+}
+
 /// `a, b or c` in `lang`.
 fn join_or(lang: Lang, items: &[String]) -> String {
     match items.split_last() {
@@ -102,6 +119,10 @@ pub fn field_error_kind(lang: Lang, kind: &FieldErrorKind) -> String {
             with("field-error-at-least-one-of", &[("columns", Value::from(join_or(lang, columns)))])
         }
         FieldErrorKind::Repeated => text("field-error-repeated"),
+        FieldErrorKind::ItemCount { expected, other } => with(
+            "field-error-item-count",
+            &[("expected", shown(*expected)), ("count", count(*expected)), ("other", string(other))],
+        ),
         FieldErrorKind::BadId { max } => with("field-error-bad-id", &[("max", shown(*max)), ("count", count(*max))]),
         FieldErrorKind::BadSlug { max, example } => {
             with("field-error-bad-slug", &[("max", shown(*max)), ("count", count(*max)), ("example", string(example))])
@@ -150,7 +171,7 @@ mod tests {
     /// The number of `FieldErrorKind` variants, each given an index by
     /// `variant`: a new variant does not compile until it is counted here
     /// and an example of it is added to `one_of_each`.
-    const VARIANTS: usize = 51;
+    const VARIANTS: usize = 52;
 
     fn variant(kind: &FieldErrorKind) -> usize {
         use FieldErrorKind as K;
@@ -206,6 +227,7 @@ mod tests {
             K::RangeWithoutBest => 48,
             K::LowAboveBest { .. } => 49,
             K::HighBelowBest { .. } => 50,
+            K::ItemCount { .. } => 51,
         }
     }
 
@@ -251,6 +273,7 @@ mod tests {
                 vec!["title_fr".into(), "title_en".into(), "title_ar".into()],
             ),
             (K::Repeated, none()),
+            (K::ItemCount { expected: 4, other: "areas_en".into() }, vec!["areas_en".into(), n(4)]),
             (K::BadId { max: 128 }, vec![n(128)]),
             (K::BadSlug { max: 64, example: "naif-arab-university" }, vec![n(64), "naif-arab-university".into()]),
             (K::NotRelative, none()),

@@ -19,7 +19,7 @@ pub use fluent_bundle::FluentValue as Value;
 pub use vigie_domain::Lang;
 
 mod field_errors;
-pub use field_errors::{field_error, field_error_english, field_error_kind};
+pub use field_errors::{field_error, field_error_english, field_error_kind, legacy_column_notice};
 mod publication;
 pub use publication::publication_refusal;
 

@@ -185,7 +185,13 @@ fn read_source<R: FlatRegister>(
     let mut input = BufReader::new(source.input);
     let format = register_format(options, source.format, &mut input).map_err(read_error)?;
     // a write or a rejects file that fails stops the reading, and is reported
+    let mut legacy_columns: Vec<(&'static str, &'static str)> = Vec::new();
     let visit = |record: FlatRecord| -> Result<(), ReadError> {
+        for alias in &record.aliases {
+            if !legacy_columns.contains(alias) {
+                legacy_columns.push(*alias);
+            }
+        }
         let result = match check(register, &record) {
             Ok(checked) => match write(register, record.line, checked, state) {
                 Ok(result) => result,
@@ -214,7 +220,7 @@ fn read_source<R: FlatRegister>(
     }
     let kind = register.layout().kind;
     let layout = format!("{kind} register, {}", if format == Format::Jsonl { "JSON Lines" } else { "CSV" });
-    let report = SourceReport { name: name.clone(), format, layout, skipped: 0 };
+    let report = SourceReport { name: name.clone(), format, layout, skipped: 0, legacy_columns };
     match read {
         Ok(()) => Ok((report, Ok(()))),
         Err(ReadError::Header(problems)) => Ok((report, Err(problems))),
@@ -232,12 +238,13 @@ mod tests {
         required: &[0],
         lists: &["tags"],
         booleans: false,
+        aliases: &[],
     };
 
     #[test]
     fn rejects_hold_the_values_as_read() {
         let values = vec![Some("x".to_string()), None, Some("a ; b".to_string())];
-        let record = FlatRecord { line: 2, values, problems: vec![], object: None };
+        let record = FlatRecord { line: 2, values, problems: vec![], object: None, aliases: vec![] };
         assert_eq!(reject_fields(&record), ["x", "", "a ; b"]);
         let object = reject_object(&LAYOUT, record.clone());
         assert_eq!(Value::Object(object), serde_json::json!({"id": "x", "tags": "a ; b"}));

@@ -185,6 +185,9 @@ pub struct SourceReport {
     /// Rows left out on purpose (ACLED protests, riots, strategic
     /// developments without `all_events`).
     pub skipped: u64,
+    /// Columns of an earlier layout the file used, with the columns they
+    /// were read as (`kind` as `kind_en`): worth a notice.
+    pub legacy_columns: Vec<(&'static str, &'static str)>,
 }
 
 /// One problem of an import, where it is and what is wrong.

@@ -167,7 +167,8 @@ fn read_source(
     if let Some(error) = state.failed.take() {
         return Err(error.into());
     }
-    let report = SourceReport { name: name.clone(), format, layout: layout.into(), skipped: 0 };
+    let report =
+        SourceReport { name: name.clone(), format, layout: layout.into(), skipped: 0, legacy_columns: Vec::new() };
     match read {
         Ok(()) => Ok((report, Ok(()))),
         Err(ReadError::Header(problems)) => Ok((report, Err(problems))),

@@ -11,7 +11,7 @@ use crate::{IngestError, Options, Source, Summary};
 /// The note files' columns: region, month and country are required; a JSON
 /// `true` or `false` is read as that text.
 pub const NOTE_LAYOUT: FlatLayout =
-    FlatLayout { kind: "note", columns: &NOTE_COLUMNS, required: &[0, 1, 2], lists: &[], booleans: true };
+    FlatLayout { kind: "note", columns: &NOTE_COLUMNS, required: &[0, 1, 2], lists: &[], booleans: true, aliases: &[] };
 
 struct Notes<'a> {
     validator: NoteValidator<'a>,

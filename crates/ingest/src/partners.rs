@@ -133,7 +133,13 @@ fn read_source(
     let read_error = |error: std::io::Error| IngestError::Read { name: name.clone(), source: error };
     let mut input = BufReader::new(source.input);
     let format = register_format(options, source.format, &mut input).map_err(read_error)?;
+    let mut legacy_columns: Vec<(&'static str, &'static str)> = Vec::new();
     let mut visit = |record: PartnerRecord| -> Result<(), ReadError> {
+        for alias in &record.aliases {
+            if !legacy_columns.contains(alias) {
+                legacy_columns.push(*alias);
+            }
+        }
         match check_and_write(&record, state) {
             Ok(Ok(())) => {}
             Ok(Err(row_problems)) => {
@@ -160,7 +166,7 @@ fn read_source(
     if let Some(error) = state.failed.take() {
         return Err(error.into());
     }
-    let report = SourceReport { name: name.clone(), format, layout: layout.into(), skipped: 0 };
+    let report = SourceReport { name: name.clone(), format, layout: layout.into(), skipped: 0, legacy_columns };
     match read {
         Ok(()) => Ok((report, Ok(()))),
         Err(ReadError::Header(problems)) => Ok((report, Err(problems))),

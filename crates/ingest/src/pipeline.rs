@@ -363,7 +363,13 @@ impl Reader<'_> {
         }
         let mut visit = |row: Row<'_>| -> Result<(), Stop> { self.row(index, name, row, validator, batch) };
         let dataset = self.options.dataset;
-        let mut report = SourceReport { name: name.to_string(), format, layout: String::new(), skipped: 0 };
+        let mut report = SourceReport {
+            name: name.to_string(),
+            format,
+            layout: String::new(),
+            skipped: 0,
+            legacy_columns: Vec::new(),
+        };
         let result = match format {
             Format::Csv => CsvReader::new(input).map(|mut reader| {
                 report.layout = "native CSV".into();

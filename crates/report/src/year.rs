@@ -107,7 +107,7 @@ mod tests {
             id: "p".into(),
             name: Names { fr: String::new(), en: "P".into(), ar: String::new() },
             scope: Scope::Local,
-            kind: String::new(),
+            kind: Names::default(),
             agreements: vec![
                 agreement(Some("2022-05-01")),
                 agreement(Some("2023-12-31")),

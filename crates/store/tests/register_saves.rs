@@ -96,13 +96,13 @@ fn partners_and_agreements_are_saved_apart() {
         id: "nauss".into(),
         name: names("Naif Arab University"),
         scope: Scope::Regional,
-        kind: "university".into(),
+        kind: names("university"),
         agreements: Vec::new(),
     };
     let mou = Agreement {
         title: names("MoU"),
         signed: Some("2023-05-02".parse().unwrap()),
-        areas: vec!["training".into()],
+        areas: vec![Names { fr: "formation".into(), en: "training".into(), ar: "التدريب".into() }],
         reference: String::new(),
     };
     // no agreement with a partner that does not exist
@@ -124,11 +124,11 @@ fn partners_and_agreements_are_saved_apart() {
     );
     // a partner's edit keeps its agreements
     let stored = store.partners().unwrap().remove(0);
-    let edited = Partner { kind: "research centre".into(), agreements: Vec::new(), ..stored.clone() };
+    let edited = Partner { kind: names("research centre"), agreements: Vec::new(), ..stored.clone() };
     assert!(store.save_partner(&edited, Some(&stored), &entry("partner.update", "partner", "nauss")).unwrap());
     assert!(!store.save_partner(&edited, Some(&partner), &entry("partner.update", "partner", "nauss")).unwrap());
     let stored = store.partners().unwrap().remove(0);
-    assert_eq!(stored.kind, "research centre");
+    assert_eq!(stored.kind.en, "research centre");
     assert_eq!(stored.agreements, [renamed, second]);
     assert_eq!(
         audit_actions(store.as_ref(), "partner"),

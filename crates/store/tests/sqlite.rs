@@ -347,13 +347,16 @@ fn partners_round_trip_and_reimports_are_idempotent() {
         id: id.into(),
         name: Names { fr: format!("{en} (fr)"), en: en.into(), ar: String::new() },
         scope,
-        kind: "university".into(),
+        kind: Names { fr: "université".into(), en: "university".into(), ar: "جامعة".into() },
         agreements: vec![],
     };
     let agreement = Agreement {
         title: Names { fr: String::new(), en: "Memorandum".into(), ar: "مذكرة".into() },
         signed: Some("2023-12-27".parse().unwrap()),
-        areas: vec!["research".into(), "legal advice".into()],
+        areas: vec![
+            Names { fr: "recherche".into(), en: "research".into(), ar: "البحث".into() },
+            Names { fr: String::new(), en: "legal advice".into(), ar: String::new() },
+        ],
         reference: String::new(),
     };
     let b = partner("b-centre", "B Centre", Scope::International);
@@ -376,10 +379,10 @@ fn partners_round_trip_and_reimports_are_idempotent() {
     assert_eq!(partners[1].agreements, [agreement]);
     // a changed partner is updated, its agreements stay
     let mut renamed = b.clone();
-    renamed.kind = "research centre".into();
+    renamed.kind.en = "research centre".into();
     assert_eq!(import(store.as_mut(), std::slice::from_ref(&renamed), &[]), [Upsert::Updated]);
     let partners = store.partners().unwrap();
-    assert_eq!(partners[1].kind, "research centre");
+    assert_eq!(partners[1].kind.en, "research centre");
     assert_eq!(partners[1].agreements.len(), 1);
     // a session dropped without finishing writes nothing
     {

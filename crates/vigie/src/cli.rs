@@ -818,6 +818,10 @@ pub struct BulletinArgs {
     /// incidents give one, "98 (90–120)" (UCDP's estimates).
     #[arg(long)]
     pub casualty_ranges: bool,
+    /// Refuse to build when a text of the data would print in another
+    /// language than its edition's (they are listed either way).
+    #[arg(long)]
+    pub strict: bool,
     /// The organisation profile (TOML) of the standing pages; default: the
     /// demo organisation's.
     #[arg(long, value_name = "FILE")]

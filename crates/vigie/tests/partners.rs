@@ -6,22 +6,22 @@ mod common;
 
 use common::{Sandbox, line_starting};
 
-const PARTNERS: &str = "id,name_fr,name_en,name_ar,scope,kind";
-const AGREEMENTS: &str = "partner,title_fr,title_en,title_ar,signed,areas,reference";
+const PARTNERS: &str = "id,name_fr,name_en,name_ar,scope,kind_fr,kind_en,kind_ar";
+const AGREEMENTS: &str = "partner,title_fr,title_en,title_ar,signed,areas_fr,areas_en,areas_ar,reference";
 
 fn good_partners() -> String {
     format!(
         "{PARTNERS}\n\
-         nauss,Université arabe Nayef des sciences de sécurité,Naif Arab University for Security Sciences,جامعة نايف العربية للعلوم الأمنية,regional,university\n\
-         oic,,Organisation of Islamic Cooperation,,International,international organisation\n"
+         nauss,Université arabe Nayef des sciences de sécurité,Naif Arab University for Security Sciences,جامعة نايف العربية للعلوم الأمنية,regional,,university,\n\
+         oic,,Organisation of Islamic Cooperation,,International,,international organisation,\n"
     )
 }
 
 fn good_agreements() -> String {
     format!(
         "{AGREEMENTS}\n\
-         nauss,,Training agreement,,2022-05-01,training ; research,REF/22/1\n\
-         oic,Mémorandum,\"Memorandum, first\",,2023-12-27,exchange of experience,\n"
+         nauss,,Training agreement,,2022-05-01,,training ; research,,REF/22/1\n\
+         oic,Mémorandum,\"Memorandum, first\",,2023-12-27,,exchange of experience,,\n"
     )
 }
 
@@ -46,16 +46,16 @@ fn good_import_and_idempotent_reimport() {
         list(&sb, &["--format", "csv"]),
         format!(
             "{PARTNERS}\n\
-             nauss,Université arabe Nayef des sciences de sécurité,Naif Arab University for Security Sciences,جامعة نايف العربية للعلوم الأمنية,regional,university\n\
-             oic,,Organisation of Islamic Cooperation,,international,international organisation\n"
+             nauss,Université arabe Nayef des sciences de sécurité,Naif Arab University for Security Sciences,جامعة نايف العربية للعلوم الأمنية,regional,,university,\n\
+             oic,,Organisation of Islamic Cooperation,,international,,international organisation,\n"
         )
     );
     assert_eq!(
         list(&sb, &["--format", "csv", "--agreements"]),
         format!(
             "{AGREEMENTS}\n\
-             nauss,,Training agreement,,2022-05-01,training ; research,REF/22/1\n\
-             oic,Mémorandum,\"Memorandum, first\",,2023-12-27,exchange of experience,\n"
+             nauss,,Training agreement,,2022-05-01,,training ; research,,REF/22/1\n\
+             oic,Mémorandum,\"Memorandum, first\",,2023-12-27,,exchange of experience,,\n"
         )
     );
     let partners = sb.path("partners.csv").display().to_string();
@@ -63,7 +63,7 @@ fn good_import_and_idempotent_reimport() {
     assert_eq!(sb.ok(&["partners", "import", &partners, &agreements]), "0 new, 0 updated, 4 unchanged, 0 rejected\n");
     // agreements alone, their partners in the database
     assert_eq!(sb.ok(&["partners", "import", &agreements]), "0 new, 0 updated, 2 unchanged, 0 rejected\n");
-    let changed = sb.write("changed.csv", format!("{PARTNERS}\noic,,OIC,,international,\n"));
+    let changed = sb.write("changed.csv", format!("{PARTNERS}\noic,,OIC,,international,,,\n"));
     assert_eq!(sb.ok(&["partners", "import", &changed]), "0 new, 1 updated, 0 unchanged, 0 rejected\n");
     assert_eq!(list(&sb, &["--format", "jsonl"]).lines().count(), 4, "agreements stay");
     let table = list(&sb, &[]);
@@ -79,10 +79,10 @@ fn bad_file_gives_located_errors_and_writes_nothing() {
         "bad.csv",
         format!(
             "{AGREEMENTS}\n\
-             nauss,,Second,,2023-02-30,,\n\
-             unknown,,Third,,2023-01-01,,\n\
-             ,,,,,,\n\
-             nauss,,Training agreement,,2022-05-01,other,\n"
+             nauss,,Second,,2023-02-30,,,,\n\
+             unknown,,Third,,2023-01-01,,,,\n\
+             ,,,,,,,,\n\
+             nauss,,Training agreement,,2022-05-01,,other,,\n"
         ),
     );
     let run = sb.run(&["partners", "import", &file]);
@@ -160,7 +160,7 @@ fn list_formats_import_back() {
     let partners_csv = list(&sb, &["--format", "csv"]);
     let agreements_csv = list(&sb, &["--format", "csv", "--agreements"]);
     let json: serde_json::Value = serde_json::from_str(&list(&sb, &["--format", "json"])).unwrap();
-    assert_eq!(json[0]["agreements"][0]["areas"], serde_json::json!(["training", "research"]));
+    assert_eq!(json[0]["agreements"][0]["areas_en"], serde_json::json!(["training", "research"]));
     assert_eq!(json[1]["scope"], "international");
 
     let other = Sandbox::new();
@@ -187,13 +187,15 @@ fn demo_has_the_fourteen_partners_and_the_memorandum() {
     assert!(partners.iter().all(|p| p["name_fr"] != "" && p["name_en"] != "" && p["name_ar"] != ""));
     let scihl = partners.iter().find(|p| p["id"] == "scihl").unwrap();
     assert_eq!(scihl["agreements"][0]["signed"], "2023-12-27");
-    assert_eq!(scihl["agreements"][0]["areas"].as_array().unwrap().len(), 4);
+    for lang in ["fr", "en", "ar"] {
+        assert_eq!(scihl["agreements"][0][format!("areas_{lang}")].as_array().unwrap().len(), 4, "{lang}");
+    }
 }
 
 #[test]
 fn an_agreement_without_a_known_date_is_kept_and_listed_last() {
     let sb = imported();
-    let file = sb.write("undated.csv", format!("{AGREEMENTS}\nnauss,,Cooperation agreement,,,research,\n"));
+    let file = sb.write("undated.csv", format!("{AGREEMENTS}\nnauss,,Cooperation agreement,,,,research,,\n"));
     assert_eq!(sb.ok(&["partners", "import", &file]), "1 new, 0 updated, 0 unchanged, 0 rejected\n");
     assert_eq!(sb.ok(&["partners", "import", &file]), "0 new, 0 updated, 1 unchanged, 0 rejected\n");
     let csv = list(&sb, &["--format", "csv", "--agreements"]);
@@ -201,8 +203,8 @@ fn an_agreement_without_a_known_date_is_kept_and_listed_last() {
     assert_eq!(
         nauss,
         [
-            "nauss,,Training agreement,,2022-05-01,training ; research,REF/22/1",
-            "nauss,,Cooperation agreement,,,research,"
+            "nauss,,Training agreement,,2022-05-01,,training ; research,,REF/22/1",
+            "nauss,,Cooperation agreement,,,,research,,"
         ]
     );
     let json: serde_json::Value = serde_json::from_str(&list(&sb, &["--format", "json"])).unwrap();

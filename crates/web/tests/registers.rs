@@ -262,7 +262,7 @@ async fn a_post_without_its_csrf_token_is_refused() {
         ("/activities", activity_form("no-token", "BF", "x", "y")),
         ("/activities/bf-workshop/edit", activity_form("", "BF", "x", "y")),
         ("/members", "country=BF&joined=&representative_title=x".to_string()),
-        ("/partners", "id=p&name_en=P&scope=local&kind=".to_string()),
+        ("/partners", "id=p&name_en=P&scope=local&kind_en=".to_string()),
         ("/notes", note_form("aes", "2023-12", "BF", "x")),
     ];
     for (path, form) in posts {
@@ -378,7 +378,7 @@ async fn only_administrators_write_partners_and_agreements() {
     let app = app();
     let admin = app.login(ADMIN).await;
     let analyst = app.login(ANALYST).await;
-    let partner = "id=nauss&name_fr=&name_en=Naif+Arab+University&name_ar=&scope=regional&kind=university";
+    let partner = "id=nauss&name_fr=&name_en=Naif+Arab+University&name_ar=&scope=regional&kind_en=university";
     assert_eq!(app.get("/partners/new", &analyst).await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.post_form("/partners", partner, &analyst).await.status, StatusCode::FORBIDDEN);
     let reply = app.post_form("/partners", &partner.replace("scope=regional", "scope=global"), &admin).await;
@@ -387,7 +387,8 @@ async fn only_administrators_write_partners_and_agreements() {
     assert!(app.store().partners().unwrap().is_empty());
     assert_eq!(app.post_form("/partners", partner, &admin).await.status, StatusCode::SEE_OTHER);
     // agreements: added, refused when wrong, changed
-    let agreement = "title_fr=&title_en=Memorandum&title_ar=&signed=2023-05-02&areas=training+%3B+research&reference=";
+    let agreement =
+        "title_fr=&title_en=Memorandum&title_ar=&signed=2023-05-02&areas_en=training+%3B+research&reference=";
     assert_eq!(app.get("/partners/nauss/agreements/new", &analyst).await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.post_form("/partners/nauss/agreements", agreement, &analyst).await.status, StatusCode::FORBIDDEN);
     let wrong = agreement.replace("signed=2023-05-02", "signed=2999-01-01");
@@ -408,11 +409,11 @@ async fn only_administrators_write_partners_and_agreements() {
         StatusCode::SEE_OTHER
     );
     assert_eq!(app.get("/partners/nauss/agreements/5/edit", &admin).await.status, StatusCode::NOT_FOUND);
-    let renamed = partner.replace("kind=university", "kind=research+centre");
+    let renamed = partner.replace("kind_en=university", "kind_en=research+centre");
     assert_eq!(app.post_form("/partners/nauss/edit", &renamed, &analyst).await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.post_edit("/partners/nauss/edit", &renamed, &admin).await.status, StatusCode::SEE_OTHER);
     let stored = app.store().partners().unwrap().remove(0);
-    assert_eq!((stored.kind.as_str(), stored.agreements[0].reference.as_str()), ("research centre", "REF-7"));
+    assert_eq!((stored.kind.en.as_str(), stored.agreements[0].reference.as_str()), ("research centre", "REF-7"));
     let list = app.html("/partners", &analyst).await;
     assert!(list.contains("Naif Arab University") && list.contains("REF-7") && !list.contains("/edit\""));
     let agreement_update = app.audit_of("agreement.update");
@@ -476,9 +477,9 @@ async fn every_register_page_has_its_words_in_every_language() {
     let admin = app.login(ADMIN).await;
     let member = "country=BF&joined=&representative_title=&day_date_0=12-11&day_fr_0=F%C3%AAte";
     assert_eq!(app.post_form("/members", member, &admin).await.status, StatusCode::SEE_OTHER);
-    let partner = "id=p&name_en=P&scope=local&kind=";
+    let partner = "id=p&name_en=P&scope=local&kind_en=";
     assert_eq!(app.post_form("/partners", partner, &admin).await.status, StatusCode::SEE_OTHER);
-    let agreement = "title_en=MoU&signed=2023-01-02&areas=a&reference=";
+    let agreement = "title_en=MoU&signed=2023-01-02&areas_en=a&reference=";
     assert_eq!(app.post_form("/partners/p/agreements", agreement, &admin).await.status, StatusCode::SEE_OTHER);
     assert_eq!(
         app.post_form("/notes", &note_form("aes", "2023-12", "BF", "x"), &admin).await.status,
@@ -562,17 +563,17 @@ fn stale_cases() -> Vec<StaleCase> {
         },
         StaleCase {
             path: "/partners/p/edit",
-            second: "name_en=P&scope=local&kind=two".into(),
-            first: "name_en=P&scope=local&kind=one".into(),
+            second: "name_en=P&scope=local&kind_en=two".into(),
+            first: "name_en=P&scope=local&kind_en=one".into(),
             typed: r#"value="one""#,
             lang: Lang::Ar,
-            stored: |store| store.partners().unwrap().remove(0).kind,
+            stored: |store| store.partners().unwrap().remove(0).kind.en,
             seconds: "two",
         },
         StaleCase {
             path: "/partners/p/agreements/0/edit",
-            second: "title_en=MoU&signed=2023-01-02&areas=a&reference=REF-2".into(),
-            first: "title_en=MoU&signed=2023-01-02&areas=a&reference=REF-1".into(),
+            second: "title_en=MoU&signed=2023-01-02&areas_en=a&reference=REF-2".into(),
+            first: "title_en=MoU&signed=2023-01-02&areas_en=a&reference=REF-1".into(),
             typed: r#"value="REF-1""#,
             lang: Lang::Fr,
             stored: |store| store.partners().unwrap().remove(0).agreements.remove(0).reference,
@@ -600,7 +601,7 @@ async fn two_admins() -> (App, String, String) {
     let second = app.login(SECOND_ADMIN).await;
     for (path, form) in [
         ("/members", "country=BF&joined=&representative_title=Consul&day_date_0=12-11&day_fr_0=F%C3%AAte".to_string()),
-        ("/partners", "id=p&name_en=P&scope=local&kind=".to_string()),
+        ("/partners", "id=p&name_en=P&scope=local&kind_en=".to_string()),
         ("/partners/p/agreements", "title_en=MoU&signed=2023-01-02&areas=a&reference=".to_string()),
         ("/notes", note_form("aes", "2023-12", "BF", "Texte")),
     ] {

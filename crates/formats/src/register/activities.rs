@@ -28,6 +28,7 @@ pub const ACTIVITY_LAYOUT: FlatLayout = FlatLayout {
     required: &[0, 1, 2],
     lists: &["domains"],
     booleans: false,
+    aliases: &[],
 };
 
 /// Writes activities as the activity CSV.

@@ -35,6 +35,23 @@ pub struct FlatLayout {
     /// Whether a JSON `true` or `false` is read as that text (else it is a
     /// problem, as in the other registers).
     pub booleans: bool,
+    /// Columns of earlier versions of the layout, still read: (old name,
+    /// the column it is read as). Files written before a text had its
+    /// three languages name the English one by the old name.
+    pub aliases: &'static [(&'static str, &'static str)],
+}
+
+impl FlatLayout {
+    /// The index of the column `name`, or of the column it is an old name of.
+    fn index_of(&self, name: &str) -> Option<usize> {
+        let name = self.aliases.iter().find(|(old, _)| *old == name).map_or(name, |(_, new)| new);
+        self.columns.iter().position(|c| *c == name)
+    }
+
+    /// The old name among `names`, with the column it is read as.
+    fn alias_of(&self, name: &str) -> Option<(&'static str, &'static str)> {
+        self.aliases.iter().copied().find(|(old, _)| *old == name)
+    }
 }
 
 /// One record: a CSV row or a JSON Lines object.
@@ -49,6 +66,8 @@ pub struct FlatRecord {
     /// The object as read, for a JSON Lines record that is an object (what
     /// a JSON Lines rejects file gives back).
     pub object: Option<Map<String, Value>>,
+    /// The old column names the record used ([`FlatLayout::aliases`]).
+    pub aliases: Vec<(&'static str, &'static str)>,
 }
 
 /// Reads every record of `input` in `format` (CSV or JSON Lines) and calls
@@ -69,7 +88,9 @@ pub fn read<E: From<ReadError>>(
                 }
                 Ok(object) => (object_values(line, &object, layout, &mut problems), Some(object)),
             };
-            visit(FlatRecord { line, values, problems, object })
+            let aliases =
+                object.iter().flat_map(|o| o.keys()).filter_map(|key| layout.alias_of(key)).collect::<Vec<_>>();
+            visit(FlatRecord { line, values, problems, object, aliases })
         }),
         _ => FlatCsvReader::new(input, layout)?.for_each(visit),
     }
@@ -81,6 +102,8 @@ pub struct FlatCsvReader<'a, R: Read> {
     layout: &'a FlatLayout,
     /// For each field position, the index of its column (None: ignored).
     columns: Vec<Option<usize>>,
+    /// The old column names of the header.
+    aliases: Vec<(&'static str, &'static str)>,
 }
 
 impl<'a, R: Read> FlatCsvReader<'a, R> {
@@ -88,14 +111,23 @@ impl<'a, R: Read> FlatCsvReader<'a, R> {
     pub fn new(input: R, layout: &'a FlatLayout) -> Result<FlatCsvReader<'a, R>, ReadError> {
         let known = layout.columns;
         let mut records = Records::new(input);
+        let aliases = std::cell::RefCell::new(Vec::new());
         let columns = read_columns(
             &mut records,
-            |name| known.iter().position(|c| *c == name),
+            |name| {
+                aliases.borrow_mut().extend(layout.alias_of(name));
+                layout.index_of(name)
+            },
             |index| known[index],
             known,
             layout.required,
         )?;
-        Ok(FlatCsvReader { records, layout, columns })
+        Ok(FlatCsvReader { records, layout, columns, aliases: aliases.into_inner() })
+    }
+
+    /// The old column names of the header, with the columns they are read as.
+    pub fn aliases(&self) -> &[(&'static str, &'static str)] {
+        &self.aliases
     }
 
     /// Calls `visit` for each data row, in order; stops at the first error
@@ -124,7 +156,7 @@ impl<'a, R: Read> FlatCsvReader<'a, R> {
                     )),
                 }
             }
-            visit(FlatRecord { line, values, problems, object: None })?;
+            visit(FlatRecord { line, values, problems, object: None, aliases: self.aliases.clone() })?;
         }
         Ok(())
     }
@@ -145,10 +177,10 @@ pub fn object_values(
     };
     let mut values = vec![None; layout.columns.len()];
     for (key, value) in object {
-        match layout.columns.iter().position(|c| c == key) {
+        match layout.index_of(key) {
             Some(index) => {
                 values[index] = match value {
-                    Value::Array(items) if layout.lists.contains(&key.as_str()) => {
+                    Value::Array(items) if layout.lists.contains(&layout.columns[index]) => {
                         let items: Vec<String> = items
                             .iter()
                             .enumerate()
@@ -213,8 +245,14 @@ pub fn write_jsonl<W: Write>(layout: &FlatLayout, records: &[Vec<String>], outpu
 mod tests {
     use super::*;
 
-    const LAYOUT: FlatLayout =
-        FlatLayout { kind: "test", columns: &["id", "text", "tags"], required: &[0], lists: &["tags"], booleans: true };
+    const LAYOUT: FlatLayout = FlatLayout {
+        kind: "test",
+        columns: &["id", "text", "tags"],
+        required: &[0],
+        lists: &["tags"],
+        booleans: true,
+        aliases: &[],
+    };
 
     fn all(format: Format, input: &str) -> Result<Vec<FlatRecord>, ReadError> {
         let mut records = Vec::new();

@@ -33,7 +33,7 @@ pub struct MemberRecord {
 
 /// The CSV's columns: `country` is required.
 const MEMBER_LAYOUT: FlatLayout =
-    FlatLayout { kind: "member", columns: &MEMBER_COLUMNS, required: &[0], lists: &[], booleans: false };
+    FlatLayout { kind: "member", columns: &MEMBER_COLUMNS, required: &[0], lists: &[], booleans: false, aliases: &[] };
 
 /// Streaming reader of the member CSV.
 pub struct MemberCsvReader<R: Read> {

@@ -1,11 +1,14 @@
 //! The partner register's native formats, read and written.
 //!
 //! CSV, two layouts told apart by their header: partners
-//! `id,name_fr,name_en,name_ar,scope,kind` (one row a partner), or
-//! agreements `partner,title_fr,title_en,title_ar,signed,areas,reference`
-//! (one row an agreement, `areas` separated by ` ; `). JSON Lines: the same
-//! records as objects, a partner object having `id` and an agreement object
-//! `partner` (its `areas` a list of strings, or one ` ; `-separated string).
+//! `id,name_fr,name_en,name_ar,scope,kind_fr,kind_en,kind_ar` (one row a
+//! partner), or agreements
+//! `partner,title_fr,title_en,title_ar,signed,areas_fr,areas_en,areas_ar,reference`
+//! (one row an agreement, each `areas_*` separated by ` ; `). The single
+//! `kind` and `areas` columns of earlier files are read as English. JSON
+//! Lines: the same records as objects, a partner object having `id` and an
+//! agreement object `partner` (its `areas_*` lists of strings, or one
+//! ` ; `-separated string each).
 //! Readers hand out records with their line and structural problems; the
 //! domain's `PartnerValidator` decides what the values mean.
 
@@ -13,19 +16,33 @@ use std::io::{BufRead, Write};
 
 use serde_json::{Map, Value, json};
 use vigie_domain::Partner;
-use vigie_domain::partner::{AGREEMENT_COLUMNS, Agreement, PARTNER_COLUMNS, RawAgreement, RawPartner};
+use vigie_domain::partner::{
+    AGREEMENT_ALIASES, AGREEMENT_COLUMNS, Agreement, PARTNER_ALIASES, PARTNER_COLUMNS, RawAgreement, RawPartner,
+};
 
 use super::flat::{self, FlatCsvReader, FlatLayout, object_values};
 use super::jsonl::{for_each_object, write_lines};
 use crate::{ReadError, RowProblem};
 
 /// The partner records' columns.
-const PARTNER_LAYOUT: FlatLayout =
-    FlatLayout { kind: "partner", columns: &PARTNER_COLUMNS, required: &[0], lists: &[], booleans: false };
+const PARTNER_LAYOUT: FlatLayout = FlatLayout {
+    kind: "partner",
+    columns: &PARTNER_COLUMNS,
+    required: &[0],
+    lists: &[],
+    booleans: false,
+    aliases: &PARTNER_ALIASES,
+};
 
-/// The agreement records' columns; `areas` is a list.
-const AGREEMENT_LAYOUT: FlatLayout =
-    FlatLayout { kind: "agreement", columns: &AGREEMENT_COLUMNS, required: &[0], lists: &["areas"], booleans: false };
+/// The agreement records' columns; the `areas_*` are lists.
+const AGREEMENT_LAYOUT: FlatLayout = FlatLayout {
+    kind: "agreement",
+    columns: &AGREEMENT_COLUMNS,
+    required: &[0],
+    lists: &["areas_fr", "areas_en", "areas_ar"],
+    booleans: false,
+    aliases: &AGREEMENT_ALIASES,
+};
 
 /// The values of one record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,12 +59,23 @@ pub struct PartnerRecord {
     pub raw: RawRecord,
     /// Structural problems (then the record is not valid).
     pub problems: Vec<RowProblem>,
+    /// The old column names it used, with the columns they are read as.
+    pub aliases: Vec<(&'static str, &'static str)>,
 }
 
 fn partner_of(values: Vec<Option<String>>) -> RawPartner {
     let mut v = values.into_iter();
     let mut next = || v.next().flatten();
-    RawPartner { id: next(), name_fr: next(), name_en: next(), name_ar: next(), scope: next(), kind: next() }
+    RawPartner {
+        id: next(),
+        name_fr: next(),
+        name_en: next(),
+        name_ar: next(),
+        scope: next(),
+        kind_fr: next(),
+        kind_en: next(),
+        kind_ar: next(),
+    }
 }
 
 fn agreement_of(values: Vec<Option<String>>) -> RawAgreement {
@@ -59,7 +87,9 @@ fn agreement_of(values: Vec<Option<String>>) -> RawAgreement {
         title_en: next(),
         title_ar: next(),
         signed: next(),
-        areas: next(),
+        areas_fr: next(),
+        areas_en: next(),
+        areas_ar: next(),
         reference: next(),
     }
 }
@@ -106,7 +136,7 @@ impl<R: BufRead> PartnerCsvReader<R> {
             } else {
                 RawRecord::Partner(partner_of(record.values))
             };
-            visit(PartnerRecord { line: record.line, raw, problems: record.problems })
+            visit(PartnerRecord { line: record.line, raw, problems: record.problems, aliases: record.aliases })
         })
     }
 }
@@ -129,14 +159,19 @@ impl<R: BufRead> PartnerJsonlReader<R> {
     ) -> Result<(), E> {
         for_each_object(&mut self.input, |line, object| {
             let mut problems = Vec::new();
+            let mut aliases = Vec::new();
             let raw = match object {
                 Err(problem) => {
                     problems.push(problem);
                     RawRecord::Partner(RawPartner::default())
                 }
-                Ok(object) => read_object(line, &object, &mut problems),
+                Ok(object) => {
+                    let all = PARTNER_ALIASES.iter().chain(&AGREEMENT_ALIASES);
+                    aliases = all.filter(|(old, _)| object.contains_key(*old)).copied().collect();
+                    read_object(line, &object, &mut problems)
+                }
             };
-            visit(PartnerRecord { line, raw, problems })
+            visit(PartnerRecord { line, raw, problems, aliases })
         })
     }
 }
@@ -172,7 +207,9 @@ fn partner_object(partner: &Partner) -> Value {
         "name_en": partner.name.en,
         "name_ar": partner.name.ar,
         "scope": partner.scope.code(),
-        "kind": partner.kind,
+        "kind_fr": partner.kind.fr,
+        "kind_en": partner.kind.en,
+        "kind_ar": partner.kind.ar,
     })
 }
 
@@ -183,7 +220,9 @@ fn agreement_object(partner: &str, agreement: &Agreement) -> Value {
         "title_en": agreement.title.en,
         "title_ar": agreement.title.ar,
         "signed": agreement.signed_text(),
-        "areas": agreement.areas,
+        "areas_fr": agreement.areas.iter().map(|a| &a.fr).filter(|a| !a.is_empty()).collect::<Vec<_>>(),
+        "areas_en": agreement.areas.iter().map(|a| &a.en).filter(|a| !a.is_empty()).collect::<Vec<_>>(),
+        "areas_ar": agreement.areas.iter().map(|a| &a.ar).filter(|a| !a.is_empty()).collect::<Vec<_>>(),
         "reference": agreement.reference,
     })
 }
@@ -256,10 +295,36 @@ mod tests {
         let records = csv("\u{feff}id,name_en,scope\r\nnauss,Naif Arab University,regional\r\n").unwrap();
         assert_eq!(records[0].line, 2);
         let RawRecord::Partner(p) = &records[0].raw else { panic!() };
-        assert_eq!((p.id.as_deref(), p.scope.as_deref(), p.kind.as_deref()), (Some("nauss"), Some("regional"), None));
+        assert_eq!(
+            (p.id.as_deref(), p.scope.as_deref(), p.kind_en.as_deref()),
+            (Some("nauss"), Some("regional"), None)
+        );
+        assert!(records[0].aliases.is_empty());
+        let records = csv("partner,title_en,signed,areas_fr,areas_en\nnauss,MoU,2023-01-01,x ; y,a ; b\n").unwrap();
+        let RawRecord::Agreement(a) = &records[0].raw else { panic!() };
+        assert_eq!(
+            (a.areas_fr.as_deref(), a.areas_en.as_deref(), a.areas_ar.as_deref()),
+            (Some("x ; y"), Some("a ; b"), None)
+        );
+    }
+
+    #[test]
+    fn the_single_language_columns_of_earlier_files_are_read_as_english() {
+        let records = csv("id,name_en,scope,kind\nnauss,Naif Arab University,regional,university\n").unwrap();
+        let RawRecord::Partner(p) = &records[0].raw else { panic!() };
+        assert_eq!(p.kind_en.as_deref(), Some("university"));
+        assert_eq!(records[0].aliases, [("kind", "kind_en")]);
         let records = csv("partner,title_en,signed,areas\nnauss,MoU,2023-01-01,a ; b\n").unwrap();
         let RawRecord::Agreement(a) = &records[0].raw else { panic!() };
-        assert_eq!(a.areas.as_deref(), Some("a ; b"));
+        assert_eq!(a.areas_en.as_deref(), Some("a ; b"));
+        assert_eq!(records[0].aliases, [("areas", "areas_en")]);
+        let records = jsonl("{\"partner\":\"x\",\"areas\":[\"a\",\"b\"]}\n");
+        let RawRecord::Agreement(a) = &records[0].raw else { panic!() };
+        assert_eq!(a.areas_en.as_deref(), Some("a ; b"));
+        assert_eq!(records[0].aliases, [("areas", "areas_en")]);
+        // both names of one column: a repeated column
+        let Err(ReadError::Header(problems)) = csv("partner,areas,areas_en\n") else { panic!() };
+        assert!(problems[0].describe().contains("areas_en"), "{:?}", problems[0].describe());
     }
 
     #[test]
@@ -279,7 +344,7 @@ mod tests {
         );
         assert!(matches!(&records[0].raw, RawRecord::Partner(p) if p.id.as_deref() == Some("x")));
         let RawRecord::Agreement(a) = &records[1].raw else { panic!() };
-        assert_eq!(a.areas.as_deref(), Some("a ; b"));
+        assert_eq!(a.areas_en.as_deref(), Some("a ; b"));
         assert_eq!(records[1].line, 3);
         assert!(described(&records[1])[0].starts_with("3: column colour: unknown key (the keys are partner"));
         assert!(described(&records[2])[0].starts_with("4: not a JSON object"));
@@ -291,14 +356,19 @@ mod tests {
         let agreement = Agreement {
             title: Names { fr: "Mémorandum, \"1\"".into(), en: "MoU".into(), ar: String::new() },
             signed: Some("2023-12-27".parse().unwrap()),
-            areas: vec!["research".into(), "legal advice".into()],
+            areas: vec![
+                Names { fr: "recherche".into(), en: "research".into(), ar: "البحث".into() },
+                Names {
+                    fr: "conseil juridique".into(), en: "legal advice".into(), ar: "الاستشارات القانونية".into()
+                },
+            ],
             reference: String::new(),
         };
         let partner = Partner {
             id: "scihl".into(),
             name: Names { fr: "Comité".into(), en: "Committee".into(), ar: "اللجنة".into() },
             scope: Scope::Local,
-            kind: "government body".into(),
+            kind: Names { fr: "organisme public".into(), en: "government body".into(), ar: String::new() },
             agreements: vec![agreement.clone()],
         };
         let partners = vec![partner.clone()];
@@ -316,6 +386,7 @@ mod tests {
         assert_eq!(records.len(), 2);
         let RawRecord::Agreement(raw) = &records[1].raw else { panic!() };
         assert_eq!(validator.agreement(raw).unwrap().1, agreement);
-        assert_eq!(to_json(&partners)[0]["agreements"][0]["areas"][1], "legal advice");
+        assert_eq!(to_json(&partners)[0]["agreements"][0]["areas_en"][1], "legal advice");
+        assert_eq!(to_json(&partners)[0]["agreements"][0]["areas_ar"][0], "البحث");
     }
 }

@@ -587,7 +587,9 @@ web-partner-name_fr = الاسم بالفرنسية
 web-partner-name_en = الاسم بالإنجليزية
 web-partner-name_ar = الاسم بالعربية
 web-partner-scope = النطاق
-web-partner-kind = نوع الجهة
+web-partner-kind_fr = نوع الجهة بالفرنسية
+web-partner-kind_en = نوع الجهة بالإنجليزية
+web-partner-kind_ar = نوع الجهة بالعربية
 web-partner-scope-local = محلي
 web-partner-scope-regional = إقليمي
 web-partner-scope-international = دولي
@@ -601,6 +603,9 @@ web-agreement-title_en = العنوان بالإنجليزية
 web-agreement-title_ar = العنوان بالعربية
 web-agreement-signed = تاريخ التوقيع
 web-agreement-areas = مجالات التعاون (مفصولة بـ « ; »)
+web-agreement-areas_fr = مجالات التعاون بالفرنسية (مفصولة بـ « ; »)
+web-agreement-areas_en = مجالات التعاون بالإنجليزية (مفصولة بـ « ; »)
+web-agreement-areas_ar = مجالات التعاون بالعربية (مفصولة بـ « ; » وبالترتيب نفسه)
 web-agreement-reference = المرجع
 web-agreement-none = لا توجد اتفاقية مسجلة مع هذا الشريك.
 web-agreement-exists = لدى هذا الشريك اتفاقية بتاريخ التوقيع والعناوين نفسها، أو تغيّرت القائمة في الأثناء: أعد تحميل الصفحة.
@@ -619,6 +624,7 @@ web-note-none = لا توجد مذكرة تطابق عوامل التصفية ه
 web-note-exists = لهذا البلد مذكرة لهذه المنطقة وهذا الشهر من قبل: عدّلها من القائمة.
 
 ## web: incidents — field errors (forms, import reports), edit, import
+import-legacy-column = قُرئ العمود { $old } على أنه { $new }، أي النص الإنجليزي؛ ويوضع النصان الفرنسي والعربي في { $fr } و{ $ar }
 field-error-required = حقل إلزامي
 field-error-invalid-date = ليس تاريخًا صالحًا: اكتبه بالصيغة YYYY-MM-DD
 field-error-future-date = تاريخ في المستقبل (تاريخ اليوم { $today })
@@ -687,6 +693,7 @@ field-error-list-or = { $first } أو { $last }
 field-error-in-column = العمود { $column }: { $reason }
 field-error-got = { $text } (القيمة المُدخَلة: { $value })
 field-error-repeated = مكرَّر: أدخل كل قيمة مرة واحدة
+field-error-item-count = يجب أن يضم عدد العناصر نفسه الذي يضمه { $other } وبالترتيب نفسه، لأنه ترجمته ({ $expected })
 field-error-bad-slug = { $count ->
         [few] يجب ألا يحتوي إلا على أحرف لاتينية صغيرة وأرقام وشرطات ({ $max } أحرف على الأكثر)، مثل { $example }
         [many] يجب ألا يحتوي إلا على أحرف لاتينية صغيرة وأرقام وشرطات ({ $max } حرفًا على الأكثر)، مثل { $example }

@@ -566,7 +566,9 @@ web-partner-name_fr = Name in French
 web-partner-name_en = Name in English
 web-partner-name_ar = Name in Arabic
 web-partner-scope = Scope
-web-partner-kind = Kind of body
+web-partner-kind_fr = Kind of body in French
+web-partner-kind_en = Kind of body in English
+web-partner-kind_ar = Kind of body in Arabic
 web-partner-scope-local = Local
 web-partner-scope-regional = Regional
 web-partner-scope-international = International
@@ -580,6 +582,9 @@ web-agreement-title_en = Title in English
 web-agreement-title_ar = Title in Arabic
 web-agreement-signed = Signed on
 web-agreement-areas = Areas of cooperation (separated by " ; ")
+web-agreement-areas_fr = Areas of cooperation in French (separated by " ; ")
+web-agreement-areas_en = Areas of cooperation in English (separated by " ; ")
+web-agreement-areas_ar = Areas of cooperation in Arabic (separated by " ; ", in the same order)
 web-agreement-reference = Reference
 web-agreement-none = No agreement is recorded with this partner.
 web-agreement-exists = This partner already has an agreement with this signing date and these titles, or the list changed meanwhile: reload the page.
@@ -598,6 +603,7 @@ web-note-none = No note matches these filters.
 web-note-exists = This country already has a note for this region and month: edit it from the list.
 
 ## web: incidents — field errors (forms, import reports), edit, import
+import-legacy-column = column { $old } was read as { $new }, the English text; the French and Arabic go in { $fr } and { $ar }
 field-error-required = is required
 field-error-invalid-date = not a valid date: write YYYY-MM-DD
 field-error-future-date = is in the future (today is { $today })
@@ -656,6 +662,10 @@ field-error-list-or = { $first } or { $last }
 field-error-in-column = column { $column }: { $reason }
 field-error-got = { $text } (got { $value })
 field-error-repeated = appears more than once: give each value once
+field-error-item-count = must have as many items as { $other }, its translation ({ $count ->
+    [one] { $expected } item
+   *[other] { $expected } items
+  }), in the same order
 field-error-bad-slug = { $count ->
         [one] must be a lowercase letter or a digit (at most { $max } character), e.g. { $example }
        *[other] must be lowercase letters, digits and hyphens (at most { $max } characters), e.g. { $example }

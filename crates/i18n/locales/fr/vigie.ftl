@@ -578,7 +578,9 @@ web-partner-name_fr = Nom en français
 web-partner-name_en = Nom en anglais
 web-partner-name_ar = Nom en arabe
 web-partner-scope = Portée
-web-partner-kind = Type d'organisme
+web-partner-kind_fr = Type d'organisme en français
+web-partner-kind_en = Type d'organisme en anglais
+web-partner-kind_ar = Type d'organisme en arabe
 web-partner-scope-local = Locale
 web-partner-scope-regional = Régionale
 web-partner-scope-international = Internationale
@@ -592,6 +594,9 @@ web-agreement-title_en = Titre en anglais
 web-agreement-title_ar = Titre en arabe
 web-agreement-signed = Signé le
 web-agreement-areas = Domaines de coopération (séparés par « ; »)
+web-agreement-areas_fr = Domaines de coopération en français (séparés par « ; »)
+web-agreement-areas_en = Domaines de coopération en anglais (séparés par « ; »)
+web-agreement-areas_ar = Domaines de coopération en arabe (séparés par « ; », dans le même ordre)
 web-agreement-reference = Référence
 web-agreement-none = Aucun accord n'est enregistré avec ce partenaire.
 web-agreement-exists = Ce partenaire a déjà un accord avec cette date de signature et ces titres, ou la liste a changé entre-temps : rechargez la page.
@@ -610,6 +615,7 @@ web-note-none = Aucune note ne correspond à ces filtres.
 web-note-exists = Ce pays a déjà une note pour cette région et ce mois : modifiez-la depuis la liste.
 
 ## web: incidents — field errors (forms, import reports), edit, import
+import-legacy-column = la colonne { $old } a été lue comme { $new }, le texte anglais ; le français et l’arabe vont dans { $fr } et { $ar }
 field-error-required = est obligatoire
 field-error-invalid-date = n’est pas une date valide : écrivez AAAA-MM-JJ
 field-error-future-date = est dans le futur (nous sommes le { $today })
@@ -668,6 +674,10 @@ field-error-list-or = { $first } ou { $last }
 field-error-in-column = colonne { $column } : { $reason }
 field-error-got = { $text } (valeur donnée : { $value })
 field-error-repeated = figure plusieurs fois : donnez chaque valeur une seule fois
+field-error-item-count = doit compter autant d’éléments que { $other }, dont elle est la traduction ({ $count ->
+    [one] { $expected } élément
+   *[other] { $expected } éléments
+  }), dans le même ordre
 field-error-bad-slug = { $count ->
         [one] doit être une lettre minuscule ou un chiffre ({ $max } caractère au plus), par exemple { $example }
        *[other] ne doit contenir que des lettres minuscules, des chiffres et des traits d’union ({ $max } caractères au plus), par exemple { $example }

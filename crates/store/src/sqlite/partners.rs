@@ -11,14 +11,14 @@ use crate::{ImportCounts, PartnerImportSession, Result, StoreError, Upsert};
 
 /// Every partner, by id, with its agreements by signing date.
 pub fn all(conn: &Connection) -> Result<Vec<Partner>> {
-    let mut statement = conn.prepare("SELECT id, name_fr, name_en, name_ar, scope, kind FROM partner ORDER BY id")?;
+    let mut statement = conn.prepare(&format!("SELECT id, {PARTNER_FIELDS} FROM partner ORDER BY id"))?;
     let mut partners: Vec<Partner> = statement
         .query_map([], |row| {
             Ok((
                 row.get::<_, String>(0)?,
                 Names { fr: row.get(1)?, en: row.get(2)?, ar: row.get(3)? },
                 row.get::<_, String>(4)?,
-                row.get::<_, String>(5)?,
+                Names { fr: row.get(5)?, en: row.get(6)?, ar: row.get(7)? },
             ))
         })?
         .map(|row| {
@@ -27,9 +27,7 @@ pub fn all(conn: &Connection) -> Result<Vec<Partner>> {
             Ok(Partner { id, name, scope, kind, agreements: Vec::new() })
         })
         .collect::<Result<_>>()?;
-    let mut statement = conn.prepare(
-        "SELECT partner, title_fr, title_en, title_ar, signed, areas, reference FROM agreement ORDER BY partner",
-    )?;
+    let mut statement = conn.prepare(&format!("SELECT {AGREEMENT_FIELDS} FROM agreement ORDER BY partner"))?;
     let mut rows = statement.query([])?;
     while let Some(row) = rows.next()? {
         let partner: String = row.get(0)?;
@@ -44,10 +42,34 @@ pub fn all(conn: &Connection) -> Result<Vec<Partner>> {
     Ok(partners)
 }
 
-/// An agreement from `title_fr, title_en, title_ar, signed, areas, reference` at columns 1 to 6.
+/// A partner's columns after its id.
+const PARTNER_FIELDS: &str = "name_fr, name_en, name_ar, scope, kind_fr, kind_en, kind_ar";
+
+/// An agreement's columns, as `agreement_row` reads them.
+const AGREEMENT_FIELDS: &str = "partner, title_fr, title_en, title_ar, signed, areas_fr, areas_en, areas_ar, reference";
+
+/// The areas kept one a line per language, back into areas of three
+/// languages (the n-th line of each language is one area).
+fn areas_of(fr: &str, en: &str, ar: &str) -> Vec<Names> {
+    let lines = |text: &str| text.lines().map(String::from).collect::<Vec<_>>();
+    let (fr, en, ar) = (lines(fr), lines(en), lines(ar));
+    let count = fr.len().max(en.len()).max(ar.len());
+    let item = |list: &[String], index: usize| list.get(index).cloned().unwrap_or_default();
+    (0..count).map(|i| Names { fr: item(&fr, i), en: item(&en, i), ar: item(&ar, i) }).collect()
+}
+
+/// The areas in `lang`, one a line, as stored.
+fn areas_text(agreement: &Agreement, lang: vigie_domain::Lang) -> String {
+    if agreement.areas.iter().all(|a| a.get(lang).is_empty()) {
+        return String::new();
+    }
+    agreement.areas.iter().map(|a| a.get(lang)).collect::<Vec<_>>().join("\n")
+}
+
+/// An agreement from [`AGREEMENT_FIELDS`] (its partner at column 0).
 fn agreement_row(row: &rusqlite::Row<'_>) -> Result<Agreement> {
     let signed: String = row.get(4)?;
-    let areas: String = row.get(5)?;
+    let (fr, en, ar): (String, String, String) = (row.get(5)?, row.get(6)?, row.get(7)?);
     Ok(Agreement {
         title: Names { fr: row.get(1)?, en: row.get(2)?, ar: row.get(3)? },
         signed: match signed.as_str() {
@@ -56,8 +78,8 @@ fn agreement_row(row: &rusqlite::Row<'_>) -> Result<Agreement> {
                 Some(parse_iso_date(text).ok_or_else(|| StoreError::Corrupt(format!("agreement signed {text:?}")))?)
             }
         },
-        areas: areas.lines().map(String::from).collect(),
-        reference: row.get(6)?,
+        areas: areas_of(&fr, &en, &ar),
+        reference: row.get(8)?,
     })
 }
 
@@ -75,9 +97,13 @@ impl<'a> SqlitePartnerImport<'a> {
 
 /// One partner as stored, without its agreements.
 fn one(conn: &Connection, id: &str) -> Result<Option<Partner>> {
-    let row: Option<(Names, String, String)> = conn
-        .query_row("SELECT name_fr, name_en, name_ar, scope, kind FROM partner WHERE id = ?1", [id], |row| {
-            Ok((Names { fr: row.get(0)?, en: row.get(1)?, ar: row.get(2)? }, row.get(3)?, row.get(4)?))
+    let row: Option<(Names, String, Names)> = conn
+        .query_row(&format!("SELECT {PARTNER_FIELDS} FROM partner WHERE id = ?1"), [id], |row| {
+            Ok((
+                Names { fr: row.get(0)?, en: row.get(1)?, ar: row.get(2)? },
+                row.get(3)?,
+                Names { fr: row.get(4)?, en: row.get(5)?, ar: row.get(6)? },
+            ))
         })
         .optional()?;
     let Some((name, scope, kind)) = row else { return Ok(None) };
@@ -89,17 +115,19 @@ fn one(conn: &Connection, id: &str) -> Result<Option<Partner>> {
 /// with its id (its agreements are left as they are).
 fn write_partner(conn: &Connection, partner: &Partner, import_id: Option<i64>) -> Result<()> {
     conn.execute(
-        "INSERT INTO partner (id, name_fr, name_en, name_ar, scope, kind, import_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         ON CONFLICT (id) DO UPDATE SET name_fr = ?2, name_en = ?3, name_ar = ?4, scope = ?5, kind = ?6,
-             import_id = ?7",
+        "INSERT INTO partner (id, name_fr, name_en, name_ar, scope, kind_fr, kind_en, kind_ar, import_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (id) DO UPDATE SET name_fr = ?2, name_en = ?3, name_ar = ?4, scope = ?5, kind_fr = ?6,
+             kind_en = ?7, kind_ar = ?8, import_id = ?9",
         params![
             partner.id,
             partner.name.fr,
             partner.name.en,
             partner.name.ar,
             partner.scope.code(),
-            partner.kind,
+            partner.kind.fr,
+            partner.kind.en,
+            partner.kind.ar,
             import_id
         ],
     )?;
@@ -110,8 +138,10 @@ fn write_partner(conn: &Connection, partner: &Partner, import_id: Option<i64>) -
 /// `key`, as stored.
 fn agreement(conn: &Connection, partner: &str, key: &Agreement) -> Result<Option<Agreement>> {
     conn.query_row(
-        "SELECT partner, title_fr, title_en, title_ar, signed, areas, reference FROM agreement
-         WHERE partner = ?1 AND title_fr = ?2 AND title_en = ?3 AND title_ar = ?4 AND signed = ?5",
+        &format!(
+            "SELECT {AGREEMENT_FIELDS} FROM agreement
+             WHERE partner = ?1 AND title_fr = ?2 AND title_en = ?3 AND title_ar = ?4 AND signed = ?5"
+        ),
         params![partner, key.title.fr, key.title.en, key.title.ar, key.signed_text()],
         |row| Ok(agreement_row(row)),
     )
@@ -123,17 +153,20 @@ fn agreement(conn: &Connection, partner: &str, key: &Agreement) -> Result<Option
 /// with its signing date and titles.
 fn write_agreement(conn: &Connection, partner: &str, agreement: &Agreement, import_id: Option<i64>) -> Result<()> {
     conn.execute(
-        "INSERT INTO agreement (partner, title_fr, title_en, title_ar, signed, areas, reference, import_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-         ON CONFLICT (partner, signed, title_fr, title_en, title_ar) DO UPDATE SET areas = ?6, reference = ?7,
-             import_id = ?8",
+        "INSERT INTO agreement (partner, title_fr, title_en, title_ar, signed, areas_fr, areas_en, areas_ar,
+             reference, import_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT (partner, signed, title_fr, title_en, title_ar) DO UPDATE SET areas_fr = ?6, areas_en = ?7,
+             areas_ar = ?8, reference = ?9, import_id = ?10",
         params![
             partner,
             agreement.title.fr,
             agreement.title.en,
             agreement.title.ar,
             agreement.signed_text(),
-            agreement.areas.join("\n"),
+            areas_text(agreement, vigie_domain::Lang::Fr),
+            areas_text(agreement, vigie_domain::Lang::En),
+            areas_text(agreement, vigie_domain::Lang::Ar),
             agreement.reference,
             import_id
         ],

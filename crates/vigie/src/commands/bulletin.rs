@@ -184,6 +184,19 @@ pub fn build(cli: &Cli, args: &BulletinArgs) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(&args.output).with_context(|| format!("cannot create {}", args.output.display()))?;
     let stem = format!("bulletin-{label}-{}", issue.month);
     let printed = vigie_bulletin::print(&sources, &profile, &langs, outputs)?;
+    // the data's texts an edition had to take from another language
+    let fallbacks: Vec<_> = printed.iter().flat_map(|p| &p.edition.fallbacks).collect();
+    for fallback in &fallbacks {
+        eprintln!("notice: {}", fallback.describe());
+    }
+    if args.strict && !fallbacks.is_empty() {
+        bail!(
+            "--strict: {} text{} of the data would print in another language than the edition's (listed above); \
+             nothing was written",
+            fallbacks.len(),
+            if fallbacks.len() == 1 { "" } else { "s" }
+        );
+    }
     let built = kept.then(|| {
         let now = jiff::Timestamp::now();
         let built =

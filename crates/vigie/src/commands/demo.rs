@@ -219,6 +219,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
             featured: Vec::new(),
             year_review: false,
             casualty_ranges: false,
+            strict: false,
             profile: None,
             output: args.bulletin.clone(),
         };

@@ -85,6 +85,12 @@ pub fn print_summary(summary: &Summary, options: &Options) -> Result<Outcome> {
         // which dataset and layout was recognised (none when its header was unusable)
         writeln!(stderr, "{}: {}", source.name, source.layout)?;
     }
+    for source in &summary.sources {
+        for (old, new) in &source.legacy_columns {
+            let notice = vigie_i18n::legacy_column_notice(vigie_domain::Lang::En, old, new);
+            writeln!(stderr, "{}: notice: {notice}", source.name)?;
+        }
+    }
     let counts = summary.counts;
     if !summary.written && !options.dry_run {
         writeln!(

@@ -66,7 +66,7 @@ fn partner_rows(partners: &[Partner], lang: Lang) -> Vec<Vec<String>> {
                 p.id.clone(),
                 p.name_in(lang).to_string(),
                 p.scope.code().to_string(),
-                p.kind.clone(),
+                first_of(&p.kind, lang).to_string(),
                 p.agreements.len().to_string(),
             ]
         }))
@@ -82,7 +82,7 @@ fn agreement_rows(partners: &[Partner], lang: Lang) -> Vec<Vec<String>> {
                     p.id.clone(),
                     a.signed_text(),
                     first_of(&a.title, lang).to_string(),
-                    a.areas.join("; "),
+                    a.areas.iter().map(|area| first_of(area, lang)).collect::<Vec<_>>().join("; "),
                     a.reference.clone(),
                 ]
             })

@@ -28,16 +28,18 @@ use crate::templates;
 use crate::version;
 
 /// A partner's fields, in order (also the audit entry's): the CSV's.
-const PARTNER_FIELDS: [&str; 6] = PARTNER_COLUMNS;
+const PARTNER_FIELDS: [&str; 8] = PARTNER_COLUMNS;
 /// An agreement's fields, in order (also the audit entry's): the CSV's
 /// after `partner`.
-const AGREEMENT_FIELDS: [&str; 6] = [
+const AGREEMENT_FIELDS: [&str; 8] = [
     AGREEMENT_COLUMNS[1],
     AGREEMENT_COLUMNS[2],
     AGREEMENT_COLUMNS[3],
     AGREEMENT_COLUMNS[4],
     AGREEMENT_COLUMNS[5],
     AGREEMENT_COLUMNS[6],
+    AGREEMENT_COLUMNS[7],
+    AGREEMENT_COLUMNS[8],
 ];
 
 fn partner_href(id: &str) -> String {
@@ -63,7 +65,7 @@ fn row(partner: &Partner, labels: &Labels, admin: bool) -> Value {
             context! {
                 title => vigie_domain::partner::first_of(&a.title, lang),
                 signed => a.signed.map(|d| labels.date(d)).unwrap_or_default(),
-                areas => vigie_i18n::join_list(lang, &a.areas),
+                areas => vigie_i18n::join_list(lang, a.areas.iter().map(|area| vigie_domain::partner::first_of(area, lang))),
                 reference => a.reference.clone(),
                 edit => admin.then(|| format!("{base}/agreements/{index}/edit")),
             }
@@ -73,7 +75,7 @@ fn row(partner: &Partner, labels: &Labels, admin: bool) -> Value {
         id => partner.id.clone(),
         name => partner.name_in(lang),
         scope => scope_label(partner.scope, lang),
-        kind => partner.kind.clone(),
+        kind => vigie_domain::partner::first_of(&partner.kind, lang),
         agreements,
         edit => admin.then(|| format!("{base}/edit")),
         add_agreement => admin.then(|| format!("{base}/agreements/new")),
@@ -104,7 +106,9 @@ fn partner_form(lang: Lang, editing: Option<&str>) -> Form {
         Field::text("name_en", label("name_en")),
         Field::text("name_ar", label("name_ar")),
         Field::select("scope", label("scope"), scopes),
-        Field::text("kind", label("kind")),
+        Field::text("kind_fr", label("kind_fr")),
+        Field::text("kind_en", label("kind_en")),
+        Field::text("kind_ar", label("kind_ar")),
     ];
     let (title, action) = match editing {
         Some(id) => (label("edit"), format!("{}/edit", partner_href(id))),
@@ -122,7 +126,9 @@ fn agreement_form(lang: Lang, partner: &Partner, index: Option<usize>) -> Form {
         Field::text("title_en", label("title_en")),
         Field::text("title_ar", label("title_ar")),
         Field::text("signed", label("signed")).hint("YYYY-MM-DD"),
-        Field::text("areas", label("areas")).hint("training ; research"),
+        Field::text("areas_fr", label("areas_fr")).hint("formation ; recherche"),
+        Field::text("areas_en", label("areas_en")).hint("training ; research"),
+        Field::text("areas_ar", label("areas_ar")).hint("التدريب ; البحث"),
         Field::text("reference", label("reference")),
     ];
     let base = partner_href(&partner.id);
@@ -140,7 +146,9 @@ fn raw_partner(values: &Values, id: Option<&str>) -> RawPartner {
         name_en: values.raw("name_en"),
         name_ar: values.raw("name_ar"),
         scope: values.raw("scope"),
-        kind: values.raw("kind"),
+        kind_fr: values.raw("kind_fr"),
+        kind_en: values.raw("kind_en"),
+        kind_ar: values.raw("kind_ar"),
     }
 }
 
@@ -151,7 +159,9 @@ fn raw_agreement(values: &Values, partner: &str) -> RawAgreement {
         title_en: values.raw("title_en"),
         title_ar: values.raw("title_ar"),
         signed: values.raw("signed"),
-        areas: values.raw("areas"),
+        areas_fr: values.raw("areas_fr"),
+        areas_en: values.raw("areas_en"),
+        areas_ar: values.raw("areas_ar"),
         reference: values.raw("reference"),
     }
 }
