@@ -20,7 +20,7 @@ const MAX_TITLE: usize = 300;
 const MAX_DESCRIPTION: usize = 5_000;
 
 /// The columns of the activity CSV, in order (also the JSON Lines keys).
-pub const ACTIVITY_COLUMNS: [&str; 16] = [
+pub const ACTIVITY_COLUMNS: [&str; 25] = [
     "id",
     "kind",
     "date",
@@ -29,14 +29,31 @@ pub const ACTIVITY_COLUMNS: [&str; 16] = [
     "title_en",
     "title_ar",
     "counterpart_country",
-    "counterpart_org",
+    "counterpart_org_fr",
+    "counterpart_org_en",
+    "counterpart_org_ar",
     "counterpart_person",
-    "counterpart_title",
+    "counterpart_person_ar",
+    "counterpart_title_fr",
+    "counterpart_title_en",
+    "counterpart_title_ar",
     "domains",
-    "place",
-    "description",
+    "place_fr",
+    "place_en",
+    "place_ar",
+    "description_fr",
+    "description_en",
+    "description_ar",
     "article",
     "highlight",
+];
+
+/// The activity CSV's columns of earlier versions, read as English.
+pub const ACTIVITY_ALIASES: [(&str, &str); 4] = [
+    ("counterpart_org", "counterpart_org_en"),
+    ("counterpart_title", "counterpart_title_en"),
+    ("place", "place_en"),
+    ("description", "description_en"),
 ];
 
 /// What kind of activity it was. Labels live in the translation catalogues.
@@ -125,15 +142,18 @@ pub struct Activity {
     /// At least one of the three is not empty.
     pub title: Names,
     pub counterpart_country: Option<CountryCode>,
-    /// Free text; empty when not given.
-    pub counterpart_org: String,
+    /// Free text in three languages; any may be empty.
+    pub counterpart_org: Names,
+    /// A person's name stays as written, with its Arabic spelling when the
+    /// name is in Latin letters (empty when not given).
     pub counterpart_person: String,
-    pub counterpart_title: String,
+    pub counterpart_person_ar: String,
+    pub counterpart_title: Names,
     /// In the order given, each once.
     pub domains: Vec<Domain>,
-    pub place: String,
+    pub place: Names,
     /// May hold line breaks.
-    pub description: String,
+    pub description: Names,
     /// The id of the article that tells of the activity.
     pub article: Option<String>,
     /// Its position among its month's key highlights (1 first); `None` when
@@ -164,7 +184,12 @@ impl Activity {
     /// The values of the activity's columns as written in the register, in
     /// [`ACTIVITY_COLUMNS`] order (an absent value is empty, `domains`
     /// ` ; `-separated): what a validator reads back into the same activity.
-    pub fn values(&self) -> [String; 16] {
+    pub fn values(&self) -> [String; 25] {
+        let three = |names: &Names| [names.fr.clone(), names.en.clone(), names.ar.clone()];
+        let [org_fr, org_en, org_ar] = three(&self.counterpart_org);
+        let [title_fr, title_en, title_ar] = three(&self.counterpart_title);
+        let [place_fr, place_en, place_ar] = three(&self.place);
+        let [description_fr, description_en, description_ar] = three(&self.description);
         [
             self.id.clone(),
             self.kind.code().to_string(),
@@ -174,12 +199,21 @@ impl Activity {
             self.title.en.clone(),
             self.title.ar.clone(),
             self.counterpart_country.map(|c| c.to_string()).unwrap_or_default(),
-            self.counterpart_org.clone(),
+            org_fr,
+            org_en,
+            org_ar,
             self.counterpart_person.clone(),
-            self.counterpart_title.clone(),
+            self.counterpart_person_ar.clone(),
+            title_fr,
+            title_en,
+            title_ar,
             self.domains.iter().map(|d| d.code()).collect::<Vec<_>>().join(Domain::SEPARATOR),
-            self.place.clone(),
-            self.description.clone(),
+            place_fr,
+            place_en,
+            place_ar,
+            description_fr,
+            description_en,
+            description_ar,
             self.article.clone().unwrap_or_default(),
             self.highlight.map(|h| h.to_string()).unwrap_or_default(),
         ]
@@ -198,12 +232,21 @@ pub struct RawActivity {
     pub title_en: Option<String>,
     pub title_ar: Option<String>,
     pub counterpart_country: Option<String>,
-    pub counterpart_org: Option<String>,
+    pub counterpart_org_fr: Option<String>,
+    pub counterpart_org_en: Option<String>,
+    pub counterpart_org_ar: Option<String>,
     pub counterpart_person: Option<String>,
-    pub counterpart_title: Option<String>,
+    pub counterpart_person_ar: Option<String>,
+    pub counterpart_title_fr: Option<String>,
+    pub counterpart_title_en: Option<String>,
+    pub counterpart_title_ar: Option<String>,
     pub domains: Option<String>,
-    pub place: Option<String>,
-    pub description: Option<String>,
+    pub place_fr: Option<String>,
+    pub place_en: Option<String>,
+    pub place_ar: Option<String>,
+    pub description_fr: Option<String>,
+    pub description_en: Option<String>,
+    pub description_ar: Option<String>,
     pub article: Option<String>,
     pub highlight: Option<String>,
 }
@@ -223,19 +266,28 @@ impl RawActivity {
             title_en: next(),
             title_ar: next(),
             counterpart_country: next(),
-            counterpart_org: next(),
+            counterpart_org_fr: next(),
+            counterpart_org_en: next(),
+            counterpart_org_ar: next(),
             counterpart_person: next(),
-            counterpart_title: next(),
+            counterpart_person_ar: next(),
+            counterpart_title_fr: next(),
+            counterpart_title_en: next(),
+            counterpart_title_ar: next(),
             domains: next(),
-            place: next(),
-            description: next(),
+            place_fr: next(),
+            place_en: next(),
+            place_ar: next(),
+            description_fr: next(),
+            description_en: next(),
+            description_ar: next(),
             article: next(),
             highlight: next(),
         }
     }
 
     /// The values in the order of [`ACTIVITY_COLUMNS`].
-    pub fn values(&self) -> [&Option<String>; 16] {
+    pub fn values(&self) -> [&Option<String>; 25] {
         [
             &self.id,
             &self.kind,
@@ -245,12 +297,21 @@ impl RawActivity {
             &self.title_en,
             &self.title_ar,
             &self.counterpart_country,
-            &self.counterpart_org,
+            &self.counterpart_org_fr,
+            &self.counterpart_org_en,
+            &self.counterpart_org_ar,
             &self.counterpart_person,
-            &self.counterpart_title,
+            &self.counterpart_person_ar,
+            &self.counterpart_title_fr,
+            &self.counterpart_title_en,
+            &self.counterpart_title_ar,
             &self.domains,
-            &self.place,
-            &self.description,
+            &self.place_fr,
+            &self.place_en,
+            &self.place_ar,
+            &self.description_fr,
+            &self.description_en,
+            &self.description_ar,
             &self.article,
             &self.highlight,
         ]
@@ -376,9 +437,33 @@ impl ActivityValidator {
                     None
                 }
             });
-        let counterpart_org = text("counterpart_org", &raw.counterpart_org, MAX_TEXT, false, &mut errors);
+        let mut three = |stem: &str, values: [&Option<String>; 3], max: usize, lines: bool| Names {
+            fr: text(&format!("{stem}_fr"), values[0], max, lines, &mut errors),
+            en: text(&format!("{stem}_en"), values[1], max, lines, &mut errors),
+            ar: text(&format!("{stem}_ar"), values[2], max, lines, &mut errors),
+        };
+        let counterpart_org = three(
+            "counterpart_org",
+            [&raw.counterpart_org_fr, &raw.counterpart_org_en, &raw.counterpart_org_ar],
+            MAX_TEXT,
+            false,
+        );
+        let counterpart_title = three(
+            "counterpart_title",
+            [&raw.counterpart_title_fr, &raw.counterpart_title_en, &raw.counterpart_title_ar],
+            MAX_TEXT,
+            false,
+        );
+        let place = three("place", [&raw.place_fr, &raw.place_en, &raw.place_ar], MAX_TEXT, false);
+        let description = three(
+            "description",
+            [&raw.description_fr, &raw.description_en, &raw.description_ar],
+            MAX_DESCRIPTION,
+            true,
+        );
         let counterpart_person = text("counterpart_person", &raw.counterpart_person, MAX_TEXT, false, &mut errors);
-        let counterpart_title = text("counterpart_title", &raw.counterpart_title, MAX_TEXT, false, &mut errors);
+        let counterpart_person_ar =
+            text("counterpart_person_ar", &raw.counterpart_person_ar, MAX_TEXT, false, &mut errors);
         let mut domains: Vec<Domain> = Vec::new();
         for code in trimmed(&raw.domains).unwrap_or("").split(';').map(str::trim).filter(|c| !c.is_empty()) {
             match Domain::parse(code) {
@@ -393,8 +478,6 @@ impl ActivityValidator {
                 Some(domain) => domains.push(domain),
             }
         }
-        let place = text("place", &raw.place, MAX_TEXT, false, &mut errors);
-        let description = text("description", &raw.description, MAX_DESCRIPTION, true, &mut errors);
         let article = trimmed(&raw.article).and_then(|value| {
             if is_slug(value) {
                 Some(value.to_string())
@@ -422,6 +505,7 @@ impl ActivityValidator {
                 counterpart_country,
                 counterpart_org,
                 counterpart_person,
+                counterpart_person_ar,
                 counterpart_title,
                 domains,
                 place,
@@ -447,7 +531,7 @@ mod tests {
         ActivityValidator::new().activity(&raw(values)).map_err(|e| e.iter().map(|e| e.brief()).collect())
     }
 
-    const GOOD: [&str; 16] = [
+    const GOOD: [&str; 25] = [
         "2023-12-13-chiefs-of-staff-meeting",
         "Conference",
         "2023-12-13",
@@ -456,12 +540,21 @@ mod tests {
         "",
         "اجتماع رؤساء الأركان",
         "Pakistan",
+        "Forces armées",
         "Armed forces",
+        "القوات المسلحة",
+        "",
+        "",
+        "",
         "",
         "",
         " military ; Ideological;",
+        "Riyad",
         "Riyadh",
+        "الرياض",
+        "",
         "First line\nsecond line",
+        "",
         "chiefs-of-staff",
         "2",
     ];
@@ -505,7 +598,9 @@ mod tests {
         assert_eq!(a.end_date, Some(Date::new(2023, 12, 14).unwrap()));
         assert_eq!(a.counterpart_country.unwrap().as_str(), "PK");
         assert_eq!(a.domains, [Domain::Military, Domain::Ideological]);
-        assert_eq!(a.description, "First line\nsecond line");
+        assert_eq!(a.description.en, "First line\nsecond line");
+        assert_eq!((a.place.fr.as_str(), a.place.ar.as_str()), ("Riyad", "الرياض"));
+        assert_eq!(a.counterpart_org.ar, "القوات المسلحة");
         assert_eq!(a.article.as_deref(), Some("chiefs-of-staff"));
         assert_eq!(a.highlight, Some(2));
         assert_eq!(a.title_in(crate::Lang::En), "Réunion des chefs d'état-major", "no English title: the French one");
@@ -516,7 +611,7 @@ mod tests {
     fn values_read_back_into_the_same_activity() {
         let a = check(&GOOD).unwrap();
         let values = a.values();
-        assert_eq!(values[11], "military ; ideological");
+        assert_eq!(values[16], "military ; ideological");
         let again = RawActivity::from_values(values.into_iter().map(Some).collect());
         assert_eq!(ActivityValidator::new().activity(&again).unwrap(), a);
     }
@@ -577,14 +672,14 @@ mod tests {
             );
         }
         assert!(one("article", "Some Article")[0].starts_with("article: BadSlug { max: 64"));
-        assert_eq!(one("place", "a\tb"), [r#"place: NotOneLine (got "a\tb")"#]);
-        assert_eq!(one("description", "a\u{7}b"), [r#"description: ControlCharacter (got "a\u{7}b")"#]);
+        assert_eq!(one("place_fr", "a\tb"), [r#"place_fr: NotOneLine (got "a\tb")"#]);
+        assert_eq!(one("description_ar", "a\u{7}b"), [r#"description_ar: ControlCharacter (got "a\u{7}b")"#]);
         assert_eq!(
-            one("counterpart_org", &"x".repeat(201))[0],
-            format!("counterpart_org: TooLong {{ max: 200 }} (got \"{}…\")", "x".repeat(40))
+            one("counterpart_org_en", &"x".repeat(201))[0],
+            format!("counterpart_org_en: TooLong {{ max: 200 }} (got \"{}…\")", "x".repeat(40))
         );
-        assert!(with("description", &"x".repeat(5_000)).is_ok());
-        assert!(one("description", &"x".repeat(5_001))[0].starts_with("description: TooLong { max: 5000 }"));
+        assert!(with("description_en", &"x".repeat(5_000)).is_ok());
+        assert!(one("description_fr", &"x".repeat(5_001))[0].starts_with("description_fr: TooLong { max: 5000 }"));
     }
 
     #[test]

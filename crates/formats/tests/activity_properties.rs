@@ -99,12 +99,14 @@ fn activity() -> impl Strategy<Value = Activity> {
                 end_date: end_days.map(|days| date.checked_add(jiff::Span::new().days(days)).unwrap()),
                 title,
                 counterpart_country: country.and_then(CountryCode::new),
-                counterpart_org,
+                // each text in one, two or three languages
+                counterpart_org: Names { fr: String::new(), en: counterpart_org, ar: String::new() },
+                counterpart_person_ar: counterpart_person.chars().rev().collect::<String>().trim().to_string(),
                 counterpart_person,
-                counterpart_title,
+                counterpart_title: Names { fr: String::new(), en: String::new(), ar: counterpart_title },
                 domains,
-                place,
-                description,
+                place: Names { fr: place.clone(), en: place, ar: String::new() },
+                description: Names { fr: description.clone(), en: String::new(), ar: description },
                 article,
                 highlight,
             }
@@ -154,7 +156,7 @@ proptest! {
         let mut expected = Vec::new();
         for activity in &activities {
             expected.push((line, activity.clone()));
-            line += 1 + breaks(&activity.description);
+            line += 1 + breaks(&activity.description.fr) + breaks(&activity.description.ar);
         }
         prop_assert_eq!(read, expected);
     }

@@ -13,12 +13,13 @@ fn activity(id: &str, kind: ActivityKind, date: &str, highlight: Option<u32>) ->
         end_date: None,
         title: Names { fr: String::new(), en: format!("Title of {id}"), ar: String::new() },
         counterpart_country: None,
-        counterpart_org: String::new(),
+        counterpart_org: Names::default(),
         counterpart_person: String::new(),
-        counterpart_title: String::new(),
+        counterpart_person_ar: String::new(),
+        counterpart_title: Names::default(),
         domains: Vec::new(),
-        place: String::new(),
-        description: String::new(),
+        place: Names::default(),
+        description: Names::default(),
         article: None,
         highlight,
     }
@@ -48,12 +49,15 @@ fn upserts_keep_every_value_and_tell_what_they_did() {
     full.end_date = Some("2023-03-04".parse().unwrap());
     full.title.ar = "زيارة".into();
     full.counterpart_country = CountryCode::new("PK");
-    full.counterpart_org = "Armed forces".into();
+    full.counterpart_org =
+        Names { fr: "Forces armées".into(), en: "Armed forces".into(), ar: "القوات المسلحة".into() };
     full.counterpart_person = "General X".into();
-    full.counterpart_title = "Chief of staff".into();
+    full.counterpart_person_ar = "الفريق س".into();
+    full.counterpart_title =
+        Names { fr: String::new(), en: "Chief of staff".into(), ar: "رئيس الأركان".into() };
     full.domains = vec![Domain::Military, Domain::Communication];
-    full.place = "Islamabad".into();
-    full.description = "Two\nlines".into();
+    full.place = Names { fr: "Islamabad".into(), en: "Islamabad".into(), ar: "إسلام آباد".into() };
+    full.description = Names { fr: "Deux\nlignes".into(), en: "Two\nlines".into(), ar: String::new() };
     full.article = Some("visit".into());
     let bare = activity("bare", ActivityKind::Meeting, "2023-01-10", None);
     assert_eq!(

@@ -689,10 +689,12 @@ pub struct NotesListArgs {
 pub enum ActivitiesCommand {
     /// Import activities from CSV or JSON Lines files (`-` reads stdin). The
     /// columns: id, kind, date (YYYY-MM-DD, or YYYY-MM), end_date, title_fr,
-    /// title_en, title_ar, counterpart_country, counterpart_org,
-    /// counterpart_person, counterpart_title, domains (separated by ` ; `),
-    /// place, description, article, highlight. An activity is its id:
-    /// importing it again updates it.
+    /// title_en, title_ar, counterpart_country, counterpart_org_fr/_en/_ar,
+    /// counterpart_person, counterpart_person_ar, counterpart_title_fr/_en/_ar,
+    /// domains (separated by ` ; `), place_fr/_en/_ar, description_fr/_en/_ar,
+    /// article, highlight (the single counterpart_org, counterpart_title,
+    /// place and description of earlier files are read as English). An
+    /// activity is its id: importing it again updates it.
     Import(RejectingImportArgs),
     /// List the activities that match, by date, then highlight, then id.
     List(ActivitiesListArgs),

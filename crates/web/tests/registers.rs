@@ -26,12 +26,13 @@ fn activity(id: &str, kind: ActivityKind, date: &str, country: Option<&str>, pla
         end_date: None,
         title: Names { fr: format!("Titre {id}"), en: format!("Title {id}"), ar: String::new() },
         counterpart_country: country.and_then(CountryCode::new),
-        counterpart_org: String::new(),
+        counterpart_org: Names::default(),
         counterpart_person: String::new(),
-        counterpart_title: String::new(),
+        counterpart_person_ar: String::new(),
+        counterpart_title: Names::default(),
         domains: vec![Domain::Military],
-        place: place.into(),
-        description: String::new(),
+        place: Names { fr: String::new(), en: place.into(), ar: String::new() },
+        description: Names::default(),
         article: None,
         highlight: None,
     }
@@ -71,7 +72,7 @@ fn app() -> App {
 /// An activity form's fields (no CSRF token).
 fn activity_form(id: &str, country: &str, title: &str, place: &str) -> String {
     format!(
-        "id={id}&kind=workshop&date=2023-12-07&end_date=&title_fr=&title_en={}&title_ar=&place={}&description=&domains=military&domains=communication&article=&highlight=&counterpart_country={country}&counterpart_org=&counterpart_person=&counterpart_title=",
+        "id={id}&kind=workshop&date=2023-12-07&end_date=&title_fr=&title_en={}&title_ar=&place_en={}&description_en=&domains=military&domains=communication&article=&highlight=&counterpart_country={country}&counterpart_org_en=&counterpart_person=&counterpart_title_en=",
         encode(title),
         encode(place)
     )
@@ -165,7 +166,7 @@ async fn who_writes_activities() {
     // an editor writes any
     let reply = app.post_edit("/activities/ml-visit/edit", &activity_form("x", "ML", "Edited", "Gao"), &editor).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    assert_eq!(app.store().activity("ml-visit").unwrap().unwrap().place, "Gao");
+    assert_eq!(app.store().activity("ml-visit").unwrap().unwrap().place.en, "Gao");
     // the id is the page's, whatever the form said
     assert!(app.store().activity("x").unwrap().is_none());
 }
@@ -203,7 +204,7 @@ async fn a_wrong_activity_is_shown_again_with_its_messages_and_nothing_is_writte
     let reply = app.post_form("/activities", &activity_form("new", "BF", "New", "Kaya"), &analyst).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains(r#"id="e-id""#));
-    assert_eq!(app.store().activity("bf-workshop").unwrap().unwrap().place, "Ouagadougou");
+    assert_eq!(app.store().activity("bf-workshop").unwrap().unwrap().place.en, "Ouagadougou");
 }
 
 #[tokio::test]
@@ -216,7 +217,7 @@ async fn a_change_appears_in_the_list_and_in_the_audit_log() {
     assert_eq!(created.len(), 1);
     assert_eq!(created[0].entity, "activity");
     assert_eq!(created[0].entity_id.as_deref(), Some("seminar"));
-    let place = created[0].changes.iter().find(|c| c.field == "place").unwrap();
+    let place = created[0].changes.iter().find(|c| c.field == "place_en").unwrap();
     assert!(place.before.is_null() && place.after == "Niamey");
     assert!(created[0].changes.iter().all(|c| c.field != "article"), "empty fields are left out");
     // the edit form holds the stored values; a change of place
@@ -229,7 +230,7 @@ async fn a_change_appears_in_the_list_and_in_the_audit_log() {
     let updated = app.audit_of("activity.update");
     assert_eq!(updated.len(), 1);
     assert_eq!(updated[0].actor, ADMIN);
-    assert_eq!(updated[0].changes, [vigie_domain::FieldChange::new("place", "Niamey", "Zinder")]);
+    assert_eq!(updated[0].changes, [vigie_domain::FieldChange::new("place_en", "Niamey", "Zinder")]);
     // the activity's page shows its history; saving unchanged writes nothing
     let page = app.get("/activities/seminar", &admin).await.body;
     assert!(page.contains("activity.update") && page.contains("Niamey → Zinder"), "{page}");
@@ -549,7 +550,7 @@ fn stale_cases() -> Vec<StaleCase> {
             first: activity_form("", "BF", "Title", "Place one"),
             typed: r#"value="Place one""#,
             lang: Lang::En,
-            stored: |store| store.activity("bf-workshop").unwrap().unwrap().place,
+            stored: |store| store.activity("bf-workshop").unwrap().unwrap().place.en,
             seconds: "Place two",
         },
         StaleCase {
@@ -655,7 +656,7 @@ async fn the_fingerprint_survives_a_form_shown_again_with_its_messages() {
     let fixed = activity_form("", "BF", "Title", "Tenkodogo");
     let reply = app.post_form(path, &format!("{fixed}&version={}", version_in(&reply.body)), &first).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    assert_eq!(app.store().activity("bf-workshop").unwrap().unwrap().place, "Tenkodogo");
+    assert_eq!(app.store().activity("bf-workshop").unwrap().unwrap().place.en, "Tenkodogo");
     // and is refused when someone did, between the message and the correction
     let opened = version_in(&app.get(path, &first).await.body);
     let shown_again = app.post_form(path, &format!("{wrong}&version={opened}"), &first).await;
@@ -664,6 +665,6 @@ async fn the_fingerprint_survives_a_form_shown_again_with_its_messages() {
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     let reply = app.post_form(path, &format!("{fixed}&version={}", version_in(&shown_again.body)), &first).await;
     assert_eq!(reply.status, StatusCode::CONFLICT);
-    assert_eq!(app.store().activity("bf-workshop").unwrap().unwrap().place, "Koudougou");
+    assert_eq!(app.store().activity("bf-workshop").unwrap().unwrap().place.en, "Koudougou");
     assert_eq!(updates_by(&app, ADMIN), ["activity.update"]);
 }

@@ -14,7 +14,7 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 use vigie_domain::Activity;
-use vigie_domain::activity::ACTIVITY_COLUMNS;
+use vigie_domain::activity::{ACTIVITY_ALIASES, ACTIVITY_COLUMNS};
 
 use super::flat::{self, FlatLayout};
 use super::jsonl;
@@ -28,7 +28,7 @@ pub const ACTIVITY_LAYOUT: FlatLayout = FlatLayout {
     required: &[0, 1, 2],
     lists: &["domains"],
     booleans: false,
-    aliases: &[],
+    aliases: &ACTIVITY_ALIASES,
 };
 
 /// Writes activities as the activity CSV.
@@ -48,12 +48,21 @@ pub fn to_object(activity: &Activity) -> Value {
         "title_en": activity.title.en,
         "title_ar": activity.title.ar,
         "counterpart_country": activity.counterpart_country.map(|c| c.to_string()).unwrap_or_default(),
-        "counterpart_org": activity.counterpart_org,
+        "counterpart_org_fr": activity.counterpart_org.fr,
+        "counterpart_org_en": activity.counterpart_org.en,
+        "counterpart_org_ar": activity.counterpart_org.ar,
         "counterpart_person": activity.counterpart_person,
-        "counterpart_title": activity.counterpart_title,
+        "counterpart_person_ar": activity.counterpart_person_ar,
+        "counterpart_title_fr": activity.counterpart_title.fr,
+        "counterpart_title_en": activity.counterpart_title.en,
+        "counterpart_title_ar": activity.counterpart_title.ar,
         "domains": activity.domains.iter().map(|d| d.code()).collect::<Vec<_>>(),
-        "place": activity.place,
-        "description": activity.description,
+        "place_fr": activity.place.fr,
+        "place_en": activity.place.en,
+        "place_ar": activity.place.ar,
+        "description_fr": activity.description.fr,
+        "description_en": activity.description.en,
+        "description_ar": activity.description.ar,
         "article": activity.article.clone().unwrap_or_default(),
         "highlight": activity.highlight,
     })
@@ -114,7 +123,10 @@ mod tests {
         .unwrap();
         assert_eq!((records[0].line, records[1].line), (2, 5));
         let raw = &records[0].raw;
-        assert_eq!((raw.id.as_deref(), raw.date.as_deref(), raw.place.as_deref()), (Some("a"), Some("2023-12"), None));
+        assert_eq!(
+            (raw.id.as_deref(), raw.date.as_deref(), raw.place_en.as_deref()),
+            (Some("a"), Some("2023-12"), None)
+        );
         assert_eq!(raw.title_en.as_deref(), Some("Two\r\nlines"));
     }
 
@@ -154,9 +166,10 @@ mod tests {
         let validator = ActivityValidator::new();
         let input = format!(
             "{}\n\
-             2023-12-13-meeting,conference,2023-12-13,2023-12-14,\"Réunion, \"\"chefs\"\"\",,اجتماع,PK,Org,Person,\
-             Title,military ; ideological,Riyadh,\"Line one\nline two\",an-article,2\n\
-             month-only,meeting,2023-05,,,Meeting,,,,,,,,,,\n",
+             2023-12-13-meeting,conference,2023-12-13,2023-12-14,\"Réunion, \"\"chefs\"\"\",,اجتماع,PK,Organisation,Org,\
+             منظمة,Person,شخص,,Title,,military ; ideological,Riyad,Riyadh,الرياض,,\"Line one\nline two\",,\
+             an-article,2\n\
+             month-only,meeting,2023-05,,,Meeting,,,,,,,,,,,,,,,,,,,\n",
             ACTIVITY_COLUMNS.join(",")
         );
         let activities: Vec<Activity> =

@@ -11,8 +11,10 @@ use super::users::insert_audit;
 use crate::{ActivityFilter, ImportCounts, RegisterSession, Result, StoreError, Upsert};
 
 const COLUMNS: &str = "id, kind, date, date_precision, end_date, title_fr, title_en, title_ar, counterpart_country, \
-                       counterpart_org, counterpart_person, counterpart_title, domains, place, description, article, \
-                       highlight";
+                       counterpart_org_fr, counterpart_org_en, counterpart_org_ar, counterpart_person, \
+                       counterpart_person_ar, counterpart_title_fr, counterpart_title_en, counterpart_title_ar, \
+                       domains, place_fr, place_en, place_ar, description_fr, description_en, description_ar, \
+                       article, highlight";
 
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("activity {what} {value:?}"))
@@ -29,8 +31,11 @@ fn activity_row(row: &rusqlite::Row<'_>) -> Result<Activity> {
     let precision: String = row.get(3)?;
     let end: Option<String> = row.get(4)?;
     let country: Option<String> = row.get(8)?;
-    let domains: String = row.get(12)?;
-    let highlight: Option<i64> = row.get(16)?;
+    let domains: String = row.get(17)?;
+    let highlight: Option<i64> = row.get(25)?;
+    let names = |at: usize| -> rusqlite::Result<Names> {
+        Ok(Names { fr: row.get(at)?, en: row.get(at + 1)?, ar: row.get(at + 2)? })
+    };
     Ok(Activity {
         id: row.get(0)?,
         kind: ActivityKind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,
@@ -45,16 +50,17 @@ fn activity_row(row: &rusqlite::Row<'_>) -> Result<Activity> {
         counterpart_country: country
             .map(|code| CountryCode::new(&code).ok_or_else(|| corrupt("counterpart country", &code)))
             .transpose()?,
-        counterpart_org: row.get(9)?,
-        counterpart_person: row.get(10)?,
-        counterpart_title: row.get(11)?,
+        counterpart_org: names(9)?,
+        counterpart_person: row.get(12)?,
+        counterpart_person_ar: row.get(13)?,
+        counterpart_title: names(14)?,
         domains: domains
             .lines()
             .map(|code| Domain::parse(code).ok_or_else(|| corrupt("domain", code)))
             .collect::<Result<_>>()?,
-        place: row.get(13)?,
-        description: row.get(14)?,
-        article: row.get(15)?,
+        place: names(18)?,
+        description: names(21)?,
+        article: row.get(24)?,
         highlight: highlight.map(|h| u32::try_from(h).map_err(|_| corrupt("highlight", &h.to_string()))).transpose()?,
     })
 }
@@ -123,11 +129,15 @@ fn write(conn: &Connection, activity: &Activity, import_id: Option<i64>) -> Resu
     let domains: Vec<&str> = activity.domains.iter().map(|d| d.code()).collect();
     conn.prepare_cached(&format!(
         "INSERT INTO activity ({COLUMNS}, import_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                     ?21, ?22, ?23, ?24, ?25, ?26, ?27)
              ON CONFLICT (id) DO UPDATE SET kind = ?2, date = ?3, date_precision = ?4, end_date = ?5,
-                 title_fr = ?6, title_en = ?7, title_ar = ?8, counterpart_country = ?9, counterpart_org = ?10,
-                 counterpart_person = ?11, counterpart_title = ?12, domains = ?13, place = ?14,
-                 description = ?15, article = ?16, highlight = ?17, import_id = ?18"
+                 title_fr = ?6, title_en = ?7, title_ar = ?8, counterpart_country = ?9,
+                 counterpart_org_fr = ?10, counterpart_org_en = ?11, counterpart_org_ar = ?12,
+                 counterpart_person = ?13, counterpart_person_ar = ?14, counterpart_title_fr = ?15,
+                 counterpart_title_en = ?16, counterpart_title_ar = ?17, domains = ?18, place_fr = ?19,
+                 place_en = ?20, place_ar = ?21, description_fr = ?22, description_en = ?23,
+                 description_ar = ?24, article = ?25, highlight = ?26, import_id = ?27"
     ))?
     .execute(params![
         activity.id,
@@ -139,12 +149,21 @@ fn write(conn: &Connection, activity: &Activity, import_id: Option<i64>) -> Resu
         activity.title.en,
         activity.title.ar,
         activity.counterpart_country.map(|c| c.to_string()),
-        activity.counterpart_org,
+        activity.counterpart_org.fr,
+        activity.counterpart_org.en,
+        activity.counterpart_org.ar,
         activity.counterpart_person,
-        activity.counterpart_title,
+        activity.counterpart_person_ar,
+        activity.counterpart_title.fr,
+        activity.counterpart_title.en,
+        activity.counterpart_title.ar,
         domains.join("\n"),
-        activity.place,
-        activity.description,
+        activity.place.fr,
+        activity.place.en,
+        activity.place.ar,
+        activity.description.fr,
+        activity.description.en,
+        activity.description.ar,
         activity.article,
         activity.highlight,
         import_id

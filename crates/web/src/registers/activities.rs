@@ -19,9 +19,10 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 use vigie_domain::activity::{ACTIVITY_COLUMNS, RawActivity};
 use vigie_domain::fold::fold;
+use vigie_domain::partner::first_of;
 use vigie_domain::user::{can_edit_activity, can_write_activities};
 use vigie_domain::{
-    Activity, ActivityKind, ActivityValidator, AuditEntry, DatePrecision, Domain, Lang, Month, User, countries,
+    Activity, ActivityKind, ActivityValidator, AuditEntry, DatePrecision, Domain, Lang, Month, Names, User, countries,
 };
 use vigie_formats::register::activities::{write_csv, write_jsonl};
 use vigie_render::Labels;
@@ -166,17 +167,18 @@ fn matches(activity: &Activity, wanted: &Wanted) -> bool {
     }
     let Some(search) = &wanted.search else { return true };
     let country = activity.counterpart_country.and_then(|c| countries().get(c));
+    let three = |names: &Names| [names.fr.clone(), names.en.clone(), names.ar.clone()];
     let texts = [
-        &activity.title.fr,
-        &activity.title.en,
-        &activity.title.ar,
+        &activity.title,
         &activity.description,
         &activity.place,
         &activity.counterpart_org,
-        &activity.counterpart_person,
         &activity.counterpart_title,
-    ];
-    texts.iter().any(|t| fold(t).contains(search.as_str()))
+    ]
+    .into_iter()
+    .flat_map(three)
+    .chain([activity.counterpart_person.clone(), activity.counterpart_person_ar.clone()]);
+    texts.into_iter().any(|t| fold(&t).contains(search.as_str()))
         || country.is_some_and(|c| Lang::ALL.iter().any(|l| fold(c.name(*l)).contains(search.as_str())))
 }
 
@@ -206,8 +208,8 @@ fn row(activity: &Activity, labels: &Labels) -> Value {
         date => date_label(activity, labels),
         kind => kind_label(activity.kind, lang),
         title => activity.title_in(lang),
-        place => activity.place.clone(),
-        counterpart => [country_name(activity.counterpart_country, lang), activity.counterpart_org.clone()]
+        place => first_of(&activity.place, lang),
+        counterpart => [country_name(activity.counterpart_country, lang), first_of(&activity.counterpart_org, lang).to_string()]
             .into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · "),
         domains => vigie_i18n::join_list(lang, activity.domains.iter().map(|d| domain_label(*d, lang))),
         highlight => activity.highlight,
@@ -322,17 +324,25 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
     let (activity, history) = result?.ok_or_else(Error::not_found)?;
     let labels = Labels::new(lang);
     let text = |id: &str| labels.text(id);
+    let text_of = text;
     let shown = [
         ("kind", kind_label(activity.kind, lang)),
         ("date", date_label(&activity, &labels)),
         ("title_fr", activity.title.fr.clone()),
         ("title_en", activity.title.en.clone()),
         ("title_ar", activity.title.ar.clone()),
-        ("place", activity.place.clone()),
+        ("place_fr", activity.place.fr.clone()),
+        ("place_en", activity.place.en.clone()),
+        ("place_ar", activity.place.ar.clone()),
         ("counterpart_country", country_name(activity.counterpart_country, lang)),
-        ("counterpart_org", activity.counterpart_org.clone()),
+        ("counterpart_org_fr", activity.counterpart_org.fr.clone()),
+        ("counterpart_org_en", activity.counterpart_org.en.clone()),
+        ("counterpart_org_ar", activity.counterpart_org.ar.clone()),
         ("counterpart_person", activity.counterpart_person.clone()),
-        ("counterpart_title", activity.counterpart_title.clone()),
+        ("counterpart_person_ar", activity.counterpart_person_ar.clone()),
+        ("counterpart_title_fr", activity.counterpart_title.fr.clone()),
+        ("counterpart_title_en", activity.counterpart_title.en.clone()),
+        ("counterpart_title_ar", activity.counterpart_title.ar.clone()),
         ("domains", vigie_i18n::join_list(lang, activity.domains.iter().map(|d| domain_label(*d, lang)))),
         ("article", activity.article.clone().unwrap_or_default()),
         ("highlight", activity.highlight.map(|h| h.to_string()).unwrap_or_default()),
@@ -341,7 +351,8 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
         .into_iter()
         .filter(|(_, value)| !value.is_empty())
         .map(|(column, value)| {
-            let lang_of = column.strip_prefix("title_");
+            // a text of one language is marked as such (read right to left in Arabic)
+            let lang_of = ["fr", "en", "ar"].into_iter().find(|code| column.ends_with(&format!("_{code}")));
             context! { label => text(&format!("web-activity-{column}")), value, lang => lang_of }
         })
         .collect();
@@ -353,7 +364,11 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
             id => activity.id.clone(),
             title => activity.title_in(lang),
             fields,
-            description => activity.description.clone(),
+            descriptions => [("fr", &activity.description.fr), ("en", &activity.description.en), ("ar", &activity.description.ar)]
+                .into_iter()
+                .filter(|(_, text)| !text.is_empty())
+                .map(|(code, text)| context! { lang => code, label => text_of(&format!("web-activity-description_{code}")), text => text.clone() })
+                .collect::<Vec<_>>(),
             edit => can_edit_activity(&user.session.user, activity.counterpart_country)
                 .then(|| format!("{}/edit", href(&activity.id))),
             history => history::rows(&history),
@@ -403,8 +418,12 @@ fn form(user: &User, lang: Lang, editing: Option<&str>) -> Form {
         text("title_fr"),
         text("title_en"),
         text("title_ar"),
-        text("place"),
-        Field::long("description", label("description")),
+        text("place_fr"),
+        text("place_en"),
+        text("place_ar"),
+        Field::long("description_fr", label("description_fr")),
+        Field::long("description_en", label("description_en")),
+        Field::long("description_ar", label("description_ar")),
         Field::checks("domains", label("domains"), domains),
         text("article"),
         text("highlight"),
@@ -415,9 +434,14 @@ fn form(user: &User, lang: Lang, editing: Option<&str>) -> Form {
             label("counterpart_country"),
             country_choices(lang, |c| can_edit_activity(user, Some(c))),
         ),
-        text("counterpart_org"),
+        text("counterpart_org_fr"),
+        text("counterpart_org_en"),
+        text("counterpart_org_ar"),
         text("counterpart_person"),
-        text("counterpart_title"),
+        text("counterpart_person_ar"),
+        text("counterpart_title_fr"),
+        text("counterpart_title_en"),
+        text("counterpart_title_ar"),
     ];
     let (title, action, back) = match editing {
         Some(id) => (label("edit"), format!("{}/edit", href(id)), href(id)),
