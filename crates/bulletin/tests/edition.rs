@@ -231,7 +231,7 @@ fn a_march_issue_in_french_and_english() {
               Les principaux développements politiques et sécuritaires: Tchad: Le Tchad renforce sa frontière.
               * Incidents vérifiés uniquement.
               * Une opération de février 2024 a un bilan inconnu (compté comme 0).
-              * Anciens membres inclus, comme le groupe les présente : Burkina Faso (jusqu'au 2 décembre 2023), Mali (jusqu'au 15 mai 2022), Niger (jusqu'au 2 décembre 2023).
+              * Anciens membres inclus, comme le groupe les présente : Burkina Faso (jusqu'au 2 décembre 2023), Mali (jusqu'au 15 mai 2022) et Niger (jusqu'au 2 décembre 2023).
               * † Chiffres pas encore confirmés par l’État membre.
             Fêtes nationales des États membres en mars 2024
               23 mars 2024 · Pakistan · Journée du Pakistan
@@ -258,7 +258,7 @@ fn a_march_issue_in_french_and_english() {
               The most important political and security developments: Chad: Chad reinforces its border.
               * Verified incidents only.
               * One incident of February 2024 has unknown casualty figures (counted as 0).
-              * Former members included as the group reports them: Burkina Faso (until 2 December 2023), Mali (until 15 May 2022), Niger (until 2 December 2023).
+              * Former members included as the group reports them: Burkina Faso (until 2 December 2023), Mali (until 15 May 2022) and Niger (until 2 December 2023).
               * † Figures not yet confirmed by the member state.
             National days of the member states in March 2024
               23 March 2024 · Pakistan · Pakistan Day
@@ -298,7 +298,7 @@ fn arabic_is_right_to_left_with_western_digits() {
               أبرز التطورات السياسية والأمنية: تشاد: Chad reinforces its border.
               * الحوادث الموثّقة فقط.
               * عملية واحدة في فبراير 2024 حصيلتها غير معروفة (احتُسبت صفراً).
-              * يشمل الجدول أعضاء سابقين كما تعرضهم المجموعة: بوركينا فاسو (حتى 2 ديسمبر 2023)، مالي (حتى 15 مايو 2022)، النيجر (حتى 2 ديسمبر 2023).
+              * يشمل الجدول أعضاء سابقين كما تعرضهم المجموعة: بوركينا فاسو (حتى 2 ديسمبر 2023)، مالي (حتى 15 مايو 2022) والنيجر (حتى 2 ديسمبر 2023).
               * † أرقام لم تؤكدها الدولة العضو بعد.
             الأعياد الوطنية للدول الأعضاء في مارس 2024
               23 مارس 2024 · باكستان · يوم باكستان

@@ -189,6 +189,22 @@ pub fn join_list<S: AsRef<str>>(lang: Lang, items: impl IntoIterator<Item = S>) 
     out
 }
 
+/// Names joined in a sentence, the last with "and" as each language
+/// writes it: `Mali, Niger et Tchad` (fr), `Mali, Niger and Chad` (en),
+/// `مالي، النيجر وتشاد` (ar: the Arabic comma, and و joined to the last
+/// word, as Arabic writes it).
+pub fn join_and<S: AsRef<str>>(lang: Lang, items: impl IntoIterator<Item = S>) -> String {
+    let items: Vec<String> = items.into_iter().map(|item| item.as_ref().to_string()).collect();
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => catalog().text_with(
+            lang,
+            "list-and",
+            &[("first", Value::from(join_list(lang, rest))), ("last", Value::from(last.clone()))],
+        ),
+        _ => join_list(lang, &items),
+    }
+}
+
 /// Upper-cases the first letter of a sentence.
 pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
@@ -201,6 +217,17 @@ pub fn capitalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_are_joined_as_each_language_writes_them() {
+        let countries = ["Mali", "Niger", "Tchad"];
+        assert_eq!(join_and(Lang::Fr, countries), "Mali, Niger et Tchad");
+        assert_eq!(join_and(Lang::En, ["Mali", "Niger", "Chad"]), "Mali, Niger and Chad");
+        assert_eq!(join_and(Lang::Ar, ["مالي", "النيجر", "تشاد"]), "مالي، النيجر وتشاد");
+        assert_eq!(join_and(Lang::Ar, ["مالي", "تشاد"]), "مالي وتشاد");
+        assert_eq!(join_and(Lang::En, ["Mali"]), "Mali");
+        assert_eq!(join_and(Lang::En, Vec::<String>::new()), "");
+    }
 
     #[test]
     fn every_language_has_every_message() {

@@ -36,15 +36,13 @@ fn report_leaving_out(countries: &[&str]) -> MonthlyReport {
 }
 
 #[test]
-fn left_out_members_are_listed_with_the_language_comma() {
-    let report = report_leaving_out(&["ML", "NE"]);
-    for (lang, separator) in [(Lang::Ar, "\u{060C} "), (Lang::Fr, ", "), (Lang::En, ", ")] {
+fn left_out_members_are_listed_as_each_language_writes_a_list() {
+    let report = report_leaving_out(&["ML", "NE", "TD"]);
+    for (lang, separator, and) in [(Lang::Ar, "\u{060C} ", " و"), (Lang::Fr, ", ", " et "), (Lang::En, ", ", " and ")]
+    {
         let labels = Labels::new(lang);
-        let expected = format!(
-            "{}{separator}{}",
-            labels.country(CountryCode::new("ML").unwrap()),
-            labels.country(CountryCode::new("NE").unwrap())
-        );
+        let name = |code: &str| labels.country(CountryCode::new(code).unwrap());
+        let expected = format!("{}{separator}{}{and}{}", name("ML"), name("NE"), name("TD"));
         let notes = notes(&report, &labels);
         assert!(notes.iter().any(|n| n.contains(&expected)), "{lang}: no {expected:?} in {notes:?}");
     }

@@ -702,6 +702,7 @@ field-error-too-many-images = { $count ->
 field-error-not-one-line = يجب أن يكون سطرًا واحدًا (دون فواصل أسطر أو علامات جدولة)
 field-error-control-character = يحتوي على محرف تحكم: احذفه
 field-error-at-least-one-of = أدخل واحدًا على الأقل من الحقول التالية: { $columns }
+list-and = { $first } و{ $last }
 field-error-list-or = { $first } أو { $last }
 field-error-in-column = العمود { $column }: { $reason }
 field-error-got = { $text } (القيمة المُدخَلة: { $value })

@@ -671,6 +671,7 @@ field-error-too-many-images = { $count ->
 field-error-not-one-line = must be one line of text (no line breaks or tabs)
 field-error-control-character = holds a control character: remove it
 field-error-at-least-one-of = give at least one of { $columns }
+list-and = { $first } and { $last }
 field-error-list-or = { $first } or { $last }
 field-error-in-column = column { $column }: { $reason }
 field-error-got = { $text } (got { $value })

@@ -683,6 +683,7 @@ field-error-too-many-images = { $count ->
 field-error-not-one-line = doit tenir sur une seule ligne (sans saut de ligne ni tabulation)
 field-error-control-character = contient un caractère de contrôle : supprimez-le
 field-error-at-least-one-of = renseignez au moins l’une de ces colonnes : { $columns }
+list-and = { $first } et { $last }
 field-error-list-or = { $first } ou { $last }
 field-error-in-column = colonne { $column } : { $reason }
 field-error-got = { $text } (valeur donnée : { $value })

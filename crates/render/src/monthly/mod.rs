@@ -188,7 +188,7 @@ pub fn notes_of(report: &MonthlyReport, labels: &Labels, ranges: bool) -> Vec<St
             _ => labels.country(member.country),
         }
     };
-    let list = |members: &[Member]| Value::from(vigie_i18n::join_list(labels.lang, members.iter().map(member)));
+    let list = |members: &[Member]| Value::from(vigie_i18n::join_and(labels.lang, members.iter().map(member)));
     if !report.membership.former.is_empty() {
         notes.push(labels.text_with("report-former-members", &[("members", list(&report.membership.former))]));
     }

@@ -106,7 +106,7 @@ fn form_page(
         context! {
             intro => catalog.text_with(lang, "web-import-intro", &[("size", size.clone().into())]),
             delegate_note => (!can_import_any_incident(user)).then(|| {
-                catalog.text_with(lang, "web-import-delegate-note", &[("countries", vigie_i18n::join_list(lang, &countries).into())])
+                catalog.text_with(lang, "web-import-delegate-note", &[("countries", vigie_i18n::join_and(lang, &countries).into())])
             }),
             formats => FORMATS.iter().map(|&f| context! {
                 code => f, label => catalog.text(lang, &format!("web-import-format-{f}")),

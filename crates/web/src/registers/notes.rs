@@ -120,7 +120,7 @@ fn row(note: &Note, state: &AppState, labels: &Labels, user: &User) -> Value {
         country => countries().name(note.country, lang),
         text,
         text_lang => text_lang.code(),
-        languages => vigie_i18n::join_list(lang, &written),
+        languages => vigie_i18n::join_and(lang, &written),
         edit => can_edit_note(user, note.country).then(|| Key::of(note).edit_href()),
     }
 }
