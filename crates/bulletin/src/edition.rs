@@ -411,6 +411,10 @@ fn table(
 
 fn region(source: &RegionSource, groups: &GroupRegister, ranges: bool, labels: &Labels, texts: &Texts) -> RegionView {
     let report = &source.report;
+    // the perpetrators' names the charts and breakdowns print
+    for (id, names) in &report.perpetrator_names {
+        texts.pick(names, || format!("group {id}: name"));
+    }
     let charts = monthly_charts(report, labels)
         .into_iter()
         .map(|chart| ChartView {

@@ -39,8 +39,10 @@ impl Labels {
         self.text(&format!("{prefix}-{code}"))
     }
 
+    /// The name in the language; when it has none, the English, French or
+    /// Arabic one (never an empty cell for a name given in one language).
     pub fn names<'a>(&self, names: &'a Names) -> &'a str {
-        names.get(self.lang)
+        vigie_domain::partner::first_of(names, self.lang)
     }
 
     pub fn number(&self, value: u64) -> String {
@@ -65,5 +67,19 @@ impl Labels {
 
     pub fn percent(&self, value: i64) -> String {
         vigie_i18n::percent(self.lang, value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_missing_in_the_language_is_printed_in_another_not_left_empty() {
+        let names = Names { fr: String::new(), en: "Katiba Serma".into(), ar: String::new() };
+        assert_eq!(Labels::new(Lang::Ar).names(&names), "Katiba Serma");
+        let full =
+            Names { fr: "Katiba Serma (fr)".into(), en: "Katiba Serma".into(), ar: "كتيبة سرما".into() };
+        assert_eq!(Labels::new(Lang::Ar).names(&full), "كتيبة سرما");
     }
 }
