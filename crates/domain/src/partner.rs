@@ -95,13 +95,18 @@ impl Agreement {
         ]
     }
 
-    /// The areas in `lang` as a CSV cell writes them (` ; `-separated);
-    /// empty when none is in that language.
-    pub fn areas_written(&self, lang: crate::Lang) -> String {
+    /// The areas in `lang`, in order; none when no area is in that
+    /// language (a list of empty texts would say there were some).
+    pub fn areas_in(&self, lang: crate::Lang) -> Vec<&str> {
         if self.areas.iter().all(|area| area.get(lang).is_empty()) {
-            return String::new();
+            return Vec::new();
         }
-        self.areas.iter().map(|area| area.get(lang)).collect::<Vec<_>>().join(AREA_SEPARATOR)
+        self.areas.iter().map(|area| area.get(lang)).collect()
+    }
+
+    /// The areas in `lang` as a CSV cell writes them (` ; `-separated).
+    pub fn areas_written(&self, lang: crate::Lang) -> String {
+        self.areas_in(lang).join(AREA_SEPARATOR)
     }
 }
 

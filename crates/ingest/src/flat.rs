@@ -187,11 +187,7 @@ fn read_source<R: FlatRegister>(
     // a write or a rejects file that fails stops the reading, and is reported
     let mut legacy_columns: Vec<(&'static str, &'static str)> = Vec::new();
     let visit = |record: FlatRecord| -> Result<(), ReadError> {
-        for alias in &record.aliases {
-            if !legacy_columns.contains(alias) {
-                legacy_columns.push(*alias);
-            }
-        }
+        SourceReport::note_legacy_columns(&mut legacy_columns, &record.aliases);
         let result = match check(register, &record) {
             Ok(checked) => match write(register, record.line, checked, state) {
                 Ok(result) => result,

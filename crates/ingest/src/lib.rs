@@ -190,6 +190,20 @@ pub struct SourceReport {
     pub legacy_columns: Vec<(&'static str, &'static str)>,
 }
 
+impl SourceReport {
+    /// Notes the old column names a record used, each once.
+    pub(crate) fn note_legacy_columns(
+        found: &mut Vec<(&'static str, &'static str)>,
+        used: &[(&'static str, &'static str)],
+    ) {
+        for alias in used {
+            if !found.contains(alias) {
+                found.push(*alias);
+            }
+        }
+    }
+}
+
 /// One problem of an import, where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LocatedProblem {

@@ -135,11 +135,7 @@ fn read_source(
     let format = register_format(options, source.format, &mut input).map_err(read_error)?;
     let mut legacy_columns: Vec<(&'static str, &'static str)> = Vec::new();
     let mut visit = |record: PartnerRecord| -> Result<(), ReadError> {
-        for alias in &record.aliases {
-            if !legacy_columns.contains(alias) {
-                legacy_columns.push(*alias);
-            }
-        }
+        SourceReport::note_legacy_columns(&mut legacy_columns, &record.aliases);
         match check_and_write(&record, state) {
             Ok(Ok(())) => {}
             Ok(Err(row_problems)) => {

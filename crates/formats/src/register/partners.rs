@@ -15,10 +15,10 @@
 use std::io::{BufRead, Write};
 
 use serde_json::{Map, Value, json};
-use vigie_domain::Partner;
 use vigie_domain::partner::{
     AGREEMENT_ALIASES, AGREEMENT_COLUMNS, Agreement, PARTNER_ALIASES, PARTNER_COLUMNS, RawAgreement, RawPartner,
 };
+use vigie_domain::{Lang, Partner};
 
 use super::flat::{self, FlatCsvReader, FlatLayout, object_values};
 use super::jsonl::{for_each_object, write_lines};
@@ -220,9 +220,9 @@ fn agreement_object(partner: &str, agreement: &Agreement) -> Value {
         "title_en": agreement.title.en,
         "title_ar": agreement.title.ar,
         "signed": agreement.signed_text(),
-        "areas_fr": agreement.areas.iter().map(|a| &a.fr).filter(|a| !a.is_empty()).collect::<Vec<_>>(),
-        "areas_en": agreement.areas.iter().map(|a| &a.en).filter(|a| !a.is_empty()).collect::<Vec<_>>(),
-        "areas_ar": agreement.areas.iter().map(|a| &a.ar).filter(|a| !a.is_empty()).collect::<Vec<_>>(),
+        "areas_fr": agreement.areas_in(Lang::Fr),
+        "areas_en": agreement.areas_in(Lang::En),
+        "areas_ar": agreement.areas_in(Lang::Ar),
         "reference": agreement.reference,
     })
 }

@@ -60,10 +60,7 @@ fn areas_of(fr: &str, en: &str, ar: &str) -> Vec<Names> {
 
 /// The areas in `lang`, one a line, as stored.
 fn areas_text(agreement: &Agreement, lang: vigie_domain::Lang) -> String {
-    if agreement.areas.iter().all(|a| a.get(lang).is_empty()) {
-        return String::new();
-    }
-    agreement.areas.iter().map(|a| a.get(lang)).collect::<Vec<_>>().join("\n")
+    agreement.areas_in(lang).join("\n")
 }
 
 /// An agreement from [`AGREEMENT_FIELDS`] (its partner at column 0).

@@ -324,7 +324,6 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
     let (activity, history) = result?.ok_or_else(Error::not_found)?;
     let labels = Labels::new(lang);
     let text = |id: &str| labels.text(id);
-    let text_of = text;
     let shown = [
         ("kind", kind_label(activity.kind, lang)),
         ("date", date_label(&activity, &labels)),
@@ -366,8 +365,8 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
             fields,
             descriptions => [("fr", &activity.description.fr), ("en", &activity.description.en), ("ar", &activity.description.ar)]
                 .into_iter()
-                .filter(|(_, text)| !text.is_empty())
-                .map(|(code, text)| context! { lang => code, label => text_of(&format!("web-activity-description_{code}")), text => text.clone() })
+                .filter(|(_, written)| !written.is_empty())
+                .map(|(code, written)| context! { lang => code, label => text(&format!("web-activity-description_{code}")), text => written.clone() })
                 .collect::<Vec<_>>(),
             edit => can_edit_activity(&user.session.user, activity.counterpart_country)
                 .then(|| format!("{}/edit", href(&activity.id))),
