@@ -31,10 +31,22 @@ pub const MAX_MARKDOWN_DEPTH: usize = 16;
 pub const MAX_IMAGE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// The front matter keys, in the order files are written with.
-pub const ARTICLE_KEYS: [&str; 11] =
-    ["id", "lang", "date", "title", "subtitle", "kind", "domains", "author", "status", "featured", "images"];
+pub const ARTICLE_KEYS: [&str; 12] = [
+    "id",
+    "lang",
+    "date",
+    "title",
+    "subtitle",
+    "kind",
+    "domains",
+    "author",
+    "author_title",
+    "status",
+    "featured",
+    "images",
+];
 /// The keys of one image.
-pub const IMAGE_KEYS: [&str; 2] = ["file", "caption"];
+pub const IMAGE_KEYS: [&str; 3] = ["file", "caption", "credit"];
 
 /// What kind of piece an article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -210,6 +222,8 @@ pub struct ArticleImage {
     /// The file name as the front matter gave it, relative to the article.
     pub file: String,
     pub caption: String,
+    /// Who made the photo ("Photo: …"), or empty.
+    pub credit: String,
     pub hash: String,
     pub media_type: MediaType,
 }
@@ -228,6 +242,9 @@ pub struct Article {
     /// In the order given, without repeats.
     pub domains: Vec<Domain>,
     pub author: String,
+    /// The author's title or function ("Head of the observatory"), printed
+    /// under the name of an opinion piece; empty when none.
+    pub author_title: String,
     pub status: ArticleStatus,
     pub featured: bool,
     pub images: Vec<ArticleImage>,
@@ -250,12 +267,17 @@ impl Article {
             domains: Some(self.domains.iter().map(|d| d.code().to_string()).collect())
                 .filter(|d: &Vec<_>| !d.is_empty()),
             author: given(&self.author),
+            author_title: given(&self.author_title),
             status: Some(self.status.code().to_string()),
             featured: Some(self.featured),
             images: self
                 .images
                 .iter()
-                .map(|image| RawImage { file: Some(image.file.clone()), caption: given(&image.caption) })
+                .map(|image| RawImage {
+                    file: Some(image.file.clone()),
+                    caption: given(&image.caption),
+                    credit: given(&image.credit),
+                })
                 .collect(),
             body: self.body.clone(),
         }
@@ -333,6 +355,7 @@ pub struct RawArticle {
     pub kind: Option<String>,
     pub domains: Option<Vec<String>>,
     pub author: Option<String>,
+    pub author_title: Option<String>,
     pub status: Option<String>,
     pub featured: Option<bool>,
     pub images: Vec<RawImage>,
@@ -344,6 +367,7 @@ pub struct RawArticle {
 pub struct RawImage {
     pub file: Option<String>,
     pub caption: Option<String>,
+    pub credit: Option<String>,
 }
 
 /// An image an article names, still to be read and checked by the importer.
@@ -353,6 +377,7 @@ pub struct ImageRef {
     pub key: String,
     pub file: String,
     pub caption: String,
+    pub credit: String,
 }
 
 fn trimmed(value: &Option<String>) -> Option<&str> {
@@ -473,6 +498,7 @@ pub fn validate_article(raw: &RawArticle) -> Result<(Article, Vec<ImageRef>), Ve
         }
     }
     let author = text("author", &raw.author, MAX_AUTHOR, &mut errors);
+    let author_title = text("author_title", &raw.author_title, MAX_AUTHOR, &mut errors);
     let status = match trimmed(&raw.status) {
         None => ArticleStatus::default(),
         Some(value) => ArticleStatus::parse(value).unwrap_or_else(|| {
@@ -493,6 +519,7 @@ pub fn validate_article(raw: &RawArticle) -> Result<(Article, Vec<ImageRef>), Ve
         let key = format!("images[{}]", index + 1);
         let file_key = format!("{key}.file");
         let caption = text(&format!("{key}.caption"), &image.caption, MAX_CAPTION, &mut errors);
+        let credit = text(&format!("{key}.credit"), &image.credit, MAX_AUTHOR, &mut errors);
         let Some(file) = required(&file_key, &image.file, &mut errors) else {
             continue;
         };
@@ -501,7 +528,7 @@ pub fn validate_article(raw: &RawArticle) -> Result<(Article, Vec<ImageRef>), Ve
         } else if file.chars().any(char::is_control) {
             errors.push(FieldError::new(&file_key, FieldErrorKind::NotOneLine, file));
         } else {
-            images.push(ImageRef { key: file_key, file: file.to_string(), caption });
+            images.push(ImageRef { key: file_key, file: file.to_string(), caption, credit });
         }
     }
     match (id, lang, date) {
@@ -515,6 +542,7 @@ pub fn validate_article(raw: &RawArticle) -> Result<(Article, Vec<ImageRef>), Ve
                 kind,
                 domains,
                 author,
+                author_title,
                 status,
                 featured: raw.featured.unwrap_or(false),
                 images: Vec::new(),
@@ -552,7 +580,11 @@ mod tests {
             date: some("2024-02-11"),
             title: some(" Deuxième réunion des chefs d'état-major "),
             domains: Some(vec!["military".into(), "Military".into(), "ideological".into()]),
-            images: vec![RawImage { file: some("photos/a.jpg"), caption: some("La salle") }],
+            images: vec![RawImage {
+                file: some("photos/a.jpg"),
+                caption: some("La salle"),
+                credit: some("Photo: A. B."),
+            }],
             body: "Texte.\n".into(),
             ..RawArticle::default()
         }
@@ -573,7 +605,12 @@ mod tests {
         assert_eq!(article.domains, [Domain::Military, Domain::Ideological]);
         assert_eq!(
             images,
-            [ImageRef { key: "images[1].file".into(), file: "photos/a.jpg".into(), caption: "La salle".into() }]
+            [ImageRef {
+                key: "images[1].file".into(),
+                file: "photos/a.jpg".into(),
+                caption: "La salle".into(),
+                credit: "Photo: A. B.".into()
+            }]
         );
     }
 
@@ -586,7 +623,7 @@ mod tests {
         bad.kind = some("interview");
         bad.status = some("live");
         bad.domains = Some(vec!["financing".into()]);
-        bad.images = vec![RawImage { file: some("/tmp/a.png"), caption: None }, RawImage::default()];
+        bad.images = vec![RawImage { file: some("/tmp/a.png"), caption: None, credit: None }, RawImage::default()];
         assert_eq!(
             errors(&bad),
             [
@@ -651,6 +688,7 @@ mod tests {
             .map(|i| ArticleImage {
                 file: i.file,
                 caption: i.caption,
+                credit: i.credit,
                 hash: "0".repeat(64),
                 media_type: MediaType::Jpeg,
             })

@@ -468,6 +468,7 @@ fn raw_article(entries: Vec<Entry>) -> (RawArticle, KeyLines, Vec<KeyProblem>) {
             "subtitle" => &mut raw.subtitle,
             "kind" => &mut raw.kind,
             "author" => &mut raw.author,
+            "author_title" => &mut raw.author_title,
             "status" => &mut raw.status,
             "featured" => {
                 match item.value {
@@ -558,6 +559,7 @@ fn raw_image(name: &str, item: Item, lines: &mut KeyLines, problems: &mut Vec<Ke
         match key.as_str() {
             "file" => image.file = text(&full, item, problems),
             "caption" => image.caption = text(&full, item, problems),
+            "credit" => image.credit = text(&full, item, problems),
             _ => problems.push(unknown(&key, line, &full, &IMAGE_KEYS)),
         }
     }
@@ -606,7 +608,7 @@ pub fn write_article_with_notes(raw: &RawArticle, syntax: Syntax, notes: &[Strin
     if let Some(domains) = &raw.domains {
         line("domains", &format!("[{}]", domains.iter().map(|d| quote(d)).collect::<Vec<_>>().join(", ")));
     }
-    for (key, value) in [("author", &raw.author), ("status", &raw.status)] {
+    for (key, value) in [("author", &raw.author), ("author_title", &raw.author_title), ("status", &raw.status)] {
         if let Some(value) = value {
             line(key, &quote(value));
         }
@@ -620,7 +622,7 @@ pub fn write_article_with_notes(raw: &RawArticle, syntax: Syntax, notes: &[Strin
                 // tables of an array come after every plain key
                 for (index, image) in raw.images.iter().enumerate() {
                     out.push_str("\n[[images]]\n");
-                    for (key, value) in [("file", &image.file), ("caption", &image.caption)] {
+                    for (key, value) in image_keys(image) {
                         if let Some(value) = value {
                             out.push_str(&format!("{key} = {}\n", toml_string(value)));
                         }
@@ -633,7 +635,7 @@ pub fn write_article_with_notes(raw: &RawArticle, syntax: Syntax, notes: &[Strin
             Syntax::Yaml => {
                 out.push_str("images:\n");
                 for (index, image) in raw.images.iter().enumerate() {
-                    let keys: Vec<String> = [("file", &image.file), ("caption", &image.caption)]
+                    let keys: Vec<String> = image_keys(image)
                         .into_iter()
                         .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}: {}", yaml_string(v))))
                         .collect();
@@ -653,6 +655,11 @@ pub fn write_article_with_notes(raw: &RawArticle, syntax: Syntax, notes: &[Strin
     out.push('\n');
     out.push_str(&raw.body);
     out
+}
+
+/// An image's keys in their written order.
+fn image_keys(image: &RawImage) -> [(&'static str, &Option<String>); 3] {
+    [("file", &image.file), ("caption", &image.caption), ("credit", &image.credit)]
 }
 
 /// A TOML basic string on one line: a multi-line string could hold a line
@@ -759,7 +766,10 @@ mod tests {
         assert_eq!(raw.domains, Some(vec!["military".to_string(), "ideological".to_string()]));
         assert_eq!(raw.featured, Some(true));
         assert_eq!(raw.subtitle, None);
-        assert_eq!(raw.images, [RawImage { file: Some("salle.jpg".into()), caption: Some("La salle".into()) }]);
+        assert_eq!(
+            raw.images,
+            [RawImage { file: Some("salle.jpg".into()), caption: Some("La salle".into()), credit: None }]
+        );
         assert_eq!(raw.body, "Le **texte**.\n+++\n", "leading blank lines out, later delimiters kept");
         assert_eq!(toml.lines.line("lang"), 3);
         assert_eq!(toml.lines.line("images[1].caption"), 11);
@@ -800,10 +810,10 @@ mod tests {
             read("+++\nid = \"a\"\ntitel = \"x\"\nfeatured = \"yes\"\ntitle = 3\n[[images]]\nfile = \"a.png\"\nsize = 3\n+++\n")
                 .unwrap_err(),
             [
-                "3: titel: unknown key: did you mean title? use id, lang, date, title, subtitle, kind, domains, author, status, featured, images",
+                "3: titel: unknown key: did you mean title? use id, lang, date, title, subtitle, kind, domains, author, author_title, status, featured, images",
                 "4: featured: must be true or false (without quotes) (got \"yes\")",
                 "5: title: must be text, not a number: put it in quotes",
-                "8: images[1].size: unknown key: use file, caption",
+                "8: images[1].size: unknown key: use file, caption, credit",
             ]
         );
         let file = read_article(b"+++\ntitle = 3\nid = \"kept\"\n[[images]]\nfile = 1\n+++\n").unwrap();

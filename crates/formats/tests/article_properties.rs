@@ -24,12 +24,13 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn image() -> impl Strategy<Value = RawImage> {
-    (proptest::option::of(text()), proptest::option::of(text())).prop_map(|(file, caption)| RawImage { file, caption })
+    (proptest::option::of(text()), proptest::option::of(text()), proptest::option::of(text()))
+        .prop_map(|(file, caption, credit)| RawImage { file, caption, credit })
 }
 
 fn article() -> impl Strategy<Value = RawArticle> {
     (
-        proptest::collection::vec(proptest::option::of(text()), 8),
+        proptest::collection::vec(proptest::option::of(text()), 9),
         proptest::option::of(proptest::collection::vec(text(), 0..4)),
         proptest::option::of(any::<bool>()),
         proptest::collection::vec(image(), 0..3),
@@ -47,6 +48,7 @@ fn article() -> impl Strategy<Value = RawArticle> {
                 subtitle: next(),
                 kind: next(),
                 author: next(),
+                author_title: next(),
                 status: next(),
                 domains,
                 featured,

@@ -171,9 +171,9 @@ fn read_one(
     if !problems.is_empty() {
         return Ok(Err(problems));
     }
-    for (ImageRef { file, caption, .. }, image) in loaded {
+    for (ImageRef { file, caption, credit, .. }, image) in loaded {
         session.put_image(&image)?;
-        article.images.push(ArticleImage { file, caption, hash: image.hash, media_type: image.media_type });
+        article.images.push(ArticleImage { file, caption, credit, hash: image.hash, media_type: image.media_type });
     }
     Ok(Ok(article))
 }

@@ -14,7 +14,8 @@ fn article(id: &str, lang: Lang, date: &str) -> Article {
         subtitle: String::new(),
         kind: ArticleKind::News,
         domains: vec![Domain::Military, Domain::Ideological],
-        author: String::new(),
+        author: "Salma Benyoussef".into(),
+        author_title: "Head of the observatory".into(),
         status: ArticleStatus::Draft,
         featured: false,
         images: Vec::new(),
@@ -30,6 +31,7 @@ fn with_image(mut article: Article, image: &Image) -> Article {
     article.images.push(ArticleImage {
         file: "a.png".into(),
         caption: "A caption".into(),
+        credit: "Photo: Vigie".into(),
         hash: image.hash.clone(),
         media_type: image.media_type,
     });

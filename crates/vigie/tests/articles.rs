@@ -339,7 +339,7 @@ fn bad_files_give_located_errors_and_write_nothing() {
         "typo.en.md",
         b"---\nid: typo\nlang: en\ndate: 2024-01-01\ntitle: T\nauthr: Someone\n---\nText\n",
         &[
-            "articles/typo.en.md:6: authr: unknown key: did you mean author? use id, lang, date, title, subtitle, kind, domains, author, status, featured, images",
+            "articles/typo.en.md:6: authr: unknown key: did you mean author? use id, lang, date, title, subtitle, kind, domains, author, author_title, status, featured, images",
         ],
     );
     fails_with(

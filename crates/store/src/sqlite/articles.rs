@@ -13,7 +13,7 @@ use super::import::RunTransaction;
 use super::users::insert_audit;
 use crate::{ArticleFilter, ArticleImportSession, ImportCounts, Result, StoreError, Upsert};
 
-const COLUMNS: &str = "id, lang, date, title, subtitle, kind, domains, author, status, featured, body";
+const COLUMNS: &str = "id, lang, date, title, subtitle, kind, domains, author, status, featured, body, author_title";
 
 /// The article at the row's `COLUMNS`, without its images.
 fn article_row(row: &rusqlite::Row<'_>) -> Result<Article> {
@@ -35,6 +35,7 @@ fn article_row(row: &rusqlite::Row<'_>) -> Result<Article> {
             .map(|code| Domain::parse(code).ok_or_else(|| corrupt("domain", code)))
             .collect::<Result<_>>()?,
         author: row.get(7)?,
+        author_title: row.get(11)?,
         status: ArticleStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?,
         featured: row.get(9)?,
         images: Vec::new(),
@@ -45,7 +46,7 @@ fn article_row(row: &rusqlite::Row<'_>) -> Result<Article> {
 /// The images of one version, in order.
 fn images(conn: &Connection, id: &str, lang: Lang) -> Result<Vec<ArticleImage>> {
     let mut statement = conn.prepare_cached(
-        "SELECT file, caption, hash, media_type FROM article_image WHERE article = ?1 AND lang = ?2 ORDER BY position",
+        "SELECT file, caption, hash, media_type, credit FROM article_image WHERE article = ?1 AND lang = ?2 ORDER BY position",
     )?;
     let mut rows = statement.query(params![id, lang.code()])?;
     let mut images = Vec::new();
@@ -54,6 +55,7 @@ fn images(conn: &Connection, id: &str, lang: Lang) -> Result<Vec<ArticleImage>> 
         images.push(ArticleImage {
             file: row.get(0)?,
             caption: row.get(1)?,
+            credit: row.get(4)?,
             hash: row.get(2)?,
             media_type: MediaType::parse(&media_type)
                 .ok_or_else(|| StoreError::Corrupt(format!("article image media type {media_type:?}")))?,
@@ -144,9 +146,9 @@ fn write_version(conn: &Connection, article: &Article, import_id: Option<i64>) -
     let domains: Vec<&str> = article.domains.iter().map(|d| d.code()).collect();
     conn.execute(
         &format!(
-            "INSERT INTO article ({COLUMNS}, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+            "INSERT INTO article ({COLUMNS}, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
              ON CONFLICT (id, lang) DO UPDATE SET date = ?3, title = ?4, subtitle = ?5, kind = ?6, domains = ?7,
-                 author = ?8, status = ?9, featured = ?10, body = ?11, import_id = ?12"
+                 author = ?8, status = ?9, featured = ?10, body = ?11, author_title = ?12, import_id = ?13"
         ),
         params![
             article.id,
@@ -160,13 +162,14 @@ fn write_version(conn: &Connection, article: &Article, import_id: Option<i64>) -
             article.status.code(),
             article.featured,
             article.body,
+            article.author_title,
             import_id
         ],
     )?;
     conn.execute("DELETE FROM article_image WHERE article = ?1 AND lang = ?2", params![article.id, lang])?;
     let mut insert = conn.prepare_cached(
-        "INSERT INTO article_image (article, lang, position, hash, media_type, file, caption)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO article_image (article, lang, position, hash, media_type, file, caption, credit)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (index, image) in article.images.iter().enumerate() {
         insert.execute(params![
@@ -176,7 +179,8 @@ fn write_version(conn: &Connection, article: &Article, import_id: Option<i64>) -
             image.hash,
             image.media_type.mime(),
             image.file,
-            image.caption
+            image.caption,
+            image.credit
         ])?;
     }
     Ok(())

@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0017_confirmations.sql"),
     include_str!("../../migrations/sqlite/0018_killed_range.sql"),
     include_str!("../../migrations/sqlite/0019_register_languages.sql"),
+    include_str!("../../migrations/sqlite/0020_editorial.sql"),
 ];
 
 /// The schema version a store has once every migration is applied.

@@ -26,7 +26,10 @@ fn values(article: &Article) -> Vec<(&'static str, Value)> {
     let images: Vec<String> = article
         .images
         .iter()
-        .map(|i| format!("{} ({}) {}", i.file, &i.hash[..i.hash.len().min(12)], i.caption).trim_end().to_string())
+        .map(|i| {
+            let credit = if i.credit.is_empty() { String::new() } else { format!(" [{}]", i.credit) };
+            format!("{} ({}) {}{credit}", i.file, &i.hash[..i.hash.len().min(12)], i.caption).trim_end().to_string()
+        })
         .collect();
     vec![
         ("date", Value::from(article.date.to_string())),
@@ -35,6 +38,7 @@ fn values(article: &Article) -> Vec<(&'static str, Value)> {
         ("kind", Value::from(article.kind.code())),
         ("domains", Value::from(article.domains.iter().map(|d| d.code()).collect::<Vec<_>>().join(" ; "))),
         ("author", Value::from(article.author.as_str())),
+        ("author_title", Value::from(article.author_title.as_str())),
         ("status", Value::from(article.status.code())),
         ("featured", Value::from(article.featured)),
         ("images", Value::from(images.join(" ; "))),

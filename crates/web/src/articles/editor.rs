@@ -95,8 +95,11 @@ fn render(
                 hash => image.hash.clone(),
                 file => image.file.clone(),
                 caption => image.caption.clone(),
+                credit => image.credit.clone(),
                 src => image_src(&image.hash),
-                error => problems.get(&format!("image-{index}-caption")),
+                error => problems
+                    .get(&format!("image-{index}-caption"))
+                    .or_else(|| problems.get(&format!("image-{index}-credit"))),
             }
         })
         .collect();
@@ -131,6 +134,7 @@ fn render(
             title => field("title", &entered.title),
             subtitle => field("subtitle", &entered.subtitle),
             author => field("author", &entered.author),
+            author_title => field("author_title", &entered.author_title),
             body => field("body", &entered.body),
             lang_field => field("lang", &entered.lang),
             kind_error => problems.get("kind"),
@@ -269,12 +273,13 @@ fn fingerprint(article: &Article) -> String {
         article.kind.code().to_string(),
         domains.join(" "),
         article.author.clone(),
+        article.author_title.clone(),
         article.status.code().to_string(),
         article.featured.to_string(),
         article.body.clone(),
     ];
     for image in &article.images {
-        values.extend([image.file.clone(), image.hash.clone(), image.caption.clone()]);
+        values.extend([image.file.clone(), image.hash.clone(), image.caption.clone(), image.credit.clone()]);
     }
     version::fingerprint(values)
 }
@@ -320,6 +325,7 @@ async fn submit(
                     hash: image.hash.clone(),
                     file: file_name(&upload.name, &image),
                     caption: upload.caption,
+                    credit: upload.credit,
                     media_type: Some(image.media_type),
                 });
                 new_image = Some(image);
@@ -390,6 +396,7 @@ fn resolve_images(
         images.push(ArticleImage {
             file: image.file.clone(),
             caption: image.caption.trim().to_string(),
+            credit: image.credit.trim().to_string(),
             hash: image.hash.clone(),
             media_type,
         });

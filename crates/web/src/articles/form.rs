@@ -22,6 +22,7 @@ pub struct EnteredImage {
     pub hash: String,
     pub file: String,
     pub caption: String,
+    pub credit: String,
     /// Known when the image came from the stored version or this upload;
     /// otherwise told from the stored bytes before saving.
     pub media_type: Option<MediaType>,
@@ -38,6 +39,7 @@ pub struct Entered {
     pub kind: String,
     pub domains: Vec<String>,
     pub author: String,
+    pub author_title: String,
     pub status: String,
     pub featured: bool,
     pub body: String,
@@ -61,6 +63,7 @@ impl Entered {
             kind: article.kind.code().into(),
             domains: article.domains.iter().map(|d| d.code().to_string()).collect(),
             author: article.author.clone(),
+            author_title: article.author_title.clone(),
             status: article.status.code().into(),
             featured: article.featured,
             body: article.body.clone(),
@@ -71,6 +74,7 @@ impl Entered {
                     hash: i.hash.clone(),
                     file: i.file.clone(),
                     caption: i.caption.clone(),
+                    credit: i.credit.clone(),
                     media_type: Some(i.media_type),
                 })
                 .collect(),
@@ -105,12 +109,13 @@ impl Entered {
             kind: given(&self.kind),
             domains: Some(self.domains.clone()),
             author: given(&self.author),
+            author_title: given(&self.author_title),
             status: given(&self.status),
             featured: Some(self.featured),
             images: self
                 .images
                 .iter()
-                .map(|i| RawImage { file: Some(i.file.clone()), caption: given(&i.caption) })
+                .map(|i| RawImage { file: Some(i.file.clone()), caption: given(&i.caption), credit: given(&i.credit) })
                 .collect(),
             body: self.body.clone(),
         }
@@ -134,6 +139,7 @@ pub struct Upload {
     pub name: String,
     pub bytes: Vec<u8>,
     pub caption: String,
+    pub credit: String,
 }
 
 pub struct Submitted {
@@ -164,6 +170,7 @@ pub async fn read(mut multipart: Multipart) -> Result<Submitted, Unreadable> {
     let mut rows: BTreeMap<usize, (EnteredImage, bool)> = BTreeMap::new();
     let mut upload: Option<Upload> = None;
     let mut upload_caption = String::new();
+    let mut upload_credit = String::new();
     let mut action = Action::Preview;
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
         let name = field.name().unwrap_or("").to_string();
@@ -172,7 +179,12 @@ pub async fn read(mut multipart: Multipart) -> Result<Submitted, Unreadable> {
             let bytes = field.bytes().await.map_err(unreadable)?;
             // a file input left empty still sends a part, without a name
             if !(file_name.is_empty() && bytes.is_empty()) {
-                upload = Some(Upload { name: file_name, bytes: bytes.to_vec(), caption: String::new() });
+                upload = Some(Upload {
+                    name: file_name,
+                    bytes: bytes.to_vec(),
+                    caption: String::new(),
+                    credit: String::new(),
+                });
             }
             continue;
         }
@@ -186,6 +198,7 @@ pub async fn read(mut multipart: Multipart) -> Result<Submitted, Unreadable> {
             "kind" => entered.kind = value,
             "domains" => entered.domains.push(value),
             "author" => entered.author = value,
+            "author_title" => entered.author_title = value,
             "status" => entered.status = value,
             "featured" => entered.featured = true,
             // browsers send text areas with CRLF line ends
@@ -193,6 +206,7 @@ pub async fn read(mut multipart: Multipart) -> Result<Submitted, Unreadable> {
             "source" => entered.source = value,
             crate::version::FIELD => entered.version = value,
             "upload_caption" => upload_caption = value,
+            "upload_credit" => upload_credit = value,
             "action" if value == "save" => action = Action::Save,
             other => {
                 if let Some((index, part)) = image_field(other) {
@@ -201,6 +215,7 @@ pub async fn read(mut multipart: Multipart) -> Result<Submitted, Unreadable> {
                         "hash" => row.hash = value.trim().to_string(),
                         "file" => row.file = value,
                         "caption" => row.caption = value,
+                        "credit" => row.credit = value,
                         "remove" => *removed = true,
                         _ => {}
                     }
@@ -212,6 +227,7 @@ pub async fn read(mut multipart: Multipart) -> Result<Submitted, Unreadable> {
         rows.into_values().filter(|(row, removed)| !removed && !row.hash.is_empty()).map(|(row, _)| row).collect();
     if let Some(upload) = &mut upload {
         upload.caption = upload_caption;
+        upload.credit = upload_credit;
     }
     Ok(Submitted { entered, upload, action })
 }
@@ -234,6 +250,12 @@ impl Problems {
     }
 }
 
+/// `images[2].caption` → 1: the row of the form (counted from 0).
+fn image_index(key: &str) -> usize {
+    let index = key["images[".len()..].split(']').next().and_then(|n| n.parse::<usize>().ok());
+    index.unwrap_or(1).saturating_sub(1)
+}
+
 fn text_with(lang: Lang, id: &str, name: &str, value: usize) -> String {
     vigie_i18n::catalog().text_with(lang, id, &[(name, FluentValue::from(value))])
 }
@@ -250,11 +272,16 @@ pub fn field_messages(errors: &[FieldError], entered: &Entered, lang: Lang, prob
             "title" => ("title".to_string(), entered.title.as_str(), MAX_TITLE),
             "subtitle" => ("subtitle".to_string(), entered.subtitle.as_str(), MAX_TITLE),
             "author" => ("author".to_string(), entered.author.as_str(), MAX_AUTHOR),
+            "author_title" => ("author_title".to_string(), entered.author_title.as_str(), MAX_AUTHOR),
             key if key.starts_with("images[") && key.ends_with(".caption") => {
-                let index = key["images[".len()..].split(']').next().and_then(|n| n.parse::<usize>().ok());
-                let index = index.unwrap_or(1).saturating_sub(1);
+                let index = image_index(key);
                 let caption = entered.images.get(index).map_or("", |i| i.caption.as_str());
                 (format!("image-{index}-caption"), caption, MAX_CAPTION)
+            }
+            key if key.starts_with("images[") && key.ends_with(".credit") => {
+                let index = image_index(key);
+                let credit = entered.images.get(index).map_or("", |i| i.credit.as_str());
+                (format!("image-{index}-credit"), credit, MAX_AUTHOR)
             }
             other => (other.to_string(), "", 0),
         };
@@ -304,6 +331,7 @@ mod tests {
                 hash: "0".repeat(64),
                 file: "a.png".into(),
                 caption: "c".repeat(MAX_CAPTION + 1),
+                credit: "d".repeat(MAX_AUTHOR + 1),
                 media_type: None,
             }],
             ..Entered::default()
@@ -317,6 +345,7 @@ mod tests {
         assert!(problems.get("title").unwrap().contains("300"), "{:?}", problems.get("title"));
         assert_eq!(problems.get("author"), Some(catalog.text(Lang::En, "web-article-error-one-line")));
         assert!(problems.get("image-0-caption").unwrap().contains("1000"));
+        assert!(problems.get("image-0-credit").unwrap().contains("200"), "{problems:?}");
         let mut problems = Problems::default();
         let empty = Entered::default();
         field_messages(&validate_article(&empty.to_raw()).unwrap_err(), &empty, Lang::Fr, &mut problems);
