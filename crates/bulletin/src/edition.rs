@@ -4,14 +4,15 @@
 //! print exactly the same things; neither computes anything.
 
 use serde::Serialize;
-use vigie_domain::{Article, Change, DatePrecision, GroupRegister, Lang, Story, Trend};
+use vigie_domain::{Article, Change, DatePrecision, GroupRegister, Lang, Names, Story, Trend};
 use vigie_i18n::{Value, capitalize};
 use vigie_render::Labels;
 use vigie_render::article::{Block, parse, plain};
 use vigie_render::charts::monthly_charts;
-use vigie_report::{MonthlyReport, RangeChange};
+use vigie_report::{MonthlyReport, RangeChange, YearReport};
 
 use crate::fallbacks::Texts;
+use crate::issue::{Figure, NationalDaysRule};
 
 use crate::profile::Profile;
 use crate::sources::{RegionSource, Sources};
@@ -70,6 +71,8 @@ pub struct ImageView {
     /// The virtual file name (`images/HASH.EXT`).
     pub file: String,
     pub caption: String,
+    /// "Photo: …", or empty.
+    pub credit: String,
     pub media_type: &'static str,
 }
 
@@ -83,6 +86,9 @@ pub struct ArticleView {
     pub date: String,
     /// "By …", or empty.
     pub byline: String,
+    /// The author's name and title, as the editorial signs them.
+    pub author: String,
+    pub author_title: String,
     /// News, opinion, feature, in words.
     pub kind: String,
     pub domains: Vec<String>,
@@ -138,6 +144,8 @@ pub struct AgreementsView {
 #[derive(Debug, Clone, Serialize)]
 pub struct PartnersView {
     pub title: String,
+    /// The editor's opening text for the page, or empty.
+    pub intro: String,
     pub count: usize,
     /// "14 partners".
     pub count_label: String,
@@ -168,9 +176,22 @@ pub struct TimelineMonthView {
 #[derive(Debug, Clone, Serialize)]
 pub struct YearView {
     pub title: String,
+    /// The editor's opening text for the page, or empty.
+    pub intro: String,
+    /// The tiles of the year in numbers, in the issue's order.
     pub figures: Vec<FigureView>,
+    /// The highlights panel's photos (none, or up to six).
+    pub highlights: Vec<HighlightView>,
     pub timeline_title: String,
     pub months: Vec<TimelineMonthView>,
+}
+
+/// One photo of the year's highlights panel: a story's first photo.
+#[derive(Debug, Clone, Serialize)]
+pub struct HighlightView {
+    pub image: ImageView,
+    /// The story's title in the edition's language.
+    pub title: String,
 }
 
 /// A figure of the statistics table with its trend against last month.
@@ -267,6 +288,10 @@ pub struct NationalDayView {
     pub date: String,
     pub country: String,
     pub name: String,
+    /// The country's flag (`flags/CODE.svg`), or empty when none is known.
+    pub flag: String,
+    /// The congratulations sent, when the page prints them; else empty.
+    pub message: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -275,6 +300,9 @@ pub struct NationalDaysView {
     pub date_label: String,
     pub country_label: String,
     pub name_label: String,
+    pub message_label: String,
+    /// Which rows the page prints, in words ("from the member register").
+    pub rule: String,
     pub rows: Vec<NationalDayView>,
     /// Said when no national day falls in the month, else empty.
     pub empty: String,
@@ -322,6 +350,8 @@ fn article(story: &Story, labels: &Labels, texts: &Texts) -> Option<ArticleView>
         } else {
             labels.text_with("bulletin-byline", &[("author", Value::from(isolated(&version.author)))])
         },
+        author: version.author.clone(),
+        author_title: version.author_title.clone(),
         kind: labels.text(&format!("article-kind-{}", version.kind.code())),
         domains: version.domains.iter().map(|d| labels.text(&format!("domain-{}", d.code()))).collect(),
         opening,
@@ -332,6 +362,7 @@ fn article(story: &Story, labels: &Labels, texts: &Texts) -> Option<ArticleView>
             .map(|image| ImageView {
                 file: image_file(&image.hash, image.media_type),
                 caption: image.caption.clone(),
+                credit: image.credit.clone(),
                 media_type: image.media_type.mime(),
             })
             .collect(),
@@ -482,25 +513,87 @@ fn revised(source: &RegionSource, groups: &GroupRegister, labels: &Labels) -> Op
     })
 }
 
-fn year(sources: &Sources, labels: &Labels, texts: &Texts) -> Option<YearView> {
-    let (report, timeline) = sources.year.as_ref()?;
-    let mut figures: Vec<FigureView> = vigie_render::year::kind_order()
+/// The number a figure of the year in numbers counts.
+fn figure_value(report: &YearReport, figure: Figure) -> u64 {
+    match figure {
+        Figure::Activities(kind) => report.count(kind),
+        Figure::AgreementsSigned => report.agreements_signed,
+        Figure::Partnerships => report.agreements_total,
+    }
+}
+
+/// The catalogue's words for a figure, agreed with its number.
+fn figure_label(report: &YearReport, figure: Figure, labels: &Labels) -> String {
+    let count = Value::from(figure_value(report, figure));
+    match figure {
+        Figure::Activities(kind) => labels.text_with(&format!("activity-kind-{}", kind.code()), &[("count", count)]),
+        Figure::AgreementsSigned => labels
+            .text_with("year-agreements-signed", &[("count", count), ("year", Value::from(report.year.to_string()))]),
+        Figure::Partnerships => labels.text_with("bulletin-partnerships", &[("count", count)]),
+    }
+}
+
+/// The tiles the issue names, with the editor's labels; else every kind of
+/// activity the year counts, then the partnerships.
+fn tiles(sources: &Sources, report: &YearReport, labels: &Labels, texts: &Texts) -> Vec<FigureView> {
+    let chosen: Vec<(Figure, Option<&Names>)> = if sources.issue.tiles.is_empty() {
+        let mut figures: Vec<(Figure, Option<&Names>)> = vigie_render::year::kind_order()
+            .into_iter()
+            .filter(|kind| report.count(*kind) > 0)
+            .map(|kind| (Figure::Activities(kind), None))
+            .collect();
+        figures.push((Figure::Partnerships, None));
+        figures
+    } else {
+        sources.issue.tiles.iter().map(|tile| (tile.figure, Some(&tile.label))).collect()
+    };
+    chosen
         .into_iter()
-        .filter(|kind| report.count(*kind) > 0)
-        .map(|kind| {
-            let n = report.count(kind);
+        .map(|(figure, label)| {
+            let given = label.filter(|names| Lang::ALL.iter().any(|&lang| !names.get(lang).is_empty()));
             FigureView {
-                kind: kind.code().to_string(),
-                label: labels.text_with(&format!("activity-kind-{}", kind.code()), &[("count", Value::from(n))]),
-                value: labels.number(n),
+                kind: figure.code().to_string(),
+                label: match given {
+                    Some(names) => texts.pick(names, || format!("tile {}: label", figure.code())).to_string(),
+                    None => figure_label(report, figure, labels),
+                },
+                value: labels.number(figure_value(report, figure)),
             }
         })
-        .collect();
-    figures.push(FigureView {
-        kind: "agreements".into(),
-        label: labels.text_with("bulletin-partnerships", &[("count", Value::from(report.agreements_total))]),
-        value: labels.number(report.agreements_total),
-    });
+        .collect()
+}
+
+/// The first photo of each highlighted story, in the edition's language
+/// when that version has one.
+fn highlights(sources: &Sources, labels: &Labels, texts: &Texts) -> Vec<HighlightView> {
+    sources
+        .highlights
+        .iter()
+        .filter_map(|story| {
+            let version = story.preferred(labels.lang)?;
+            let (version, image) = match version.images.first() {
+                Some(image) => (version, image),
+                None => story.versions.iter().find_map(|v| v.images.first().map(|i| (v, i)))?,
+            };
+            if version.lang != labels.lang {
+                texts.record(Some(version.lang), format!("highlight {}: caption", story.id));
+            }
+            Some(HighlightView {
+                image: ImageView {
+                    file: image_file(&image.hash, image.media_type),
+                    caption: image.caption.clone(),
+                    credit: image.credit.clone(),
+                    media_type: image.media_type.mime(),
+                },
+                title: version.title.clone(),
+            })
+        })
+        .collect()
+}
+
+fn year(sources: &Sources, labels: &Labels, texts: &Texts) -> Option<YearView> {
+    let (report, timeline) = sources.year.as_ref()?;
+    let figures = tiles(sources, report, labels, texts);
     let months = timeline
         .months
         .iter()
@@ -522,10 +615,103 @@ fn year(sources: &Sources, labels: &Labels, texts: &Texts) -> Option<YearView> {
         .collect();
     Some(YearView {
         title: vigie_render::year::title(report, labels),
+        intro: intro(&sources.issue.year_intro, "year page: intro", texts),
         figures,
+        highlights: highlights(sources, labels, texts),
         timeline_title: vigie_render::timeline::title(timeline, labels),
         months,
     })
+}
+
+/// The flag's virtual file of a country, when the set has one.
+pub fn flag_file(country: vigie_domain::CountryCode) -> Option<String> {
+    vigie_render::flags::svg(country).map(|_| format!("flags/{}.svg", country.as_str().to_ascii_lowercase()))
+}
+
+/// The national days page, by the issue's rule: the member register's days
+/// of the month, or the congratulations the coalition sent (its
+/// `national_day` activities), each with its message.
+fn national_days_view(sources: &Sources, labels: &Labels, texts: &Texts) -> NationalDaysView {
+    let month = sources.issue.month;
+    let report = &sources.national_days;
+    let flag = |country| flag_file(country).unwrap_or_default();
+    let (rows, footnotes) = match sources.issue.national_days {
+        NationalDaysRule::Register => (
+            report
+                .entries
+                .iter()
+                .map(|entry| NationalDayView {
+                    date: labels.date(entry.date),
+                    country: labels.country(entry.country),
+                    name: texts
+                        .pick(&entry.national_day.name, || format!("national day of {}", entry.country))
+                        .to_string(),
+                    flag: flag(entry.country),
+                    message: String::new(),
+                })
+                .collect::<Vec<_>>(),
+            vigie_render::national_days::notes(report, labels),
+        ),
+        NationalDaysRule::Sent => (
+            sources
+                .sent_national_days
+                .iter()
+                .map(|activity| {
+                    // the day's name as the member register gives it, else the activity's title
+                    let registered = activity.counterpart_country.and_then(|country| {
+                        let member = sources.members.iter().find(|m| m.country == country)?;
+                        let days = &member.national_days;
+                        days.iter()
+                            .find(|d| d.month == activity.date.month() && d.day == activity.date.day())
+                            .or(days.first())
+                    });
+                    let name = match registered {
+                        Some(day) => texts.pick(&day.name, || format!("national day of {}", day_country(activity))),
+                        None => texts.pick(&activity.title, || format!("activity {}: title", activity.id)),
+                    };
+                    NationalDayView {
+                        date: labels.date(activity.date),
+                        country: activity.counterpart_country.map(|c| labels.country(c)).unwrap_or_default(),
+                        name: name.to_string(),
+                        flag: activity.counterpart_country.map(flag).unwrap_or_default(),
+                        message: texts
+                            .pick(&activity.description, || format!("activity {}: description", activity.id))
+                            .to_string(),
+                    }
+                })
+                .collect(),
+            Vec::new(),
+        ),
+    };
+    let (rule_id, none_id) = match sources.issue.national_days {
+        NationalDaysRule::Register => ("national-days-rule-register", "national-days-none"),
+        NationalDaysRule::Sent => ("national-days-rule-sent", "national-days-none-sent"),
+    };
+    let month_name = Value::from(labels.month(month));
+    NationalDaysView {
+        title: vigie_render::national_days::title(report, labels),
+        date_label: labels.text("national-days-col-date"),
+        country_label: labels.text("national-days-col-country"),
+        name_label: labels.text("national-days-col-name"),
+        message_label: labels.text("national-days-col-message"),
+        rule: labels.text_with(rule_id, &[("month", month_name.clone())]),
+        empty: if rows.is_empty() { labels.text_with(none_id, &[("month", month_name)]) } else { String::new() },
+        rows,
+        footnotes,
+    }
+}
+
+fn day_country(activity: &vigie_domain::Activity) -> String {
+    activity.counterpart_country.map(|c| c.to_string()).unwrap_or_default()
+}
+
+/// An opening text the editor wrote, in the edition's language (empty when
+/// the editor wrote none).
+fn intro(text: &Names, what: &str, texts: &Texts) -> String {
+    if Lang::ALL.iter().all(|&lang| text.get(lang).is_empty()) {
+        return String::new();
+    }
+    texts.pick(text, || what.to_string()).to_string()
 }
 
 impl Edition {
@@ -557,7 +743,6 @@ impl Edition {
             })
             .collect();
         let partners = &sources.partners;
-        let national_days = &sources.national_days;
         let mut edition = Edition {
             lang: lang.code(),
             dir: dir(lang),
@@ -631,6 +816,7 @@ impl Edition {
             },
             partners: PartnersView {
                 title: labels.text("bulletin-partners-title"),
+                intro: intro(&issue.partners_intro, "partners page: intro", &texts),
                 count: partners.len(),
                 count_label: labels.text_with("bulletin-partners-count", &[("count", Value::from(partners.len()))]),
                 names: partners
@@ -644,29 +830,7 @@ impl Edition {
                 .iter()
                 .map(|r| region(r, &sources.groups, sources.issue.casualty_ranges, &labels, &texts))
                 .collect(),
-            national_days: NationalDaysView {
-                title: vigie_render::national_days::title(national_days, &labels),
-                date_label: labels.text("national-days-col-date"),
-                country_label: labels.text("national-days-col-country"),
-                name_label: labels.text("national-days-col-name"),
-                rows: national_days
-                    .entries
-                    .iter()
-                    .map(|entry| NationalDayView {
-                        date: labels.date(entry.date),
-                        country: labels.country(entry.country),
-                        name: texts
-                            .pick(&entry.national_day.name, || format!("national day of {}", entry.country))
-                            .to_string(),
-                    })
-                    .collect(),
-                empty: if national_days.entries.is_empty() {
-                    labels.text_with("national-days-none", &[("month", Value::from(labels.month(issue.month)))])
-                } else {
-                    String::new()
-                },
-                footnotes: vigie_render::national_days::notes(national_days, &labels),
-            },
+            national_days: national_days_view(sources, &labels, &texts),
             fallbacks: Vec::new(),
         };
         edition.fallbacks = texts.into_fallbacks();

@@ -2,10 +2,84 @@
 //! stories in order, the regions of the statistics, and whether the year is
 //! reviewed. Given by command-line flags or by an issue file (TOML).
 
-use serde::Deserialize;
-use vigie_domain::Month;
+use serde::{Deserialize, Serialize};
+use vigie_domain::{ActivityKind, Month, Names};
 
 use crate::BulletinError;
+
+/// The most photos the year page's highlights panel shows.
+pub const MAX_HIGHLIGHTS: usize = 6;
+
+/// A figure the year in numbers can show: a kind of activity, the
+/// agreements signed that year, or the partnerships in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(into = "String")]
+pub enum Figure {
+    Activities(ActivityKind),
+    AgreementsSigned,
+    Partnerships,
+}
+
+impl Figure {
+    /// Every figure, in the default order of the tiles.
+    pub fn all() -> Vec<Figure> {
+        let mut all: Vec<Figure> = ActivityKind::ALL.into_iter().map(Figure::Activities).collect();
+        all.extend([Figure::AgreementsSigned, Figure::Partnerships]);
+        all
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Figure::Activities(kind) => kind.code(),
+            Figure::AgreementsSigned => "agreements_signed",
+            Figure::Partnerships => "partnerships",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Figure> {
+        Figure::all().into_iter().find(|f| f.code() == code)
+    }
+}
+
+impl From<Figure> for String {
+    fn from(figure: Figure) -> String {
+        figure.code().to_string()
+    }
+}
+
+/// One tile of the year in numbers: its figure, and the label the editor
+/// gave it in each language (empty: the catalogue's words).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tile {
+    pub figure: Figure,
+    pub label: Names,
+}
+
+/// Where the national days page takes its rows from; the page states it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NationalDaysRule {
+    /// Every member state's national day falling in the month, from the
+    /// member register.
+    #[default]
+    Register,
+    /// The congratulations the coalition sent: the month's `national_day`
+    /// activities of the register, with their message.
+    Sent,
+}
+
+impl NationalDaysRule {
+    pub fn code(self) -> &'static str {
+        match self {
+            NationalDaysRule::Register => "register",
+            NationalDaysRule::Sent => "sent",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<NationalDaysRule> {
+        [NationalDaysRule::Register, NationalDaysRule::Sent].into_iter().find(|r| r.code() == code)
+    }
+}
 
 /// An issue, resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +100,47 @@ pub struct Issue {
     /// Print the low–high range of the victims beside a figure whose
     /// incidents give one: "98 (90–120)" (off by default).
     pub casualty_ranges: bool,
+    /// The year in numbers, in order; empty: every figure of the year that
+    /// is not zero, with the catalogue's words.
+    pub tiles: Vec<Tile>,
+    /// The year page's opening text (empty: none).
+    pub year_intro: Names,
+    /// The partners page's opening text (empty: none).
+    pub partners_intro: Names,
+    pub national_days: NationalDaysRule,
+    /// Story ids whose first photo goes in the year page's highlights
+    /// panel, in order (at most [`MAX_HIGHLIGHTS`]).
+    pub highlights: Vec<String>,
+}
+
+/// A text of the issue file in the three languages, each optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TextFile {
+    #[serde(default)]
+    fr: String,
+    #[serde(default)]
+    en: String,
+    #[serde(default)]
+    ar: String,
+}
+
+impl From<TextFile> for Names {
+    fn from(text: TextFile) -> Names {
+        Names { fr: text.fr.trim().into(), en: text.en.trim().into(), ar: text.ar.trim().into() }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TileFile {
+    figure: String,
+    #[serde(default)]
+    fr: String,
+    #[serde(default)]
+    en: String,
+    #[serde(default)]
+    ar: String,
 }
 
 /// The regions an issue reports when none is named.
@@ -47,6 +162,16 @@ struct IssueFile {
     standing_pages: bool,
     #[serde(default)]
     casualty_ranges: bool,
+    #[serde(default)]
+    tiles: Vec<TileFile>,
+    #[serde(default)]
+    year_intro: TextFile,
+    #[serde(default)]
+    partners_intro: TextFile,
+    #[serde(default)]
+    national_days: NationalDaysRule,
+    #[serde(default)]
+    highlights: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -64,7 +189,31 @@ impl Issue {
             year_review: month.number() == 12,
             standing_pages: true,
             casualty_ranges: false,
+            tiles: Vec::new(),
+            year_intro: Names::default(),
+            partners_intro: Names::default(),
+            national_days: NationalDaysRule::default(),
+            highlights: Vec::new(),
         }
+    }
+
+    /// Checks what the editor chose that the types cannot: known figures,
+    /// each once, and at most six highlights, each once.
+    pub fn check(&self) -> Result<(), String> {
+        for (index, tile) in self.tiles.iter().enumerate() {
+            if self.tiles[..index].iter().any(|t| t.figure == tile.figure) {
+                return Err(format!("tiles: {} is given twice", tile.figure.code()));
+            }
+        }
+        if self.highlights.len() > MAX_HIGHLIGHTS {
+            return Err(format!("highlights: at most {MAX_HIGHLIGHTS} photos, not {}", self.highlights.len()));
+        }
+        for (index, id) in self.highlights.iter().enumerate() {
+            if self.highlights[..index].contains(id) {
+                return Err(format!("highlights: {id} is given twice"));
+            }
+        }
+        Ok(())
     }
 
     /// Reads an issue file; `source` names it in errors.
@@ -82,6 +231,27 @@ impl Issue {
         issue.year_review |= file.year_review;
         issue.standing_pages = file.standing_pages;
         issue.casualty_ranges = file.casualty_ranges;
+        issue.tiles = file
+            .tiles
+            .into_iter()
+            .map(|tile| {
+                let figure = Figure::parse(tile.figure.trim()).ok_or_else(|| {
+                    let codes: Vec<&str> = Figure::all().into_iter().map(Figure::code).collect();
+                    BulletinError::Issue(format!(
+                        "{source}: tiles: unknown figure {:?}: use {}",
+                        tile.figure,
+                        codes.join(", ")
+                    ))
+                })?;
+                let label = TextFile { fr: tile.fr, en: tile.en, ar: tile.ar }.into();
+                Ok(Tile { figure, label })
+            })
+            .collect::<Result<_, BulletinError>>()?;
+        issue.year_intro = file.year_intro.into();
+        issue.partners_intro = file.partners_intro.into();
+        issue.national_days = file.national_days;
+        issue.highlights = file.highlights;
+        issue.check().map_err(|problem| BulletinError::Issue(format!("{source}: {problem}")))?;
         Ok(issue)
     }
 
@@ -116,5 +286,36 @@ mod tests {
         assert!(!plain.casualty_ranges, "ranges are off by default");
         let ranges = Issue::from_toml("number = 1\nmonth = \"2023-11\"\ncasualty_ranges = true\n", "x").unwrap();
         assert!(ranges.casualty_ranges);
+    }
+
+    #[test]
+    fn the_editors_choices() {
+        let issue = Issue::from_toml(
+            "number = 58\nmonth = \"2023-12\"\nnational_days = \"sent\"\nhighlights = [\"a\", \"b\"]\n\
+             year_intro = { fr = \"Une année\", ar = \"سنة\" }\n\
+             [[tiles]]\nfigure = \"conference\"\nfr = \"Conférences\"\n[[tiles]]\nfigure = \"partnerships\"\n",
+            "issue.toml",
+        )
+        .unwrap();
+        assert_eq!(issue.national_days, NationalDaysRule::Sent);
+        assert_eq!(issue.highlights, ["a", "b"]);
+        assert_eq!((issue.year_intro.fr.as_str(), issue.year_intro.en.as_str()), ("Une année", ""));
+        assert_eq!(issue.tiles.iter().map(|t| t.figure.code()).collect::<Vec<_>>(), ["conference", "partnerships"]);
+        assert_eq!(issue.tiles[0].label.fr, "Conférences");
+        let error =
+            |text: &str| Issue::from_toml(&format!("number = 1\nmonth = \"2023-12\"\n{text}"), "i").unwrap_err();
+        assert!(
+            error("[[tiles]]\nfigure = \"conferences\"\n").to_string().contains("unknown figure \"conferences\": use"),
+        );
+        assert!(
+            error("[[tiles]]\nfigure = \"workshop\"\n[[tiles]]\nfigure = \"workshop\"\n")
+                .to_string()
+                .contains("workshop is given twice")
+        );
+        assert_eq!(
+            error("highlights = [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\"]\n").to_string(),
+            "issue: i: highlights: at most 6 photos, not 7"
+        );
+        assert!(error("national_days = \"both\"\n").to_string().contains("unknown variant `both`"));
     }
 }

@@ -8,6 +8,7 @@ pub mod fallbacks;
 mod html;
 pub mod issue;
 mod pdf;
+pub mod photos;
 pub mod profile;
 pub mod publication;
 pub mod snapshot;
@@ -55,17 +56,40 @@ pub struct Outputs {
 }
 
 /// Every image of the issue under its edition file name, as bytes (for the
-/// PDF) and as data URLs (for the HTML).
+/// PDF) and as data URLs (for the HTML), photos fitted to the page
+/// ([`photos::fitted`]), each once.
 fn image_files(sources: &Sources) -> (BTreeMap<String, Vec<u8>>, BTreeMap<String, String>) {
     let mut bytes = BTreeMap::new();
     let mut urls = BTreeMap::new();
-    let stories = sources.featured.iter().chain(&sources.editorial).chain(&sources.others);
+    let stories = sources.featured.iter().chain(&sources.editorial).chain(&sources.others).chain(&sources.highlights);
     for image in stories.flat_map(|s| s.versions.iter().flat_map(|v| &v.images)) {
         let file = edition::image_file(&image.hash, image.media_type);
-        if let Some(data) = sources.images.get(&image.hash) {
-            let encoded = base64::engine::general_purpose::STANDARD.encode(data);
-            urls.insert(file.clone(), format!("data:{};base64,{encoded}", image.media_type.mime()));
-            bytes.insert(file, data.clone());
+        if bytes.contains_key(&file) {
+            continue;
+        }
+        if let Some(original) = sources.images.get(&image.hash) {
+            let url = |side: u32| {
+                let data = photos::fitted_to(original, image.media_type, side);
+                let encoded = base64::engine::general_purpose::STANDARD.encode(&data);
+                format!("data:{};base64,{encoded}", image.media_type.mime())
+            };
+            urls.insert(file.clone(), url(photos::HTML_MAX_SIDE));
+            urls.insert(format!("{file}#thumbnail"), url(photos::THUMBNAIL_SIDE));
+            bytes.insert(file, photos::fitted(original, image.media_type));
+        }
+    }
+    // the flags of the national days page, whichever rule fills it
+    let countries = sources
+        .national_days
+        .entries
+        .iter()
+        .map(|entry| entry.country)
+        .chain(sources.sent_national_days.iter().filter_map(|activity| activity.counterpart_country));
+    for country in countries {
+        if let (Some(file), Some(svg)) = (edition::flag_file(country), vigie_render::flags::svg(country)) {
+            let encoded = base64::engine::general_purpose::STANDARD.encode(svg);
+            urls.insert(file.clone(), format!("data:image/svg+xml;base64,{encoded}"));
+            bytes.insert(file, svg.as_bytes().to_vec());
         }
     }
     (bytes, urls)

@@ -49,6 +49,11 @@ fn spec(issue: &Issue) -> String {
         "year_review": issue.year_review,
         "standing_pages": issue.standing_pages,
         "casualty_ranges": issue.casualty_ranges,
+        "tiles": issue.tiles,
+        "year_intro": issue.year_intro,
+        "partners_intro": issue.partners_intro,
+        "national_days": issue.national_days,
+        "highlights": issue.highlights,
     })
     .to_string()
 }

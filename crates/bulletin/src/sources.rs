@@ -5,12 +5,14 @@
 use std::collections::BTreeMap;
 
 use vigie_domain::confirmation::ConfirmationStatus;
-use vigie_domain::{ArticleStatus, CountryCode, GroupRegister, Member, Note, Partner, Regions, Story};
+use vigie_domain::{
+    Activity, ActivityKind, ArticleStatus, CountryCode, GroupRegister, Member, Note, Partner, Regions, Story,
+};
 use vigie_report::{Counted, Counting, MonthlyReport, NationalDaysReport, RevisedMonth, TimelineReport, YearReport};
-use vigie_store::{ArticleFilter, NoteFilter, Store};
+use vigie_store::{ActivityFilter, ArticleFilter, NoteFilter, Store};
 
 use crate::BulletinError;
-use crate::issue::Issue;
+use crate::issue::{Issue, NationalDaysRule};
 
 /// One region's statistics and notes.
 pub struct RegionSource {
@@ -41,6 +43,12 @@ pub struct Sources {
     pub year: Option<(YearReport, TimelineReport)>,
     pub regions: Vec<RegionSource>,
     pub national_days: NationalDaysReport,
+    /// The congratulations sent in the month (its `national_day`
+    /// activities, by date), when the issue's rule prints them.
+    pub sent_national_days: Vec<Activity>,
+    /// The stories whose first photo the year page's highlights panel
+    /// shows, in the issue's order.
+    pub highlights: Vec<Story>,
     /// The perpetrator groups, for their names.
     pub groups: GroupRegister,
     /// Image bytes by hash, for every image of the printed stories.
@@ -123,8 +131,25 @@ impl Sources {
                 .collect();
             region_sources.push(RegionSource { report, counted, revised, unconfirmed, notes });
         }
+        let highlights: Vec<Story> =
+            issue.highlights.iter().map(|id| story(store, id, "highlight")).collect::<Result<_, _>>()?;
+        if let Some(bare) = highlights.iter().find(|s| s.versions.iter().all(|v| v.images.is_empty())) {
+            return Err(BulletinError::Issue(format!(
+                "highlight {}: the story has no photo",
+                vigie_domain::text::quoted(&bare.id)
+            )));
+        }
+        let sent_national_days = match issue.national_days {
+            NationalDaysRule::Register => Vec::new(),
+            NationalDaysRule::Sent => store.activities(&ActivityFilter {
+                from: Some(month.first_day()),
+                to: Some(month.last_day()),
+                kinds: vec![ActivityKind::NationalDay],
+                country: None,
+            })?,
+        };
         let mut images = BTreeMap::new();
-        for story in featured.iter().chain(&editorial).chain(&others) {
+        for story in featured.iter().chain(&editorial).chain(&others).chain(&highlights) {
             for image in story.versions.iter().flat_map(|v| &v.images) {
                 if !images.contains_key(&image.hash) {
                     let bytes = store.image(&image.hash)?.ok_or_else(|| {
@@ -147,6 +172,8 @@ impl Sources {
             year,
             regions: region_sources,
             national_days: vigie_report::national_days(store, month)?,
+            sent_national_days,
+            highlights,
             groups,
             images,
         })

@@ -44,6 +44,8 @@ pub enum Role {
     Analyst,
     /// Writes the articles and composes the bulletin.
     Editor,
+    /// Fills the registers' texts missing in a language, and nothing else.
+    Translator,
     /// A member state's delegate: submits their own countries' incidents.
     Delegate,
     /// Reads.
@@ -51,13 +53,15 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Admin, Role::Analyst, Role::Editor, Role::Delegate, Role::Viewer];
+    pub const ALL: [Role; 6] =
+        [Role::Admin, Role::Analyst, Role::Editor, Role::Translator, Role::Delegate, Role::Viewer];
 
     pub fn code(self) -> &'static str {
         match self {
             Role::Admin => "admin",
             Role::Analyst => "analyst",
             Role::Editor => "editor",
+            Role::Translator => "translator",
             Role::Delegate => "delegate",
             Role::Viewer => "viewer",
         }
@@ -510,6 +514,14 @@ pub fn can_edit_articles(user: &User) -> bool {
     user.is(Role::Admin) || user.is(Role::Editor)
 }
 
+/// Whether `user` may write the texts of the registers in a language (the
+/// `/translations` page): translators, editors and administrators. A
+/// translation changes the texts of one language and nothing else of the
+/// record.
+pub fn can_translate(user: &User) -> bool {
+    !user.disabled && (user.is(Role::Admin) || user.is(Role::Editor) || user.is(Role::Translator))
+}
+
 /// Whether `user` may read articles that are still drafts: those who write
 /// them, and analysts (who check the facts); delegates and viewers read
 /// published versions only.
@@ -610,7 +622,7 @@ mod tests {
             assert_eq!(Role::parse(&format!(" {} ", role.code().to_uppercase())), Some(role));
         }
         assert_eq!(Role::parse("root"), None);
-        assert_eq!(Role::codes(), "admin, analyst, editor, delegate, viewer");
+        assert_eq!(Role::codes(), "admin, analyst, editor, translator, delegate, viewer");
         assert_eq!(serde_json::to_string(&Role::Delegate).unwrap(), "\"delegate\"");
     }
 

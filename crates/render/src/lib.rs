@@ -4,6 +4,7 @@
 
 pub mod article;
 pub mod charts;
+pub mod flags;
 mod labels;
 pub mod monthly;
 pub mod national_days;

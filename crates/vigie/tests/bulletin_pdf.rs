@@ -91,9 +91,16 @@ fn is_mark(c: char) -> bool {
 
 /// The words of an Arabic `wanted` that pdftotext gives back: it splits and
 /// repeats the letters of a word with a vowel mark (Typst's text of a
-/// cluster), those words are left out.
+/// cluster), those words are left out; it detaches the punctuation that
+/// ends a word ("شهر،" comes out "شهر ،"), which is left out too.
 fn plain_words(wanted: &str) -> Vec<String> {
-    wanted.split_whitespace().filter(|w| !w.chars().any(is_mark)).map(normalise).collect()
+    wanted
+        .split_whitespace()
+        .filter(|w| !w.chars().any(is_mark))
+        .map(|w| w.trim_end_matches(['،', '؛', '؟', '.', ':']))
+        .filter(|w| !w.is_empty())
+        .map(normalise)
+        .collect()
 }
 
 /// `wanted` is in `text`, in order; for Arabic, where a mixed line's digits

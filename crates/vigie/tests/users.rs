@@ -159,7 +159,7 @@ fn bad_accounts_are_refused_and_nothing_is_written() {
         (
             &["--email", "new@example.org", "--role", "root"],
             "a strong password here",
-            "error: unknown role \"root\": use one of admin, analyst, editor, delegate, viewer",
+            "error: unknown role \"root\": use one of admin, analyst, editor, translator, delegate, viewer",
         ),
         (
             &["--email", "not-an-address", "--role", "viewer"],

@@ -41,6 +41,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("incident_import.html", include_str!("../templates/incident_import.html")),
     ("bulletins.html", include_str!("../templates/bulletins.html")),
     ("register_form.html", include_str!("../templates/register_form.html")),
+    ("translations.html", include_str!("../templates/translations.html")),
+    ("translation_form.html", include_str!("../templates/translation_form.html")),
     ("activities.html", include_str!("../templates/activities.html")),
     ("activity.html", include_str!("../templates/activity.html")),
     ("history.html", include_str!("../templates/history.html")),
@@ -102,6 +104,7 @@ pub fn render(
             role => s.user.role.code(),
             admin => vigie_domain::user::can_manage_users(&s.user),
             approver => vigie_domain::user::can_approve(&s.user, None),
+            translator => vigie_domain::user::can_translate(&s.user),
         }
     });
     let html = template.render(context! {

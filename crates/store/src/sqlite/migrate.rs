@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0018_killed_range.sql"),
     include_str!("../../migrations/sqlite/0019_register_languages.sql"),
     include_str!("../../migrations/sqlite/0020_editorial.sql"),
+    include_str!("../../migrations/sqlite/0021_translator_role.sql"),
 ];
 
 /// The schema version a store has once every migration is applied.
@@ -39,6 +40,18 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if version > known {
         return Err(StoreError::TooNew { path: path.display().to_string(), found: version, known });
     }
+    if version == known {
+        return Ok(());
+    }
+    // off while tables are rebuilt (a DROP would cascade to the rows that
+    // refer to them); each migration's result is checked before it commits
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let applied = apply(conn, path, version, known);
+    conn.pragma_update(None, "foreign_keys", true)?;
+    applied
+}
+
+fn apply(conn: &mut Connection, path: &Path, version: i64, known: i64) -> Result<()> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         let tx = conn.transaction()?;
         // SQLite's message alone: its error would quote the whole migration, twice in a chain
@@ -53,6 +66,16 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
                 other => other.to_string(),
             },
         })?;
+        let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| row.get(0))?;
+        if broken > 0 {
+            return Err(StoreError::Mismatch {
+                path: path.display().to_string(),
+                found: version,
+                known,
+                failed: index as i64 + 1,
+                reason: format!("{broken} rows refer to rows that no longer exist"),
+            });
+        }
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
     }

@@ -44,8 +44,9 @@ macro_rules! article {
     };
 }
 
-/// Five stories in fr, en and ar: the reference's three cover stories, its
-/// cybersecurity exhibition and the January 2026 news item.
+/// Six stories in fr, en and ar: the reference's three cover stories, its
+/// cybersecurity exhibition, the January 2026 news item and an editorial
+/// written for Vigie.
 const DEMO_ARTICLES: &[(&str, &str)] = &[
     article!("chiefs-of-staff-second-meeting.ar.md"),
     article!("chiefs-of-staff-second-meeting.en.md"),
@@ -53,6 +54,9 @@ const DEMO_ARTICLES: &[(&str, &str)] = &[
     article!("cybersecurity-exhibition-2023.ar.md"),
     article!("cybersecurity-exhibition-2023.en.md"),
     article!("cybersecurity-exhibition-2023.fr.md"),
+    article!("editorial-2023-12.ar.md"),
+    article!("editorial-2023-12.en.md"),
+    article!("editorial-2023-12.fr.md"),
     article!("gcc-cooperation-visit-2026.ar.md"),
     article!("gcc-cooperation-visit-2026.en.md"),
     article!("gcc-cooperation-visit-2026.fr.md"),
@@ -63,6 +67,27 @@ const DEMO_ARTICLES: &[(&str, &str)] = &[
     article!("mou-standing-committee-ihl.en.md"),
     article!("mou-standing-committee-ihl.fr.md"),
 ];
+
+macro_rules! image {
+    ($name:literal) => {
+        (concat!("images/", $name), include_bytes!(concat!("../../demo/articles/images/", $name)).as_slice())
+    };
+}
+
+/// The stories' illustrations, drawn for the project (CC0 1.0; see
+/// demo/README.md and tools/demo-images).
+const DEMO_IMAGES: &[(&str, &[u8])] = &[
+    image!("chiefs-of-staff-meeting.jpg"),
+    image!("cybersecurity-exhibition.jpg"),
+    image!("editorial.jpg"),
+    image!("kyrgyz-visit.jpg"),
+    image!("mou-signing.jpg"),
+];
+
+/// Issue 58 as its editors compose it: the editorial, the reference's
+/// cover order, eight tiles, the year's highlights, the congratulations
+/// sent on national days.
+const DEMO_ISSUE: &str = include_str!("../../demo/issue-58.toml");
 
 /// The G5 Sahel developments notes of December 2023, the reference
 /// bulletin's facts told in our own words.
@@ -207,12 +232,15 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     out_raw!("{}", monthly::text(&report, &Labels::new(args.lang.lang())))?;
     if !args.no_bulletin {
         out!()?;
+        let issue_dir = tempfile::tempdir().context("cannot create a temporary folder for the demo issue")?;
+        let issue_file = issue_dir.path().join("issue-58.toml");
+        std::fs::write(&issue_file, DEMO_ISSUE).context("cannot write the demo issue file")?;
         let bulletin = BulletinArgs {
             command: None,
             revise: None,
-            month: Some("2023-12".into()),
-            number: Some(58),
-            issue: None,
+            month: None,
+            number: None,
+            issue: Some(issue_file),
             lang: BulletinLang::All,
             format: BulletinFormat::Both,
             regions: Vec::new(),
@@ -287,6 +315,10 @@ fn import_articles(store: &mut dyn vigie_store::Store, options: &Options) -> Res
     let dir = tempfile::tempdir().context("cannot create a temporary folder for the demo articles")?;
     for (name, text) in DEMO_ARTICLES {
         std::fs::write(dir.path().join(name), text).with_context(|| format!("cannot write the demo article {name}"))?;
+    }
+    std::fs::create_dir_all(dir.path().join("images")).context("cannot create the demo images folder")?;
+    for (name, bytes) in DEMO_IMAGES {
+        std::fs::write(dir.path().join(name), bytes).with_context(|| format!("cannot write the demo image {name}"))?;
     }
     let summary = vigie_ingest::import_articles(store, dir.path(), options)?;
     loaded(&summary, options, "articles")?;

@@ -87,7 +87,7 @@ mod tests {
         assert_eq!(found, [FieldChange::new("title", "Titre", "Autre titre")]);
         assert!(changes(Some(&before), &before).is_empty());
         let created = changes(None, &before);
-        assert_eq!(created.len(), 10);
+        assert_eq!(created.len(), 11);
         assert!(created.iter().all(|c| c.before.is_null()));
     }
 

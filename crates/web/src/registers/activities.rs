@@ -44,7 +44,7 @@ use crate::version;
 /// Taken by the page of the form: no activity may have it as id.
 const RESERVED_ID: &str = "new";
 
-fn href(id: &str) -> String {
+pub(super) fn href(id: &str) -> String {
     format!("/activities/{}", percent_encode(id))
 }
 
@@ -376,7 +376,7 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
 }
 
 /// The form's values of a stored activity (one value a domain).
-fn values_of(activity: &Activity) -> Values {
+pub(super) fn values_of(activity: &Activity) -> Values {
     let mut values = Values::default();
     for (column, value) in ACTIVITY_COLUMNS.iter().zip(activity.values()) {
         if *column != "domains" {
@@ -390,7 +390,7 @@ fn values_of(activity: &Activity) -> Values {
 }
 
 /// The record a form's values make, as the validator reads a file's.
-fn raw_of(values: &Values, id: Option<&str>) -> RawActivity {
+pub(super) fn raw_of(values: &Values, id: Option<&str>) -> RawActivity {
     let mut raw = RawActivity::from_values(ACTIVITY_COLUMNS.iter().map(|c| values.raw(c)).collect());
     raw.domains = Some(values.all("domains").join(Domain::SEPARATOR));
     if let Some(id) = id {

@@ -30,6 +30,11 @@ impl Values {
         self.0.entry(name.to_string()).or_default().push(value.into());
     }
 
+    /// Replaces the field's values by `value`.
+    pub fn set(&mut self, name: &str, value: impl Into<String>) {
+        self.0.insert(name.to_string(), vec![value.into()]);
+    }
+
     /// The field's first value, if it came.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0.get(name).and_then(|v| v.first()).map(String::as_str)

@@ -14,6 +14,7 @@ pub mod members;
 pub mod notes;
 pub mod partners;
 mod save;
+pub mod translations;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -48,6 +49,17 @@ pub fn routes() -> Router<AppState> {
         .route("/notes", get(notes::list).post(notes::create))
         .route("/notes/new", get(notes::new_form))
         .route("/notes/{region}/{month}/{country}/edit", get(notes::edit_form).post(notes::update))
+        .route("/translations", get(translations::list))
+        .route("/translations/activity/{id}", get(translations::activity_form).post(translations::activity_save))
+        .route("/translations/partner/{id}", get(translations::partner_form).post(translations::partner_save))
+        .route(
+            "/translations/agreement/{id}/{index}",
+            get(translations::agreement_form).post(translations::agreement_save),
+        )
+        .route(
+            "/translations/note/{region}/{month}/{country}",
+            get(translations::note_form).post(translations::note_save),
+        )
 }
 
 /// The countries a record may be given, as the access rule `allowed` says

@@ -34,7 +34,7 @@ use crate::version;
 
 /// A note's key: its region group, month and country.
 #[derive(Clone)]
-struct Key {
+pub(super) struct Key {
     region: String,
     month: Month,
     country: CountryCode,
@@ -46,7 +46,7 @@ impl Key {
     }
 
     /// The key of a page's address (the country in any case), if it is one.
-    fn parse(region: &str, month: &str, country: &str) -> Option<Key> {
+    pub(super) fn parse(region: &str, month: &str, country: &str) -> Option<Key> {
         Some(Key {
             region: region.to_string(),
             month: Month::parse(month)?,
@@ -289,7 +289,7 @@ pub async fn create(
 }
 
 /// The note of `key`, if there is one.
-fn stored(store: &dyn Store, key: &Key) -> Result<Option<Note>, StoreError> {
+pub(super) fn stored(store: &dyn Store, key: &Key) -> Result<Option<Note>, StoreError> {
     let filter = NoteFilter {
         region: Some(key.region.clone()),
         from: Some(key.month),

@@ -28,10 +28,10 @@ use crate::templates;
 use crate::version;
 
 /// A partner's fields, in order (also the audit entry's): the CSV's.
-const PARTNER_FIELDS: [&str; 8] = PARTNER_COLUMNS;
+pub(super) const PARTNER_FIELDS: [&str; 8] = PARTNER_COLUMNS;
 /// An agreement's fields, in order (also the audit entry's): the CSV's
 /// after `partner`.
-const AGREEMENT_FIELDS: [&str; 8] = [
+pub(super) const AGREEMENT_FIELDS: [&str; 8] = [
     AGREEMENT_COLUMNS[1],
     AGREEMENT_COLUMNS[2],
     AGREEMENT_COLUMNS[3],
@@ -50,7 +50,7 @@ fn scope_label(scope: Scope, lang: Lang) -> String {
     vigie_i18n::catalog().text(lang, &format!("web-partner-scope-{}", scope.code()))
 }
 
-fn values_from(fields: &[&str], values: &[String]) -> Values {
+pub(super) fn values_from(fields: &[&str], values: &[String]) -> Values {
     Values::from_pairs(fields.iter().zip(values).map(|(f, v)| (f.to_string(), v.clone())))
 }
 
@@ -139,7 +139,7 @@ fn agreement_form(lang: Lang, partner: &Partner, index: Option<usize>) -> Form {
     Form { title, action, back: "/partners".into(), groups: vec![(None, fields)] }
 }
 
-fn raw_partner(values: &Values, id: Option<&str>) -> RawPartner {
+pub(super) fn raw_partner(values: &Values, id: Option<&str>) -> RawPartner {
     RawPartner {
         id: id.map(str::to_string).or_else(|| values.raw("id")),
         name_fr: values.raw("name_fr"),
@@ -152,7 +152,7 @@ fn raw_partner(values: &Values, id: Option<&str>) -> RawPartner {
     }
 }
 
-fn raw_agreement(values: &Values, partner: &str) -> RawAgreement {
+pub(super) fn raw_agreement(values: &Values, partner: &str) -> RawAgreement {
     RawAgreement {
         partner: Some(partner.to_string()),
         title_fr: values.raw("title_fr"),
@@ -193,9 +193,9 @@ impl Record for Partner {
 }
 
 /// An agreement and its partner's id, which its audit entries name.
-struct PartnerAgreement {
-    partner: String,
-    agreement: Agreement,
+pub(super) struct PartnerAgreement {
+    pub(super) partner: String,
+    pub(super) agreement: Agreement,
 }
 
 impl Record for PartnerAgreement {

@@ -131,6 +131,23 @@ where
     R: Record,
     C: FnOnce(&mut dyn Store) -> Result<Checked<R>, StoreError> + Send + 'static,
 {
+    save_as(state, user, sent, check, form, None).await
+}
+
+/// [`save`], the audit entry's action ending in `verb` (`translate`)
+/// instead of `create` or `update`.
+pub(super) async fn save_as<R, C>(
+    state: &AppState,
+    user: &RequireUser,
+    sent: Option<&str>,
+    check: C,
+    form: impl FnOnce(StatusCode, &Messages, &'static str) -> Result<Response, Error>,
+    verb: Option<&'static str>,
+) -> Result<Response, Error>
+where
+    R: Record,
+    C: FnOnce(&mut dyn Store) -> Result<Checked<R>, StoreError> + Send + 'static,
+{
     let lang = user.lang;
     let actor = user.session.user.email.clone();
     let sent = sent.map(str::to_string);
@@ -139,7 +156,7 @@ where
             Ok((_, Some(stored))) if !version::is_current(sent.as_deref(), &stored.fingerprint()) => {
                 Ok(changed_meanwhile())
             }
-            Ok((record, stored)) => write(store, &actor, &record, stored.as_ref(), lang),
+            Ok((record, stored)) => write(store, &actor, &record, stored.as_ref(), lang, verb),
             Err(refused) => Ok(refused),
         })
         .await?;
@@ -160,13 +177,15 @@ fn write<R: Record>(
     record: &R,
     stored: Option<&R>,
     lang: Lang,
+    verb: Option<&'static str>,
 ) -> Result<Saved, StoreError> {
     let before = stored.map(R::audited);
     let changed = changes(R::FIELDS, before.as_deref(), &record.audited());
     if changed.is_empty() {
         return Ok(Saved::Done(record.saved_page()));
     }
-    let action = format!("{}.{}", R::KIND, if stored.is_some() { "update" } else { "create" });
+    let verb = verb.unwrap_or(if stored.is_some() { "update" } else { "create" });
+    let action = format!("{}.{verb}", R::KIND);
     let entry = AuditEntry::new(jiff::Timestamp::now(), actor, &action, R::ENTITY, Some(&record.entity_id()))
         .with_changes(changed);
     if record.write(store, stored, &entry)? {
