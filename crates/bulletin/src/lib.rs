@@ -7,6 +7,7 @@ pub mod edition;
 pub mod fallbacks;
 mod html;
 pub mod issue;
+pub mod missing;
 mod pdf;
 pub mod photos;
 pub mod profile;

@@ -20,6 +20,7 @@ use vigie_domain::{ArticleStatus, AuditEntry, Lang, Month};
 use vigie_store::{ArticleFilter, BulletinIssue};
 
 use crate::auth::{CurrentUser, RequireUser};
+use crate::composer::Choices;
 use crate::errors::Error;
 use crate::session::Session;
 use crate::state::AppState;
@@ -93,6 +94,10 @@ struct Entered {
     casualty_ranges: bool,
     /// The reason of a revision; empty for an issue's first build.
     reason: String,
+    /// The editors' choices: editorial, tiles, intros, highlights, rule.
+    choices: Choices,
+    /// The language of the HTML preview.
+    preview_lang: String,
 }
 
 async fn render_page(
@@ -102,36 +107,43 @@ async fn render_page(
     month: Option<Month>,
     entered: Option<Entered>,
     message: Option<String>,
+    missing: Option<Vec<String>>,
 ) -> Result<Response, Error> {
     let user = session.map(|s| s.user.clone());
     let drafts = user.as_ref().is_some_and(can_read_draft_articles);
     let compose = user.as_ref().is_some_and(can_edit_articles);
     let today = Month::of(jiff::Zoned::now().date());
     let month = month.unwrap_or(today);
-    let (issues, articles) = state
+    let (issues, articles, year_articles) = state
         .read(move |store| {
             let issues = store.bulletins()?;
             let mut filter = ArticleFilter::month(month);
             filter.status = Some(ArticleStatus::Published);
             let articles = if compose { store.articles(&filter)? } else { Vec::new() };
-            Ok((issues, articles))
+            // the year's stories with a photo, for the highlights panel
+            let year_articles = if compose {
+                let filter = ArticleFilter {
+                    status: Some(ArticleStatus::Published),
+                    from: Some(Month::new(month.year(), 1).unwrap_or(month).first_day()),
+                    to: Some(month.last_day()),
+                    ..ArticleFilter::default()
+                };
+                store.articles(&filter)?.into_iter().filter(|a| !a.images.is_empty()).collect()
+            } else {
+                Vec::new()
+            };
+            Ok((issues, articles, year_articles))
         })
         .await?;
     let shown: Vec<Value> = issues.iter().filter(|i| i.published || drafts).map(|i| issue_values(i, lang)).collect();
-    // one line a story: its title in the page's language, else the first
-    let mut stories: Vec<(String, String)> = Vec::new();
-    for article in &articles {
-        match stories.iter_mut().find(|(id, _)| *id == article.id) {
-            Some(story) if article.lang == lang => story.1 = article.title.clone(),
-            Some(_) => {}
-            None => stories.push((article.id.clone(), article.title.clone())),
-        }
-    }
+    let stories = story_titles(&articles, lang);
+    let with_photos = story_titles(&year_articles, lang);
     let entered = entered.unwrap_or_else(|| Entered {
         month: month.to_string(),
         regions: vec![vigie_bulletin::issue::DEFAULT_REGIONS[0].to_string()],
         ..Entered::default()
     });
+    let choices = entered.choices.values(lang, &stories, &with_photos);
     let stories: Vec<Value> = stories
         .iter()
         .map(|(id, title)| {
@@ -164,6 +176,13 @@ async fn render_page(
         stories,
         regions,
         message,
+        missing,
+        choices,
+        preview_langs => Lang::ALL.iter().map(|l| context! {
+            code => l.code(),
+            name => vigie_i18n::catalog().text(lang, &format!("web-lang-{}", l.code())),
+            selected => entered.preview_lang == l.code(),
+        }).collect::<Vec<_>>(),
         form => context! {
             number => entered.number,
             month => entered.month,
@@ -188,7 +207,20 @@ pub async fn list(
     Query(query): Query<ComposeQuery>,
 ) -> Result<Response, Error> {
     let month = query.month.as_deref().and_then(Month::parse);
-    render_page(&state, current.lang, current.session.as_ref(), month, None, None).await
+    render_page(&state, current.lang, current.session.as_ref(), month, None, None, None).await
+}
+
+/// One line a story: its title in the page's language, else the first.
+fn story_titles(articles: &[vigie_domain::Article], lang: Lang) -> Vec<(String, String)> {
+    let mut stories: Vec<(String, String)> = Vec::new();
+    for article in articles {
+        match stories.iter_mut().find(|(id, _)| *id == article.id) {
+            Some(story) if article.lang == lang => story.1 = article.title.clone(),
+            Some(_) => {}
+            None => stories.push((article.id.clone(), article.title.clone())),
+        }
+    }
+    stories
 }
 
 /// The form's fields read into an issue; the message id of the first wrong
@@ -202,6 +234,8 @@ fn read_form(pairs: &[(String, String)], state: &AppState) -> (Entered, Result<I
         year_review: field("year_review").is_some(),
         casualty_ranges: field("casualty_ranges").is_some(),
         reason: field("reason").unwrap_or_default(),
+        choices: Choices::read(pairs),
+        preview_lang: field("preview_lang").unwrap_or_default(),
         ..Entered::default()
     };
     for (key, value) in pairs {
@@ -246,6 +280,7 @@ fn read_form(pairs: &[(String, String)], state: &AppState) -> (Entered, Result<I
         }
         issue.year_review |= entered.year_review;
         issue.casualty_ranges = entered.casualty_ranges;
+        entered.choices.apply(&mut issue)?;
         Ok(issue)
     })();
     (entered, result)
@@ -266,7 +301,13 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, body: Byte
         let text = vigie_i18n::catalog().text(lang, id);
         let message = if value.is_empty() { text } else { format!("{text} ({value})") };
         let month = Month::parse(&entered.month);
-        render_page(&state, lang, session, month, Some(entered), Some(message))
+        render_page(&state, lang, session, month, Some(entered), Some(message), None)
+    };
+    let action = pairs.iter().find(|(k, _)| k == "action").map_or("build", |(_, v)| v.as_str());
+    let action = match action {
+        "check" => Action::Check,
+        "preview" => Action::Preview,
+        _ => Action::Build,
     };
     let issue = match issue {
         Ok(issue) => issue,
@@ -289,8 +330,11 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, body: Byte
                     return Ok(Err(Refused::Message("web-bulletin-error-featured", id.clone())));
                 }
             }
+            // a check or a preview writes nothing: a published number is
+            // only refused when it would be built again
             let label = match publication::revision(store, &worker_issue, worker_reason.as_deref())? {
                 Ok(label) => label,
+                Err(_) if action != Action::Build => IssueLabel::new(worker_issue.number, 0),
                 Err(refusal) => return Ok(Err(Refused::Publication(refusal))),
             };
             Ok(Sources::read(store, &worker_issue, &regions)
@@ -304,9 +348,39 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, body: Byte
         Err(Refused::Publication(refusal)) => {
             let message = vigie_i18n::publication_refusal(lang, &refusal);
             let month = Month::parse(&entered.month);
-            return render_page(&state, lang, session, month, Some(entered), Some(message)).await;
+            return render_page(&state, lang, session, month, Some(entered), Some(message), None).await;
         }
     };
+    match action {
+        Action::Build => {}
+        Action::Check => {
+            let found = vigie_bulletin::missing::missing(&sources, &state.profile);
+            let missing: Vec<String> = found.iter().map(|m| m.describe(lang)).collect();
+            let month = Month::parse(&entered.month);
+            return render_page(&state, lang, session, month, Some(entered), None, Some(missing)).await;
+        }
+        Action::Preview => {
+            let edition_lang = Lang::parse(&entered.preview_lang).unwrap_or(lang);
+            let profile = std::sync::Arc::clone(&state.profile);
+            let outputs = vigie_bulletin::Outputs { pdf: false, html: true };
+            let printed =
+                tokio::task::spawn_blocking(move || print(&sources, &profile, &[edition_lang], outputs)).await?;
+            let html = match printed.map(|mut p| p.pop().and_then(|p| p.html)) {
+                Ok(Some(html)) => html,
+                Ok(None) => return Err(Error::not_found()),
+                Err(e) => return refuse(entered, "web-bulletin-error-build", &e.to_string()).await,
+            };
+            return Ok((
+                [
+                    (CONTENT_TYPE, "text/html; charset=utf-8"),
+                    (axum::http::header::CONTENT_SECURITY_POLICY, HTML_POLICY),
+                    (axum::http::header::CACHE_CONTROL, "no-store"),
+                ],
+                html,
+            )
+                .into_response());
+        }
+    }
     let profile = std::sync::Arc::clone(&state.profile);
     let outputs = vigie_bulletin::Outputs { pdf: true, html: true };
     let email = user.session.user.email.clone();
@@ -330,6 +404,17 @@ pub async fn create(State(state): State<AppState>, user: RequireUser, body: Byte
         })
         .await?;
     Ok(Redirect::to("/bulletins").into_response())
+}
+
+/// What the composer's button asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    /// Build the six files and keep them as the issue's draft.
+    Build,
+    /// List what the issue lacks (texts in another language, notes).
+    Check,
+    /// The HTML edition of one language, shown and not kept.
+    Preview,
 }
 
 /// Why a composed issue is not built.

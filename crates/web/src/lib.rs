@@ -15,6 +15,7 @@ mod audit;
 mod auth;
 mod bulletins;
 mod cache;
+mod composer;
 mod confirmations;
 mod cookies;
 mod csrf;

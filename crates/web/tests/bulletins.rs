@@ -166,3 +166,48 @@ async fn a_published_issue_is_revised_not_rebuilt_and_the_dashboard_shows_both_f
     let dashboard = unescaped(&app.get("/dashboard?region=g5-sahel&month=2023-12", &viewer).await.body);
     assert!(!dashboard.contains(r#"<aside class="revised""#), "58.1 published today's figures");
 }
+
+/// The editors' choices of the composer: a check lists what the issue
+/// lacks, a preview shows one edition's HTML without keeping anything, and
+/// a build keeps the choices in the issue's record.
+#[tokio::test]
+async fn the_composer_checks_previews_and_builds_the_editors_choices() {
+    let app = app();
+    let editor = format!("{}; vigie_lang=en", app.login("editor@vigie.example").await);
+    let page = app.get("/bulletins?month=2023-12", &editor).await;
+    assert!(page.body.contains(r#"name="tile" value="conference""#), "the tiles are offered");
+    assert!(page.body.contains(r#"name="national_days" value="sent""#));
+    let csrf = csrf_in(&page.body);
+    let choices = "&national_days=sent&tile=workshop&tile_order_workshop=1&tile_fr_workshop=Ateliers\
+                   &tile=partnerships&tile_order_partnerships=2&year_intro_fr=Une%20ann%C3%A9e";
+    // the story has only its French version: the check says so
+    let check = format!("{FORM}{choices}&action=check&csrf={csrf}");
+    let reply = app.post("/bulletins", &check, &editor).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let body = unescaped(&reply.body);
+    assert!(body.contains("What the issue still lacks"), "{body}");
+    assert!(body.contains("Arabic edition: story chiefs-meeting is printed in French"), "{body}");
+    assert!(body.contains("g5-sahel: no developments note for Burkina Faso"), "{body}");
+    assert!(app.store().bulletins().unwrap().is_empty(), "a check keeps nothing");
+    // a preview: the HTML edition of the language chosen, nothing kept
+    let preview = format!("{FORM}{choices}&action=preview&preview_lang=fr&csrf={csrf}");
+    let reply = app.post("/bulletins", &preview, &editor).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.content_type, "text/html; charset=utf-8");
+    assert_eq!(reply.cache_control, "no-store");
+    assert!(reply.body.contains(r#"<html lang="fr" dir="ltr""#), "{}", &reply.body[..200]);
+    assert!(reply.body.contains("Une année"), "the year page's intro");
+    assert!(reply.body.contains("Ateliers"), "the editor's tile label");
+    assert!(app.store().bulletins().unwrap().is_empty(), "a preview keeps nothing");
+    // too many highlights: refused on the form
+    let many: String = (1..=7).map(|i| format!("&highlight=s{i}")).collect();
+    let reply = app.post("/bulletins", &format!("{FORM}{many}&csrf={csrf}"), &editor).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("at most six photos"), "{}", reply.body);
+    // built: the choices are in the issue's record
+    let reply = app.post("/bulletins", &format!("{FORM}{choices}&action=build&csrf={csrf}"), &editor).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let issue = &app.store().bulletins().unwrap()[0];
+    assert!(issue.spec.contains(r#""national_days":"sent""#), "{}", issue.spec);
+    assert!(issue.spec.contains(r#""figure":"workshop""#), "{}", issue.spec);
+}

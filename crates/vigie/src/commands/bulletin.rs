@@ -189,6 +189,9 @@ pub fn build(cli: &Cli, args: &BulletinArgs) -> Result<Vec<PathBuf>> {
     for fallback in &fallbacks {
         eprintln!("notice: {}", fallback.describe());
     }
+    for missing in vigie_bulletin::missing::notes(&sources) {
+        eprintln!("notice: {}", missing.describe(Lang::En));
+    }
     if args.strict && !fallbacks.is_empty() {
         bail!(
             "--strict: {} text{} of the data would print in another language than the edition's (listed above); \
