@@ -22,6 +22,9 @@ pub struct Edition {
     pub lang: &'static str,
     /// `ltr` or `rtl`.
     pub dir: &'static str,
+    /// The digits the edition prints: Arabic-Indic only in the Arabic
+    /// edition of a profile that asks for them.
+    pub digits: crate::digits::Digits,
     pub number: u32,
     /// `YYYY-MM`.
     pub month: String,
@@ -746,6 +749,7 @@ impl Edition {
         let mut edition = Edition {
             lang: lang.code(),
             dir: dir(lang),
+            digits: if lang == Lang::Ar { profile.digits } else { crate::digits::Digits::Western },
             number: issue.number,
             month: issue.month.to_string(),
             month_name: month_name.clone(),

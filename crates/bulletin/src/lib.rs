@@ -3,6 +3,7 @@
 //! localised, charts drawn), then printed by two renderers that only lay it
 //! out: Typst for the PDF, minijinja for the self-contained HTML.
 
+pub mod digits;
 pub mod edition;
 pub mod fallbacks;
 mod html;

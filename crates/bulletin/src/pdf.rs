@@ -24,7 +24,11 @@ pub fn pdf(
     )];
     for region in &edition.regions {
         for chart in &region.charts {
-            files.push((chart.file.clone(), chart.svg.clone().into_bytes()));
+            let svg = match edition.digits {
+                crate::digits::Digits::ArabicIndic => crate::digits::in_text(&chart.svg),
+                crate::digits::Digits::Western => chart.svg.clone(),
+            };
+            files.push((chart.file.clone(), svg.into_bytes()));
         }
     }
     for (file, bytes) in images {

@@ -66,6 +66,10 @@ pub struct Profile {
     /// The domains of action, in order.
     #[serde(default)]
     pub domains: Vec<DomainText>,
+    /// The digits of the Arabic edition: `western` (the default) or
+    /// `arabic-indic`.
+    #[serde(default)]
+    pub digits: crate::digits::Digits,
 }
 
 /// The demo organisation's profile.

@@ -20,7 +20,7 @@ const MAX_TITLE: usize = 300;
 const MAX_DESCRIPTION: usize = 5_000;
 
 /// The columns of the activity CSV, in order (also the JSON Lines keys).
-pub const ACTIVITY_COLUMNS: [&str; 25] = [
+pub const ACTIVITY_COLUMNS: [&str; 27] = [
     "id",
     "kind",
     "date",
@@ -46,6 +46,8 @@ pub const ACTIVITY_COLUMNS: [&str; 25] = [
     "description_ar",
     "article",
     "highlight",
+    "organisations",
+    "themes",
 ];
 
 /// The activity CSV's columns of earlier versions, read as English.
@@ -159,6 +161,12 @@ pub struct Activity {
     /// Its position among its month's key highlights (1 first); `None` when
     /// it is not one.
     pub highlight: Option<u32>,
+    /// The ids of its counterpart organisations (the register of
+    /// organisations), in order, each once.
+    pub organisations: Vec<String>,
+    /// Free tags beside the domains ("online-recruitment", "sahel"), in
+    /// order, each once.
+    pub themes: Vec<String>,
 }
 
 impl Activity {
@@ -184,7 +192,7 @@ impl Activity {
     /// The values of the activity's columns as written in the register, in
     /// [`ACTIVITY_COLUMNS`] order (an absent value is empty, `domains`
     /// ` ; `-separated): what a validator reads back into the same activity.
-    pub fn values(&self) -> [String; 25] {
+    pub fn values(&self) -> [String; 27] {
         let three = |names: &Names| [names.fr.clone(), names.en.clone(), names.ar.clone()];
         let [org_fr, org_en, org_ar] = three(&self.counterpart_org);
         let [title_fr, title_en, title_ar] = three(&self.counterpart_title);
@@ -216,6 +224,8 @@ impl Activity {
             description_ar,
             self.article.clone().unwrap_or_default(),
             self.highlight.map(|h| h.to_string()).unwrap_or_default(),
+            self.organisations.join(Domain::SEPARATOR),
+            self.themes.join(Domain::SEPARATOR),
         ]
     }
 }
@@ -249,6 +259,10 @@ pub struct RawActivity {
     pub description_ar: Option<String>,
     pub article: Option<String>,
     pub highlight: Option<String>,
+    /// ` ; `-separated ids.
+    pub organisations: Option<String>,
+    /// ` ; `-separated tags.
+    pub themes: Option<String>,
 }
 
 impl RawActivity {
@@ -283,11 +297,13 @@ impl RawActivity {
             description_ar: next(),
             article: next(),
             highlight: next(),
+            organisations: next(),
+            themes: next(),
         }
     }
 
     /// The values in the order of [`ACTIVITY_COLUMNS`].
-    pub fn values(&self) -> [&Option<String>; 25] {
+    pub fn values(&self) -> [&Option<String>; 27] {
         [
             &self.id,
             &self.kind,
@@ -314,6 +330,8 @@ impl RawActivity {
             &self.description_ar,
             &self.article,
             &self.highlight,
+            &self.organisations,
+            &self.themes,
         ]
     }
 }
@@ -346,6 +364,34 @@ fn text(column: &str, value: &Option<String>, max: usize, lines: bool, errors: &
         return String::new();
     }
     value.to_string()
+}
+
+/// A ` ; `-separated list of ids or tags (lower-case letters, digits and
+/// hyphens), each once.
+fn slugs(column: &str, value: &Option<String>, example: &'static str, errors: &mut Vec<FieldError>) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for item in trimmed(value).unwrap_or("").split(';').map(str::trim).filter(|i| !i.is_empty()) {
+        if !is_slug(item) {
+            errors.push(FieldError::new(column, FieldErrorKind::BadSlug { max: MAX_ID, example }, item));
+        } else if found.iter().any(|f| f == item) {
+            errors.push(FieldError::new(column, FieldErrorKind::Repeated, item));
+        } else {
+            found.push(item.to_string());
+        }
+    }
+    found
+}
+
+/// The problems of an activity whose counterparts name organisations the
+/// register does not hold (`known`: its ids): the same rule for an import
+/// and a form.
+pub fn unknown_organisations(activity: &Activity, known: &[String]) -> Vec<FieldError> {
+    activity
+        .organisations
+        .iter()
+        .filter(|id| !known.contains(id))
+        .map(|id| FieldError::new("organisations", FieldErrorKind::UnknownOrganisation, id.as_str()))
+        .collect()
 }
 
 /// Parses `YYYY-MM-DD` (a day) or `YYYY-MM` (a month whose day is not known).
@@ -494,6 +540,8 @@ impl ActivityValidator {
                 None
             }
         });
+        let organisations = slugs("organisations", &raw.organisations, "gcc", &mut errors);
+        let themes = slugs("themes", &raw.themes, "online-recruitment", &mut errors);
         match (id, kind, date) {
             (Some(id), Some(kind), Some((date, date_precision))) if errors.is_empty() => Ok(Activity {
                 id,
@@ -512,6 +560,8 @@ impl ActivityValidator {
                 description,
                 article,
                 highlight,
+                organisations,
+                themes,
             }),
             _ => Err(errors),
         }

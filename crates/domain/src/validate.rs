@@ -118,6 +118,8 @@ pub enum FieldErrorKind {
     },
     /// The same value twice in one list (a domain, a national day).
     Repeated,
+    /// An id the register of organisations does not hold.
+    UnknownOrganisation,
     /// A list with another number of items than its translation in
     /// `other`, which has `expected`.
     ItemCount {

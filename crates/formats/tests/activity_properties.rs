@@ -107,6 +107,9 @@ fn activity() -> impl Strategy<Value = Activity> {
                 domains,
                 place: Names { fr: place.clone(), en: place, ar: String::new() },
                 description: Names { fr: description.clone(), en: String::new(), ar: description },
+                // ids and tags: a few, each once
+                organisations: if highlight.is_some() { vec!["gcc".into(), "unodc".into()] } else { Vec::new() },
+                themes: if article.is_some() { vec!["sahel".into()] } else { Vec::new() },
                 article,
                 highlight,
             }

@@ -85,6 +85,7 @@ pub fn field_error_kind(lang: Lang, kind: &FieldErrorKind) -> String {
             with("field-error-unknown-code-in-list", &[("codes", string(codes))])
         }
         FieldErrorKind::UnknownGroup => text("field-error-unknown-group"),
+        FieldErrorKind::UnknownOrganisation => text("field-error-unknown-organisation"),
         FieldErrorKind::NotInRegion { region, month } => {
             let month = month_year(lang, month.year(), month.number());
             with("field-error-not-in-region", &[("region", string(region)), ("month", Value::from(month))])
@@ -171,7 +172,7 @@ mod tests {
     /// The number of `FieldErrorKind` variants, each given an index by
     /// `variant`: a new variant does not compile until it is counted here
     /// and an example of it is added to `one_of_each`.
-    const VARIANTS: usize = 52;
+    const VARIANTS: usize = 53;
 
     fn variant(kind: &FieldErrorKind) -> usize {
         use FieldErrorKind as K;
@@ -228,6 +229,7 @@ mod tests {
             K::LowAboveBest { .. } => 49,
             K::HighBelowBest { .. } => 50,
             K::ItemCount { .. } => 51,
+            K::UnknownOrganisation => 52,
         }
     }
 
@@ -274,6 +276,7 @@ mod tests {
             ),
             (K::Repeated, none()),
             (K::ItemCount { expected: 4, other: "areas_en".into() }, vec!["areas_en".into(), n(4)]),
+            (K::UnknownOrganisation, none()),
             (K::BadId { max: 128 }, vec![n(128)]),
             (K::BadSlug { max: 64, example: "naif-arab-university" }, vec![n(64), "naif-arab-university".into()]),
             (K::NotRelative, none()),

@@ -3,6 +3,7 @@
 //! the second record.
 
 use vigie_domain::activity::RawActivity;
+use vigie_domain::activity::unknown_organisations;
 use vigie_domain::{Activity, ActivityValidator, FieldError};
 use vigie_formats::register::activities::ACTIVITY_LAYOUT;
 use vigie_formats::register::flat::FlatLayout;
@@ -13,6 +14,9 @@ use crate::{IngestError, Options, Source, Summary};
 
 struct Activities {
     validator: ActivityValidator,
+    /// The organisations of the register, which an activity's
+    /// `organisations` name.
+    organisations: Vec<String>,
 }
 
 impl FlatRegister for Activities {
@@ -32,6 +36,10 @@ impl FlatRegister for Activities {
 
     fn check(&self, values: &[Option<String>]) -> Result<(Activity, String), Vec<FieldError>> {
         let activity = self.validator.activity(&RawActivity::from_values(values.to_vec()))?;
+        let unknown = unknown_organisations(&activity, &self.organisations);
+        if !unknown.is_empty() {
+            return Err(unknown);
+        }
         let id = activity.id.clone();
         Ok((activity, id))
     }
@@ -51,5 +59,6 @@ pub fn import_activities(
     sources: Vec<Source>,
     options: &Options,
 ) -> Result<Summary, IngestError> {
-    import_flat(&Activities { validator: ActivityValidator::new() }, store, sources, options)
+    let organisations = store.organisations()?.into_iter().map(|o| o.id).collect();
+    import_flat(&Activities { validator: ActivityValidator::new(), organisations }, store, sources, options)
 }

@@ -14,6 +14,7 @@ mod audit;
 mod flat;
 mod members;
 mod notes;
+mod organisations;
 mod partners;
 mod pipeline;
 mod problems;
@@ -32,6 +33,7 @@ pub use activities::import_activities;
 pub use articles::import_articles;
 pub use members::import_members;
 pub use notes::{NOTE_LAYOUT, import_notes};
+pub use organisations::{ORGANISATION_LAYOUT, import_organisations};
 pub use partners::import_partners;
 pub use pipeline::import;
 

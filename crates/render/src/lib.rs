@@ -4,6 +4,7 @@
 
 pub mod article;
 pub mod charts;
+pub mod cooperation;
 pub mod flags;
 mod labels;
 pub mod monthly;

@@ -82,7 +82,7 @@ pub fn text(report: &TimelineReport, labels: &Labels) -> String {
     out
 }
 
-fn escaped(text: &str) -> String {
+pub(crate) fn escaped(text: &str) -> String {
     // a title is one line; keep Markdown from reading it as markup
     text.replace('\\', "\\\\").replace('*', "\\*").replace('_', "\\_")
 }
@@ -184,6 +184,8 @@ mod tests {
             description: Names::default(),
             article: None,
             highlight: Some(highlight),
+            organisations: Vec::new(),
+            themes: Vec::new(),
         }
     }
 

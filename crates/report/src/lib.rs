@@ -4,6 +4,7 @@
 //! No formatting and no language here: figures stay numbers and names stay
 //! codes until a renderer says them in a language.
 
+pub mod cooperation;
 pub mod duplicates;
 pub mod monthly;
 pub mod national_days;
@@ -12,6 +13,7 @@ pub mod timeline;
 pub mod trend;
 pub mod year;
 
+pub use cooperation::{CooperationReport, CooperationYear, cooperation};
 pub use monthly::{
     Breakdown, Counted, Counting, CountryRow, Explanation, MembershipUsed, MonthlyReport, PreviousPublished, Range,
     RangeChange, Totals, UnknownCasualties, counted, monthly,

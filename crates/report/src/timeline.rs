@@ -73,6 +73,8 @@ mod tests {
             description: Names::default(),
             article: None,
             highlight,
+            organisations: Vec::new(),
+            themes: Vec::new(),
         }
     }
 

@@ -83,6 +83,8 @@ mod tests {
             description: Names::default(),
             article: None,
             highlight: None,
+            organisations: Vec::new(),
+            themes: Vec::new(),
         }
     }
 

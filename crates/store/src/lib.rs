@@ -335,6 +335,16 @@ pub trait Store: Send {
     /// The notes that match, by region, month, then country.
     fn notes(&self, filter: &NoteFilter) -> Result<Vec<Note>>;
 
+    /// Starts an import of organisations. Organisations the import does
+    /// not mention are left as they are.
+    fn begin_organisation_import(
+        &mut self,
+        source: &str,
+        format: &str,
+    ) -> Result<Box<dyn RegisterSession<vigie_domain::Organisation> + '_>>;
+    /// Every organisation, by id.
+    fn organisations(&self) -> Result<Vec<vigie_domain::Organisation>>;
+
     // Registers edited in the web application. Each save writes the record
     // and its `audit` entry in one transaction, and only if the store still
     // holds `stored`, the record as the caller read it (`None`: a new one);

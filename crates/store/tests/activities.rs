@@ -22,6 +22,8 @@ fn activity(id: &str, kind: ActivityKind, date: &str, highlight: Option<u32>) ->
         description: Names::default(),
         article: None,
         highlight,
+        organisations: vec!["gcc".into()],
+        themes: vec!["sahel".into(), "capacity-building".into()],
     }
 }
 

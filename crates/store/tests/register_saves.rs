@@ -45,6 +45,8 @@ fn activity(id: &str, title: &str) -> Activity {
         description: Names::default(),
         article: None,
         highlight: None,
+        organisations: Vec::new(),
+        themes: Vec::new(),
     }
 }
 

@@ -72,6 +72,12 @@ pub enum Command {
     /// country, in fr/en/ar: import them, list them.
     #[command(subcommand)]
     Notes(NotesCommand),
+    /// The organisations the coalition works with (regional organisations,
+    /// UN bodies, ministries, armed forces, universities…), which
+    /// activities name as counterparts: import the register, list it.
+    /// Report: `vigie report cooperation --org ID`.
+    #[command(subcommand)]
+    Organisations(OrganisationsCommand),
     /// The bulletin's articles, one Markdown file per language version:
     /// import a folder of them, list the stories and their missing
     /// translations, show one.
@@ -334,6 +340,11 @@ pub enum ReportCommand {
     /// month and region, each cell whose value today differs from the one
     /// printed (published → current), with the incidents responsible.
     Revisions(RevisionsArgs),
+    /// What the coalition did with one organisation, year by year: the
+    /// activities naming it among their counterparts, the agreements of the
+    /// partner it is, and the stories those activities are told in (see
+    /// `vigie organisations`).
+    Cooperation(CooperationArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -651,6 +662,28 @@ pub struct DemoArgs {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum OrganisationsCommand {
+    /// Import organisations from CSV or JSON Lines files (`-` reads stdin):
+    /// `id,kind,country,partner,name_fr,name_en,name_ar`; kind is one of
+    /// regional_organisation, un_body, government_body, armed_forces,
+    /// academic, ngo, company. An organisation is its id: importing it again
+    /// updates it. Import them before the activities that name them.
+    Import(RegisterImportArgs),
+    /// List the organisations.
+    List(OrganisationsListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OrganisationsListArgs {
+    /// `csv` and `jsonl` import back.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: MembersListFormat,
+    /// Language of the table's names.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum NotesCommand {
     /// Import developments notes from CSV or JSON Lines files (`-` reads
     /// stdin): `region,month,country,text_fr,text_en,text_ar`, at least one
@@ -749,6 +782,23 @@ pub struct TimelineArgs {
     /// Only this month of the year, 1 to 12.
     #[arg(long, value_name = "MM", value_parser = clap::value_parser!(i8).range(1..=12))]
     pub month: Option<i8>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: SummaryFormat,
+    #[arg(long, value_enum, default_value = "en", env = "VIGIE_LANG")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Args)]
+pub struct CooperationArgs {
+    /// The organisation's id (see `vigie organisations list`).
+    #[arg(long, value_name = "ID")]
+    pub org: String,
+    /// The first month, YYYY-MM.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub from: Option<String>,
+    /// The last month, YYYY-MM.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub to: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: SummaryFormat,
     #[arg(long, value_enum, default_value = "en", env = "VIGIE_LANG")]

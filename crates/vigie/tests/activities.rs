@@ -17,7 +17,7 @@ const HEADER: &str = "id,kind,date,end_date,title_fr,title_en,title_ar,counterpa
 const WRITTEN: &str = "id,kind,date,end_date,title_fr,title_en,title_ar,counterpart_country,counterpart_org_fr,\
                        counterpart_org_en,counterpart_org_ar,counterpart_person,counterpart_person_ar,\
                        counterpart_title_fr,counterpart_title_en,counterpart_title_ar,domains,place_fr,place_en,\
-                       place_ar,description_fr,description_en,description_ar,article,highlight";
+                       place_ar,description_fr,description_en,description_ar,article,highlight,organisations,themes";
 
 /// Standard error without the notices of the earlier header's columns.
 fn without_notices(text: &str) -> Vec<&str> {
@@ -93,14 +93,14 @@ fn good_import_idempotent_reimport_and_update() {
     assert!(
         csv.contains(
             "2023-01-10-riyadh-forum,conference,2023-01-10,2023-01-11,Forum de Riyad,Riyadh forum,منتدى الرياض,SA,,,,,,\
-             ,,,ideological ; communication,,Riyadh,,,\"Two days,\nthree panels\",,riyadh-forum,2\n"
+             ,,,ideological ; communication,,Riyadh,,,\"Two days,\nthree panels\",,riyadh-forum,2,,\n"
         ),
         "{csv}"
     );
     // kinds are stored lowercase, country names as their code, months as months
     assert!(csv.contains("\n2023-01-20-visit-chad,visit_abroad,2023-01-20,,Visite au Tchad,Visit to Chad,"), "{csv}");
     assert!(
-        csv.contains(",TD,,Ministry of Defence,,General X,,,Chief of staff,,military,,N'Djamena,,,,,,1\n"),
+        csv.contains(",TD,,Ministry of Defence,,General X,,,Chief of staff,,military,,N'Djamena,,,,,,1,,\n"),
         "{csv}"
     );
     assert!(csv.contains("\n2023-03-financing-conference,conference,2023-03,,"), "{csv}");
@@ -216,7 +216,7 @@ fn skip_invalid_writes_the_valid_ones_and_the_rejects() {
         sb.read("rejects.csv"),
         format!(
             "{WRITTEN},reason\n\
-             bad-one,meeting,2023-01-01,,,Bad,,,,,,,,,,,ideological ; Ideological,,,,,,,,,\
+             bad-one,meeting,2023-01-01,,,Bad,,,,,,,,,,,ideological ; Ideological,,,,,,,,,,,\
              \"mixed.csv:3: column domains: appears more than once: give each value once (got \"\"Ideological\"\")\"\n"
         )
     );
@@ -256,8 +256,8 @@ fn json_lines_in_and_located_problems() {
         list(&sb, &["--format", "csv"]),
         format!(
             "{WRITTEN}\n\
-             j1,workshop,2023-02-01,,,JSON workshop,,MA,,,,,,,,,communication ; military,,,,,,,,1\n\
-             j2,meeting,2023-02,,,,اجتماع,,,,,,,,,,,,,,,,,,\n"
+             j1,workshop,2023-02-01,,,JSON workshop,,MA,,,,,,,,,communication ; military,,,,,,,,1,,\n\
+             j2,meeting,2023-02,,,,اجتماع,,,,,,,,,,,,,,,,,,,,\n"
         )
     );
     let value = json(&list(&sb, &["--format", "json"]));

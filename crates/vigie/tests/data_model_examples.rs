@@ -70,6 +70,8 @@ fn the_import_examples_import() {
     imports(&sb, &["partners", "import"], &[("partners.csv", &partners[0]), ("agreements.csv", &partners[1])]);
     let partners = blocks("### Partners and agreements", "json");
     imports(&sb, &["partners", "import"], &[("partners.jsonl", &partners[0])]);
+    let organisations = blocks("### Organisations", "csv");
+    imports(&sb, &["organisations", "import"], &[("organisations.csv", &organisations[0])]);
     imports(&sb, &["activities", "import"], &[("activities.csv", &blocks("### Activities", "csv")[0])]);
     imports(&sb, &["notes", "import"], &[("notes.csv", &blocks("### Developments notes", "csv")[0])]);
 

@@ -185,3 +185,27 @@ fn the_demo_bulletin_shows_photos_and_flags_in_every_edition() {
         assert!(size < 10 * 1024 * 1024, "{lang}: {size} bytes");
     }
 }
+
+/// A profile with `digits = "arabic-indic"`: the Arabic edition's text and
+/// charts print ٠–٩, codes touching Latin letters stay as written, and the
+/// other editions keep Western digits.
+#[test]
+fn the_arabic_edition_prints_arabic_indic_digits_when_the_profile_asks() {
+    let sb = demo();
+    let profile = include_str!("../../bulletin/data/organisation.toml");
+    let file = sb.write("profile.toml", format!("digits = \"arabic-indic\"\n{profile}"));
+    let issue = issue_file();
+    let run = sb.run(&["bulletin", "--issue", &issue, "--profile", &file, "--lang", "ar", "-o", "out"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let html = sb.read("out/bulletin-58-2023-12.ar.html");
+    assert!(html.contains("١٧٥"), "the region's total");
+    assert!(html.contains("CC0"), "a licence name keeps its digit");
+    let pdf = sb.path("out/bulletin-58-2023-12.ar.pdf");
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("٢٠٢٣") && !text.contains("2023"), "{text}");
+    let run =
+        sb.run(&["bulletin", "--issue", &issue, "--profile", &file, "--lang", "fr", "--format", "html", "-o", "fr"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!sb.read("fr/bulletin-58-2023-12.fr.html").contains('١'), "French keeps Western digits");
+}

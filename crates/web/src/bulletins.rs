@@ -138,9 +138,19 @@ async fn render_page(
     let shown: Vec<Value> = issues.iter().filter(|i| i.published || drafts).map(|i| issue_values(i, lang)).collect();
     let stories = story_titles(&articles, lang);
     let with_photos = story_titles(&year_articles, lang);
+    // a new form: the month's issue number when it has one, else the next
+    let number = issues
+        .iter()
+        .find(|i| i.month == month.to_string())
+        .or_else(|| issues.iter().max_by_key(|i| i.number))
+        .map(|i| if i.month == month.to_string() { i.number } else { i.number + 1 })
+        .map(|n| n.to_string())
+        .unwrap_or_default();
     let entered = entered.unwrap_or_else(|| Entered {
+        number,
         month: month.to_string(),
         regions: vec![vigie_bulletin::issue::DEFAULT_REGIONS[0].to_string()],
+        preview_lang: lang.code().to_string(),
         ..Entered::default()
     });
     let choices = entered.choices.values(lang, &stories, &with_photos);

@@ -146,7 +146,8 @@ impl Choices {
 /// A figure's name in the composer: the catalogue's words for many.
 fn figure_name(figure: Figure, lang: Lang) -> String {
     let catalog = vigie_i18n::catalog();
-    let many = [("count", vigie_i18n::Value::from(2))];
+    // 3: the plural in every catalogue (2 is the Arabic dual)
+    let many = [("count", vigie_i18n::Value::from(3))];
     match figure {
         Figure::Activities(kind) => catalog.text_with(lang, &format!("activity-kind-{}", kind.code()), &many),
         Figure::AgreementsSigned => catalog.text(lang, "web-bulletin-tile-agreements-signed"),

@@ -42,6 +42,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("bulletins.html", include_str!("../templates/bulletins.html")),
     ("register_form.html", include_str!("../templates/register_form.html")),
     ("translations.html", include_str!("../templates/translations.html")),
+    ("organisations.html", include_str!("../templates/organisations.html")),
+    ("organisation.html", include_str!("../templates/organisation.html")),
     ("translation_form.html", include_str!("../templates/translation_form.html")),
     ("activities.html", include_str!("../templates/activities.html")),
     ("activity.html", include_str!("../templates/activity.html")),

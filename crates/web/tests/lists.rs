@@ -43,6 +43,8 @@ fn seed(store: &mut dyn Store, dir: &std::path::Path) {
         description: Names::default(),
         article: None,
         highlight: None,
+        organisations: Vec::new(),
+        themes: Vec::new(),
     };
     let mut session = store.begin_activity_import("seed", "activities").unwrap();
     session.upsert(&activity).unwrap();

@@ -35,6 +35,8 @@ fn activity(id: &str, kind: ActivityKind, date: &str, country: Option<&str>, pla
         description: Names::default(),
         article: None,
         highlight: None,
+        organisations: Vec::new(),
+        themes: Vec::new(),
     }
 }
 
@@ -667,4 +669,48 @@ async fn the_fingerprint_survives_a_form_shown_again_with_its_messages() {
     assert_eq!(reply.status, StatusCode::CONFLICT);
     assert_eq!(app.store().activity("bf-workshop").unwrap().unwrap().place.en, "Koudougou");
     assert_eq!(updates_by(&app, ADMIN), ["activity.update"]);
+}
+
+/// An activity names its counterparts among the register of organisations:
+/// the form refuses an unknown one, beside its field, and keeps the known
+/// ones on an edit; the organisation's page lists the activity by year.
+#[tokio::test]
+async fn an_activity_names_known_organisations_and_their_page_lists_it() {
+    let app = app();
+    {
+        let mut store = app.store();
+        let mut session = store.begin_organisation_import("seed", "organisations").unwrap();
+        let gcc = vigie_domain::Organisation {
+            id: "gcc".into(),
+            kind: vigie_domain::OrganisationKind::RegionalOrganisation,
+            country: None,
+            partner: None,
+            name: Names { fr: String::new(), en: "Gulf Cooperation Council".into(), ar: String::new() },
+        };
+        session.upsert(&gcc).unwrap();
+        session.finish(ImportCounts::default()).unwrap();
+    }
+    let analyst = format!("{}; vigie_lang=en", app.login(ANALYST).await);
+    let unknown =
+        format!("{}&organisations=gcc+%3B+unodc&themes=sahel", activity_form("gcc-visit", "BF", "GCC visit", "Riyadh"));
+    let reply = app.post_form("/activities", &unknown, &analyst).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("unknown organisation"), "{}", reply.body);
+    assert!(app.store().activity("gcc-visit").unwrap().is_none(), "nothing written");
+    let known = format!("{}&organisations=gcc&themes=sahel", activity_form("gcc-visit", "BF", "GCC visit", "Riyadh"));
+    let reply = app.post_form("/activities", &known, &analyst).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let stored = app.store().activity("gcc-visit").unwrap().unwrap();
+    assert_eq!(
+        (stored.organisations.as_slice(), stored.themes.as_slice()),
+        (&["gcc".to_string()][..], &["sahel".to_string()][..])
+    );
+    let viewer = format!("{}; vigie_lang=en", app.login(VIEWER).await);
+    let list = app.get("/organisations", &viewer).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("Gulf Cooperation Council"), "{}", list.body);
+    let page = app.get("/organisations/gcc", &viewer).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("GCC visit") && page.body.contains("<code>sahel</code>"), "{}", page.body);
+    assert_eq!(app.get("/organisations/nobody", &viewer).await.status, StatusCode::NOT_FOUND);
 }

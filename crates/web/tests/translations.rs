@@ -36,6 +36,8 @@ fn activity(id: &str, date: &str, title_ar: &str) -> Activity {
         description: Names { fr: "Un atelier.".into(), en: "A workshop.".into(), ar: String::new() },
         article: None,
         highlight: None,
+        organisations: Vec::new(),
+        themes: Vec::new(),
     }
 }
 

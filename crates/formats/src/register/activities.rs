@@ -2,9 +2,10 @@
 //!
 //! CSV: `id,kind,date,end_date,title_fr,title_en,title_ar,counterpart_country,
 //! counterpart_org,counterpart_person,counterpart_title,domains,place,
-//! description,article,highlight`, one row an activity, `domains` separated
-//! by ` ; `. JSON Lines: one object an activity with the same keys, `domains`
-//! a list of strings (or one ` ; `-separated string), `highlight` a number;
+//! description,article,highlight,organisations,themes`, one row an
+//! activity, `domains`, `organisations` and `themes` separated by ` ; `.
+//! JSON Lines: one object an activity with the same keys, those three lists
+//! of strings (or one ` ; `-separated string each), `highlight` a number;
 //! an absent or null key is an empty value. A register of flat records, read
 //! by `flat::read` with [`ACTIVITY_LAYOUT`]; the domain's `ActivityValidator`
 //! decides what the values mean. The writers are the register's own (every
@@ -26,7 +27,7 @@ pub const ACTIVITY_LAYOUT: FlatLayout = FlatLayout {
     kind: "activity",
     columns: &ACTIVITY_COLUMNS,
     required: &[0, 1, 2],
-    lists: &["domains"],
+    lists: &["domains", "organisations", "themes"],
     booleans: false,
     aliases: &ACTIVITY_ALIASES,
 };
@@ -37,7 +38,8 @@ pub fn write_csv<W: Write>(activities: &[Activity], output: W) -> csv::Result<W>
 }
 
 /// One activity as its JSON Lines object: every key, text values empty when
-/// not given, `domains` a list, `highlight` a number or null.
+/// not given, `domains`, `organisations` and `themes` lists, `highlight` a
+/// number or null.
 pub fn to_object(activity: &Activity) -> Value {
     json!({
         "id": activity.id,
@@ -65,6 +67,8 @@ pub fn to_object(activity: &Activity) -> Value {
         "description_ar": activity.description.ar,
         "article": activity.article.clone().unwrap_or_default(),
         "highlight": activity.highlight,
+        "organisations": activity.organisations,
+        "themes": activity.themes,
     })
 }
 
@@ -168,8 +172,8 @@ mod tests {
             "{}\n\
              2023-12-13-meeting,conference,2023-12-13,2023-12-14,\"Réunion, \"\"chefs\"\"\",,اجتماع,PK,Organisation,Org,\
              منظمة,Person,شخص,,Title,,military ; ideological,Riyad,Riyadh,الرياض,,\"Line one\nline two\",,\
-             an-article,2\n\
-             month-only,meeting,2023-05,,,Meeting,,,,,,,,,,,,,,,,,,,\n",
+             an-article,2,gcc ; unodc,sahel ; online-recruitment\n\
+             month-only,meeting,2023-05,,,Meeting,,,,,,,,,,,,,,,,,,,,,\n",
             ACTIVITY_COLUMNS.join(",")
         );
         let activities: Vec<Activity> =

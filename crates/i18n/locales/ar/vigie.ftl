@@ -170,6 +170,34 @@ national-days-col-country = الدولة العضو
 national-days-col-name = المناسبة الوطنية
 national-days-none = لا يحلّ العيد الوطني لأي دولة عضو في { $month }.
 national-days-col-message = نص التهنئة
+organisation-kind-regional_organisation = منظمة إقليمية
+organisation-kind-un_body = هيئة أممية
+organisation-kind-government_body = جهة حكومية
+organisation-kind-armed_forces = قوات مسلحة
+organisation-kind-academic = مؤسسة أكاديمية
+organisation-kind-ngo = منظمة غير حكومية
+organisation-kind-company = شركة
+cooperation-activities = { $count ->
+    [one] نشاط واحد
+    [two] نشاطان
+    [few] { $count } أنشطة
+   *[other] { $count } نشاطًا
+}
+cooperation-agreements = { $count ->
+    [one] اتفاقية واحدة
+    [two] اتفاقيتان
+    [few] { $count } اتفاقيات
+   *[other] { $count } اتفاقية
+}
+cooperation-stories = { $count ->
+    [one] مقال واحد
+    [two] مقالان
+    [few] { $count } مقالات
+   *[other] { $count } مقالًا
+}
+cooperation-partner-line = الشريك: { $name }
+cooperation-undated = اتفاقيات تاريخها غير مسجل
+cooperation-none = لا يرتبط بهذه الجهة أي نشاط أو اتفاقية أو مقال خلال الفترة.
 bulletin-missing-text = النسخة { $edition }: يُطبع { $what } باللغة { $used }
 bulletin-missing-empty = النسخة { $edition }: { $what } فارغ بكل اللغات
 bulletin-missing-note = { $region }: لا توجد ملاحظة تطورات عن { $country }
@@ -565,6 +593,16 @@ web-article-error-form = تعذّرت قراءة الاستمارة: أعد تح
 web-nav-activities = الأنشطة
 web-nav-members = الدول الأعضاء
 web-nav-partners = الشركاء
+web-nav-organisations = الجهات
+web-organisation-name = الجهة
+web-organisation-kind = النوع
+web-organisation-country = البلد
+web-organisation-activities = الأنشطة
+web-organisation-partner = شريك
+web-organisation-none = سجل الجهات فارغ (vigie organisations import).
+web-organisation-from = من شهر
+web-organisation-to = إلى شهر
+web-organisation-period = عرض الفترة
 web-nav-notes = مذكرات المستجدات
 web-register-save = حفظ
 web-register-cancel = إلغاء
@@ -607,6 +645,8 @@ web-activity-description_ar = الوصف بالعربية
 web-activity-counterpart_person_ar = الشخص المقابل، بالحروف العربية
 web-activity-article = المقال (المعرّف)
 web-activity-highlight = الترتيب بين أبرز أحداث الشهر
+web-activity-organisations = الجهات المقابلة (المعرّفات مفصولة بـ ;)
+web-activity-themes = المحاور (وسوم مفصولة بـ ;)
 web-activity-period = السنة أو الشهر
 web-activity-total = الأنشطة الموجودة:
 web-activity-none = لا يوجد نشاط يطابق عوامل التصفية هذه.
@@ -678,6 +718,7 @@ field-error-future-date = تاريخ في المستقبل (تاريخ اليو�
 field-error-before-1900 = تاريخ سابق لعام 1900
 field-error-end-before-start = يسبق تاريخ البداية { $start }
 field-error-unknown-country = بلد غير معروف: أدخل رمز ISO 3166-1 أو اسم البلد بالعربية أو الفرنسية أو الإنجليزية
+field-error-unknown-organisation = جهة غير معروفة: استوردها أولًا إلى سجل الجهات (vigie organisations import)
 field-error-unknown-code = رمز غير معروف: استخدم أحد الرموز التالية: { $codes }
 field-error-unknown-code-in-list = رمز غير معروف: استخدم أحد الرموز التالية، مع الفصل بينها بـ « ; »: { $codes }
 field-error-unknown-group = جماعة منفِّذة غير معروفة: استخدم اسمًا أو اسمًا بديلًا من سجل الجماعات

@@ -163,6 +163,28 @@ national-days-col-country = Member state
 national-days-col-name = National day
 national-days-none = No member state has its national day in { $month }.
 national-days-col-message = Message
+organisation-kind-regional_organisation = regional organisation
+organisation-kind-un_body = UN body
+organisation-kind-government_body = government body
+organisation-kind-armed_forces = armed forces
+organisation-kind-academic = academic
+organisation-kind-ngo = NGO
+organisation-kind-company = company
+cooperation-activities = { $count ->
+    [one] One activity
+   *[other] { $count } activities
+}
+cooperation-agreements = { $count ->
+    [one] One agreement
+   *[other] { $count } agreements
+}
+cooperation-stories = { $count ->
+    [one] One story
+   *[other] { $count } stories
+}
+cooperation-partner-line = Partner: { $name }
+cooperation-undated = Agreements whose date is not on record
+cooperation-none = No activity, agreement or story is linked to this organisation in the period.
 bulletin-missing-text = { $edition } edition: { $what } is printed in { $used }
 bulletin-missing-empty = { $edition } edition: { $what } is empty in every language
 bulletin-missing-note = { $region }: no developments note for { $country }
@@ -544,6 +566,16 @@ web-article-error-form = The form could not be read: reload the page and try aga
 web-nav-activities = Activities
 web-nav-members = Member states
 web-nav-partners = Partners
+web-nav-organisations = Organisations
+web-organisation-name = Organisation
+web-organisation-kind = Kind
+web-organisation-country = Country
+web-organisation-activities = Activities
+web-organisation-partner = partner
+web-organisation-none = The register of organisations is empty (vigie organisations import).
+web-organisation-from = From
+web-organisation-to = To
+web-organisation-period = Show the period
 web-nav-notes = Developments notes
 web-register-save = Save
 web-register-cancel = Cancel
@@ -586,6 +618,8 @@ web-activity-description_ar = Description in Arabic
 web-activity-counterpart_person_ar = Counterpart person, Arabic spelling
 web-activity-article = Article (identifier)
 web-activity-highlight = Position among the month's key highlights
+web-activity-organisations = Counterpart organisations (ids, separated by ;)
+web-activity-themes = Themes (tags, separated by ;)
 web-activity-period = Year or month
 web-activity-total = Activities found:
 web-activity-none = No activity matches these filters.
@@ -657,6 +691,7 @@ field-error-future-date = is in the future (today is { $today })
 field-error-before-1900 = is before 1900
 field-error-end-before-start = is before the start date { $start }
 field-error-unknown-country = unknown country: give an ISO 3166-1 code or the English, French or Arabic name
+field-error-unknown-organisation = unknown organisation: import it into the register of organisations first (vigie organisations import)
 field-error-unknown-code = unknown code: use one of { $codes }
 field-error-unknown-code-in-list = unknown code: use one of { $codes }, separated by " ; "
 field-error-unknown-group = unknown perpetrator group: use a name or alias from the register of groups

@@ -174,6 +174,31 @@ national-days-col-country = État membre
 national-days-col-name = Fête nationale
 national-days-none = Aucun État membre ne célèbre sa fête nationale en { $month }.
 national-days-col-message = Message
+organisation-kind-regional_organisation = organisation régionale
+organisation-kind-un_body = organe des Nations unies
+organisation-kind-government_body = organisme gouvernemental
+organisation-kind-armed_forces = forces armées
+organisation-kind-academic = établissement universitaire
+organisation-kind-ngo = ONG
+organisation-kind-company = entreprise
+cooperation-activities = { $count ->
+    [0] Aucune activité
+    [one] Une activité
+   *[other] { $count } activités
+}
+cooperation-agreements = { $count ->
+    [0] Aucun accord
+    [one] Un accord
+   *[other] { $count } accords
+}
+cooperation-stories = { $count ->
+    [0] Aucun article
+    [one] Un article
+   *[other] { $count } articles
+}
+cooperation-partner-line = Partenaire : { $name }
+cooperation-undated = Accords dont la date n'est pas connue
+cooperation-none = Aucune activité, aucun accord ni aucun article n'est lié à cette organisation sur la période.
 bulletin-missing-text = Version en { $edition } : { $what } est imprimé en { $used }
 bulletin-missing-empty = Version en { $edition } : { $what } est vide dans toutes les langues
 bulletin-missing-note = { $region } : aucune note d'évolution pour { $country }
@@ -556,6 +581,16 @@ web-article-error-form = Le formulaire n'a pas pu être lu : rechargez la page e
 web-nav-activities = Activités
 web-nav-members = États membres
 web-nav-partners = Partenaires
+web-nav-organisations = Organisations
+web-organisation-name = Organisation
+web-organisation-kind = Type
+web-organisation-country = Pays
+web-organisation-activities = Activités
+web-organisation-partner = partenaire
+web-organisation-none = Le registre des organisations est vide (vigie organisations import).
+web-organisation-from = Du mois
+web-organisation-to = Au mois
+web-organisation-period = Afficher la période
 web-nav-notes = Notes d'évolution
 web-register-save = Enregistrer
 web-register-cancel = Annuler
@@ -598,6 +633,8 @@ web-activity-description_ar = Description en arabe
 web-activity-counterpart_person_ar = Interlocuteur, graphie arabe
 web-activity-article = Article (identifiant)
 web-activity-highlight = Rang parmi les faits marquants du mois
+web-activity-organisations = Organisations partenaires (identifiants, séparés par ;)
+web-activity-themes = Thèmes (étiquettes, séparées par ;)
 web-activity-period = Année ou mois
 web-activity-total = Activités trouvées :
 web-activity-none = Aucune activité ne correspond à ces filtres.
@@ -669,6 +706,7 @@ field-error-future-date = est dans le futur (nous sommes le { $today })
 field-error-before-1900 = est antérieure à 1900
 field-error-end-before-start = est antérieure à la date de début { $start }
 field-error-unknown-country = pays inconnu : donnez un code ISO 3166-1 ou le nom en français, en anglais ou en arabe
+field-error-unknown-organisation = organisation inconnue : importez-la d'abord dans le registre des organisations (vigie organisations import)
 field-error-unknown-code = code inconnu : utilisez l’un de ceux-ci : { $codes }
 field-error-unknown-code-in-list = code inconnu : utilisez l’un de ceux-ci, séparés par « ; » : { $codes }
 field-error-unknown-group = groupe auteur inconnu : utilisez un nom ou un alias du registre des groupes

@@ -14,7 +14,7 @@ const COLUMNS: &str = "id, kind, date, date_precision, end_date, title_fr, title
                        counterpart_org_fr, counterpart_org_en, counterpart_org_ar, counterpart_person, \
                        counterpart_person_ar, counterpart_title_fr, counterpart_title_en, counterpart_title_ar, \
                        domains, place_fr, place_en, place_ar, description_fr, description_en, description_ar, \
-                       article, highlight";
+                       article, highlight, organisations, themes";
 
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("activity {what} {value:?}"))
@@ -62,7 +62,14 @@ fn activity_row(row: &rusqlite::Row<'_>) -> Result<Activity> {
         description: names(21)?,
         article: row.get(24)?,
         highlight: highlight.map(|h| u32::try_from(h).map_err(|_| corrupt("highlight", &h.to_string()))).transpose()?,
+        organisations: lines(row.get(26)?),
+        themes: lines(row.get(27)?),
     })
+}
+
+/// The items of a column that holds one a line.
+fn lines(text: String) -> Vec<String> {
+    text.lines().map(str::to_string).collect()
 }
 
 /// The activities that match, by date, then highlight (none last), then id.
@@ -130,14 +137,15 @@ fn write(conn: &Connection, activity: &Activity, import_id: Option<i64>) -> Resu
     conn.prepare_cached(&format!(
         "INSERT INTO activity ({COLUMNS}, import_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                     ?21, ?22, ?23, ?24, ?25, ?26, ?27)
+                     ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)
              ON CONFLICT (id) DO UPDATE SET kind = ?2, date = ?3, date_precision = ?4, end_date = ?5,
                  title_fr = ?6, title_en = ?7, title_ar = ?8, counterpart_country = ?9,
                  counterpart_org_fr = ?10, counterpart_org_en = ?11, counterpart_org_ar = ?12,
                  counterpart_person = ?13, counterpart_person_ar = ?14, counterpart_title_fr = ?15,
                  counterpart_title_en = ?16, counterpart_title_ar = ?17, domains = ?18, place_fr = ?19,
                  place_en = ?20, place_ar = ?21, description_fr = ?22, description_en = ?23,
-                 description_ar = ?24, article = ?25, highlight = ?26, import_id = ?27"
+                 description_ar = ?24, article = ?25, highlight = ?26, organisations = ?27, themes = ?28,
+                 import_id = ?29"
     ))?
     .execute(params![
         activity.id,
@@ -166,6 +174,8 @@ fn write(conn: &Connection, activity: &Activity, import_id: Option<i64>) -> Resu
         activity.description.ar,
         activity.article,
         activity.highlight,
+        activity.organisations.join("\n"),
+        activity.themes.join("\n"),
         import_id
     ])?;
     Ok(())

@@ -12,6 +12,7 @@ mod members;
 mod merge;
 mod migrate;
 mod notes;
+mod organisations;
 
 pub use migrate::SCHEMA_VERSION;
 mod partners;
@@ -272,6 +273,18 @@ impl Store for SqliteStore {
 
     fn notes(&self, filter: &NoteFilter) -> Result<Vec<Note>> {
         notes::matching(&self.conn, filter)
+    }
+
+    fn begin_organisation_import(
+        &mut self,
+        source: &str,
+        format: &str,
+    ) -> Result<Box<dyn RegisterSession<vigie_domain::Organisation> + '_>> {
+        Ok(Box::new(organisations::SqliteOrganisationImport::begin(&mut self.conn, source, format)?))
+    }
+
+    fn organisations(&self) -> Result<Vec<vigie_domain::Organisation>> {
+        organisations::all(&self.conn)
     }
 
     fn activity(&self, id: &str) -> Result<Option<vigie_domain::Activity>> {

@@ -35,6 +35,10 @@ const DEMO_MEMBERS: &str = include_str!("../../demo/members.csv");
 /// reports (signed on 27 December 2023), and 13 whose date is not on record.
 const DEMO_PARTNERS: &str = include_str!("../../demo/partners.csv");
 const DEMO_AGREEMENTS: &str = include_str!("../../demo/agreements.csv");
+/// The organisations the demo's activities name as counterparts: the 14
+/// partners, the GCC, UNODC, and the ministries, armed forces and
+/// institutions the activities meet.
+const DEMO_ORGANISATIONS: &str = include_str!("../../demo/organisations.csv");
 /// The coalition's 2023 activities: the bulletin's timeline, and further
 /// rows that make up its year in numbers (see demo/README.md).
 const DEMO_ACTIVITIES: &str = include_str!("../../demo/activities.csv");
@@ -205,6 +209,10 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
         partners.len(),
         if agreements == 1 { "" } else { "s" }
     )?;
+    let source = Source::from_bytes("demo/organisations.csv", DEMO_ORGANISATIONS.as_bytes(), Format::Csv);
+    let summary = vigie_ingest::import_organisations(store.as_mut(), vec![source], &options)?;
+    loaded(&summary, &options, "organisations")?;
+    out!("{} organisations (vigie organisations list; vigie report cooperation --org gcc)", summary.counts.new)?;
     let source = Source::from_bytes("demo/activities.csv", DEMO_ACTIVITIES.as_bytes(), Format::Csv);
     let summary = vigie_ingest::import_activities(store.as_mut(), vec![source], &options)?;
     loaded(&summary, &options, "activities")?;

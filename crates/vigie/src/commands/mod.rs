@@ -13,6 +13,7 @@ pub mod import;
 mod incidents;
 mod members;
 mod notes;
+mod organisations;
 mod partners;
 mod regions;
 mod report;
@@ -23,8 +24,8 @@ use anyhow::Result;
 
 use crate::Outcome;
 use crate::cli::{
-    ActivitiesCommand, ArticlesCommand, Cli, Command, IncidentsCommand, MembersCommand, NotesCommand, PartnersCommand,
-    ReportCommand, UserCommand,
+    ActivitiesCommand, ArticlesCommand, Cli, Command, IncidentsCommand, MembersCommand, NotesCommand,
+    OrganisationsCommand, PartnersCommand, ReportCommand, UserCommand,
 };
 use crate::context::open_store;
 
@@ -46,6 +47,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Report(ReportCommand::Year(args)) => report::year(&cli, args),
         Command::Report(ReportCommand::Timeline(args)) => report::timeline(&cli, args),
         Command::Report(ReportCommand::Revisions(args)) => report::revisions(&cli, args),
+        Command::Report(ReportCommand::Cooperation(args)) => report::cooperation(&cli, args),
+        Command::Organisations(OrganisationsCommand::Import(args)) => organisations::import(&cli, args),
+        Command::Organisations(OrganisationsCommand::List(args)) => organisations::list(&cli, args),
         Command::Members(MembersCommand::Import(args)) => members::import(&cli, args),
         Command::Members(MembersCommand::List(args)) => members::list(&cli, args),
         Command::Partners(PartnersCommand::Import(args)) => partners::import(&cli, args),

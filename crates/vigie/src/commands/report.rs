@@ -93,3 +93,24 @@ pub fn revisions(cli: &Cli, args: &crate::cli::RevisionsArgs) -> Result<Outcome>
     out_raw!("{output}")?;
     Ok(Outcome::Success)
 }
+
+pub fn cooperation(cli: &Cli, args: &crate::cli::CooperationArgs) -> Result<Outcome> {
+    use crate::cli::SummaryFormat;
+    let from = args.from.as_deref().map(month).transpose()?;
+    let to = args.to.as_deref().map(month).transpose()?;
+    let store = open_store_read_only(&cli.db)?;
+    let Some(report) = vigie_report::cooperation(store.as_ref(), &args.org, from, to)? else {
+        anyhow::bail!(
+            "--org {}: no organisation has this id (vigie organisations list)",
+            vigie_domain::text::quoted(&args.org)
+        );
+    };
+    let labels = Labels::new(args.lang.lang());
+    let output = match args.format {
+        SummaryFormat::Text => vigie_render::cooperation::text(&report, &labels),
+        SummaryFormat::Json => format!("{:#}\n", vigie_render::cooperation::json(&report)),
+        SummaryFormat::Md => vigie_render::cooperation::markdown(&report, &labels),
+    };
+    out_raw!("{output}")?;
+    Ok(Outcome::Success)
+}

@@ -345,6 +345,8 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
         ("domains", vigie_i18n::join_list(lang, activity.domains.iter().map(|d| domain_label(*d, lang)))),
         ("article", activity.article.clone().unwrap_or_default()),
         ("highlight", activity.highlight.map(|h| h.to_string()).unwrap_or_default()),
+        ("organisations", activity.organisations.join(", ")),
+        ("themes", activity.themes.join(", ")),
     ];
     let fields: Vec<Value> = shown
         .into_iter()
@@ -426,6 +428,7 @@ fn form(user: &User, lang: Lang, editing: Option<&str>) -> Form {
         Field::checks("domains", label("domains"), domains),
         text("article"),
         text("highlight"),
+        text("themes").hint("sahel ; online-recruitment"),
     ];
     let counterpart = vec![
         Field::select(
@@ -438,6 +441,7 @@ fn form(user: &User, lang: Lang, editing: Option<&str>) -> Form {
         text("counterpart_org_ar"),
         text("counterpart_person"),
         text("counterpart_person_ar"),
+        text("organisations").hint("gcc ; unodc"),
         text("counterpart_title_fr"),
         text("counterpart_title_en"),
         text("counterpart_title_ar"),
@@ -473,9 +477,14 @@ pub async fn new_form(user: RequireUser) -> Result<Response, Error> {
     show_form(&user, None, StatusCode::OK, &Values::default(), &HashMap::new(), None)
 }
 
+/// The ids of the register of organisations, which an activity names.
+fn organisation_ids(store: &dyn Store) -> Result<Vec<String>, StoreError> {
+    Ok(store.organisations()?.into_iter().map(|o| o.id).collect())
+}
+
 /// Validates the form's activity and checks that `user` may write it; the
 /// activity, or what to answer.
-fn checked(raw: &RawActivity, user: &User, lang: Lang) -> Result<Activity, Saved> {
+fn checked(raw: &RawActivity, user: &User, lang: Lang, organisations: &[String]) -> Result<Activity, Saved> {
     // a country the user may not write is refused before anything else is
     // said about the form
     if let Some(country) = raw.counterpart_country.as_deref().and_then(|c| countries().resolve(c))
@@ -484,6 +493,10 @@ fn checked(raw: &RawActivity, user: &User, lang: Lang) -> Result<Activity, Saved
         return Err(Saved::Forbidden);
     }
     let activity = ActivityValidator::new().activity(raw).map_err(|e| Saved::invalid(e, lang))?;
+    let unknown = vigie_domain::activity::unknown_organisations(&activity, organisations);
+    if !unknown.is_empty() {
+        return Err(Saved::invalid(unknown, lang));
+    }
     if activity.counterpart_country.is_none() && !can_edit_activity(user, None) {
         return Err(Saved::invalid_on("counterpart_country", lang, "web-activity-error-country"));
     }
@@ -502,8 +515,9 @@ pub async fn create(
     }
     let values = Values::from_pairs(pairs);
     let raw = raw_of(&values, None);
-    let check = move |_: &mut dyn Store| {
-        let activity = match checked(&raw, &me, lang) {
+    let check = move |store: &mut dyn Store| {
+        let organisations = organisation_ids(store)?;
+        let activity = match checked(&raw, &me, lang, &organisations) {
             Ok(activity) => activity,
             Err(refused) => return Ok(Err(refused)),
         };
@@ -549,7 +563,8 @@ pub async fn update(
         if !can_edit_activity(&me, stored.counterpart_country) {
             return Ok(Err(Saved::Forbidden));
         }
-        Ok(checked(&raw, &me, lang).map(|activity| (activity, Some(stored))))
+        let organisations = organisation_ids(store)?;
+        Ok(checked(&raw, &me, lang, &organisations).map(|activity| (activity, Some(stored))))
     };
     save(&state, &user, values.get(version::FIELD), check, |status, errors, message| {
         show_form(&user, Some(&id), status, &values, errors, Some(message))

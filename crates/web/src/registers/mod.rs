@@ -12,6 +12,7 @@ pub mod activities;
 mod form;
 pub mod members;
 pub mod notes;
+pub mod organisations;
 pub mod partners;
 mod save;
 pub mod translations;
@@ -49,6 +50,8 @@ pub fn routes() -> Router<AppState> {
         .route("/notes", get(notes::list).post(notes::create))
         .route("/notes/new", get(notes::new_form))
         .route("/notes/{region}/{month}/{country}/edit", get(notes::edit_form).post(notes::update))
+        .route("/organisations", get(organisations::list))
+        .route("/organisations/{id}", get(organisations::show))
         .route("/translations", get(translations::list))
         .route("/translations/activity/{id}", get(translations::activity_form).post(translations::activity_save))
         .route("/translations/partner/{id}", get(translations::partner_form).post(translations::partner_save))

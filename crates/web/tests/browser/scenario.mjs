@@ -138,7 +138,8 @@ async function submit(page, form, timeout = 60_000) {
   const [response] = await Promise.all([
     document,
     page.waitForEvent('load', { timeout }),
-    form.locator('button[type="submit"]').click(),
+    // the form's own submit button; the composer has several, its last builds
+    form.locator('button[type="submit"]').last().click(),
   ]);
   return response;
 }
