@@ -106,6 +106,17 @@ pub struct ArticleView {
     /// when that is all there is).
     pub lang: &'static str,
     pub dir: &'static str,
+    /// The direction of the title and of the subtitle by their letters
+    /// ([`text_dir`]).
+    pub title_dir: &'static str,
+    pub subtitle_dir: &'static str,
+}
+
+/// `rtl` for a text that holds Arabic letters, else `ltr`: a title that
+/// begins with a Latin acronym but is Arabic stays right to left, and a
+/// Latin title keeps its punctuation at its end, in any edition.
+pub fn text_dir(text: &str) -> &'static str {
+    if text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) { "rtl" } else { "ltr" }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -372,6 +383,8 @@ fn article(story: &Story, labels: &Labels, texts: &Texts) -> Option<ArticleView>
         translation_note,
         lang: version.lang.code(),
         dir: dir(version.lang),
+        title_dir: text_dir(&version.title),
+        subtitle_dir: text_dir(&version.subtitle),
     })
 }
 

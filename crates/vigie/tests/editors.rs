@@ -209,3 +209,26 @@ fn the_arabic_edition_prints_arabic_indic_digits_when_the_profile_asks() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(!sb.read("fr/bulletin-58-2023-12.fr.html").contains('١'), "French keeps Western digits");
 }
+
+/// An Arabic title that begins with a Latin acronym keeps its right-to-left
+/// order: the HTML isolates it as right-to-left, whatever its first letter,
+/// and the PDF prints it (pdftotext gives the Arabic words back).
+#[test]
+fn an_arabic_title_that_begins_with_a_latin_acronym_stays_right_to_left() {
+    let sb = demo();
+    std::fs::create_dir(sb.path("a")).unwrap();
+    sb.write(
+        "a/acronym.ar.md",
+        "+++\nid = \"acronym\"\nlang = \"ar\"\ndate = \"2023-12-20\"\ntitle = \"IMCTC يستقبل وفدًا من الشركاء\"\n\
+         status = \"published\"\nfeatured = false\n+++\n\nنص الخبر.\n",
+    );
+    sb.ok(&["articles", "import", "a"]);
+    let run = sb.run(&["bulletin", "--month", "2023-12", "--number", "58", "--lang", "ar", "-o", "out"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let html = sb.read("out/bulletin-58-2023-12.ar.html");
+    assert!(html.contains("<bdi dir=\"rtl\">IMCTC يستقبل وفدًا من الشركاء</bdi>"), "the title isolated right to left");
+    let pdf = sb.path("out/bulletin-58-2023-12.ar.pdf");
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("IMCTC") && text.contains("الشركاء"), "{text}");
+}

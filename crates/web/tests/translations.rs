@@ -172,3 +172,38 @@ async fn a_text_the_register_refuses_is_said_beside_its_field() {
     assert_eq!(app.audit_of("note.translate").len(), 1);
     assert_eq!(app.get("/translations/activity/nowhere?to=ar", &session).await.status, StatusCode::NOT_FOUND);
 }
+
+/// A member state's national day names, which the national days page
+/// prints: filled in Arabic on the desk, the day's date untouched.
+#[tokio::test]
+async fn a_member_states_national_day_names_are_translated_on_the_desk() {
+    let app = app();
+    {
+        let mut store = app.store();
+        let mut session = store.begin_member_import("seed", "members").unwrap();
+        let member = vigie_domain::Member {
+            country: CountryCode::new("BF").unwrap(),
+            joined: None,
+            national_days: vec![vigie_domain::NationalDay {
+                month: 12,
+                day: 11,
+                name: Names { fr: "Fête nationale".into(), en: "National Day".into(), ar: String::new() },
+            }],
+            representative_title: String::new(),
+        };
+        session.upsert(&member).unwrap();
+        session.finish(ImportCounts::default()).unwrap();
+    }
+    let session = format!("{}; vigie_lang=en", app.login(TRANSLATOR).await);
+    let list = app.get("/translations?to=ar", &session).await.body;
+    assert!(list.contains("Burkina Faso") && list.contains("National day (12-11)"), "{list}");
+    let form = app.get("/translations/member/BF?to=ar", &session).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let posted = format!("version={}&text-day-0={}", version_in(&form.body), encode("العيد الوطني"));
+    let reply = app.post_form("/translations/member/BF?to=ar", &posted, &session).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let stored = app.store().members().unwrap().into_iter().find(|m| m.country.as_str() == "BF").unwrap();
+    assert_eq!(stored.national_days[0].name.ar, "العيد الوطني");
+    assert_eq!((stored.national_days[0].month, stored.national_days[0].day), (12, 11));
+    assert_eq!(app.audit_of("member.translate").len(), 1);
+}

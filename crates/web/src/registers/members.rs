@@ -115,7 +115,7 @@ pub async fn list(State(state): State<AppState>, user: RequireUser) -> Result<Re
 }
 
 /// The form's values of a stored member, its national days first.
-fn values_of(member: &Member) -> Values {
+pub(super) fn values_of(member: &Member) -> Values {
     let mut values = Values::default();
     values.push("joined", member.joined.map(|d| d.to_string()).unwrap_or_default());
     values.push("representative_title", member.representative_title.clone());
@@ -141,7 +141,7 @@ fn rows_sent(values: &Values) -> usize {
 }
 
 /// The record the form's values make; `country` is the edited member's.
-fn raw_of(values: &Values, country: Option<CountryCode>) -> RawMember {
+pub(super) fn raw_of(values: &Values, country: Option<CountryCode>) -> RawMember {
     let national_days = (0..rows_sent(values))
         .map(|index| {
             let columns = day_columns(index);
@@ -211,7 +211,7 @@ fn show_form(
 }
 
 /// The form's member, checked by the domain's validator.
-fn validated(raw: &RawMember, lang: Lang) -> Result<Member, Saved> {
+pub(super) fn validated(raw: &RawMember, lang: Lang) -> Result<Member, Saved> {
     MemberValidator::new(today()).validate(raw).map_err(|e| Saved::invalid(e, lang))
 }
 

@@ -63,6 +63,7 @@ pub fn routes() -> Router<AppState> {
             "/translations/note/{region}/{month}/{country}",
             get(translations::note_form).post(translations::note_save),
         )
+        .route("/translations/member/{country}", get(translations::member_form).post(translations::member_save))
 }
 
 /// The countries a record may be given, as the access rule `allowed` says

@@ -26,7 +26,7 @@ use vigie_store::{ActivityFilter, Store, StoreError};
 use super::form::Values;
 use super::partners::{AGREEMENT_FIELDS, PARTNER_FIELDS, PartnerAgreement, raw_agreement, raw_partner, values_from};
 use super::save::{Messages, Record, Saved, save_as};
-use super::{activities, notes, today};
+use super::{activities, members, notes, today};
 use crate::auth::RequireUser;
 use crate::errors::Error;
 use crate::state::AppState;
@@ -39,10 +39,12 @@ enum Register {
     Partner,
     Agreement,
     Note,
+    Member,
 }
 
 impl Register {
-    const ALL: [Register; 4] = [Register::Activity, Register::Partner, Register::Agreement, Register::Note];
+    const ALL: [Register; 5] =
+        [Register::Activity, Register::Partner, Register::Agreement, Register::Note, Register::Member];
 
     fn code(self) -> &'static str {
         match self {
@@ -50,23 +52,66 @@ impl Register {
             Register::Partner => "partner",
             Register::Agreement => "agreement",
             Register::Note => "note",
+            Register::Member => "member",
         }
     }
 
-    /// The column names (without `_fr`, `_en`, `_ar`) of its texts.
-    fn texts(self) -> &'static [&'static str] {
+    /// The texts of a record whose form holds `values`.
+    fn slots(self, values: &Values) -> Vec<Slot> {
+        let fixed = |texts: &[&'static str]| -> Vec<Slot> {
+            texts
+                .iter()
+                .map(|text| Slot {
+                    key: text.to_string(),
+                    label: text,
+                    detail: String::new(),
+                    columns: Lang::ALL.map(|l| format!("{text}_{}", l.code())),
+                    long: matches!(*text, "description" | "text"),
+                })
+                .collect()
+        };
         match self {
-            Register::Activity => &["title", "counterpart_org", "counterpart_title", "place", "description"],
-            Register::Partner => &["name", "kind"],
-            Register::Agreement => &["title", "areas"],
-            Register::Note => &["text"],
+            Register::Activity => fixed(&["title", "counterpart_org", "counterpart_title", "place", "description"]),
+            Register::Partner => fixed(&["name", "kind"]),
+            Register::Agreement => fixed(&["title", "areas"]),
+            Register::Note => fixed(&["text"]),
+            // each national day's name (the member form's day rows)
+            Register::Member => (0..)
+                .map_while(|index| {
+                    let date = values.get(&format!("day_date_{index}"))?;
+                    Some(Slot {
+                        key: format!("day-{index}"),
+                        label: "national_day",
+                        detail: date.to_string(),
+                        columns: Lang::ALL.map(|l| format!("day_{}_{index}", l.code())),
+                        long: false,
+                    })
+                })
+                .collect(),
         }
     }
 }
 
-/// Texts written over several lines.
-fn is_long(text: &str) -> bool {
-    matches!(text, "description" | "text")
+/// One text of a record: the translation form's field (`text-KEY`), the
+/// catalogue's label (`web-translation-text-LABEL`, with its detail), and
+/// the record form's column of each language (fr, en, ar).
+struct Slot {
+    key: String,
+    label: &'static str,
+    detail: String,
+    columns: [String; 3],
+    long: bool,
+}
+
+impl Slot {
+    fn column(&self, lang: Lang) -> &str {
+        &self.columns[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
+    }
+
+    fn label(&self, lang: Lang) -> String {
+        let label = vigie_i18n::catalog().text(lang, &format!("web-translation-text-{}", self.label));
+        if self.detail.is_empty() { label } else { format!("{label} ({})", self.detail) }
+    }
 }
 
 /// One record's texts as its form's values hold them, and what the list
@@ -86,13 +131,12 @@ struct Entry {
 
 impl Entry {
     /// The texts empty in `lang` but written in another language.
-    fn missing(&self, lang: Lang) -> Vec<&'static str> {
+    fn missing(&self, lang: Lang) -> Vec<Slot> {
         self.register
-            .texts()
-            .iter()
-            .copied()
-            .filter(|text| {
-                let form = |l: Lang| self.values.one(&format!("{text}_{}", l.code()));
+            .slots(&self.values)
+            .into_iter()
+            .filter(|slot| {
+                let form = |l: Lang| self.values.one(slot.column(l));
                 form(lang).trim().is_empty() && Lang::ALL.iter().any(|&l| !form(l).trim().is_empty())
             })
             .collect()
@@ -111,8 +155,10 @@ fn next_issue_month(store: &dyn Store) -> Result<Month, StoreError> {
     })
 }
 
-fn first_text(values: &Values, text: &str, lang: Lang) -> String {
-    let form = |l: Lang| values.one(&format!("{text}_{}", l.code()));
+/// The first text of a record in `lang`, else in English, French, Arabic.
+fn first_text(values: &Values, register: Register, lang: Lang) -> String {
+    let Some(slot) = register.slots(values).into_iter().next() else { return String::new() };
+    let form = |l: Lang| values.one(slot.column(l));
     [lang, Lang::En, Lang::Fr, Lang::Ar].into_iter().map(form).find(|t| !t.trim().is_empty()).unwrap_or_default()
 }
 
@@ -127,7 +173,7 @@ fn entries(store: &dyn Store, regions: &vigie_domain::Regions, lang: Lang) -> Re
         entries.push(Entry {
             register: Register::Activity,
             href: format!("/translations/activity/{}", crate::cookies::percent_encode(&activity.id)),
-            name: first_text(&values, "title", lang),
+            name: first_text(&values, Register::Activity, lang),
             when: activity.date.to_string(),
             in_issue,
             values,
@@ -139,7 +185,7 @@ fn entries(store: &dyn Store, regions: &vigie_domain::Regions, lang: Lang) -> Re
         entries.push(Entry {
             register: Register::Partner,
             href: format!("/translations/partner/{}", crate::cookies::percent_encode(&partner.id)),
-            name: first_text(&values, "name", lang),
+            name: first_text(&values, Register::Partner, lang),
             when: String::new(),
             in_issue: true,
             values,
@@ -149,7 +195,7 @@ fn entries(store: &dyn Store, regions: &vigie_domain::Regions, lang: Lang) -> Re
             entries.push(Entry {
                 register: Register::Agreement,
                 href: format!("/translations/agreement/{}/{index}", crate::cookies::percent_encode(&partner.id)),
-                name: first_text(&values, "title", lang),
+                name: first_text(&values, Register::Agreement, lang),
                 when: agreement.signed_text(),
                 in_issue: agreement.signed.is_some_and(|d| month.contains(d)),
                 values,
@@ -165,6 +211,19 @@ fn entries(store: &dyn Store, regions: &vigie_domain::Regions, lang: Lang) -> Re
             name: format!("{region} · {}", vigie_domain::countries().name(note.country, lang)),
             when: note.month.to_string(),
             in_issue: note.month == month,
+            values,
+        });
+    }
+    for member in store.members()? {
+        let values = members::values_of(&member);
+        let name = vigie_domain::countries().name(member.country, lang);
+        entries.push(Entry {
+            register: Register::Member,
+            href: format!("/translations/member/{}", member.country),
+            name,
+            when: String::new(),
+            // the national days page prints the days of the issue's month
+            in_issue: member.national_days.iter().any(|d| d.month == month.number()),
             values,
         });
     }
@@ -199,11 +258,11 @@ pub async fn list(
     let regions = std::sync::Arc::clone(&state.regions);
     let (month, entries) = state.read(move |store| entries(store, &regions, lang)).await?;
     let catalog = vigie_i18n::catalog();
-    let label = |text: &str| catalog.text(lang, &format!("web-translation-text-{text}"));
+
     let mut registers = Vec::new();
     let mut total = 0;
     for register in Register::ALL {
-        let mut rows: Vec<(&Entry, Vec<&'static str>)> = entries
+        let mut rows: Vec<(&Entry, Vec<Slot>)> = entries
             .iter()
             .filter(|e| e.register == register)
             .map(|e| (e, e.missing(to)))
@@ -220,7 +279,7 @@ pub async fn list(
                     name => entry.name.clone(),
                     when => entry.when.clone(),
                     in_issue => entry.in_issue,
-                    missing => missing.iter().map(|t| label(t)).collect::<Vec<_>>(),
+                    missing => missing.iter().map(|slot| slot.label(lang)).collect::<Vec<_>>(),
                 }
             })
             .collect();
@@ -263,6 +322,7 @@ enum Target {
     Partner(String),
     Agreement(String, usize),
     Note(notes::Key),
+    Member(vigie_domain::CountryCode),
 }
 
 impl Target {
@@ -272,6 +332,7 @@ impl Target {
             Target::Partner(_) => Register::Partner,
             Target::Agreement(..) => Register::Agreement,
             Target::Note(_) => Register::Note,
+            Target::Member(_) => Register::Member,
         }
     }
 
@@ -295,6 +356,11 @@ impl Target {
             Target::Note(key) => notes::stored(store, key)?.map(|n| {
                 (Values::from_pairs(NOTE_COLUMNS.iter().map(|c| c.to_string()).zip(n.values())), n.fingerprint())
             }),
+            Target::Member(country) => store
+                .members()?
+                .into_iter()
+                .find(|m| m.country == *country)
+                .map(|m| (members::values_of(&m), m.fingerprint())),
         })
     }
 }
@@ -314,10 +380,10 @@ fn show(
     let catalog = vigie_i18n::catalog();
     let register = target.register();
     let texts: Vec<Value> = register
-        .texts()
+        .slots(values)
         .iter()
-        .map(|text| {
-            let column = format!("{text}_{}", to.code());
+        .map(|slot| {
+            let column = slot.column(to);
             let sources: Vec<Value> = Lang::ALL
                 .iter()
                 .filter(|l| **l != to)
@@ -326,16 +392,16 @@ fn show(
                         lang => l.code(),
                         dir => if l.is_rtl() { "rtl" } else { "ltr" },
                         name => catalog.text(lang, &format!("web-lang-{}", l.code())),
-                        text => values.one(&format!("{text}_{}", l.code())),
+                        text => values.one(slot.column(*l)),
                     }
                 })
                 .collect();
             context! {
-                name => format!("text-{text}"),
-                label => catalog.text(lang, &format!("web-translation-text-{text}")),
-                long => is_long(text),
-                value => values.one(&column),
-                error => errors.get(&column).cloned(),
+                name => format!("text-{}", slot.key),
+                label => slot.label(lang),
+                long => slot.long,
+                value => values.one(column),
+                error => errors.get(column).cloned(),
                 sources,
             }
         })
@@ -346,7 +412,10 @@ fn show(
         Some(&user.session),
         context! {
             title => catalog.text(lang, &format!("web-translation-register-{}", register.code())),
-            name => first_text(values, register.texts()[0], lang),
+            name => match target {
+                Target::Member(country) => vigie_domain::countries().name(*country, lang),
+                _ => first_text(values, register, lang),
+            },
             to => to.code(),
             to_name => catalog.text(lang, &format!("web-lang-{}", to.code())),
             intro => catalog.text_with(
@@ -375,10 +444,10 @@ async fn form(state: AppState, user: RequireUser, target: Target, to: Lang) -> R
 /// `*_LANG` columns: nothing else of the form is read.
 fn translated(stored: &Values, register: Register, to: Lang, posted: &Values) -> Values {
     let mut values = stored.clone();
-    for text in register.texts() {
-        if let Some(value) = posted.get(&format!("text-{text}")) {
-            let value = if is_long(text) { value.replace("\r\n", "\n") } else { value.to_string() };
-            values.set(&format!("{text}_{}", to.code()), value);
+    for slot in register.slots(stored) {
+        if let Some(value) = posted.get(&format!("text-{}", slot.key)) {
+            let value = if slot.long { value.replace("\r\n", "\n") } else { value.to_string() };
+            values.set(slot.column(to), value);
         }
     }
     values
@@ -465,6 +534,18 @@ async fn save(
                 let latest = Month::of(today());
                 let note = NoteValidator::new(&regions, latest).note(&raw).map_err(invalid);
                 Ok(note.map(|n| (n, Some(stored))))
+            };
+            save_as(&state, &user, sent.as_deref(), check, respond, Some("translate")).await
+        }
+        Target::Member(country) => {
+            let country = *country;
+            let check = move |store: &mut dyn Store| {
+                let Some(stored) = store.members()?.into_iter().find(|m| m.country == country) else {
+                    return Ok(Err(Saved::NotFound));
+                };
+                let values = translated(&members::values_of(&stored), register, to, &posted_texts);
+                let raw = members::raw_of(&values, Some(country));
+                Ok(members::validated(&raw, lang).map(|m| (m, Some(stored))))
             };
             save_as(&state, &user, sent.as_deref(), check, respond, Some("translate")).await
         }
@@ -557,4 +638,25 @@ pub async fn note_save(
 ) -> Result<Response, Error> {
     let key = note_key(&region, &month, &country)?;
     save(state, user, Target::Note(key), target(&query.to), pairs).await
+}
+
+pub async fn member_form(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(country): Path<String>,
+    Query(query): Query<FormQuery>,
+) -> Result<Response, Error> {
+    let country = vigie_domain::CountryCode::new(&country).ok_or_else(Error::not_found)?;
+    form(state, user, Target::Member(country), target(&query.to)).await
+}
+
+pub async fn member_save(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(country): Path<String>,
+    Query(query): Query<FormQuery>,
+    PostedForm(pairs): PostedForm<Vec<(String, String)>>,
+) -> Result<Response, Error> {
+    let country = vigie_domain::CountryCode::new(&country).ok_or_else(Error::not_found)?;
+    save(state, user, Target::Member(country), target(&query.to), pairs).await
 }
