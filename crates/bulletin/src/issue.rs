@@ -3,7 +3,7 @@
 //! reviewed. Given by command-line flags or by an issue file (TOML).
 
 use serde::{Deserialize, Serialize};
-use vigie_domain::{ActivityKind, Month, Names};
+use vigie_domain::{ActivityKind, Lang, Month, Names};
 
 use crate::BulletinError;
 
@@ -113,6 +113,22 @@ pub struct Issue {
     pub highlights: Vec<String>,
 }
 
+/// A text the editor typed: at most `max` characters, on one line unless
+/// `lines`, no invisible character that would reorder what is printed.
+fn check_text(what: &str, text: &str, max: usize, lines: bool) -> Result<(), String> {
+    let count = text.chars().count();
+    if count > max {
+        return Err(format!("{what}: at most {max} characters, not {count}"));
+    }
+    if let Some(error) = vigie_domain::text::check(what, text, lines) {
+        return Err(format!("{what}: {}", vigie_i18n::field_error(Lang::En, &error)));
+    }
+    if !lines && text.contains(['\n', '\r']) {
+        return Err(format!("{what}: one line"));
+    }
+    Ok(())
+}
+
 /// A text of the issue file in the three languages, each optional.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -203,6 +219,21 @@ impl Issue {
         for (index, tile) in self.tiles.iter().enumerate() {
             if self.tiles[..index].iter().any(|t| t.figure == tile.figure) {
                 return Err(format!("tiles: {} is given twice", tile.figure.code()));
+            }
+        }
+        for tile in &self.tiles {
+            for lang in Lang::ALL {
+                check_text(
+                    &format!("tiles: {} label ({})", tile.figure.code(), lang.code()),
+                    tile.label.get(lang),
+                    100,
+                    false,
+                )?;
+            }
+        }
+        for (what, text) in [("year_intro", &self.year_intro), ("partners_intro", &self.partners_intro)] {
+            for lang in Lang::ALL {
+                check_text(&format!("{what} ({})", lang.code()), text.get(lang), 2_000, true)?;
             }
         }
         if self.highlights.len() > MAX_HIGHLIGHTS {
@@ -317,5 +348,12 @@ mod tests {
             "issue: i: highlights: at most 6 photos, not 7"
         );
         assert!(error("national_days = \"both\"\n").to_string().contains("unknown variant `both`"));
+        let long = "x".repeat(101);
+        assert!(
+            error(&format!("[[tiles]]\nfigure = \"workshop\"\nfr = \"{long}\"\n"))
+                .to_string()
+                .contains("tiles: workshop label (fr): at most 100 characters, not 101")
+        );
+        assert!(error("year_intro = { ar = \"a\\u202Eb\" }\n").to_string().contains("year_intro (ar):"));
     }
 }
