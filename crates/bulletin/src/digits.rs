@@ -16,6 +16,16 @@ pub enum Digits {
     ArabicIndic,
 }
 
+impl Digits {
+    /// `markup` (an edition's HTML, a chart's SVG) with these digits.
+    pub fn in_markup(self, markup: String) -> String {
+        match self {
+            Digits::Western => markup,
+            Digits::ArabicIndic => in_text(&markup),
+        }
+    }
+}
+
 /// `0`–`9` as Arabic-Indic digits.
 fn arabic_indic(c: char) -> char {
     match c {

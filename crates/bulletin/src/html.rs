@@ -59,9 +59,6 @@ pub fn html(edition: &Edition, images: &BTreeMap<String, String>) -> Result<Stri
             // data URLs: base64 and a media type, nothing to escape
             images => Value::from(images.iter().map(|(file, url)| (file.clone(), Value::from_safe_string(url.clone()))).collect::<BTreeMap<_, _>>()),
         })
-        .map(|html| match edition.digits {
-            crate::digits::Digits::ArabicIndic => crate::digits::in_text(&html),
-            crate::digits::Digits::Western => html,
-        })
+        .map(|html| edition.digits.in_markup(html))
         .map_err(|e| BulletinError::Html(format!("{e:#}")))
 }

@@ -24,11 +24,7 @@ pub fn pdf(
     )];
     for region in &edition.regions {
         for chart in &region.charts {
-            let svg = match edition.digits {
-                crate::digits::Digits::ArabicIndic => crate::digits::in_text(&chart.svg),
-                crate::digits::Digits::Western => chart.svg.clone(),
-            };
-            files.push((chart.file.clone(), svg.into_bytes()));
+            files.push((chart.file.clone(), edition.digits.in_markup(chart.svg.clone()).into_bytes()));
         }
     }
     for (file, bytes) in images {
