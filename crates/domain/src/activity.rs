@@ -13,7 +13,7 @@ use crate::partner::{MAX_ID, first_of, is_slug};
 use crate::validate::{FieldError, FieldErrorKind, parse_iso_date};
 
 /// The longest counterpart organisation, person, title or place.
-const MAX_TEXT: usize = 200;
+pub(crate) const MAX_TEXT: usize = 200;
 /// The longest title: titles of official visits run long, in Arabic most.
 const MAX_TITLE: usize = 300;
 /// The longest description.
@@ -167,6 +167,9 @@ pub struct Activity {
     /// Free tags beside the domains ("online-recruitment", "sahel"), in
     /// order, each once.
     pub themes: Vec<String>,
+    /// The further people of its counterparts, in order (the counterparts
+    /// file; not a column of the activity's own record).
+    pub people: Vec<crate::counterpart::Counterpart>,
 }
 
 impl Activity {
@@ -187,6 +190,32 @@ impl Activity {
 
     pub fn month(&self) -> Month {
         Month::of(self.date)
+    }
+
+    /// Whether the organisation `id` is among its counterparts: named by the
+    /// activity, or by one of its people.
+    pub fn names_organisation(&self, id: &str) -> bool {
+        self.organisations.iter().any(|o| o == id) || self.people.iter().any(|p| p.organisation.as_deref() == Some(id))
+    }
+
+    /// The people who spoke for the organisation `id`, as (name, title)
+    /// pairs in `lang`: the lead counterpart when `id` is the first
+    /// organisation the activity names, then the further people of `id`.
+    pub fn people_of(&self, id: &str, lang: crate::Lang) -> Vec<(String, String)> {
+        let lead =
+            (self.organisations.first().is_some_and(|o| o == id) && !self.counterpart_person.is_empty()).then(|| {
+                let name = match lang {
+                    crate::Lang::Ar if !self.counterpart_person_ar.is_empty() => &self.counterpart_person_ar,
+                    _ => &self.counterpart_person,
+                };
+                (name.clone(), first_of(&self.counterpart_title, lang).to_string())
+            });
+        let further = self
+            .people
+            .iter()
+            .filter(|p| p.organisation.as_deref() == Some(id))
+            .map(|p| (p.person_in(lang).to_string(), first_of(&p.title, lang).to_string()));
+        lead.into_iter().chain(further).collect()
     }
 
     /// The values of the activity's columns as written in the register, in
@@ -336,7 +365,7 @@ impl RawActivity {
     }
 }
 
-fn trimmed(value: &Option<String>) -> Option<&str> {
+pub(crate) fn trimmed(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
@@ -347,7 +376,13 @@ fn start_of(value: &str) -> String {
 }
 
 /// Free text of at most `max` characters; one line unless `lines`.
-fn text(column: &str, value: &Option<String>, max: usize, lines: bool, errors: &mut Vec<FieldError>) -> String {
+pub(crate) fn text(
+    column: &str,
+    value: &Option<String>,
+    max: usize,
+    lines: bool,
+    errors: &mut Vec<FieldError>,
+) -> String {
     let value = trimmed(value).unwrap_or("");
     if value.chars().count() > max {
         errors.push(FieldError::new(column, FieldErrorKind::TooLong { max }, start_of(value)));
@@ -562,6 +597,7 @@ impl ActivityValidator {
                 highlight,
                 organisations,
                 themes,
+                people: Vec::new(),
             }),
             _ => Err(errors),
         }

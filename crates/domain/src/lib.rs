@@ -10,6 +10,7 @@ pub mod article;
 pub mod audit;
 pub mod codes;
 pub mod confirmation;
+pub mod counterpart;
 pub mod country;
 pub mod domain_of_action;
 pub mod duplicates;

@@ -108,6 +108,15 @@ pub enum FieldErrorKind {
     TooManyImages {
         max: usize,
     },
+    /// A character that separates values where the text is also written
+    /// (the `|` of a form's line of a person).
+    ReservedCharacter {
+        character: String,
+    },
+    /// More people than an activity's counterparts may list.
+    TooManyPeople {
+        max: usize,
+    },
     /// A line break or a tab in a one-line text.
     NotOneLine,
     /// A control character (a tab, a lone carriage return) in a text.

@@ -6,8 +6,11 @@ use jiff::civil::Date;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use vigie_domain::activity::{ActivityValidator, RawActivity};
+use vigie_domain::counterpart::{Counterpart, counterpart_of};
 use vigie_domain::{Activity, ActivityKind, CountryCode, DatePrecision, Domain, Names};
-use vigie_formats::register::activities::{ACTIVITY_LAYOUT, write_csv, write_jsonl};
+use vigie_formats::register::activities::{
+    ACTIVITY_LAYOUT, ACTIVITY_LAYOUTS, write_csv, write_jsonl, write_people_csv, write_people_jsonl,
+};
 use vigie_formats::register::flat::{self, FlatRecord};
 use vigie_formats::{Format, ReadError};
 
@@ -112,6 +115,8 @@ fn activity() -> impl Strategy<Value = Activity> {
                 themes: if article.is_some() { vec!["sahel".into()] } else { Vec::new() },
                 article,
                 highlight,
+                // the people are not in the activity's row (the counterparts file)
+                people: Vec::new(),
             }
         },
     )
@@ -169,5 +174,51 @@ proptest! {
         let bytes = write_jsonl(&activities, Vec::new()).unwrap();
         let expected: Vec<(u64, Activity)> = (1..).zip(activities.iter().cloned()).collect();
         prop_assert_eq!(validated(read(Format::Jsonl, &bytes)), expected);
+    }
+}
+
+/// A person: one-line texts without the form's separator `|`.
+fn person() -> impl Strategy<Value = Counterpart> {
+    let text = || line_text().prop_map(|t| t.replace('|', "").trim().to_string());
+    (prop::option::of(slug()), text(), text(), (text(), text(), text())).prop_map(
+        |(organisation, person, person_ar, (fr, en, ar))| Counterpart {
+            organisation,
+            person: if person.is_empty() { "X".into() } else { person },
+            person_ar,
+            title: Names { fr, en, ar },
+        },
+    )
+}
+
+/// The (activity id, person) of each record of a counterparts file, read
+/// as an import reads the register's files (`read_any`: the layout told by
+/// the header or the keys).
+fn people_read(format: Format, bytes: &[u8]) -> Vec<(String, Counterpart)> {
+    let mut people = Vec::new();
+    flat::read_any::<ReadError>(format, bytes, &ACTIVITY_LAYOUTS, |layout, record| {
+        assert_eq!(layout, 1, "line {}: read as an activity", record.line);
+        assert!(record.problems.is_empty(), "line {}: {:?}", record.line, record.problems);
+        people.push(counterpart_of(&record.values).unwrap_or_else(|e| panic!("line {}: {e:?}", record.line)));
+        Ok(())
+    })
+    .unwrap();
+    people
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn the_counterparts_file_gives_back_each_activity_s_people(
+        activities in prop::collection::vec((activity(), prop::collection::vec(person(), 0..4)), 0..5)
+    ) {
+        let activities: Vec<Activity> =
+            activities.into_iter().map(|(activity, people)| Activity { people, ..activity }).collect();
+        let expected: Vec<(String, Counterpart)> =
+            activities.iter().flat_map(|a| a.people.iter().map(|p| (a.id.clone(), p.clone()))).collect();
+        let csv = write_people_csv(&activities, Vec::new()).unwrap();
+        prop_assert_eq!(people_read(Format::Csv, &csv), expected.clone());
+        let jsonl = write_people_jsonl(&activities, Vec::new()).unwrap();
+        prop_assert_eq!(people_read(Format::Jsonl, &jsonl), expected);
     }
 }

@@ -23,7 +23,7 @@ use vigie_formats::dataset::acled::AcledReader;
 use vigie_formats::dataset::gtd::GtdReader;
 use vigie_formats::dataset::ucdp::UcdpReader;
 use vigie_formats::native::{CsvReader, JsonlReader};
-use vigie_formats::register::activities::ACTIVITY_LAYOUT;
+use vigie_formats::register::activities::ACTIVITY_LAYOUTS;
 use vigie_formats::register::flat::{self, FlatLayout};
 use vigie_formats::register::members::{MemberCsvReader, MemberJsonlReader};
 use vigie_formats::register::partners::{PartnerCsvReader, PartnerJsonlReader, RawRecord};
@@ -215,23 +215,35 @@ pub fn partners(data: &[u8]) {
 
 /// A flat register through `flat::read`, each record through `check`.
 fn flat_register(data: &[u8], layout: &FlatLayout, mut check: impl FnMut(&[Option<String>])) {
-    let result = flat::read::<ReadError>(register_format(data), data, layout, |record| {
+    flat_registers(data, &[layout], |_, values| check(values));
+}
+
+/// Like [`flat_register`], for a register whose files hold records of one
+/// of `layouts` (`flat::read_any`); `check` is given the layout's index.
+fn flat_registers(data: &[u8], layouts: &[&FlatLayout], mut check: impl FnMut(usize, &[Option<String>])) {
+    let result = flat::read_any::<ReadError>(register_format(data), data, layouts, |index, record| {
         check_line(data, record.line);
-        assert_eq!(record.values.len(), layout.columns.len());
+        assert_eq!(record.values.len(), layouts[index].columns.len());
         record.problems.iter().for_each(|p| check_problem(data, p));
         if record.problems.is_empty() {
-            check(&record.values);
+            check(index, &record.values);
         }
         Ok(())
     });
     check_read(data, result);
 }
 
-/// The activity register.
+/// The activity register, and the counterparts file read with it.
 pub fn activities(data: &[u8]) {
     let validator = ActivityValidator::new();
-    flat_register(data, &ACTIVITY_LAYOUT, |values| {
-        let _ = validator.activity(&RawActivity::from_values(values.to_vec()));
+    flat_registers(data, &ACTIVITY_LAYOUTS, |index, values| {
+        if index == 0 {
+            let _ = validator.activity(&RawActivity::from_values(values.to_vec()));
+        } else if let Ok((activity, person)) = vigie_domain::counterpart::counterpart_of(values) {
+            // a person read back from its row is the same person
+            let row: Vec<Option<String>> = person.values(&activity).into_iter().map(Some).collect();
+            assert_eq!(vigie_domain::counterpart::counterpart_of(&row), Ok((activity, person)));
+        }
     });
 }
 

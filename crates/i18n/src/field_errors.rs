@@ -114,6 +114,12 @@ pub fn field_error_kind(lang: Lang, kind: &FieldErrorKind) -> String {
         FieldErrorKind::TooManyImages { max } => {
             with("field-error-too-many-images", &[("max", shown(*max)), ("count", count(*max))])
         }
+        FieldErrorKind::ReservedCharacter { character } => {
+            with("field-error-reserved-character", &[("character", string(character))])
+        }
+        FieldErrorKind::TooManyPeople { max } => {
+            with("field-error-too-many-people", &[("max", shown(*max)), ("count", count(*max))])
+        }
         FieldErrorKind::NotOneLine => text("field-error-not-one-line"),
         FieldErrorKind::ControlCharacter => text("field-error-control-character"),
         FieldErrorKind::AtLeastOneOf { columns } => {
@@ -172,7 +178,7 @@ mod tests {
     /// The number of `FieldErrorKind` variants, each given an index by
     /// `variant`: a new variant does not compile until it is counted here
     /// and an example of it is added to `one_of_each`.
-    const VARIANTS: usize = 53;
+    const VARIANTS: usize = 55;
 
     fn variant(kind: &FieldErrorKind) -> usize {
         use FieldErrorKind as K;
@@ -230,6 +236,8 @@ mod tests {
             K::HighBelowBest { .. } => 50,
             K::ItemCount { .. } => 51,
             K::UnknownOrganisation => 52,
+            K::TooManyPeople { .. } => 53,
+            K::ReservedCharacter { .. } => 54,
         }
     }
 
@@ -268,6 +276,8 @@ mod tests {
             (K::GeoPrecision, vec!["1".into(), "2".into(), "3".into()]),
             (K::TooLong { max: 20_000 }, vec![n(20_000)]),
             (K::TooManyImages { max: 50 }, vec![n(50)]),
+            (K::TooManyPeople { max: 40 }, vec![n(40)]),
+            (K::ReservedCharacter { character: "|".into() }, vec!["|".into()]),
             (K::NotOneLine, none()),
             (K::ControlCharacter, none()),
             (

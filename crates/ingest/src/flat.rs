@@ -27,15 +27,28 @@ pub(crate) trait FlatRegister {
     type Record;
     /// The register's columns.
     fn layout(&self) -> &'static FlatLayout;
-    /// The column a repeated key is reported on.
-    fn key_column(&self) -> &'static str;
+    /// Every layout its files may have (`flat::read_any`), the register's
+    /// own first: the records of another belong to one of the register's
+    /// (an activity's people).
+    fn layouts(&self) -> Vec<&'static FlatLayout> {
+        vec![self.layout()]
+    }
+    /// The column a repeated key is reported on, for a record of
+    /// `layouts()[layout]`.
+    fn key_column(&self, layout: usize) -> &'static str;
     /// What is wrong with a record whose key an earlier record of the
     /// import had.
-    fn repeated(&self) -> String {
-        format!("the same {} appears more than once in this import", self.layout().kind)
+    fn repeated(&self, layout: usize) -> String {
+        format!("the same {} appears more than once in this import", self.layouts()[layout].kind)
     }
-    /// Turns one record's values into a record and its key.
-    fn check(&self, values: &[Option<String>]) -> Result<(Self::Record, String), Vec<FieldError>>;
+    /// What is wrong with a record whose owner (its key) neither the store
+    /// nor the import holds.
+    fn orphan(&self, layout: usize) -> String {
+        format!("names no {} of the register or of this import", self.layouts()[layout].kind)
+    }
+    /// Turns the values of one record of `layouts()[layout]` into a record
+    /// and its key.
+    fn check(&self, layout: usize, values: &[Option<String>]) -> Result<(Self::Record, String), Vec<FieldError>>;
     /// Starts the import's transaction.
     fn begin<'s>(
         &self,
@@ -51,7 +64,19 @@ struct State<'s, T> {
     counts: ImportCounts,
     rejected: u64,
     rejects: Option<Rejects>,
+    /// The rejects of the register's other layouts in CSV: a file each,
+    /// made when the first is rejected (`rejects_path`).
+    other_rejects: Vec<Option<Rejects>>,
     failed: Option<IngestError>,
+}
+
+/// Where a CSV rejects file at `path` puts the rejected records of another
+/// layout: beside it, the layout's kind before the extension
+/// (`rejects.counterpart.csv`).
+pub(crate) fn rejects_path(path: &std::path::Path, kind: &str) -> std::path::PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let extension = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    path.with_file_name(format!("{stem}.{kind}{extension}"))
 }
 
 /// Imports the records of all sources in one transaction.
@@ -68,7 +93,9 @@ pub(crate) fn import_flat<R: FlatRegister>(
     let rejects = options.rejects.as_deref();
     let rejects = rejects.map(|path| Rejects::create_with_header(path, register.layout().columns)).transpose()?;
     let session = register.begin(store, &names.join(", "))?;
-    let mut state = State { session, counts: ImportCounts::default(), rejected: 0, rejects, failed: None };
+    let other_rejects = register.layouts().iter().map(|_| None).collect();
+    let mut state =
+        State { session, counts: ImportCounts::default(), rejected: 0, rejects, other_rejects, failed: None };
     for (index, source) in sources.into_iter().enumerate() {
         let (report, read) = read_source(register, index, source, options, &problems, &mut state)?;
         if let Err(header_problems) = read {
@@ -79,6 +106,14 @@ pub(crate) fn import_flat<R: FlatRegister>(
     }
     if let Some(rejects) = state.rejects.take() {
         rejects.finish()?;
+    }
+    for (layout, rejects) in state.other_rejects.drain(..).enumerate() {
+        if let Some(rejects) = rejects {
+            rejects.finish()?;
+            if let Some(path) = options.rejects.as_deref() {
+                summary.more_rejects.push(rejects_path(path, register.layouts()[layout].kind));
+            }
+        }
     }
     let found = problems.finish()?;
     summary.problems = found.problems;
@@ -103,14 +138,18 @@ pub(crate) fn import_flat<R: FlatRegister>(
     Ok(summary)
 }
 
-/// The record, checked, and its key; or its problems.
-fn check<R: FlatRegister>(register: &R, record: &FlatRecord) -> Result<(R::Record, String), Vec<RowProblem>> {
+/// The record of `layouts()[layout]`, checked, and its key; or its problems.
+fn check<R: FlatRegister>(
+    register: &R,
+    layout: usize,
+    record: &FlatRecord,
+) -> Result<(R::Record, String), Vec<RowProblem>> {
     if !record.problems.is_empty() {
         return Err(record.problems.clone());
     }
     let line = record.line;
     register
-        .check(&record.values)
+        .check(layout, &record.values)
         .map_err(|errors| errors.into_iter().map(|e| crate::located(line, &e)).collect::<Vec<_>>())
 }
 
@@ -118,18 +157,21 @@ fn check<R: FlatRegister>(register: &R, record: &FlatRecord) -> Result<(R::Recor
 /// had its key.
 fn write<R: FlatRegister>(
     register: &R,
+    layout: usize,
     line: u64,
     (checked, key): (R::Record, String),
     state: &mut State<'_, R::Record>,
 ) -> Result<Result<(), Vec<RowProblem>>, StoreError> {
+    let problem = |message: String| RowProblem {
+        kind: None,
+        line,
+        column: register.key_column(layout).into(),
+        message,
+        value: Some(key.clone()),
+    };
     match state.session.upsert(&checked)? {
-        Upsert::Repeated => Ok(Err(vec![RowProblem {
-            kind: None,
-            line,
-            column: register.key_column().into(),
-            message: register.repeated(),
-            value: Some(key),
-        }])),
+        Upsert::Repeated => Ok(Err(vec![problem(register.repeated(layout))])),
+        Upsert::Orphan => Ok(Err(vec![problem(register.orphan(layout))])),
         outcome => {
             state.counts.record(outcome);
             Ok(Ok(()))
@@ -170,6 +212,33 @@ fn write_reject(
     }
 }
 
+/// Writes a rejected record of `layouts[layout]` to the rejects file: the
+/// one asked for, or in CSV, for another layout, the one beside it
+/// ([`rejects_path`]), made now if it is the first.
+fn reject<T>(
+    state: &mut State<'_, T>,
+    options: &Options,
+    layouts: &[&'static FlatLayout],
+    layout: usize,
+    record: FlatRecord,
+    reason: &str,
+) -> Result<(), IngestError> {
+    let (Some(rejects), Some(path)) = (state.rejects.as_mut(), options.rejects.as_deref()) else {
+        return Ok(());
+    };
+    if layout == 0 || rejects.is_jsonl() {
+        return write_reject(rejects, layouts[layout], record, reason);
+    }
+    if state.other_rejects[layout].is_none() {
+        let path = rejects_path(path, layouts[layout].kind);
+        state.other_rejects[layout] = Some(Rejects::create_with_header(&path, layouts[layout].columns)?);
+    }
+    match state.other_rejects[layout].as_mut() {
+        Some(rejects) => write_reject(rejects, layouts[layout], record, reason),
+        None => Ok(()),
+    }
+}
+
 /// Reads and checks one source's records; the header's problems, if it is
 /// unusable.
 fn read_source<R: FlatRegister>(
@@ -186,10 +255,13 @@ fn read_source<R: FlatRegister>(
     let format = register_format(options, source.format, &mut input).map_err(read_error)?;
     // a write or a rejects file that fails stops the reading, and is reported
     let mut legacy_columns: Vec<(&'static str, &'static str)> = Vec::new();
-    let visit = |record: FlatRecord| -> Result<(), ReadError> {
+    let layouts = register.layouts();
+    let mut kinds_read = vec![false; layouts.len()];
+    let visit = |layout: usize, record: FlatRecord| -> Result<(), ReadError> {
         SourceReport::note_legacy_columns(&mut legacy_columns, &record.aliases);
-        let result = match check(register, &record) {
-            Ok(checked) => match write(register, record.line, checked, state) {
+        kinds_read[layout] = true;
+        let result = match check(register, layout, &record) {
+            Ok(checked) => match write(register, layout, record.line, checked, state) {
                 Ok(result) => result,
                 Err(error) => {
                     state.failed = Some(error.into());
@@ -201,20 +273,19 @@ fn read_source<R: FlatRegister>(
         if let Err(row_problems) = result {
             let reasons = problems.note(index, &name, &row_problems);
             state.rejected += 1;
-            if let Some(rejects) = state.rejects.as_mut()
-                && let Err(error) = write_reject(rejects, register.layout(), record, &reasons.join("; "))
-            {
+            if let Err(error) = reject(state, options, &layouts, layout, record, &reasons.join("; ")) {
                 state.failed = Some(error);
                 return Err(ReadError::Io(std::io::Error::other("the rejects file cannot be written")));
             }
         }
         Ok(())
     };
-    let read = flat::read(format, input, register.layout(), visit);
+    let read = flat::read_any(format, input, &layouts, visit);
     if let Some(error) = state.failed.take() {
         return Err(error);
     }
-    let kind = register.layout().kind;
+    // the layout of the file's records (of its header, for a CSV)
+    let kind = layouts[kinds_read.iter().position(|&read| read).unwrap_or(0)].kind;
     let layout = format!("{kind} register, {}", if format == Format::Jsonl { "JSON Lines" } else { "CSV" });
     let report = SourceReport { name: name.clone(), format, layout, skipped: 0, legacy_columns };
     match read {

@@ -258,4 +258,7 @@ pub struct Summary {
     pub problem_count: u64,
     /// Whether the transaction was committed.
     pub written: bool,
+    /// The rejects files beside the one asked for, of records of another
+    /// layout (an activity's people in CSV).
+    pub more_rejects: Vec<PathBuf>,
 }

@@ -24,11 +24,11 @@ impl FlatRegister for Notes<'_> {
         &NOTE_LAYOUT
     }
 
-    fn key_column(&self) -> &'static str {
+    fn key_column(&self, _layout: usize) -> &'static str {
         "country"
     }
 
-    fn check(&self, values: &[Option<String>]) -> Result<(Note, String), Vec<FieldError>> {
+    fn check(&self, _layout: usize, values: &[Option<String>]) -> Result<(Note, String), Vec<FieldError>> {
         let note = self.validator.note(values)?;
         let key = format!("{} {} {}", note.region, note.month, note.country);
         Ok((note, key))

@@ -28,15 +28,15 @@ impl FlatRegister for Organisations {
         &ORGANISATION_LAYOUT
     }
 
-    fn key_column(&self) -> &'static str {
+    fn key_column(&self, _layout: usize) -> &'static str {
         "id"
     }
 
-    fn repeated(&self) -> String {
+    fn repeated(&self, _layout: usize) -> String {
         "appears more than once in this import: give each organisation once".into()
     }
 
-    fn check(&self, values: &[Option<String>]) -> Result<(Organisation, String), Vec<FieldError>> {
+    fn check(&self, _layout: usize, values: &[Option<String>]) -> Result<(Organisation, String), Vec<FieldError>> {
         let mut raw = RawOrganisation::default();
         for (slot, value) in raw.0.iter_mut().zip(values) {
             *slot = value.clone();

@@ -261,7 +261,8 @@ impl Writer<'_> {
             }
             Upsert::New | Upsert::Updated if incident.status == Status::Draft => summary.drafts += 1,
             Upsert::New | Upsert::Updated => summary.verified += 1,
-            Upsert::Unchanged => {}
+            // an incident belongs to no other record
+            Upsert::Unchanged | Upsert::Orphan => {}
         }
         summary.counts.record(outcome);
         if self.state_forces.contains(&incident.perpetrator) {

@@ -23,6 +23,17 @@ fn activity_json(activity: &Activity) -> Json {
         "themes": activity.themes,
         "domains": activity.domains.iter().map(|d| d.code()).collect::<Vec<_>>(),
         "article": activity.article,
+        "counterpart": {
+            "person": activity.counterpart_person,
+            "person_ar": activity.counterpart_person_ar,
+            "title": names(&activity.counterpart_title),
+        },
+        "people": activity.people.iter().map(|p| json!({
+            "organisation": p.organisation,
+            "person": p.person,
+            "person_ar": p.person_ar,
+            "title": names(&p.title),
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -67,11 +78,13 @@ pub fn title(report: &CooperationReport, labels: &Labels) -> String {
     if let Some(country) = o.country {
         about.push(labels.country(country));
     }
-    format!("{} ({})", o.name_in(labels.lang), about.join(", "))
+    let comma = if labels.lang == Lang::Ar { "، " } else { ", " };
+    format!("{} ({})", o.name_in(labels.lang), about.join(comma))
 }
 
-/// One line an activity: its date, title and themes.
-fn activity_line(activity: &Activity, labels: &Labels) -> String {
+/// One line an activity: its date, title, themes, and the people who spoke
+/// for the organisation `id`.
+fn activity_line(activity: &Activity, id: &str, labels: &Labels) -> String {
     let date = match activity.date_precision {
         vigie_domain::DatePrecision::Day => labels.date(activity.date),
         _ => labels.month(activity.month()),
@@ -80,6 +93,15 @@ fn activity_line(activity: &Activity, labels: &Labels) -> String {
     let mut line = format!("{date} · {} ({kind})", activity.title_in(labels.lang));
     if !activity.themes.is_empty() {
         line.push_str(&format!(" [{}]", activity.themes.join(", ")));
+    }
+    let people: Vec<String> = activity
+        .people_of(id, labels.lang)
+        .into_iter()
+        .map(|(name, title)| if title.is_empty() { name } else { format!("{name} ({title})") })
+        .collect();
+    if !people.is_empty() {
+        let people = vigie_i18n::join_list(labels.lang, people);
+        line.push_str(&format!(" — {}", labels.text_with("cooperation-people", &[("people", Value::from(people))])));
     }
     line
 }
@@ -109,7 +131,7 @@ fn sections(report: &CooperationReport, labels: &Labels) -> Vec<(String, Vec<Par
         if !year.activities.is_empty() {
             parts.push((
                 labels.text_with("cooperation-activities", &count(year.activities.len())),
-                year.activities.iter().map(|a| activity_line(a, labels)).collect(),
+                year.activities.iter().map(|a| activity_line(a, &report.organisation.id, labels)).collect(),
             ));
         }
         if !year.agreements.is_empty() {

@@ -186,6 +186,7 @@ mod tests {
             highlight: Some(highlight),
             organisations: Vec::new(),
             themes: Vec::new(),
+            people: Vec::new(),
         }
     }
 

@@ -1,5 +1,5 @@
 //! What the coalition did with one organisation: the activities that name
-//! it among their counterparts, the agreements of the partner it is, and
+//! it among their counterparts (or whose people spoke for it), the agreements of the partner it is, and
 //! the stories those activities are told in, year by year (latest first),
 //! within an optional span of months.
 
@@ -61,7 +61,7 @@ pub fn cooperation(
     let filter =
         ActivityFilter { from: from.map(Month::first_day), to: to.map(Month::last_day), ..ActivityFilter::default() };
     let activities: Vec<Activity> =
-        store.activities(&filter)?.into_iter().filter(|a| a.organisations.iter().any(|o| o == id)).collect();
+        store.activities(&filter)?.into_iter().filter(|a| a.names_organisation(id)).collect();
     let partner = match &organisation.partner {
         Some(partner) => store.partners()?.into_iter().find(|p| p.id == *partner),
         None => None,

@@ -75,6 +75,7 @@ mod tests {
             highlight,
             organisations: Vec::new(),
             themes: Vec::new(),
+            people: Vec::new(),
         }
     }
 

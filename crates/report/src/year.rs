@@ -85,6 +85,7 @@ mod tests {
             highlight: None,
             organisations: Vec::new(),
             themes: Vec::new(),
+            people: Vec::new(),
         }
     }
 

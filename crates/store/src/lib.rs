@@ -30,6 +30,9 @@ pub enum Upsert {
     /// This import already wrote an incident with the same id: nothing
     /// written, the row is a duplicate.
     Repeated,
+    /// The record belongs to another (an activity's person, an activity)
+    /// that neither the store nor the import holds: nothing written.
+    Orphan,
 }
 
 /// The counts of one import, recorded with it.
@@ -49,7 +52,7 @@ impl ImportCounts {
             Upsert::New => self.new += 1,
             Upsert::Updated => self.updated += 1,
             Upsert::Unchanged => self.unchanged += 1,
-            Upsert::Repeated => self.rejected += 1,
+            Upsert::Repeated | Upsert::Orphan => self.rejected += 1,
         }
     }
 }
@@ -145,6 +148,17 @@ pub trait RegisterSession<T> {
     fn record_audit(&mut self, entry: &vigie_domain::AuditEntry) -> Result<()>;
     /// Records the import's counts and commits; returns the import's id.
     fn finish(self: Box<Self>, counts: ImportCounts) -> Result<i64>;
+}
+
+/// One import of the activity register: activities, and the further people
+/// of their counterparts.
+pub trait ActivityImportSession: RegisterSession<vigie_domain::Activity> {
+    /// Adds a person to the activity's people, after those this import gave
+    /// it already; the first this import gives replaces those the activity
+    /// had. [`Upsert::Orphan`] when there is no such activity (in the store
+    /// or earlier in the import), [`Upsert::Repeated`] when the import gave
+    /// the same person already.
+    fn add_person(&mut self, activity: &str, person: &vigie_domain::counterpart::Counterpart) -> Result<Upsert>;
 }
 
 /// Which developments notes to list; `None` matches all.
@@ -320,11 +334,7 @@ pub trait Store: Send {
 
     /// Starts an import of the activity register. Activities the import
     /// does not mention are left as they are; an activity is its id.
-    fn begin_activity_import(
-        &mut self,
-        source: &str,
-        format: &str,
-    ) -> Result<Box<dyn RegisterSession<vigie_domain::Activity> + '_>>;
+    fn begin_activity_import(&mut self, source: &str, format: &str) -> Result<Box<dyn ActivityImportSession + '_>>;
     /// The activities that match, by date, then highlight (none last), then
     /// id.
     fn activities(&self, filter: &ActivityFilter) -> Result<Vec<vigie_domain::Activity>>;

@@ -47,6 +47,7 @@ fn activity(id: &str, title: &str) -> Activity {
         highlight: None,
         organisations: Vec::new(),
         themes: Vec::new(),
+        people: Vec::new(),
     }
 }
 

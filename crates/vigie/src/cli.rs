@@ -725,9 +725,15 @@ pub enum ActivitiesCommand {
     /// title_en, title_ar, counterpart_country, counterpart_org_fr/_en/_ar,
     /// counterpart_person, counterpart_person_ar, counterpart_title_fr/_en/_ar,
     /// domains (separated by ` ; `), place_fr/_en/_ar, description_fr/_en/_ar,
-    /// article, highlight (the single counterpart_org, counterpart_title,
-    /// place and description of earlier files are read as English). An
-    /// activity is its id: importing it again updates it.
+    /// article, highlight, organisations, themes (the single
+    /// counterpart_org, counterpart_title, place and description of earlier
+    /// files are read as English). An activity is its id: importing it again
+    /// updates it. A file whose header has an `activity` column (a JSON Lines
+    /// object with an `activity` key) is the counterparts file instead: a row
+    /// a further person of an activity (activity, organisation, person,
+    /// person_ar, title_fr, title_en, title_ar), whose activity is in the
+    /// register or earlier in the import; the people an import gives an
+    /// activity replace those it had.
     Import(RejectingImportArgs),
     /// List the activities that match, by date, then highlight, then id.
     List(ActivitiesListArgs),
@@ -748,9 +754,13 @@ pub struct ActivitiesListArgs {
     #[arg(long)]
     pub country: Option<String>,
     /// `csv` and `jsonl` import back; `json` is one array of the JSON Lines
-    /// objects.
+    /// objects, each with its `people`.
     #[arg(long, value_enum, default_value = "table")]
     pub format: MembersListFormat,
+    /// Write the counterparts file of the activities that match (their
+    /// further people, a row a person) instead of the activities.
+    #[arg(long)]
+    pub people: bool,
     /// Language of the table's titles (another when that one is empty).
     #[arg(long, value_enum, default_value = "en")]
     pub lang: LangArg,

@@ -289,7 +289,10 @@ fn list_formats_import_back_unchanged() {
     let jsonl = list(&sb, &["--format", "jsonl"]);
     let array = json(&list(&sb, &["--format", "json"]));
     assert_eq!(array.as_array().unwrap().len(), 8);
-    assert_eq!(json(jsonl.lines().nth(1).unwrap()), array[1]);
+    // the array's objects are the JSON Lines ones with their people
+    let mut second = array[1].clone();
+    assert_eq!(second.as_object_mut().unwrap().remove("people"), Some(serde_json::json!([])));
+    assert_eq!(json(jsonl.lines().nth(1).unwrap()), second);
 
     let from_csv = Sandbox::new();
     let file = from_csv.write("back.csv", &csv);

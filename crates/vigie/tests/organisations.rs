@@ -88,3 +88,100 @@ fn the_cooperation_report_lists_what_links_to_an_organisation_by_year() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("--org \"nobody\": no organisation has this id"), "{}", run.stderr);
 }
+
+/// The register of organisations and two activities, for the people tests.
+fn two_activities() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.write(
+        "o.csv",
+        "id,kind,country,partner,name_fr,name_en,name_ar\n\
+         gcc,regional_organisation,,,,Gulf Cooperation Council,\n\
+         unodc,un_body,,,,UN Office on Drugs and Crime,\n",
+    );
+    sb.ok(&["organisations", "import", "o.csv"]);
+    sb.write(
+        "a.csv",
+        "id,kind,date,title_en,organisations\n\
+         visit,delegation_received,2026-01-28,GCC visit,gcc\n\
+         forum,conference,2026-02-03,Forum,unodc\n",
+    );
+    sb
+}
+
+#[test]
+fn an_activity_s_people_come_in_their_own_file_in_the_same_import() {
+    let sb = two_activities();
+    sb.write(
+        "people.csv",
+        "activity,organisation,person,person_ar,title_fr,title_en,title_ar\n\
+         visit,gcc,Abdulaziz Al-Balawi,عبدالعزيز البلوي,Général de division,Major General,لواء\n\
+         visit,gcc,Sara Al-Harbi,,,Adviser,\n\
+         forum,unodc,Hatem Ali,,,Regional Representative,\n",
+    );
+    // the people come after their activities, in the same transaction
+    sb.ok(&["activities", "import", "a.csv", "people.csv"]);
+    let csv = sb.ok(&["activities", "list", "--people", "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    assert!(csv.contains("visit,gcc,Sara Al-Harbi,,,Adviser,"), "{csv}");
+    let json: Value = serde_json::from_str(&sb.ok(&["activities", "list", "--format", "json"])).unwrap();
+    let visit = json.as_array().unwrap().iter().find(|a| a["id"] == "visit").unwrap();
+    assert_eq!(visit["people"][0]["person_ar"], "عبدالعزيز البلوي", "{visit}");
+    assert_eq!(visit["people"][1]["title_en"], "Adviser", "{visit}");
+
+    // a round trip: what the list writes imports back into the same register
+    let jsonl = sb.ok(&["activities", "list", "--people", "--format", "jsonl"]);
+    let other = two_activities();
+    other.write("people.jsonl", &jsonl);
+    other.ok(&["activities", "import", "a.csv", "people.jsonl"]);
+    assert_eq!(other.ok(&["activities", "list", "--people", "--format", "csv"]), csv);
+
+    // the cooperation report names the people of the organisation
+    let text = sb.ok(&["report", "cooperation", "--org", "gcc"]);
+    assert!(text.contains("with Abdulaziz Al-Balawi (Major General), Sara Al-Harbi (Adviser)"), "{text}");
+    let text = sb.ok(&["report", "cooperation", "--org", "gcc", "--lang", "ar"]);
+    assert!(text.contains("عبدالعزيز البلوي (لواء)"), "{text}");
+
+    // a later file replaces the activity's people; the other activity keeps its own
+    sb.write("fewer.csv", "activity,person,title_en\nvisit,Abdulaziz Al-Balawi,Major General\n");
+    sb.ok(&["activities", "import", "fewer.csv"]);
+    let csv = sb.ok(&["activities", "list", "--people", "--format", "csv"]);
+    assert!(!csv.contains("Sara") && csv.contains("Hatem Ali"), "{csv}");
+}
+
+#[test]
+fn a_wrong_person_is_refused_with_its_place_and_nothing_is_written() {
+    let sb = two_activities();
+    sb.ok(&["activities", "import", "a.csv"]);
+    sb.write(
+        "people.csv",
+        "activity,organisation,person,title_en\n\
+         visit,gcc,Khalid,Chief\n\
+         nowhere,,Amina,\n\
+         visit,oic,Omar,\n\
+         visit,gcc,khalid ,Again\n\
+         forum,,,Nobody\n",
+    );
+    let run = sb.run(&["activities", "import", "people.csv", "--rejects", "rejects.csv"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    for expected in [
+        "people.csv:3: column activity: unknown activity: import it first",
+        "people.csv:4: column organisation: unknown organisation",
+        "people.csv:5: column activity: gives this activity the same person",
+        "people.csv:6: column person: is required",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}: {}", run.stderr);
+    }
+    assert_eq!(sb.ok(&["activities", "list", "--people", "--format", "csv"]).lines().count(), 1, "nothing written");
+    // with --skip-invalid the valid person is written, the others are in a
+    // rejects file of their own layout beside the one asked for
+    let run = sb.run(&["activities", "import", "people.csv", "--skip-invalid", "--rejects", "rejects.csv"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("rejects.counterpart.csv"), "{}", run.stdout);
+    let rejects = sb.read("rejects.counterpart.csv");
+    assert!(
+        rejects.starts_with("activity,organisation,person,person_ar,title_fr,title_en,title_ar,reason\n"),
+        "{rejects}"
+    );
+    assert_eq!(rejects.lines().count(), 5, "{rejects}");
+    assert_eq!(sb.ok(&["activities", "list", "--people", "--format", "csv"]).lines().count(), 2);
+}

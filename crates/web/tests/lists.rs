@@ -45,6 +45,7 @@ fn seed(store: &mut dyn Store, dir: &std::path::Path) {
         highlight: None,
         organisations: Vec::new(),
         themes: Vec::new(),
+        people: Vec::new(),
     };
     let mut session = store.begin_activity_import("seed", "activities").unwrap();
     session.upsert(&activity).unwrap();

@@ -226,9 +226,12 @@ async fn type_everything(app: &App, admin: &str) -> String {
     let reply = app.submit("/incidents", &incident_form("jnim"), admin).await;
     let incident_id = reply.location.unwrap().strip_prefix("/incidents/").unwrap().to_string();
 
+    // a further person of its counterparts: a line of the form, the name hostile
+    let people = format!(" | {}", hostile("activity-people"));
     let activity = urlencoded(
         "activity",
         &[
+            ("people", &people),
             ("id", "hostile-activity"),
             ("kind", "workshop"),
             ("date", "2023-12-07"),
@@ -394,8 +397,11 @@ async fn every_page_shows_hostile_text_as_text() {
         ),
         ("/activities".into(), vec![v("activity", "title_fr"), v("activity", "place_fr")]),
         ("/activities?search=activity-place".into(), vec![v("activity", "title_fr")]),
-        ("/activities/hostile-activity".into(), values_of("activity")),
-        ("/activities/hostile-activity/edit".into(), values_of("activity")),
+        ("/activities/hostile-activity".into(), [values_of("activity"), vec![hostile("activity-people")]].concat()),
+        (
+            "/activities/hostile-activity/edit".into(),
+            [values_of("activity"), vec![hostile("activity-people")]].concat(),
+        ),
         ("/notes?region=aes&month=2023-12".into(), vec![v("note", "text_fr")]),
         ("/notes/aes/2023-12/BF/edit".into(), values_of("note")),
         ("/members".into(), vec![v("member", "representative_title"), v("member", "day_fr_0")]),

@@ -37,6 +37,7 @@ fn activity(id: &str, kind: ActivityKind, date: &str, country: Option<&str>, pla
         highlight: None,
         organisations: Vec::new(),
         themes: Vec::new(),
+        people: Vec::new(),
     }
 }
 
@@ -713,4 +714,74 @@ async fn an_activity_names_known_organisations_and_their_page_lists_it() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("GCC visit") && page.body.contains("<code>sahel</code>"), "{}", page.body);
     assert_eq!(app.get("/organisations/nobody", &viewer).await.status, StatusCode::NOT_FOUND);
+}
+
+/// An activity's further people are typed a line each in its form: a wrong
+/// line is refused with its number beside the field, nothing written; the
+/// saved people show on its page, in its audit entry, and on the page of
+/// the organisation they spoke for; an edit's form gives them back.
+#[tokio::test]
+async fn an_activity_s_people_are_typed_a_line_each_and_audited() {
+    let app = app();
+    {
+        let mut store = app.store();
+        let mut session = store.begin_organisation_import("seed", "organisations").unwrap();
+        let unodc = vigie_domain::Organisation {
+            id: "unodc".into(),
+            kind: vigie_domain::OrganisationKind::UnBody,
+            country: None,
+            partner: None,
+            name: Names { fr: String::new(), en: "UN Office on Drugs and Crime".into(), ar: String::new() },
+        };
+        session.upsert(&unodc).unwrap();
+        session.finish(ImportCounts::default()).unwrap();
+    }
+    let analyst = format!("{}; vigie_lang=en", app.login(ANALYST).await);
+    let form = |people: &str| format!("{}&people={}", activity_form("forum", "BF", "Forum", "Riyadh"), encode(people));
+    let wrong = "unodc | Hatem Ali | | | Regional Representative\nwho | Amina\nunodc | HATEM ALI";
+    let reply = app.post_form("/activities", &form(wrong), &analyst).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = unescaped(&reply.body);
+    assert!(body.contains("Line 2, organisation: unknown organisation"), "{body}");
+    assert!(body.contains("Line 3, person:"), "{body}");
+    assert!(app.store().activity("forum").unwrap().is_none(), "nothing written");
+
+    let right = "unodc | Hatem Ali | حاتم علي | | Regional Representative\n\n | Amina Diallo | | Conseillère";
+    let reply = app.post_form("/activities", &form(right), &analyst).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let stored = app.store().activity("forum").unwrap().unwrap();
+    let names: Vec<&str> = stored.people.iter().map(|p| p.person.as_str()).collect();
+    assert_eq!(names, ["Hatem Ali", "Amina Diallo"]);
+    assert_eq!(stored.people[0].organisation.as_deref(), Some("unodc"));
+    assert_eq!(stored.people[1].title.fr, "Conseillère");
+
+    let viewer = format!("{}; vigie_lang=en", app.login(VIEWER).await);
+    let page = app.html("/activities/forum", &viewer).await;
+    assert!(page.contains("Hatem Ali") && page.contains("حاتم علي") && page.contains("Regional Representative"));
+    assert!(page.contains(r#"<a href="/organisations/unodc">UN Office on Drugs and Crime</a>"#), "{page}");
+    let organisation = app.html("/organisations/unodc", &viewer).await;
+    assert!(organisation.contains("Forum") && organisation.contains("Hatem Ali"), "{organisation}");
+    // the search finds an activity by a person's name
+    assert!(app.html("/activities?search=diallo", &viewer).await.contains("/activities/forum"));
+
+    // the edit form gives the people back a line each; an edit that drops
+    // one is audited with the lines before and after
+    let edit = app.html("/activities/forum/edit", &analyst).await;
+    assert!(edit.contains("unodc | Hatem Ali | حاتم علي |  | Regional Representative"), "{edit}");
+    let reply = app.post_edit("/activities/forum/edit", &form("unodc | Hatem Ali"), &analyst).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(app.store().activity("forum").unwrap().unwrap().people.len(), 1);
+    let audit = app.store().audit(&AuditFilter { entity: Some("activity".into()), ..AuditFilter::default() }).unwrap();
+    let change = audit.iter().find(|e| e.action == "activity.update").unwrap();
+    let people = change.changes.iter().find(|c| c.field == "people").unwrap();
+    assert!(people.before.as_str().unwrap().contains("Amina Diallo"), "{people:?}");
+    assert_eq!(people.after, "unodc | Hatem Ali");
+    // the counterparts file of the list's filter, which an import reads back
+    let csv = app.get("/activities/counterparts.csv?search=forum", &viewer).await;
+    assert!(csv.disposition.contains("counterparts.csv"), "{}", csv.disposition);
+    assert_eq!(
+        csv.body,
+        "activity,organisation,person,person_ar,title_fr,title_en,title_ar\nforum,unodc,Hatem Ali,,,,\n"
+    );
+    assert_eq!(app.get("/activities/counterparts.csv", "").await.status, StatusCode::SEE_OTHER, "to the login");
 }

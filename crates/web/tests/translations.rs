@@ -38,6 +38,7 @@ fn activity(id: &str, date: &str, title_ar: &str) -> Activity {
         highlight: None,
         organisations: Vec::new(),
         themes: Vec::new(),
+        people: Vec::new(),
     }
 }
 
@@ -206,4 +207,48 @@ async fn a_member_states_national_day_names_are_translated_on_the_desk() {
     assert_eq!(stored.national_days[0].name.ar, "العيد الوطني");
     assert_eq!((stored.national_days[0].month, stored.national_days[0].day), (12, 11));
     assert_eq!(app.audit_of("member.translate").len(), 1);
+}
+
+/// An activity's further people: each title is a text of the desk, named
+/// by the person; a translation keeps every person and changes the one
+/// title; a title the register refuses is said beside its field.
+#[tokio::test]
+async fn the_titles_of_an_activity_s_people_are_translated_and_the_people_kept() {
+    let app = app();
+    {
+        let mut store = app.store();
+        let mut session = store.begin_activity_import("people", "activities").unwrap();
+        for (name, title) in [("Hatem Ali", "Regional Representative"), ("Amina Diallo", "")] {
+            let person = vigie_domain::counterpart::Counterpart {
+                organisation: None,
+                person: name.into(),
+                person_ar: String::new(),
+                title: Names { en: title.into(), ..Names::default() },
+            };
+            session.add_person("new-workshop", &person).unwrap();
+        }
+        session.finish(ImportCounts::default()).unwrap();
+    }
+    let session = format!("{}; vigie_lang=en", app.login(TRANSLATOR).await);
+    let list = app.get("/translations?to=ar", &session).await.body;
+    assert!(list.contains("Title of (Hatem Ali)"), "{list}");
+    assert!(!list.contains("Amina Diallo"), "a person without a title has nothing to translate");
+    let form = app.get("/translations/activity/new-workshop?to=ar", &session).await;
+    assert!(form.body.contains("Regional Representative"), "the English title beside");
+    let version = version_in(&form.body);
+    let long = "x".repeat(201);
+    let posted = format!("version={version}&text-person-0={long}");
+    let reply = app.post_form("/translations/activity/new-workshop?to=ar", &posted, &session).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("id=\"e-text-person-0\""), "{}", reply.body);
+    let posted = format!("version={version}&text-person-0={}", encode("الممثل الإقليمي"));
+    let reply = app.post_form("/translations/activity/new-workshop?to=ar", &posted, &session).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let stored = app.store().activity("new-workshop").unwrap().unwrap();
+    assert_eq!(stored.people.len(), 2, "every person kept");
+    assert_eq!(stored.people[0].title.ar, "الممثل الإقليمي");
+    assert_eq!(stored.people[0].title.en, "Regional Representative");
+    let entry = &app.audit_of("activity.translate")[0];
+    let fields: Vec<&str> = entry.changes.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, ["people"]);
 }

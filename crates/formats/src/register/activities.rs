@@ -16,6 +16,7 @@ use std::io::Write;
 use serde_json::{Value, json};
 use vigie_domain::Activity;
 use vigie_domain::activity::{ACTIVITY_ALIASES, ACTIVITY_COLUMNS};
+use vigie_domain::counterpart::{COUNTERPART_COLUMNS, Counterpart};
 
 use super::flat::{self, FlatLayout};
 use super::jsonl;
@@ -31,6 +32,48 @@ pub const ACTIVITY_LAYOUT: FlatLayout = FlatLayout {
     booleans: false,
     aliases: &ACTIVITY_ALIASES,
 };
+
+/// The counterparts file's columns: a record is one person of an
+/// activity's counterparts, told from an activity by its `activity` column
+/// (or key).
+pub const COUNTERPART_LAYOUT: FlatLayout = FlatLayout {
+    kind: "counterpart",
+    columns: &COUNTERPART_COLUMNS,
+    required: &[0, 2],
+    lists: &[],
+    booleans: false,
+    aliases: &[],
+};
+
+/// Both layouts of the register's files, the activities' first.
+pub const ACTIVITY_LAYOUTS: [&FlatLayout; 2] = [&ACTIVITY_LAYOUT, &COUNTERPART_LAYOUT];
+
+/// The counterparts file's rows of these activities, in order.
+fn people_rows(activities: &[Activity]) -> impl Iterator<Item = [String; 7]> + '_ {
+    activities.iter().flat_map(|a| a.people.iter().map(|p| p.values(&a.id)))
+}
+
+/// Writes the activities' people as the counterparts CSV.
+pub fn write_people_csv<W: Write>(activities: &[Activity], output: W) -> csv::Result<W> {
+    flat::write_csv(&COUNTERPART_LAYOUT, people_rows(activities), output)
+}
+
+/// Writes the activities' people as JSON Lines, one object a person.
+pub fn write_people_jsonl<W: Write>(activities: &[Activity], output: W) -> std::io::Result<W> {
+    jsonl::write_lines(people_rows(activities).map(|row| flat::to_object(&COUNTERPART_LAYOUT, &row)), output)
+}
+
+/// One person as a JSON object, within its activity's.
+fn person_object(person: &Counterpart) -> Value {
+    json!({
+        "organisation": person.organisation,
+        "person": person.person,
+        "person_ar": person.person_ar,
+        "title_fr": person.title.fr,
+        "title_en": person.title.en,
+        "title_ar": person.title.ar,
+    })
+}
 
 /// Writes activities as the activity CSV.
 pub fn write_csv<W: Write>(activities: &[Activity], output: W) -> csv::Result<W> {
@@ -77,9 +120,16 @@ pub fn write_jsonl<W: Write>(activities: &[Activity], output: W) -> std::io::Res
     jsonl::write_lines(activities.iter().map(to_object), output)
 }
 
-/// The activities as one JSON array of their JSON Lines objects.
+/// The activities as one JSON array of their JSON Lines objects, each
+/// with its `people` (a list of objects: not a key the register's files
+/// read, which give the people in a file of their own).
 pub fn to_json(activities: &[Activity]) -> Value {
-    Value::Array(activities.iter().map(to_object).collect())
+    let with_people = |activity: &Activity| {
+        let mut object = to_object(activity);
+        object["people"] = activity.people.iter().map(person_object).collect();
+        object
+    };
+    Value::Array(activities.iter().map(with_people).collect())
 }
 
 #[cfg(test)]

@@ -78,21 +78,52 @@ pub fn read<E: From<ReadError>>(
     layout: &FlatLayout,
     mut visit: impl FnMut(FlatRecord) -> Result<(), E>,
 ) -> Result<(), E> {
+    read_any(format, input, &[layout], |_, record| visit(record))
+}
+
+/// Whether the header at the start of `bytes` (a CSV's first buffer) has
+/// the column `name`.
+pub fn header_has(bytes: &[u8], name: &str) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = bytes.split(|&b| b == b'\n').next().unwrap_or(b"");
+    String::from_utf8_lossy(first).split(',').any(|field| field.trim().trim_matches('"').trim() == name)
+}
+
+/// Like [`read`], for a register whose files hold records of one of
+/// `layouts` (the activities, and the people of their counterparts): a CSV
+/// is of the first layout whose key column (its first) its header has, a
+/// JSON Lines object of the first whose key column it has; of the first
+/// layout otherwise. `visit` is given the layout's index.
+pub fn read_any<E: From<ReadError>>(
+    format: Format,
+    mut input: impl BufRead,
+    layouts: &[&FlatLayout],
+    mut visit: impl FnMut(usize, FlatRecord) -> Result<(), E>,
+) -> Result<(), E> {
+    let of_key = |has: &dyn Fn(&str) -> bool| layouts.iter().position(|l| has(l.columns[0])).unwrap_or(0);
     match format {
         Format::Jsonl => for_each_object(input, |line, object| {
             let mut problems = Vec::new();
-            let (values, object) = match object {
+            let (index, values, object) = match object {
                 Err(problem) => {
                     problems.push(problem);
-                    (vec![None; layout.columns.len()], None)
+                    (0, vec![None; layouts[0].columns.len()], None)
                 }
-                Ok(object) => (object_values(line, &object, layout, &mut problems), Some(object)),
+                Ok(object) => {
+                    let index = of_key(&|key| object.contains_key(key));
+                    (index, object_values(line, &object, layouts[index], &mut problems), Some(object))
+                }
             };
+            let layout = layouts[index];
             let aliases =
                 object.iter().flat_map(|o| o.keys()).filter_map(|key| layout.alias_of(key)).collect::<Vec<_>>();
-            visit(FlatRecord { line, values, problems, object, aliases })
+            visit(index, FlatRecord { line, values, problems, object, aliases })
         }),
-        _ => FlatCsvReader::new(input, layout)?.for_each(visit),
+        _ => {
+            let head = input.fill_buf().map_err(ReadError::Io)?;
+            let index = of_key(&|column| header_has(head, column));
+            FlatCsvReader::new(input, layouts[index])?.for_each(|record| visit(index, record))
+        }
     }
 }
 

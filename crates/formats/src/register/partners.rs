@@ -97,9 +97,7 @@ fn agreement_of(values: Vec<Option<String>>) -> RawAgreement {
 /// Whether a CSV's first line is the agreement layout's header (it has a
 /// `partner` column).
 fn is_agreement_header(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let first = bytes.split(|&b| b == b'\n').next().unwrap_or(b"");
-    String::from_utf8_lossy(first).split(',').any(|field| field.trim().trim_matches('"').trim() == "partner")
+    flat::header_has(bytes, "partner")
 }
 
 /// Reader of the partner CSV, either layout, told by the header in the

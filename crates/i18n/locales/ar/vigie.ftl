@@ -177,6 +177,7 @@ organisation-kind-armed_forces = قوات مسلحة
 organisation-kind-academic = مؤسسة أكاديمية
 organisation-kind-ngo = منظمة غير حكومية
 organisation-kind-company = شركة
+cooperation-people = مع { $people }
 cooperation-activities = { $count ->
     [one] نشاط واحد
     [two] نشاطان
@@ -647,9 +648,13 @@ web-activity-article = المقال (المعرّف)
 web-activity-highlight = الترتيب بين أبرز أحداث الشهر
 web-activity-organisations = الجهات المقابلة (المعرّفات مفصولة بـ ;)
 web-activity-themes = المحاور (وسوم مفصولة بـ ;)
+web-activity-people = أشخاص آخرون من الطرف المقابل: شخص في كل سطر، الجهة | الاسم | كتابته بالعربية | اللقب بالفرنسية | بالإنجليزية | بالعربية
+web-activity-people-problem = السطر { $line }، { $column }: { $message }
+web-activity-people-shown = أشخاص آخرون من الطرف المقابل
 web-activity-period = السنة أو الشهر
 web-activity-total = الأنشطة الموجودة:
 web-activity-none = لا يوجد نشاط يطابق عوامل التصفية هذه.
+web-activity-export-people = تصدير الأشخاص الآخرين من الطرف المقابل (CSV)
 web-activity-export-jsonl = تصدير بصيغة JSON Lines
 web-activity-error-filter = أحد عوامل التصفية غير صالح: اكتب الفترة بالشكل YYYY أو YYYY-MM، واختر نوعًا ومجالًا وبلدًا معروفة.
 web-activity-error-country = اختر أحد بلدانك: يُدخل المندوب أنشطة بلدانه فقط.
@@ -773,6 +778,14 @@ field-error-too-many-images = { $count ->
         [few] أكثر من { $max } صور
         [many] أكثر من { $max } صورةً
        *[other] أكثر من { $max } صورة
+    }
+field-error-reserved-character = لا يجوز أن يحتوي على «{ $character }» الذي يفصل بين بيانات الشخص في نموذج الويب
+field-error-too-many-people = { $count ->
+        [one] أكثر من شخص واحد: يذكر النشاط وفده لا دليلًا
+        [two] أكثر من شخصين: يذكر النشاط وفده لا دليلًا
+        [few] أكثر من { $max } أشخاص: يذكر النشاط وفده لا دليلًا
+        [many] أكثر من { $max } شخصًا: يذكر النشاط وفده لا دليلًا
+       *[other] أكثر من { $max } شخص: يذكر النشاط وفده لا دليلًا
     }
 field-error-not-one-line = يجب أن يكون سطرًا واحدًا (دون فواصل أسطر أو علامات جدولة)
 field-error-control-character = يحتوي على محرف تحكم: احذفه
@@ -902,6 +915,7 @@ web-translation-text-national_day = العيد الوطني
 web-translation-text-title = العنوان
 web-translation-text-counterpart_org = الجهة المقابلة
 web-translation-text-counterpart_title = صفة الشخص المقابل
+web-translation-text-person_title = لقب
 web-translation-text-place = المكان
 web-translation-text-description = الوصف
 web-translation-text-name = الاسم

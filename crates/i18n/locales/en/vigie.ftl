@@ -170,6 +170,7 @@ organisation-kind-armed_forces = armed forces
 organisation-kind-academic = academic
 organisation-kind-ngo = NGO
 organisation-kind-company = company
+cooperation-people = with { $people }
 cooperation-activities = { $count ->
     [one] One activity
    *[other] { $count } activities
@@ -620,9 +621,13 @@ web-activity-article = Article (identifier)
 web-activity-highlight = Position among the month's key highlights
 web-activity-organisations = Counterpart organisations (ids, separated by ;)
 web-activity-themes = Themes (tags, separated by ;)
+web-activity-people = Further counterparts: a person a line, organisation | name | Arabic spelling | title in French | in English | in Arabic
+web-activity-people-problem = Line { $line }, { $column }: { $message }
+web-activity-people-shown = Further counterparts
 web-activity-period = Year or month
 web-activity-total = Activities found:
 web-activity-none = No activity matches these filters.
+web-activity-export-people = Export their further counterparts (CSV)
 web-activity-export-jsonl = Export JSON Lines
 web-activity-error-filter = A filter is not valid: write the period YYYY or YYYY-MM, and give a known kind, domain and country.
 web-activity-error-country = Choose one of your countries: a delegate enters the activities of their own countries.
@@ -736,6 +741,11 @@ field-error-whole-number-from = must be a whole number from { $min }, or empty
 field-error-too-many-images = { $count ->
         [one] more than { $max } image
        *[other] more than { $max } images
+    }
+field-error-reserved-character = may not hold “{ $character }”, which separates the values of a person in the web form
+field-error-too-many-people = { $count ->
+        [one] more than { $max } person: an activity lists its delegation, not a directory
+       *[other] more than { $max } people: an activity lists its delegation, not a directory
     }
 field-error-not-one-line = must be one line of text (no line breaks or tabs)
 field-error-control-character = holds a control character: remove it
@@ -862,6 +872,7 @@ web-translation-text-national_day = National day
 web-translation-text-title = Title
 web-translation-text-counterpart_org = Counterpart organisation
 web-translation-text-counterpart_title = Counterpart's title
+web-translation-text-person_title = Title of
 web-translation-text-place = Place
 web-translation-text-description = Description
 web-translation-text-name = Name

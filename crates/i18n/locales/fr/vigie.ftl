@@ -181,6 +181,7 @@ organisation-kind-armed_forces = forces armées
 organisation-kind-academic = établissement universitaire
 organisation-kind-ngo = ONG
 organisation-kind-company = entreprise
+cooperation-people = avec { $people }
 cooperation-activities = { $count ->
     [0] Aucune activité
     [one] Une activité
@@ -635,9 +636,13 @@ web-activity-article = Article (identifiant)
 web-activity-highlight = Rang parmi les faits marquants du mois
 web-activity-organisations = Organisations partenaires (identifiants, séparés par ;)
 web-activity-themes = Thèmes (étiquettes, séparées par ;)
+web-activity-people = Autres interlocuteurs : une personne par ligne, organisation | nom | graphie arabe | titre en français | en anglais | en arabe
+web-activity-people-problem = Ligne { $line }, { $column } : { $message }
+web-activity-people-shown = Autres interlocuteurs
 web-activity-period = Année ou mois
 web-activity-total = Activités trouvées :
 web-activity-none = Aucune activité ne correspond à ces filtres.
+web-activity-export-people = Exporter leurs autres interlocuteurs (CSV)
 web-activity-export-jsonl = Exporter en JSON Lines
 web-activity-error-filter = Un filtre n'est pas valide : écrivez la période AAAA ou AAAA-MM, et indiquez un type, un domaine et un pays connus.
 web-activity-error-country = Choisissez l'un de vos pays : un délégué saisit les activités de ses propres pays.
@@ -751,6 +756,11 @@ field-error-whole-number-from = doit être un nombre entier à partir de { $min 
 field-error-too-many-images = { $count ->
         [one] plus de { $max } image
        *[other] plus de { $max } images
+    }
+field-error-reserved-character = ne peut pas contenir « { $character } », qui sépare les valeurs d’une personne dans le formulaire web
+field-error-too-many-people = { $count ->
+        [one] plus de { $max } personne : une activité liste sa délégation, pas un annuaire
+       *[other] plus de { $max } personnes : une activité liste sa délégation, pas un annuaire
     }
 field-error-not-one-line = doit tenir sur une seule ligne (sans saut de ligne ni tabulation)
 field-error-control-character = contient un caractère de contrôle : supprimez-le
@@ -878,6 +888,7 @@ web-translation-text-national_day = Fête nationale
 web-translation-text-title = Titre
 web-translation-text-counterpart_org = Organisation partenaire
 web-translation-text-counterpart_title = Fonction de l'interlocuteur
+web-translation-text-person_title = Titre de
 web-translation-text-place = Lieu
 web-translation-text-description = Description
 web-translation-text-name = Nom

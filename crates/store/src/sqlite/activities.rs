@@ -3,12 +3,15 @@
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+use std::collections::HashMap;
 use vigie_domain::validate::parse_iso_date;
+
+use vigie_domain::counterpart::Counterpart;
 use vigie_domain::{Activity, ActivityKind, AuditEntry, CountryCode, DatePrecision, Domain, Names};
 
 use super::import::RunTransaction;
 use super::users::insert_audit;
-use crate::{ActivityFilter, ImportCounts, RegisterSession, Result, StoreError, Upsert};
+use crate::{ActivityFilter, ActivityImportSession, ImportCounts, RegisterSession, Result, StoreError, Upsert};
 
 const COLUMNS: &str = "id, kind, date, date_precision, end_date, title_fr, title_en, title_ar, counterpart_country, \
                        counterpart_org_fr, counterpart_org_en, counterpart_org_ar, counterpart_person, \
@@ -64,7 +67,78 @@ fn activity_row(row: &rusqlite::Row<'_>) -> Result<Activity> {
         highlight: highlight.map(|h| u32::try_from(h).map_err(|_| corrupt("highlight", &h.to_string()))).transpose()?,
         organisations: lines(row.get(26)?),
         themes: lines(row.get(27)?),
+        people: Vec::new(),
     })
+}
+
+const PEOPLE_COLUMNS: &str = "organisation, person, person_ar, title_fr, title_en, title_ar";
+
+/// A person from the columns of [`PEOPLE_COLUMNS`], from `at` on.
+fn person_row(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Counterpart> {
+    Ok(Counterpart {
+        organisation: row.get(at)?,
+        person: row.get(at + 1)?,
+        person_ar: row.get(at + 2)?,
+        title: Names { fr: row.get(at + 3)?, en: row.get(at + 4)?, ar: row.get(at + 5)? },
+    })
+}
+
+/// The further people of one activity, in order.
+fn people_of(conn: &Connection, id: &str) -> Result<Vec<Counterpart>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {PEOPLE_COLUMNS} FROM activity_counterpart WHERE activity_id = ?1 ORDER BY position"
+    ))?;
+    let people = statement.query_map([id], |row| person_row(row, 0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(people)
+}
+
+/// Every activity's further people, by activity id.
+fn all_people(conn: &Connection) -> Result<HashMap<String, Vec<Counterpart>>> {
+    let mut statement = conn.prepare(&format!(
+        "SELECT activity_id, {PEOPLE_COLUMNS} FROM activity_counterpart ORDER BY activity_id, position"
+    ))?;
+    let mut rows = statement.query([])?;
+    let mut people: HashMap<String, Vec<Counterpart>> = HashMap::new();
+    while let Some(row) = rows.next()? {
+        people.entry(row.get(0)?).or_default().push(person_row(row, 1)?);
+    }
+    Ok(people)
+}
+
+/// Replaces an activity's further people with `people` (entered by hand).
+fn write_people(conn: &Connection, activity: &Activity) -> Result<()> {
+    conn.execute("DELETE FROM activity_counterpart WHERE activity_id = ?1", [&activity.id])?;
+    for (index, person) in activity.people.iter().enumerate() {
+        insert_person(conn, &activity.id, index + 1, person, None)?;
+    }
+    Ok(())
+}
+
+fn insert_person(
+    conn: &Connection,
+    activity: &str,
+    position: usize,
+    person: &Counterpart,
+    import_id: Option<i64>,
+) -> Result<()> {
+    conn.prepare_cached(&format!(
+        "INSERT INTO activity_counterpart (activity_id, position, {PEOPLE_COLUMNS}, import_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (activity_id, position) DO UPDATE SET organisation = ?3, person = ?4, person_ar = ?5,
+                 title_fr = ?6, title_en = ?7, title_ar = ?8, import_id = ?9"
+    ))?
+    .execute(params![
+        activity,
+        position as i64,
+        person.organisation,
+        person.person,
+        person.person_ar,
+        person.title.fr,
+        person.title.en,
+        person.title.ar,
+        import_id
+    ])?;
+    Ok(())
 }
 
 /// The items of a column that holds one a line.
@@ -104,9 +178,12 @@ pub fn list(conn: &Connection, filter: &ActivityFilter) -> Result<Vec<Activity>>
     sql.push_str(" ORDER BY date, highlight IS NULL, highlight, id");
     let mut statement = conn.prepare(&sql)?;
     let mut rows = statement.query(params_from_iter(values))?;
+    let mut people = all_people(conn)?;
     let mut activities = Vec::new();
     while let Some(row) = rows.next()? {
-        activities.push(activity_row(row)?);
+        let mut activity = activity_row(row)?;
+        activity.people = people.remove(&activity.id).unwrap_or_default();
+        activities.push(activity);
     }
     Ok(activities)
 }
@@ -124,14 +201,21 @@ impl<'a> SqliteActivityImport<'a> {
 /// One activity as stored.
 pub fn one(conn: &Connection, id: &str) -> Result<Option<Activity>> {
     // cached: an import reads each activity before it writes it
-    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM activity WHERE id = ?1"))?
+    let found = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM activity WHERE id = ?1"))?
         .query_row([id], |row| Ok(activity_row(row)))
         .optional()?
+        .transpose()?;
+    found
+        .map(|mut activity| {
+            activity.people = people_of(conn, id)?;
+            Ok(activity)
+        })
         .transpose()
 }
 
-/// Inserts the activity, or replaces the one with its id; `import_id` is
-/// `None` for an activity entered by hand.
+/// Inserts the activity, or replaces the one with its id (not its further
+/// people); `import_id` is `None` for an activity entered by hand.
 fn write(conn: &Connection, activity: &Activity, import_id: Option<i64>) -> Result<()> {
     let domains: Vec<&str> = activity.domains.iter().map(|d| d.code()).collect();
     conn.prepare_cached(&format!(
@@ -190,6 +274,7 @@ pub fn save(conn: &mut Connection, activity: &Activity, stored: Option<&Activity
         return Ok(false);
     }
     write(&tx, activity, None)?;
+    write_people(&tx, activity)?;
     insert_audit(&tx, audit)?;
     tx.commit()?;
     Ok(true)
@@ -209,7 +294,10 @@ impl RegisterSession<Activity> for SqliteActivityImport<'_> {
             return Ok(Upsert::Repeated);
         }
         let outcome = match one(self.run.conn, &activity.id)? {
-            Some(stored) if stored == *activity => Upsert::Unchanged,
+            // the activity's record does not hold its further people
+            Some(stored) if Activity { people: stored.people.clone(), ..activity.clone() } == stored => {
+                Upsert::Unchanged
+            }
             Some(_) => Upsert::Updated,
             None => Upsert::New,
         };
@@ -222,6 +310,51 @@ impl RegisterSession<Activity> for SqliteActivityImport<'_> {
     }
 
     fn finish(mut self: Box<Self>, counts: ImportCounts) -> Result<i64> {
+        // the people of an activity this import listed are those it gave
+        self.run.conn.execute(
+            "DELETE FROM activity_counterpart WHERE import_id IS NOT ?1
+                 AND activity_id IN (SELECT activity_id FROM activity_counterpart WHERE import_id = ?1)",
+            [self.run.import_id],
+        )?;
         self.run.finish(counts)
+    }
+}
+
+impl ActivityImportSession for SqliteActivityImport<'_> {
+    fn add_person(&mut self, activity: &str, person: &Counterpart) -> Result<Upsert> {
+        let conn = self.run.conn;
+        let exists = conn
+            .prepare_cached("SELECT 1 FROM activity WHERE id = ?1")?
+            .query_row([activity], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if !exists {
+            return Ok(Upsert::Orphan);
+        }
+        // the people this import gave the activity so far come first; rows
+        // of earlier imports after them are replaced, then deleted by finish
+        let mut statement = conn.prepare_cached(&format!(
+            "SELECT {PEOPLE_COLUMNS} FROM activity_counterpart WHERE activity_id = ?1 AND import_id IS ?2
+                 ORDER BY position"
+        ))?;
+        let given: Vec<Counterpart> = statement
+            .query_map(params![activity, self.run.import_id], |row| person_row(row, 0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if given.iter().any(|earlier| earlier.same_person(person)) {
+            return Ok(Upsert::Repeated);
+        }
+        let position = given.len() + 1;
+        let before: Option<Counterpart> = conn
+            .prepare_cached(&format!(
+                "SELECT {PEOPLE_COLUMNS} FROM activity_counterpart WHERE activity_id = ?1 AND position = ?2"
+            ))?
+            .query_row(params![activity, position as i64], |row| person_row(row, 0))
+            .optional()?;
+        insert_person(conn, activity, position, person, Some(self.run.import_id))?;
+        Ok(match before {
+            Some(before) if before == *person => Upsert::Unchanged,
+            Some(_) => Upsert::Updated,
+            None => Upsert::New,
+        })
     }
 }

@@ -340,7 +340,7 @@ impl Store for SqliteStore {
         &mut self,
         source: &str,
         format: &str,
-    ) -> Result<Box<dyn RegisterSession<vigie_domain::Activity> + '_>> {
+    ) -> Result<Box<dyn crate::ActivityImportSession + '_>> {
         Ok(Box::new(activities::SqliteActivityImport::begin(&mut self.conn, source, format)?))
     }
 

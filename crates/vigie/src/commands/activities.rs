@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::{Result, anyhow};
 use vigie_domain::{Activity, ActivityKind, Lang, Month};
-use vigie_formats::register::activities::{to_json, write_csv, write_jsonl};
+use vigie_formats::register::activities::{to_json, write_csv, write_jsonl, write_people_csv, write_people_jsonl};
 use vigie_render::table::layout;
 use vigie_store::ActivityFilter;
 
@@ -53,6 +53,15 @@ pub fn list(cli: &Cli, args: &ActivitiesListArgs) -> Result<Outcome> {
     let store = open_store_read_only(&cli.db)?;
     let activities = store.activities(&filter)?;
     let mut stdout = std::io::stdout().lock();
+    if args.people {
+        match args.format {
+            MembersListFormat::Jsonl => write_people_jsonl(&activities, &mut stdout).map(drop)?,
+            MembersListFormat::Csv => write_people_csv(&activities, &mut stdout).map(drop)?,
+            _ => return Err(anyhow!("--people writes the counterparts file: give --format csv or --format jsonl")),
+        }
+        stdout.flush()?;
+        return Ok(Outcome::Success);
+    }
     match args.format {
         MembersListFormat::Csv => {
             write_csv(&activities, &mut stdout)?;

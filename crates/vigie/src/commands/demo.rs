@@ -42,6 +42,7 @@ const DEMO_ORGANISATIONS: &str = include_str!("../../demo/organisations.csv");
 /// The coalition's 2023 activities: the bulletin's timeline, and further
 /// rows that make up its year in numbers (see demo/README.md).
 const DEMO_ACTIVITIES: &str = include_str!("../../demo/activities.csv");
+const DEMO_COUNTERPARTS: &str = include_str!("../../demo/counterparts.csv");
 macro_rules! article {
     ($name:literal) => {
         ($name, include_str!(concat!("../../demo/articles/", $name)))
@@ -213,10 +214,18 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     let summary = vigie_ingest::import_organisations(store.as_mut(), vec![source], &options)?;
     loaded(&summary, &options, "organisations")?;
     out!("{} organisations (vigie organisations list; vigie report cooperation --org gcc)", summary.counts.new)?;
-    let source = Source::from_bytes("demo/activities.csv", DEMO_ACTIVITIES.as_bytes(), Format::Csv);
-    let summary = vigie_ingest::import_activities(store.as_mut(), vec![source], &options)?;
+    let sources = vec![
+        Source::from_bytes("demo/activities.csv", DEMO_ACTIVITIES.as_bytes(), Format::Csv),
+        Source::from_bytes("demo/counterparts.csv", DEMO_COUNTERPARTS.as_bytes(), Format::Csv),
+    ];
+    let summary = vigie_ingest::import_activities(store.as_mut(), sources, &options)?;
     loaded(&summary, &options, "activities")?;
-    out!("{} activities (vigie report year --year 2023; vigie report timeline --year 2023)", summary.counts.new)?;
+    let activities = store.activities(&vigie_store::ActivityFilter::default())?;
+    let people: usize = activities.iter().map(|a| a.people.len()).sum();
+    out!(
+        "{} activities, {people} further counterparts (vigie report year --year 2023; vigie report timeline --year 2023)",
+        activities.len()
+    )?;
     import_articles(store.as_mut(), &options)?;
     let source = Source::from_bytes("demo/notes.csv", DEMO_NOTES.as_bytes(), Format::Csv);
     let summary = vigie_ingest::import_notes(store.as_mut(), vec![source], &options, &regions)?;

@@ -142,6 +142,9 @@ pub fn print_summary(summary: &Summary, options: &Options) -> Result<Outcome> {
     if let Some(path) = options.rejects.as_ref().filter(|_| counts.rejected > 0) {
         out!("rejected rows written to {}", path.display())?;
     }
+    for path in &summary.more_rejects {
+        out!("rejected rows of another layout written to {}", path.display())?;
+    }
     let failed_check = options.dry_run && summary.problem_count > 0 && !options.skip_invalid;
     Ok(if failed_check { Outcome::Failure } else { Outcome::Success })
 }

@@ -18,13 +18,15 @@ use jiff::civil::Date;
 use minijinja::{Value, context};
 use serde::Deserialize;
 use vigie_domain::activity::{ACTIVITY_COLUMNS, RawActivity};
+use vigie_domain::counterpart::{Counterpart, check_people, people_from_lines, people_lines};
 use vigie_domain::fold::fold;
 use vigie_domain::partner::first_of;
 use vigie_domain::user::{can_edit_activity, can_write_activities};
 use vigie_domain::{
-    Activity, ActivityKind, ActivityValidator, AuditEntry, DatePrecision, Domain, Lang, Month, Names, User, countries,
+    Activity, ActivityKind, ActivityValidator, AuditEntry, DatePrecision, Domain, FieldError, Lang, Month, Names, User,
+    countries,
 };
-use vigie_formats::register::activities::{write_csv, write_jsonl};
+use vigie_formats::register::activities::{write_csv, write_jsonl, write_people_csv};
 use vigie_render::Labels;
 use vigie_store::{ActivityFilter, AuditFilter, Store, StoreError};
 
@@ -57,12 +59,29 @@ fn domain_label(domain: Domain, lang: Lang) -> String {
     vigie_i18n::catalog().text(lang, &format!("domain-{}", domain.code()))
 }
 
+/// The fields of an activity's form: its record's columns, then its
+/// further people (a line each).
+const FIELDS: [&str; 28] = {
+    let mut fields = [PEOPLE; 28];
+    let mut index = 0;
+    while index < ACTIVITY_COLUMNS.len() {
+        fields[index] = ACTIVITY_COLUMNS[index];
+        index += 1;
+    }
+    fields
+};
+
+/// The form's field of the further people.
+const PEOPLE: &str = "people";
+
 impl Record for Activity {
     const KIND: &'static str = "activity";
-    const FIELDS: &'static [&'static str] = &ACTIVITY_COLUMNS;
+    const FIELDS: &'static [&'static str] = &FIELDS;
 
     fn audited(&self) -> Vec<String> {
-        self.values().to_vec()
+        let mut values = self.values().to_vec();
+        values.push(people_lines(&self.people));
+        values
     }
 
     fn entity_id(&self) -> String {
@@ -177,7 +196,10 @@ fn matches(activity: &Activity, wanted: &Wanted) -> bool {
     ]
     .into_iter()
     .flat_map(three)
-    .chain([activity.counterpart_person.clone(), activity.counterpart_person_ar.clone()]);
+    .chain([activity.counterpart_person.clone(), activity.counterpart_person_ar.clone()])
+    .chain(
+        activity.people.iter().flat_map(|p| [p.person.clone(), p.person_ar.clone()].into_iter().chain(three(&p.title))),
+    );
     texts.into_iter().any(|t| fold(&t).contains(search.as_str()))
         || country.is_some_and(|c| Lang::ALL.iter().any(|l| fold(c.name(*l)).contains(search.as_str())))
 }
@@ -250,6 +272,7 @@ pub async fn list(
             sort_desc => format!("/activities?{}", query.query_string(Some("desc"), None)),
             export_csv => format!("/activities/export.csv?{filters}"),
             export_jsonl => format!("/activities/export.jsonl?{filters}"),
+            export_people => format!("/activities/counterparts.csv?{filters}"),
             can_create => can_write_activities(me),
             q => context! {
                 search => query.search, period => query.period, kind => query.kind,
@@ -268,7 +291,16 @@ enum ExportFormat {
 }
 
 pub async fn export_csv(state: State<AppState>, user: RequireUser, query: Query<ListQuery>) -> Result<Response, Error> {
-    export(state, user, query, ExportFormat::Csv).await
+    export(state, user, query, ExportFormat::Csv, false).await
+}
+
+/// The counterparts file of the filter's activities (their further people).
+pub async fn export_people_csv(
+    state: State<AppState>,
+    user: RequireUser,
+    query: Query<ListQuery>,
+) -> Result<Response, Error> {
+    export(state, user, query, ExportFormat::Csv, true).await
 }
 
 pub async fn export_jsonl(
@@ -276,17 +308,18 @@ pub async fn export_jsonl(
     user: RequireUser,
     query: Query<ListQuery>,
 ) -> Result<Response, Error> {
-    export(state, user, query, ExportFormat::JsonLines).await
+    export(state, user, query, ExportFormat::JsonLines, false).await
 }
 
 /// The activities of the filter in the register's own format (as `vigie
-/// export` writes it, read back identically by an import), recorded in the
-/// audit log as `export`.
+/// export` writes it, read back identically by an import), or their
+/// `people` (the counterparts file), recorded in the audit log as `export`.
 async fn export(
     State(state): State<AppState>,
     user: RequireUser,
     Query(query): Query<ListQuery>,
     format: ExportFormat,
+    people: bool,
 ) -> Result<Response, Error> {
     let _lang = user.lang;
     let wanted = query.wanted().ok_or_else(bad_filter)?;
@@ -296,6 +329,9 @@ async fn export(
         .write(move |store| {
             let found = matching(store, &wanted)?;
             let (name, bytes) = match format {
+                ExportFormat::Csv if people => {
+                    ("counterparts csv", write_people_csv(&found, Vec::new()).map_err(listing::write_error)?)
+                }
                 ExportFormat::Csv => ("csv", write_csv(&found, Vec::new()).map_err(listing::write_error)?),
                 ExportFormat::JsonLines => ("jsonl", write_jsonl(&found, Vec::new()).map_err(listing::write_error)?),
             };
@@ -306,6 +342,7 @@ async fn export(
         })
         .await?;
     let (content_type, file) = match format {
+        ExportFormat::Csv if people => ("text/csv; charset=utf-8", "counterparts.csv"),
         ExportFormat::Csv => ("text/csv; charset=utf-8", "activities.csv"),
         ExportFormat::JsonLines => ("application/jsonl; charset=utf-8", "activities.jsonl"),
     };
@@ -318,10 +355,28 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
         .read(move |store| {
             let Some(activity) = store.activity(&id)? else { return Ok(None) };
             let filter = AuditFilter { entity: Some("activity".into()), entity_id: Some(id), ..AuditFilter::default() };
-            Ok(Some((activity, store.audit(&filter)?)))
+            Ok(Some((activity, store.audit(&filter)?, store.organisations()?)))
         })
         .await;
-    let (activity, history) = result?.ok_or_else(Error::not_found)?;
+    let (activity, history, organisations) = result?.ok_or_else(Error::not_found)?;
+    // each further person: name as written, its Arabic spelling, title and
+    // organisation in the page's language (another when that one is empty)
+    let people: Vec<Value> = activity
+        .people
+        .iter()
+        .map(|person| {
+            let organisation = person.organisation.as_ref().map(|id| {
+                let name = organisations.iter().find(|o| &o.id == id).map_or(id.as_str(), |o| o.name_in(lang));
+                context! { href => format!("/organisations/{}", percent_encode(id)), name }
+            });
+            context! {
+                person => person.person.clone(),
+                person_ar => (person.person_ar != person.person).then(|| person.person_ar.clone()),
+                title => first_of(&person.title, lang),
+                organisation,
+            }
+        })
+        .collect();
     let labels = Labels::new(lang);
     let text = |id: &str| labels.text(id);
     let shown = [
@@ -372,6 +427,7 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
                 .collect::<Vec<_>>(),
             edit => can_edit_activity(&user.session.user, activity.counterpart_country)
                 .then(|| format!("{}/edit", href(&activity.id))),
+            people,
             history => history::rows(&history),
         },
     )
@@ -388,7 +444,40 @@ pub(super) fn values_of(activity: &Activity) -> Values {
     for domain in &activity.domains {
         values.push("domains", domain.code());
     }
+    values.push(PEOPLE, people_lines(&activity.people));
+    // each person's name and title apart, for the translation desk
+    for (index, person) in activity.people.iter().enumerate() {
+        values.push(&format!("person_{index}"), person.person.clone());
+        for (lang, title) in [("fr", &person.title.fr), ("en", &person.title.en), ("ar", &person.title.ar)] {
+            values.push(&format!("person_title_{lang}_{index}"), title.clone());
+        }
+    }
     values
+}
+
+/// The stored people with the titles of `values` (`person_title_LANG_N`,
+/// as [`values_of`] writes them, a translator's changes in place), each
+/// checked as an import checks it; or the problems, on those fields.
+pub(super) fn people_with_titles(stored: &Activity, values: &Values) -> Result<Vec<Counterpart>, Vec<FieldError>> {
+    let mut people = Vec::new();
+    let mut problems = Vec::new();
+    for (index, person) in stored.people.iter().enumerate() {
+        let mut row: Vec<Option<String>> = person.values(&stored.id).into_iter().map(Some).collect();
+        for (at, lang) in [(4, "fr"), (5, "en"), (6, "ar")] {
+            row[at] = values.raw(&format!("person_title_{lang}_{index}"));
+        }
+        match vigie_domain::counterpart::counterpart_of(&row) {
+            Ok((_, person)) => people.push(person),
+            Err(errors) => problems.extend(errors.into_iter().map(|error| {
+                let column = match error.column.strip_prefix("title_") {
+                    Some(lang) => format!("person_title_{lang}_{index}"),
+                    None => error.column.clone(),
+                };
+                FieldError { column, ..error }
+            })),
+        }
+    }
+    if problems.is_empty() { Ok(people) } else { Err(problems) }
 }
 
 /// The record a form's values make, as the validator reads a file's.
@@ -445,6 +534,7 @@ fn form(user: &User, lang: Lang, editing: Option<&str>) -> Form {
         text("counterpart_title_fr"),
         text("counterpart_title_en"),
         text("counterpart_title_ar"),
+        Field::long(PEOPLE, label(PEOPLE)).hint("gcc | Khalid Al-Shamsi | خالد الشامسي | Chef | Chief | رئيس"),
     ];
     let (title, action, back) = match editing {
         Some(id) => (label("edit"), format!("{}/edit", href(id)), href(id)),
@@ -482,9 +572,40 @@ fn organisation_ids(store: &dyn Store) -> Result<Vec<String>, StoreError> {
     Ok(store.organisations()?.into_iter().map(|o| o.id).collect())
 }
 
-/// Validates the form's activity and checks that `user` may write it; the
-/// activity, or what to answer.
-fn checked(raw: &RawActivity, user: &User, lang: Lang, organisations: &[String]) -> Result<Activity, Saved> {
+/// The form's further people, checked by the rules of an import; or the
+/// field's message, each problem with its line.
+fn people_of(text: &str, lang: Lang, organisations: &[String]) -> Result<Vec<Counterpart>, Saved> {
+    let problems = match people_from_lines(text) {
+        Ok(people) => check_people(&people, organisations),
+        Err(problems) => problems,
+    };
+    if problems.is_empty() {
+        return Ok(people_from_lines(text).unwrap_or_default());
+    }
+    let said: Vec<String> = problems
+        .iter()
+        .map(|(line, error)| {
+            let args = [
+                ("line", vigie_i18n::Value::from(line.to_string())),
+                ("column", vigie_i18n::Value::from(error.column.as_str())),
+                ("message", vigie_i18n::Value::from(vigie_i18n::field_error_kind(lang, &error.kind))),
+            ];
+            vigie_i18n::catalog().text_with(lang, "web-activity-people-problem", &args)
+        })
+        .collect();
+    Err(Saved::Invalid(HashMap::from([(PEOPLE.to_string(), said.join(" · "))]), "web-form-invalid"))
+}
+
+/// Validates the form's activity (`people`: its further people, a line
+/// each) and checks that `user` may write it; the activity, or what to
+/// answer.
+fn checked(
+    raw: &RawActivity,
+    people: &str,
+    user: &User,
+    lang: Lang,
+    organisations: &[String],
+) -> Result<Activity, Saved> {
     // a country the user may not write is refused before anything else is
     // said about the form
     if let Some(country) = raw.counterpart_country.as_deref().and_then(|c| countries().resolve(c))
@@ -500,7 +621,7 @@ fn checked(raw: &RawActivity, user: &User, lang: Lang, organisations: &[String])
     if activity.counterpart_country.is_none() && !can_edit_activity(user, None) {
         return Err(Saved::invalid_on("counterpart_country", lang, "web-activity-error-country"));
     }
-    Ok(activity)
+    Ok(Activity { people: people_of(people, lang, organisations)?, ..activity })
 }
 
 pub async fn create(
@@ -515,9 +636,10 @@ pub async fn create(
     }
     let values = Values::from_pairs(pairs);
     let raw = raw_of(&values, None);
+    let people = values.raw(PEOPLE).unwrap_or_default();
     let check = move |store: &mut dyn Store| {
         let organisations = organisation_ids(store)?;
-        let activity = match checked(&raw, &me, lang, &organisations) {
+        let activity = match checked(&raw, &people, &me, lang, &organisations) {
             Ok(activity) => activity,
             Err(refused) => return Ok(Err(refused)),
         };
@@ -557,6 +679,7 @@ pub async fn update(
     let values = Values::from_pairs(pairs);
     // the id is the page's, whatever the form says
     let raw = raw_of(&values, Some(&id));
+    let people = values.raw(PEOPLE).unwrap_or_default();
     let target = id.clone();
     let check = move |store: &mut dyn Store| {
         let Some(stored) = store.activity(&target)? else { return Ok(Err(Saved::NotFound)) };
@@ -564,7 +687,7 @@ pub async fn update(
             return Ok(Err(Saved::Forbidden));
         }
         let organisations = organisation_ids(store)?;
-        Ok(checked(&raw, &me, lang, &organisations).map(|activity| (activity, Some(stored))))
+        Ok(checked(&raw, &people, &me, lang, &organisations).map(|activity| (activity, Some(stored))))
     };
     save(&state, &user, values.get(version::FIELD), check, |status, errors, message| {
         show_form(&user, Some(&id), status, &values, errors, Some(message))

@@ -33,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/activities/new", get(activities::new_form))
         .route("/activities/export.csv", get(activities::export_csv))
         .route("/activities/export.jsonl", get(activities::export_jsonl))
+        .route("/activities/counterparts.csv", get(activities::export_people_csv))
         .route("/activities/{id}", get(activities::show))
         .route("/activities/{id}/edit", get(activities::edit_form).post(activities::update))
         .route("/members", get(members::list).post(members::create))

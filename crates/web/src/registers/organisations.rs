@@ -31,7 +31,7 @@ pub async fn list(State(state): State<AppState>, user: RequireUser) -> Result<Re
     let rows: Vec<Value> = organisations
         .iter()
         .map(|o| {
-            let count = activities.iter().filter(|a| a.organisations.contains(&o.id)).count();
+            let count = activities.iter().filter(|a| a.names_organisation(&o.id)).count();
             context! {
                 id => o.id.clone(),
                 href => href(&o.id),
@@ -84,6 +84,8 @@ pub async fn show(
                     kind => labels.text_with(&format!("activity-kind-{}", a.kind.code()), &count(1)),
                     domains => a.domains.iter().map(|d| labels.text(&format!("domain-{}", d.code()))).collect::<Vec<_>>(),
                     themes => a.themes.clone(),
+                    people => a.people_of(&report.organisation.id, lang).into_iter()
+                        .map(|(name, title)| context! { name, title }).collect::<Vec<_>>(),
                 }).collect::<Vec<_>>(),
                 agreements_title => labels.text_with("cooperation-agreements", &count(year.agreements.len())),
                 agreements => year.agreements.iter().map(|a| context! {

@@ -20,7 +20,7 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 use vigie_domain::note::NOTE_COLUMNS;
 use vigie_domain::user::can_translate;
-use vigie_domain::{ActivityValidator, Lang, Month, NoteValidator, PartnerValidator, User};
+use vigie_domain::{Activity, ActivityValidator, Lang, Month, NoteValidator, PartnerValidator, User};
 use vigie_store::{ActivityFilter, Store, StoreError};
 
 use super::form::Values;
@@ -71,7 +71,20 @@ impl Register {
                 .collect()
         };
         match self {
-            Register::Activity => fixed(&["title", "counterpart_org", "counterpart_title", "place", "description"]),
+            // then each further person's title, named by the person
+            Register::Activity => fixed(&["title", "counterpart_org", "counterpart_title", "place", "description"])
+                .into_iter()
+                .chain((0..).map_while(|index| {
+                    let person = values.get(&format!("person_{index}"))?;
+                    Some(Slot {
+                        key: format!("person-{index}"),
+                        label: "person_title",
+                        detail: person.to_string(),
+                        columns: Lang::ALL.map(|l| format!("person_title_{}_{index}", l.code())),
+                        long: false,
+                    })
+                }))
+                .collect(),
             Register::Partner => fixed(&["name", "kind"]),
             Register::Agreement => fixed(&["title", "areas"]),
             Register::Note => fixed(&["text"]),
@@ -489,7 +502,14 @@ async fn save(
                 let Some(stored) = store.activity(&id)? else { return Ok(Err(Saved::NotFound)) };
                 let values = translated(&activities::values_of(&stored), register, to, &posted_texts);
                 let raw = activities::raw_of(&values, Some(&id));
-                Ok(ActivityValidator::new().activity(&raw).map_err(invalid).map(|a| (a, Some(stored))))
+                let activity = ActivityValidator::new().activity(&raw);
+                let people = activities::people_with_titles(&stored, &values);
+                Ok(match (activity, people) {
+                    (Ok(activity), Ok(people)) => Ok((Activity { people, ..activity }, Some(stored))),
+                    (activity, people) => {
+                        Err(invalid([activity.err(), people.err()].into_iter().flatten().flatten().collect()))
+                    }
+                })
             };
             save_as(&state, &user, sent.as_deref(), check, respond, Some("translate")).await
         }
