@@ -161,6 +161,7 @@ fn the_demo_issue_in_pdf() {
     the_cover_says_on_which_page_each_story_continues(&sb);
     every_page_renders_and_two_runs_are_identical(&sb);
     no_text_runs_over_other_text_or_off_the_page(&sb);
+    a_page_s_columns_fill_in_reading_order(&sb);
 }
 
 fn every_section_is_printed_in_every_language(sb: &Sandbox) {
@@ -403,6 +404,29 @@ fn no_text_runs_over_other_text_or_off_the_page(sb: &Sandbox) {
                     );
                 }
             }
+        }
+    }
+}
+
+/// Two columns fill the one the language reads first before the other: a
+/// page whose second column (the left one in Arabic) holds text while the
+/// first is empty is a column overflowing a block too short for it (the
+/// balanced columns of a story's last page), or columns laid out in the
+/// wrong direction.
+fn a_page_s_columns_fill_in_reading_order(sb: &Sandbox) {
+    for lang in LANGS {
+        for (number, (width, height, words)) in words(&pdf_path(sb, "pdf", lang)).iter().enumerate() {
+            // the body, below the running head and above the footer
+            let body: Vec<&Word> = words.iter().filter(|w| w.y0 > 80.0 && w.y1 < height - 70.0).collect();
+            let middle = width / 2.0;
+            let left = body.iter().any(|w| w.x1 < middle - 3.0);
+            let right = body.iter().any(|w| w.x0 > middle + 3.0);
+            let (first, second) = if lang == "ar" { (right, left) } else { (left, right) };
+            assert!(
+                first || !second,
+                "{lang}, page {}: text in the second column, none in the first",
+                number + 1
+            );
         }
     }
 }
