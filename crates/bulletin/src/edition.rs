@@ -460,7 +460,14 @@ fn region(source: &RegionSource, groups: &GroupRegister, ranges: bool, labels: &
     let report = &source.report;
     // the perpetrators' names the charts and breakdowns print
     for (id, names) in &report.perpetrator_names {
-        texts.pick(names, || format!("group {id}: name"));
+        let name = texts.pick(names, || format!("group {id}: name"));
+        // an import copies the name it met into every language: an Arabic
+        // name without an Arabic letter is that copy
+        let latin = !name.chars().any(vigie_domain::text::is_arabic_letter);
+        if labels.lang == Lang::Ar && !names.ar.is_empty() && latin {
+            let used = if names.ar == names.fr && names.ar != names.en { Lang::Fr } else { Lang::En };
+            texts.record(Some(used), format!("group {id}: name"));
+        }
     }
     let charts = monthly_charts(report, labels)
         .into_iter()

@@ -116,8 +116,18 @@ fn builtin() -> GroupOrigin {
 }
 
 impl Group {
+    /// The name in `lang`; when that one is empty, the English, then the
+    /// French, then the Arabic one.
     pub fn name(&self, lang: Lang) -> &str {
-        self.name.get(lang)
+        crate::partner::first_of(&self.name, lang)
+    }
+
+    /// Whether its name in `lang` is still to be written: empty, or, in
+    /// Arabic, without an Arabic letter (an import copies the name it met
+    /// into every language).
+    pub fn name_awaits(&self, lang: Lang) -> bool {
+        let name = self.name.get(lang).trim();
+        name.is_empty() || (lang == Lang::Ar && !name.chars().any(crate::text::is_arabic_letter))
     }
 
     /// A group created from a name found in imported data, known by that
@@ -325,5 +335,52 @@ mod tests {
         assert_eq!(Group::from_unknown_name(" Ansar Dine (Mali) ").id, "ansar-dine-mali");
         assert!(valid_group_id("is-sahel"));
         assert!(!valid_group_id("IS Sahel"));
+    }
+}
+
+/// The longest name of a group in one language.
+pub const MAX_GROUP_NAME: usize = 200;
+
+/// A group's names as typed (`name_fr`, `name_en`, `name_ar`): each one line
+/// of at most [`MAX_GROUP_NAME`] characters, without a hidden character,
+/// and at least one given; or what is wrong with each.
+pub fn group_names(fr: &str, en: &str, ar: &str) -> Result<Names, Vec<crate::FieldError>> {
+    let mut errors = Vec::new();
+    let mut one = |column: &str, value: &str| {
+        crate::activity::text(column, &Some(value.to_string()), MAX_GROUP_NAME, false, &mut errors)
+    };
+    let names = Names { fr: one("name_fr", fr), en: one("name_en", en), ar: one("name_ar", ar) };
+    if errors.is_empty() && names.fr.is_empty() && names.en.is_empty() && names.ar.is_empty() {
+        let columns = ["name_fr", "name_en", "name_ar"].map(String::from).to_vec();
+        errors.push(crate::FieldError::new("name_en", crate::FieldErrorKind::AtLeastOneOf { columns }, ""));
+    }
+    if errors.is_empty() { Ok(names) } else { Err(errors) }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn a_name_awaits_its_arabic_until_it_is_written_in_arabic_letters() {
+        let mut group = Group::from_unknown_name("Katiba Serma");
+        assert!(group.name_awaits(Lang::Ar));
+        assert!(!group.name_awaits(Lang::Fr) && !group.name_awaits(Lang::En));
+        group.name.ar = "كتيبة سيرما".into();
+        assert!(!group.name_awaits(Lang::Ar));
+        group.name.ar = "2023 ،".into();
+        assert!(group.name_awaits(Lang::Ar), "digits and punctuation are not a name");
+        group.name.fr = " ".into();
+        assert!(group.name_awaits(Lang::Fr));
+    }
+
+    #[test]
+    fn names_are_one_line_each_and_one_at_least() {
+        assert_eq!(group_names(" Katiba ", "", "كتيبة").unwrap().fr, "Katiba");
+        let errors = group_names("a\nb", &"x".repeat(MAX_GROUP_NAME + 1), "").unwrap_err();
+        let columns: Vec<&str> = errors.iter().map(|e| e.column.as_str()).collect();
+        assert_eq!(columns, ["name_fr", "name_en"]);
+        assert_eq!(group_names("", " ", "").unwrap_err()[0].column, "name_en");
+        assert!(group_names("a\u{202E}b", "", "").is_err(), "no hidden character");
     }
 }

@@ -43,6 +43,14 @@ pub fn is_default_ignorable(c: char) -> bool {
     )
 }
 
+/// A letter of the Arabic script (the Arabic blocks and presentation
+/// forms), not its digits or punctuation.
+pub fn is_arabic_letter(c: char) -> bool {
+    let arabic = matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+    arabic && c.is_alphabetic()
+}
+
 /// A character a reader cannot see that text may not hold (see the
 /// module's comment): bidirectional controls and the invisible ones.
 pub fn is_invisible(c: char) -> bool {

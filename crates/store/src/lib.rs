@@ -298,6 +298,10 @@ pub trait Store: Send {
     /// after) in the same transaction; `false`, recording nothing, when it
     /// had that kind already.
     fn set_group_kind(&mut self, group_id: &str, kind: vigie_domain::GroupKind, actor: &str) -> Result<bool>;
+    /// Writes `group`'s names with `audit` in one transaction, if the store
+    /// still holds `stored`'s names; `false`, nothing written, otherwise
+    /// (a form read before another change).
+    fn save_group_names(&mut self, group: &Group, stored: &Group, audit: &vigie_domain::AuditEntry) -> Result<bool>;
 
     /// Starts an import of incidents from `source` (file names) in `format`.
     fn begin_import(&mut self, source: &str, format: &str) -> Result<Box<dyn ImportSession + '_>>;

@@ -588,6 +588,17 @@ pub enum GroupsCommand {
     },
     /// Add an alias to a group.
     Alias { id: String, alias: String },
+    /// Name a group in one language or more (a group an import created has
+    /// the name it met in every language until it is named); audited.
+    Name {
+        id: String,
+        #[arg(long)]
+        name_fr: Option<String>,
+        #[arg(long)]
+        name_en: Option<String>,
+        #[arg(long)]
+        name_ar: Option<String>,
+    },
     /// Set what kind of actor a group is (audited); the terrorism
     /// statistics leave out the incidents of state forces.
     Kind {

@@ -422,11 +422,7 @@ fn a_page_s_columns_fill_in_reading_order(sb: &Sandbox) {
             let left = body.iter().any(|w| w.x1 < middle - 3.0);
             let right = body.iter().any(|w| w.x0 > middle + 3.0);
             let (first, second) = if lang == "ar" { (right, left) } else { (left, right) };
-            assert!(
-                first || !second,
-                "{lang}, page {}: text in the second column, none in the first",
-                number + 1
-            );
+            assert!(first || !second, "{lang}, page {}: text in the second column, none in the first", number + 1);
         }
     }
 }

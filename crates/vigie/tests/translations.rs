@@ -129,3 +129,50 @@ fn a_text_missing_in_a_language_is_listed_and_strict_refuses_to_build() {
         sb.ok(&["bulletin", "list"])
     );
 }
+
+/// `vigie groups name`: a group an import created is named in Arabic from
+/// the command line, audited as `group.name`; a wrong name is refused with
+/// its column, nothing changed.
+#[test]
+fn a_group_is_named_from_the_command_line() {
+    let sb = Sandbox::new();
+    sb.ok(&["groups", "add", "katiba-serma", "--name", "Katiba Serma"]);
+    let out = sb.ok(&["groups", "name", "katiba-serma", "--name-ar", "كتيبة سيرما"]);
+    assert!(out.contains("Katiba Serma / Katiba Serma / كتيبة سيرما"), "{out}");
+    let table = sb.ok(&["groups", "--lang", "ar"]);
+    assert!(table.contains("كتيبة سيرما"), "{table}");
+    let audit = sb.ok(&["audit", "--action", "group.name"]);
+    assert!(audit.contains("katiba-serma") && audit.contains("name_ar"), "{audit}");
+    let run = sb.run(&["groups", "name", "katiba-serma", "--name-fr", "a\nb"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("name_fr: must be one line"), "{}", run.stderr);
+    assert_eq!(
+        sb.ok(&["groups", "name", "katiba-serma", "--name-ar", "كتيبة سيرما"]).trim(),
+        "group katiba-serma already had these names: nothing changed"
+    );
+    let run = sb.run(&["groups", "name", "nobody", "--name-ar", "x"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("no group \"nobody\""), "{}", run.stderr);
+}
+
+/// A group an import created prints in the Latin letters it was met in
+/// until it is named in Arabic: `vigie bulletin` says so for the Arabic
+/// edition, and once `vigie groups name` gave its Arabic name, it prints
+/// that.
+#[test]
+fn a_group_an_import_created_is_listed_until_it_is_named_in_arabic() {
+    let sb = demo();
+    sb.write(
+        "new.csv",
+        "id,date,country,location,perpetrator,target,method,killed,status\n\
+         new-1,2023-12-09,BF,Djibo,Katiba Serma,military,ambush,3,verified\n",
+    );
+    sb.ok(&["import", "new.csv", "--new-groups"]);
+    let (printed, said) = edition(&sb, "ar", &[]);
+    assert!(said.contains("notice: ar: group katiba-serma: name: printed in English"), "{said}");
+    assert!(printed.to_string().contains("Katiba Serma"));
+    sb.ok(&["groups", "name", "katiba-serma", "--name-ar", "كتيبة سيرما"]);
+    let (printed, said) = edition(&sb, "ar", &[]);
+    assert!(!said.contains("katiba-serma"), "{said}");
+    assert!(printed.to_string().contains("كتيبة سيرما"));
+}

@@ -252,3 +252,42 @@ async fn the_titles_of_an_activity_s_people_are_translated_and_the_people_kept()
     let fields: Vec<&str> = entry.changes.iter().map(|c| c.field.as_str()).collect();
     assert_eq!(fields, ["people"]);
 }
+
+/// A group an import created has the name it met in every language: the
+/// desk lists it until its Arabic name is written in Arabic letters, and a
+/// translation changes that name only, audited as `group.translate`.
+#[tokio::test]
+async fn a_group_named_by_an_import_is_translated_on_the_desk() {
+    let app = app();
+    {
+        let mut store = app.store();
+        store.add_group(&vigie_domain::Group::from_unknown_name("Katiba Serma"), "seed").unwrap();
+    }
+    let session = format!("{}; vigie_lang=en", app.login(TRANSLATOR).await);
+    let list = app.get("/translations?to=ar", &session).await.body;
+    assert!(list.contains("Perpetrator groups") && list.contains("Katiba Serma"), "{list}");
+    assert!(!app.get("/translations?to=fr", &session).await.body.contains("Katiba Serma"), "its French is written");
+    let form = app.get("/translations/group/katiba-serma?to=ar", &session).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let version = version_in(&form.body);
+    let posted = format!("version={version}&text-name=&name_en=Hijacked");
+    let reply = app.post_form("/translations/group/katiba-serma?to=ar", &posted, &session).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "an empty Arabic name leaves the others: {}", reply.body);
+    let posted = format!(
+        "version={}&text-name={}",
+        version_in(&app.get("/translations/group/katiba-serma?to=ar", &session).await.body),
+        encode("كتيبة سيرما")
+    );
+    let reply = app.post_form("/translations/group/katiba-serma?to=ar", &posted, &session).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let groups = app.store().groups().unwrap();
+    let group = groups.iter().find(|g| g.id == "katiba-serma").unwrap();
+    assert_eq!((group.name.en.as_str(), group.name.ar.as_str()), ("Katiba Serma", "كتيبة سيرما"));
+    let entries = app.audit_of("group.translate");
+    assert_eq!(entries.last().unwrap().changes[0].field, "name_ar");
+    assert!(!app.get("/translations?to=ar", &session).await.body.contains("Katiba Serma"), "translated");
+    assert_eq!(app.get("/translations/group/nobody?to=ar", &session).await.status, StatusCode::NOT_FOUND);
+    // who may: the desk's rule
+    let analyst = format!("{}; vigie_lang=en", app.login(ANALYST).await);
+    assert_eq!(app.get("/translations/group/katiba-serma?to=ar", &analyst).await.status, StatusCode::FORBIDDEN);
+}

@@ -910,6 +910,7 @@ web-translation-register-activity = الأنشطة
 web-translation-register-partner = الشركاء
 web-translation-register-agreement = الاتفاقيات
 web-translation-register-note = ملاحظات التطورات
+web-translation-register-group = الجماعات المنفذة
 web-translation-register-member = الدول الأعضاء
 web-translation-text-national_day = العيد الوطني
 web-translation-text-title = العنوان

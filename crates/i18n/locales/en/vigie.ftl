@@ -867,6 +867,7 @@ web-translation-register-activity = Activities
 web-translation-register-partner = Partners
 web-translation-register-agreement = Agreements
 web-translation-register-note = Developments notes
+web-translation-register-group = Perpetrator groups
 web-translation-register-member = Member states
 web-translation-text-national_day = National day
 web-translation-text-title = Title

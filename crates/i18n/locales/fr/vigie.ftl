@@ -883,6 +883,7 @@ web-translation-register-activity = Activités
 web-translation-register-partner = Partenaires
 web-translation-register-agreement = Accords
 web-translation-register-note = Notes d'évolution
+web-translation-register-group = Groupes auteurs
 web-translation-register-member = États membres
 web-translation-text-national_day = Fête nationale
 web-translation-text-title = Titre

@@ -182,3 +182,25 @@ pub fn set_kind(conn: &mut Connection, group_id: &str, kind: GroupKind, actor: &
     tx.commit()?;
     Ok(true)
 }
+
+/// Writes a group's names (a translation, a correction) and their audit
+/// entry in one transaction, if the store still holds the names of
+/// `stored`; `false`, nothing written, otherwise.
+pub fn save_names(conn: &mut Connection, group: &Group, stored: &Group, audit: &AuditEntry) -> Result<bool> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current: Option<Names> = tx
+        .query_row("SELECT name_fr, name_en, name_ar FROM perpetrator_group WHERE id = ?1", [&group.id], |row| {
+            Ok(Names { fr: row.get(0)?, en: row.get(1)?, ar: row.get(2)? })
+        })
+        .optional()?;
+    if current.as_ref() != Some(&stored.name) {
+        return Ok(false);
+    }
+    tx.execute(
+        "UPDATE perpetrator_group SET name_fr = ?2, name_en = ?3, name_ar = ?4 WHERE id = ?1",
+        params![group.id, group.name.fr, group.name.en, group.name.ar],
+    )?;
+    insert_audit(&tx, audit)?;
+    tx.commit()?;
+    Ok(true)
+}

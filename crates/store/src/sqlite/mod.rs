@@ -224,6 +224,10 @@ impl Store for SqliteStore {
         groups::set_kind(&mut self.conn, group_id, kind, actor)
     }
 
+    fn save_group_names(&mut self, group: &Group, stored: &Group, audit: &vigie_domain::AuditEntry) -> Result<bool> {
+        groups::save_names(&mut self.conn, group, stored, audit)
+    }
+
     fn begin_import(&mut self, source: &str, format: &str) -> Result<Box<dyn ImportSession + '_>> {
         Ok(Box::new(import::SqliteImport::begin(&mut self.conn, source, format)?))
     }

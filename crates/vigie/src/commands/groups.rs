@@ -3,7 +3,8 @@
 
 use anyhow::{Result, bail};
 use vigie_domain::audit::CLI_ACTOR;
-use vigie_domain::{Group, GroupOrigin, Names};
+use vigie_domain::group::group_names;
+use vigie_domain::{AuditEntry, FieldChange, Group, GroupOrigin, Names};
 
 use crate::Outcome;
 use crate::cli::{Cli, GroupsArgs, GroupsCommand, TableFormat};
@@ -68,6 +69,42 @@ pub fn run(cli: &Cli, args: &GroupsArgs) -> Result<Outcome> {
             } else {
                 out!("group {id} was already of kind {}", kind.code())?;
             }
+        }
+        Some(GroupsCommand::Name { id, name_fr, name_en, name_ar }) => {
+            let Some(stored) = store.groups()?.iter().find(|g| g.id == *id).cloned() else {
+                bail!("no group {}: see `vigie groups`", vigie_domain::text::quoted(id));
+            };
+            let given = |new: &Option<String>, old: &String| new.clone().unwrap_or_else(|| old.clone());
+            let names = group_names(
+                &given(name_fr, &stored.name.fr),
+                &given(name_en, &stored.name.en),
+                &given(name_ar, &stored.name.ar),
+            )
+            .map_err(|errors| {
+                let said: Vec<String> = errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.column, vigie_i18n::field_error_english(&e.kind)))
+                    .collect();
+                anyhow::anyhow!("group {id}: {}", said.join("; "))
+            })?;
+            let changes: Vec<FieldChange> =
+                [("name_fr", &stored.name.fr, &names.fr), ("name_en", &stored.name.en, &names.en)]
+                    .into_iter()
+                    .chain([("name_ar", &stored.name.ar, &names.ar)])
+                    .filter(|(_, before, after)| before != after)
+                    .map(|(field, before, after)| FieldChange::new(field, before.as_str(), after.as_str()))
+                    .collect();
+            if changes.is_empty() {
+                out!("group {id} already had these names: nothing changed")?;
+                return Ok(Outcome::Success);
+            }
+            let entry = AuditEntry::new(jiff::Timestamp::now(), CLI_ACTOR, "group.name", "group", Some(id))
+                .with_changes(changes);
+            let group = Group { name: names, ..stored.clone() };
+            if !store.save_group_names(&group, &stored, &entry)? {
+                bail!("group {id} changed while it was being named: run the command again");
+            }
+            out!("group {id} is named {} / {} / {}", group.name.fr, group.name.en, group.name.ar)?;
         }
         Some(GroupsCommand::Alias { id, alias }) => {
             if let Some(existing) = store.groups()?.resolve(alias)

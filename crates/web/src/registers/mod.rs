@@ -65,6 +65,7 @@ pub fn routes() -> Router<AppState> {
             get(translations::note_form).post(translations::note_save),
         )
         .route("/translations/member/{country}", get(translations::member_form).post(translations::member_save))
+        .route("/translations/group/{id}", get(translations::group_form).post(translations::group_save))
 }
 
 /// The countries a record may be given, as the access rule `allowed` says

@@ -18,9 +18,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
 use serde::Deserialize;
+use vigie_domain::group::group_names;
 use vigie_domain::note::NOTE_COLUMNS;
 use vigie_domain::user::can_translate;
-use vigie_domain::{Activity, ActivityValidator, Lang, Month, NoteValidator, PartnerValidator, User};
+use vigie_domain::{
+    Activity, ActivityValidator, AuditEntry, Group, Lang, Month, NoteValidator, PartnerValidator, User,
+};
 use vigie_store::{ActivityFilter, Store, StoreError};
 
 use super::form::Values;
@@ -40,11 +43,12 @@ enum Register {
     Agreement,
     Note,
     Member,
+    Group,
 }
 
 impl Register {
-    const ALL: [Register; 5] =
-        [Register::Activity, Register::Partner, Register::Agreement, Register::Note, Register::Member];
+    const ALL: [Register; 6] =
+        [Register::Activity, Register::Partner, Register::Agreement, Register::Note, Register::Member, Register::Group];
 
     fn code(self) -> &'static str {
         match self {
@@ -53,6 +57,7 @@ impl Register {
             Register::Agreement => "agreement",
             Register::Note => "note",
             Register::Member => "member",
+            Register::Group => "group",
         }
     }
 
@@ -88,6 +93,7 @@ impl Register {
             Register::Partner => fixed(&["name", "kind"]),
             Register::Agreement => fixed(&["title", "areas"]),
             Register::Note => fixed(&["text"]),
+            Register::Group => fixed(&["name"]),
             // each national day's name (the member form's day rows)
             Register::Member => (0..)
                 .map_while(|index| {
@@ -143,16 +149,62 @@ struct Entry {
 }
 
 impl Entry {
-    /// The texts empty in `lang` but written in another language.
+    /// The texts empty in `lang` but written in another language (and a
+    /// group's name in Arabic written without an Arabic letter: the name an
+    /// import met, copied into every language).
     fn missing(&self, lang: Lang) -> Vec<Slot> {
         self.register
             .slots(&self.values)
             .into_iter()
             .filter(|slot| {
                 let form = |l: Lang| self.values.one(slot.column(l));
-                form(lang).trim().is_empty() && Lang::ALL.iter().any(|&l| !form(l).trim().is_empty())
+                let empty = match self.register {
+                    Register::Group => group_of(&self.values).name_awaits(lang),
+                    _ => form(lang).trim().is_empty(),
+                };
+                empty && Lang::ALL.iter().any(|&l| l != lang && !form(l).trim().is_empty())
             })
             .collect()
+    }
+}
+
+/// A group's form values: its names.
+fn group_values(group: &Group) -> Values {
+    Values::from_pairs(GROUP_FIELDS.iter().map(|c| c.to_string()).zip(group.audited()))
+}
+
+/// The group whose names a form's values hold (nothing else of it).
+fn group_of(values: &Values) -> Group {
+    let mut group = Group::from_unknown_name("");
+    group.name =
+        vigie_domain::Names { fr: values.one("name_fr"), en: values.one("name_en"), ar: values.one("name_ar") };
+    group
+}
+
+const GROUP_FIELDS: [&str; 3] = ["name_fr", "name_en", "name_ar"];
+
+/// A group's names as the desk writes them (`group.translate`).
+impl Record for Group {
+    const KIND: &'static str = "group";
+    const FIELDS: &'static [&'static str] = &GROUP_FIELDS;
+
+    fn audited(&self) -> Vec<String> {
+        vec![self.name.fr.clone(), self.name.en.clone(), self.name.ar.clone()]
+    }
+
+    fn entity_id(&self) -> String {
+        self.id.clone()
+    }
+
+    fn saved_page(&self) -> String {
+        "/groups".into()
+    }
+
+    fn write(&self, store: &mut dyn Store, stored: Option<&Self>, entry: &AuditEntry) -> Result<bool, StoreError> {
+        match stored {
+            Some(stored) => store.save_group_names(self, stored, entry),
+            None => Ok(false),
+        }
     }
 }
 
@@ -224,6 +276,19 @@ fn entries(store: &dyn Store, regions: &vigie_domain::Regions, lang: Lang) -> Re
             name: format!("{region} · {}", vigie_domain::countries().name(note.country, lang)),
             when: note.month.to_string(),
             in_issue: note.month == month,
+            values,
+        });
+    }
+    // the charts of the regions' pages name the groups of the month's
+    // incidents: every group may be printed
+    for group in store.groups()?.iter() {
+        let values = group_values(group);
+        entries.push(Entry {
+            register: Register::Group,
+            href: format!("/translations/group/{}", crate::cookies::percent_encode(&group.id)),
+            name: first_text(&values, Register::Group, lang),
+            when: String::new(),
+            in_issue: false,
             values,
         });
     }
@@ -336,6 +401,7 @@ enum Target {
     Agreement(String, usize),
     Note(notes::Key),
     Member(vigie_domain::CountryCode),
+    Group(String),
 }
 
 impl Target {
@@ -346,6 +412,7 @@ impl Target {
             Target::Agreement(..) => Register::Agreement,
             Target::Note(_) => Register::Note,
             Target::Member(_) => Register::Member,
+            Target::Group(_) => Register::Group,
         }
     }
 
@@ -369,6 +436,9 @@ impl Target {
             Target::Note(key) => notes::stored(store, key)?.map(|n| {
                 (Values::from_pairs(NOTE_COLUMNS.iter().map(|c| c.to_string()).zip(n.values())), n.fingerprint())
             }),
+            Target::Group(id) => {
+                store.groups()?.iter().find(|g| g.id == *id).map(|g| (group_values(g), g.fingerprint()))
+            }
             Target::Member(country) => store
                 .members()?
                 .into_iter()
@@ -569,7 +639,38 @@ async fn save(
             };
             save_as(&state, &user, sent.as_deref(), check, respond, Some("translate")).await
         }
+        Target::Group(id) => {
+            let id = id.clone();
+            let check = move |store: &mut dyn Store| {
+                let Some(stored) = store.groups()?.iter().find(|g| g.id == id).cloned() else {
+                    return Ok(Err(Saved::NotFound));
+                };
+                let values = translated(&group_values(&stored), register, to, &posted_texts);
+                let names = group_names(&values.one("name_fr"), &values.one("name_en"), &values.one("name_ar"));
+                Ok(names.map_err(invalid).map(|name| (Group { name, ..stored.clone() }, Some(stored))))
+            };
+            save_as(&state, &user, sent.as_deref(), check, respond, Some("translate")).await
+        }
     }
+}
+
+pub async fn group_form(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(id): Path<String>,
+    Query(query): Query<FormQuery>,
+) -> Result<Response, Error> {
+    form(state, user, Target::Group(id), target(&query.to)).await
+}
+
+pub async fn group_save(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(id): Path<String>,
+    Query(query): Query<FormQuery>,
+    PostedForm(pairs): PostedForm<Vec<(String, String)>>,
+) -> Result<Response, Error> {
+    save(state, user, Target::Group(id), target(&query.to), pairs).await
 }
 
 #[derive(Debug, Default, Deserialize)]
