@@ -523,10 +523,27 @@ pub fn can_translate(user: &User) -> bool {
 }
 
 /// Whether `user` may read articles that are still drafts: those who write
-/// them, and analysts (who check the facts); delegates and viewers read
-/// published versions only.
+/// them (translators too: the source of a translation may be a draft), and
+/// analysts (who check the facts); delegates and viewers read published
+/// versions only.
 pub fn can_read_draft_articles(user: &User) -> bool {
-    can_edit_articles(user) || user.is(Role::Analyst)
+    can_edit_articles(user) || user.is(Role::Analyst) || can_translate(user)
+}
+
+/// Whether `user` may write a version of a story: editors and
+/// administrators any; a translator only a translation (the story has a
+/// version in another language, `has_other_version`) that was a draft
+/// (`stored`: the status of the version written over, `None` for a new
+/// one) and stays one (`new`): a translator does not publish.
+pub fn can_write_article_version(
+    user: &User,
+    has_other_version: bool,
+    stored: Option<crate::ArticleStatus>,
+    new: crate::ArticleStatus,
+) -> bool {
+    use crate::ArticleStatus::Draft;
+    can_edit_articles(user)
+        || (can_translate(user) && has_other_version && stored.is_none_or(|s| s == Draft) && new == Draft)
 }
 
 /// Whether `user` may enter activities at all (of some country):
@@ -613,6 +630,29 @@ mod tests {
             user(4, Role::Delegate, &["BF"]),
             user(5, Role::Viewer, &[]),
         ]
+    }
+
+    #[test]
+    fn a_translator_writes_draft_translations_and_nothing_else_of_a_story() {
+        use crate::ArticleStatus::{Draft, Published};
+        let translator = user(6, Role::Translator, &[]);
+        let may = |user: &User, other: bool, stored: Option<crate::ArticleStatus>, new| {
+            can_write_article_version(user, other, stored, new)
+        };
+        assert!(may(&translator, true, None, Draft), "a new translation");
+        assert!(may(&translator, true, Some(Draft), Draft), "a draft translation changed");
+        assert!(!may(&translator, false, None, Draft), "not a new story");
+        assert!(!may(&translator, true, Some(Published), Draft), "not a published version");
+        assert!(!may(&translator, true, None, Published), "not published by a translator");
+        for other in everyone() {
+            let editor = other.is(Role::Admin) || other.is(Role::Editor);
+            assert_eq!(may(&other, false, Some(Published), Published), editor, "{:?}", other.role);
+            assert_eq!(may(&other, true, None, Draft), editor, "{:?}", other.role);
+        }
+        let mut disabled = translator.clone();
+        disabled.disabled = true;
+        assert!(!may(&disabled, true, None, Draft));
+        assert!(can_read_draft_articles(&translator));
     }
 
     #[test]

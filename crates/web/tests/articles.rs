@@ -11,6 +11,7 @@ use vigie_domain::{ArticleStatus, Lang, Role};
 use vigie_store::{ArticleFilter, AuditFilter, Store};
 
 const EDITOR: &str = "editor@vigie.example";
+const TRANSLATOR: &str = "translator@vigie.example";
 
 fn app() -> App {
     app_with(
@@ -20,6 +21,7 @@ fn app() -> App {
             (EDITOR, Role::Editor, &[]),
             ("delegate@vigie.example", Role::Delegate, &["BF"]),
             ("viewer@vigie.example", Role::Viewer, &[]),
+            (TRANSLATOR, Role::Translator, &[]),
         ],
         |_, _| {},
     )
@@ -566,4 +568,89 @@ async fn a_preview_or_a_message_keeps_the_fingerprint_and_the_save_then_goes_thr
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(stored_version(&app).title, "Titre corrigé");
     assert_eq!(article_updates_by(&app, EDITOR), 2);
+}
+
+/// A translator writes the versions a story lacks, and changes them while
+/// they are drafts: only their texts (title, subtitle, body, author's
+/// title, captions), whatever else the form says; never a new story, a
+/// published version or a status.
+#[tokio::test]
+async fn a_translator_writes_a_story_s_missing_version_and_nothing_else() {
+    let app = app();
+    let editor = app.login(EDITOR).await;
+    let reply = create(&app, &editor, &[("status", "published"), ("domains", "communication")]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let translator = format!("{}; vigie_lang=en", app.login(TRANSLATOR).await);
+    // no new story
+    assert_eq!(app.get("/articles/new", &translator).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(create(&app, &translator, &[("id", "by-a-translator")]).await.status, StatusCode::FORBIDDEN);
+    // the French page offers the translation; the form holds the story's fields
+    let page = unescaped(&app.get("/articles/chiefs-meeting/fr", &translator).await.body);
+    assert!(page.contains("/articles/new?translation_of=chiefs-meeting&amp;language=ar"), "{page}");
+    assert!(!page.contains("/articles/chiefs-meeting/fr/edit"), "the published version is not theirs to change");
+    let form = app.get("/articles/new?translation_of=chiefs-meeting&language=ar&from=fr", &translator).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert!(form.body.contains(r#"placeholder="YYYY-MM-DD" disabled"#), "{}", form.body);
+    assert!(!form.body.contains(r#"name="upload""#), "no image of their own");
+    // whatever else the form says, only the texts are taken
+    let csrf = app.token(&translator).await;
+    let arabic = [
+        ("id", "chiefs-meeting"),
+        ("lang", "ar"),
+        ("source", "fr"),
+        ("date", "2020-01-01"),
+        ("title", "اجتماع رؤساء الأركان"),
+        ("kind", "opinion"),
+        ("domains", "military"),
+        ("author", "Hijacked"),
+        ("author_title", "إدارة الاتصال"),
+        ("status", "published"),
+        ("featured", "on"),
+        ("body", "اجتمع رؤساء الأركان في **الرياض**."),
+        ("action", "save"),
+    ];
+    let reply = send_form(&app, "/articles", &translator, multipart(Some(&csrf), &arabic, None)).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let stored = app.store().articles(&ArticleFilter { id: Some("chiefs-meeting".into()), ..ArticleFilter::default() });
+    let stored = stored.unwrap();
+    let ar = stored.iter().find(|a| a.lang == Lang::Ar).unwrap();
+    let fr = stored.iter().find(|a| a.lang == Lang::Fr).unwrap();
+    assert_eq!(ar.title, "اجتماع رؤساء الأركان");
+    assert_eq!(ar.author_title, "إدارة الاتصال");
+    assert_eq!((ar.date, ar.kind, &ar.domains, &ar.author), (fr.date, fr.kind, &fr.domains, &fr.author));
+    assert_eq!((ar.status, ar.featured), (ArticleStatus::Draft, fr.featured));
+    let created = app.audit_of("article.create");
+    assert!(created.iter().any(|e| e.actor == TRANSLATOR), "{created:?}");
+    // their draft they change; they do not publish it
+    let path = "/articles/chiefs-meeting/ar/edit";
+    let version = version_of(&app, path, &translator).await;
+    let changed = [
+        ("version", version.as_str()),
+        ("title", "اجتماع رؤساء أركان الدول"),
+        ("body", "نص."),
+        ("action", "save"),
+        ("lang", "ar"),
+        ("id", "chiefs-meeting"),
+    ];
+    let reply = send_form(&app, path, &translator, multipart(Some(&csrf), &changed, None)).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let reply =
+        app.post("/articles/chiefs-meeting/ar/status", &format!("status=published&csrf={csrf}"), &translator).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    // the published French version is not theirs
+    assert_eq!(app.get("/articles/chiefs-meeting/fr/edit", &translator).await.status, StatusCode::FORBIDDEN);
+    let french = fields(&[]);
+    let reply =
+        send_form(&app, "/articles/chiefs-meeting/fr/edit", &translator, multipart(Some(&csrf), &french, None)).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    // once published by an editor, the Arabic version is not theirs either
+    let reply = app
+        .post(
+            "/articles/chiefs-meeting/ar/status",
+            &format!("status=published&csrf={}", app.token(&editor).await),
+            &editor,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(app.get(path, &translator).await.status, StatusCode::FORBIDDEN);
 }

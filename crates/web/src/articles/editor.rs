@@ -16,12 +16,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use serde::Deserialize;
 use vigie_domain::article::{MAX_IMAGE_BYTES, validate_article};
+use vigie_domain::user::can_write_article_version;
 use vigie_domain::{
     Article, ArticleImage, ArticleKind, ArticleStatus, AuditEntry, Domain, Image, Lang, MediaType, Story,
 };
 use vigie_store::{ArticleFilter, Store, StoreError};
 
-use super::access::RequireArticleEditor;
+use super::access::RequireArticleWriter;
 use super::changes::changes;
 use super::form::{self, Action, Entered, MAX_BODY_BYTES, Problems, Submitted, Unreadable};
 use super::images::{check_upload, file_name};
@@ -56,6 +57,9 @@ struct Extras {
     /// The version a translation is written from.
     source: Option<Article>,
     message: Option<&'static str>,
+    /// Written by a translator: only the texts of the version are theirs
+    /// to change (the other fields are shown, not editable).
+    held: bool,
 }
 
 fn options<T: Copy>(
@@ -163,6 +167,7 @@ fn render(
             image_hint => catalog.text_with(lang, "web-article-image-hint", &[("max", vigie_i18n::Value::from(MAX_IMAGE_BYTES >> 20))]),
             preview => extras.preview,
             source,
+            held => extras.held,
             message => extras.message.map(|id| catalog.text(lang, id)),
         },
     )?;
@@ -193,10 +198,11 @@ fn version(store: &dyn Store, id: &str, lang: Lang) -> Result<Option<Article>, S
 
 pub async fn new_form(
     State(state): State<AppState>,
-    editor: RequireArticleEditor,
+    editor: RequireArticleWriter,
     Query(query): Query<NewQuery>,
 ) -> Result<Response, Error> {
     let lang = editor.lang;
+    let held = editor.translator;
     let today = jiff::Zoned::now().date();
     let blank = Entered {
         date: today.to_string(),
@@ -206,6 +212,10 @@ pub async fn new_form(
         ..Entered::default()
     };
     let Some(id) = query.translation_of.filter(|id| !id.is_empty()) else {
+        // a translator writes translations, not new stories
+        if held {
+            return Err(Error::forbidden());
+        }
         return render(lang, &editor.session, &Mode::Create, &blank, Extras::default(), StatusCode::OK);
     };
     let target = query.language.as_deref().and_then(Lang::parse);
@@ -224,27 +234,33 @@ pub async fn new_form(
     };
     let source = from.and_then(|l| story.version(l)).unwrap_or(&story.versions[0]).clone();
     let entered = Entered::translation(&source, target);
-    let extras = Extras { source: Some(source), ..Extras::default() };
+    let extras = Extras { source: Some(source), held, ..Extras::default() };
     render(lang, &editor.session, &Mode::Create, &entered, extras, StatusCode::OK)
 }
 
 pub async fn edit_form(
     State(state): State<AppState>,
-    editor: RequireArticleEditor,
+    editor: RequireArticleWriter,
     Path((id, version_lang)): Path<(String, String)>,
 ) -> Result<Response, Error> {
     let lang = editor.lang;
     let version_lang = Lang::parse(&version_lang).ok_or_else(Error::not_found)?;
     let wanted = id.clone();
-    let article = state.read(move |store| version(store, &wanted, version_lang)).await?.ok_or_else(Error::not_found)?;
+    let story = state.read(move |store| story(store, &wanted)).await?.ok_or_else(Error::not_found)?;
+    let article = story.version(version_lang).cloned().ok_or_else(Error::not_found)?;
+    let other = story.versions.iter().any(|v| v.lang != version_lang);
+    if !can_write_article_version(&editor.session.user, other, Some(article.status), ArticleStatus::Draft) {
+        return Err(Error::forbidden());
+    }
     let mode = Mode::Update { id, lang: version_lang };
     let entered = Entered { version: fingerprint(&article), ..Entered::from_article(&article) };
-    render(lang, &editor.session, &mode, &entered, Extras::default(), StatusCode::OK)
+    let extras = Extras { held: editor.translator, ..Extras::default() };
+    render(lang, &editor.session, &mode, &entered, extras, StatusCode::OK)
 }
 
 pub async fn create(
     state: State<AppState>,
-    editor: RequireArticleEditor,
+    editor: RequireArticleWriter,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, Error> {
     submit(state, editor, Mode::Create, multipart).await
@@ -252,7 +268,7 @@ pub async fn create(
 
 pub async fn update(
     state: State<AppState>,
-    editor: RequireArticleEditor,
+    editor: RequireArticleWriter,
     Path((id, version_lang)): Path<(String, String)>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, Error> {
@@ -294,7 +310,7 @@ enum Outcome {
 
 async fn submit(
     State(state): State<AppState>,
-    editor: RequireArticleEditor,
+    editor: RequireArticleWriter,
     mode: Mode,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, Error> {
@@ -303,7 +319,7 @@ async fn submit(
         Ok(multipart) => form::read(multipart).await,
         Err(_) => Err(Unreadable::Malformed),
     };
-    let Submitted { mut entered, upload, action } = match submitted {
+    let Submitted { mut entered, mut upload, action } = match submitted {
         Ok(submitted) => submitted,
         Err(Unreadable::TooLarge) => {
             return Err(Error::new(StatusCode::PAYLOAD_TOO_LARGE, "web-article-error-form-size"));
@@ -314,6 +330,31 @@ async fn submit(
         // the path says which version: the form cannot move it
         entered.id = id.clone();
         entered.lang = version_lang.code().into();
+    }
+    if editor.translator {
+        // a translator's version keeps all but its texts from the version
+        // it translates (or the one it changes), whatever the form says
+        let (id, target) = (entered.id.trim().to_string(), entered.language());
+        let from = Lang::parse(&entered.source);
+        let found = state.read(move |store| story(store, &id)).await?;
+        let reference = found.as_ref().and_then(|story| {
+            let other = story.versions.iter().find(|v| Some(v.lang) != target && from.is_none_or(|f| f == v.lang));
+            let stored = target.and_then(|t| story.version(t));
+            let allowed = can_write_article_version(
+                &editor.session.user,
+                other.is_some(),
+                stored.map(|v| v.status),
+                ArticleStatus::Draft,
+            );
+            let reference = match mode {
+                Mode::Update { .. } => stored,
+                Mode::Create => other,
+            };
+            reference.filter(|_| allowed).cloned()
+        });
+        let Some(reference) = reference else { return Err(Error::forbidden()) };
+        entered = entered.held_to(&reference);
+        upload = None;
     }
     let mut problems = Problems::default();
     let catalog = vigie_i18n::catalog();
@@ -366,6 +407,7 @@ async fn submit(
         Outcome::Saved(id, version_lang) => Ok(Redirect::to(&href(&id, version_lang)).into_response()),
         Outcome::Form(shown) => {
             let (entered, extras, status) = *shown;
+            let extras = Extras { held: editor.translator, ..extras };
             render(lang, &editor.session, &mode, &entered, extras, status)
         }
         Outcome::NotFound => Err(Error::not_found()),
@@ -450,7 +492,7 @@ fn write(
     };
     let show_again = |entered: Entered, problems: Problems, status, message| {
         let preview = (action == Action::Preview).then(|| body_html(&entered.body));
-        Ok(Outcome::Form(Box::new((entered, Extras { problems, preview, source, message }, status))))
+        Ok(Outcome::Form(Box::new((entered, Extras { problems, preview, source, message, held: false }, status))))
     };
     let (Some(mut article), Some(images), true) = (validated, images, problems.is_empty()) else {
         if action == Action::Preview

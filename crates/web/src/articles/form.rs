@@ -98,6 +98,39 @@ impl Entered {
         }
     }
 
+    /// What a translator may write of a version held to `reference` (the
+    /// version translated, or the version changed): its title, subtitle,
+    /// body, author's title and the captions and credits of the
+    /// reference's images; its date, kind, domains, author, images and
+    /// featured flag are the reference's, and it stays a draft.
+    pub fn held_to(self, reference: &Article) -> Entered {
+        let images = reference
+            .images
+            .iter()
+            .map(|image| {
+                let typed = self.images.iter().find(|e| e.hash == image.hash);
+                EnteredImage {
+                    hash: image.hash.clone(),
+                    file: image.file.clone(),
+                    caption: typed.map(|t| t.caption.clone()).unwrap_or_default(),
+                    credit: typed.map_or_else(|| image.credit.clone(), |t| t.credit.clone()),
+                    media_type: Some(image.media_type),
+                }
+            })
+            .collect();
+        let fixed = Entered::from_article(reference);
+        Entered {
+            date: fixed.date,
+            kind: fixed.kind,
+            domains: fixed.domains,
+            author: fixed.author,
+            featured: fixed.featured,
+            status: ArticleStatus::Draft.code().into(),
+            images,
+            ..self
+        }
+    }
+
     pub fn to_raw(&self) -> RawArticle {
         let given = |text: &str| Some(text.to_string()).filter(|t| !t.trim().is_empty());
         RawArticle {

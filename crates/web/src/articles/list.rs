@@ -10,7 +10,7 @@ use axum::response::Response;
 use minijinja::{Value, context};
 use serde::Deserialize;
 use vigie_domain::fold::fold;
-use vigie_domain::user::can_edit_articles;
+use vigie_domain::user::{can_edit_articles, can_translate};
 use vigie_domain::{Article, ArticleKind, ArticleStatus, Domain, Lang, Month, Story};
 use vigie_render::Labels;
 use vigie_store::ArticleFilter;
@@ -101,7 +101,9 @@ impl Filters {
     }
 }
 
-fn row(story: &Story, lang: Lang, editor: bool) -> Value {
+/// A story's row; `translates`: whether the reader may write the versions
+/// it lacks.
+fn row(story: &Story, lang: Lang, translates: bool) -> Value {
     let labels = Labels::new(lang);
     let shown = story.preferred(lang).unwrap_or(&story.versions[0]);
     let versions: Vec<Value> = Lang::ALL
@@ -115,7 +117,7 @@ fn row(story: &Story, lang: Lang, editor: bool) -> Value {
                 },
                 None => context! {
                     code => l.code(), label, present => false,
-                    translate => editor.then(|| translate_href(&story.id, l, shown.lang)),
+                    translate => translates.then(|| translate_href(&story.id, l, shown.lang)),
                 },
             }
         })
@@ -152,7 +154,8 @@ pub async fn list(
     let total = stories.len();
     let pages = Pages::new(query.page, total, PAGE_SIZE);
     let editor = can_edit_articles(&user.session.user);
-    let rows: Vec<Value> = stories[pages.range(total)].iter().map(|s| row(s, lang, editor)).collect();
+    let translates = editor || can_translate(&user.session.user);
+    let rows: Vec<Value> = stories[pages.range(total)].iter().map(|s| row(s, lang, translates)).collect();
     let labels = Labels::new(lang);
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     templates::page(

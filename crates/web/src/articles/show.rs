@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use serde::Deserialize;
-use vigie_domain::user::can_edit_articles;
+use vigie_domain::user::{can_edit_articles, can_translate, can_write_article_version};
 use vigie_domain::{ArticleStatus, AuditEntry, FieldChange, Lang, Story};
 use vigie_render::Labels;
 use vigie_store::{ArticleFilter, AuditFilter};
@@ -45,6 +45,10 @@ pub async fn show(
     let story = Story::group(readable).into_iter().next().ok_or_else(Error::not_found)?;
     let article = story.version(version_lang).ok_or_else(Error::not_found)?;
     let editor = can_edit_articles(reader);
+    // a translator writes the versions a story lacks, and changes a draft one
+    let translates = editor || can_translate(reader);
+    let other = story.versions.iter().any(|v| v.lang != version_lang);
+    let edits = can_write_article_version(reader, other, Some(article.status), ArticleStatus::Draft);
     let labels = Labels::new(lang);
     let others: Vec<Value> = Lang::ALL
         .iter()
@@ -58,7 +62,7 @@ pub async fn show(
                 },
                 None => context! {
                     label, code => l.code(),
-                    translate => editor.then(|| translate_href(&story.id, l, version_lang)),
+                    translate => translates.then(|| translate_href(&story.id, l, version_lang)),
                 },
             }
         })
@@ -89,7 +93,7 @@ pub async fn show(
             images => article.images.iter().map(|i| context! { src => image_src(&i.hash), caption => i.caption.clone(), credit => i.credit.clone() }).collect::<Vec<_>>(),
             others,
             editor,
-            edit => format!("{}/edit", href(&article.id, version_lang)),
+            edit => edits.then(|| format!("{}/edit", href(&article.id, version_lang))),
             status_action => format!("{}/status", href(&article.id, version_lang)),
             next_status => next_status.code(),
             history => history::rows(&entries),
