@@ -27,6 +27,7 @@ pub mod publication;
 pub mod region;
 pub mod svg;
 pub mod text;
+pub mod theme;
 pub mod trend;
 pub mod user;
 pub mod validate;

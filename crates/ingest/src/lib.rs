@@ -19,6 +19,7 @@ mod partners;
 mod pipeline;
 mod problems;
 mod rejects;
+mod themes;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -36,6 +37,7 @@ pub use notes::{NOTE_LAYOUT, import_notes};
 pub use organisations::{ORGANISATION_LAYOUT, import_organisations};
 pub use partners::import_partners;
 pub use pipeline::import;
+pub use themes::{THEME_LAYOUT, import_themes};
 
 /// How many problems a summary keeps word for word; the rest are counted.
 pub const PROBLEMS_KEPT: usize = 20;

@@ -3,6 +3,7 @@
 
 use serde_json::{Value as Json, json};
 use vigie_domain::partner::first_of;
+use vigie_domain::theme::{Theme, label_of};
 use vigie_domain::{Activity, Agreement, Lang, Names, Story};
 use vigie_i18n::Value;
 use vigie_report::CooperationReport;
@@ -68,6 +69,13 @@ pub fn json(report: &CooperationReport) -> Json {
             "stories": year.stories.iter().map(story_json).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "undated_agreements": report.undated_agreements.iter().map(agreement_json).collect::<Vec<_>>(),
+        // the labels of the themes its activities are tagged with
+        "themes": report
+            .themes
+            .iter()
+            .filter(|t| report.years.iter().flat_map(|y| &y.activities).any(|a| a.themes.contains(&t.id)))
+            .map(|t| (t.id.clone(), names(&t.label)))
+            .collect::<serde_json::Map<String, Json>>(),
     })
 }
 
@@ -82,9 +90,9 @@ pub fn title(report: &CooperationReport, labels: &Labels) -> String {
     format!("{} ({})", o.name_in(labels.lang), about.join(comma))
 }
 
-/// One line an activity: its date, title, themes, and the people who spoke
-/// for the organisation `id`.
-fn activity_line(activity: &Activity, id: &str, labels: &Labels) -> String {
+/// One line an activity: its date, title, themes (their labels), and the
+/// people who spoke for the organisation `id`.
+fn activity_line(activity: &Activity, id: &str, themes: &[Theme], labels: &Labels) -> String {
     let date = match activity.date_precision {
         vigie_domain::DatePrecision::Day => labels.date(activity.date),
         _ => labels.month(activity.month()),
@@ -92,7 +100,9 @@ fn activity_line(activity: &Activity, id: &str, labels: &Labels) -> String {
     let kind = labels.text_with(&format!("activity-kind-{}", activity.kind.code()), &[("count", Value::from(1))]);
     let mut line = format!("{date} · {} ({kind})", activity.title_in(labels.lang));
     if !activity.themes.is_empty() {
-        line.push_str(&format!(" [{}]", activity.themes.join(", ")));
+        let shown: Vec<&str> = activity.themes.iter().map(|t| label_of(themes, t, labels.lang)).collect();
+        let comma = if labels.lang == Lang::Ar { "، " } else { ", " };
+        line.push_str(&format!(" [{}]", shown.join(comma)));
     }
     let people: Vec<String> = activity
         .people_of(id, labels.lang)
@@ -131,7 +141,10 @@ fn sections(report: &CooperationReport, labels: &Labels) -> Vec<(String, Vec<Par
         if !year.activities.is_empty() {
             parts.push((
                 labels.text_with("cooperation-activities", &count(year.activities.len())),
-                year.activities.iter().map(|a| activity_line(a, &report.organisation.id, labels)).collect(),
+                year.activities
+                    .iter()
+                    .map(|a| activity_line(a, &report.organisation.id, &report.themes, labels))
+                    .collect(),
             ));
         }
         if !year.agreements.is_empty() {

@@ -30,6 +30,8 @@ pub struct CooperationReport {
     pub years: Vec<CooperationYear>,
     /// The partner's agreements whose date is not on record.
     pub undated_agreements: Vec<Agreement>,
+    /// The register of themes, whose labels the activities' tags print.
+    pub themes: Vec<vigie_domain::theme::Theme>,
 }
 
 impl CooperationReport {
@@ -107,5 +109,6 @@ pub fn cooperation(
         to,
         years: by_year.into_values().rev().collect(),
         undated_agreements,
+        themes: store.themes()?,
     }))
 }

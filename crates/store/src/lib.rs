@@ -359,6 +359,24 @@ pub trait Store: Send {
     /// Every organisation, by id.
     fn organisations(&self) -> Result<Vec<vigie_domain::Organisation>>;
 
+    /// Starts an import of the register of themes. Themes the import does
+    /// not mention are left as they are; a theme is its id.
+    fn begin_theme_import(
+        &mut self,
+        source: &str,
+        format: &str,
+    ) -> Result<Box<dyn RegisterSession<vigie_domain::theme::Theme> + '_>>;
+    /// Every theme, by id.
+    fn themes(&self) -> Result<Vec<vigie_domain::theme::Theme>>;
+    /// Writes a theme's labels (a translation) with `audit`, if the store
+    /// still holds `stored`; `false`, nothing written, otherwise.
+    fn save_theme(
+        &mut self,
+        theme: &vigie_domain::theme::Theme,
+        stored: &vigie_domain::theme::Theme,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool>;
+
     // Registers edited in the web application. Each save writes the record
     // and its `audit` entry in one transaction, and only if the store still
     // holds `stored`, the record as the caller read it (`None`: a new one);

@@ -78,6 +78,11 @@ pub enum Command {
     /// Report: `vigie report cooperation --org ID`.
     #[command(subcommand)]
     Organisations(OrganisationsCommand),
+    /// The labels of the themes activities are tagged with beside the
+    /// domains of action (`online-recruitment`, `sahel`): import them, list
+    /// them. A tag without a label shows as the tag.
+    #[command(subcommand)]
+    Themes(ThemesCommand),
     /// The bulletin's articles, one Markdown file per language version:
     /// import a folder of them, list the stories and their missing
     /// translations, show one.
@@ -681,6 +686,16 @@ pub enum OrganisationsCommand {
     /// updates it. Import them before the activities that name them.
     Import(RegisterImportArgs),
     /// List the organisations.
+    List(OrganisationsListArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ThemesCommand {
+    /// Import themes from CSV or JSON Lines files (`-` reads stdin):
+    /// `id,label_fr,label_en,label_ar`, the id the tag activities carry, at
+    /// least one label. A theme is its id: importing it again updates it.
+    Import(RegisterImportArgs),
+    /// List the themes.
     List(OrganisationsListArgs),
 }
 

@@ -185,3 +185,33 @@ fn a_wrong_person_is_refused_with_its_place_and_nothing_is_written() {
     assert_eq!(rejects.lines().count(), 5, "{rejects}");
     assert_eq!(sb.ok(&["activities", "list", "--people", "--format", "csv"]).lines().count(), 2);
 }
+
+/// The register of themes: imported and listed back, a wrong one refused
+/// with its place; the cooperation report prints the themes' labels in its
+/// language (the tag when the register has no label), its JSON the labels
+/// of those it uses.
+#[test]
+fn themes_print_by_their_labels() {
+    let sb = demo();
+    let csv = sb.ok(&["themes", "list", "--format", "csv"]);
+    assert!(csv.starts_with("id,label_fr,label_en,label_ar\n") && csv.contains("sahel,Sahel,Sahel,الساحل"), "{csv}");
+    let other = Sandbox::new();
+    other.write("t.csv", &csv);
+    other.ok(&["themes", "import", "t.csv"]);
+    assert_eq!(other.ok(&["themes", "list", "--format", "csv"]), csv);
+    other.write("bad.csv", "id,label_fr,label_en,label_ar\nSahel Region,,,\n");
+    let run = other.run(&["themes", "import", "bad.csv"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("bad.csv:2: column id:") && run.stderr.contains("bad.csv:2: column label_en:"),
+        "{}",
+        run.stderr
+    );
+
+    let text = sb.ok(&["report", "cooperation", "--org", "gcc", "--lang", "ar"]);
+    assert!(text.contains("التجنيد عبر الإنترنت"), "{text}");
+    let text = sb.ok(&["report", "cooperation", "--org", "gcc", "--lang", "fr"]);
+    assert!(text.contains("Recrutement en ligne"), "{text}");
+    let report = cooperation(&sb, &[]);
+    assert_eq!(report["themes"]["online-recruitment"]["en"], "Online recruitment", "{}", report["themes"]);
+}

@@ -712,7 +712,18 @@ async fn an_activity_names_known_organisations_and_their_page_lists_it() {
     assert!(list.body.contains("Gulf Cooperation Council"), "{}", list.body);
     let page = app.get("/organisations/gcc", &viewer).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("GCC visit") && page.body.contains("<code>sahel</code>"), "{}", page.body);
+    // a tag without a label shows as the tag; with one, as its label
+    assert!(page.body.contains("GCC visit") && page.body.contains(r#"title="sahel">sahel</span>"#), "{}", page.body);
+    {
+        let mut store = app.store();
+        let mut session = store.begin_theme_import("seed", "themes").unwrap();
+        let label = Names { fr: "Sahel (fr)".into(), en: "The Sahel".into(), ar: "الساحل".into() };
+        session.upsert(&vigie_domain::theme::Theme { id: "sahel".into(), label }).unwrap();
+        session.finish(ImportCounts::default()).unwrap();
+    }
+    let page = app.get("/organisations/gcc", &viewer).await;
+    assert!(page.body.contains(r#"title="sahel">The Sahel</span>"#), "{}", page.body);
+    assert!(app.get("/activities/gcc-visit", &viewer).await.body.contains("The Sahel"));
     assert_eq!(app.get("/organisations/nobody", &viewer).await.status, StatusCode::NOT_FOUND);
 }
 

@@ -291,3 +291,38 @@ async fn a_group_named_by_an_import_is_translated_on_the_desk() {
     let analyst = format!("{}; vigie_lang=en", app.login(ANALYST).await);
     assert_eq!(app.get("/translations/group/katiba-serma?to=ar", &analyst).await.status, StatusCode::FORBIDDEN);
 }
+
+/// A theme's label: listed on the desk while a language lacks it, saved
+/// with the register's rules and audited as `theme.translate`.
+#[tokio::test]
+async fn a_theme_s_label_is_translated_on_the_desk() {
+    let app = app();
+    {
+        let mut store = app.store();
+        let mut session = store.begin_theme_import("seed", "themes").unwrap();
+        let label = Names { en: "Online recruitment".into(), ..Names::default() };
+        session.upsert(&vigie_domain::theme::Theme { id: "online-recruitment".into(), label }).unwrap();
+        session.finish(ImportCounts::default()).unwrap();
+    }
+    let session = format!("{}; vigie_lang=en", app.login(TRANSLATOR).await);
+    let list = app.get("/translations?to=ar", &session).await.body;
+    assert!(list.contains("Themes") && list.contains("Online recruitment"), "{list}");
+    let form = app.get("/translations/theme/online-recruitment?to=ar", &session).await;
+    let version = version_in(&form.body);
+    let long = "x".repeat(101);
+    let reply = app
+        .post_form(
+            "/translations/theme/online-recruitment?to=ar",
+            &format!("version={version}&text-label={long}"),
+            &session,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "at most 100 characters");
+    let posted = format!("version={version}&text-label={}&id=other", encode("التجنيد عبر الإنترنت"));
+    let reply = app.post_form("/translations/theme/online-recruitment?to=ar", &posted, &session).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let themes = app.store().themes().unwrap();
+    assert_eq!(themes.len(), 1, "the id is the path's");
+    assert_eq!(themes[0].label.ar, "التجنيد عبر الإنترنت");
+    assert_eq!(app.audit_of("theme.translate")[0].changes[0].field, "label_ar");
+}

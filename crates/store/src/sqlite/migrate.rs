@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0021_translator_role.sql"),
     include_str!("../../migrations/sqlite/0022_organisations.sql"),
     include_str!("../../migrations/sqlite/0023_activity_counterparts.sql"),
+    include_str!("../../migrations/sqlite/0024_themes.sql"),
 ];
 
 /// The schema version a store has once every migration is applied.

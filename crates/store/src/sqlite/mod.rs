@@ -18,6 +18,7 @@ pub use migrate::SCHEMA_VERSION;
 mod partners;
 mod query;
 mod sessions;
+mod themes;
 mod totp;
 mod users;
 mod workflow;
@@ -289,6 +290,27 @@ impl Store for SqliteStore {
 
     fn organisations(&self) -> Result<Vec<vigie_domain::Organisation>> {
         organisations::all(&self.conn)
+    }
+
+    fn begin_theme_import(
+        &mut self,
+        source: &str,
+        format: &str,
+    ) -> Result<Box<dyn RegisterSession<vigie_domain::theme::Theme> + '_>> {
+        Ok(Box::new(themes::SqliteThemeImport::begin(&mut self.conn, source, format)?))
+    }
+
+    fn themes(&self) -> Result<Vec<vigie_domain::theme::Theme>> {
+        themes::all(&self.conn)
+    }
+
+    fn save_theme(
+        &mut self,
+        theme: &vigie_domain::theme::Theme,
+        stored: &vigie_domain::theme::Theme,
+        audit: &vigie_domain::AuditEntry,
+    ) -> Result<bool> {
+        themes::save(&mut self.conn, theme, stored, audit)
     }
 
     fn activity(&self, id: &str) -> Result<Option<vigie_domain::Activity>> {

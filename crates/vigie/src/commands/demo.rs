@@ -43,6 +43,7 @@ const DEMO_ORGANISATIONS: &str = include_str!("../../demo/organisations.csv");
 /// rows that make up its year in numbers (see demo/README.md).
 const DEMO_ACTIVITIES: &str = include_str!("../../demo/activities.csv");
 const DEMO_COUNTERPARTS: &str = include_str!("../../demo/counterparts.csv");
+const DEMO_THEMES: &str = include_str!("../../demo/themes.csv");
 macro_rules! article {
     ($name:literal) => {
         ($name, include_str!(concat!("../../demo/articles/", $name)))
@@ -214,6 +215,10 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
     let summary = vigie_ingest::import_organisations(store.as_mut(), vec![source], &options)?;
     loaded(&summary, &options, "organisations")?;
     out!("{} organisations (vigie organisations list; vigie report cooperation --org gcc)", summary.counts.new)?;
+    let source = Source::from_bytes("demo/themes.csv", DEMO_THEMES.as_bytes(), Format::Csv);
+    let summary = vigie_ingest::import_themes(store.as_mut(), vec![source], &options)?;
+    loaded(&summary, &options, "themes")?;
+    out!("{} themes (vigie themes list --lang ar)", summary.counts.new)?;
     let sources = vec![
         Source::from_bytes("demo/activities.csv", DEMO_ACTIVITIES.as_bytes(), Format::Csv),
         Source::from_bytes("demo/counterparts.csv", DEMO_COUNTERPARTS.as_bytes(), Format::Csv),

@@ -18,6 +18,7 @@ mod partners;
 mod regions;
 mod report;
 mod serve;
+mod themes;
 mod user;
 
 use anyhow::Result;
@@ -25,7 +26,7 @@ use anyhow::Result;
 use crate::Outcome;
 use crate::cli::{
     ActivitiesCommand, ArticlesCommand, Cli, Command, IncidentsCommand, MembersCommand, NotesCommand,
-    OrganisationsCommand, PartnersCommand, ReportCommand, UserCommand,
+    OrganisationsCommand, PartnersCommand, ReportCommand, ThemesCommand, UserCommand,
 };
 use crate::context::open_store;
 
@@ -50,6 +51,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Report(ReportCommand::Cooperation(args)) => report::cooperation(&cli, args),
         Command::Organisations(OrganisationsCommand::Import(args)) => organisations::import(&cli, args),
         Command::Organisations(OrganisationsCommand::List(args)) => organisations::list(&cli, args),
+        Command::Themes(ThemesCommand::Import(args)) => themes::import(&cli, args),
+        Command::Themes(ThemesCommand::List(args)) => themes::list(&cli, args),
         Command::Members(MembersCommand::Import(args)) => members::import(&cli, args),
         Command::Members(MembersCommand::List(args)) => members::list(&cli, args),
         Command::Partners(PartnersCommand::Import(args)) => partners::import(&cli, args),

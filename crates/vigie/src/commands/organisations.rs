@@ -26,16 +26,8 @@ pub fn list(cli: &Cli, args: &OrganisationsListArgs) -> Result<Outcome> {
     let records: Vec<Vec<String>> = organisations.iter().map(|o| o.values().to_vec()).collect();
     let mut stdout = std::io::stdout().lock();
     match args.format {
-        MembersListFormat::Csv => {
-            flat::write_csv(&ORGANISATION_LAYOUT, records.iter(), &mut stdout)?;
-        }
-        MembersListFormat::Jsonl => {
-            flat::write_jsonl(&ORGANISATION_LAYOUT, &records, &mut stdout)?;
-        }
-        MembersListFormat::Json => {
-            let objects: Vec<_> = records.iter().map(|r| flat::to_object(&ORGANISATION_LAYOUT, r)).collect();
-            serde_json::to_writer_pretty(&mut stdout, &objects)?;
-            writeln!(stdout)?;
+        MembersListFormat::Csv | MembersListFormat::Jsonl | MembersListFormat::Json => {
+            write_records(&ORGANISATION_LAYOUT, &records, args.format, &mut stdout)?;
         }
         MembersListFormat::Table => {
             let lang = args.lang.lang();
@@ -61,4 +53,29 @@ pub fn list(cli: &Cli, args: &OrganisationsListArgs) -> Result<Outcome> {
     }
     stdout.flush()?;
     Ok(Outcome::Success)
+}
+
+/// A flat register's records in one of its native formats (`csv` and
+/// `jsonl` import back; `json` is one array of the JSON Lines objects); a
+/// table is the caller's.
+pub(super) fn write_records(
+    layout: &flat::FlatLayout,
+    records: &[Vec<String>],
+    format: MembersListFormat,
+    output: &mut impl Write,
+) -> Result<()> {
+    match format {
+        MembersListFormat::Csv => {
+            flat::write_csv(layout, records.iter(), &mut *output)?;
+        }
+        MembersListFormat::Jsonl => {
+            flat::write_jsonl(layout, records, &mut *output)?;
+        }
+        MembersListFormat::Json | MembersListFormat::Table => {
+            let objects: Vec<_> = records.iter().map(|r| flat::to_object(layout, r)).collect();
+            serde_json::to_writer_pretty(&mut *output, &objects)?;
+            writeln!(output)?;
+        }
+    }
+    Ok(())
 }

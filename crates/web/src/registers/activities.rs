@@ -355,10 +355,10 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
         .read(move |store| {
             let Some(activity) = store.activity(&id)? else { return Ok(None) };
             let filter = AuditFilter { entity: Some("activity".into()), entity_id: Some(id), ..AuditFilter::default() };
-            Ok(Some((activity, store.audit(&filter)?, store.organisations()?)))
+            Ok(Some((activity, store.audit(&filter)?, store.organisations()?, store.themes()?)))
         })
         .await;
-    let (activity, history, organisations) = result?.ok_or_else(Error::not_found)?;
+    let (activity, history, organisations, themes) = result?.ok_or_else(Error::not_found)?;
     // each further person: name as written, its Arabic spelling, title and
     // organisation in the page's language (another when that one is empty)
     let people: Vec<Value> = activity
@@ -401,7 +401,13 @@ pub async fn show(State(state): State<AppState>, user: RequireUser, Path(id): Pa
         ("article", activity.article.clone().unwrap_or_default()),
         ("highlight", activity.highlight.map(|h| h.to_string()).unwrap_or_default()),
         ("organisations", activity.organisations.join(", ")),
-        ("themes", activity.themes.join(", ")),
+        (
+            "themes",
+            vigie_i18n::join_list(
+                lang,
+                activity.themes.iter().map(|t| vigie_domain::theme::label_of(&themes, t, lang)),
+            ),
+        ),
     ];
     let fields: Vec<Value> = shown
         .into_iter()

@@ -66,6 +66,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/translations/member/{country}", get(translations::member_form).post(translations::member_save))
         .route("/translations/group/{id}", get(translations::group_form).post(translations::group_save))
+        .route("/translations/theme/{id}", get(translations::theme_form).post(translations::theme_save))
 }
 
 /// The countries a record may be given, as the access rule `allowed` says

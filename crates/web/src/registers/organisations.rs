@@ -83,7 +83,10 @@ pub async fn show(
                     title => a.title_in(lang).to_string(),
                     kind => labels.text_with(&format!("activity-kind-{}", a.kind.code()), &count(1)),
                     domains => a.domains.iter().map(|d| labels.text(&format!("domain-{}", d.code()))).collect::<Vec<_>>(),
-                    themes => a.themes.clone(),
+                    themes => a.themes.iter().map(|t| context! {
+                        code => t.clone(),
+                        label => vigie_domain::theme::label_of(&report.themes, t, lang).to_string(),
+                    }).collect::<Vec<_>>(),
                     people => a.people_of(&report.organisation.id, lang).into_iter()
                         .map(|(name, title)| context! { name, title }).collect::<Vec<_>>(),
                 }).collect::<Vec<_>>(),

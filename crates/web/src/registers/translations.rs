@@ -20,6 +20,7 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 use vigie_domain::group::group_names;
 use vigie_domain::note::NOTE_COLUMNS;
+use vigie_domain::theme::{THEME_COLUMNS, Theme, validate_theme};
 use vigie_domain::user::can_translate;
 use vigie_domain::{
     Activity, ActivityValidator, AuditEntry, Group, Lang, Month, NoteValidator, PartnerValidator, User,
@@ -44,11 +45,19 @@ enum Register {
     Note,
     Member,
     Group,
+    Theme,
 }
 
 impl Register {
-    const ALL: [Register; 6] =
-        [Register::Activity, Register::Partner, Register::Agreement, Register::Note, Register::Member, Register::Group];
+    const ALL: [Register; 7] = [
+        Register::Activity,
+        Register::Partner,
+        Register::Agreement,
+        Register::Note,
+        Register::Member,
+        Register::Group,
+        Register::Theme,
+    ];
 
     fn code(self) -> &'static str {
         match self {
@@ -58,6 +67,7 @@ impl Register {
             Register::Note => "note",
             Register::Member => "member",
             Register::Group => "group",
+            Register::Theme => "theme",
         }
     }
 
@@ -94,6 +104,7 @@ impl Register {
             Register::Agreement => fixed(&["title", "areas"]),
             Register::Note => fixed(&["text"]),
             Register::Group => fixed(&["name"]),
+            Register::Theme => fixed(&["label"]),
             // each national day's name (the member form's day rows)
             Register::Member => (0..)
                 .map_while(|index| {
@@ -182,6 +193,36 @@ fn group_of(values: &Values) -> Group {
 }
 
 const GROUP_FIELDS: [&str; 3] = ["name_fr", "name_en", "name_ar"];
+
+/// A theme's form values: its id and labels.
+fn theme_values(theme: &Theme) -> Values {
+    Values::from_pairs(THEME_COLUMNS.iter().map(|c| c.to_string()).zip(theme.values()))
+}
+
+/// A theme's labels as the desk writes them (`theme.translate`).
+impl Record for Theme {
+    const KIND: &'static str = "theme";
+    const FIELDS: &'static [&'static str] = &THEME_COLUMNS;
+
+    fn audited(&self) -> Vec<String> {
+        self.values().to_vec()
+    }
+
+    fn entity_id(&self) -> String {
+        self.id.clone()
+    }
+
+    fn saved_page(&self) -> String {
+        "/translations".into()
+    }
+
+    fn write(&self, store: &mut dyn Store, stored: Option<&Self>, entry: &AuditEntry) -> Result<bool, StoreError> {
+        match stored {
+            Some(stored) => store.save_theme(self, stored, entry),
+            None => Ok(false),
+        }
+    }
+}
 
 /// A group's names as the desk writes them (`group.translate`).
 impl Record for Group {
@@ -287,6 +328,18 @@ fn entries(store: &dyn Store, regions: &vigie_domain::Regions, lang: Lang) -> Re
             register: Register::Group,
             href: format!("/translations/group/{}", crate::cookies::percent_encode(&group.id)),
             name: first_text(&values, Register::Group, lang),
+            when: String::new(),
+            in_issue: false,
+            values,
+        });
+    }
+    // the themes' labels show beside the activities they tag
+    for theme in store.themes()? {
+        let values = theme_values(&theme);
+        entries.push(Entry {
+            register: Register::Theme,
+            href: format!("/translations/theme/{}", crate::cookies::percent_encode(&theme.id)),
+            name: first_text(&values, Register::Theme, lang),
             when: String::new(),
             in_issue: false,
             values,
@@ -402,6 +455,7 @@ enum Target {
     Note(notes::Key),
     Member(vigie_domain::CountryCode),
     Group(String),
+    Theme(String),
 }
 
 impl Target {
@@ -413,6 +467,7 @@ impl Target {
             Target::Note(_) => Register::Note,
             Target::Member(_) => Register::Member,
             Target::Group(_) => Register::Group,
+            Target::Theme(_) => Register::Theme,
         }
     }
 
@@ -438,6 +493,9 @@ impl Target {
             }),
             Target::Group(id) => {
                 store.groups()?.iter().find(|g| g.id == *id).map(|g| (group_values(g), g.fingerprint()))
+            }
+            Target::Theme(id) => {
+                store.themes()?.into_iter().find(|t| t.id == *id).map(|t| (theme_values(&t), t.fingerprint()))
             }
             Target::Member(country) => store
                 .members()?
@@ -651,7 +709,38 @@ async fn save(
             };
             save_as(&state, &user, sent.as_deref(), check, respond, Some("translate")).await
         }
+        Target::Theme(id) => {
+            let id = id.clone();
+            let check = move |store: &mut dyn Store| {
+                let Some(stored) = store.themes()?.into_iter().find(|t| t.id == id) else {
+                    return Ok(Err(Saved::NotFound));
+                };
+                let values = translated(&theme_values(&stored), register, to, &posted_texts);
+                let raw: Vec<Option<String>> = THEME_COLUMNS.iter().map(|c| values.raw(c)).collect();
+                Ok(validate_theme(&raw).map_err(invalid).map(|theme| (theme, Some(stored))))
+            };
+            save_as(&state, &user, sent.as_deref(), check, respond, Some("translate")).await
+        }
     }
+}
+
+pub async fn theme_form(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(id): Path<String>,
+    Query(query): Query<FormQuery>,
+) -> Result<Response, Error> {
+    form(state, user, Target::Theme(id), target(&query.to)).await
+}
+
+pub async fn theme_save(
+    State(state): State<AppState>,
+    user: RequireUser,
+    Path(id): Path<String>,
+    Query(query): Query<FormQuery>,
+    PostedForm(pairs): PostedForm<Vec<(String, String)>>,
+) -> Result<Response, Error> {
+    save(state, user, Target::Theme(id), target(&query.to), pairs).await
 }
 
 pub async fn group_form(
