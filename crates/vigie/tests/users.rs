@@ -396,7 +396,7 @@ fn demo_accounts() {
     let out = sb.ok(&["demo", "--no-bulletin"]);
     line_starting(
         &out,
-        "6 demo accounts (admin, analyst, analyst2, editor, delegate.bf, viewer @vigie.example), all with the password vigie-demo-2023",
+        "7 demo accounts (admin, analyst, analyst2, editor, translator, delegate.bf, viewer @vigie.example), all with the password vigie-demo-2023",
     );
     let json: Value = serde_json::from_str(&sb.ok(&["user", "list", "--format", "json"])).unwrap();
     let accounts: Vec<(String, String, Value)> = json
@@ -411,13 +411,14 @@ fn demo_accounts() {
         ("analyst@vigie.example", "analyst", json!([])),
         ("delegate.bf@vigie.example", "delegate", json!(["BF"])),
         ("editor@vigie.example", "editor", json!([])),
+        ("translator@vigie.example", "translator", json!([])),
         ("viewer@vigie.example", "viewer", json!([])),
     ];
     assert_eq!(accounts, expected.clone().map(|(e, r, c)| (e.to_string(), r.to_string(), c)));
     for (email, _, _) in expected {
         assert!(vigie_store::password::verify("vigie-demo-2023", &stored_hash(&sb, email)), "{email}");
     }
-    assert_eq!(audit_json(&sb, &["--action", "user.add"]).len(), 6);
+    assert_eq!(audit_json(&sb, &["--action", "user.add"]).len(), 7);
 
     // the administrator has the demo second factor, printed with its URI; the others none
     line_starting(

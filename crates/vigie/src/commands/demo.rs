@@ -294,11 +294,12 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<Outcome> {
 /// The demo accounts' password: public, like the accounts themselves.
 pub const DEMO_PASSWORD: &str = "vigie-demo-2023";
 /// One account a role, and a second analyst for four-eyes approval.
-const DEMO_ACCOUNTS: [(&str, Role, &str); 6] = [
+const DEMO_ACCOUNTS: [(&str, Role, &str); 7] = [
     ("admin@vigie.example", Role::Admin, ""),
     ("analyst@vigie.example", Role::Analyst, ""),
     ("analyst2@vigie.example", Role::Analyst, ""),
     ("editor@vigie.example", Role::Editor, ""),
+    ("translator@vigie.example", Role::Translator, ""),
     ("delegate.bf@vigie.example", Role::Delegate, "BF"),
     ("viewer@vigie.example", Role::Viewer, ""),
 ];

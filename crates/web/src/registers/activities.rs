@@ -540,7 +540,7 @@ fn form(user: &User, lang: Lang, editing: Option<&str>) -> Form {
         text("counterpart_title_fr"),
         text("counterpart_title_en"),
         text("counterpart_title_ar"),
-        Field::long(PEOPLE, label(PEOPLE)).hint("gcc | Khalid Al-Shamsi | خالد الشامسي | Chef | Chief | رئيس"),
+        Field::lines(PEOPLE, label(PEOPLE)).hint("gcc | Khalid Al-Shamsi | خالد الشامسي | Chef | Chief | رئيس"),
     ];
     let (title, action, back) = match editing {
         Some(id) => (label("edit"), format!("{}/edit", href(id)), href(id)),

@@ -62,6 +62,9 @@ enum Kind {
     Text,
     /// Several lines.
     Long,
+    /// A list typed a line each, across the form, left to right (its
+    /// values separated by `|`).
+    Lines,
     /// One of the choices.
     Select,
     /// Any of the choices.
@@ -75,6 +78,7 @@ impl Kind {
         match self {
             Kind::Text => "text",
             Kind::Long => "long",
+            Kind::Lines => "lines",
             Kind::Select => "select",
             Kind::Checks => "checks",
             Kind::Fixed => "fixed",
@@ -106,6 +110,10 @@ impl Field {
 
     pub fn long(name: &str, label: String) -> Field {
         Field::new(name, label, Kind::Long)
+    }
+
+    pub fn lines(name: &str, label: String) -> Field {
+        Field::new(name, label, Kind::Lines)
     }
 
     pub fn select(name: &str, label: String, choices: Vec<(String, String)>) -> Field {
