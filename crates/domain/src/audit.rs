@@ -50,6 +50,10 @@ pub struct AuditEntry {
     pub changes: Vec<FieldChange>,
     /// Anything else worth knowing (a comment, an export's filter).
     pub detail: Option<String>,
+    /// The personal access token the actor used, when the change came
+    /// through the API (`token.rs`); set by the store from the connection.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_id: Option<i64>,
 }
 
 impl AuditEntry {
@@ -64,6 +68,7 @@ impl AuditEntry {
             entity_id: entity_id.map(str::to_string),
             changes: Vec::new(),
             detail: None,
+            token_id: None,
         }
     }
 

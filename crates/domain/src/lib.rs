@@ -28,6 +28,7 @@ pub mod region;
 pub mod svg;
 pub mod text;
 pub mod theme;
+pub mod token;
 pub mod trend;
 pub mod user;
 pub mod validate;

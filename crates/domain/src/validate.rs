@@ -199,6 +199,70 @@ pub enum FieldErrorKind {
     NotStringNumberOrNull,
 }
 
+impl FieldErrorKind {
+    /// A stable code of the problem, for programs (the API's errors):
+    /// `required`, `invalid_date`, `unknown_group`, …
+    pub fn code(&self) -> &'static str {
+        match self {
+            FieldErrorKind::Required => "required",
+            FieldErrorKind::RequiredCode { .. } => "required_code",
+            FieldErrorKind::DayRequiredWithName => "day_required_with_name",
+            FieldErrorKind::InvalidDate => "invalid_date",
+            FieldErrorKind::InvalidDayOrMonth => "invalid_day_or_month",
+            FieldErrorKind::InvalidMonth => "invalid_month",
+            FieldErrorKind::InvalidMonthDay => "invalid_month_day",
+            FieldErrorKind::FutureDate { .. } => "future_date",
+            FieldErrorKind::FutureMonth { .. } => "future_month",
+            FieldErrorKind::Before1900 => "before1900",
+            FieldErrorKind::EndBeforeStart { .. } => "end_before_start",
+            FieldErrorKind::UnknownCountry => "unknown_country",
+            FieldErrorKind::UnknownCode { .. } => "unknown_code",
+            FieldErrorKind::UnknownCodeInList { .. } => "unknown_code_in_list",
+            FieldErrorKind::UnknownGroup => "unknown_group",
+            FieldErrorKind::NotInRegion { .. } => "not_in_region",
+            FieldErrorKind::Negative => "negative",
+            FieldErrorKind::NotWholeNumber => "not_whole_number",
+            FieldErrorKind::RangeWithoutBest => "range_without_best",
+            FieldErrorKind::LowAboveBest { .. } => "low_above_best",
+            FieldErrorKind::HighBelowBest { .. } => "high_below_best",
+            FieldErrorKind::WholeNumberFrom { .. } => "whole_number_from",
+            FieldErrorKind::NotANumber => "not_a_number",
+            FieldErrorKind::OutOfRange { .. } => "out_of_range",
+            FieldErrorKind::MissingPair { .. } => "missing_pair",
+            FieldErrorKind::GeoPrecision => "geo_precision",
+            FieldErrorKind::TooLong { .. } => "too_long",
+            FieldErrorKind::TooManyImages { .. } => "too_many_images",
+            FieldErrorKind::ReservedCharacter { .. } => "reserved_character",
+            FieldErrorKind::TooManyPeople { .. } => "too_many_people",
+            FieldErrorKind::NotOneLine => "not_one_line",
+            FieldErrorKind::ControlCharacter => "control_character",
+            FieldErrorKind::AtLeastOneOf { .. } => "at_least_one_of",
+            FieldErrorKind::Repeated => "repeated",
+            FieldErrorKind::UnknownOrganisation => "unknown_organisation",
+            FieldErrorKind::ItemCount { .. } => "item_count",
+            FieldErrorKind::BadId { .. } => "bad_id",
+            FieldErrorKind::BadSlug { .. } => "bad_slug",
+            FieldErrorKind::NotRelative => "not_relative",
+            FieldErrorKind::ReservedId => "reserved_id",
+            FieldErrorKind::RepeatedId => "repeated_id",
+            FieldErrorKind::CountryNotAllowed { .. } => "country_not_allowed",
+            FieldErrorKind::AlreadyVerified => "already_verified",
+            FieldErrorKind::HiddenCharacter { .. } => "hidden_character",
+            FieldErrorKind::TooDeep { .. } => "too_deep",
+            FieldErrorKind::DatasetNotAllowed => "dataset_not_allowed",
+            FieldErrorKind::UnknownId => "unknown_id",
+            FieldErrorKind::EmptyFile => "empty_file",
+            FieldErrorKind::RepeatedColumn => "repeated_column",
+            FieldErrorKind::MissingColumn => "missing_column",
+            FieldErrorKind::UnknownColumn { .. } => "unknown_column",
+            FieldErrorKind::UnknownKey { .. } => "unknown_key",
+            FieldErrorKind::FieldCount { .. } => "field_count",
+            FieldErrorKind::NotUtf8 => "not_utf8",
+            FieldErrorKind::NotStringNumberOrNull => "not_string_number_or_null",
+        }
+    }
+}
+
 impl FieldError {
     pub fn new(column: impl Into<String>, kind: FieldErrorKind, value: impl Into<String>) -> FieldError {
         FieldError { column: column.into(), value: value.into(), kind }

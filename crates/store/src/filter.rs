@@ -21,6 +21,10 @@ pub struct IncidentFilter {
     pub limit: Option<u64>,
     /// Rows skipped before the first one returned (a page).
     pub offset: u64,
+    /// Only the rows after this one (its date and id) in the list's order
+    /// (`Order::Date`): a page that starts where the previous one ended,
+    /// whatever was added before it meanwhile (the API's cursor).
+    pub after: Option<(Date, String)>,
     /// Latest first (date, then id, both descending).
     pub descending: bool,
     /// Drafts only of these countries, verified incidents of all: a

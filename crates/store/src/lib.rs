@@ -2,6 +2,7 @@
 //! each back end (SQLite now, PostgreSQL later) lives in its own module with
 //! its own migrations.
 
+pub mod api_token;
 mod error;
 mod filter;
 pub mod password;
@@ -202,6 +203,40 @@ pub struct ArticleFilter {
     pub featured: Option<bool>,
 }
 
+/// A token to record: the secret's hash only (`token_secret`).
+#[derive(Debug, Clone)]
+pub struct NewToken {
+    pub user_id: i64,
+    pub name: String,
+    pub scope: vigie_domain::token::TokenScope,
+    pub token_hash: String,
+    /// The secret's first characters, shown in lists.
+    pub shown: String,
+    pub created_at: jiff::Timestamp,
+    pub expires_at: jiff::Timestamp,
+}
+
+/// An answer kept for a request sent with an `Idempotency-Key`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAnswer {
+    pub status: u16,
+    pub location: Option<String>,
+    pub body: String,
+}
+
+/// What to do with a request sent with an `Idempotency-Key`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Idempotency {
+    /// The first with this key: answer it, then keep the answer.
+    Go,
+    /// Answered before: send the same answer again.
+    Answered(StoredAnswer),
+    /// The first is still being answered.
+    InProgress,
+    /// The key was used for a different request.
+    OtherRequest,
+}
+
 /// An account to create: its values checked by the domain's rules
 /// (`vigie_domain::user`), its password already hashed (see [`password`]).
 #[derive(Clone)]
@@ -266,6 +301,8 @@ pub struct AuditFilter {
     pub entity_id: Option<String>,
     /// The action: `user.add`, `login`, …
     pub action: Option<String>,
+    /// The changes made through this API token.
+    pub token_id: Option<i64>,
     /// From this instant, inclusive.
     pub from: Option<jiff::Timestamp>,
     /// Before this instant, exclusive.
@@ -558,6 +595,34 @@ pub trait Store: Send {
     ) -> Result<()>;
     /// The session's user and its end, expired or not (the caller compares
     /// with its clock).
+    /// Records a new API token and its audit entry (whose `entity_id`
+    /// becomes the token's id), in one transaction; its id.
+    fn create_token(&mut self, token: &NewToken, audit: &vigie_domain::AuditEntry) -> Result<i64>;
+    /// The tokens of a user (everyone's when `None`), latest first.
+    fn tokens(&self, user_id: Option<i64>) -> Result<Vec<vigie_domain::token::ApiToken>>;
+    fn token(&self, id: i64) -> Result<Option<vigie_domain::token::ApiToken>>;
+    /// The token whose secret has this hash, and its user, whatever their
+    /// state.
+    fn token_by_hash(&self, hash: &str) -> Result<Option<(vigie_domain::token::ApiToken, vigie_domain::User)>>;
+    /// Revokes an active token and records `audit`, in one transaction;
+    /// `false` when it was not active.
+    fn revoke_token(&mut self, id: i64, at: jiff::Timestamp, audit: &vigie_domain::AuditEntry) -> Result<bool>;
+    /// Notes a token's use (in the sessions file: no wait for the
+    /// database's write lock).
+    fn touch_token(&mut self, id: i64, at: jiff::Timestamp) -> Result<()>;
+    /// The token the audit entries of this connection name from now on
+    /// (`None`: none); an entry's own `token_id` comes first.
+    fn set_audit_token(&mut self, token: Option<i64>);
+    /// Begins a request sent with an idempotency key.
+    fn begin_idempotent(
+        &mut self,
+        user_id: i64,
+        key: &str,
+        request_hash: &str,
+        now: jiff::Timestamp,
+    ) -> Result<Idempotency>;
+    /// Keeps its answer (`None`: it failed and did nothing; the key is free).
+    fn finish_idempotent(&mut self, user_id: i64, key: &str, answer: Option<&StoredAnswer>) -> Result<()>;
     fn session(&self, token_hash: &str) -> Result<Option<(vigie_domain::User, jiff::Timestamp)>>;
     /// Ends a session (logout) and records `audit`, in one transaction;
     /// whether there was one.

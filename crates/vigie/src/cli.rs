@@ -123,6 +123,10 @@ pub enum Command {
     /// input when it is not a terminal (one line), else asked twice.
     #[command(subcommand)]
     User(UserCommand),
+    /// Personal access tokens of the API: make one for an account (shown
+    /// once), list them with their last use, revoke one.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// The audit log: who changed what, when, field by field; latest first.
     Audit(AuditArgs),
     /// Serve the web application on the database until Ctrl-C.
@@ -658,6 +662,10 @@ pub struct ServeArgs {
     /// only): turn it on behind HTTPS; off by default for http://127.0.0.1.
     #[arg(long)]
     pub secure_cookies: bool,
+    /// How many API requests a token may send a minute (a 429 answer with
+    /// Retry-After beyond), in bursts of up to a fifth of it.
+    #[arg(long, default_value_t = 600, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub api_rate: u32,
 }
 
 #[derive(Debug, Args)]
@@ -1008,6 +1016,50 @@ pub enum UserCommand {
     TotpRoles(TotpRolesArgs),
 }
 
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Make a token that acts as the account --user (its role, its
+    /// countries), within --scope, until --expires: the secret is printed
+    /// once, on standard output, and only its hash is kept.
+    Create(TokenCreateArgs),
+    /// The tokens, every account's or --user's: name, scope, expiry, last
+    /// use, state (never a secret).
+    List(TokenListArgs),
+    /// Revoke a token at once: every request with it is refused from now on.
+    Revoke(TokenRevokeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TokenCreateArgs {
+    /// The account the token acts as (email).
+    #[arg(long, value_name = "EMAIL")]
+    pub user: String,
+    /// read (GET only) or write (also create, change, approve).
+    #[arg(long, default_value = "read")]
+    pub scope: String,
+    /// Its life, in days (e.g. 90d; at most 366d).
+    #[arg(long, default_value = "90d", value_name = "DAYS")]
+    pub expires: String,
+    /// What it is for (shown in lists and in the audit log).
+    #[arg(long, default_value = "command line")]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenListArgs {
+    /// Only this account's tokens (email).
+    #[arg(long, value_name = "EMAIL")]
+    pub user: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: TableFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenRevokeArgs {
+    /// The token's id (`vigie token list`).
+    pub id: i64,
+}
+
 #[derive(Debug, Args)]
 pub struct TotpRolesArgs {
     /// The roles that require a second factor from now on, comma-separated
@@ -1054,6 +1106,9 @@ pub struct AuditArgs {
     /// Only this action: user.add, user.passwd, user.disable, user.enable, …
     #[arg(long)]
     pub action: Option<String>,
+    /// Only changes made through this API token (its id, `vigie token list`).
+    #[arg(long, value_name = "ID")]
+    pub token: Option<i64>,
     /// From this day (YYYY-MM-DD, UTC), inclusive.
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,

@@ -508,3 +508,47 @@ fn the_audit_table_prints_controls_as_escapes() {
     assert!(table.contains("x\\u{1b}[31mRED\\u{1b}]0;pwned\\u{7}\\u{d}\\u{a}2026-12-07 fake"), "{table}");
     assert_eq!(table.lines().count(), 2, "a header and one entry: {table}");
 }
+
+#[test]
+fn tokens_are_made_listed_and_revoked_on_the_command_line() {
+    let sb = accounts();
+    let made = sb.run(&["token", "create", "--user", "delegate@example.org", "--scope", "write", "--expires", "30d"]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    // the secret alone on standard output, for TOKEN=$(vigie token create …)
+    let secret = made.stdout.trim();
+    assert!(secret.starts_with("vigie_pat_") && secret.len() == 74, "{secret}");
+    assert!(made.stderr.contains("not shown again"), "{}", made.stderr);
+    // only its hash is stored
+    let stored: String = db(&sb).query_row("SELECT token_hash FROM api_token", [], |row| row.get(0)).unwrap();
+    assert_ne!(stored, secret);
+    assert!(!std::fs::read(sb.db()).unwrap().windows(secret.len()).any(|w| w == secret.as_bytes()));
+
+    let listed: Value = serde_json::from_str(&sb.ok(&["token", "list", "--format", "json"])).unwrap();
+    assert_eq!(listed[0]["user"], "delegate@example.org");
+    assert_eq!(listed[0]["scope"], "write");
+    assert_eq!(listed[0]["state"], "active");
+    assert_eq!(listed[0]["last_used_at"], Value::Null);
+    assert!(!listed.to_string().contains(secret));
+
+    for (args, says) in [
+        (vec!["token", "create", "--user", "viewer@example.org", "--expires", "400d"], "1 to 366 days"),
+        (vec!["token", "create", "--user", "viewer@example.org", "--scope", "admin"], "read or write"),
+        (vec!["token", "create", "--user", "nobody@example.org"], "no user has the email"),
+        (vec!["token", "create", "--user", "viewer@example.org", "--name", " "], "name is empty"),
+        (vec!["token", "revoke", "99"], "no token has the id 99"),
+    ] {
+        let line = refused(&sb.run(&args));
+        assert!(line.contains(says), "{args:?}: {line}");
+    }
+
+    let id = listed[0]["id"].to_string();
+    assert!(sb.ok(&["token", "revoke", &id]).contains("revoked"));
+    assert!(sb.ok(&["token", "revoke", &id]).contains("already revoked"));
+    let listed: Value =
+        serde_json::from_str(&sb.ok(&["token", "list", "--user", "delegate@example.org", "--format", "json"])).unwrap();
+    assert_eq!(listed[0]["state"], "revoked");
+    let audit = audit_json(&sb, &["--entity", "token"]);
+    let actions: Vec<&str> = audit.iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["token.revoke", "token.create"]);
+    assert_eq!(audit[1]["entity_id"], id.as_str());
+}

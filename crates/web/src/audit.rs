@@ -30,6 +30,8 @@ pub struct AuditQuery {
     entity: Option<String>,
     entity_id: Option<String>,
     action: Option<String>,
+    /// The id of the API token the changes came through.
+    token: Option<String>,
     /// First day, `YYYY-MM-DD` (UTC).
     from: Option<String>,
     /// Last day, `YYYY-MM-DD` (UTC), included.
@@ -64,6 +66,16 @@ impl AuditQuery {
         };
         let from = day("from", &self.from, false);
         let to = day("to", &self.to, true);
+        let token = match nonempty(&self.token) {
+            None => None,
+            Some(text) => match text.parse::<i64>() {
+                Ok(id) => Some(id),
+                Err(_) => {
+                    wrong.insert("token", "web-audit-error-token");
+                    None
+                }
+            },
+        };
         if !wrong.is_empty() {
             return Err(wrong);
         }
@@ -72,6 +84,7 @@ impl AuditQuery {
             entity: nonempty(&self.entity),
             entity_id: nonempty(&self.entity_id),
             action: nonempty(&self.action),
+            token_id: token,
             from,
             to,
             limit: None,
@@ -88,6 +101,7 @@ impl AuditQuery {
                 ("entity", text(&self.entity)),
                 ("entity_id", text(&self.entity_id)),
                 ("action", text(&self.action)),
+                ("token", text(&self.token)),
                 ("from", text(&self.from)),
                 ("to", text(&self.to)),
                 ("page", &page.to_string()),
@@ -120,9 +134,10 @@ pub async fn list(
         entries => rows,
         q => context! {
             actor => value(&query.actor), entity => value(&query.entity), entity_id => value(&query.entity_id),
-            action => value(&query.action), from => value(&query.from), to => value(&query.to),
+            action => value(&query.action), token => value(&query.token),
+            from => value(&query.from), to => value(&query.to),
         },
-        errors => context! { from => error("from"), to => error("to") },
+        errors => context! { from => error("from"), to => error("to"), token => error("token") },
         page,
         previous => (page > 1).then(|| query.link(page - 1)),
         next => more.then(|| query.link(page + 1)),

@@ -4,8 +4,8 @@
 //! the [`Session`] the session middleware resolved.
 
 use axum::extract::FromRequestParts;
-use axum::http::StatusCode;
 use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use vigie_domain::Lang;
 
@@ -54,7 +54,11 @@ impl<S: Send + Sync> FromRequestParts<S> for RequireUser {
         match parts.extensions.get::<Session>() {
             Some(session) => Ok(RequireUser { session: session.clone(), lang: lang(parts) }),
             None if is_api(parts) => {
-                Err(Error::new(StatusCode::UNAUTHORIZED, "web-error-login-required").into_response())
+                let mut response = Error::new(StatusCode::UNAUTHORIZED, "web-error-token-required").into_response();
+                response
+                    .headers_mut()
+                    .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"vigie\""));
+                Err(response)
             }
             None => {
                 let target = parts.uri.path_and_query().map_or("/", |pq| pq.as_str());

@@ -92,6 +92,9 @@ pub type Lists = Versioned<String, Arc<(Vec<vigie_domain::Incident>, u64)>>;
 
 pub type Sessions = Versioned<String, (User, jiff::Timestamp)>;
 
+/// API tokens by the hash of their secret: the token and its account.
+pub type Tokens = Versioned<String, (vigie_domain::token::ApiToken, User)>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,6 +16,7 @@ fn row(entry: &AuditEntry) -> Value {
     context! {
         at => entry.at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
         actor => entry.actor.clone(),
+        token => entry.token_id,
         action => entry.action.clone(),
         entity => entry.entity.clone(),
         entity_id => entry.entity_id.clone(),

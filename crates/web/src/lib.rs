@@ -10,9 +10,12 @@
 //! (`AppState::with_store`); only the data version the caches compare,
 //! microseconds to read, is read in place when the store is free.
 
+mod api;
+mod api_rate;
 mod articles;
 mod audit;
 mod auth;
+mod bearer;
 mod bulletins;
 mod cache;
 mod composer;
@@ -40,10 +43,12 @@ mod session;
 mod sign_in;
 mod state;
 mod templates;
+mod tokens;
 mod users;
 mod util;
 mod version;
 
+pub use api_rate::ApiRate;
 pub use rate_limit::{MAX_FAILURES, WINDOW};
 pub use routes::router;
 pub use session::{SESSION_COOKIE, SESSION_HOURS, token_hash};

@@ -22,8 +22,11 @@ pub const SESSION_HOURS: i64 = 8;
 pub struct Session {
     pub user: User,
     pub token_hash: String,
-    /// The CSRF token of this session's forms.
+    /// The CSRF token of this session's forms (empty for a token's).
     pub csrf: String,
+    /// The API token the request came with, when it came with one
+    /// (`bearer.rs`) rather than a browser's cookie.
+    pub token: Option<crate::bearer::TokenUse>,
 }
 
 /// What the store keeps of a token: its SHA-256, lower-case hex.
@@ -58,15 +61,32 @@ async fn lookup(state: &AppState, hash: &str) -> Option<(User, jiff::Timestamp)>
 }
 
 /// Resolves the session cookie: an unknown, expired or disabled account's
-/// session is no session.
+/// session is no session. Under `/api/`, an `Authorization: Bearer` token
+/// comes first (`bearer.rs`), and the request runs as its token.
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if request.uri().path().starts_with("/api/")
+        && let Some(secret) = crate::bearer::secret(request.headers())
+    {
+        let session = match crate::bearer::authenticate(&state, &secret, request.method()).await {
+            Ok(session) => session,
+            Err(refused) => return refused,
+        };
+        let token = session.token.map(|t| t.id);
+        request.extensions_mut().insert(session);
+        return crate::bearer::AUDIT_TOKEN.scope(token, next.run(request)).await;
+    }
     if let Some(token) = cookies::get(request.headers(), SESSION_COOKIE).filter(|t| well_formed(t)) {
         let hash = token_hash(&token);
         if let Some((user, expires)) = lookup(&state, &hash).await
             && expires > jiff::Timestamp::now()
             && !user.disabled
         {
-            request.extensions_mut().insert(Session { user, token_hash: hash, csrf: session_csrf(&token) });
+            request.extensions_mut().insert(Session {
+                user,
+                token_hash: hash,
+                csrf: session_csrf(&token),
+                token: None,
+            });
         }
     }
     next.run(request).await

@@ -36,6 +36,8 @@ pub struct Config {
     pub organisation: [String; 3],
     /// How long the server waits for a client (`serve`).
     pub timeouts: Timeouts,
+    /// How many API requests a token may send.
+    pub api_rate: crate::api_rate::ApiRate,
 }
 
 /// How long `serve` waits for a client before closing the connection.
@@ -91,6 +93,10 @@ pub struct AppState {
     pub(crate) sessions: Arc<crate::cache::Sessions>,
     pub(crate) reports: Arc<crate::cache::Reports>,
     pub(crate) lists: Arc<crate::cache::Lists>,
+    /// API tokens read from the store, as sessions are.
+    pub(crate) tokens: Arc<crate::cache::Tokens>,
+    pub(crate) api_limiter: Arc<crate::api_rate::ApiLimiter>,
+    pub(crate) touches: Arc<crate::bearer::Touches>,
 }
 
 impl AppState {
@@ -109,6 +115,7 @@ impl AppState {
             writer.set_busy_timeout(WRITE_WAIT)?;
         }
         let watcher = writers[0].connect(Access::Read)?;
+        let config_rate = config.api_rate;
         Ok(AppState {
             readers: Arc::new(Pool::new(readers, READ_WAIT)),
             writers: Arc::new(Pool::new(writers, WRITE_WAIT)),
@@ -122,6 +129,9 @@ impl AppState {
             sessions: Arc::new(crate::cache::Versioned::new(10_000)),
             reports: Arc::new(crate::cache::Versioned::new(1_000)),
             lists: Arc::new(crate::cache::Versioned::new(1_000)),
+            tokens: Arc::new(crate::cache::Versioned::new(10_000)),
+            api_limiter: Arc::new(crate::api_rate::ApiLimiter::new(config_rate)),
+            touches: Arc::default(),
         })
     }
 
@@ -164,6 +174,13 @@ impl AppState {
         F: FnOnce(&mut dyn Store) -> Result<T, StoreError> + Send + 'static,
     {
         let mut store = self.writers.take().await?;
-        tokio::task::spawn_blocking(move || work(&mut *store)).await.map_err(|e| StoreError::Visitor(Box::new(e)))?
+        // the audit entries of a request that came with an API token name it
+        let token = crate::bearer::AUDIT_TOKEN.try_with(|token| *token).ok().flatten();
+        tokio::task::spawn_blocking(move || {
+            store.set_audit_token(token);
+            work(&mut *store)
+        })
+        .await
+        .map_err(|e| StoreError::Visitor(Box::new(e)))?
     }
 }

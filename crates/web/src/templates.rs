@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use axum::response::{Html, IntoResponse, Response};
+use minijinja::value::Kwargs;
 use minijinja::{Environment, State, Value, context};
 use sha2::{Digest, Sha256};
 use vigie_domain::Lang;
@@ -16,6 +17,7 @@ pub const CSS: &str = include_str!("../static/vigie.css");
 
 const TEMPLATES: &[(&str, &str)] = &[
     ("layout.html", include_str!("../templates/layout.html")),
+    ("tokens.html", include_str!("../templates/tokens.html")),
     ("error.html", include_str!("../templates/error.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("login.html", include_str!("../templates/login.html")),
@@ -68,9 +70,20 @@ fn page_lang(state: &State) -> Lang {
     state.lookup("lang").and_then(|v| v.as_str().and_then(Lang::parse)).unwrap_or(Lang::Fr)
 }
 
-/// `t("web-login")`: a catalogue message in the page's language.
-fn translate(state: &State, id: &str) -> String {
-    vigie_i18n::catalog().text(page_lang(state), id)
+/// `t("web-login")`: a catalogue message in the page's language;
+/// `t("web-token-days", days=90)` with the message's variables.
+fn translate(state: &State, id: &str, variables: Kwargs) -> Result<String, minijinja::Error> {
+    let mut args: Vec<(&str, vigie_i18n::Value<'_>)> = Vec::new();
+    for name in variables.args() {
+        let value: Value = variables.get(name)?;
+        let value = match value.as_i64() {
+            Some(number) => vigie_i18n::Value::from(number),
+            None => vigie_i18n::Value::from(value.to_string()),
+        };
+        args.push((name, value));
+    }
+    variables.assert_all_used()?;
+    Ok(vigie_i18n::catalog().text_with(page_lang(state), id, &args))
 }
 
 /// `names | list`: names joined with the page language's comma.

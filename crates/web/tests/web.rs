@@ -46,7 +46,8 @@ async fn anonymous_pages_redirect_to_login_and_the_api_says_401() {
     assert_eq!(json["status"], 401);
     assert_eq!(json["title"], "Unauthorized");
     assert_eq!(json["type"], "about:blank");
-    assert_eq!(json["detail"], vigie_i18n::catalog().text(vigie_domain::Lang::Fr, "web-error-login-required"));
+    assert_eq!(json["detail"], vigie_i18n::catalog().text(vigie_domain::Lang::Fr, "web-error-token-required"));
+    assert!(reply.headers[header::WWW_AUTHENTICATE].to_str().unwrap().starts_with("Bearer"));
 }
 
 #[tokio::test]

@@ -12,6 +12,17 @@ use super::REASON_COLUMN;
 use crate::register::jsonl::for_each_object;
 use crate::{ReadError, Row, RowProblem};
 
+/// A JSON value of an incident's field as text: a string as it is, a
+/// number as written, `None` for null; anything else is wrong.
+pub fn value_text(value: &Value) -> Result<Option<String>, FieldErrorKind> {
+    match value {
+        Value::Null => Ok(None),
+        Value::String(text) => Ok(Some(text.clone())),
+        Value::Number(number) => Ok(Some(number.to_string())),
+        _ => Err(FieldErrorKind::NotStringNumberOrNull),
+    }
+}
+
 pub struct JsonlReader<R: BufRead> {
     input: R,
 }
@@ -39,16 +50,10 @@ impl<R: BufRead> JsonlReader<R> {
                             }
                             continue;
                         };
-                        match value {
-                            Value::Null => {}
-                            Value::String(text) => values.push((column, text)),
-                            Value::Number(number) => values.push((column, number.to_string())),
-                            other => problems.push(RowProblem::of_kind(
-                                line,
-                                &key,
-                                FieldErrorKind::NotStringNumberOrNull,
-                                Some(other.to_string()),
-                            )),
+                        match value_text(&value) {
+                            Ok(None) => {}
+                            Ok(Some(text)) => values.push((column, text)),
+                            Err(kind) => problems.push(RowProblem::of_kind(line, &key, kind, Some(value.to_string()))),
                         }
                     }
                 }

@@ -36,17 +36,15 @@ fn text(value: &str) -> Option<&str> {
     (!value.is_empty()).then_some(value)
 }
 
-pub struct JsonlWriter<W: Write> {
-    output: W,
+/// An incident as a JSON object with the native format's keys: what the
+/// exports, the command line's JSON and the API give alike.
+pub fn incident_json(incident: &Incident) -> serde_json::Value {
+    serde_json::to_value(JsonIncident::of(incident)).unwrap_or_default()
 }
 
-impl<W: Write> JsonlWriter<W> {
-    pub fn new(output: W) -> JsonlWriter<W> {
-        JsonlWriter { output }
-    }
-
-    pub fn write(&mut self, incident: &Incident) -> std::io::Result<()> {
-        let json = JsonIncident {
+impl<'a> JsonIncident<'a> {
+    fn of(incident: &'a Incident) -> JsonIncident<'a> {
+        JsonIncident {
             id: &incident.id,
             date: incident.date.to_string(),
             date_end: incident.date_end.map(|d| d.to_string()),
@@ -69,7 +67,21 @@ impl<W: Write> JsonlWriter<W> {
             description: text(&incident.description),
             sources: text(&incident.sources),
             status: incident.status,
-        };
+        }
+    }
+}
+
+pub struct JsonlWriter<W: Write> {
+    output: W,
+}
+
+impl<W: Write> JsonlWriter<W> {
+    pub fn new(output: W) -> JsonlWriter<W> {
+        JsonlWriter { output }
+    }
+
+    pub fn write(&mut self, incident: &Incident) -> std::io::Result<()> {
+        let json = JsonIncident::of(incident);
         serde_json::to_writer(&mut self.output, &json)?;
         self.output.write_all(b"\n")
     }

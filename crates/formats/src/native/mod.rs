@@ -10,8 +10,8 @@ mod jsonl_write;
 pub use csv_read::CsvReader;
 pub use csv_write::CsvWriter;
 pub use geojson_write::GeoJsonWriter;
-pub use jsonl_read::JsonlReader;
-pub use jsonl_write::JsonlWriter;
+pub use jsonl_read::{JsonlReader, value_text};
+pub use jsonl_write::{JsonlWriter, incident_json};
 
 /// A column that `--rejects` adds and that imports therefore ignore, so a
 /// corrected rejects file imports as it is.

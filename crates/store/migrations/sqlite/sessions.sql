@@ -46,3 +46,27 @@ CREATE TRIGGER IF NOT EXISTS sign_in_log_no_delete BEFORE DELETE ON sign_in_log
 BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
 END;
+
+-- When each API token was last used (`api_token` of the database): written
+-- here, at most once a minute a token, so that a script's requests never
+-- wait for the database's write lock.
+CREATE TABLE IF NOT EXISTS token_use (
+    token_id     INTEGER PRIMARY KEY,
+    last_used_at TEXT NOT NULL
+);
+
+-- The answers to API creations sent with an `Idempotency-Key`, for a day:
+-- the same request sent again gets the same answer, not a second record.
+-- `status` 0: the first request is still being answered.
+CREATE TABLE IF NOT EXISTS idempotency (
+    user_id      INTEGER NOT NULL,
+    key          TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    status       INTEGER NOT NULL DEFAULT 0,
+    location     TEXT,
+    body         TEXT,
+    PRIMARY KEY (user_id, key)
+) WITHOUT ROWID;
+
+CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency (created_at);

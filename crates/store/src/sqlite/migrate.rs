@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0022_organisations.sql"),
     include_str!("../../migrations/sqlite/0023_activity_counterparts.sql"),
     include_str!("../../migrations/sqlite/0024_themes.sql"),
+    include_str!("../../migrations/sqlite/0025_api_tokens.sql"),
 ];
 
 /// The schema version a store has once every migration is applied.

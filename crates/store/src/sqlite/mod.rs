@@ -19,11 +19,14 @@ mod partners;
 mod query;
 mod sessions;
 mod themes;
+mod tokens;
 mod totp;
 mod users;
 mod workflow;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use rusqlite::functions::FunctionFlags;
@@ -40,6 +43,9 @@ use crate::{
 pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
+    /// The API token this connection's audit entries name (0: none),
+    /// read by the SQL function `vigie_audit_token()`.
+    audit_token: Arc<AtomicI64>,
 }
 
 /// How long a write waits for another connection's write lock before
@@ -147,8 +153,15 @@ impl SqliteStore {
             },
         )
         .map_err(open_error)?;
+        let audit_token = Arc::new(AtomicI64::new(0));
+        let token = Arc::clone(&audit_token);
+        conn.create_scalar_function("vigie_audit_token", 0, FunctionFlags::SQLITE_UTF8, move |_| {
+            let id = token.load(Ordering::Relaxed);
+            Ok((id != 0).then_some(id))
+        })
+        .map_err(open_error)?;
         sessions::attach(&conn, path, writable)?;
-        Ok(SqliteStore { conn, path: path.to_path_buf() })
+        Ok(SqliteStore { conn, path: path.to_path_buf(), audit_token })
     }
 
     /// Another connection to the same database, schema already current:
@@ -535,6 +548,48 @@ impl Store for SqliteStore {
         audit: &vigie_domain::AuditEntry,
     ) -> Result<()> {
         sessions::create(&mut self.conn, token_hash, user_id, expires_at, audit)
+    }
+
+    fn create_token(&mut self, token: &crate::NewToken, audit: &vigie_domain::AuditEntry) -> Result<i64> {
+        tokens::create(&mut self.conn, token, audit)
+    }
+
+    fn tokens(&self, user_id: Option<i64>) -> Result<Vec<vigie_domain::token::ApiToken>> {
+        tokens::list(&self.conn, user_id)
+    }
+
+    fn token(&self, id: i64) -> Result<Option<vigie_domain::token::ApiToken>> {
+        tokens::get(&self.conn, id)
+    }
+
+    fn token_by_hash(&self, hash: &str) -> Result<Option<(vigie_domain::token::ApiToken, vigie_domain::User)>> {
+        tokens::by_hash(&self.conn, hash)
+    }
+
+    fn revoke_token(&mut self, id: i64, at: jiff::Timestamp, audit: &vigie_domain::AuditEntry) -> Result<bool> {
+        tokens::revoke(&mut self.conn, id, at, audit)
+    }
+
+    fn touch_token(&mut self, id: i64, at: jiff::Timestamp) -> Result<()> {
+        tokens::touch(&self.conn, id, at)
+    }
+
+    fn set_audit_token(&mut self, token: Option<i64>) {
+        self.audit_token.store(token.unwrap_or(0), Ordering::Relaxed);
+    }
+
+    fn begin_idempotent(
+        &mut self,
+        user_id: i64,
+        key: &str,
+        request_hash: &str,
+        now: jiff::Timestamp,
+    ) -> Result<crate::Idempotency> {
+        tokens::begin_idempotent(&mut self.conn, user_id, key, request_hash, now)
+    }
+
+    fn finish_idempotent(&mut self, user_id: i64, key: &str, answer: Option<&crate::StoredAnswer>) -> Result<()> {
+        tokens::finish_idempotent(&self.conn, user_id, key, answer)
     }
 
     fn session(&self, token_hash: &str) -> Result<Option<(vigie_domain::User, jiff::Timestamp)>> {

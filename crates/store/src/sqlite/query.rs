@@ -55,7 +55,17 @@ pub fn incidents(
     filter: &IncidentFilter,
     visit: &mut dyn FnMut(Incident) -> Result<()>,
 ) -> Result<u64> {
-    let conditions = conditions(filter);
+    let mut conditions = conditions(filter);
+    if let Some((date, id)) = &filter.after {
+        if filter.order != Order::Date {
+            return Err(StoreError::Unsupported("a list by country starts at an offset, not after a row".into()));
+        }
+        let beyond = if filter.descending { "<" } else { ">" };
+        conditions.params.push(Value::Text(date.to_string()));
+        conditions.params.push(Value::Text(id.clone()));
+        let (first, second) = (conditions.params.len() - 1, conditions.params.len());
+        conditions.clauses.push(format!("(date, id) {beyond} (?{first}, ?{second})"));
+    }
     // SQLite's integers are signed: a page past any list stays past it
     let bounded = |n: u64| n.min(i64::MAX as u64);
     let limit = match (filter.limit.map(bounded), bounded(filter.offset)) {

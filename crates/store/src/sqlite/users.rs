@@ -10,8 +10,9 @@ use vigie_domain::{AuditEntry, CountryCode, Role, User};
 use crate::{AuditFilter, NewUser, Result, StoreError};
 
 pub(super) const USER_COLUMNS: &str = "id, email, role, countries, disabled, created_at";
-const AUDIT_COLUMNS: &str = "id, at, actor, action, entity, entity_id, changes, detail";
-const SIGN_IN_COLUMNS: &str = "at, actor, action, entity, entity_id, changes, detail";
+const AUDIT_COLUMNS: &str = "id, at, actor, action, entity, entity_id, changes, detail, token_id";
+/// The sign-in journal's columns, as the audit log's (no token signs in).
+const SIGN_IN_COLUMNS: &str = "at, actor, action, entity, entity_id, changes, detail, NULL";
 
 /// A timestamp as stored: UTC to the millisecond, fixed width, so that text
 /// order is time order.
@@ -70,6 +71,7 @@ fn audit_row(row: &rusqlite::Row<'_>) -> Result<AuditEntry> {
         entity_id: row.get(5)?,
         changes,
         detail: row.get(7)?,
+        token_id: row.get(8)?,
     })
 }
 
@@ -80,19 +82,29 @@ pub(super) fn insert_audit(conn: &Connection, entry: &AuditEntry) -> Result<i64>
 /// Appends `entry` to `table`: the audit log, or the sign-in journal.
 pub(super) fn insert_audit_into(conn: &Connection, table: &str, entry: &AuditEntry) -> Result<i64> {
     let changes = serde_json::to_string(&entry.changes).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    conn.prepare_cached(&format!(
-        "INSERT INTO {table} (at, actor, action, entity, entity_id, changes, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-    ))?
-    .execute(params![
+    // the audit log names the token a change came through: the entry's, or
+    // the one the connection was told of (`Store::set_audit_token`)
+    let (token_column, token_value) =
+        if table == "main.audit_log" { (", token_id", ", coalesce(?8, vigie_audit_token())") } else { ("", "") };
+    let mut statement = conn.prepare_cached(&format!(
+        "INSERT INTO {table} (at, actor, action, entity, entity_id, changes, detail{token_column})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7{token_value})"
+    ))?;
+    let values = params![
         stamp(entry.at),
         entry.actor,
         entry.action,
         entry.entity,
         entry.entity_id,
         changes,
-        entry.detail
-    ])?;
+        entry.detail,
+        entry.token_id
+    ];
+    if token_column.is_empty() {
+        statement.execute(&values[..7])?;
+    } else {
+        statement.execute(values)?;
+    }
     Ok(conn.last_insert_rowid())
 }
 
@@ -273,6 +285,9 @@ pub fn matching(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditEntr
     }
     if let Some(action) = &filter.action {
         condition(&mut values, action.trim().to_string(), "action = ?");
+    }
+    if let Some(token) = filter.token_id {
+        condition(&mut values, token.to_string(), "token_id = CAST(? AS INTEGER)");
     }
     if let Some(from) = filter.from {
         condition(&mut values, stamp(from), "at >= ?");

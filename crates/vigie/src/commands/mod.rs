@@ -19,6 +19,7 @@ mod regions;
 mod report;
 mod serve;
 mod themes;
+mod token;
 mod user;
 
 use anyhow::Result;
@@ -26,7 +27,7 @@ use anyhow::Result;
 use crate::Outcome;
 use crate::cli::{
     ActivitiesCommand, ArticlesCommand, Cli, Command, IncidentsCommand, MembersCommand, NotesCommand,
-    OrganisationsCommand, PartnersCommand, ReportCommand, ThemesCommand, UserCommand,
+    OrganisationsCommand, PartnersCommand, ReportCommand, ThemesCommand, TokenCommand, UserCommand,
 };
 use crate::context::open_store;
 
@@ -78,6 +79,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::User(UserCommand::List(args)) => user::list(&cli, args),
         Command::User(UserCommand::TotpReset(args)) => user::totp_reset(&cli, args),
         Command::User(UserCommand::TotpRoles(args)) => user::totp_roles(&cli, args),
+        Command::Token(TokenCommand::Create(args)) => token::create(&cli, args),
+        Command::Token(TokenCommand::List(args)) => token::list(&cli, args),
+        Command::Token(TokenCommand::Revoke(args)) => token::revoke(&cli, args),
         Command::Audit(args) => user::audit(&cli, args),
         Command::Serve(args) => serve::run(&cli, args),
     }

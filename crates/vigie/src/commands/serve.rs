@@ -3,7 +3,7 @@
 use anyhow::Result;
 use vigie_bulletin::Profile;
 use vigie_domain::Lang;
-use vigie_web::{AppState, Config};
+use vigie_web::{ApiRate, AppState, Config};
 
 use crate::Outcome;
 use crate::cli::{Cli, ServeArgs};
@@ -16,6 +16,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<Outcome> {
     let config = Config {
         secure_cookies: args.secure_cookies,
         organisation: Lang::ALL.map(|lang| profile.name.get(lang).to_string()),
+        api_rate: ApiRate { per_minute: args.api_rate, burst: (args.api_rate / 5).max(1) },
         ..Config::default()
     };
     let state = AppState::new(store, regions(cli.regions.as_deref())?, config)?.with_profile(profile);

@@ -93,7 +93,7 @@ pub fn add(cli: &Cli, args: &UserAddArgs) -> Result<Outcome> {
 }
 
 /// The account with this email, or the error that says there is none.
-fn existing(store: &dyn Store, email: &str) -> Result<User> {
+pub(crate) fn existing(store: &dyn Store, email: &str) -> Result<User> {
     let email = check_email(email)?;
     store.user_by_email(&email)?.ok_or_else(|| anyhow!("no user has the email {email} (see `vigie user list`)"))
 }
@@ -120,7 +120,7 @@ pub fn set_disabled(cli: &Cli, args: &UserEmailArgs, disabled: bool) -> Result<O
 }
 
 /// A timestamp as the tables show it: UTC to the second.
-fn when(at: Timestamp) -> String {
+pub(crate) fn when(at: Timestamp) -> String {
     at.strftime("%Y-%m-%d %H:%M:%S").to_string()
 }
 
@@ -136,7 +136,7 @@ fn user_json(user: &User, totp: bool) -> Value {
     })
 }
 
-fn print_table(rows: Vec<Vec<String>>) -> Result<()> {
+pub(crate) fn print_table(rows: Vec<Vec<String>>) -> Result<()> {
     // stored text is shown, never run by the terminal (escapes, line breaks)
     let rows: Vec<Vec<String>> =
         rows.iter().map(|row| row.iter().map(|cell| vigie_domain::text::escaped(cell)).collect()).collect();
@@ -148,7 +148,7 @@ fn print_table(rows: Vec<Vec<String>>) -> Result<()> {
     Ok(())
 }
 
-fn print_json(value: &Value) -> Result<()> {
+pub(crate) fn print_json(value: &Value) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut stdout, value)?;
     writeln!(stdout)?;
@@ -156,7 +156,7 @@ fn print_json(value: &Value) -> Result<()> {
     Ok(())
 }
 
-fn count(count: usize, one: &str, many: &str) -> String {
+pub(crate) fn count(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
@@ -270,6 +270,7 @@ pub fn audit(cli: &Cli, args: &AuditArgs) -> Result<Outcome> {
         entity: args.entity.clone(),
         entity_id: None,
         action: args.action.clone(),
+        token_id: args.token,
         from: args.from.as_deref().map(|d| day_start("--from", d, false)).transpose()?,
         to: args.to.as_deref().map(|d| day_start("--to", d, true)).transpose()?,
         limit: args.limit,
@@ -286,7 +287,10 @@ pub fn audit(cli: &Cli, args: &AuditArgs) -> Result<Outcome> {
                 .chain(entries.iter().map(|entry| {
                     vec![
                         when(entry.at),
-                        entry.actor.clone(),
+                        match entry.token_id {
+                            Some(token) => format!("{} (token {token})", entry.actor),
+                            None => entry.actor.clone(),
+                        },
                         entry.action.clone(),
                         entry.entity.clone(),
                         entry.entity_id.clone().unwrap_or_default(),

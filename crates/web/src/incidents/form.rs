@@ -20,13 +20,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use vigie_domain::incident::Column;
-use vigie_domain::user::{can_change_incident, can_edit_incident, can_read_incident, can_write_incidents};
-use vigie_domain::validate::{RawIncident, Validator};
-use vigie_domain::{AuditEntry, FieldError, Incident, Lang, Status, User, countries};
+use vigie_domain::user::can_write_incidents;
+use vigie_domain::{FieldError, Lang, Status};
 use vigie_render::Labels;
-use vigie_store::{Store, StoreError};
 
-use super::{FORM_FIELDS, href, today};
+use super::save::{self, Given, Saved};
+use super::{FORM_FIELDS, href};
 use crate::auth::RequireUser;
 use crate::errors::Error;
 use crate::session::Session;
@@ -135,20 +134,9 @@ pub async fn new_form(user: RequireUser) -> Result<Response, Error> {
     form_page(user.lang, &user.session, StatusCode::OK, &Mode::New, &Values::new(), &Messages::new(), None)
 }
 
-enum Saved {
-    Done(String),
-    Invalid(Messages),
-    Forbidden,
-    NotFound,
-    /// A new incident with these values exists already; a change started
-    /// from a version that is no longer the stored one.
-    Conflict,
-}
-
-/// The country a form names, if it is one: checked before anything else,
-/// so that a delegate learns nothing of another country's rules.
-fn named_country_allowed(raw: &RawIncident<'_>, user: &User) -> bool {
-    raw.get(Column::Country).and_then(|c| countries().resolve(c)).is_none_or(|c| can_edit_incident(user, c.code))
+/// The form's fields that were sent.
+fn given(values: &Values) -> Given {
+    FORM_FIELDS.iter().filter_map(|&c| values.get(c.name()).map(|v| (c, v.clone()))).collect()
 }
 
 pub async fn create(
@@ -161,69 +149,18 @@ pub async fn create(
         return Err(Error::forbidden());
     }
     let current = user.session.user.clone();
-    let submitted = values.clone();
-    let result = state
-        .write(move |store| {
-            let mut raw = RawIncident::default();
-            for column in FORM_FIELDS {
-                if let Some(value) = submitted.get(column.name()) {
-                    raw.set(column, value);
-                }
-            }
-            if !named_country_allowed(&raw, &current) {
-                return Ok(Saved::Forbidden);
-            }
-            let mut validator = Validator::new(store.groups()?, today());
-            validator.default_status = Status::Draft;
-            let mut incident = match validator.validate(&raw) {
-                Ok(validated) => validated.incident,
-                Err(field_errors) => return Ok(Saved::Invalid(messages(field_errors, lang))),
-            };
-            incident.status = Status::Draft;
-            if !can_edit_incident(&current, incident.country) {
-                return Ok(Saved::Forbidden);
-            }
-            let entry = AuditEntry::new(
-                jiff::Timestamp::now(),
-                &current.email,
-                "incident.create",
-                "incident",
-                Some(&incident.id),
-            )
-            .with_changes(incident.changes_from(None));
-            if store.create_incident(&incident, current.id, &entry)? {
-                Ok(Saved::Done(incident.id))
-            } else {
-                Ok(Saved::Conflict)
-            }
-        })
-        .await;
+    let given = given(&values);
+    let result = state.write(move |store| save::create(store, &current, &given)).await;
     let show = |status, errors: &Messages, message| {
         form_page(lang, &user.session, status, &Mode::New, &values, errors, Some(message))
     };
     match result? {
-        Saved::Done(id) => Ok(Redirect::to(&href(&id)).into_response()),
-        Saved::Invalid(messages) => show(StatusCode::UNPROCESSABLE_ENTITY, &messages, "web-form-invalid"),
-        Saved::Conflict => show(StatusCode::CONFLICT, &Messages::new(), "web-error-duplicate"),
+        Saved::Done(incident) => Ok(Redirect::to(&href(&incident.id)).into_response()),
+        Saved::Invalid(errors) => show(StatusCode::UNPROCESSABLE_ENTITY, &messages(errors, lang), "web-form-invalid"),
+        Saved::Duplicate | Saved::Stale => show(StatusCode::CONFLICT, &Messages::new(), "web-error-duplicate"),
         Saved::Forbidden => Err(Error::forbidden()),
         Saved::NotFound => Err(Error::not_found()),
     }
-}
-
-/// The incident `id` if `user` may change it: `Err` of the page to show
-/// otherwise (not found when they may not even read it).
-fn changeable(store: &dyn Store, id: &str, user: &User) -> Result<Result<Incident, Saved>, StoreError> {
-    let Some(incident) = store.incident(id)? else {
-        return Ok(Err(Saved::NotFound));
-    };
-    let verified = incident.status == Status::Verified;
-    if !can_read_incident(user, incident.country, verified) {
-        return Ok(Err(Saved::NotFound));
-    }
-    if !can_change_incident(user, incident.country, verified) {
-        return Ok(Err(Saved::Forbidden));
-    }
-    Ok(Ok(incident))
 }
 
 pub async fn edit_form(
@@ -233,7 +170,7 @@ pub async fn edit_form(
 ) -> Result<Response, Error> {
     let lang = user.lang;
     let current = user.session.user.clone();
-    let incident = match state.read(move |store| changeable(store, &id, &current)).await? {
+    let incident = match state.read(move |store| save::changeable(store, &id, &current)).await? {
         Ok(incident) => incident,
         Err(Saved::Forbidden) => return Err(Error::forbidden()),
         Err(_) => return Err(Error::not_found()),
@@ -241,7 +178,7 @@ pub async fn edit_form(
     let values: Values = FORM_FIELDS.iter().map(|&c| (c.name().to_string(), incident.value(c))).collect();
     let mode = Mode::Edit {
         id: incident.id.clone(),
-        version: version::fingerprint(incident.values()),
+        version: save::fingerprint(&incident),
         verified: incident.status == Status::Verified,
     };
     form_page(lang, &user.session, StatusCode::OK, &mode, &values, &Messages::new(), None)
@@ -255,54 +192,11 @@ pub async fn update(
 ) -> Result<Response, Error> {
     let lang = user.lang;
     let current = user.session.user.clone();
-    let submitted = values.clone();
+    let given = given(&values);
     let target = id.clone();
     let sent = values.get(version::FIELD).cloned();
-    let (saved, verified) = state
-        .write(move |store| {
-            let stored = match changeable(store, &target, &current)? {
-                Ok(stored) => stored,
-                Err(refused) => return Ok((refused, None)),
-            };
-            let verified = stored.status == Status::Verified;
-            if !version::is_current(sent.as_deref(), &version::fingerprint(stored.values())) {
-                return Ok((Saved::Conflict, Some(verified)));
-            }
-            // the stored values, the form's fields replaced by what was typed
-            let stored_values = stored.values();
-            let mut raw = RawIncident::default();
-            for (column, value) in Column::ALL.iter().zip(&stored_values) {
-                raw.set(*column, value);
-            }
-            for column in FORM_FIELDS {
-                if let Some(value) = submitted.get(column.name()) {
-                    raw.set(column, value);
-                }
-            }
-            if !named_country_allowed(&raw, &current) {
-                return Ok((Saved::Forbidden, Some(verified)));
-            }
-            let mut changed = match Validator::new(store.groups()?, today()).validate(&raw) {
-                Ok(validated) => validated.incident,
-                Err(field_errors) => return Ok((Saved::Invalid(messages(field_errors, lang)), Some(verified))),
-            };
-            if !can_edit_incident(&current, changed.country) {
-                return Ok((Saved::Forbidden, Some(verified)));
-            }
-            if changed.changes_from(Some(&stored)).is_empty() {
-                return Ok((Saved::Done(stored.id), Some(verified)));
-            }
-            changed.status = Status::Draft;
-            let entry =
-                AuditEntry::new(jiff::Timestamp::now(), &current.email, "incident.update", "incident", Some(&target))
-                    .with_changes(changed.changes_from(Some(&stored)));
-            if store.update_incident(&changed, stored.content_hash(), &entry)? {
-                Ok((Saved::Done(stored.id), Some(verified)))
-            } else {
-                Ok((Saved::Conflict, Some(verified)))
-            }
-        })
-        .await?;
+    let (saved, verified) =
+        state.write(move |store| save::change(store, &current, &target, sent.as_deref(), &given)).await?;
     // shown again with what was typed, and the version the form was opened
     // at: a stale form stays stale until it is reloaded
     let again = |status, messages: &Messages, message| {
@@ -314,9 +208,9 @@ pub async fn update(
         form_page(lang, &user.session, status, &mode, &values, messages, Some(message))
     };
     match saved {
-        Saved::Done(id) => Ok(Redirect::to(&href(&id)).into_response()),
-        Saved::Invalid(messages) => again(StatusCode::UNPROCESSABLE_ENTITY, &messages, "web-form-invalid"),
-        Saved::Conflict => again(StatusCode::CONFLICT, &Messages::new(), "web-error-edit-conflict"),
+        Saved::Done(incident) => Ok(Redirect::to(&href(&incident.id)).into_response()),
+        Saved::Invalid(errors) => again(StatusCode::UNPROCESSABLE_ENTITY, &messages(errors, lang), "web-form-invalid"),
+        Saved::Stale | Saved::Duplicate => again(StatusCode::CONFLICT, &Messages::new(), "web-error-edit-conflict"),
         Saved::Forbidden => Err(Error::forbidden()),
         Saved::NotFound => Err(Error::not_found()),
     }

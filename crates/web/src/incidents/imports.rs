@@ -215,7 +215,7 @@ pub async fn approve(
                     continue;
                 }
                 match check(store, &current, incident, sent, Status::Verified, Some(&detail))? {
-                    Check::Ready(review) => reviews.push(review),
+                    Check::Ready(review) => reviews.push(*review),
                     Check::Stale | Check::Verified => stale.push(incident.clone()),
                     Check::NotFound | Check::Forbidden => forbidden.push(incident.clone()),
                 }

@@ -11,7 +11,9 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 use vigie_domain::user::{Drafts, can_read_incident, can_write_incidents, readable_drafts};
 use vigie_domain::validate::parse_iso_date;
-use vigie_domain::{AuditEntry, CountryCode, Incident, Method, Month, Status, Target, User, countries};
+use vigie_domain::{
+    AuditEntry, CountryCode, FieldError, FieldErrorKind, Incident, Method, Month, Status, Target, User, countries,
+};
 use vigie_formats::native::{CsvWriter, GeoJsonWriter};
 use vigie_render::Labels;
 use vigie_store::{IncidentFilter, Store, StoreError};
@@ -27,20 +29,41 @@ use crate::templates;
 /// comma-separated).
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct ListQuery {
-    country: Option<String>,
-    region: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-    perpetrator: Option<String>,
-    target: Option<String>,
-    method: Option<String>,
-    status: Option<String>,
+    pub(crate) country: Option<String>,
+    pub(crate) region: Option<String>,
+    pub(crate) from: Option<String>,
+    pub(crate) to: Option<String>,
+    pub(crate) perpetrator: Option<String>,
+    pub(crate) target: Option<String>,
+    pub(crate) method: Option<String>,
+    pub(crate) status: Option<String>,
     /// Free text in the incident's id, description, places, sources and
     /// perpetrator's names (`q` is also understood).
     #[serde(alias = "q")]
-    search: Option<String>,
-    sort: Option<String>,
-    page: Option<u64>,
+    pub(crate) search: Option<String>,
+    pub(crate) sort: Option<String>,
+    pub(crate) page: Option<u64>,
+}
+
+/// Why a list's parameters select nothing.
+#[derive(Debug)]
+pub(crate) enum FilterError {
+    /// A parameter's value is wrong (`column`: the parameter).
+    Field(FieldError),
+    /// No such region group.
+    Region,
+    Store(StoreError),
+}
+
+impl FilterError {
+    /// The page's message id: what the list and the exports say.
+    fn message(&self) -> &'static str {
+        match self {
+            FilterError::Field(_) => "web-error-filter",
+            FilterError::Region => "web-error-region",
+            FilterError::Store(_) => "web-error-internal",
+        }
+    }
 }
 
 fn items(value: &Option<String>) -> impl Iterator<Item = &str> {
@@ -53,38 +76,69 @@ fn day(input: &str, start: bool) -> Option<Date> {
 }
 
 impl ListQuery {
-    fn descending(&self) -> bool {
+    pub(crate) fn descending(&self) -> bool {
         self.sort.as_deref() != Some("asc")
     }
 
     /// The filters in domain terms, as the command line reads them; the
-    /// message id of the first wrong one.
-    fn filter(&self, state: &AppState, store: &dyn Store) -> Result<IncidentFilter, &'static str> {
+    /// first wrong one, named by its parameter.
+    pub(crate) fn filter(&self, state: &AppState, store: &dyn Store) -> Result<IncidentFilter, FilterError> {
+        let wrong = |name: &str, value: &str, kind| FilterError::Field(FieldError::new(name, kind, value));
         let mut filter = IncidentFilter::default();
         let listed: Vec<CountryCode> = items(&self.country)
-            .map(|c| countries().resolve(c).map(|c| c.code).ok_or("web-error-filter"))
+            .map(|c| {
+                countries()
+                    .resolve(c)
+                    .map(|c| c.code)
+                    .ok_or_else(|| wrong("country", c, FieldErrorKind::UnknownCountry))
+            })
             .collect::<Result<_, _>>()?;
         filter.countries = match given(&self.region) {
             None => listed,
             Some(id) => {
-                state.regions.get(id).ok_or("web-error-region")?.members_among(listed).ok_or("web-error-filter")?
+                let region = state.regions.get(id).ok_or(FilterError::Region)?;
+                region.members_among(listed).ok_or_else(|| {
+                    let codes = region.members.iter().map(|m| m.country.as_str()).collect::<Vec<_>>().join(", ");
+                    wrong("country", text(&self.country), FieldErrorKind::UnknownCode { codes })
+                })?
             }
         };
-        filter.from = given(&self.from).map(|v| day(v, true).ok_or("web-error-filter")).transpose()?;
-        filter.to = given(&self.to).map(|v| day(v, false).ok_or("web-error-filter")).transpose()?;
+        let date = |name: &str, value: &Option<String>, start: bool| {
+            given(value)
+                .map(|v| day(v, start).ok_or_else(|| wrong(name, v, FieldErrorKind::InvalidDayOrMonth)))
+                .transpose()
+        };
+        filter.from = date("from", &self.from, true)?;
+        filter.to = date("to", &self.to, false)?;
         if items(&self.perpetrator).next().is_some() {
-            let groups = store.groups().map_err(|_| "web-error-internal")?;
+            let groups = store.groups().map_err(FilterError::Store)?;
             for name in items(&self.perpetrator) {
-                filter.perpetrators.push(groups.resolve(name).ok_or("web-error-filter")?.id.clone());
+                let group =
+                    groups.resolve(name).ok_or_else(|| wrong("perpetrator", name, FieldErrorKind::UnknownGroup))?;
+                filter.perpetrators.push(group.id.clone());
             }
         }
+        let codes = |all: Vec<&str>| all.join(", ");
         for code in items(&self.target) {
-            filter.targets.push(Target::parse(code).ok_or("web-error-filter")?);
+            let known = codes(Target::ALL.iter().map(|t| t.code()).collect());
+            filter.targets.push(
+                Target::parse(code)
+                    .ok_or_else(|| wrong("target", code, FieldErrorKind::UnknownCode { codes: known }))?,
+            );
         }
         for code in items(&self.method) {
-            filter.methods.push(Method::parse(code).ok_or("web-error-filter")?);
+            let known = codes(Method::ALL.iter().map(|m| m.code()).collect());
+            filter.methods.push(
+                Method::parse(code)
+                    .ok_or_else(|| wrong("method", code, FieldErrorKind::UnknownCode { codes: known }))?,
+            );
         }
-        filter.status = given(&self.status).map(|s| Status::parse(s).ok_or("web-error-filter")).transpose()?;
+        filter.status = given(&self.status)
+            .map(|s| {
+                let known = codes(Status::ALL.iter().map(|s| s.code()).collect());
+                Status::parse(s).ok_or_else(|| wrong("status", s, FieldErrorKind::UnknownCode { codes: known }))
+            })
+            .transpose()?;
         filter.search = given(&self.search).map(str::to_string);
         Ok(filter)
     }
@@ -164,7 +218,7 @@ pub async fn list(
         .read(move |store| {
             let mut filter = match worker_query.filter(&worker_state, store) {
                 Ok(filter) => filter,
-                Err(id) => return Ok(Err(id)),
+                Err(error) => return Ok(Err(error.message())),
             };
             // the reader's scope, in the query: a page of what they may read
             filter.drafts_of = match readable_drafts(&current) {
@@ -256,7 +310,7 @@ async fn export(
         .write(move |store| {
             let filter = match query.filter(&worker_state, store) {
                 Ok(filter) => filter,
-                Err(id) => return Ok(Err(id)),
+                Err(error) => return Ok(Err(error.message())),
             };
             let (bytes, count) = match format {
                 ExportFormat::Csv => {

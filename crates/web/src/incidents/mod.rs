@@ -18,11 +18,13 @@ mod form;
 mod import;
 pub mod imports;
 mod list;
-mod review;
+pub(crate) mod review;
+pub(crate) mod save;
 mod show;
 
 pub use form::{create, edit_form, new_form, update};
 pub use import::{IMPORT_LIMIT, import_form, import_upload, rejects_file};
+pub(crate) use list::{FilterError, ListQuery};
 pub use list::{export_csv, export_geojson, list};
 pub use review::{approve, reject};
 pub use show::show;
@@ -71,9 +73,9 @@ fn today() -> Date {
 
 /// An incident `user` may read, with its workflow and history; `None`
 /// when there is none or the user may not read it (the same answer).
-type Found = (Incident, vigie_store::Workflow, Vec<AuditEntry>, Vec<User>, vigie_domain::GroupRegister);
+pub(crate) type Found = (Incident, vigie_store::Workflow, Vec<AuditEntry>, Vec<User>, vigie_domain::GroupRegister);
 
-fn readable(store: &dyn Store, id: &str, user: &User) -> Result<Option<Found>, StoreError> {
+pub(crate) fn readable(store: &dyn Store, id: &str, user: &User) -> Result<Option<Found>, StoreError> {
     let Some(incident) = store.incident(id)? else {
         return Ok(None);
     };

@@ -42,7 +42,7 @@ pub struct ReviewForm {
 /// Whether a review of one incident may go ahead.
 pub(crate) enum Check {
     /// Yes: this review, bound to the stored version.
-    Ready(Review),
+    Ready(Box<Review>),
     /// No such incident, or one the reviewer may not read (the same).
     NotFound,
     Forbidden,
@@ -90,7 +90,7 @@ pub(crate) fn check(
     if let Some(detail) = detail {
         audit = audit.with_detail(detail);
     }
-    Ok(Check::Ready(Review { id: id.to_string(), expected_hash: incident.content_hash(), audit }))
+    Ok(Check::Ready(Box::new(Review { id: id.to_string(), expected_hash: incident.content_hash(), audit })))
 }
 
 pub async fn approve(
@@ -139,7 +139,7 @@ async fn review(
             match check(store, &current, &target, &form.version, to, comment.as_deref())? {
                 Check::Ready(review) => {
                     // the store checks the version again, in the write's transaction
-                    if store.review_incidents(&[review], to, current.id, comment.as_deref())?.is_empty() {
+                    if store.review_incidents(&[*review], to, current.id, comment.as_deref())?.is_empty() {
                         return Ok(Reviewed::Done);
                     }
                 }
