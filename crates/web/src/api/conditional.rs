@@ -12,15 +12,22 @@ pub fn etag(fingerprint: &str) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{fingerprint}\"")).unwrap_or(HeaderValue::from_static("\"\""))
 }
 
-/// The fingerprint `If-Match` names when it matches `current`, or the
-/// refusal: 428 without the header, 412 when none of its tags is the
-/// current one (`*` matches any existing record; a weak tag never
-/// matches, as a strong comparison requires).
-pub fn require_match(headers: &HeaderMap, current: &str) -> Result<(), Problem> {
-    let values: Vec<&str> = headers.get_all(header::IF_MATCH).iter().filter_map(|v| v.to_str().ok()).collect();
-    if values.is_empty() {
+/// 428 when a change does not say which version it changes: checked
+/// first, before the values (422) and the version's match (412).
+pub fn require_present(headers: &HeaderMap) -> Result<(), Problem> {
+    if headers.get(header::IF_MATCH).is_none() {
         return Err(Problem::new(StatusCode::PRECONDITION_REQUIRED, "precondition-required", "api-error-if-match"));
     }
+    Ok(())
+}
+
+/// Whether `If-Match` names `current`: else the refusal, 428 without the
+/// header, 412 when none of its tags is the current one (`*` matches any
+/// existing record; a weak tag never matches, as a strong comparison
+/// requires).
+pub fn require_match(headers: &HeaderMap, current: &str) -> Result<(), Problem> {
+    require_present(headers)?;
+    let values: Vec<&str> = headers.get_all(header::IF_MATCH).iter().filter_map(|v| v.to_str().ok()).collect();
     let matches =
         values.iter().flat_map(|v| v.split(',')).map(str::trim).any(|tag| {
             tag == "*" || tag.strip_prefix('"').and_then(|t| t.strip_suffix('"')).is_some_and(|t| t == current)

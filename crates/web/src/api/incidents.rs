@@ -21,8 +21,11 @@ use vigie_domain::{FieldError, FieldErrorKind, Incident, Lang, Status, User};
 use vigie_formats::native::{incident_json, value_text};
 use vigie_store::{Store, StoreError};
 
-use super::conditional::{etag, require_match};
-use super::problem::{FieldProblem, Problem};
+use super::conditional::{etag, require_match, require_present};
+use super::problem::{FieldProblem, Problem, ProblemDetails};
+use super::schemas::{
+    ApproveRequest, History, IncidentFields, IncidentPage, IncidentRecord, NewIncident, RejectRequest,
+};
 use super::{cursor, idempotency};
 use crate::auth::RequireUser;
 use crate::cookies::percent_encode;
@@ -35,6 +38,8 @@ use crate::state::AppState;
 /// Rows of a page, unless `limit` says otherwise; at most [`MAX_LIMIT`].
 pub const DEFAULT_LIMIT: u64 = 100;
 pub const MAX_LIMIT: u64 = 1000;
+/// The longest comment of a review.
+const MAX_COMMENT: usize = 2000;
 
 /// The address of an incident (a `/` of its id encoded: one segment).
 fn href(id: &str) -> String {
@@ -123,7 +128,34 @@ fn parse_query(raw: Option<&str>, lang: Lang) -> Result<ApiListQuery, Problem> {
     })
 }
 
-/// `GET /api/v1/incidents`.
+/// The incidents the user may read, a page at a time
+///
+/// The command line's filters (lists comma-separated), latest first unless
+/// `sort=asc`; `next` (and the `Link` header) give the following page, which
+/// starts after the last row of this one whatever is added meanwhile.
+#[utoipa::path(get, path = "/api/v1/incidents", operation_id = "listIncidents", tag = "incidents",
+    params(
+        ("country" = Option<String>, Query, description = "Countries (codes or names), comma-separated", example = "BF"),
+        ("region" = Option<String>, Query, description = "A region group's id (GET /api/v1/regions)"),
+        ("from" = Option<String>, Query, description = "First day, YYYY-MM-DD, or a month YYYY-MM", example = "2023-12-01"),
+        ("to" = Option<String>, Query, description = "Last day, YYYY-MM-DD, or a month YYYY-MM", example = "2023-12-31"),
+        ("perpetrator" = Option<String>, Query, description = "Perpetrator groups (ids, names or aliases), comma-separated"),
+        ("target" = Option<String>, Query, description = "Target codes, comma-separated"),
+        ("method" = Option<String>, Query, description = "Method codes, comma-separated"),
+        ("status" = Option<String>, Query, description = "draft or verified"),
+        ("search" = Option<String>, Query, description = "Text in the id, description, places, sources, perpetrator's names"),
+        ("sort" = Option<String>, Query, description = "desc (latest first, the default) or asc"),
+        ("limit" = Option<u32>, Query, minimum = 1, maximum = 1000, description = "Rows of a page (100 by default)"),
+        ("cursor" = Option<String>, Query, description = "Where the page starts: the `next` of the page before"),
+    ),
+    responses(
+        (status = 200, description = "A page of incidents", body = IncidentPage,
+            headers(("Link" = String, description = "`<…>; rel=\"next\"`: the next page, when there is one"))),
+        (status = 400, description = "A parameter is wrong: `errors` names it", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "No token, or one that does not open the API", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate is used up: wait `Retry-After` seconds", body = ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u32, description = "Seconds before the next request is accepted"))),
+    ))]
 pub async fn list(
     State(state): State<AppState>,
     user: RequireUser,
@@ -203,7 +235,7 @@ pub async fn list(
         .filter(|i| can_read_incident(user, i.country, i.status == Status::Verified))
         .map(incident_json)
         .collect();
-    let mut response = axum::Json(json!({ "items": items, "limit": limit, "next": next })).into_response();
+    let mut response = axum::Json(IncidentPage { items, limit, next: next.clone() }).into_response();
     if let Some(next) = next.and_then(|n| HeaderValue::from_str(&format!("<{n}>; rel=\"next\"")).ok()) {
         response.headers_mut().insert(header::LINK, next);
     }
@@ -227,7 +259,18 @@ fn readable(store: &dyn Store, id: &str, user: &User) -> Result<Option<Incident>
     Ok(store.incident(id)?.filter(|i| can_read_incident(user, i.country, i.status == Status::Verified)))
 }
 
-/// `GET /api/v1/incidents/{id}`.
+/// One incident, with its version as `ETag`
+#[utoipa::path(get, path = "/api/v1/incidents/{id}", operation_id = "getIncident", tag = "incidents",
+    params(("id" = String, Path, description = "The incident's id")),
+    responses(
+        (status = 200, description = "The incident", body = IncidentRecord,
+            headers(("ETag" = String, description = "Its version: send it as If-Match to change or review it")),
+            links(("UpdateIncident" = (operation_id = "updateIncident", parameters(("id" = "$response.body#/id"), ("header.If-Match" = "$response.header.ETag")))), ("ApproveIncident" = (operation_id = "approveIncident", parameters(("id" = "$response.body#/id"), ("header.If-Match" = "$response.header.ETag")))), ("RejectIncident" = (operation_id = "rejectIncident", parameters(("id" = "$response.body#/id"), ("header.If-Match" = "$response.header.ETag")))))),
+        (status = 404, description = "No such incident, or one the user may not read", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "No token, or one that does not open the API", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate is used up: wait `Retry-After` seconds", body = ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u32, description = "Seconds before the next request is accepted"))),
+    ))]
 pub async fn get(State(state): State<AppState>, user: RequireUser, Path(id): Path<String>) -> Result<Response, Error> {
     let current = user.session.user.clone();
     match state.read(move |store| readable(store, &id, &current)).await? {
@@ -236,9 +279,19 @@ pub async fn get(State(state): State<AppState>, user: RequireUser, Path(id): Pat
     }
 }
 
-/// `GET /api/v1/incidents/{id}/history`: its audit entries, latest first,
-/// as the pages show them to this user (only its verified versions to
-/// whoever may not read its drafts).
+/// An incident's history, latest first
+///
+/// Every change of its audit log, as the pages show it to this user: only
+/// its verified versions to whoever may not read its drafts.
+#[utoipa::path(get, path = "/api/v1/incidents/{id}/history", operation_id = "incidentHistory", tag = "incidents",
+    params(("id" = String, Path, description = "The incident's id")),
+    responses(
+        (status = 200, description = "Its history", body = History),
+        (status = 404, description = "No such incident, or one the user may not read", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "No token, or one that does not open the API", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate is used up: wait `Retry-After` seconds", body = ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u32, description = "Seconds before the next request is accepted"))),
+    ))]
 pub async fn history(
     State(state): State<AppState>,
     user: RequireUser,
@@ -302,7 +355,28 @@ fn saved(outcome: Saved, status: StatusCode, lang: Lang) -> Response {
     }
 }
 
-/// `POST /api/v1/incidents`: a new draft; 201 with its `Location`.
+/// A new draft
+///
+/// As the form: the user's countries only; a draft until a second analyst
+/// approves it. Send an `Idempotency-Key` to retry safely: the same request
+/// with the same key gets the first answer again.
+#[utoipa::path(post, path = "/api/v1/incidents", operation_id = "createIncident", tag = "incidents",
+    params(("Idempotency-Key" = Option<String>, Header, pattern = "^[!-~]{1,255}$",
+        description = "1 to 255 visible ASCII characters, new for each creation")),
+    request_body(content = NewIncident, content_type = "application/json"),
+    responses(
+        (status = 201, description = "The draft", body = IncidentRecord,
+            headers(("Location" = String, description = "Its address"), ("ETag" = String, description = "Its version")),
+            links(("GetIncident" = (operation_id = "getIncident", parameters(("id" = "$response.body#/id")))), ("UpdateIncident" = (operation_id = "updateIncident", parameters(("id" = "$response.body#/id"), ("header.If-Match" = "$response.header.ETag")))), ("ApproveIncident" = (operation_id = "approveIncident", parameters(("id" = "$response.body#/id"), ("header.If-Match" = "$response.header.ETag")))), ("RejectIncident" = (operation_id = "rejectIncident", parameters(("id" = "$response.body#/id"), ("header.If-Match" = "$response.header.ETag")))), ("IncidentHistory" = (operation_id = "incidentHistory", parameters(("id" = "$response.body#/id")))))),
+        (status = 400, description = "The body is not a JSON object, or the key is malformed", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "The user may not write this country's incidents, or the token only reads", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 409, description = "An incident with these values or this id exists, or the key's first request is under way", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "Values are wrong (`errors`), or the key was used for another request", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "No token, or one that does not open the API", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate is used up: wait `Retry-After` seconds", body = ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u32, description = "Seconds before the next request is accepted"))),
+    ))]
 pub async fn create(
     State(state): State<AppState>,
     user: RequireUser,
@@ -330,9 +404,32 @@ pub async fn create(
     Ok(idempotency::finish(&state, held, response).await)
 }
 
-/// `PATCH /api/v1/incidents/{id}`: the fields given replace the stored
-/// ones (`null` empties one), the others stay; `If-Match` names the
-/// version changed. The incident becomes a draft again.
+/// A change of an incident
+///
+/// The fields given replace the stored ones (`null` empties one), the others
+/// stay; `If-Match` names the version changed. The incident becomes a draft
+/// again, to be approved by someone who did not change it.
+#[utoipa::path(patch, path = "/api/v1/incidents/{id}", operation_id = "updateIncident", tag = "incidents",
+    params(
+        ("id" = String, Path, description = "The incident's id"),
+        ("If-Match" = String, Header, description = "The ETag of the version changed"),
+    ),
+    request_body(content = IncidentFields, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The incident as changed", body = IncidentRecord,
+            headers(("ETag" = String, description = "Its new version")),
+            links(("GetIncident" = (operation_id = "getIncident", parameters(("id" = "$response.body#/id")))), ("ApproveIncident" = (operation_id = "approveIncident", parameters(("id" = "$response.body#/id"), ("header.If-Match" = "$response.header.ETag")))))),
+        (status = 400, description = "The body is not a JSON object", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "The user may not change it, or the token only reads", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 404, description = "No such incident, or one the user may not read", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 412, description = "It changed since that version", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "Values are wrong: `errors` names each", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 428, description = "No If-Match", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "No token, or one that does not open the API", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate is used up: wait `Retry-After` seconds", body = ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u32, description = "Seconds before the next request is accepted"))),
+    ))]
 pub async fn update(
     State(state): State<AppState>,
     user: RequireUser,
@@ -341,15 +438,20 @@ pub async fn update(
     body: Bytes,
 ) -> Result<Response, Error> {
     let lang = user.lang;
+    if let Err(problem) = require_present(&headers) {
+        return Ok(problem.respond(lang));
+    }
     let given = match given(&body, &headers, lang, false) {
         Ok(given) => given,
         Err(refused) => return Ok(refused.respond(lang)),
     };
     let current = user.session.user.clone();
-    let target = id.clone();
-    let stored = state.read(move |store| save::changeable(store, &target, &current)).await?;
-    let stored = match stored {
-        Ok(stored) => stored,
+    let (target, values) = (id.clone(), given.clone());
+    // the values are checked before the version: a wrong value is named
+    // whatever version was sent
+    let prepared = state.read(move |store| save::prepare_change(store, &current, &target, &values)).await?;
+    let stored = match prepared {
+        Ok((stored, _)) => stored,
         Err(refused) => return Ok(saved(refused, StatusCode::OK, lang)),
     };
     let version = save::fingerprint(&stored);
@@ -366,9 +468,34 @@ pub async fn update(
 #[serde(deny_unknown_fields)]
 struct ReviewBody {
     #[serde(default)]
-    comment: String,
+    comment: Option<String>,
 }
 
+/// The approval of a draft (four eyes)
+///
+/// By an administrator or analyst who neither wrote it nor changed it, of
+/// the version `If-Match` names: it becomes verified and counts in the
+/// figures.
+#[utoipa::path(post, path = "/api/v1/incidents/{id}/approve", operation_id = "approveIncident", tag = "incidents",
+    params(
+        ("id" = String, Path, description = "The incident's id"),
+        ("If-Match" = String, Header, description = "The ETag of the version reviewed"),
+    ),
+    request_body(content = Option<ApproveRequest>, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The incident as reviewed", body = IncidentRecord,
+            headers(("ETag" = String, description = "Its new version"))),
+        (status = 400, description = "The body is not empty nor a JSON object with a comment", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "The user may not review it (a delegate, its author, one who changed it), or the token only reads", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 404, description = "No such incident, or one the user may not read", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 409, description = "It is verified already", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 412, description = "It changed since that version", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "A rejection without a comment", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 428, description = "No If-Match", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "No token, or one that does not open the API", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate is used up: wait `Retry-After` seconds", body = ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u32, description = "Seconds before the next request is accepted"))),
+    ))]
 pub async fn approve(
     state: State<AppState>,
     user: RequireUser,
@@ -379,6 +506,29 @@ pub async fn approve(
     review(state, user, id, headers, body, Status::Verified).await
 }
 
+/// The rejection of a draft, with a comment
+///
+/// It stays a draft; the comment tells its author what to change.
+#[utoipa::path(post, path = "/api/v1/incidents/{id}/reject", operation_id = "rejectIncident", tag = "incidents",
+    params(
+        ("id" = String, Path, description = "The incident's id"),
+        ("If-Match" = String, Header, description = "The ETag of the version reviewed"),
+    ),
+    request_body(content = RejectRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The incident as reviewed", body = IncidentRecord,
+            headers(("ETag" = String, description = "Its new version"))),
+        (status = 400, description = "The body is not empty nor a JSON object with a comment", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "The user may not review it (a delegate, its author, one who changed it), or the token only reads", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 404, description = "No such incident, or one the user may not read", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 409, description = "It is verified already", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 412, description = "It changed since that version", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "A rejection without a comment", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 428, description = "No If-Match", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "No token, or one that does not open the API", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate is used up: wait `Retry-After` seconds", body = ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u32, description = "Seconds before the next request is accepted"))),
+    ))]
 pub async fn reject(
     state: State<AppState>,
     user: RequireUser,
@@ -400,6 +550,9 @@ async fn review(
     to: Status,
 ) -> Result<Response, Error> {
     let lang = user.lang;
+    if let Err(problem) = require_present(&headers) {
+        return Ok(problem.respond(lang));
+    }
     let form: ReviewBody = if body.iter().all(u8::is_ascii_whitespace) {
         ReviewBody::default()
     } else {
@@ -410,7 +563,11 @@ async fn review(
             }
         }
     };
-    let comment = form.comment.trim().to_string();
+    let comment = form.comment.unwrap_or_default().trim().to_string();
+    if comment.chars().count() > MAX_COMMENT {
+        let error = FieldError::new("comment", FieldErrorKind::TooLong { max: MAX_COMMENT }, "");
+        return Ok(Problem::invalid(&[error], lang).respond(lang));
+    }
     if to == Status::Draft && comment.is_empty() {
         let error = FieldProblem::named("comment", "required", "web-error-comment", lang);
         return Ok(Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-values", "web-error-comment")

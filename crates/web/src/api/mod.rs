@@ -5,28 +5,127 @@
 //! (`problem.rs`), lists by cursor (`cursor.rs`), records with `ETag` and
 //! changes with `If-Match` (`conditional.rs`), creations with
 //! `Idempotency-Key` (`idempotency.rs`).
+//!
+//! Each handler carries its OpenAPI description (`#[utoipa::path]`), and
+//! the routes are registered from those descriptions (`utoipa_axum`): a
+//! route cannot exist without its place in `/api/v1/openapi.json`, nor the
+//! document name a route that does not exist.
 
 mod conditional;
 mod cursor;
 mod idempotency;
 mod incidents;
 pub mod problem;
+mod schemas;
+
+use std::sync::{Arc, OnceLock};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::state::AppState;
 
 /// The largest JSON body of a record (an incident is a few kilobytes).
 const MAX_BODY: usize = 256 * 1024;
 
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Vigie API",
+        version = "1",
+        description = "The register of incidents, the coalition's registers, reports and bulletins, for programs. \
+            Authenticate with a personal access token (`Authorization: Bearer vigie_pat_…`, made on /account/tokens \
+            or with `vigie token create`): it acts as its user, with the same role, countries and rules as on the pages. \
+            The reference is at /api.",
+        license(name = "Apache-2.0 OR MIT")
+    ),
+    modifiers(&BearerToken),
+    security(("token" = [])),
+    components(schemas(problem::ProblemDetails, problem::FieldProblem)),
+    tags((name = "incidents", description = "The register of incidents: drafts, changes, the four-eyes review"))
+)]
+struct ApiDoc;
+
+/// The `token` security scheme: HTTP bearer.
+struct BearerToken;
+
+impl utoipa::Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .bearer_format("vigie_pat_ and 64 hex digits")
+            .description(Some("A personal access token; a browser's session cookie is accepted too."))
+            .build();
+        openapi.components.get_or_insert_default().add_security_scheme("token", SecurityScheme::Http(scheme));
+    }
+}
+
+/// The routes of the API and their document.
+fn documented() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(incidents::list, incidents::create))
+        .routes(routes!(incidents::get, incidents::update))
+        .routes(routes!(incidents::history))
+        .routes(routes!(incidents::approve))
+        .routes(routes!(incidents::reject))
+}
+
+/// The OpenAPI document, serialised once.
+pub fn document() -> &'static str {
+    static DOCUMENT: OnceLock<String> = OnceLock::new();
+    DOCUMENT.get_or_init(|| {
+        let (_, openapi) = documented().split_for_parts();
+        openapi.to_pretty_json().expect("the OpenAPI document serialises")
+    })
+}
+
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/incidents", get(incidents::list).post(incidents::create))
-        .route("/api/v1/incidents/{id}", get(incidents::get).patch(incidents::update))
-        .route("/api/v1/incidents/{id}/history", get(incidents::history))
-        .route("/api/v1/incidents/{id}/approve", post(incidents::approve))
-        .route("/api/v1/incidents/{id}/reject", post(incidents::reject))
-        .layer(DefaultBodyLimit::max(MAX_BODY))
+    let (router, _) = documented().split_for_parts();
+    let document = Arc::new(document());
+    router.layer(DefaultBodyLimit::max(MAX_BODY)).route(
+        "/api/v1/openapi.json",
+        get(move || {
+            let document = Arc::clone(&document);
+            async move { ([(header::CONTENT_TYPE, "application/json")], *document).into_response() }
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_document_is_openapi_3_1_with_every_route_and_its_problems() {
+        let document: serde_json::Value = serde_json::from_str(document()).unwrap();
+        assert!(document["openapi"].as_str().unwrap().starts_with("3.1"), "{}", document["openapi"]);
+        let paths = document["paths"].as_object().unwrap();
+        for (path, methods) in [
+            ("/api/v1/incidents", &["get", "post"][..]),
+            ("/api/v1/incidents/{id}", &["get", "patch"]),
+            ("/api/v1/incidents/{id}/history", &["get"]),
+            ("/api/v1/incidents/{id}/approve", &["post"]),
+            ("/api/v1/incidents/{id}/reject", &["post"]),
+        ] {
+            for method in methods {
+                let operation = &paths[path][method];
+                assert!(operation.is_object(), "{method} {path}");
+                assert!(operation["summary"].is_string(), "{method} {path} has a summary");
+                assert!(operation["responses"]["401"].is_object(), "{method} {path} says what 401 means");
+            }
+        }
+        let schemas = document["components"]["schemas"].as_object().unwrap();
+        for name in ["Incident", "IncidentFields", "NewIncident", "IncidentPage", "Problem", "FieldProblem", "History"]
+        {
+            assert!(schemas.contains_key(name), "{name}");
+        }
+        assert_eq!(document["components"]["securitySchemes"]["token"]["scheme"], "bearer");
+    }
 }

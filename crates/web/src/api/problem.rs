@@ -16,7 +16,7 @@ use serde::Serialize;
 use vigie_domain::{FieldError, Lang};
 
 /// One wrong value of a request.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct FieldProblem {
     /// The field, parameter or header.
     pub field: String,
@@ -42,6 +42,24 @@ impl FieldProblem {
             message: vigie_i18n::catalog().text(lang, message),
         }
     }
+}
+
+/// What a refusal's body holds (RFC 9457).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = Problem)]
+pub struct ProblemDetails {
+    /// A section of the `/api` reference page (`/api#problem-…`), or
+    /// `about:blank` for a plain status.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The status's reason phrase.
+    pub title: String,
+    pub status: u16,
+    /// What is wrong, in the request's language.
+    pub detail: String,
+    /// Each wrong field, parameter or header.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldProblem>,
 }
 
 /// A refusal: its status, its kind (the anchor of `type`) and the
@@ -91,16 +109,13 @@ impl Problem {
     }
 
     pub fn respond(self, lang: Lang) -> Response {
-        let body = serde_json::json!({
-            "type": format!("/api#problem-{}", self.kind),
-            "title": self.status.canonical_reason().unwrap_or("Error"),
-            "status": self.status.as_u16(),
-            "detail": vigie_i18n::catalog().text(lang, self.message),
-        });
-        let mut body = body;
-        if !self.errors.is_empty() {
-            body["errors"] = serde_json::to_value(&self.errors).unwrap_or_default();
-        }
+        let body = ProblemDetails {
+            kind: format!("/api#problem-{}", self.kind),
+            title: self.status.canonical_reason().unwrap_or("Error").to_string(),
+            status: self.status.as_u16(),
+            detail: vigie_i18n::catalog().text(lang, self.message),
+            errors: self.errors,
+        };
         let mut response = (self.status, Json(body)).into_response();
         response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
         response.headers_mut().insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));

@@ -92,24 +92,19 @@ pub(crate) fn changeable(store: &dyn Store, id: &str, user: &User) -> Result<Res
     Ok(Ok(incident))
 }
 
-/// A change by `user` of the incident `id`, as it was at `version` (its
-/// fingerprint when the writer read it), to the values `given`. Also
-/// whether the stored incident was verified, when it could be read.
-pub(crate) fn change(
-    store: &mut dyn Store,
+/// A change by `user` of the incident `id` to the values `given`, checked
+/// and not written: the stored incident and the changed one, or what to
+/// answer (the refusals of [`change`] but `Stale`).
+pub(crate) fn prepare_change(
+    store: &dyn Store,
     user: &User,
     id: &str,
-    version: Option<&str>,
     given: &Given,
-) -> Result<(Saved, Option<bool>), StoreError> {
+) -> Result<Result<(Incident, Incident), Saved>, StoreError> {
     let stored = match changeable(store, id, user)? {
         Ok(stored) => stored,
-        Err(refused) => return Ok((refused, None)),
+        Err(refused) => return Ok(Err(refused)),
     };
-    let verified = Some(stored.status == Status::Verified);
-    if !version::is_current(version, &fingerprint(&stored)) {
-        return Ok((Saved::Stale, verified));
-    }
     // the stored values, those given replacing theirs
     let stored_values = stored.values();
     let mut raw = RawIncident::default();
@@ -120,14 +115,40 @@ pub(crate) fn change(
         raw.set(*column, value);
     }
     if !named_country_allowed(&raw, user) {
-        return Ok((Saved::Forbidden, verified));
+        return Ok(Err(Saved::Forbidden));
     }
-    let mut changed = match Validator::new(store.groups()?, today()).validate(&raw) {
+    let changed = match Validator::new(store.groups()?, today()).validate(&raw) {
         Ok(validated) => validated.incident,
-        Err(errors) => return Ok((Saved::Invalid(errors), verified)),
+        Err(errors) => return Ok(Err(Saved::Invalid(errors))),
     };
     if !can_edit_incident(user, changed.country) {
-        return Ok((Saved::Forbidden, verified));
+        return Ok(Err(Saved::Forbidden));
+    }
+    Ok(Ok((stored, changed)))
+}
+
+/// A change by `user` of the incident `id`, as it was at `version` (its
+/// fingerprint when the writer read it), to the values `given`: the values
+/// are checked first, then the version. Also whether the stored incident
+/// was verified, when it could be read.
+pub(crate) fn change(
+    store: &mut dyn Store,
+    user: &User,
+    id: &str,
+    version: Option<&str>,
+    given: &Given,
+) -> Result<(Saved, Option<bool>), StoreError> {
+    let (stored, mut changed) = match prepare_change(store, user, id, given)? {
+        Ok(both) => both,
+        Err(Saved::NotFound) => return Ok((Saved::NotFound, None)),
+        Err(refused) => {
+            let verified = store.incident(id)?.map(|i| i.status == Status::Verified);
+            return Ok((refused, verified));
+        }
+    };
+    let verified = Some(stored.status == Status::Verified);
+    if !version::is_current(version, &fingerprint(&stored)) {
+        return Ok((Saved::Stale, verified));
     }
     if changed.changes_from(Some(&stored)).is_empty() {
         return Ok((Saved::Done(Box::new(stored)), verified));
