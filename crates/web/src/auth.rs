@@ -52,7 +52,10 @@ impl<S: Send + Sync> FromRequestParts<S> for RequireUser {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         match parts.extensions.get::<Session>() {
-            Some(session) => Ok(RequireUser { session: session.clone(), lang: lang(parts) }),
+            Some(session) => match crate::bearer::out_of_scope(session, &parts.method) {
+                Some(refused) => Err(refused),
+                None => Ok(RequireUser { session: session.clone(), lang: lang(parts) }),
+            },
             None if is_api(parts) => {
                 let mut response = Error::new(StatusCode::UNAUTHORIZED, "web-error-token-required").into_response();
                 response

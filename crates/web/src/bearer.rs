@@ -96,17 +96,24 @@ async fn lookup(state: &AppState, secret: &str) -> Option<(ApiToken, User)> {
     (token.is_active(jiff::Timestamp::now()) && !user.disabled).then_some(found)
 }
 
+/// The refusal of a request outside its token's scope (a write with a read
+/// token): checked by the extractors, once the route is known, so that a
+/// method a route does not have is 405 whatever the token.
+pub fn out_of_scope(session: &Session, method: &Method) -> Option<Response> {
+    let token = session.token?;
+    // the methods that change something
+    let writes = matches!(*method, Method::POST | Method::PUT | Method::PATCH | Method::DELETE);
+    (!token.scope.allows(writes))
+        .then(|| challenge(StatusCode::FORBIDDEN, "web-error-token-scope", "insufficient_scope"))
+}
+
 /// The session of a request that came with `secret`, or the answer that
-/// refuses it: 401 for a token that does not open the API, 403 for a
-/// write with a read token, 429 when the token's rate is used up.
-pub async fn authenticate(state: &AppState, secret: &str, method: &Method) -> Result<Session, Response> {
+/// refuses it: 401 for a token that does not open the API, 429 when the
+/// token's rate is used up.
+pub async fn authenticate(state: &AppState, secret: &str) -> Result<Session, Response> {
     let Some((token, user)) = lookup(state, secret).await else {
         return Err(challenge(StatusCode::UNAUTHORIZED, "web-error-token-invalid", "invalid_token"));
     };
-    let writes = !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS);
-    if !token.scope.allows(writes) {
-        return Err(challenge(StatusCode::FORBIDDEN, "web-error-token-scope", "insufficient_scope"));
-    }
     let now = Instant::now();
     if let Err(wait) = state.api_limiter.take(&format!("token:{}", token.id), now) {
         let mut response = Error::new(StatusCode::TOO_MANY_REQUESTS, "web-error-rate-limited").into_response();

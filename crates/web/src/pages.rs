@@ -41,7 +41,11 @@ fn default_region(regions: &Regions) -> Option<&RegionGroup> {
 /// verified incidents; `None` when the region has none. Computed once per
 /// data version (`cache.rs`): the dashboard's JSON is asked for far more
 /// often than incidents change.
-async fn report(state: &AppState, region: String, month: Option<Month>) -> Result<Option<Arc<Report>>, StoreError> {
+pub(crate) async fn report(
+    state: &AppState,
+    region: String,
+    month: Option<Month>,
+) -> Result<Option<Arc<Report>>, StoreError> {
     let key = (region, month);
     // the version before the reads: a commit during them makes the entry
     // stale at once, never a stale entry look current

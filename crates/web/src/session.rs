@@ -67,7 +67,7 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
     if request.uri().path().starts_with("/api/")
         && let Some(secret) = crate::bearer::secret(request.headers())
     {
-        let session = match crate::bearer::authenticate(&state, &secret, request.method()).await {
+        let session = match crate::bearer::authenticate(&state, &secret).await {
             Ok(session) => session,
             Err(refused) => return refused,
         };

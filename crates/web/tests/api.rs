@@ -417,3 +417,64 @@ async fn tokens_are_made_on_the_account_page_shown_once_and_revoked() {
     let by_token = app.store().audit(&AuditFilter { token_id: Some(id), ..AuditFilter::default() }).unwrap();
     assert!(by_token.is_empty(), "the token changed nothing");
 }
+
+#[tokio::test]
+async fn registers_and_reports_with_a_token_and_the_published_data_without() {
+    let app = app();
+    let viewer = token(&app, VIEWER, TokenScope::Read);
+    for path in [
+        "/api/v1/countries",
+        "/api/v1/regions",
+        "/api/v1/groups",
+        "/api/v1/members",
+        "/api/v1/partners",
+        "/api/v1/activities",
+        "/api/v1/notes",
+    ] {
+        let reply = call(&app, "GET", path, &viewer, &[], None).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.body);
+        assert!(json(&reply)["items"].is_array(), "{path}");
+        assert_eq!(
+            call(&app, "GET", path, "", &[], None).await.status,
+            StatusCode::UNAUTHORIZED,
+            "{path} needs a token"
+        );
+        assert!(!reply.headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN), "{path} is not open to other sites");
+    }
+    let countries = json(&call(&app, "GET", "/api/v1/countries", &viewer, &[], None).await);
+    assert!(countries["items"].as_array().unwrap().iter().any(|c| c["code"] == "BF" && c["name_en"] == "Burkina Faso"));
+    let groups = json(&call(&app, "GET", "/api/v1/groups", &viewer, &[], None).await);
+    assert!(groups["items"].as_array().unwrap().iter().any(|g| g["id"] == "jnim"));
+
+    let monthly = call(&app, "GET", "/api/v1/reports/monthly?region=g5-sahel&month=2023-12", &viewer, &[], None).await;
+    assert_eq!(monthly.status, StatusCode::OK, "{}", monthly.body);
+    assert_eq!(json(&monthly)["month"], "2023-12");
+    let wrong = call(&app, "GET", "/api/v1/reports/monthly?region=atlantis", &viewer, &[], None).await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    assert_eq!(json(&wrong)["errors"][0]["field"], "region");
+    let unknown = call(&app, "GET", "/api/v1/reports/year?year=2023&colour=red", &viewer, &[], None).await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+    assert_eq!(unknown.content_type, "application/problem+json");
+    assert_eq!(json(&unknown)["errors"][0]["field"], "colour");
+    for path in [
+        "/api/v1/reports/year?year=2023",
+        "/api/v1/reports/timeline?year=2023",
+        "/api/v1/reports/national-days?month=2023-12",
+        "/api/v1/reports/revisions",
+    ] {
+        assert_eq!(call(&app, "GET", path, &viewer, &[], None).await.status, StatusCode::OK, "{path}");
+    }
+
+    // the published data: no token, any origin
+    let bulletins = call(&app, "GET", "/api/v1/public/bulletins", "", &[], None).await;
+    assert_eq!(bulletins.status, StatusCode::OK);
+    assert_eq!(bulletins.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+    assert_eq!(json(&bulletins)["items"], json!([]), "nothing is published yet");
+    let figures = call(&app, "GET", "/api/v1/public/figures?month=2023-12", "", &[], None).await;
+    assert_eq!(figures.status, StatusCode::NOT_FOUND, "no issue published the month");
+    assert_eq!(figures.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+    // the document itself is public
+    let document = call(&app, "GET", "/api/v1/openapi.json", "", &[], None).await;
+    assert_eq!(document.status, StatusCode::OK);
+    assert!(json(&document)["paths"]["/api/v1/public/figures"]["get"]["security"] == json!([{}]));
+}

@@ -119,13 +119,7 @@ fn parameter(name: &str, value: &str, kind: FieldErrorKind, lang: Lang) -> Probl
 
 /// The page's query, or the refusal that names the wrong parameter.
 fn parse_query(raw: Option<&str>, lang: Lang) -> Result<ApiListQuery, Problem> {
-    serde_urlencoded::from_str::<ApiListQuery>(raw.unwrap_or("")).map_err(|e| {
-        let text = e.to_string();
-        // serde names the unknown field between backquotes
-        let field = text.split('`').nth(1).unwrap_or("query").to_string();
-        let known = "country, region, from, to, perpetrator, target, method, status, search, sort, limit, cursor, lang";
-        parameter(&field, "", FieldErrorKind::UnknownKey { keys: known.into() }, lang)
-    })
+    serde_urlencoded::from_str::<ApiListQuery>(raw.unwrap_or("")).map_err(|e| super::query::refusal(&e, lang))
 }
 
 /// The incidents the user may read, a page at a time

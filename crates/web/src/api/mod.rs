@@ -11,11 +11,18 @@
 //! route cannot exist without its place in `/api/v1/openapi.json`, nor the
 //! document name a route that does not exist.
 
+// utoipa's macros write the types they document with their module paths
+#![allow(unused_qualifications)]
+
 mod conditional;
 mod cursor;
 mod idempotency;
 mod incidents;
 pub mod problem;
+mod public;
+mod query;
+mod registers;
+mod reports;
 mod schemas;
 
 use std::sync::{Arc, OnceLock};
@@ -49,7 +56,12 @@ const MAX_BODY: usize = 256 * 1024;
     modifiers(&BearerToken),
     security(("token" = [])),
     components(schemas(problem::ProblemDetails, problem::FieldProblem)),
-    tags((name = "incidents", description = "The register of incidents: drafts, changes, the four-eyes review"))
+    tags(
+        (name = "incidents", description = "The register of incidents: drafts, changes, the four-eyes review"),
+        (name = "registers", description = "Countries, regions, perpetrator groups, members, partners, activities, notes"),
+        (name = "reports", description = "The reports of the pages and the command line, as JSON"),
+        (name = "public", description = "What the coalition publishes: open to anyone, from any origin")
+    )
 )]
 struct ApiDoc;
 
@@ -75,6 +87,20 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(incidents::history))
         .routes(routes!(incidents::approve))
         .routes(routes!(incidents::reject))
+        .routes(routes!(registers::countries_list))
+        .routes(routes!(registers::regions))
+        .routes(routes!(registers::groups))
+        .routes(routes!(registers::members_list))
+        .routes(routes!(registers::partners_list))
+        .routes(routes!(registers::activities_list))
+        .routes(routes!(registers::notes_list))
+        .routes(routes!(reports::monthly))
+        .routes(routes!(reports::year))
+        .routes(routes!(reports::timeline))
+        .routes(routes!(reports::national_days))
+        .routes(routes!(reports::revisions))
+        .routes(routes!(public::bulletins))
+        .routes(routes!(public::figures))
 }
 
 /// The OpenAPI document, serialised once.

@@ -3,9 +3,6 @@
 //! methods, statuses and date precisions), so that the OpenAPI document
 //! cannot name a field or a code the data model does not have.
 
-// utoipa's derive writes the fields' types with their module paths
-#![allow(unused_qualifications)]
-
 use std::borrow::Cow;
 
 use serde::Serialize;
@@ -166,6 +163,14 @@ pub struct IncidentPage {
     /// The address of the next page (also in the `Link` header), or `null`
     /// on the last.
     pub next: Option<String>,
+}
+
+/// A register's records, or a report: each with the keys of its native
+/// JSON format (`docs/data-model.md`).
+#[derive(Serialize, ToSchema)]
+pub struct Listing {
+    #[schema(value_type = Vec<Object>)]
+    pub items: Vec<serde_json::Value>,
 }
 
 /// An entry of a record's history: the audit log's.

@@ -102,21 +102,36 @@ impl Record for Activity {
 pub struct ListQuery {
     /// Free text over the titles, description, place and counterpart.
     #[serde(default)]
-    search: String,
+    pub(crate) search: String,
     /// `YYYY` or `YYYY-MM`.
     #[serde(default)]
-    period: String,
+    pub(crate) period: String,
     #[serde(default)]
-    kind: String,
+    pub(crate) kind: String,
     #[serde(default)]
-    domain: String,
+    pub(crate) domain: String,
     /// A counterpart country's code or name.
     #[serde(default)]
-    country: String,
+    pub(crate) country: String,
     /// `asc`: oldest first; latest first otherwise.
     #[serde(default)]
-    sort: String,
-    page: Option<usize>,
+    pub(crate) sort: String,
+    pub(crate) page: Option<usize>,
+}
+
+impl ListQuery {
+    /// The activities these parameters select, in their order; `None` when
+    /// one of them is wrong.
+    pub(crate) fn find(&self, store: &dyn Store) -> Result<Option<Vec<Activity>>, StoreError> {
+        let Some(wanted) = self.wanted() else {
+            return Ok(None);
+        };
+        let mut found = matching(store, &wanted)?;
+        if self.descending() {
+            found.reverse();
+        }
+        Ok(Some(found))
+    }
 }
 
 /// The list's filters in domain terms.
