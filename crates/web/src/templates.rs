@@ -18,6 +18,7 @@ pub const CSS: &str = include_str!("../static/vigie.css");
 const TEMPLATES: &[(&str, &str)] = &[
     ("layout.html", include_str!("../templates/layout.html")),
     ("tokens.html", include_str!("../templates/tokens.html")),
+    ("api.html", include_str!("../templates/api.html")),
     ("error.html", include_str!("../templates/error.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("login.html", include_str!("../templates/login.html")),

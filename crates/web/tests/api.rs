@@ -478,3 +478,26 @@ async fn registers_and_reports_with_a_token_and_the_published_data_without() {
     assert_eq!(document.status, StatusCode::OK);
     assert!(json(&document)["paths"]["/api/v1/public/figures"]["get"]["security"] == json!([{}]));
 }
+
+#[tokio::test]
+async fn the_reference_page_shows_every_operation_schema_and_problem() {
+    let app = app();
+    let page = app.get("/api", "vigie_lang=ar").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("dir=\"rtl\""), "in the page's language and direction");
+    let document: Value = serde_json::from_str(&app.get("/api/v1/openapi.json", "").await.body).unwrap();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let id = operation["operationId"].as_str().unwrap();
+            assert!(page.body.contains(&format!("id=\"op-{id}\"")), "{method} {path}");
+        }
+    }
+    for name in document["components"]["schemas"].as_object().unwrap().keys() {
+        assert!(page.body.contains(&format!("id=\"schema-{name}\"")), "{name}");
+    }
+    // every problem's type points at a section of the page
+    for kind in ["invalid-values", "precondition-failed", "precondition-required", "idempotency-key-reused"] {
+        assert!(page.body.contains(&format!("id=\"problem-{kind}\"")), "{kind}");
+    }
+    assert!(!page.body.contains("<script"), "no script");
+}

@@ -11,6 +11,7 @@ use assert_cmd::Command;
 use tempfile::TempDir;
 
 pub mod db;
+pub mod server;
 
 /// The directory of the test fixtures.
 pub fn fixtures() -> PathBuf {

@@ -21,6 +21,7 @@ mod incidents;
 pub mod problem;
 mod public;
 mod query;
+mod reference;
 mod registers;
 mod reports;
 mod schemas;
@@ -115,7 +116,7 @@ pub fn document() -> &'static str {
 pub fn routes() -> Router<AppState> {
     let (router, _) = documented().split_for_parts();
     let document = Arc::new(document());
-    router.layer(DefaultBodyLimit::max(MAX_BODY)).route(
+    router.layer(DefaultBodyLimit::max(MAX_BODY)).route("/api", get(reference::page)).route(
         "/api/v1/openapi.json",
         get(move || {
             let document = Arc::clone(&document);

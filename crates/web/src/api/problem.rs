@@ -73,6 +73,22 @@ pub struct Problem {
     headers: Vec<(HeaderName, HeaderValue)>,
 }
 
+/// The kinds of problem the API answers with, their status and what they
+/// say: each a section of the reference page (`/api#problem-…`).
+pub const KINDS: [(&str, u16, &str); 11] = [
+    ("invalid-parameters", 400, "api-error-parameters"),
+    ("invalid-body", 400, "api-error-body"),
+    ("forbidden", 403, "web-error-forbidden"),
+    ("not-found", 404, "web-error-not-found"),
+    ("conflict", 409, "web-error-duplicate"),
+    ("idempotency-in-progress", 409, "api-error-idempotency-in-progress"),
+    ("precondition-failed", 412, "api-error-changed"),
+    ("unsupported-media-type", 415, "api-error-media-type"),
+    ("idempotency-key-reused", 422, "api-error-idempotency-reused"),
+    ("invalid-values", 422, "api-error-invalid-values"),
+    ("precondition-required", 428, "api-error-if-match"),
+];
+
 impl Problem {
     pub fn new(status: StatusCode, kind: &'static str, message: &'static str) -> Problem {
         Problem { status, kind, message, errors: Vec::new(), headers: Vec::new() }
@@ -140,6 +156,7 @@ mod tests {
         let body = axum::body::to_bytes(response.into_body(), 10_000).await.unwrap();
         let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
         assert_eq!(json["type"], "/api#problem-invalid-values");
+        assert!(KINDS.iter().any(|(kind, status, _)| *kind == "invalid-values" && *status == 422));
         assert_eq!(json["status"], 422);
         assert_eq!(json["errors"][0]["field"], "date");
         assert_eq!(json["errors"][0]["code"], "invalid_date");
