@@ -501,3 +501,58 @@ async fn the_reference_page_shows_every_operation_schema_and_problem() {
     }
     assert!(!page.body.contains("<script"), "no script");
 }
+
+const HEADER: &str = "id,date,country,location,perpetrator,target,method,killed,wounded,description,sources,status";
+
+async fn upload(app: &App, token: &str, query: &str, lines: &[&str]) -> Reply {
+    let body = std::iter::once(HEADER).chain(lines.iter().copied()).collect::<Vec<_>>().join("\n") + "\n";
+    let request = Request::post(format!("/api/v1/imports{query}"))
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .header(header::CONTENT_TYPE, "text/csv")
+        .header("accept-language", "en")
+        .body(Body::from(body))
+        .unwrap();
+    app.send(request).await
+}
+
+#[tokio::test]
+async fn an_import_by_token_lands_as_drafts_or_says_where_it_is_wrong() {
+    let app = app();
+    let analyst = token(&app, ANALYST, TokenScope::Write);
+    let good = "t-bf-9,2023-12-05,BF,Djibo,jnim,civilians,armed_assault,3,1,Attaque,https://a.example,verified";
+    let bad = "t-bf-10,2023-12-07,BF,Kaya,jnim,civilians,armed_assault,-1,,Faux,https://c.example,";
+    let refused = upload(&app, &analyst, "?name=december.csv", &[good, bad]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    let result = json(&refused);
+    assert_eq!(result["written"], false);
+    assert_eq!(result["problems"][0]["line"], 3);
+    assert_eq!(result["problems"][0]["column"], "killed");
+    assert_eq!(result["problems"][0]["code"], "negative");
+    assert!(app.store().incident("t-bf-9").unwrap().is_none(), "all or nothing");
+
+    let checked = upload(&app, &analyst, "?dry_run=true", &[good]).await;
+    assert_eq!(checked.status, StatusCode::OK);
+    assert!(app.store().incident("t-bf-9").unwrap().is_none(), "a dry run writes nothing");
+
+    let written = upload(&app, &analyst, "?name=december.csv", &[good]).await;
+    assert_eq!(written.status, StatusCode::CREATED, "{}", written.body);
+    let result = json(&written);
+    assert_eq!(result["counts"]["new"], 1);
+    assert_eq!(result["counts"]["drafts"], 1);
+    assert_eq!(app.store().incident("t-bf-9").unwrap().unwrap().status, Status::Draft, "a draft whatever it says");
+    assert_eq!(written.location.as_deref(), result["review"].as_str());
+
+    // a delegate's file of another country is refused, row by row
+    let delegate = token(&app, DELEGATE, TokenScope::Write);
+    let other = "t-ml-9,2023-12-06,ML,Gao,jnim,military,ambush,5,,Embuscade,https://b.example,";
+    let theirs = upload(&app, &delegate, "", &[other]).await;
+    assert_eq!(theirs.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json(&theirs)["problems"][0]["code"], "country_not_allowed");
+    // a viewer imports nothing; a wrong choice is named
+    let viewer = token(&app, VIEWER, TokenScope::Write);
+    assert_eq!(upload(&app, &viewer, "", &[good]).await.status, StatusCode::FORBIDDEN);
+    let wrong = upload(&app, &analyst, "?format=xml", &[good]).await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    let unknown = upload(&app, &analyst, "?colour=red", &[good]).await;
+    assert_eq!(json(&unknown)["errors"][0]["field"], "colour");
+}

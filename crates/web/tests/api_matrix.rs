@@ -163,6 +163,31 @@ async fn the_api_and_the_pages_answer_alike_for_every_role_country_and_resource(
             let door = answer(api(&app, &token, "POST", "/api/v1/incidents", &[], Some(body)).await);
             rows.push((email, role, format!("create in {country}"), web, door));
         }
+        // an import of one row of each country: the page's upload, the API's body
+        for (n, country) in ["BF", "ML"].into_iter().enumerate() {
+            let file = |id: &str| {
+                format!(
+                    "id,date,country,location,perpetrator,target,method\n{id},2023-12-0{},{country},X{n},jnim,military,ambush\n",
+                    n + 5
+                )
+            };
+            let csrf = app.token(&session).await;
+            let body = common::multipart(
+                Some(&csrf),
+                &[("format", "detect")],
+                Some(("file", "rows.csv", file(&format!("web-{country}")).as_bytes())),
+            );
+            let web = answer(app.post_multipart("/incidents/import", body, &session).await.status);
+            let request = Request::post("/api/v1/imports?name=rows.csv")
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .header(header::CONTENT_TYPE, "text/csv")
+                .body(Body::from(file(&format!("api-{country}"))))
+                .unwrap();
+            let door = app.send(request).await.status;
+            // the page answers a written import with its result page (200)
+            let door = if door == StatusCode::CREATED { StatusCode::OK } else { door };
+            rows.push((email, role, format!("import in {country}"), web, answer(door)));
+        }
         // a change, and the review, of each country's draft: the API first
         // on its own copy, then the page on the same, fresh version
         for id in ["BF-DRAFT", "ML-DRAFT"] {
@@ -189,8 +214,8 @@ async fn the_api_and_the_pages_answer_alike_for_every_role_country_and_resource(
     let differ: Vec<_> = rows.iter().filter(|(_, _, _, web, api)| web != api).collect();
     assert!(differ.is_empty(), "the doors differ:\n{differ:#?}");
     // the matrix is not trivial: each answer occurs
-    for wanted in [Answer::Done, Answer::Refused, Answer::NotFound] {
+    for wanted in [Answer::Done, Answer::Refused, Answer::NotFound, Answer::Invalid] {
         assert!(rows.iter().any(|row| row.3 == wanted), "{wanted:?} never answered");
     }
-    assert_eq!(rows.len(), USERS.len() * 14);
+    assert_eq!(rows.len(), USERS.len() * 16);
 }

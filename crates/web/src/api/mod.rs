@@ -17,6 +17,7 @@
 mod conditional;
 mod cursor;
 mod idempotency;
+mod imports;
 mod incidents;
 pub mod problem;
 mod public;
@@ -102,6 +103,9 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(reports::revisions))
         .routes(routes!(public::bulletins))
         .routes(routes!(public::figures))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        // an import's file is larger than a record
+        .merge(OpenApiRouter::new().routes(routes!(imports::import)).layer(DefaultBodyLimit::max(imports::MAX_BODY)))
 }
 
 /// The OpenAPI document, serialised once.
@@ -116,7 +120,7 @@ pub fn document() -> &'static str {
 pub fn routes() -> Router<AppState> {
     let (router, _) = documented().split_for_parts();
     let document = Arc::new(document());
-    router.layer(DefaultBodyLimit::max(MAX_BODY)).route("/api", get(reference::page)).route(
+    router.route("/api", get(reference::page)).route(
         "/api/v1/openapi.json",
         get(move || {
             let document = Arc::clone(&document);

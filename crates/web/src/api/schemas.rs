@@ -152,6 +152,25 @@ impl ToSchema for NewIncident {
     }
 }
 
+/// A file sent as the body: its bytes.
+pub struct FileBody;
+
+impl PartialSchema for FileBody {
+    fn schema() -> RefOr<Schema> {
+        let object = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .description(Some("The file's bytes: native CSV or JSON Lines, an ACLED, UCDP GED or GTD export."));
+        RefOr::T(Schema::Object(object.build()))
+    }
+}
+
+impl ToSchema for FileBody {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("File")
+    }
+}
+
 /// A page of a list.
 #[derive(Serialize, ToSchema)]
 #[schema(as = IncidentPage)]

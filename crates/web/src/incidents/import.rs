@@ -50,12 +50,12 @@ const FORMATS: [&str; 7] = ["detect", "native", "csv", "jsonl", "acled", "ucdp",
 
 /// The form's choices, as the command line's flags.
 #[derive(Debug, Default, Clone)]
-struct Choices {
-    format: String,
-    skip_invalid: bool,
-    new_groups: bool,
-    all_events: bool,
-    dry_run: bool,
+pub(crate) struct Choices {
+    pub(crate) format: String,
+    pub(crate) skip_invalid: bool,
+    pub(crate) new_groups: bool,
+    pub(crate) all_events: bool,
+    pub(crate) dry_run: bool,
 }
 
 impl Choices {
@@ -131,14 +131,14 @@ pub async fn import_form(user: RequireUser) -> Result<Response, Error> {
 }
 
 /// What was uploaded: the file's name and bytes, and the choices.
-struct Upload {
-    name: String,
-    bytes: Vec<u8>,
-    choices: Choices,
+pub(crate) struct Upload {
+    pub(crate) name: String,
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) choices: Choices,
 }
 
 /// Why an upload cannot be imported: the status and the message id.
-type Refused = (StatusCode, &'static str);
+pub(crate) type Refused = (StatusCode, &'static str);
 
 async fn read_field(mut field: Field<'_>, limit: usize) -> Result<Vec<u8>, Refused> {
     let mut bytes = Vec::new();
@@ -198,6 +198,49 @@ async fn read_upload(mut multipart: Multipart, choices: &mut Choices) -> Result<
     }
 }
 
+/// Imports an upload as `importer`: the summary and the rejects file, or
+/// why it could not be read (the choices, or bytes that are not text). One
+/// flow for the page and the API.
+pub(crate) async fn run(
+    state: &AppState,
+    importer: &User,
+    upload: Upload,
+    lang: Lang,
+) -> Result<Result<(Summary, Vec<u8>), Refused>, Error> {
+    let Some(format) = upload.choices.format() else {
+        return Ok(Err((StatusCode::BAD_REQUEST, "web-import-choice")));
+    };
+    let rejects_path = std::env::temp_dir().join(format!("vigie-rejects-{}.csv", crate::util::new_token()?));
+    let choices = upload.choices.clone();
+    let importer = importer.clone();
+    let size = upload.bytes.len() as u64;
+    let source = Source {
+        format: Format::from_path(std::path::Path::new(&upload.name)),
+        name: upload.name.clone(),
+        input: Box::new(std::io::Cursor::new(upload.bytes)),
+        size: Some(size),
+    };
+    let result = state
+        .write(move |store| {
+            // built here: the options' progress callback stays on this thread
+            let mut options = choices.options(&importer, format);
+            options.rejects = Some(rejects_path.clone());
+            options.lang = lang;
+            let summary = vigie_ingest::import(store, vec![source], &options);
+            // the rejects file is read back and removed whatever happened
+            let rejects = std::fs::read(&rejects_path).unwrap_or_default();
+            let _ = std::fs::remove_file(&rejects_path);
+            Ok((summary, rejects))
+        })
+        .await;
+    match result? {
+        (Ok(summary), rejects) => Ok(Ok((summary, rejects))),
+        // the bytes could not be read as text: not a file to import
+        (Err(IngestError::Read { .. }), _) => Ok(Err((StatusCode::BAD_REQUEST, "web-import-unreadable"))),
+        (Err(e), _) => Err(Error::internal(e)),
+    }
+}
+
 pub async fn import_upload(
     State(state): State<AppState>,
     user: RequireUser,
@@ -218,47 +261,11 @@ pub async fn import_upload(
         Err((status, message)) => return form_page(lang, &user.session, status, &choices, Some(message)),
     };
     let upload_choices = upload.choices.clone();
-    let Some(format) = upload.choices.format() else {
-        return form_page(lang, &user.session, StatusCode::BAD_REQUEST, &upload.choices, Some("web-import-choice"));
-    };
-    let rejects_path = std::env::temp_dir().join(format!("vigie-rejects-{}.csv", crate::util::new_token()?));
-    let choices = upload.choices.clone();
-    let dry_run = choices.dry_run;
-    let importer = current.clone();
+    let dry_run = upload.choices.dry_run;
     let name = upload.name.clone();
-    let size = upload.bytes.len() as u64;
-    let source = Source {
-        format: Format::from_path(std::path::Path::new(&name)),
-        name: name.clone(),
-        input: Box::new(std::io::Cursor::new(upload.bytes)),
-        size: Some(size),
-    };
-    let result = state
-        .write(move |store| {
-            // built here: the options' progress callback stays on this thread
-            let mut options = choices.options(&importer, format);
-            options.rejects = Some(rejects_path.clone());
-            options.lang = lang;
-            let summary = vigie_ingest::import(store, vec![source], &options);
-            // the rejects file is read back and removed whatever happened
-            let rejects = std::fs::read(&rejects_path).unwrap_or_default();
-            let _ = std::fs::remove_file(&rejects_path);
-            Ok((summary, rejects))
-        })
-        .await;
-    let (summary, rejects) = match result? {
-        (Ok(summary), rejects) => (summary, rejects),
-        // the bytes could not be read as text: not a file to import
-        (Err(IngestError::Read { .. }), _) => {
-            return form_page(
-                lang,
-                &user.session,
-                StatusCode::BAD_REQUEST,
-                &upload_choices,
-                Some("web-import-unreadable"),
-            );
-        }
-        (Err(e), _) => return Err(Error::internal(e)),
+    let (summary, rejects) = match run(&state, &current, upload, lang).await? {
+        Ok(done) => done,
+        Err((status, message)) => return form_page(lang, &user.session, status, &upload_choices, Some(message)),
     };
     let rejects_link = if summary.counts.rejected > 0 && !rejects.is_empty() {
         let token = state.rejects.keep(current.id, rejects)?;
@@ -271,7 +278,7 @@ pub async fn import_upload(
 
 /// A problem's column as the page names it: the field's label when it is
 /// one of the incident's, else the file's own column name.
-fn column_label(lang: Lang, column: &str) -> String {
+pub(crate) fn column_label(lang: Lang, column: &str) -> String {
     let id = format!("web-field-{column}");
     if vigie_i18n::catalog().has(&id) { vigie_i18n::catalog().text(lang, &id) } else { echoed(column) }
 }

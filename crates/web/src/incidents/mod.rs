@@ -15,7 +15,7 @@
 //! existing one, `can_approve_draft` who reviews it.
 
 mod form;
-mod import;
+pub(crate) mod import;
 pub mod imports;
 mod list;
 pub(crate) mod review;
