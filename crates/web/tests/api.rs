@@ -556,3 +556,34 @@ async fn an_import_by_token_lands_as_drafts_or_says_where_it_is_wrong() {
     let unknown = upload(&app, &analyst, "?colour=red", &[good]).await;
     assert_eq!(json(&unknown)["errors"][0]["field"], "colour");
 }
+
+#[tokio::test]
+async fn stories_give_their_drafts_to_whoever_reads_drafts_only() {
+    let story = |lang: &str, status: &str| {
+        format!(
+            "+++\nid = \"summit\"\nlang = \"{lang}\"\ndate = \"2023-12-13\"\ntitle = \"Summit {lang}\"\nkind = \"news\"\n\
+             domains = [\"military\"]\nstatus = \"{status}\"\n+++\n\nText {lang}.\n"
+        )
+    };
+    let app = app_with(&[(VIEWER, Role::Viewer, &[]), (ANALYST, Role::Analyst, &[])], |store, dir| {
+        common::import_article(store, dir, "summit.en.md", &story("en", "published"));
+        common::import_article(store, dir, "summit.fr.md", &story("fr", "draft"));
+    });
+    let languages = |reply: &Reply| -> Vec<String> {
+        json(reply)["items"][0]["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["lang"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let viewer = call(&app, "GET", "/api/v1/articles", &token(&app, VIEWER, TokenScope::Read), &[], None).await;
+    assert_eq!(languages(&viewer), ["en"], "a viewer reads the published version only");
+    let analyst = call(&app, "GET", "/api/v1/articles", &token(&app, ANALYST, TokenScope::Read), &[], None).await;
+    let mut both = languages(&analyst);
+    both.sort();
+    assert_eq!(both, ["en", "fr"]);
+    assert_eq!(json(&analyst)["items"][0]["id"], "summit");
+    let bulletins = call(&app, "GET", "/api/v1/bulletins", &token(&app, VIEWER, TokenScope::Read), &[], None).await;
+    assert_eq!(json(&bulletins)["items"], json!([]));
+}

@@ -128,6 +128,8 @@ async fn the_api_and_the_pages_answer_alike_for_every_role_country_and_resource(
             ("/notes", "/api/v1/notes"),
             ("/groups", "/api/v1/groups"),
             ("/dashboard", "/api/v1/reports/monthly"),
+            ("/articles", "/api/v1/articles"),
+            ("/bulletins", "/api/v1/bulletins"),
         ] {
             let web = answer(app.get(page, &session).await.status);
             let door = answer(api(&app, &token, "GET", resource, &[], None).await);
@@ -217,5 +219,5 @@ async fn the_api_and_the_pages_answer_alike_for_every_role_country_and_resource(
     for wanted in [Answer::Done, Answer::Refused, Answer::NotFound, Answer::Invalid] {
         assert!(rows.iter().any(|row| row.3 == wanted), "{wanted:?} never answered");
     }
-    assert_eq!(rows.len(), USERS.len() * 16);
+    assert_eq!(rows.len(), USERS.len() * 18);
 }

@@ -21,6 +21,7 @@ mod imports;
 mod incidents;
 pub mod problem;
 mod public;
+mod publications;
 mod query;
 mod reference;
 mod registers;
@@ -62,6 +63,7 @@ const MAX_BODY: usize = 256 * 1024;
         (name = "incidents", description = "The register of incidents: drafts, changes, the four-eyes review"),
         (name = "registers", description = "Countries, regions, perpetrator groups, members, partners, activities, notes"),
         (name = "reports", description = "The reports of the pages and the command line, as JSON"),
+        (name = "publications", description = "The stories in three languages and the bulletin's issues"),
         (name = "public", description = "What the coalition publishes: open to anyone, from any origin")
     )
 )]
@@ -101,6 +103,8 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(reports::timeline))
         .routes(routes!(reports::national_days))
         .routes(routes!(reports::revisions))
+        .routes(routes!(publications::articles))
+        .routes(routes!(publications::bulletins))
         .routes(routes!(public::bulletins))
         .routes(routes!(public::figures))
         .layer(DefaultBodyLimit::max(MAX_BODY))

@@ -27,7 +27,7 @@ fn open(mut response: Response) -> Response {
     response
 }
 
-fn issue_json(issue: &BulletinIssue) -> Value {
+pub(super) fn issue_json(issue: &BulletinIssue) -> Value {
     let label = issue.label();
     let files: Vec<Value> = Lang::ALL
         .iter()

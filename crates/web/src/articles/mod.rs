@@ -38,7 +38,7 @@ use crate::cookies::percent_encode;
 pub const MAX_FORM_BYTES: usize = 16 * 1024 * 1024;
 
 /// Whether `user` may read this version.
-fn can_read(user: &User, article: &Article) -> bool {
+pub(crate) fn can_read(user: &User, article: &Article) -> bool {
     article.status == ArticleStatus::Published || can_read_draft_articles(user)
 }
 
