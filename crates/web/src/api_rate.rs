@@ -1,8 +1,8 @@
-//! The API's rate limit: a token bucket per access token (and per session
-//! for a browser's requests to the API). A bucket holds [`ApiRate::burst`]
-//! requests and refills at [`ApiRate::per_minute`]; a request that finds it
-//! empty gets 429 with `Retry-After`, the seconds until one request is
-//! available again. Kept in memory, per process.
+//! The API's rate limit: a token bucket per access token. A bucket holds
+//! [`ApiRate::burst`] requests and refills at [`ApiRate::per_minute`]; a
+//! request that finds it empty gets 429 with `Retry-After`, the seconds
+//! until one request is available again. Kept in memory, per process. And
+//! [`Touches`]: a token's last use is written once a minute at most.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -61,6 +61,30 @@ impl ApiLimiter {
     }
 }
 
+/// How often a token's last use is written.
+const TOUCH_EVERY: Duration = Duration::from_secs(60);
+
+/// When each token's use was last written.
+#[derive(Default)]
+pub struct Touches(Mutex<HashMap<i64, Instant>>);
+
+impl Touches {
+    /// Whether the use of `token` at `now` is to be written.
+    pub fn due(&self, token: i64, now: Instant) -> bool {
+        let mut last = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if last.len() > 100_000 {
+            last.clear();
+        }
+        match last.get(&token) {
+            Some(at) if now.duration_since(*at) < TOUCH_EVERY => false,
+            _ => {
+                last.insert(token, now);
+                true
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +107,15 @@ mod tests {
             assert!(limiter.take("t1", later).is_ok());
         }
         assert!(limiter.take("t1", later).is_err());
+    }
+
+    #[test]
+    fn a_token_s_use_is_written_once_a_minute() {
+        let touches = Touches::default();
+        let now = Instant::now();
+        assert!(touches.due(1, now));
+        assert!(!touches.due(1, now + Duration::from_secs(59)));
+        assert!(touches.due(2, now));
+        assert!(touches.due(1, now + Duration::from_secs(61)));
     }
 }

@@ -5,59 +5,24 @@
 //! unknown, expired or revoked, or whose account is disabled, is 401: a
 //! request that names a token is never served as anonymous.
 //!
-//! The request runs with [`AUDIT_TOKEN`] set, so that every audit entry
-//! it writes names the token (`AppState::write`). Its use is noted at most
-//! once a minute, in the background.
+//! The request runs with `state::AUDIT_TOKEN` set, so that every audit
+//! entry it writes names the token (`AppState::write`). Its use is noted at
+//! most once a minute, in the background. This middleware runs before the
+//! session's: a request it identified is not looked up by its cookie.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use vigie_domain::User;
-use vigie_domain::token::{ApiToken, TokenScope};
+use vigie_domain::token::ApiToken;
 use vigie_store::api_token;
 
 use crate::errors::Error;
-use crate::session::Session;
+use crate::session::{Session, TokenUse};
 use crate::state::AppState;
-
-tokio::task_local! {
-    /// The token of the request being served, if it came with one.
-    pub static AUDIT_TOKEN: Option<i64>;
-}
-
-/// The token a request was authenticated with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TokenUse {
-    pub id: i64,
-    pub scope: TokenScope,
-}
-
-/// How often a token's last use is written.
-const TOUCH_EVERY: Duration = Duration::from_secs(60);
-
-/// When each token's use was last written.
-#[derive(Default)]
-pub struct Touches(Mutex<HashMap<i64, Instant>>);
-
-impl Touches {
-    /// Whether the use of `token` at `now` is to be written.
-    fn due(&self, token: i64, now: Instant) -> bool {
-        let mut last = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        if last.len() > 100_000 {
-            last.clear();
-        }
-        match last.get(&token) {
-            Some(at) if now.duration_since(*at) < TOUCH_EVERY => false,
-            _ => {
-                last.insert(token, now);
-                true
-            }
-        }
-    }
-}
 
 /// The secret of an `Authorization: Bearer` header, if there is one (the
 /// scheme in any case, RFC 9110).
@@ -94,6 +59,23 @@ async fn lookup(state: &AppState, secret: &str) -> Option<(ApiToken, User)> {
     };
     let (token, user) = &found;
     (token.is_active(jiff::Timestamp::now()) && !user.disabled).then_some(found)
+}
+
+/// Identifies an API request by its bearer token (see the module's comment).
+pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let Some(secret) = secret(request.headers()) else {
+        return next.run(request).await;
+    };
+    let session = match authenticate(&state, &secret).await {
+        Ok(session) => session,
+        Err(refused) => return refused,
+    };
+    let token = session.token.map(|t| t.id);
+    request.extensions_mut().insert(session);
+    crate::state::AUDIT_TOKEN.scope(token, next.run(request)).await
 }
 
 /// The refusal of a request outside its token's scope (a write with a read
@@ -149,15 +131,5 @@ mod tests {
         assert_eq!(secret(&headers).as_deref(), Some("vigie_pat_x"));
         headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic dXNlcjpwYXNz"));
         assert_eq!(secret(&headers), None);
-    }
-
-    #[test]
-    fn a_token_s_use_is_written_once_a_minute() {
-        let touches = Touches::default();
-        let now = Instant::now();
-        assert!(touches.due(1, now));
-        assert!(!touches.due(1, now + Duration::from_secs(59)));
-        assert!(touches.due(2, now));
-        assert!(touches.due(1, now + Duration::from_secs(61)));
     }
 }

@@ -1,6 +1,6 @@
 //! The router: every route of the application and the middleware around
 //! them (outermost first: security headers, language, error pages,
-//! session, `Cache-Control: no-store` for sessions, CSRF).
+//! API token, session, `Cache-Control: no-store` for sessions, CSRF).
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -12,7 +12,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::errors::Error;
 use crate::state::AppState;
 use crate::{
-    articles, bulletins, confirmations, csrf, error_page, groups, i18n, incidents, login, no_store, pages,
+    articles, bearer, bulletins, confirmations, csrf, error_page, groups, i18n, incidents, login, no_store, pages,
     second_factor, session,
 };
 
@@ -98,6 +98,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), csrf::check))
         .layer(axum::middleware::from_fn(no_store::apply))
         .layer(from_fn_with_state(state.clone(), session::resolve))
+        .layer(from_fn_with_state(state.clone(), bearer::resolve))
         .layer(axum::middleware::from_fn(error_page::render))
         .layer(from_fn_with_state(state.clone(), i18n::resolve));
     for (name, value) in SECURITY_HEADERS {

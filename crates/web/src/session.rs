@@ -26,7 +26,14 @@ pub struct Session {
     pub csrf: String,
     /// The API token the request came with, when it came with one
     /// (`bearer.rs`) rather than a browser's cookie.
-    pub token: Option<crate::bearer::TokenUse>,
+    pub token: Option<TokenUse>,
+}
+
+/// The token a request was authenticated with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenUse {
+    pub id: i64,
+    pub scope: vigie_domain::token::TokenScope,
 }
 
 /// What the store keeps of a token: its SHA-256, lower-case hex.
@@ -61,19 +68,11 @@ async fn lookup(state: &AppState, hash: &str) -> Option<(User, jiff::Timestamp)>
 }
 
 /// Resolves the session cookie: an unknown, expired or disabled account's
-/// session is no session. Under `/api/`, an `Authorization: Bearer` token
-/// comes first (`bearer.rs`), and the request runs as its token.
+/// session is no session. A request a bearer token identified
+/// (`bearer.rs`, the middleware before this one) keeps its token's.
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    if request.uri().path().starts_with("/api/")
-        && let Some(secret) = crate::bearer::secret(request.headers())
-    {
-        let session = match crate::bearer::authenticate(&state, &secret).await {
-            Ok(session) => session,
-            Err(refused) => return refused,
-        };
-        let token = session.token.map(|t| t.id);
-        request.extensions_mut().insert(session);
-        return crate::bearer::AUDIT_TOKEN.scope(token, next.run(request)).await;
+    if request.extensions().get::<Session>().is_some() {
+        return next.run(request).await;
     }
     if let Some(token) = cookies::get(request.headers(), SESSION_COOKIE).filter(|t| well_formed(t)) {
         let hash = token_hash(&token);

@@ -26,6 +26,12 @@ const READ_WAIT: Duration = Duration::from_secs(10);
 const READERS: usize = 8;
 const WRITERS: usize = 4;
 
+tokio::task_local! {
+    /// The API token of the request being served, if it came with one
+    /// (`bearer.rs` sets it): the audit entries its writes make name it.
+    pub static AUDIT_TOKEN: Option<i64>;
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     /// Mark cookies `Secure` (serve over HTTPS). Off by default, for
@@ -96,7 +102,7 @@ pub struct AppState {
     /// API tokens read from the store, as sessions are.
     pub(crate) tokens: Arc<crate::cache::Tokens>,
     pub(crate) api_limiter: Arc<crate::api_rate::ApiLimiter>,
-    pub(crate) touches: Arc<crate::bearer::Touches>,
+    pub(crate) touches: Arc<crate::api_rate::Touches>,
 }
 
 impl AppState {
@@ -175,7 +181,7 @@ impl AppState {
     {
         let mut store = self.writers.take().await?;
         // the audit entries of a request that came with an API token name it
-        let token = crate::bearer::AUDIT_TOKEN.try_with(|token| *token).ok().flatten();
+        let token = AUDIT_TOKEN.try_with(|token| *token).ok().flatten();
         tokio::task::spawn_blocking(move || {
             store.set_audit_token(token);
             work(&mut *store)
