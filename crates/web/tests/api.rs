@@ -584,6 +584,10 @@ async fn stories_give_their_drafts_to_whoever_reads_drafts_only() {
     both.sort();
     assert_eq!(both, ["en", "fr"]);
     assert_eq!(json(&analyst)["items"][0]["id"], "summit");
-    let bulletins = call(&app, "GET", "/api/v1/bulletins", &token(&app, VIEWER, TokenScope::Read), &[], None).await;
+    let viewer = token(&app, VIEWER, TokenScope::Read);
+    let bulletins = call(&app, "GET", "/api/v1/bulletins", &viewer, &[], None).await;
     assert_eq!(json(&bulletins)["items"], json!([]));
+    let missing = call(&app, "GET", "/api/v1/bulletins/58/fr.pdf", &viewer, &[], None).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(missing.content_type, "application/problem+json");
 }

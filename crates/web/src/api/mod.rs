@@ -105,6 +105,7 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(reports::revisions))
         .routes(routes!(publications::articles))
         .routes(routes!(publications::bulletins))
+        .routes(routes!(publications::file))
         .routes(routes!(public::bulletins))
         .routes(routes!(public::figures))
         .layer(DefaultBodyLimit::max(MAX_BODY))

@@ -58,6 +58,28 @@ pub async fn articles(State(state): State<AppState>, user: RequireUser) -> Resul
     Ok(axum::Json(json!({ "items": items })).into_response())
 }
 
+/// One file of an issue: its PDF or HTML in one language
+///
+/// An unpublished issue's files to whoever may read drafts, as on the pages.
+#[utoipa::path(get, path = "/api/v1/bulletins/{issue}/{file}", operation_id = "bulletinFile", tag = "publications",
+    params(
+        ("issue" = String, Path, description = "The issue, `58`, or a correction, `58.1`", pattern = "^[0-9]+(\\.[0-9]+)?$"),
+        ("file" = String, Path, description = "`fr.pdf`, `en.html`, `ar.pdf`, …", pattern = "^(fr|en|ar)\\.(pdf|html)$"),
+    ),
+    responses(
+        (status = 200, description = "The file", content((String = "application/pdf"), (String = "text/html"))),
+        (status = 401, description = "No token", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 404, description = "No such issue or file, or one the user may not read", body = ProblemDetails, content_type = "application/problem+json"),
+    ))]
+pub async fn file(
+    state: State<AppState>,
+    user: RequireUser,
+    path: axum::extract::Path<(String, String)>,
+) -> Result<Response, Error> {
+    let current = crate::auth::CurrentUser { session: Some(user.session), lang: user.lang };
+    crate::bulletins::file(state, current, path).await
+}
+
 /// The bulletin's issues, latest first, with their files
 #[utoipa::path(get, path = "/api/v1/bulletins", operation_id = "listBulletins", tag = "publications",
     responses(
@@ -75,6 +97,14 @@ pub async fn bulletins(State(state): State<AppState>, user: RequireUser) -> Resu
             let mut value = super::public::issue_json(issue);
             value["published"] = Value::Bool(issue.published);
             value["built_at"] = json!(issue.built_at);
+            // the files through the API, where a token opens an unpublished issue too
+            if let Some(files) = value["files"].as_array_mut() {
+                for file in files {
+                    let href =
+                        file["href"].as_str().unwrap_or_default().replacen("/bulletins/", "/api/v1/bulletins/", 1);
+                    file["href"] = Value::String(href);
+                }
+            }
             value
         })
         .collect();
