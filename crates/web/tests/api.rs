@@ -591,3 +591,23 @@ async fn stories_give_their_drafts_to_whoever_reads_drafts_only() {
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert_eq!(missing.content_type, "application/problem+json");
 }
+
+#[tokio::test]
+async fn a_body_too_large_is_a_problem_and_writes_nothing() {
+    let app = app();
+    let author = token(&app, ANALYST, TokenScope::Write);
+    let huge = json!({"date": "2023-12-05", "country": "BF", "description": "x".repeat(300 * 1024)});
+    let reply = call(&app, "POST", "/api/v1/incidents", &author, &[], Some(huge)).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(reply.content_type, "application/problem+json");
+    assert_eq!(json(&reply)["type"], "/api#problem-too-large");
+    let line = format!("{HEADER}\n{}\n", "y".repeat(21 * 1024 * 1024));
+    let request = Request::post("/api/v1/imports")
+        .header(header::AUTHORIZATION, format!("Bearer {author}"))
+        .header(header::CONTENT_TYPE, "text/csv")
+        .body(Body::from(line))
+        .unwrap();
+    let reply = app.send(request).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE, "a 21 MiB line");
+    assert_eq!(app.store().count_incidents(&Default::default()).unwrap(), 4);
+}

@@ -1041,3 +1041,4 @@ api-ref-body = المتن:
 api-ref-status = الحالة
 api-ref-field = الحقل
 api-ref-required = * إلزامي.
+api-error-too-large = المتن أكبر مما يقبله هذا العنوان (السجل: 256 كيلوبايت؛ الاستيراد: 20 ميغابايت).

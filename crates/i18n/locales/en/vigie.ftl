@@ -998,3 +998,4 @@ api-ref-body = Body:
 api-ref-status = Status
 api-ref-field = Field
 api-ref-required = * required.
+api-error-too-large = The body is larger than this address accepts (a record: 256 KiB; an import: 20 MiB).

@@ -1014,3 +1014,4 @@ api-ref-body = Corps :
 api-ref-status = Statut
 api-ref-field = Champ
 api-ref-required = * obligatoire.
+api-error-too-large = Le corps dépasse ce que cette adresse accepte (un enregistrement : 256 Kio ; un import : 20 Mio).

@@ -8,6 +8,7 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
+use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -112,8 +113,12 @@ pub async fn import(
     user: RequireUser,
     ApiQuery(query): ApiQuery<ImportQuery>,
     _headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Error> {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return Ok(Problem::body(&rejection).respond(user.lang)),
+    };
     let lang = user.lang;
     let current = user.session.user.clone();
     if !can_write_incidents(&current) {

@@ -10,6 +10,7 @@
 //! as the exports and `vigie incidents list --format jsonl`.
 
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -375,8 +376,12 @@ pub async fn create(
     State(state): State<AppState>,
     user: RequireUser,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Error> {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return Ok(Problem::body(&rejection).respond(user.lang)),
+    };
     let lang = user.lang;
     let current = user.session.user.clone();
     if !can_write_incidents(&current) {
@@ -429,8 +434,12 @@ pub async fn update(
     user: RequireUser,
     Path(id): Path<String>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Error> {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return Ok(Problem::body(&rejection).respond(user.lang)),
+    };
     let lang = user.lang;
     if let Err(problem) = require_present(&headers) {
         return Ok(problem.respond(lang));
@@ -495,8 +504,12 @@ pub async fn approve(
     user: RequireUser,
     id: Path<String>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Error> {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return Ok(Problem::body(&rejection).respond(user.lang)),
+    };
     review(state, user, id, headers, body, Status::Verified).await
 }
 
@@ -528,8 +541,12 @@ pub async fn reject(
     user: RequireUser,
     id: Path<String>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Error> {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return Ok(Problem::body(&rejection).respond(user.lang)),
+    };
     review(state, user, id, headers, body, Status::Draft).await
 }
 

@@ -75,7 +75,7 @@ pub struct Problem {
 
 /// The kinds of problem the API answers with, their status and what they
 /// say: each a section of the reference page (`/api#problem-…`).
-pub const KINDS: [(&str, u16, &str); 11] = [
+pub const KINDS: [(&str, u16, &str); 12] = [
     ("invalid-parameters", 400, "api-error-parameters"),
     ("invalid-body", 400, "api-error-body"),
     ("forbidden", 403, "web-error-forbidden"),
@@ -83,6 +83,7 @@ pub const KINDS: [(&str, u16, &str); 11] = [
     ("conflict", 409, "web-error-duplicate"),
     ("idempotency-in-progress", 409, "api-error-idempotency-in-progress"),
     ("precondition-failed", 412, "api-error-changed"),
+    ("too-large", 413, "api-error-too-large"),
     ("unsupported-media-type", 415, "api-error-media-type"),
     ("idempotency-key-reused", 422, "api-error-idempotency-reused"),
     ("invalid-values", 422, "api-error-invalid-values"),
@@ -122,6 +123,16 @@ impl Problem {
     pub fn parameter(error: &FieldError, lang: Lang) -> Problem {
         Problem::new(StatusCode::BAD_REQUEST, "invalid-parameters", "api-error-parameters")
             .with_errors(vec![FieldProblem::of(error, lang)])
+    }
+
+    /// The refusal of a body that could not be read: too large (413), or
+    /// cut off (400).
+    pub fn body(rejection: &axum::extract::rejection::BytesRejection) -> Problem {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "too-large", "api-error-too-large")
+        } else {
+            Problem::new(StatusCode::BAD_REQUEST, "invalid-body", "api-error-body")
+        }
     }
 
     pub fn respond(self, lang: Lang) -> Response {
