@@ -44,7 +44,7 @@ if ! [ -s "$DB" ]; then
     rm -f "$DB.tmp" "$DB.tmp-wal" "$DB.tmp-shm"
     "$VIGIE" --db "$DB.tmp" import "$csv" --default-status verified >work/api/import.log 2>&1 ||
         { cat work/api/import.log >&2; exit 1; }
-    "$VIGIE" --db "$DB.tmp" user add --email bench@vigie.example --role viewer <<<"bench-password-$SEED-not-secret" >/dev/null
+    "$VIGIE" --db "$DB.tmp" user add --email bench@vigie.example --role viewer <<<"load-test-$SEED-not-a-secret" >/dev/null
     mv "$DB.tmp" "$DB"
     rm -f "$DB.tmp-wal" "$DB.tmp-shm" "$csv"
 fi

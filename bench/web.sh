@@ -33,7 +33,7 @@ VIGIE="$PWD/work/bin/vigie"
 GEN="$PWD/work/bin/gen-incidents"
 DB="$PWD/work/web-$N-seed$SEED.db"
 EMAIL="bench@vigie.example"
-PASSWORD="bench-password-$SEED-not-secret"
+PASSWORD="load-test-$SEED-not-a-secret"
 
 # shellcheck source=lib.sh
 . ./lib.sh

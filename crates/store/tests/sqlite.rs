@@ -575,3 +575,44 @@ fn a_list_starts_after_a_row_in_either_order() {
     };
     assert!(store.incidents(&by_country, &mut |_| Ok(())).is_err());
 }
+
+#[test]
+fn a_large_import_leaves_the_planner_its_statistics() {
+    let stats = |dir: &tempfile::TempDir| -> i64 {
+        let conn = rusqlite::Connection::open(dir.path().join("t.db")).unwrap();
+        conn.query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'", [], |r| r.get::<_, i64>(0))
+            .and_then(|exists| {
+                if exists == 0 {
+                    Ok(0)
+                } else {
+                    conn.query_row("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'incident'", [], |r| r.get(0))
+                }
+            })
+            .unwrap()
+    };
+    let small = tempfile::tempdir().unwrap();
+    import(store(&small).as_mut(), &[incident("a", "2023-12-01", "ML", Some(1), None, Status::Verified)]);
+    assert_eq!(stats(&small), 0, "a small import leaves the statistics alone");
+    let large = tempfile::tempdir().unwrap();
+    let rows: Vec<Incident> = (0..10_000)
+        .map(|n| {
+            incident(
+                &format!("r{n}"),
+                if n % 2 == 0 { "2023-12-01" } else { "2024-01-15" },
+                "ML",
+                Some(1),
+                None,
+                Status::Verified,
+            )
+        })
+        .collect();
+    let mut store = store(&large);
+    let mut session = store.begin_import("test", "native").unwrap();
+    let mut counts = ImportCounts::default();
+    for row in &rows {
+        counts.record(session.upsert(row, row.content_hash()).unwrap());
+    }
+    session.finish(counts).unwrap();
+    drop(store);
+    assert!(stats(&large) > 0, "ANALYZE ran");
+}

@@ -184,6 +184,14 @@ impl ImportSession for SqliteImport<'_> {
             self.conn.execute_batch(sql)?;
         }
         tracing::debug!(elapsed = ?started.elapsed(), "secondary indexes rebuilt");
+        if counts.new + counts.updated >= ANALYZE_AFTER {
+            // the planner's statistics: without them a page of a list in date
+            // order sorts every row the filter selects (32,803 of 1,000,000
+            // for three countries and a year: 150 ms) instead of walking the
+            // date index (16 ms)
+            self.conn.execute_batch("ANALYZE main.incident")?;
+            tracing::debug!(elapsed = ?started.elapsed(), "statistics refreshed");
+        }
         record_counts(self.conn, self.import_id, counts)?;
         self.conn.execute_batch("COMMIT")?;
         self.committed = true;
@@ -191,6 +199,11 @@ impl ImportSession for SqliteImport<'_> {
         Ok(self.import_id)
     }
 }
+
+/// An import that writes this many incidents refreshes the query
+/// planner's statistics of the table (`ANALYZE`, about 0.7 s for 1,000,000
+/// rows, in its transaction).
+const ANALYZE_AFTER: u64 = 10_000;
 
 enum Write {
     Insert,
