@@ -6,9 +6,7 @@
 //! language: 201 when it was written, 200 for a dry run, 422 when nothing
 //! was written.
 
-use axum::body::Bytes;
 use axum::extract::State;
-use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -16,7 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 use vigie_domain::user::can_write_incidents;
 
 use super::problem::{Problem, ProblemDetails};
-use super::query::ApiQuery;
+use super::query::{ApiBody, ApiQuery};
 use super::schemas::FileBody;
 use crate::auth::RequireUser;
 use crate::errors::Error;
@@ -113,12 +111,8 @@ pub async fn import(
     user: RequireUser,
     ApiQuery(query): ApiQuery<ImportQuery>,
     _headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    ApiBody(body): ApiBody,
 ) -> Result<Response, Error> {
-    let body = match body {
-        Ok(body) => body,
-        Err(rejection) => return Ok(Problem::body(&rejection).respond(user.lang)),
-    };
     let lang = user.lang;
     let current = user.session.user.clone();
     if !can_write_incidents(&current) {

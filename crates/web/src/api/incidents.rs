@@ -10,8 +10,7 @@
 //! as the exports and `vigie incidents list --format jsonl`.
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -24,6 +23,7 @@ use vigie_store::{Store, StoreError};
 
 use super::conditional::{etag, require_match, require_present};
 use super::problem::{FieldProblem, Problem, ProblemDetails};
+use super::query::{ApiBody, ApiQuery};
 use super::schemas::{
     ApproveRequest, History, IncidentFields, IncidentPage, IncidentRecord, NewIncident, RejectRequest,
 };
@@ -118,11 +118,6 @@ fn parameter(name: &str, value: &str, kind: FieldErrorKind, lang: Lang) -> Probl
     Problem::parameter(&FieldError::new(name, kind, value), lang)
 }
 
-/// The page's query, or the refusal that names the wrong parameter.
-fn parse_query(raw: Option<&str>, lang: Lang) -> Result<ApiListQuery, Problem> {
-    serde_urlencoded::from_str::<ApiListQuery>(raw.unwrap_or("")).map_err(|e| super::query::refusal(&e, lang))
-}
-
 /// The incidents the user may read, a page at a time
 ///
 /// The command line's filters (lists comma-separated), latest first unless
@@ -154,13 +149,9 @@ fn parse_query(raw: Option<&str>, lang: Lang) -> Result<ApiListQuery, Problem> {
 pub async fn list(
     State(state): State<AppState>,
     user: RequireUser,
-    RawQuery(raw): RawQuery,
+    ApiQuery(query): ApiQuery<ApiListQuery>,
 ) -> Result<Response, Error> {
     let lang = user.lang;
-    let query = match parse_query(raw.as_deref(), lang) {
-        Ok(query) => query,
-        Err(refused) => return Ok(refused.respond(lang)),
-    };
     let limit = match query.limit.as_deref().map(str::parse::<u64>) {
         None => DEFAULT_LIMIT,
         Some(Ok(limit)) if (1..=MAX_LIMIT).contains(&limit) => limit,
@@ -376,12 +367,8 @@ pub async fn create(
     State(state): State<AppState>,
     user: RequireUser,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    ApiBody(body): ApiBody,
 ) -> Result<Response, Error> {
-    let body = match body {
-        Ok(body) => body,
-        Err(rejection) => return Ok(Problem::body(&rejection).respond(user.lang)),
-    };
     let lang = user.lang;
     let current = user.session.user.clone();
     if !can_write_incidents(&current) {
@@ -434,12 +421,8 @@ pub async fn update(
     user: RequireUser,
     Path(id): Path<String>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    ApiBody(body): ApiBody,
 ) -> Result<Response, Error> {
-    let body = match body {
-        Ok(body) => body,
-        Err(rejection) => return Ok(Problem::body(&rejection).respond(user.lang)),
-    };
     let lang = user.lang;
     if let Err(problem) = require_present(&headers) {
         return Ok(problem.respond(lang));
@@ -504,12 +487,8 @@ pub async fn approve(
     user: RequireUser,
     id: Path<String>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    ApiBody(body): ApiBody,
 ) -> Result<Response, Error> {
-    let body = match body {
-        Ok(body) => body,
-        Err(rejection) => return Ok(Problem::body(&rejection).respond(user.lang)),
-    };
     review(state, user, id, headers, body, Status::Verified).await
 }
 
@@ -541,12 +520,8 @@ pub async fn reject(
     user: RequireUser,
     id: Path<String>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    ApiBody(body): ApiBody,
 ) -> Result<Response, Error> {
-    let body = match body {
-        Ok(body) => body,
-        Err(rejection) => return Ok(Problem::body(&rejection).respond(user.lang)),
-    };
     review(state, user, id, headers, body, Status::Draft).await
 }
 

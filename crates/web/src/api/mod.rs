@@ -113,18 +113,21 @@ fn documented() -> OpenApiRouter<AppState> {
         .merge(OpenApiRouter::new().routes(routes!(imports::import)).layer(DefaultBodyLimit::max(imports::MAX_BODY)))
 }
 
-/// The OpenAPI document, serialised once.
+static DOCUMENT: OnceLock<String> = OnceLock::new();
+
+fn serialised(openapi: &utoipa::openapi::OpenApi) -> String {
+    openapi.to_pretty_json().expect("the OpenAPI document serialises")
+}
+
+/// The OpenAPI document, serialised once (by `routes`, which splits the
+/// routes from it, or here when asked first).
 pub fn document() -> &'static str {
-    static DOCUMENT: OnceLock<String> = OnceLock::new();
-    DOCUMENT.get_or_init(|| {
-        let (_, openapi) = documented().split_for_parts();
-        openapi.to_pretty_json().expect("the OpenAPI document serialises")
-    })
+    DOCUMENT.get_or_init(|| serialised(&documented().split_for_parts().1))
 }
 
 pub fn routes() -> Router<AppState> {
-    let (router, _) = documented().split_for_parts();
-    let document = Arc::new(document());
+    let (router, openapi) = documented().split_for_parts();
+    let document = Arc::new(DOCUMENT.get_or_init(|| serialised(&openapi)).as_str());
     router.route("/api", get(reference::page)).route(
         "/api/v1/openapi.json",
         get(move || {
